@@ -118,6 +118,7 @@ public final class PostgresServer implements AutoCloseable {
     void release(DisposableDatabase database) {
         if (database.isKept()) {
             keepServer = true;
+            databases.remove(database.name()); // the user's now: closing the server must not drop it
             LOG.warn("Kept {} for inspection. Connect with: {}. {}", database.name(), database.connectionHint(),
                     running.lifetimeNote());
             return;
