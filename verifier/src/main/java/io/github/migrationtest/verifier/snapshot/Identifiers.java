@@ -11,12 +11,34 @@ public final class Identifiers {
     private Identifiers() {
     }
 
-    /** Quotes an identifier only when Postgres would need it to keep its spelling. */
+    /**
+     * Quotes an identifier only when Postgres would need it to keep its spelling. Names with
+     * control characters use Postgres's {@code U&"..."} escapes so that a name stays on one line.
+     */
     public static String quote(String identifier) {
         if (PLAIN.matcher(identifier).matches()) {
             return identifier;
         }
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        if (identifier.chars().noneMatch(Identifiers::isControl)) {
+            return '"' + identifier.replace("\"", "\"\"") + '"';
+        }
+        StringBuilder out = new StringBuilder("U&\"");
+        for (char c : identifier.toCharArray()) {
+            if (c == '"') {
+                out.append("\"\"");
+            } else if (c == '\\') {
+                out.append("\\\\");
+            } else if (isControl(c)) {
+                out.append(String.format("\\%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 
     /** Joins identifiers with dots, quoting each as needed: {@code public."Users".email}. */
@@ -41,6 +63,11 @@ public final class Identifiers {
         int i = 0;
         while (i < text.length()) {
             StringBuilder part = new StringBuilder();
+            boolean unicode = text.startsWith("U&\"", i);
+            if (unicode) {
+                i++;
+                i++;
+            }
             if (text.charAt(i) == '"') {
                 i++;
                 while (true) {
@@ -54,6 +81,14 @@ public final class Identifiers {
                             i++;
                         } else {
                             break;
+                        }
+                    } else if (unicode && c == '\\') {
+                        if (text.charAt(i) == '\\') {
+                            part.append('\\');
+                            i++;
+                        } else {
+                            part.append((char) Integer.parseInt(text.substring(i, i + 4), 16));
+                            i += 4;
                         }
                     } else {
                         part.append(c);

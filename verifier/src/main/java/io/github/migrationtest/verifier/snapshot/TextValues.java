@@ -2,11 +2,13 @@ package io.github.migrationtest.verifier.snapshot;
 
 /**
  * How a property value is written on a line of the text form: bare when that is unambiguous,
- * as an indented block when it spans lines (function bodies, views), else quoted with escapes.
+ * as an indented block when it spans lines (function bodies, views), else as {@code E"..."} with
+ * backslash escapes (empty values, edge spaces, control characters).
  */
 final class TextValues {
     static final String BLOCK = "|";
     static final String BLOCK_INDENT = "    ";
+    private static final String ESCAPED = "E\"";
 
     private TextValues() {
     }
@@ -30,7 +32,7 @@ final class TextValues {
     }
 
     private static boolean isBare(String value) {
-        if (value.isEmpty() || value.equals(BLOCK) || value.charAt(0) == '"'
+        if (value.isEmpty() || value.equals(BLOCK) || value.startsWith(ESCAPED)
                 || Character.isWhitespace(value.charAt(0))
                 || Character.isWhitespace(value.charAt(value.length() - 1))) {
             return false;
@@ -43,7 +45,7 @@ final class TextValues {
     }
 
     private static String quote(String value) {
-        StringBuilder out = new StringBuilder("\"");
+        StringBuilder out = new StringBuilder(ESCAPED);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -66,14 +68,14 @@ final class TextValues {
 
     /** Reads a one-line value back. */
     static String parseInline(String text) {
-        if (!text.startsWith("\"")) {
+        if (!text.startsWith(ESCAPED)) {
             return text;
         }
-        if (text.length() < 2 || !text.endsWith("\"")) {
-            throw new IllegalArgumentException("unterminated quoted value: " + text);
+        if (text.length() < 3 || !text.endsWith("\"")) {
+            throw new IllegalArgumentException("unterminated escaped value: " + text);
         }
         StringBuilder out = new StringBuilder();
-        for (int i = 1; i < text.length() - 1; i++) {
+        for (int i = 2; i < text.length() - 1; i++) {
             char c = text.charAt(i);
             if (c != '\\') {
                 out.append(c);
