@@ -1,0 +1,205 @@
+package io.github.migrationtest.verifier.postgres;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Postgres server run from zonky's binaries as a local process, disposable by design:
+ * durability off, data on tmpfs when there is one, and a folder per instance whose lock tells a
+ * later run whether the owner is still alive (see {@link StaleInstances}).
+ */
+final class EmbeddedPostgres implements RunningPostgres {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    static final String SUPERUSER = "postgres";
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
+    private static final int START_ATTEMPTS = 3;
+
+    private final Path instance;
+    private final Path binaries;
+    private final RootStrategy strategy;
+    private final String version;
+    private final int port;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private EmbeddedPostgres(Path instance, Path binaries, RootStrategy strategy, String version, int port,
+                             FileChannel lockChannel, FileLock lock) {
+        this.instance = instance;
+        this.binaries = binaries;
+        this.strategy = strategy;
+        this.version = version;
+        this.port = port;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    static EmbeddedPostgres start(PostgresSettings settings) throws BackendUnavailableException {
+        RootStrategy strategy = RootStrategy.detect(settings.embeddedRootStrategy());
+        BinaryArchive archive = EmbeddedBinaries.forSettings(settings).locate(settings.majorVersion());
+        WorkFolders folders = WorkFolders.forThisUser();
+        StaleInstances.reclaim(folders.instances());
+        Path binaries;
+        Path pristine;
+        try {
+            binaries = archive.extractInto(folders.binaries());
+            pristine = PristineCluster.ensure(binaries, folders.clusters(), strategy);
+        } catch (IOException e) {
+            throw new BackendUnavailableException("could not prepare the Postgres binaries from " + archive.origin()
+                    + ": " + e.getMessage(), e);
+        }
+        return launch(folders, binaries, pristine, strategy);
+    }
+
+    private static EmbeddedPostgres launch(WorkFolders folders, Path binaries, Path pristine, RootStrategy strategy)
+            throws BackendUnavailableException {
+        Path instance = null;
+        FileChannel lockChannel = null;
+        try {
+            Files.createDirectories(folders.instances());
+            instance = Files.createTempDirectory(folders.instances(), "pg-");
+            lockChannel = FileChannel.open(instance.resolve(StaleInstances.LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = lockChannel.lock();
+            Files.writeString(instance.resolve(StaleInstances.OWNER_FILE), ProcessHandle.current().pid() + "\n");
+            PristineCluster.copy(pristine, instance.resolve("data"));
+            Files.createDirectories(instance.resolve("socket"));
+            strategy.handOver(instance);
+            String version = Commands.runChecked(List.of(binaries.resolve("bin/postgres").toString(), "--version"),
+                    null, COMMAND_TIMEOUT).replaceAll(".*\\) ", "");
+            int port = startOnFreePort(instance, binaries, strategy);
+            EmbeddedPostgres server = new EmbeddedPostgres(instance, binaries, strategy, version, port, lockChannel, lock);
+            LOG.info("Started {}", server.description());
+            return server;
+        } catch (IOException | RuntimeException e) {
+            cleanUpFailedStart(instance, lockChannel);
+            throw new BackendUnavailableException("could not start embedded Postgres: " + e.getMessage(), e);
+        }
+    }
+
+    private static int startOnFreePort(Path instance, Path binaries, RootStrategy strategy) throws IOException {
+        IOException last = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            int port = freePort();
+            List<String> command = new ArrayList<>(strategy.prefix());
+            command.addAll(List.of(binaries.resolve("bin/pg_ctl").toString(), "start", "-w", "-t", "60",
+                    "-D", instance.resolve("data").toString(),
+                    "-l", instance.resolve("postgres.log").toString(),
+                    "-o", serverOptions(port, instance.resolve("socket"))));
+            Commands.Result result = Commands.run(command, instance, COMMAND_TIMEOUT);
+            if (result.succeeded()) {
+                return port;
+            }
+            // Another process may take the port between our probe and the server's bind: retry on another.
+            last = new IOException("pg_ctl start failed (exit " + result.exitCode() + "): " + result.output()
+                    + System.lineSeparator() + logTail(instance.resolve("postgres.log")));
+        }
+        throw last;
+    }
+
+    /** Durability off and nothing that would make a disposable server slower or noisier. */
+    private static String serverOptions(int port, Path socketDirectory) {
+        return String.join(" ",
+                "-p " + port,
+                "-c listen_addresses=127.0.0.1",
+                "-c unix_socket_directories=" + socketDirectory,
+                "-c fsync=off",
+                "-c synchronous_commit=off",
+                "-c full_page_writes=off",
+                "-c max_connections=300",
+                "-c autovacuum=off",
+                "-c jit=off",
+                "-c lc_messages=C");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String logTail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no server log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void cleanUpFailedStart(Path instance, FileChannel lockChannel) {
+        if (instance == null) {
+            return;
+        }
+        StaleInstances.stopServerIn(instance);
+        try {
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+            DeletableTree.delete(instance);
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", instance, e.getMessage());
+        }
+    }
+
+    @Override
+    public ServerEndpoint endpoint() {
+        return ServerEndpoint.local("127.0.0.1", port, SUPERUSER, null);
+    }
+
+    @Override
+    public String description() {
+        return String.format("embedded Postgres %s on port %d (%s, data in %s)", version, port,
+                strategy == RootStrategy.DIRECT ? "as this user" : "root via " + String.join(" ", strategy.prefix()),
+                instance.resolve("data"));
+    }
+
+    @Override
+    public Backend backend() {
+        return Backend.EMBEDDED;
+    }
+
+    @Override
+    public void stop() {
+        StaleInstances.stopServerIn(instance);
+        try {
+            lock.release();
+            lockChannel.close();
+            DeletableTree.delete(instance);
+            LOG.debug("Stopped embedded Postgres and deleted {}", instance);
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", instance, e.getMessage());
+        }
+    }
+
+    @Override
+    public String lifetimeNote() {
+        return String.format("The embedded server keeps running after this JVM exits, until the next run reclaims it;"
+                        + " stop it sooner with: %s%s stop -m immediate -D %s",
+                strategy.prefix().isEmpty() ? "" : String.join(" ", strategy.prefix()) + " ",
+                binaries.resolve("bin/pg_ctl"), instance.resolve("data"));
+    }
+
+    Path instanceFolder() {
+        return instance;
+    }
+
+    RootStrategy rootStrategy() {
+        return strategy;
+    }
+
+    String version() {
+        return version;
+    }
+}

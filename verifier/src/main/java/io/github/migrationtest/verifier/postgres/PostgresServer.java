@@ -1,0 +1,237 @@
+package io.github.migrationtest.verifier.postgres;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Postgres that hands out {@link DisposableDatabase}s. One is shared per JVM and
+ * settings ({@link #shared()}); it is thread-safe, and everything it made is dropped or stopped
+ * when it is closed or, at the latest, when the JVM exits.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
+    /** Every database this tool creates starts with this prefix. */
+    public static final String DATABASE_PREFIX = "migrationtest_";
+    private static final String OBJECT_IN_USE = "55006";
+    private static final long TEMPLATE_BUSY_WAIT_MILLIS = 5_000;
+
+    private static final Map<PostgresSettings, PostgresServer> SHARED = new HashMap<>();
+    private static final Set<PostgresServer> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(PostgresServer::closeAllAtExit, "migrationtest-cleanup"));
+    }
+
+    private final RunningPostgres running;
+    private final String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final Set<String> databases = ConcurrentHashMap.newKeySet();
+    private final int majorVersion;
+    private volatile boolean keepServer;
+    private volatile boolean closed;
+
+    private PostgresServer(RunningPostgres running) {
+        this.running = running;
+        this.majorVersion = queryMajorVersion();
+        OPEN.add(this);
+    }
+
+    /** The server shared by this JVM for the settings from system properties and the environment. */
+    public static PostgresServer shared() {
+        return shared(PostgresSettings.fromEnvironment());
+    }
+
+    /** The server shared by this JVM for these settings, started on first use. */
+    public static synchronized PostgresServer shared(PostgresSettings settings) {
+        PostgresServer server = SHARED.get(settings);
+        if (server == null || server.closed) {
+            server = start(settings);
+            SHARED.put(settings, server);
+        }
+        return server;
+    }
+
+    /** Starts a server of its own; the caller closes it. */
+    public static PostgresServer start(PostgresSettings settings) {
+        return new PostgresServer(new Provisioner(DockerEnvironment.ofThisProcess()).provision(settings));
+    }
+
+    /** A fresh, empty database, cloned from {@code template0} so nothing an administrator put in template1 leaks in. */
+    public DisposableDatabase createDatabase() {
+        return create("template0");
+    }
+
+    /**
+     * A fresh database cloned from another one (schema and data), e.g. a state to come back to.
+     * Nobody may be connected to the template while it is cloned.
+     */
+    public DisposableDatabase createDatabaseFrom(DisposableDatabase template) {
+        return create(template.name());
+    }
+
+    private DisposableDatabase create(String template) {
+        ensureOpen();
+        String name = DATABASE_PREFIX + runId + "_" + sequence.incrementAndGet();
+        databases.add(name);
+        try (Connection admin = running.endpoint().connectAdmin(); Statement statement = admin.createStatement()) {
+            createWaitingForTemplate(statement, name, template);
+            statement.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal(marker()));
+        } catch (SQLException e) {
+            databases.remove(name);
+            throw new PostgresUnavailableException("Could not create database " + name + " from " + template
+                    + " on " + description() + ": " + e.getMessage(), e);
+        }
+        return new DisposableDatabase(this, name, running.endpoint());
+    }
+
+    /** A connection closed by its client lingers for a moment on the server, so a busy template is retried briefly. */
+    private static void createWaitingForTemplate(Statement statement, String name, String template) throws SQLException {
+        long deadline = System.currentTimeMillis() + TEMPLATE_BUSY_WAIT_MILLIS;
+        while (true) {
+            try {
+                statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template));
+                return;
+            } catch (SQLException e) {
+                if (!OBJECT_IN_USE.equals(e.getSQLState()) || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                sleep(20);
+            }
+        }
+    }
+
+    void release(DisposableDatabase database) {
+        if (database.isKept()) {
+            keepServer = true;
+            LOG.warn("Kept {} for inspection. Connect with: {}. {}", database.name(), database.connectionHint(),
+                    running.lifetimeNote());
+            return;
+        }
+        drop(database.name());
+    }
+
+    private void drop(String name) {
+        if (!databases.remove(name)) {
+            return; // never ours, or dropped already: we only ever drop what we created
+        }
+        try (Connection admin = running.endpoint().connectAdmin(); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+        } catch (SQLException e) {
+            LOG.warn("Could not drop database {} on {}: {}", name, description(), e.getMessage());
+        }
+    }
+
+    /** Drops the databases still open (not the kept ones) and stops the server if we started it. */
+    @Override
+    public void close() {
+        synchronized (PostgresServer.class) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            SHARED.values().remove(this);
+        }
+        OPEN.remove(this);
+        for (String name : List.copyOf(databases)) {
+            drop(name);
+        }
+        if (keepServer) {
+            LOG.warn("{} is left running because a database on it was kept.", description());
+        } else {
+            running.stop();
+        }
+    }
+
+    private static void closeAllAtExit() {
+        for (PostgresServer server : List.copyOf(OPEN)) {
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Cleanup of {} failed: {}", server.description(), e.getMessage());
+            }
+        }
+    }
+
+    /** One line: the backend, the version and where the server runs. */
+    public String description() {
+        return running.description();
+    }
+
+    public Backend backend() {
+        return running.backend();
+    }
+
+    public int majorVersion() {
+        return majorVersion;
+    }
+
+    /** The names of the databases this server handed out and has not dropped yet. */
+    public Set<String> openDatabases() {
+        return Set.copyOf(databases);
+    }
+
+    RunningPostgres running() {
+        return running;
+    }
+
+    private int queryMajorVersion() {
+        try (Connection admin = running.endpoint().connectAdmin(); Statement statement = admin.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            running.stop();
+            throw new PostgresUnavailableException("Started " + running.description()
+                    + " but could not connect to it: " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("This PostgresServer is closed: " + description());
+        }
+    }
+
+    private String marker() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown host";
+        }
+        return String.format("migrationtest disposable database, run %s (pid %d on %s); safe to drop",
+                runId, ProcessHandle.current().pid(), host);
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private static String literal(String text) {
+        return '\'' + text.replace("'", "''") + '\'';
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PostgresUnavailableException("Interrupted while waiting for a template database", e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.migrationtest.verifier.postgres;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reclaims what a killed run left: every instance folder holds a lock file that its JVM keeps
+ * locked while alive. The operating system releases the lock when that JVM dies, even by
+ * {@code kill -9}, so a folder whose lock we can take is stale: its server is stopped and the
+ * folder deleted. A folder whose lock is held belongs to a live run and is left alone.
+ */
+final class StaleInstances {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaleInstances.class);
+    static final String LOCK_FILE = "instance.lock";
+    static final String OWNER_FILE = "owner.pid";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SETUP_GRACE = Duration.ofMinutes(1);
+
+    private StaleInstances() {
+    }
+
+    static void reclaim(Path instances) {
+        if (!Files.isDirectory(instances)) {
+            return;
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(instances, Files::isDirectory)) {
+            for (Path folder : folders) {
+                reclaimIfStale(folder);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not look for stale embedded servers in {}: {}", instances, e.getMessage());
+        }
+    }
+
+    private static void reclaimIfStale(Path folder) {
+        Path lockPath = folder.resolve(LOCK_FILE);
+        try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                return; // held by this very JVM: a live server
+            }
+            if (lock == null || ownerMayBeAlive(folder)) {
+                return; // held by another live run, or one still setting up its folder; closing releases ours
+            }
+            LOG.info("Reclaiming embedded Postgres left by a run that ended without cleaning up: {}", folder);
+            stopServerIn(folder);
+            DeletableTree.delete(folder);
+        } catch (IOException e) {
+            LOG.warn("Could not reclaim {}: {}", folder, e.getMessage());
+        }
+    }
+
+    /**
+     * A run creates its folder a moment before it locks it: a folder counts as abandoned only when
+     * its owner process is gone, or, without an owner file, when it is older than a minute.
+     */
+    private static boolean ownerMayBeAlive(Path folder) throws IOException {
+        Path owner = folder.resolve(OWNER_FILE);
+        if (Files.isRegularFile(owner)) {
+            try {
+                long pid = Long.parseLong(Files.readString(owner).trim());
+                return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return Files.getLastModifiedTime(folder).toInstant().isAfter(java.time.Instant.now().minus(SETUP_GRACE));
+    }
+
+    /** Stops the postmaster whose data directory is in the folder, if one runs. */
+    static void stopServerIn(Path folder) {
+        Path data = folder.resolve("data");
+        postmasterOf(data).ifPresent(process -> {
+            // SIGQUIT is Postgres's immediate shutdown: no checkpoint, shared memory released.
+            signal("QUIT", process.pid());
+            if (!waitForExit(process)) {
+                signal("KILL", process.pid());
+                waitForExit(process);
+            }
+        });
+    }
+
+    private static Optional<ProcessHandle> postmasterOf(Path data) {
+        try {
+            Path pidFile = data.resolve("postmaster.pid");
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            // The pid may have been reused since: only a process serving this data directory counts.
+            Path cmdline = Path.of("/proc", String.valueOf(pid), "cmdline");
+            if (!Files.isReadable(cmdline)
+                    || !new String(Files.readAllBytes(cmdline)).replace('\0', ' ').contains(data.toString())) {
+                return Optional.empty();
+            }
+            return ProcessHandle.of(pid);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("No postmaster found for {}: {}", data, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            Commands.run(List.of("kill", "-" + signal, String.valueOf(pid)), null, STOP_TIMEOUT);
+        } catch (IOException e) {
+            LOG.warn("Could not send SIG{} to Postgres process {}: {}", signal, pid, e.getMessage());
+        }
+    }
+
+    private static boolean waitForExit(ProcessHandle process) {
+        try {
+            process.onExit().get(STOP_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+}
