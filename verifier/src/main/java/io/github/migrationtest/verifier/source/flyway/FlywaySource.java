@@ -120,7 +120,7 @@ final class FlywaySource implements MigrationSource {
                 .locations(flywayLocation)
                 .placeholders(options.placeholders())
                 .cleanDisabled(true)
-                .loggers("slf4j");
+                .loggers(QuietFlywayLogCreator.class.getName());
     }
 
     private static String reasonToRunOutside(List<ScriptPart> parts, Connection connection) throws SQLException {
