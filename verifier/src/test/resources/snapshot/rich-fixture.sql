@@ -46,10 +46,11 @@ CREATE TABLE app.orders (
     during tstzrange,
     CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES app.users (id) MATCH FULL
         ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED,
-    CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID,
     CONSTRAINT orders_no_overlap EXCLUDE USING gist (during WITH &&)
 );
 ALTER SEQUENCE app.invoice_no OWNED BY app.orders.invoice;
+-- NOT VALID is ignored in CREATE TABLE (an empty table is valid), so it is added afterwards.
+ALTER TABLE app.orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;
 COMMENT ON CONSTRAINT orders_total_check ON app.orders IS 'never negative';
 CLUSTER app.orders USING orders_pkey;
 

@@ -19,4 +19,14 @@ public interface MigrationSourceProvider {
      * only a location this provider cannot handle at all is an exception.
      */
     MigrationSource open(String location, SourceOptions options);
+
+    /** Whether a class can be found, without initialising it: how providers check for their tool. */
+    static boolean classPresent(String className, ClassLoader classLoader) {
+        try {
+            Class.forName(className, false, classLoader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.script.ScriptText;
 import io.github.migrationtest.verifier.source.sql.NamedFile.Role;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,6 +14,16 @@ import java.util.regex.Pattern;
 final class ScriptPartsReader {
 
     private static final Pattern DBMATE_MARKER = Pattern.compile("(?m)^--\\s*migrate:(up|down)\\b([^\\n]*)$");
+
+    static final String NOT_DBMATE =
+            "fits no naming convention (it has no '-- migrate:up' section, so it is not a dbmate file)";
+    static final String NOT_DBMATE_FIX =
+            "add '-- migrate:up' and '-- migrate:down' sections, or name it " + Convention.GOLANG_MIGRATE.example();
+
+    /** Whether a file named like a dbmate migration has its up marker (or cannot be read, to be reported later). */
+    static boolean mayBeDbmate(Path file) {
+        return !(ScriptText.read(file) instanceof ScriptText.Text text) || DBMATE_MARKER.matcher(text.text()).find();
+    }
 
     /** The upgrade and (for dbmate) downgrade SQL of one file. */
     record Parts(Optional<ScriptPart> up, Optional<ScriptPart> down) {}
@@ -84,9 +95,7 @@ final class ScriptPartsReader {
             }
         }
         if (up == null) {
-            findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file.display(),
-                    "fits no naming convention (it has no '-- migrate:up' section, so it is not a dbmate file)",
-                    "add '-- migrate:up' and '-- migrate:down' sections, or name it " + Convention.GOLANG_MIGRATE.example()));
+            findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file.display(), NOT_DBMATE, NOT_DBMATE_FIX));
             return Optional.empty();
         }
         ScriptPart upPart = section(file, text, up, down);

@@ -65,7 +65,10 @@ public final class SqlHistoryReader {
         for (Path file : files()) {
             String relative = root.relativize(file).toString().replace('\\', '/');
             Naming naming = new FileNames(userPattern).classify(file, relative, show(relative));
-            if (naming instanceof Named n) {
+            if (naming instanceof Named n && n.file().role() == Role.UP_AND_DOWN && !ScriptPartsReader.mayBeDbmate(file)) {
+                findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, n.file().display(), ScriptPartsReader.NOT_DBMATE,
+                        ScriptPartsReader.NOT_DBMATE_FIX));
+            } else if (naming instanceof Named n) {
                 named.add(n.file());
             } else if (naming instanceof Unrecognised u && !flyway && relative.endsWith(".sql")) {
                 findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, show(relative), u.why(), namingFix()));

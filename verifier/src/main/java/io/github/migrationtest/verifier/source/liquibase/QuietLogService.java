@@ -1,0 +1,47 @@
+package io.github.migrationtest.verifier.source.liquibase;
+
+import java.util.logging.Level;
+import liquibase.logging.Logger;
+import liquibase.logging.core.AbstractLogService;
+import liquibase.logging.core.AbstractLogger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends Liquibase's logging to SLF4J one level down (its INFO chatter becomes DEBUG), so a verification
+ * is quiet unless something is wrong.
+ */
+final class QuietLogService extends AbstractLogService {
+
+    @Override
+    public int getPriority() {
+        return PRIORITY_SPECIALIZED;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes") // the interface declares a raw Class
+    public Logger getLog(Class clazz) {
+        return new Slf4jLogger(LoggerFactory.getLogger(clazz));
+    }
+
+    private static final class Slf4jLogger extends AbstractLogger {
+        private final org.slf4j.Logger target;
+
+        Slf4jLogger(org.slf4j.Logger target) {
+            this.target = target;
+        }
+
+        @Override
+        public void log(Level level, String message, Throwable e) {
+            int value = level.intValue();
+            if (value >= Level.SEVERE.intValue()) {
+                target.error(message, e);
+            } else if (value >= Level.WARNING.intValue()) {
+                target.warn(message, e);
+            } else if (value >= Level.CONFIG.intValue()) {
+                target.debug(message, e);
+            } else {
+                target.trace(message, e);
+            }
+        }
+    }
+}

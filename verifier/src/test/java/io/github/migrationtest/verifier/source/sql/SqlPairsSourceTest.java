@@ -1,0 +1,271 @@
+package io.github.migrationtest.verifier.source.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
+import io.github.migrationtest.verifier.source.MigrationFailure;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.SchemaProbe;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.StepResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqlPairsSourceTest {
+
+    @TempDir
+    Path dir;
+
+    private DisposableDatabase database;
+    private Connection connection;
+    private SchemaProbe probe;
+
+    @BeforeEach
+    void createDatabase() throws Exception {
+        database = PostgresServer.shared().createDatabase();
+        connection = database.connect();
+        probe = new SchemaProbe(connection);
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        connection.close();
+        database.close();
+    }
+
+    private void write(String relative, String content) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private MigrationSource open() {
+        return open(SourceOptions.defaults());
+    }
+
+    private MigrationSource open(SourceOptions options) {
+        MigrationSource source = MigrationSources.open(dir, options);
+        assertThat(source.findings()).isEmpty();
+        return source;
+    }
+
+    private Revision only(MigrationSource source) {
+        assertThat(source.revisions()).hasSize(1);
+        return source.revisions().get(0);
+    }
+
+    @Test
+    void up_and_down_change_the_schema() throws Exception {
+        write("1_users.up.sql", "create table users (id int primary key);\ncreate index users_id on users (id);\n");
+        write("1_users.down.sql", "drop table users;\n");
+        write("2_email.up.sql", "alter table users add column email text;\n");
+        write("2_email.down.sql", "alter table users drop column email;\n");
+        MigrationSource source = open();
+        Revision first = source.revisions().get(0);
+        Revision second = source.revisions().get(1);
+
+        StepResult up = source.upgrade(first, connection);
+        source.upgrade(second, connection);
+        assertThat(probe.columns("users")).containsExactly("id", "email");
+        assertThat(up.transactional()).isTrue();
+        assertThat(up.statements()).isEqualTo(2);
+        assertThat(up.direction()).isEqualTo(Direction.UP);
+
+        source.downgrade(second, connection);
+        assertThat(probe.columns("users")).containsExactly("id");
+        source.downgrade(first, connection);
+        assertThat(probe.tables()).isEmpty();
+    }
+
+    @Test
+    void the_datasource_variant_uses_a_connection_of_its_own() throws Exception {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t;");
+        MigrationSource source = open();
+
+        source.upgrade(only(source), database.dataSource());
+
+        assertThat(probe.tables()).containsExactly("t");
+    }
+
+    @Test
+    void a_failing_statement_points_at_its_line_and_column_and_nothing_is_left_behind() throws Exception {
+        write("1_broken.up.sql", """
+                create table a (id int);
+
+                -- the next statement has a typo in a type name
+                create table b (
+                    id int,
+                    name textt
+                );
+                """);
+        write("1_broken.down.sql", "drop table b; drop table a;");
+        MigrationSource source = open();
+
+        MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(only(source), connection));
+
+        MigrationFailure failure = error.failure();
+        assertThat(failure.location()).isEqualTo(dir.resolve("1_broken.up.sql") + ":6:10");
+        assertThat(failure.message()).isEqualTo("type \"textt\" does not exist");
+        assertThat(failure.sqlState()).isEqualTo("42704");
+        assertThat(failure.statement()).startsWith("create table b (");
+        assertThat(error.getMessage()).startsWith("upgrade of revision 1 (broken) failed at " + dir.resolve("1_broken.up.sql") + ":6:10");
+        assertThat(probe.tables()).as("the revision ran in one transaction").isEmpty();
+        assertThat(connection.getAutoCommit()).isTrue();
+    }
+
+    @Test
+    void a_failure_without_a_position_points_at_the_statement_start_with_detail_and_hint() throws Exception {
+        write("1_dup.up.sql", "create table t (id int primary key);\ninsert into t values (1);\n  insert into t values (1);\n");
+        write("1_dup.down.sql", "drop table t;");
+        MigrationSource source = open();
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(only(source), connection)).failure();
+
+        assertThat(failure.line()).isEqualTo(3);
+        assertThat(failure.column()).isEqualTo(3);
+        assertThat(failure.message()).contains("duplicate key value violates unique constraint");
+        assertThat(failure.detail()).isEqualTo("Key (id)=(1) already exists.");
+        assertThat(failure.toString()).contains("DETAIL: Key (id)=(1) already exists.");
+    }
+
+    @Test
+    void concurrently_runs_outside_a_transaction_and_says_so() throws Exception {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t;");
+        write("2_idx.up.sql", "-- built without locking writes\ncreate index concurrently t_id on t (id);");
+        write("2_idx.down.sql", "drop index concurrently t_id;");
+        MigrationSource source = open();
+        source.upgrade(source.revisions().get(0), connection);
+
+        StepResult up = source.upgrade(source.revisions().get(1), connection);
+        assertThat(probe.indexes()).containsExactly("t_id");
+        StepResult down = source.downgrade(source.revisions().get(1), connection);
+
+        assertThat(up.transactional()).isFalse();
+        assertThat(up.nonTransactionalReason()).isEqualTo(dir.resolve("2_idx.up.sql") + ":2: CREATE INDEX CONCURRENTLY cannot run inside a transaction");
+        assertThat(down.transactional()).isFalse();
+        assertThat(probe.indexes()).isEmpty();
+    }
+
+    @Test
+    void statement_timeout_stops_a_hanging_statement_and_is_put_back_afterwards() throws Exception {
+        write("1_slow.up.sql", "select pg_sleep(30);");
+        write("1_slow.down.sql", "select 1;");
+        MigrationSource source = open(SourceOptions.defaults().withStatementTimeout(Duration.ofMillis(200))
+                .withLockTimeout(Duration.ofSeconds(1)));
+        long started = System.nanoTime();
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(only(source), connection)).failure();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(failure.sqlState()).isEqualTo("57014");
+        assertThat(failure.message()).contains("statement timeout");
+        assertThat(probe.value("SHOW statement_timeout")).isEqualTo("0");
+        assertThat(probe.value("SHOW lock_timeout")).isEqualTo("0");
+    }
+
+    @Test
+    void tricky_sql_runs_as_written() throws Exception {
+        write("1_tricky.up.sql", """
+                create table notes (id int, body text);
+                /* a comment /* nested; */ with 'quotes' */
+                create function note_count() returns bigint language plpgsql as $fn$
+                begin
+                  -- a semicolon; in the body
+                  return (select count(*) from notes where body <> ';');
+                end $fn$;
+                insert into notes values (1, E'it\\'s; escaped'), (2, 'it''s; doubled'), (3, $$dollar; 'quoted'$$);
+                COPY notes (id, body) FROM stdin;
+                4\tcopied; data
+                5\tmore 'data'
+                \\.
+                """);
+        write("1_tricky.down.sql", "drop function note_count(); drop table notes;");
+        MigrationSource source = open();
+
+        StepResult result = source.upgrade(only(source), connection);
+
+        assertThat(result.statements()).isEqualTo(4);
+        assertThat(probe.strings("select body from notes order by id")).containsExactly(
+                "it's; escaped", "it's; doubled", "dollar; 'quoted'", "copied; data", "more 'data'");
+        assertThat(probe.value("select note_count()")).isEqualTo("5");
+    }
+
+    @Test
+    void a_bad_copy_row_points_at_that_row() throws Exception {
+        write("1_copy.up.sql", "create table n (id int);\nCOPY n FROM stdin;\n1\n2\nthree\n\\.\n");
+        write("1_copy.down.sql", "drop table n;");
+        MigrationSource source = open();
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(only(source), connection)).failure();
+
+        assertThat(failure.line()).isEqualTo(5);
+        assertThat(failure.message()).contains("invalid input syntax for type integer");
+    }
+
+    @Test
+    void dbmate_sections_run_and_transaction_false_is_honoured() throws Exception {
+        write("20240101000000_t.sql", """
+                -- migrate:up transaction:false
+                create table t (id int);
+                create index concurrently t_id on t (id);
+
+                -- migrate:down
+                drop table t;
+                """);
+        MigrationSource source = open();
+        Revision revision = only(source);
+
+        StepResult up = source.upgrade(revision, connection);
+        assertThat(probe.tables()).containsExactly("t");
+        StepResult down = source.downgrade(revision, connection);
+
+        assertThat(up.transactional()).isFalse();
+        assertThat(up.nonTransactionalReason()).contains("transaction:false");
+        assertThat(down.transactional()).isTrue();
+        assertThat(probe.tables()).isEmpty();
+    }
+
+    @Test
+    void flyway_named_scripts_run_directly() throws Exception {
+        write("V1__users.sql", "create table users (id int);");
+        write("U1__users.sql", "drop table users;");
+        MigrationSource source = open(SourceOptions.defaults().withType(io.github.migrationtest.verifier.source.SourceType.SQL));
+
+        source.upgrade(only(source), connection);
+        assertThat(probe.tables()).containsExactly("users");
+        source.downgrade(only(source), connection);
+        assertThat(probe.tables()).isEmpty();
+    }
+
+    @Test
+    void downgrading_a_revision_without_a_down_file_fails_with_the_fix() throws Exception {
+        write("1_t.up.sql", "create table t (id int);");
+        MigrationSource source = MigrationSources.open(dir, SourceOptions.defaults());
+        Revision revision = only(source);
+        source.upgrade(revision, connection);
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(revision, connection)).failure();
+
+        assertThat(failure.message()).isEqualTo("revision 1 (t) has no downgrade: no down file: add " + dir.resolve("1_t.down.sql"));
+    }
+}
