@@ -72,7 +72,7 @@ class HistoryVerdictsTest {
         CheckResult failedUp = result(report, "0006", Check.UPGRADES_APPLY);
         assertThat(failedUp.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(failedUp.error()).get().satisfies(error -> {
-            assertThat(error.location()).isEqualTo("histories/broken-sql-pairs/0006_orders.up.sql:7:41");
+            assertThat(error.location()).isEqualTo("histories/broken-sql-pairs/0006_orders.up.sql:7:1");
             assertThat(error.message()).contains("column \"usr_id\" does not exist");
         });
         assertThat(outcome(report, "0007", Check.UPGRADES_APPLY)).isEqualTo(Outcome.NOT_REACHED);
