@@ -18,7 +18,6 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.DatabaseException;
 import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
@@ -37,12 +36,13 @@ final class LiquibaseCommands {
     private final Connection connection;
     private final Database database;
 
-    LiquibaseCommands(LiquibaseSource.Changelog changelog, Connection connection) throws DatabaseException {
+    LiquibaseCommands(LiquibaseSource.Changelog changelog, Connection connection) {
         this.changelog = changelog;
         this.connection = connection;
         // The caller owns the connection: Liquibase gets one whose close() does nothing.
         Connection unclosable = new SingleConnectionDataSource(connection).getConnection();
-        this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(unclosable));
+        this.database = inScope(changelog.accessor(),
+                () -> DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(unclosable)));
     }
 
     /** Runs work in the quiet scope with the changelog's resource accessor. */
@@ -82,8 +82,9 @@ final class LiquibaseCommands {
 
     /** The changeset Liquibase applied last, from its DATABASECHANGELOG table. */
     Optional<ChangeSetKey> lastApplied() throws SQLException {
-        String table = database.escapeTableName(
-                database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(), database.getDatabaseChangeLogTableName());
+        // Inside the scope: asking for the schema makes Liquibase log, and only the scope's logging is quiet.
+        String table = inScope(changelog.accessor(), () -> database.escapeTableName(
+                database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(), database.getDatabaseChangeLogTableName()));
         if (!connection.getAutoCommit()) {
             connection.commit();
         }
