@@ -31,6 +31,11 @@ final class QuietLogService extends AbstractLogService {
         }
 
         @Override
+        public void close() {
+            // Nothing to release: SLF4J loggers are shared.
+        }
+
+        @Override
         public void log(Level level, String message, Throwable e) {
             int value = level.intValue();
             if (level == Level.OFF) {
