@@ -1,10 +1,8 @@
 package io.github.migrationtest.verifier.source.flyway;
 
 import io.github.migrationtest.verifier.source.Direction;
-import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationFailure;
-import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
@@ -16,6 +14,7 @@ import io.github.migrationtest.verifier.source.script.SessionTimeouts;
 import io.github.migrationtest.verifier.source.script.SqlScript;
 import io.github.migrationtest.verifier.source.script.SqlStatement;
 import io.github.migrationtest.verifier.source.script.TransactionRules;
+import io.github.migrationtest.verifier.source.sql.FileHistorySource;
 import io.github.migrationtest.verifier.source.sql.PlannedRevision;
 import io.github.migrationtest.verifier.source.sql.PlannedRevisions;
 import io.github.migrationtest.verifier.source.sql.ScriptPart;
@@ -39,20 +38,15 @@ import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
  * so a downgrade runs the version's {@code U} script and deletes its row from the schema history
  * table, leaving Flyway's view consistent for the next upgrade.
  */
-final class FlywaySource implements MigrationSource {
+final class FlywaySource extends FileHistorySource {
 
-    private final String location;
     private final String flywayLocation;
-    private final SqlHistory history;
     private final SourceOptions options;
-    private final PlannedRevisions planned;
 
     FlywaySource(String location, String flywayLocation, SqlHistory history, SourceOptions options) {
-        this.location = location;
+        super(location, history);
         this.flywayLocation = flywayLocation;
-        this.history = history;
         this.options = options;
-        this.planned = new PlannedRevisions(history.revisions());
     }
 
     @Override
@@ -61,23 +55,8 @@ final class FlywaySource implements MigrationSource {
     }
 
     @Override
-    public String location() {
-        return location;
-    }
-
-    @Override
-    public List<Revision> revisions() {
-        return planned.revisions();
-    }
-
-    @Override
-    public List<HistoryFinding> findings() {
-        return history.findings();
-    }
-
-    @Override
     public StepResult upgrade(Revision revision, Connection connection) {
-        PlannedRevision plan = planned.plan(revision, Direction.UP);
+        PlannedRevision plan = planned().plan(revision, Direction.UP);
         long started = System.nanoTime();
         MigrateResult result;
         String outside;
@@ -89,7 +68,7 @@ final class FlywaySource implements MigrationSource {
         } catch (FlywayException e) {
             throw new MigrationFailedException(revision, Direction.UP, failure(plan, e), e);
         } catch (SQLException e) {
-            throw new MigrationFailedException(revision, Direction.UP, PostgresErrors.failure(location, e), e);
+            throw new MigrationFailedException(revision, Direction.UP, PostgresErrors.failure(location(), e), e);
         }
         checkOnlyThisVersionRan(revision, result);
         return new StepResult(revision, Direction.UP, outside.isEmpty(), outside, -1,
@@ -98,7 +77,7 @@ final class FlywaySource implements MigrationSource {
 
     @Override
     public StepResult downgrade(Revision revision, Connection connection) {
-        PlannedRevision plan = planned.plan(revision, Direction.DOWN);
+        PlannedRevision plan = planned().plan(revision, Direction.DOWN);
         if (!revision.hasDowngrade()) {
             throw PlannedRevisions.noDowngrade(revision);
         }

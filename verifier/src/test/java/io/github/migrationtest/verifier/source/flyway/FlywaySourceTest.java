@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.github.migrationtest.verifier.postgres.DisposableDatabase;
-import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.SchemaProbe;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
@@ -19,9 +18,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FlywaySourceTest {
 
@@ -29,21 +28,16 @@ class FlywaySourceTest {
     private static final SourceOptions OPTIONS = SourceOptions.defaults()
             .withPlaceholders(Map.of("email_comment", "where we write"));
 
-    private DisposableDatabase database;
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
+
     private Connection connection;
     private SchemaProbe probe;
 
     @BeforeEach
-    void createDatabase() throws Exception {
-        database = PostgresServer.shared().createDatabase();
-        connection = database.connect();
-        probe = new SchemaProbe(connection);
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        connection.close();
-        database.close();
+    void useDatabase() {
+        connection = database.connection();
+        probe = database.probe();
     }
 
     private List<String> history() throws Exception {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.github.migrationtest.verifier.postgres.DisposableDatabase;
-import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
@@ -13,6 +11,7 @@ import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.SchemaProbe;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceOptions.LiquibaseRevisions;
@@ -22,30 +21,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class LiquibaseSourceTest {
 
     private static final Path ROOT = Path.of("src/test/resources/source/liquibase");
 
-    private DisposableDatabase database;
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
+
     private Connection connection;
     private SchemaProbe probe;
 
     @BeforeEach
-    void createDatabase() throws Exception {
-        database = PostgresServer.shared().createDatabase();
-        connection = database.connect();
-        probe = new SchemaProbe(connection);
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        connection.close();
-        database.close();
+    void useDatabase() {
+        connection = database.connection();
+        probe = database.probe();
     }
 
     private List<String> userTables() throws Exception {

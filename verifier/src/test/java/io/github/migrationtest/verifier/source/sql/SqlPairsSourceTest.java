@@ -3,14 +3,13 @@ package io.github.migrationtest.verifier.source.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.migrationtest.verifier.postgres.DisposableDatabase;
-import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.SchemaProbe;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.StepResult;
@@ -19,9 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqlPairsSourceTest {
@@ -29,21 +28,16 @@ class SqlPairsSourceTest {
     @TempDir
     Path dir;
 
-    private DisposableDatabase database;
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
+
     private Connection connection;
     private SchemaProbe probe;
 
     @BeforeEach
-    void createDatabase() throws Exception {
-        database = PostgresServer.shared().createDatabase();
-        connection = database.connect();
-        probe = new SchemaProbe(connection);
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        connection.close();
-        database.close();
+    void useDatabase() {
+        connection = database.connection();
+        probe = database.probe();
     }
 
     private void write(String relative, String content) throws IOException {
