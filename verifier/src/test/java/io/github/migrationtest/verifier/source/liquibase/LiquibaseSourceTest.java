@@ -187,4 +187,19 @@ class LiquibaseSourceTest {
             assertThat(finding.message()).startsWith("cannot be parsed: ");
         });
     }
+
+    @Test
+    void a_changeset_declared_twice_is_a_finding(@TempDir Path dir) throws Exception {
+        Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - changeSet: {id: one, author: ada, changes: [{sql: {sql: "select 1"}}]}
+                  - changeSet: {id: one, author: ada, changes: [{sql: {sql: "select 2"}}]}
+                """);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("one");
+        assertThat(source.findings()).extracting(HistoryFinding::kind, HistoryFinding::message)
+                .contains(tuple(Kind.DUPLICATE_VERSION, "has changeset ada:one twice"));
+    }
 }
