@@ -11,14 +11,11 @@ import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.FreshDatabase;
-import io.github.migrationtest.verifier.source.SchemaProbe;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,19 +26,10 @@ class FlywaySourceTest {
             .withPlaceholders(Map.of("email_comment", "where we write"));
 
     @RegisterExtension
-    final FreshDatabase database = new FreshDatabase();
-
-    private Connection connection;
-    private SchemaProbe probe;
-
-    @BeforeEach
-    void useDatabase() {
-        connection = database.connection();
-        probe = database.probe();
-    }
+    final FreshDatabase db = new FreshDatabase();
 
     private List<String> history() throws Exception {
-        return probe.strings("select version || ':' || success from flyway_schema_history where version is not null order by installed_rank");
+        return db.probe().strings("select version || ':' || success from flyway_schema_history where version is not null order by installed_rank");
     }
 
     @Test
@@ -67,28 +55,28 @@ class FlywaySourceTest {
         Revision first = source.revisions().get(0);
         Revision second = source.revisions().get(1);
 
-        source.upgrade(first, connection);
-        assertThat(probe.columns("users")).containsExactly("id", "name");
+        source.upgrade(first, db.connection());
+        assertThat(db.probe().columns("users")).containsExactly("id", "name");
         assertThat(history()).containsExactly("1:true");
 
-        source.upgrade(second, connection);
-        assertThat(probe.columns("users")).containsExactly("id", "name", "email");
-        assertThat(probe.value("select col_description('users'::regclass, 3)")).isEqualTo("where we write");
+        source.upgrade(second, db.connection());
+        assertThat(db.probe().columns("users")).containsExactly("id", "name", "email");
+        assertThat(db.probe().value("select col_description('users'::regclass, 3)")).isEqualTo("where we write");
         assertThat(history()).containsExactly("1:true", "2:true");
 
-        source.downgrade(second, connection);
-        assertThat(probe.columns("users")).containsExactly("id", "name");
+        source.downgrade(second, db.connection());
+        assertThat(db.probe().columns("users")).containsExactly("id", "name");
         assertThat(history()).containsExactly("1:true");
 
-        source.upgrade(second, connection);
-        assertThat(probe.columns("users")).containsExactly("id", "name", "email");
+        source.upgrade(second, db.connection());
+        assertThat(db.probe().columns("users")).containsExactly("id", "name", "email");
         assertThat(history()).containsExactly("1:true", "2:true");
 
-        source.downgrade(second, connection);
-        source.downgrade(first, connection);
-        assertThat(probe.tables()).containsExactly("flyway_schema_history");
+        source.downgrade(second, db.connection());
+        source.downgrade(first, db.connection());
+        assertThat(db.probe().tables()).containsExactly("flyway_schema_history");
         assertThat(history()).isEmpty();
-        assertThat(connection.getAutoCommit()).isTrue();
+        assertThat(db.connection().getAutoCommit()).isTrue();
     }
 
     @Test
@@ -97,33 +85,33 @@ class FlywaySourceTest {
 
         assertThat(source.type()).isEqualTo(SourceType.FLYWAY);
         assertThat(source.revisions()).extracting(Revision::id).containsExactly("1", "2", "3");
-        source.upgrade(source.revisions().get(0), connection);
-        source.downgrade(source.revisions().get(0), connection);
-        assertThat(probe.tables()).containsExactly("flyway_schema_history");
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.downgrade(source.revisions().get(0), db.connection());
+        assertThat(db.probe().tables()).containsExactly("flyway_schema_history");
     }
 
     @Test
     void a_failing_v_script_points_at_the_line_and_column_in_it() throws Exception {
         Path broken = Path.of("src/test/resources/source/flyway/broken");
         MigrationSource source = MigrationSources.open(broken, SourceOptions.defaults());
-        source.upgrade(source.revisions().get(0), connection);
+        source.upgrade(source.revisions().get(0), db.connection());
 
         MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.upgrade(source.revisions().get(1), connection)).failure();
+                () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
 
         assertThat(failure.location()).isEqualTo(broken.resolve("V2__typo.sql") + ":4:20");
         assertThat(failure.message()).isEqualTo("type \"integr\" does not exist");
-        assertThat(probe.columns("users")).as("Flyway ran the version in a transaction").containsExactly("id");
+        assertThat(db.probe().columns("users")).as("Flyway ran the version in a transaction").containsExactly("id");
         assertThat(history()).containsExactly("1:true");
     }
 
     @Test
     void upgrading_a_revision_that_is_already_applied_is_a_failure_not_a_silent_no_op() {
         MigrationSource source = MigrationSources.open(BASIC, OPTIONS);
-        source.upgrade(source.revisions().get(0), connection);
+        source.upgrade(source.revisions().get(0), db.connection());
 
         MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.upgrade(source.revisions().get(0), connection)).failure();
+                () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
 
         assertThat(failure.message()).isEqualTo("Flyway applied nothing for version 1: it is already applied");
     }
@@ -131,14 +119,14 @@ class FlywaySourceTest {
     @Test
     void downgrading_a_version_that_is_not_applied_changes_nothing() throws Exception {
         MigrationSource source = MigrationSources.open(BASIC, OPTIONS);
-        source.upgrade(source.revisions().get(0), connection);
+        source.upgrade(source.revisions().get(0), db.connection());
 
         MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.downgrade(source.revisions().get(1), connection)).failure();
+                () -> source.downgrade(source.revisions().get(1), db.connection())).failure();
 
         assertThat(failure.message()).isEqualTo("version 2 is not applied according to public.flyway_schema_history:"
                 + " upgrade it before downgrading it");
-        assertThat(probe.columns("users")).containsExactly("id", "name");
+        assertThat(db.probe().columns("users")).containsExactly("id", "name");
     }
 
     @Test

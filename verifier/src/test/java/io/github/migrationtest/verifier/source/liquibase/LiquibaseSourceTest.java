@@ -12,16 +12,13 @@ import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.FreshDatabase;
-import io.github.migrationtest.verifier.source.SchemaProbe;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceOptions.LiquibaseRevisions;
 import io.github.migrationtest.verifier.source.SourceType;
 import io.github.migrationtest.verifier.source.StepResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,23 +28,14 @@ class LiquibaseSourceTest {
     private static final Path ROOT = Path.of("src/test/resources/source/liquibase");
 
     @RegisterExtension
-    final FreshDatabase database = new FreshDatabase();
-
-    private Connection connection;
-    private SchemaProbe probe;
-
-    @BeforeEach
-    void useDatabase() {
-        connection = database.connection();
-        probe = database.probe();
-    }
+    final FreshDatabase db = new FreshDatabase();
 
     private List<String> userTables() throws Exception {
-        return probe.tables().stream().filter(t -> !t.startsWith("databasechangelog")).toList();
+        return db.probe().tables().stream().filter(t -> !t.startsWith("databasechangelog")).toList();
     }
 
     private List<String> applied() throws Exception {
-        return probe.strings("select id from databasechangelog order by orderexecuted");
+        return db.probe().strings("select id from databasechangelog order by orderexecuted");
     }
 
     @Test
@@ -80,36 +68,36 @@ class LiquibaseSourceTest {
         List<Revision> revisions = source.revisions();
 
         for (Revision revision : revisions.subList(0, 3)) {
-            StepResult result = source.upgrade(revision, connection);
+            StepResult result = source.upgrade(revision, db.connection());
             assertThat(result.transactional()).isTrue();
         }
-        assertThat(probe.columns("users")).containsExactly("id", "name", "email");
-        assertThat(probe.strings("select table_name from information_schema.views where table_schema = 'public'"))
+        assertThat(db.probe().columns("users")).containsExactly("id", "name", "email");
+        assertThat(db.probe().strings("select table_name from information_schema.views where table_schema = 'public'"))
                 .containsExactly("user_names");
         assertThat(applied()).containsExactly("1", "2", "3");
 
-        source.downgrade(revisions.get(2), connection); // explicit <rollback>
-        assertThat(probe.strings("select table_name from information_schema.views where table_schema = 'public'")).isEmpty();
-        source.downgrade(revisions.get(1), connection); // generated: drop column
-        assertThat(probe.columns("users")).containsExactly("id", "name");
+        source.downgrade(revisions.get(2), db.connection()); // explicit <rollback>
+        assertThat(db.probe().strings("select table_name from information_schema.views where table_schema = 'public'")).isEmpty();
+        source.downgrade(revisions.get(1), db.connection()); // generated: drop column
+        assertThat(db.probe().columns("users")).containsExactly("id", "name");
         assertThat(applied()).containsExactly("1");
 
-        source.upgrade(revisions.get(1), connection);
-        assertThat(probe.columns("users")).containsExactly("id", "name", "email");
-        source.downgrade(revisions.get(1), connection);
-        source.downgrade(revisions.get(0), connection); // generated: drop table
+        source.upgrade(revisions.get(1), db.connection());
+        assertThat(db.probe().columns("users")).containsExactly("id", "name", "email");
+        source.downgrade(revisions.get(1), db.connection());
+        source.downgrade(revisions.get(0), db.connection()); // generated: drop table
         assertThat(userTables()).isEmpty();
         assertThat(applied()).isEmpty();
-        assertThat(connection.getAutoCommit()).isTrue();
+        assertThat(db.connection().getAutoCommit()).isTrue();
     }
 
     @Test
     void downgrading_a_changeset_without_rollback_fails_with_the_reason() {
         MigrationSource source = MigrationSources.open(ROOT.resolve("xml"), SourceOptions.defaults());
-        source.revisions().forEach(r -> source.upgrade(r, connection));
+        source.revisions().forEach(r -> source.upgrade(r, db.connection()));
 
         MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.downgrade(source.revisions().get(3), connection)).failure();
+                () -> source.downgrade(source.revisions().get(3), db.connection())).failure();
 
         assertThat(failure.location()).isEqualTo(ROOT.resolve("xml") + "/db.changelog-master.xml:26:1");
         assertThat(failure.message()).contains("cannot generate a rollback for changeset ada:4");
@@ -121,11 +109,11 @@ class LiquibaseSourceTest {
         assertThat(source.findings()).isEmpty();
         assertThat(source.revisions()).extracting(Revision::id).containsExactly("create-items", "index-items");
 
-        source.upgrade(source.revisions().get(0), connection);
-        source.upgrade(source.revisions().get(1), connection);
-        assertThat(probe.indexes()).contains("items_id");
-        source.downgrade(source.revisions().get(1), connection);
-        assertThat(probe.indexes()).doesNotContain("items_id");
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.upgrade(source.revisions().get(1), db.connection());
+        assertThat(db.probe().indexes()).contains("items_id");
+        source.downgrade(source.revisions().get(1), db.connection());
+        assertThat(db.probe().indexes()).doesNotContain("items_id");
     }
 
     @Test
@@ -134,22 +122,22 @@ class LiquibaseSourceTest {
         assertThat(source.revisions()).extracting(Revision::id, Revision::hasDowngrade)
                 .containsExactly(tuple("1", true), tuple("2", true), tuple("3", false));
 
-        source.upgrade(source.revisions().get(0), connection);
-        source.upgrade(source.revisions().get(1), connection);
-        assertThat(probe.value("select count(*) from pg_proc where proname = 'order_total'")).isEqualTo("1");
-        source.downgrade(source.revisions().get(1), connection);
-        source.downgrade(source.revisions().get(0), connection);
-        assertThat(probe.value("select count(*) from pg_proc where proname = 'order_total'")).isEqualTo("0");
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.upgrade(source.revisions().get(1), db.connection());
+        assertThat(db.probe().value("select count(*) from pg_proc where proname = 'order_total'")).isEqualTo("1");
+        source.downgrade(source.revisions().get(1), db.connection());
+        source.downgrade(source.revisions().get(0), db.connection());
+        assertThat(db.probe().value("select count(*) from pg_proc where proname = 'order_total'")).isEqualTo("0");
         assertThat(userTables()).isEmpty();
     }
 
     @Test
     void a_failing_changeset_points_at_its_declaration_with_the_postgres_message() throws Exception {
         MigrationSource source = MigrationSources.open(ROOT.resolve("broken"), SourceOptions.defaults());
-        source.upgrade(source.revisions().get(0), connection);
+        source.upgrade(source.revisions().get(0), db.connection());
 
         MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.upgrade(source.revisions().get(1), connection)).failure();
+                () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
 
         assertThat(failure.location()).isEqualTo(ROOT.resolve("broken") + "/db.changelog-master.xml:14:1");
         assertThat(failure.message()).isEqualTo("type \"integr\" does not exist");
@@ -164,13 +152,13 @@ class LiquibaseSourceTest {
         assertThat(source.revisions()).extracting(Revision::id, Revision::description)
                 .containsExactly(tuple("v1", "up to tag v1"), tuple("v2", "up to tag v2"));
 
-        source.upgrade(source.revisions().get(0), connection);
+        source.upgrade(source.revisions().get(0), db.connection());
         assertThat(userTables()).containsExactly("a", "b");
-        source.upgrade(source.revisions().get(1), connection);
+        source.upgrade(source.revisions().get(1), db.connection());
         assertThat(userTables()).containsExactly("a", "b", "c");
-        source.downgrade(source.revisions().get(1), connection);
+        source.downgrade(source.revisions().get(1), db.connection());
         assertThat(userTables()).containsExactly("a", "b");
-        source.downgrade(source.revisions().get(0), connection);
+        source.downgrade(source.revisions().get(0), db.connection());
         assertThat(userTables()).isEmpty();
     }
 
