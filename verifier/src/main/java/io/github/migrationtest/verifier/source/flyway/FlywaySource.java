@@ -22,6 +22,7 @@ import io.github.migrationtest.verifier.source.sql.SqlHistory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +37,8 @@ import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
  * A Flyway history. Upgrades go through Flyway one version at a time ({@code target}), so
  * placeholders, callbacks and Java migrations behave as in production. Community Flyway has no undo,
  * so a downgrade runs the version's {@code U} script and deletes its row from the schema history
- * table, leaving Flyway's view consistent for the next upgrade.
+ * table in the same transaction, leaving Flyway's view consistent for the next upgrade (the
+ * downgrade's statement count includes that delete).
  */
 final class FlywaySource extends FileHistorySource {
 
@@ -84,13 +86,11 @@ final class FlywaySource extends FileHistorySource {
         FluentConfiguration configuration = configure(connection);
         SchemaHistoryTable table = SchemaHistoryTable.of(configuration, connection, revision);
         table.requireApplied();
-        List<SqlScript> scripts = plan.down().stream()
-                .map(part -> new Placeholders(configuration, table, connection).apply(part).parse())
-                .toList();
-        StepResult result = new ScriptRunner(options.lockTimeout(), options.statementTimeout())
+        List<SqlScript> scripts = new ArrayList<>();
+        plan.down().forEach(part -> scripts.add(new Placeholders(configuration, table, connection).apply(part).parse()));
+        scripts.add(table.forgetScript());
+        return new ScriptRunner(options.lockTimeout(), options.statementTimeout())
                 .run(revision, Direction.DOWN, scripts, "", connection);
-        table.forget();
-        return result;
     }
 
     private FluentConfiguration configure(Connection connection) {

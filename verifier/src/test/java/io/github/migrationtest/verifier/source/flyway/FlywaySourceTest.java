@@ -13,11 +13,13 @@ import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class FlywaySourceTest {
 
@@ -138,5 +140,20 @@ class FlywaySourceTest {
         assertThat(source.findings()).extracting(HistoryFinding::toString).containsExactly(
                 dir.resolve("U2__b.sql") + ": is a U script without its V script; add " + dir.resolve("V2__b.sql")
                         + " or delete this file");
+    }
+
+    @Test
+    void a_failing_u_script_leaves_the_version_applied_in_flyways_history(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__t.sql"), "create table t (id int);");
+        Files.writeString(dir.resolve("U1__t.sql"), "drop table t;\ndrop table not_there;");
+        MigrationSource source = MigrationSources.open(dir, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(source.revisions().get(0), db.connection())).failure();
+
+        assertThat(failure.location()).isEqualTo(dir.resolve("U1__t.sql") + ":2:1");
+        assertThat(db.probe().tables()).contains("t");
+        assertThat(history()).containsExactly("1:true");
     }
 }

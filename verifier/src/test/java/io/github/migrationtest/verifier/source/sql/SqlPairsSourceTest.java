@@ -15,6 +15,7 @@ import io.github.migrationtest.verifier.source.StepResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -249,5 +250,27 @@ class SqlPairsSourceTest {
                 () -> source.downgrade(revision, db.connection())).failure();
 
         assertThat(failure.message()).isEqualTo("revision 1 (t) has no downgrade: no down file: add " + dir.resolve("1_t.down.sql"));
+    }
+
+    @Test
+    void lock_timeout_stops_waiting_for_a_lock_another_session_holds() throws Exception {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t;");
+        write("2_col.up.sql", "alter table t add column name text;");
+        write("2_col.down.sql", "alter table t drop column name;");
+        MigrationSource source = open(SourceOptions.defaults().withLockTimeout(Duration.ofMillis(200)));
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        try (Connection other = db.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("lock table t in access share mode");
+
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
+
+            assertThat(failure.sqlState()).isEqualTo("55P03");
+            assertThat(failure.message()).contains("lock timeout");
+            other.rollback();
+        }
     }
 }
