@@ -12,7 +12,6 @@ import io.github.migrationtest.verifier.source.script.PostgresErrors;
 import io.github.migrationtest.verifier.source.script.ScriptRunner;
 import io.github.migrationtest.verifier.source.script.SessionTimeouts;
 import io.github.migrationtest.verifier.source.script.SqlScript;
-import io.github.migrationtest.verifier.source.script.SqlStatement;
 import io.github.migrationtest.verifier.source.script.TransactionRules;
 import io.github.migrationtest.verifier.source.sql.FileHistorySource;
 import io.github.migrationtest.verifier.source.sql.PlannedRevision;
@@ -24,14 +23,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
 /**
  * A Flyway history. Upgrades go through Flyway one version at a time ({@code target}), so
@@ -68,7 +64,7 @@ final class FlywaySource extends FileHistorySource {
             result = new SessionTimeouts(options.lockTimeout(), options.statementTimeout())
                     .around(connection, flyway::migrate);
         } catch (FlywayException e) {
-            throw new MigrationFailedException(revision, Direction.UP, failure(plan, e), e);
+            throw new MigrationFailedException(revision, Direction.UP, FlywayErrors.failure(plan, e), e);
         } catch (SQLException e) {
             throw new MigrationFailedException(revision, Direction.UP, PostgresErrors.failure(location(), e), e);
         }
@@ -126,46 +122,5 @@ final class FlywaySource extends FileHistorySource {
                         + " alone: the database was not at the revision before it";
         throw new MigrationFailedException(revision, Direction.UP,
                 new MigrationFailure(revision.files().get(0), 0, 0, message, "", "", "", ""), null);
-    }
-
-    /** Points a Flyway failure at the user's script, by finding the failing statement with our own splitter. */
-    private static MigrationFailure failure(PlannedRevision plan, FlywayException error) {
-        String file = plan.revision().files().get(0);
-        FlywaySqlScriptException scriptError = causeOfType(error, FlywaySqlScriptException.class);
-        SQLException sqlError = causeOfType(error, SQLException.class);
-        if (scriptError != null && sqlError != null && !plan.up().isEmpty()) {
-            SqlScript script = plan.up().get(0).parse();
-            Optional<SqlStatement> statement = script.statements().stream()
-                    .filter(s -> s.line() == scriptError.getLineNumber()
-                            || Objects.equals(s.sql().strip(), String.valueOf(scriptError.getStatement()).strip()))
-                    .findFirst();
-            if (statement.isPresent()) {
-                return PostgresErrors.failure(script, statement.get(), sqlError);
-            }
-            return PostgresErrors.failure(file, scriptError.getLineNumber(), 1, sqlError, scriptError.getStatement());
-        }
-        if (sqlError != null) {
-            return PostgresErrors.failure(file, 0, 0, sqlError, "");
-        }
-        return new MigrationFailure(file, 0, 0, firstLine(error.getMessage()), "", "", "", "");
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "Flyway failed without a message";
-        }
-        return message.strip().lines().findFirst().orElse(message);
-    }
-
-    private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 }
