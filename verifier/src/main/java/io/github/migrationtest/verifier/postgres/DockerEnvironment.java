@@ -12,10 +12,12 @@ import java.util.Optional;
  * A cheap look for Docker before Testcontainers is asked: Testcontainers' own probe costs about
  * 0.7 s and logs an ERROR on machines without Docker, so we look where it would look first.
  */
-record DockerEnvironment(Map<String, String> environment, Path home) {
+record DockerEnvironment(Map<String, String> environment, Path home, List<Path> wellKnownSockets) {
 
     static DockerEnvironment ofThisProcess() {
-        return new DockerEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+        Path home = Path.of(System.getProperty("user.home"));
+        return new DockerEnvironment(System.getenv(), home, List.of(Path.of("/var/run/docker.sock"),
+                home.resolve(".docker/run/docker.sock"), home.resolve(".docker/desktop/docker.sock")));
     }
 
     /** Where Docker seems to be, or empty; {@link #describeSearch()} says where we looked. */
@@ -50,8 +52,7 @@ record DockerEnvironment(Map<String, String> environment, Path home) {
     }
 
     private List<Path> sockets() {
-        List<Path> sockets = new ArrayList<>(List.of(Path.of("/var/run/docker.sock"),
-                home.resolve(".docker/run/docker.sock"), home.resolve(".docker/desktop/docker.sock")));
+        List<Path> sockets = new ArrayList<>(wellKnownSockets);
         Optional.ofNullable(environment.get("XDG_RUNTIME_DIR"))
                 .ifPresent(runtime -> sockets.add(Path.of(runtime, "docker.sock")));
         return sockets;

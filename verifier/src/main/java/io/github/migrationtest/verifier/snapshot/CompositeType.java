@@ -1,0 +1,41 @@
+package io.github.migrationtest.verifier.snapshot;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A composite type: its attributes in order, each with its type (and collation when not the default). */
+public record CompositeType(String schema, String name, Map<String, String> attributes, String comment,
+        String grants) implements SchemaObject {
+
+    private static final String ATTRIBUTE = "attribute ";
+
+    public CompositeType {
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    @Override
+    public ObjectKind kind() {
+        return ObjectKind.COMPOSITE_TYPE;
+    }
+
+    @Override
+    public String qualifiedName() {
+        return Identifiers.qualify(schema, name);
+    }
+
+    @Override
+    public String owner() {
+        return name;
+    }
+
+    @Override
+    public Map<String, String> properties() {
+        return new Props().putAll(ATTRIBUTE, attributes).put("comment", comment).put("grants", grants).build();
+    }
+
+    static CompositeType read(Identifiers.Split name, PropertyReader p) {
+        return new CompositeType(name.part(0, "type"), name.part(1, "type"), p.named(ATTRIBUTE), p.get("comment"),
+                p.get("grants"));
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.migrationtest.verifier.snapshot;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/** Reads the indexes of tables and materialized views, including those behind constraints. */
+final class IndexReader implements CatalogReader {
+    private static final String SQL = """
+            select n.nspname, i.relname, c.relname, pg_get_indexdef(x.indexrelid), x.indisclustered, not x.indisvalid,
+                   obj_description(i.oid, 'pg_class')
+            from pg_index x
+            join pg_class i on i.oid = x.indexrelid
+            join pg_class c on c.oid = x.indrelid
+            join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind in ('r', 'p', 'm') and %s and %s""".formatted(
+            ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
+
+    @Override
+    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
+        scope.query(SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(3)) ? null
+                : new Index(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getBoolean(5), row.getBoolean(6), row.getString(7)));
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.migrationtest.verifier.snapshot;
+
+/** The kinds of database object a {@link SchemaSnapshot} holds, with the word that names each. */
+public enum ObjectKind {
+    EXTENSION("extension", "extension "),
+    EVENT_TRIGGER("event trigger", "event trigger "),
+    SCHEMA("schema", "schema "),
+    TABLE("table", ""),
+    COLUMN("column", ""),
+    CONSTRAINT("constraint", "constraint "),
+    INDEX("index", ""),
+    TRIGGER("trigger", "trigger "),
+    POLICY("policy", "policy "),
+    SEQUENCE("sequence", ""),
+    VIEW("view", ""),
+    MATERIALIZED_VIEW("materialized view", ""),
+    FUNCTION("function", "function "),
+    PROCEDURE("procedure", "procedure "),
+    ENUM("enum", "type "),
+    DOMAIN("domain", "type "),
+    COMPOSITE_TYPE("composite type", "type "),
+    RANGE_TYPE("range type", "type ");
+
+    private final String keyword;
+    private final String pathPrefix;
+
+    ObjectKind(String keyword, String pathPrefix) {
+        this.keyword = keyword;
+        this.pathPrefix = pathPrefix;
+    }
+
+    /** The words that start this kind's block in the text form, e.g. {@code materialized view}. */
+    public String keyword() {
+        return keyword;
+    }
+
+    /**
+     * What precedes the qualified name in a difference's path. Relations and columns go bare
+     * ({@code public.users.email}) because that is how people name them; the rest say their kind
+     * ({@code type public.mood}) since their names live in other namespaces and could clash.
+     */
+    public String pathPrefix() {
+        return pathPrefix;
+    }
+
+    static ObjectKind ofKeyword(String keyword) {
+        for (ObjectKind kind : values()) {
+            if (kind.keyword.equals(keyword)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.migrationtest.verifier.snapshot;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable, normalised picture of a database's schema: every object with its defining
+ * properties, in a stable order, and nothing that differs between two databases built by the same
+ * DDL (no OIDs, no data, no sequence positions).
+ */
+public final class SchemaSnapshot {
+    /**
+     * Database-wide objects first, then schema by schema; inside a schema each table, type or
+     * routine is followed by what belongs to it (columns in position order, then constraints,
+     * indexes, triggers, policies) so a reader finds a table's whole story in one place.
+     */
+    private static final Comparator<SchemaObject> ORDER = Comparator
+            .comparing((SchemaObject o) -> o.schema() == null ? "" : "1" + o.schema())
+            .thenComparing(SchemaObject::owner)
+            .thenComparing(o -> !(o instanceof Schema))
+            .thenComparing(o -> o.kind().ordinal())
+            .thenComparingInt(SchemaObject::ordinal)
+            .thenComparing(SchemaObject::qualifiedName);
+
+    private final List<SchemaObject> objects;
+    private final Map<String, SchemaObject> byPath;
+
+    private SchemaSnapshot(List<SchemaObject> objects) {
+        List<SchemaObject> sorted = new ArrayList<>(objects);
+        sorted.sort(ORDER);
+        Map<String, SchemaObject> paths = new LinkedHashMap<>();
+        for (SchemaObject object : sorted) {
+            SchemaObject clash = paths.put(object.path(), Objects.requireNonNull(object));
+            if (clash != null) {
+                throw new IllegalArgumentException("two objects have the path " + object.path());
+            }
+        }
+        this.objects = List.copyOf(sorted);
+        this.byPath = Collections.unmodifiableMap(paths);
+    }
+
+    /** A snapshot of these objects, in canonical order whatever order they come in. */
+    public static SchemaSnapshot of(List<? extends SchemaObject> objects) {
+        return new SchemaSnapshot(List.copyOf(objects));
+    }
+
+    /** All objects in canonical order. */
+    public List<SchemaObject> objects() {
+        return objects;
+    }
+
+    /** The object with this path, e.g. {@code public.users.email} or {@code type public.mood}. */
+    public Optional<SchemaObject> lookup(String path) {
+        return Optional.ofNullable(byPath.get(path));
+    }
+
+    /** The objects of one type, e.g. {@code objects(Table.class)}, in canonical order. */
+    public <T extends SchemaObject> List<T> objects(Class<T> type) {
+        return objects.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The table {@code schema.name}, if there is one. */
+    public Optional<Table> table(String schema, String name) {
+        return lookup(Identifiers.qualify(schema, name)).filter(Table.class::isInstance).map(Table.class::cast);
+    }
+
+    /** The objects that belong to the object at {@code parentPath} (a table's columns, indexes...). */
+    public List<SchemaObject> children(String parentPath) {
+        return objects.stream().filter(o -> parentPath.equals(o.parentPath())).toList();
+    }
+
+    /** A table's columns in position order. */
+    public List<Column> columns(Table table) {
+        return children(table.path()).stream().filter(Column.class::isInstance).map(Column.class::cast).toList();
+    }
+
+    /** The SHA-256 of the text form: equal snapshots, and only those, have equal fingerprints. */
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(SnapshotText.render(this).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SchemaSnapshot snapshot && objects.equals(snapshot.objects);
+    }
+
+    @Override
+    public int hashCode() {
+        return objects.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SchemaSnapshot[" + objects.size() + " objects]";
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.migrationtest.verifier.snapshot;
+
+/** Thrown when text given to {@link SnapshotText#parse} is not a snapshot; names the line. */
+public final class SnapshotFormatException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final int line;
+
+    public SnapshotFormatException(int line, String message) {
+        super(line > 0 ? "snapshot line " + line + ": " + message : "snapshot: " + message);
+        this.line = line;
+    }
+
+    /** The 1-based line the problem is on, or 0 when it concerns the whole text. */
+    public int line() {
+        return line;
+    }
+}

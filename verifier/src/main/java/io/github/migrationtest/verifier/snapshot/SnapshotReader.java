@@ -1,0 +1,108 @@
+package io.github.migrationtest.verifier.snapshot;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a {@link SchemaSnapshot} from a live database through {@code pg_catalog}, with one query
+ * per kind of object over all included schemas, so the cost grows with the schema, not the
+ * number of round trips.
+ */
+public final class SnapshotReader {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
+
+    private static final String SCHEMAS = """
+            select n.oid, n.nspname, obj_description(n.oid, 'pg_namespace'), %s
+            from pg_namespace n
+            where n.nspname <> 'information_schema' and n.nspname !~ '^pg_'
+              and (cardinality(?::text[]) = 0 or n.nspname = any(?::text[])) and %s
+            order by n.nspname""".formatted(ReadScope.grants("n.nspacl", 'n', "n.nspowner"),
+            ReadScope.notExtensionMember("pg_namespace", "n.oid"));
+
+    private static final List<CatalogReader> READERS = List.of(new DatabaseWideReader(), new TableReader(),
+            new ColumnReader(), new ConstraintReader(), new IndexReader(), new TriggerReader(),
+            new SequenceReader(), new ViewReader(), new RoutineReader(), new TypeReader());
+
+    private SnapshotReader() {
+    }
+
+    /**
+     * Reads the schema of the database {@code connection} is connected to. Runs in one read-only
+     * snapshot of the catalog; the connection's transaction state and search path are as before.
+     */
+    public static SchemaSnapshot read(Connection connection, SnapshotOptions options) throws SQLException {
+        long started = System.nanoTime();
+        boolean autoCommit = connection.getAutoCommit();
+        String searchPath = currentSearchPath(connection);
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        }
+        try {
+            // Catalog functions qualify names that are not on the search path; with only
+            // pg_catalog on it, every user object is written schema-qualified, the same way in
+            // every database.
+            setSearchPath(connection, "pg_catalog");
+            List<SchemaObject> objects = new ArrayList<>();
+            List<Long> schemaOids = readSchemas(connection, options, objects);
+            ReadScope scope = new ReadScope(connection, options, schemaOids);
+            for (CatalogReader reader : READERS) {
+                reader.read(scope, objects);
+            }
+            SchemaSnapshot snapshot = SchemaSnapshot.of(objects);
+            LOG.debug("Read {} objects in {} schemas in {} ms", objects.size(), schemaOids.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return snapshot;
+        } finally {
+            if (autoCommit) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } else {
+                setSearchPath(connection, searchPath);
+            }
+        }
+    }
+
+    /** Reads every non-system schema with the default exclusions. */
+    public static SchemaSnapshot read(Connection connection) throws SQLException {
+        return read(connection, SnapshotOptions.defaults());
+    }
+
+    private static List<Long> readSchemas(Connection connection, SnapshotOptions options, List<SchemaObject> out)
+            throws SQLException {
+        List<Long> oids = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(SCHEMAS)) {
+            java.sql.Array names = connection.createArrayOf("text", options.schemas().toArray());
+            statement.setArray(1, names);
+            statement.setArray(2, names);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    oids.add(row.getLong(1));
+                    out.add(new Schema(row.getString(2), row.getString(3), row.getString(4)));
+                }
+            }
+        }
+        return oids;
+    }
+
+    private static String currentSearchPath(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select current_setting('search_path')")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private static void setSearchPath(Connection connection, String path) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select set_config('search_path', ?, true)")) {
+            statement.setString(1, path);
+            statement.execute();
+        }
+    }
+}

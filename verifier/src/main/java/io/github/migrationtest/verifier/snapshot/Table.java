@@ -1,0 +1,64 @@
+package io.github.migrationtest.verifier.snapshot;
+
+import java.util.Map;
+
+/**
+ * A table, partitioned table or partition. Its columns, constraints, indexes, triggers and
+ * policies are objects of their own that name it as their parent.
+ */
+public record Table(
+        String schema,
+        String name,
+        boolean unlogged,
+        String partitionKey,
+        String partitionOf,
+        String partitionBound,
+        String inherits,
+        boolean rowLevelSecurity,
+        boolean forceRowLevelSecurity,
+        String options,
+        String comment,
+        String grants) implements SchemaObject {
+
+    @Override
+    public ObjectKind kind() {
+        return ObjectKind.TABLE;
+    }
+
+    @Override
+    public String qualifiedName() {
+        return Identifiers.qualify(schema, name);
+    }
+
+    @Override
+    public String owner() {
+        return name;
+    }
+
+    /** Whether rows are routed to partitions ({@code PARTITION BY}). */
+    public boolean partitioned() {
+        return partitionKey != null;
+    }
+
+    @Override
+    public Map<String, String> properties() {
+        return new Props()
+                .flag("unlogged", unlogged)
+                .put("partition key", partitionKey)
+                .put("partition of", partitionOf)
+                .put("partition bound", partitionBound)
+                .put("inherits", inherits)
+                .flag("row level security", rowLevelSecurity)
+                .flag("force row level security", forceRowLevelSecurity)
+                .put("options", options)
+                .put("comment", comment)
+                .put("grants", grants)
+                .build();
+    }
+
+    static Table read(Identifiers.Split name, PropertyReader p) {
+        return new Table(name.part(0, "table"), name.part(1, "table"), p.flag("unlogged"), p.get("partition key"),
+                p.get("partition of"), p.get("partition bound"), p.get("inherits"), p.flag("row level security"),
+                p.flag("force row level security"), p.get("options"), p.get("comment"), p.get("grants"));
+    }
+}

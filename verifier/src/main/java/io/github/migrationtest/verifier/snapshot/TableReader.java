@@ -1,0 +1,50 @@
+package io.github.migrationtest.verifier.snapshot;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/** Reads tables, partitioned tables and partitions with their storage, partitioning and RLS flags. */
+final class TableReader implements CatalogReader {
+    private static final String SQL = """
+            select n.nspname, c.relname, c.relpersistence = 'u',
+                   case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end,
+                   case when c.relispartition then (select pn.nspname || '.' || p.relname from pg_inherits i
+                        join pg_class p on p.oid = i.inhparent join pg_namespace pn on pn.oid = p.relnamespace
+                        where i.inhrelid = c.oid) end,
+                   case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end,
+                   case when not c.relispartition then (select string_agg(quote_ident(pn.nspname) || '.'
+                        || quote_ident(p.relname), ', ' order by i.inhseqno) from pg_inherits i
+                        join pg_class p on p.oid = i.inhparent join pg_namespace pn on pn.oid = p.relnamespace
+                        where i.inhrelid = c.oid) end,
+                   c.relrowsecurity, c.relforcerowsecurity, array_to_string(c.reloptions, ', '),
+                   obj_description(c.oid, 'pg_class'),
+                   %s
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind in ('r', 'p') and %s and %s""".formatted(
+            ReadScope.grants("c.relacl", 'r', "c.relowner"), ReadScope.inSchemas("c.relnamespace"),
+            ReadScope.notExtensionMember("pg_class", "c.oid"));
+
+    @Override
+    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
+        scope.query(SQL, out, row -> {
+            if (scope.excludesTable(row.getString(1), row.getString(2))) {
+                return null;
+            }
+            String parent = row.getString(5);
+            return new Table(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4),
+                    parent == null ? null : qualifiedParent(parent), row.getString(6), row.getString(7),
+                    row.getBoolean(8), row.getBoolean(9), emptyToNull(row.getString(10)), row.getString(11),
+                    row.getString(12));
+        });
+    }
+
+    /** The parent arrives as {@code schema.name} unquoted; written the way paths are. */
+    private static String qualifiedParent(String schemaDotName) {
+        int dot = schemaDotName.indexOf('.');
+        return Identifiers.qualify(schemaDotName.substring(0, dot), schemaDotName.substring(dot + 1));
+    }
+
+    static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.migrationtest.verifier.snapshot;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/** Reads user triggers (not the internal ones behind foreign keys) and row-level security policies. */
+final class TriggerReader implements CatalogReader {
+    private static final String TRIGGERS = """
+            select n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid),
+                   case t.tgenabled when 'D' then 'disabled' when 'R' then 'replica' when 'A' then 'always' end,
+                   obj_description(t.oid, 'pg_trigger')
+            from pg_trigger t
+            join pg_class c on c.oid = t.tgrelid
+            join pg_namespace n on n.oid = c.relnamespace
+            where not t.tgisinternal and %s and %s""".formatted(
+            ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
+
+    private static final String POLICIES = """
+            select n.nspname, c.relname, p.polname, not p.polpermissive,
+                   case p.polcmd when 'r' then 'SELECT' when 'a' then 'INSERT' when 'w' then 'UPDATE'
+                        when 'd' then 'DELETE' else 'ALL' end,
+                   (select string_agg(case when r = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(r)) end, ', '
+                        order by 1) from unnest(p.polroles) r),
+                   pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid),
+                   obj_description(p.oid, 'pg_policy')
+            from pg_policy p
+            join pg_class c on c.oid = p.polrelid
+            join pg_namespace n on n.oid = c.relnamespace
+            where %s and %s""".formatted(
+            ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
+
+    @Override
+    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
+        scope.query(TRIGGERS, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+                : new Trigger(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6)));
+        scope.query(POLICIES, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+                : new Policy(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4),
+                        row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9)));
+    }
+}

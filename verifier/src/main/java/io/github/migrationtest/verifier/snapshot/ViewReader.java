@@ -1,0 +1,21 @@
+package io.github.migrationtest.verifier.snapshot;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/** Reads views and materialized views with their pretty-printed definitions. */
+final class ViewReader implements CatalogReader {
+    private static final String SQL = """
+            select n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid, true),
+                   array_to_string(c.reloptions, ', '), obj_description(c.oid, 'pg_class'), %s
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind in ('v', 'm') and %s and %s""".formatted(ReadScope.grants("c.relacl", 'r', "c.relowner"),
+            ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
+
+    @Override
+    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
+        scope.query(SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+                : new View(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4),
+                        TableReader.emptyToNull(row.getString(5)), row.getString(6), row.getString(7)));
+    }
+}

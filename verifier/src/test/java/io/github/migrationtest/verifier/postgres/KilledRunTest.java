@@ -1,0 +1,65 @@
+package io.github.migrationtest.verifier.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A run killed with SIGKILL leaves a server and its folder; the next run reclaims them, and only them. */
+class KilledRunTest {
+
+    @Test
+    void the_next_run_reclaims_a_killed_runs_server_but_not_a_live_runs() throws Exception {
+        Process killed = startHolder();
+        Process live = startHolder();
+        try {
+            Path killedFolder = folderOf(killed);
+            Path liveFolder = folderOf(live);
+            long orphan = Processes.postmasterPid(killedFolder.resolve("data"));
+            long liveServer = Processes.postmasterPid(liveFolder.resolve("data"));
+
+            killed.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook runs
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
+            assertThat(killedFolder).exists();
+
+            try (PostgresServer next = PostgresServer.start(PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED))) {
+                assertThat(next.createDatabase()).isNotNull();
+            }
+
+            assertThat(killedFolder).doesNotExist();
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+            assertThat(liveFolder).exists();
+            assertThat(ProcessHandle.of(liveServer).map(ProcessHandle::isAlive)).contains(true);
+        } finally {
+            killed.destroyForcibly();
+            live.destroy(); // SIGTERM: its shutdown hook stops its server
+            live.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Process startHolder() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-D" + PostgresSettings.EMBEDDED_BINARIES + "=" + System.getProperty(PostgresSettings.EMBEDDED_BINARIES, ""),
+                ServerHolder.class.getName());
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static Path folderOf(Process holder) throws IOException {
+        BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line; (line = output.readLine()) != null; ) {
+            if (line.startsWith("FOLDER ")) {
+                return Path.of(line.substring("FOLDER ".length()));
+            }
+            seen.append(line).append('\n');
+        }
+        throw new AssertionError("the holder JVM ended without starting a server:\n" + seen);
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.migrationtest.verifier.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RootStrategyTest {
+
+    @Test
+    void a_non_root_user_runs_the_binaries_directly() throws Exception {
+        assertThat(RootStrategy.detect(RootStrategy.Choice.AUTO, false, "unshare")).isEqualTo(RootStrategy.DIRECT);
+        assertThat(RootStrategy.DIRECT.prefix()).isEmpty();
+    }
+
+    @Test
+    void root_falls_back_to_setpriv_when_unshare_is_blocked() throws Exception {
+        // `false` stands for an unshare that the kernel or a seccomp profile refuses.
+        assertThat(RootStrategy.detect(RootStrategy.Choice.AUTO, true, "false")).isEqualTo(RootStrategy.SETPRIV);
+        assertThat(RootStrategy.SETPRIV.prefix()).containsExactly("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
+    }
+
+    @Test
+    void root_that_insists_on_unshare_where_it_is_blocked_gets_the_reason_and_the_fix() {
+        assertThatThrownBy(() -> RootStrategy.detect(RootStrategy.Choice.UNSHARE, true, "false"))
+                .isInstanceOf(BackendUnavailableException.class)
+                .hasMessageStartingWith("Postgres refuses to run as root, and `unshare -U` is blocked (exit code 1)")
+                .hasMessageContaining("Fix: run as a non-root user");
+    }
+
+    @Test
+    void a_missing_unshare_command_counts_as_blocked() throws Exception {
+        assertThat(RootStrategy.detect(RootStrategy.Choice.AUTO, true, "/nonexistent/unshare"))
+                .isEqualTo(RootStrategy.SETPRIV);
+    }
+
+    @Test
+    void the_choice_is_parsed_with_a_message_naming_key_value_and_allowed_values() {
+        assertThat(RootStrategy.Choice.parse("k", " SetPriv ")).isEqualTo(RootStrategy.Choice.SETPRIV);
+        assertThatThrownBy(() -> RootStrategy.Choice.parse(PostgresSettings.EMBEDDED_ROOT, "sudo"))
+                .hasMessage("Invalid value for migrationtest.embedded.root: 'sudo'. Allowed: auto, unshare, setpriv");
+    }
+}
