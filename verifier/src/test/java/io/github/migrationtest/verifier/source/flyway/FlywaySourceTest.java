@@ -93,6 +93,15 @@ class FlywaySourceTest {
     }
 
     @Test
+    void a_filesystem_location_as_flyway_writes_it_works_too() throws Exception {
+        MigrationSource source = MigrationSources.open("filesystem:" + BASIC, OPTIONS);
+
+        assertThat(source.type()).isEqualTo(SourceType.FLYWAY);
+        source.upgrade(source.revisions().get(0), db.connection());
+        assertThat(history()).containsExactly("1:true");
+    }
+
+    @Test
     void a_failing_v_script_points_at_the_line_and_column_in_it() throws Exception {
         Path broken = Path.of("src/test/resources/source/flyway/broken");
         MigrationSource source = MigrationSources.open(broken, SourceOptions.defaults());
