@@ -4,12 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -28,7 +25,6 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 record BinaryArchive(URL archive, Optional<String> declaredVersion, String origin) {
 
     static final String RESOURCE = "postgres-linux-x86_64.txz";
-    private static final Set<PosixFilePermission> READ_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
 
     /** The major version, if the archive's jar name tells it. */
     Optional<Integer> declaredMajor() {
@@ -38,28 +34,12 @@ record BinaryArchive(URL archive, Optional<String> declaredVersion, String origi
     /** Extracts the archive below {@code cacheRoot} once; later calls return the cached folder. */
     Path extractInto(Path cacheRoot) throws IOException {
         String key = declaredVersion.isPresent() ? declaredVersion.get() : "sha-" + contentHash();
-        Path target = cacheRoot.resolve("postgres-" + key);
-        if (Files.isExecutable(target.resolve("bin/postgres"))) {
-            return target;
-        }
-        Files.createDirectories(cacheRoot);
-        try (FileChannel lockFile = FileChannel.open(cacheRoot.resolve(".extract.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = lockFile.lock()) {
-            if (Files.isExecutable(target.resolve("bin/postgres"))) {
-                return target;
-            }
-            Path scratch = Files.createTempDirectory(cacheRoot, "extracting-");
-            Files.setPosixFilePermissions(scratch, READ_ONLY_DIRECTORY);
-            try {
-                untar(scratch);
-                DeletableTree.delete(target);
-                Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                DeletableTree.delete(scratch);
-            }
-        }
-        return target;
+        return SharedCache.ensure(cacheRoot.resolve("postgres-" + key),
+                target -> Files.isExecutable(target.resolve("bin/postgres")),
+                scratch -> {
+                    untar(scratch);
+                    return scratch;
+                });
     }
 
     private String contentHash() throws IOException {

@@ -1,15 +1,12 @@
 package io.github.migrationtest.verifier.postgres;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -28,33 +25,17 @@ final class PristineCluster {
     }
 
     static Path ensure(Path binaries, Path clusters, RootStrategy strategy) throws IOException {
-        Path target = clusters.resolve(binaries.getFileName() + "-data");
-        if (Files.isRegularFile(target.resolve("PG_VERSION"))) {
-            return target;
-        }
-        Files.createDirectories(clusters);
-        try (FileChannel lockFile = FileChannel.open(clusters.resolve(".initdb.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = lockFile.lock()) {
-            if (Files.isRegularFile(target.resolve("PG_VERSION"))) {
-                return target;
-            }
-            Path scratch = Files.createTempDirectory(clusters, "initdb-");
-            try {
-                Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
-                strategy.handOver(scratch);
-                List<String> command = new ArrayList<>(strategy.prefix());
-                command.addAll(List.of(binaries.resolve("bin/initdb").toString(),
-                        "-D", scratch.resolve("data").toString(),
-                        "-U", EmbeddedPostgres.SUPERUSER, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"));
-                Commands.runChecked(command, scratch, INITDB_TIMEOUT);
-                DeletableTree.delete(target);
-                Files.move(scratch.resolve("data"), target, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                DeletableTree.delete(scratch);
-            }
-        }
-        return target;
+        return SharedCache.ensure(clusters.resolve(binaries.getFileName() + "-data"),
+                target -> Files.isRegularFile(target.resolve("PG_VERSION")),
+                scratch -> {
+                    strategy.handOver(scratch);
+                    List<String> command = new ArrayList<>(strategy.prefix());
+                    command.addAll(List.of(binaries.resolve("bin/initdb").toString(),
+                            "-D", scratch.resolve("data").toString(),
+                            "-U", EmbeddedPostgres.SUPERUSER, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"));
+                    Commands.runChecked(command, scratch, INITDB_TIMEOUT);
+                    return scratch.resolve("data");
+                });
     }
 
     /** Copies a data directory; Postgres insists that it is private to its owner. */
