@@ -38,10 +38,8 @@ final class ConfigReader {
         this.paths = paths;
     }
 
-    static MigrationTestConfig read(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
-        return new ConfigReader(SettingLookup.of(context), annotationOf(testClass),
-                ProjectPaths.forClassLoader(testClass.getClassLoader())).read();
+    static MigrationTestConfig read(ExtensionContext context, ProjectPaths paths) {
+        return new ConfigReader(SettingLookup.of(context), annotationOf(context.getRequiredTestClass()), paths).read();
     }
 
     /** The annotation on the class, its superclasses or, for {@code @Nested} classes, an enclosing class. */

@@ -1,7 +1,6 @@
 package io.github.migrationtest.junit;
 
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
-import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
@@ -36,22 +35,18 @@ final class HistoryUnderTest implements AutoCloseable {
      * Opens the history; a location that does not exist is a configuration error, reported before any
      * test runs. The server is asked for only when a test needs a database.
      */
-    static HistoryUnderTest open(MigrationTestConfig config, Supplier<RunServer> server) {
-        MigrationSource source;
+    static HistoryUnderTest open(MigrationTestConfig config, ProjectPaths paths, Supplier<RunServer> server) {
+        paths.missing(config.location()).ifPresent(what -> {
+            throw new ExtensionConfigurationException("No migration history at " + config.location() + ": " + what
+                    + ". Set @MigrationTest(location) or " + MigrationTest.LOCATION_PROPERTY_NAME);
+        });
         try {
-            source = MigrationSources.open(config.location(), config.source());
-        } catch (IllegalStateException | IllegalArgumentException e) {
+            return new HistoryUnderTest(config, MigrationSources.open(config.location(), config.source()), server);
+        } catch (IllegalStateException e) {
+            // The location needs a tool that is not on the class path.
             throw new ExtensionConfigurationException("Cannot open the migration history at " + config.location()
                     + ": " + e.getMessage(), e);
         }
-        for (HistoryFinding finding : source.findings()) {
-            if (finding.kind() == HistoryFinding.Kind.MISSING_LOCATION) {
-                throw new ExtensionConfigurationException("No migration history at " + config.location() + ": "
-                        + finding.message() + ". Set @MigrationTest(location) or " + MigrationTest.LOCATION_PROPERTY_NAME
-                        + ": " + finding.fix());
-            }
-        }
-        return new HistoryUnderTest(config, source, server);
     }
 
     MigrationTestConfig config() {

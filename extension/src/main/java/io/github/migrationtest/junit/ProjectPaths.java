@@ -54,4 +54,14 @@ final class ProjectPaths {
                 : Path.of(resolved);
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
+
+    /** Why nothing is at a location, or empty when something is. */
+    Optional<String> missing(String location) {
+        if (location.startsWith(CLASSPATH)) {
+            String resource = location.substring(CLASSPATH.length()).replaceAll("^/+", "");
+            return classLoader.getResource(resource) == null ? Optional.of("not found on the test class path")
+                    : Optional.empty();
+        }
+        return Files.exists(Path.of(location)) ? Optional.empty() : Optional.of("no such file or directory");
+    }
 }

@@ -31,8 +31,9 @@ final class Stores {
     static HistoryUnderTest history(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
         return store(classContext).getOrComputeIfAbsent(HISTORY, key -> {
-            MigrationTestConfig config = ConfigReader.read(classContext);
-            return HistoryUnderTest.open(config, () -> server(classContext, config.postgres()));
+            ProjectPaths paths = ProjectPaths.forClassLoader(classContext.getRequiredTestClass().getClassLoader());
+            MigrationTestConfig config = ConfigReader.read(classContext, paths);
+            return HistoryUnderTest.open(config, paths, () -> server(classContext, config.postgres()));
         }, HistoryUnderTest.class);
     }
 

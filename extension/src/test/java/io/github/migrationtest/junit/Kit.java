@@ -2,8 +2,12 @@ package io.github.migrationtest.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -28,5 +32,16 @@ final class Kit {
             request = request.selectors(selectClass(testClass));
         }
         return request.execute();
+    }
+
+    /** Every test passed; otherwise fails with what each failed or aborted test said. */
+    static void assertAllPassed(EngineExecutionResults results, int tests) {
+        List<String> problems = results.allEvents().finished().stream()
+                .filter(e -> e.getRequiredPayload(TestExecutionResult.class).getStatus() != TestExecutionResult.Status.SUCCESSFUL)
+                .map(e -> e.getTestDescriptor().getDisplayName() + ": "
+                        + e.getRequiredPayload(TestExecutionResult.class).getThrowable().map(Throwable::toString).orElse(""))
+                .toList();
+        assertThat(problems).as("tests that did not pass").isEmpty();
+        results.testEvents().assertStatistics(stats -> stats.started(tests).succeeded(tests));
     }
 }
