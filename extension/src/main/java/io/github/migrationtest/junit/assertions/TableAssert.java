@@ -1,0 +1,110 @@
+package io.github.migrationtest.junit.assertions;
+
+import static io.github.migrationtest.junit.assertions.error.ShouldBe.shouldBe;
+import static io.github.migrationtest.junit.assertions.error.ShouldHaveValue.shouldHaveValue;
+
+import io.github.migrationtest.verifier.snapshot.Column;
+import io.github.migrationtest.verifier.snapshot.Constraint;
+import io.github.migrationtest.verifier.snapshot.Index;
+import io.github.migrationtest.verifier.snapshot.Table;
+import java.util.Arrays;
+import java.util.List;
+import org.assertj.core.annotation.CheckReturnValue;
+
+/** Assertions on a table, and the way to its columns, indexes and constraints. */
+public class TableAssert extends NavigableAssert<TableAssert, Table> {
+
+    public TableAssert(Table actual) {
+        super(actual, TableAssert.class);
+    }
+
+    /** The column exists. */
+    public TableAssert hasColumn(String name) {
+        if (!absent()) {
+            Found<Column> found = Finder.column(snapshot(), actual, name);
+            if (found.object() == null) {
+                throw found.error(info.representation());
+            }
+        }
+        return myself;
+    }
+
+    /** The table has exactly these columns, in this order. */
+    public TableAssert hasColumns(String... names) {
+        if (!absent()) {
+            List<String> expected = Arrays.stream(names).map(n -> Names.parse(n).get(0)).toList();
+            List<String> columns = snapshot().columns(actual).stream().map(Column::name).toList();
+            if (!columns.equals(expected)) {
+                throw failure(shouldHaveValue("columns", String.join(", ", expected), String.join(", ", columns)),
+                        columns, expected);
+            }
+        }
+        return myself;
+    }
+
+    /** A primary key on exactly these columns, in this order. */
+    public TableAssert hasPrimaryKey(String... columns) {
+        if (!absent()) {
+            List<String> expected = Arrays.stream(columns).map(n -> Names.parse(n).get(0)).toList();
+            String definition = snapshot().children(actual.path()).stream().filter(Constraint.class::isInstance)
+                    .map(c -> ((Constraint) c).definition()).filter(d -> d.startsWith("PRIMARY KEY")).findFirst()
+                    .orElse(null);
+            if (definition == null) {
+                fail(shouldBe("a primary key on (" + String.join(", ", expected) + ")", "the table has none"));
+            }
+            List<String> actualColumns = Definitions.identifiers(definition.substring(definition.indexOf('(') + 1,
+                    definition.indexOf(')')));
+            if (!actualColumns.equals(expected)) {
+                throw failure(shouldHaveValue("primary key on", "(" + String.join(", ", expected) + ")",
+                        "(" + String.join(", ", actualColumns) + ")"), actualColumns, expected);
+            }
+        }
+        return myself;
+    }
+
+    /** The index exists on this table. */
+    public TableAssert hasIndex(String name) {
+        if (!absent()) {
+            Found<Index> found = Finder.index(snapshot(), actual, name);
+            if (found.object() == null) {
+                throw found.error(info.representation());
+            }
+        }
+        return myself;
+    }
+
+    /** The column's assert; fails, listing the table's columns, when it does not exist. */
+    @CheckReturnValue
+    public ColumnAssert column(String name) {
+        return navigate(ColumnAssert.class, Column.class, ColumnAssert::new, () -> Finder.column(snapshot(), actual, name));
+    }
+
+    @CheckReturnValue
+    public IndexAssert index(String name) {
+        return navigate(IndexAssert.class, Index.class, IndexAssert::new, () -> Finder.index(snapshot(), actual, name));
+    }
+
+    /** Any constraint of the table: primary key, unique, foreign key, check, exclusion. */
+    @CheckReturnValue
+    public ConstraintAssert constraint(String name) {
+        return navigate(ConstraintAssert.class, Constraint.class, ConstraintAssert::new,
+                () -> Finder.constraint(snapshot(), actual, name));
+    }
+
+    /** A foreign key; fails when the constraint is missing or is not a foreign key. */
+    @CheckReturnValue
+    public ConstraintAssert foreignKey(String name) {
+        return navigate(ConstraintAssert.class, Constraint.class, ConstraintAssert::new, () -> {
+            Found<Constraint> found = Finder.constraint(snapshot(), actual, name);
+            if (found.object() != null && Definitions.foreignKey(found.object().definition()).isEmpty()) {
+                return Found.none(found.path(), shouldBe("a foreign key", "it is " + found.object().definition()));
+            }
+            return found;
+        });
+    }
+
+    /** Back to the schema this table was reached from. */
+    public SchemaAssert returnToSchema() {
+        return parent(SchemaAssert.class);
+    }
+}
