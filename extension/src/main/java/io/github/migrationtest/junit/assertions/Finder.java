@@ -16,7 +16,6 @@ import io.github.migrationtest.verifier.snapshot.Sequence;
 import io.github.migrationtest.verifier.snapshot.Table;
 import io.github.migrationtest.verifier.snapshot.View;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -88,10 +87,12 @@ final class Finder {
         if (matching.isEmpty()) {
             return Found.none(missingPath, shouldExist(kind.keyword(), plural, names(all, SchemaObject::qualifiedName)));
         }
-        Optional<T> inDefault = matching.stream().filter(o -> DEFAULT_SCHEMA.equals(o.schema())).findFirst();
-        return inDefault.map(o -> Found.of(o, o.path())).orElseGet(() -> Found.none(
+        // The same name in several schemas: public's, as on the default search path; overloads stay ambiguous.
+        List<T> inDefault = matching.stream().filter(o -> DEFAULT_SCHEMA.equals(o.schema())).toList();
+        return inDefault.size() == 1 ? Found.of(inDefault.get(0), inDefault.get(0).path()) : Found.none(
                 kind.pathPrefix() + Identifiers.quote(wanted.name()),
-                shouldBeUnambiguous(kind.keyword(), names(matching, SchemaObject::qualifiedName))));
+                shouldBeUnambiguous(kind.keyword(), kind == ObjectKind.FUNCTION ? "give its arguments or its schema"
+                        : "qualify it with its schema", names(matching, SchemaObject::qualifiedName)));
     }
 
     private static <T extends SchemaObject> Found<T> child(SchemaSnapshot snapshot, Table table, Class<T> type,

@@ -22,9 +22,9 @@ public final class ShouldExist extends BasicErrorMessageFactory {
         return new ShouldExist("expected no %s here, but there is one", unquotedString(kind));
     }
 
-    /** An unqualified name found in several schemas. */
-    public static ErrorMessageFactory shouldBeUnambiguous(String kind, List<String> candidates) {
-        return new ShouldExist("the %s name is ambiguous, qualify it with its schema: %s", unquotedString(kind),
+    /** A name several objects have: {@code the table name is ambiguous, qualify it with its schema: a.t, b.t}. */
+    public static ErrorMessageFactory shouldBeUnambiguous(String kind, String advice, List<String> candidates) {
+        return new ShouldExist("the %s name is ambiguous, %s: %s", unquotedString(kind), unquotedString(advice),
                 unquotedString(String.join(", ", candidates)));
     }
 }
