@@ -47,6 +47,9 @@ final class FullDowngrade {
                 break;
             }
         }
+        if (stop == revisions.size()) {
+            return CheckResult.skipped(Check.FULL_DOWNGRADE_TO_BASE, "the head revision is not to be downgraded: " + stopReason);
+        }
         for (int i = revisions.size() - 1; i >= stop; i--) {
             Revision revision = revisions.get(i);
             try {
