@@ -30,12 +30,12 @@ class BrokenHistoryTest {
 
         results.testEvents().assertStatistics(stats -> stats.failed(3));
         results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test(displayName("the downgrade restores the schema")), finishedWithFailure(message("""
+                .haveExactly(1, event(test(displayName("3: the downgrade restores the schema")), finishedWithFailure(message("""
                         Revision 3 (add customer tier): the downgrade did not restore the schema
                           type public.customer_tier: unexpected enum
                         Fix: Make classpath:db/broken/U3__add_customer_tier.sql undo every change of the upgrade, \
                         or declare revision 3 irreversible"""))))
-                .haveExactly(1, event(test(displayName("the re-upgrade reproduces the schema")),
+                .haveExactly(1, event(test(displayName("3: the re-upgrade reproduces the schema")),
                         finishedWithFailure(message(m -> m.startsWith("""
                                 Revision 3 (add customer tier): the upgrade failed after the downgrade
                                   classpath:db/broken/V3__add_customer_tier.sql:1:1: type "customer_tier" already exists""")))))

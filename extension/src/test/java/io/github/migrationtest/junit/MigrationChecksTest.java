@@ -34,7 +34,8 @@ class MigrationChecksTest {
                 .haveExactly(1, event(container(displayName("Revision 0001 (create users)")), finishedSuccessfully()))
                 .haveExactly(1, event(container(displayName("Revision 0003 (create orders)")), finishedSuccessfully()));
         results.testEvents().assertThatEvents()
-                .haveExactly(3, event(test(displayName("the downgrade restores the schema")), finishedSuccessfully()))
+                .haveExactly(1, event(test(displayName("0001: the downgrade restores the schema")), finishedSuccessfully()))
+                .haveExactly(1, event(test(displayName("0003: the re-upgrade reproduces the schema")), finishedSuccessfully()))
                 .haveExactly(1, event(test(displayName("the history is linear")), finishedSuccessfully()))
                 .haveExactly(1, event(test(displayName("a full downgrade returns to the base schema")),
                         finishedSuccessfully()));
@@ -44,7 +45,7 @@ class MigrationChecksTest {
     void a_failing_check_fails_with_the_revision_what_differed_and_the_fix() {
         EngineExecutionResults results = Kit.run(BrokenTestCase.class);
 
-        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("the downgrade restores the schema")),
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("0002: the downgrade restores the schema")),
                 finishedWithFailure(instanceOf(AssertionFailedError.class), message("""
                         Revision 0002 (add name index): the downgrade did not restore the schema
                           public.users_name_idx: unexpected index: CREATE INDEX users_name_idx ON public.users USING btree (name)
@@ -57,7 +58,7 @@ class MigrationChecksTest {
         EngineExecutionResults results = Kit.run(BrokenTestCase.class);
 
         results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test(displayName("the upgrade applies")), finishedWithFailure(message("""
+                .haveExactly(1, event(test(displayName("0003: the upgrade applies")), finishedWithFailure(message("""
                         Revision 0003 (add orders): the upgrade failed
                           classpath:histories/broken/0003_add_orders.up.sql:6:1: column "usr_id" does not exist
                         Fix: Fix the statement at classpath:histories/broken/0003_add_orders.up.sql:6:1"""))))
