@@ -1,8 +1,5 @@
 package io.github.migrationtest.junit.assertions;
 
-import static io.github.migrationtest.junit.assertions.error.ShouldBe.shouldBe;
-import static io.github.migrationtest.junit.assertions.error.ShouldHaveValue.shouldHaveValue;
-
 import io.github.migrationtest.verifier.snapshot.Column;
 import java.util.Objects;
 
@@ -18,10 +15,7 @@ public class ColumnAssert extends NavigableAssert<ColumnAssert, Column> {
      * {@code varchar(255)}, {@code int}, {@code timestamptz}, {@code mood} for {@code public.mood}.
      */
     public ColumnAssert hasType(String expected) {
-        if (!absent() && !TypeNames.same(expected, actual.type())) {
-            throw failure(shouldHaveValue("type", expected, actual.type()), actual.type(), expected);
-        }
-        return myself;
+        return expectValue("type", expected, Column::type, TypeNames::same);
     }
 
     /**
@@ -30,18 +24,12 @@ public class ColumnAssert extends NavigableAssert<ColumnAssert, Column> {
      */
     @Override
     public ColumnAssert isNotNull() {
-        if (!absent() && !actual.notNull()) {
-            fail(shouldBe("NOT NULL", "the column is nullable"));
-        }
-        return myself;
+        return expect(Column::notNull, "NOT NULL", c -> "the column is nullable");
     }
 
     /** The column accepts nulls. */
     public ColumnAssert isNullable() {
-        if (!absent() && actual.notNull()) {
-            fail(shouldBe("a nullable column", "the column is NOT NULL"));
-        }
-        return myself;
+        return expect(c -> !c.notNull(), "a nullable column", c -> "the column is NOT NULL");
     }
 
     /**
@@ -49,31 +37,17 @@ public class ColumnAssert extends NavigableAssert<ColumnAssert, Column> {
      * casts ({@code ''}, {@code 'open'}, {@code now()}).
      */
     public ColumnAssert hasDefault(String expected) {
-        if (absent()) {
-            return myself;
-        }
-        String actualDefault = actual.defaultValue();
-        boolean same = Objects.equals(expected, actualDefault) || (actualDefault != null
-                && Definitions.bareExpression(actualDefault).equals(Definitions.bareExpression(expected)));
-        if (!same) {
-            throw failure(shouldHaveValue("default", expected, actualDefault), actualDefault, expected);
-        }
-        return myself;
+        return expectValue("default", expected, Column::defaultValue, (wanted, found) -> Objects.equals(wanted, found)
+                || (found != null && Definitions.bareExpression(found).equals(Definitions.bareExpression(wanted))));
     }
 
     public ColumnAssert hasNoDefault() {
-        if (!absent() && actual.defaultValue() != null) {
-            throw failure(shouldHaveValue("default", null, actual.defaultValue()), actual.defaultValue(), null);
-        }
-        return myself;
+        return expectValue("default", null, Column::defaultValue, Objects::equals);
     }
 
     /** The column is an identity column ({@code GENERATED ... AS IDENTITY}). */
     public ColumnAssert isIdentity() {
-        if (!absent() && actual.identity() == null) {
-            fail(shouldBe("an identity column", "it is not"));
-        }
-        return myself;
+        return expect(c -> c.identity() != null, "an identity column", c -> "it is not");
     }
 
     /** Back to the table this column was reached from. */

@@ -1,8 +1,5 @@
 package io.github.migrationtest.junit.assertions;
 
-import static io.github.migrationtest.junit.assertions.error.ShouldBe.shouldBe;
-import static io.github.migrationtest.junit.assertions.error.ShouldHaveValue.shouldHaveValue;
-
 import io.github.migrationtest.verifier.snapshot.Constraint;
 import java.util.Arrays;
 import java.util.List;
@@ -16,19 +13,19 @@ public class ConstraintAssert extends NavigableAssert<ConstraintAssert, Constrai
     }
 
     public ConstraintAssert isPrimaryKey() {
-        return startsWith("PRIMARY KEY", "a primary key");
+        return kind("PRIMARY KEY", "a primary key");
     }
 
     public ConstraintAssert isUnique() {
-        return startsWith("UNIQUE", "a unique constraint");
+        return kind("UNIQUE", "a unique constraint");
     }
 
     public ConstraintAssert isForeignKey() {
-        return startsWith("FOREIGN KEY", "a foreign key");
+        return kind("FOREIGN KEY", "a foreign key");
     }
 
     public ConstraintAssert isCheck() {
-        return startsWith("CHECK", "a check constraint");
+        return kind("CHECK", "a check constraint");
     }
 
     /**
@@ -36,31 +33,30 @@ public class ConstraintAssert extends NavigableAssert<ConstraintAssert, Constrai
      * columns of it in this order.
      */
     public ConstraintAssert references(String table, String... columns) {
-        if (absent()) {
-            return myself;
-        }
-        Definitions.ForeignKey key = foreignKey();
-        Names.Qualified wanted = Names.Qualified.of(table);
-        Names.Qualified target = Names.Qualified.of(key.target());
+        isForeignKey();
         List<String> wantedColumns = Arrays.stream(columns).map(c -> Names.parse(c).get(0)).toList();
-        boolean same = wanted.matches(target.schema(), target.name())
-                && (wantedColumns.isEmpty() || wantedColumns.equals(key.targetColumns()));
-        if (!same) {
-            String expected = table + (columns.length == 0 ? "" : "(" + String.join(", ", wantedColumns) + ")");
-            String found = key.target() + "(" + String.join(", ", key.targetColumns()) + ")";
-            throw failure(shouldHaveValue("reference to", expected, found), found, expected);
-        }
-        return myself;
+        String expected = table + (columns.length == 0 ? "" : "(" + String.join(", ", wantedColumns) + ")");
+        return expectValue("reference to", expected, c -> {
+            Definitions.ForeignKey key = foreignKey(c);
+            return key.target() + "(" + String.join(", ", key.targetColumns()) + ")";
+        }, (wanted, found) -> {
+            Definitions.ForeignKey key = foreignKey(actual);
+            Names.Qualified target = Names.Qualified.of(key.target());
+            return Names.Qualified.of(table).matches(target.schema(), target.name())
+                    && (wantedColumns.isEmpty() || wantedColumns.equals(key.targetColumns()));
+        });
     }
 
     /** The foreign key's {@code ON DELETE} action: {@code CASCADE}, {@code SET NULL}, {@code NO ACTION}... */
     public ConstraintAssert onDelete(String action) {
-        return absent() ? myself : action("ON DELETE", action, foreignKey().onDelete());
+        isForeignKey();
+        return expectValue("ON DELETE", action, c -> foreignKey(c).onDelete(), ConstraintAssert::sameAction);
     }
 
     /** The foreign key's {@code ON UPDATE} action. */
     public ConstraintAssert onUpdate(String action) {
-        return absent() ? myself : action("ON UPDATE", action, foreignKey().onUpdate());
+        isForeignKey();
+        return expectValue("ON UPDATE", action, c -> foreignKey(c).onUpdate(), ConstraintAssert::sameAction);
     }
 
     /**
@@ -68,23 +64,14 @@ public class ConstraintAssert extends NavigableAssert<ConstraintAssert, Constrai
      * {@code total >= 0} matches Postgres's {@code CHECK ((total >= (0)::numeric))}.
      */
     public ConstraintAssert checks(String expression) {
-        if (absent()) {
-            return myself;
-        }
         isCheck();
-        String written = actual.definition().substring("CHECK".length()).trim();
-        if (!Definitions.bareExpression(written).equals(Definitions.bareExpression(expression))) {
-            throw failure(shouldHaveValue("check", expression, written), written, expression);
-        }
-        return myself;
+        return expectValue("check", expression, c -> c.definition().substring("CHECK".length()).trim(),
+                (wanted, found) -> Definitions.bareExpression(found).equals(Definitions.bareExpression(wanted)));
     }
 
     /** The definition exactly as {@code pg_get_constraintdef} writes it. */
     public ConstraintAssert hasDefinition(String definition) {
-        if (!absent() && !actual.definition().equals(definition)) {
-            throw failure(shouldHaveValue("definition", definition, actual.definition()), actual.definition(), definition);
-        }
-        return myself;
+        return expectValue("definition", definition, Constraint::definition, String::equals);
     }
 
     /** Back to the table this constraint was reached from. */
@@ -92,22 +79,15 @@ public class ConstraintAssert extends NavigableAssert<ConstraintAssert, Constrai
         return parent(TableAssert.class);
     }
 
-    private ConstraintAssert startsWith(String prefix, String kind) {
-        if (!absent() && !actual.definition().startsWith(prefix)) {
-            fail(shouldBe(kind, "it is " + actual.definition()));
-        }
-        return myself;
+    private ConstraintAssert kind(String prefix, String kind) {
+        return expect(c -> c.definition().startsWith(prefix), kind, c -> "it is " + c.definition());
     }
 
-    private ConstraintAssert action(String clause, String expected, String found) {
-        if (!found.equals(expected.trim().toUpperCase(Locale.ROOT))) {
-            throw failure(shouldHaveValue(clause, expected, found), found, expected);
-        }
-        return myself;
+    private static boolean sameAction(String wanted, String found) {
+        return found.equals(wanted.trim().toUpperCase(Locale.ROOT));
     }
 
-    private Definitions.ForeignKey foreignKey() {
-        isForeignKey();
-        return Definitions.foreignKey(actual.definition()).orElseThrow();
+    private static Definitions.ForeignKey foreignKey(Constraint constraint) {
+        return Definitions.foreignKey(constraint.definition()).orElseThrow();
     }
 }

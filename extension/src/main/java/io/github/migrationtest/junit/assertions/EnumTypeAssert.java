@@ -1,7 +1,5 @@
 package io.github.migrationtest.junit.assertions;
 
-import static io.github.migrationtest.junit.assertions.error.ShouldHaveValue.shouldHaveValue;
-
 import io.github.migrationtest.verifier.snapshot.EnumType;
 import java.util.List;
 
@@ -14,12 +12,8 @@ public class EnumTypeAssert extends NavigableAssert<EnumTypeAssert, EnumType> {
 
     /** Exactly these labels, in their sort order. */
     public EnumTypeAssert hasLabels(String... labels) {
-        if (!absent() && !actual.labels().equals(List.of(labels))) {
-            String expected = "(" + String.join(", ", labels) + ")";
-            String found = "(" + String.join(", ", actual.labels()) + ")";
-            throw failure(shouldHaveValue("labels", expected, found), actual.labels(), List.of(labels));
-        }
-        return myself;
+        return expectValue("labels", "(" + String.join(", ", labels) + ")",
+                e -> "(" + String.join(", ", e.labels()) + ")", (expected, found) -> actual.labels().equals(List.of(labels)));
     }
 
     /** Back to the schema this type was reached from. */

@@ -1,8 +1,5 @@
 package io.github.migrationtest.junit.assertions;
 
-import static io.github.migrationtest.junit.assertions.error.ShouldBe.shouldBe;
-import static io.github.migrationtest.junit.assertions.error.ShouldHaveValue.shouldHaveValue;
-
 import io.github.migrationtest.verifier.snapshot.Routine;
 import java.util.Locale;
 
@@ -15,34 +12,22 @@ public class FunctionAssert extends NavigableAssert<FunctionAssert, Routine> {
 
     /** The result type, e.g. {@code bigint}, {@code trigger}, {@code SETOF public.users}. */
     public FunctionAssert returns(String type) {
-        if (!absent() && (actual.result() == null || !TypeNames.same(type, actual.result()))) {
-            throw failure(shouldHaveValue("result", type, actual.result()), actual.result(), type);
-        }
-        return myself;
+        return expectValue("result", type, Routine::result, (wanted, found) -> found != null && TypeNames.same(wanted, found));
     }
 
     /** {@code sql}, {@code plpgsql}... */
     public FunctionAssert hasLanguage(String language) {
-        if (!absent() && !actual.language().equalsIgnoreCase(language)) {
-            throw failure(shouldHaveValue("language", language, actual.language()), actual.language(), language);
-        }
-        return myself;
+        return expectValue("language", language, Routine::language, String::equalsIgnoreCase);
     }
 
     /** {@code immutable}, {@code stable} or {@code volatile}. */
     public FunctionAssert hasVolatility(String volatility) {
-        String found = actual == null || actual.volatility() == null ? "volatile" : actual.volatility().toLowerCase(Locale.ROOT);
-        if (!absent() && !found.equals(volatility.toLowerCase(Locale.ROOT))) {
-            throw failure(shouldHaveValue("volatility", volatility, found), found, volatility);
-        }
-        return myself;
+        return expectValue("volatility", volatility,
+                r -> r.volatility() == null ? "volatile" : r.volatility().toLowerCase(Locale.ROOT), String::equalsIgnoreCase);
     }
 
     public FunctionAssert isProcedure() {
-        if (!absent() && !actual.procedure()) {
-            fail(shouldBe("a procedure", "it is a function"));
-        }
-        return myself;
+        return expect(Routine::procedure, "a procedure", r -> "it is a function");
     }
 
     /** Back to the schema this function was reached from. */

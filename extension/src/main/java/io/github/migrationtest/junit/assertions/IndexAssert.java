@@ -1,8 +1,5 @@
 package io.github.migrationtest.junit.assertions;
 
-import static io.github.migrationtest.junit.assertions.error.ShouldBe.shouldBe;
-import static io.github.migrationtest.junit.assertions.error.ShouldHaveValue.shouldHaveValue;
-
 import io.github.migrationtest.verifier.snapshot.Index;
 import java.util.List;
 
@@ -14,17 +11,11 @@ public class IndexAssert extends NavigableAssert<IndexAssert, Index> {
     }
 
     public IndexAssert isUnique() {
-        if (!absent() && !unique()) {
-            fail(shouldBe("a unique index", "it is " + actual.definition()));
-        }
-        return myself;
+        return expect(IndexAssert::unique, "a unique index", i -> "it is " + i.definition());
     }
 
     public IndexAssert isNotUnique() {
-        if (!absent() && unique()) {
-            fail(shouldBe("an index that is not unique", "it is " + actual.definition()));
-        }
-        return myself;
+        return expect(i -> !unique(i), "an index that is not unique", i -> "it is " + i.definition());
     }
 
     /**
@@ -33,20 +24,9 @@ public class IndexAssert extends NavigableAssert<IndexAssert, Index> {
      * after a column name are not compared.
      */
     public IndexAssert covers(String... keys) {
-        if (absent()) {
-            return myself;
-        }
-        List<String> actualKeys = Definitions.indexKeys(actual.definition());
-        boolean same = actualKeys.size() == keys.length;
-        for (int i = 0; same && i < keys.length; i++) {
-            same = Definitions.sameKey(keys[i], actualKeys.get(i));
-        }
-        if (!same) {
-            String expected = "(" + String.join(", ", keys) + ")";
-            String found = "(" + String.join(", ", actualKeys) + ")";
-            throw failure(shouldHaveValue("keys", expected, found), found, expected);
-        }
-        return myself;
+        return expectValue("keys", "(" + String.join(", ", keys) + ")",
+                i -> "(" + String.join(", ", Definitions.indexKeys(i.definition())) + ")",
+                (expected, found) -> sameKeys(List.of(keys), Definitions.indexKeys(actual.definition())));
     }
 
     /** Back to the table this index was reached from. */
@@ -54,7 +34,19 @@ public class IndexAssert extends NavigableAssert<IndexAssert, Index> {
         return parent(TableAssert.class);
     }
 
-    private boolean unique() {
-        return actual.definition().startsWith("CREATE UNIQUE INDEX");
+    private static boolean sameKeys(List<String> written, List<String> keys) {
+        if (written.size() != keys.size()) {
+            return false;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (!Definitions.sameKey(written.get(i), keys.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unique(Index index) {
+        return index.definition().startsWith("CREATE UNIQUE INDEX");
     }
 }

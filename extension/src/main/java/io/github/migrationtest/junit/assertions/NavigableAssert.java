@@ -1,8 +1,13 @@
 package io.github.migrationtest.junit.assertions;
 
+import static io.github.migrationtest.junit.assertions.error.ShouldBe.shouldBe;
+import static io.github.migrationtest.junit.assertions.error.ShouldHaveValue.shouldHaveValue;
+
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.description.TextDescription;
@@ -85,5 +90,39 @@ public abstract class NavigableAssert<SELF extends NavigableAssert<SELF, ACTUAL>
     /** Fails with the message. */
     final void fail(ErrorMessageFactory message) {
         throwAssertionError(message);
+    }
+
+    /** The object {@code lookup} looks for exists; fails with what exists instead. */
+    final SELF exists(Supplier<Found<?>> lookup) {
+        if (!absent) {
+            Found<?> found = lookup.get();
+            if (found.object() == null) {
+                throw found.error(info.representation());
+            }
+        }
+        return myself;
+    }
+
+    /** A trait holds: {@code expected NOT NULL but the column is nullable}. */
+    final SELF expect(Predicate<ACTUAL> holds, String expected, Function<ACTUAL, String> actually) {
+        if (!absent && !holds.test(actual)) {
+            fail(shouldBe(expected, actually.apply(actual)));
+        }
+        return myself;
+    }
+
+    /**
+     * A property has the expected value, as {@code same} compares them:
+     * {@code expected type text but was character varying(255)}, with both values for an IDE.
+     */
+    final SELF expectValue(String property, String expected, Function<ACTUAL, String> value,
+            BiPredicate<String, String> same) {
+        if (!absent) {
+            String found = value.apply(actual);
+            if (!same.test(expected, found)) {
+                throw failure(shouldHaveValue(property, expected, found), found, expected);
+            }
+        }
+        return myself;
     }
 }

@@ -33,11 +33,7 @@ public class SchemaAssert extends NavigableAssert<SchemaAssert, SchemaSnapshot> 
     /** The table exists. */
     public SchemaAssert hasTable(String name) {
         isNotNull();
-        Found<Table> found = Finder.table(actual, name);
-        if (found.object() == null) {
-            throw found.error(info.representation());
-        }
-        return myself;
+        return exists(() -> Finder.table(actual, name));
     }
 
     /** No table of that name exists. */

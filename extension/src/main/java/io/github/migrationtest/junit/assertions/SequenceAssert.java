@@ -1,9 +1,7 @@
 package io.github.migrationtest.junit.assertions;
 
-import static io.github.migrationtest.junit.assertions.error.ShouldHaveValue.shouldHaveValue;
-
 import io.github.migrationtest.verifier.snapshot.Sequence;
-import java.util.Objects;
+import java.util.function.Function;
 
 /** Assertions on a sequence's definition (never its current value, which snapshots leave out). */
 public class SequenceAssert extends NavigableAssert<SequenceAssert, Sequence> {
@@ -14,31 +12,21 @@ public class SequenceAssert extends NavigableAssert<SequenceAssert, Sequence> {
 
     /** {@code bigint}, {@code integer} or {@code smallint}, or an alias such as {@code int8}. */
     public SequenceAssert hasType(String type) {
-        if (!absent() && !TypeNames.same(type, actual.type())) {
-            throw failure(shouldHaveValue("type", type, actual.type()), actual.type(), type);
-        }
-        return myself;
+        return expectValue("type", type, Sequence::type, TypeNames::same);
     }
 
     public SequenceAssert hasIncrement(long increment) {
-        return number("increment", increment, actual == null ? 0 : actual.increment());
+        return number("increment", increment, Sequence::increment);
     }
 
     public SequenceAssert hasStart(long start) {
-        return number("start", start, actual == null ? 0 : actual.start());
+        return number("start", start, Sequence::start);
     }
 
     /** Owned by this column ({@code orders.id} or {@code public.orders.id}), so dropping it drops the sequence. */
     public SequenceAssert isOwnedBy(String column) {
-        if (absent()) {
-            return myself;
-        }
-        String owner = actual.ownedBy();
-        boolean same = owner != null && (owner.equals(column) || owner.endsWith("." + column));
-        if (!same) {
-            throw failure(shouldHaveValue("owner", column, owner), owner, column);
-        }
-        return myself;
+        return expectValue("owner", column, Sequence::ownedBy,
+                (wanted, found) -> found != null && (found.equals(wanted) || found.endsWith("." + wanted)));
     }
 
     /** Back to the schema this sequence was reached from. */
@@ -46,10 +34,7 @@ public class SequenceAssert extends NavigableAssert<SequenceAssert, Sequence> {
         return parent(SchemaAssert.class);
     }
 
-    private SequenceAssert number(String property, long expected, long found) {
-        if (!absent() && !Objects.equals(expected, found)) {
-            throw failure(shouldHaveValue(property, Long.toString(expected), Long.toString(found)), found, expected);
-        }
-        return myself;
+    private SequenceAssert number(String property, long expected, Function<Sequence, Long> value) {
+        return expectValue(property, Long.toString(expected), s -> Long.toString(value.apply(s)), String::equals);
     }
 }

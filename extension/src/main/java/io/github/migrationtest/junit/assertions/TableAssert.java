@@ -1,14 +1,14 @@
 package io.github.migrationtest.junit.assertions;
 
 import static io.github.migrationtest.junit.assertions.error.ShouldBe.shouldBe;
-import static io.github.migrationtest.junit.assertions.error.ShouldHaveValue.shouldHaveValue;
 
 import io.github.migrationtest.verifier.snapshot.Column;
 import io.github.migrationtest.verifier.snapshot.Constraint;
 import io.github.migrationtest.verifier.snapshot.Index;
 import io.github.migrationtest.verifier.snapshot.Table;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.assertj.core.annotation.CheckReturnValue;
 
 /** Assertions on a table, and the way to its columns, indexes and constraints. */
@@ -20,57 +20,33 @@ public class TableAssert extends NavigableAssert<TableAssert, Table> {
 
     /** The column exists. */
     public TableAssert hasColumn(String name) {
-        if (!absent()) {
-            Found<Column> found = Finder.column(snapshot(), actual, name);
-            if (found.object() == null) {
-                throw found.error(info.representation());
-            }
-        }
-        return myself;
+        return exists(() -> Finder.column(snapshot(), actual, name));
     }
 
     /** The table has exactly these columns, in this order. */
     public TableAssert hasColumns(String... names) {
-        if (!absent()) {
-            List<String> expected = Arrays.stream(names).map(n -> Names.parse(n).get(0)).toList();
-            List<String> columns = snapshot().columns(actual).stream().map(Column::name).toList();
-            if (!columns.equals(expected)) {
-                throw failure(shouldHaveValue("columns", String.join(", ", expected), String.join(", ", columns)),
-                        columns, expected);
-            }
-        }
-        return myself;
+        String expected = Arrays.stream(names).map(n -> Names.parse(n).get(0)).collect(Collectors.joining(", "));
+        return expectValue("columns", expected,
+                t -> snapshot().columns(t).stream().map(Column::name).collect(Collectors.joining(", ")), String::equals);
     }
 
     /** A primary key on exactly these columns, in this order. */
     public TableAssert hasPrimaryKey(String... columns) {
-        if (!absent()) {
-            List<String> expected = Arrays.stream(columns).map(n -> Names.parse(n).get(0)).toList();
-            String definition = snapshot().children(actual.path()).stream().filter(Constraint.class::isInstance)
-                    .map(c -> ((Constraint) c).definition()).filter(d -> d.startsWith("PRIMARY KEY")).findFirst()
-                    .orElse(null);
-            if (definition == null) {
-                fail(shouldBe("a primary key on (" + String.join(", ", expected) + ")", "the table has none"));
-            }
-            List<String> actualColumns = Definitions.identifiers(definition.substring(definition.indexOf('(') + 1,
-                    definition.indexOf(')')));
-            if (!actualColumns.equals(expected)) {
-                throw failure(shouldHaveValue("primary key on", "(" + String.join(", ", expected) + ")",
-                        "(" + String.join(", ", actualColumns) + ")"), actualColumns, expected);
-            }
-        }
-        return myself;
+        String expected = "(" + Arrays.stream(columns).map(n -> Names.parse(n).get(0)).collect(Collectors.joining(", ")) + ")";
+        expect(t -> primaryKey(t).isPresent(), "a primary key on " + expected, t -> "the table has none");
+        return expectValue("primary key on", expected, t -> primaryKey(t).map(d -> "("
+                + String.join(", ", Definitions.identifiers(d.substring(d.indexOf('(') + 1, d.indexOf(')')))) + ")")
+                .orElse(null), String::equals);
+    }
+
+    private Optional<String> primaryKey(Table table) {
+        return snapshot().children(table.path()).stream().filter(Constraint.class::isInstance)
+                .map(c -> ((Constraint) c).definition()).filter(d -> d.startsWith("PRIMARY KEY")).findFirst();
     }
 
     /** The index exists on this table. */
     public TableAssert hasIndex(String name) {
-        if (!absent()) {
-            Found<Index> found = Finder.index(snapshot(), actual, name);
-            if (found.object() == null) {
-                throw found.error(info.representation());
-            }
-        }
-        return myself;
+        return exists(() -> Finder.index(snapshot(), actual, name));
     }
 
     /** The column's assert; fails, listing the table's columns, when it does not exist. */

@@ -1,6 +1,5 @@
 package io.github.migrationtest.junit.assertions;
 
-import static io.github.migrationtest.junit.assertions.error.ShouldBe.shouldBe;
 import static io.github.migrationtest.junit.assertions.error.ShouldHaveValue.shouldContain;
 
 import io.github.migrationtest.verifier.snapshot.View;
@@ -13,17 +12,11 @@ public class ViewAssert extends NavigableAssert<ViewAssert, View> {
     }
 
     public ViewAssert isMaterialized() {
-        if (!absent() && !actual.materialized()) {
-            fail(shouldBe("a materialized view", "it is a plain view"));
-        }
-        return myself;
+        return expect(View::materialized, "a materialized view", v -> "it is a plain view");
     }
 
     public ViewAssert isNotMaterialized() {
-        if (!absent() && actual.materialized()) {
-            fail(shouldBe("a plain view", "it is a materialized view"));
-        }
-        return myself;
+        return expect(v -> !v.materialized(), "a plain view", v -> "it is a materialized view");
     }
 
     /**
