@@ -14,7 +14,7 @@ final class ClassVerification {
 
     static VerificationReport report(ExtensionContext context) {
         HistoryUnderTest history = Stores.history(context);
-        return Stores.store(Stores.classContext(context)).getOrComputeIfAbsent(REPORT,
+        return Stores.store(Stores.classContext(context)).getOrComputeIfAbsent(Stores.ClassKey.of(REPORT, context),
                 key -> new Verifier(history.source(), history.config().verifier()).verify(history.server().server()),
                 VerificationReport.class);
     }

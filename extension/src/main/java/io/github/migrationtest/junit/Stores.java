@@ -15,9 +15,9 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store;
 final class Stores {
 
     private static final Namespace NAMESPACE = Namespace.create(MigrationTestExtension.class);
+    // A store lookup also searches the parent stores: so that a method does not take its class's
+    // database for its own, nor a @Nested class its enclosing class's history, keys name their scope.
     private static final String HISTORY = "history";
-    // Different keys for the two scopes: a store lookup also searches the parent stores, and a
-    // method must not take its class's database for its own.
     private static final String CLASS_DATABASE = "class database";
     private static final String METHOD_DATABASE = "method database";
 
@@ -27,10 +27,17 @@ final class Stores {
     private record ServerKey(PostgresSettings settings) {
     }
 
+    /** A key for something a test class has of its own. */
+    record ClassKey(String what, Class<?> testClass) {
+        static ClassKey of(String what, ExtensionContext context) {
+            return new ClassKey(what, classContext(context).getRequiredTestClass());
+        }
+    }
+
     /** The class's history, opened (and its configuration checked) on first use. */
     static HistoryUnderTest history(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        return store(classContext).getOrComputeIfAbsent(HISTORY, key -> {
+        return store(classContext).getOrComputeIfAbsent(ClassKey.of(HISTORY, classContext), key -> {
             ProjectPaths paths = ProjectPaths.forClassLoader(classContext.getRequiredTestClass().getClassLoader());
             MigrationTestConfig config = ConfigReader.read(classContext, paths);
             return HistoryUnderTest.open(config, paths, () -> server(classContext, config.postgres()));
@@ -47,13 +54,14 @@ final class Stores {
         HistoryUnderTest history = history(context);
         boolean perMethod = !history.config().perClass() && context.getTestMethod().isPresent();
         ExtensionContext owner = perMethod ? context : classContext(context);
-        return store(owner).getOrComputeIfAbsent(perMethod ? METHOD_DATABASE : CLASS_DATABASE,
-                key -> history.newDatabase(), TestDatabase.class);
+        Object key = perMethod ? METHOD_DATABASE : ClassKey.of(CLASS_DATABASE, context);
+        return store(owner).getOrComputeIfAbsent(key, k -> history.newDatabase(), TestDatabase.class);
     }
 
     /** The databases a test in this context could have used: its own and its class's, where they exist. */
     static List<TestDatabase> databasesSeenBy(ExtensionContext context) {
-        return Stream.of(METHOD_DATABASE, CLASS_DATABASE).map(key -> store(context).get(key, TestDatabase.class))
+        return Stream.of(METHOD_DATABASE, ClassKey.of(CLASS_DATABASE, context))
+                .map(key -> store(context).get(key, TestDatabase.class))
                 .filter(Objects::nonNull).toList();
     }
 

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -186,6 +187,34 @@ class ParametersTest {
         }
     }
 
+    /** A @Nested class with an annotation of its own tests its own history; one without shares its enclosing class's. */
+    @MigrationTest(location = "classpath:histories/passing", startAt = "head")
+    static class EnclosingTestCase {
+
+        @Test
+        void outer(MigrationRunner runner) {
+            assertThat(runner.current()).get().extracting(Revision::id).isEqualTo("0003");
+        }
+
+        @Nested
+        @MigrationTest(location = "classpath:histories/data", startAt = "head")
+        class OwnHistory {
+            @Test
+            void inner(MigrationRunner runner, VerificationReport report) {
+                assertThat(runner.current()).get().extracting(Revision::label).isEqualTo("0002 (split names)");
+                assertThat(report.revisions()).hasSize(2);
+            }
+        }
+
+        @Nested
+        class SameHistory {
+            @Test
+            void inner(MigrationRunner runner) {
+                assertThat(runner.current()).get().extracting(Revision::id).isEqualTo("0003");
+            }
+        }
+    }
+
     @MigrationTest(location = "classpath:histories/passing")
     static class ConnectionTestCase {
         static Connection seen;
@@ -241,6 +270,11 @@ class ParametersTest {
         var results = Kit.run(PerMethodTestCase.class, MigrationTest.DATABASE_PROPERTY_NAME, "per_class");
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+    }
+
+    @Test
+    void a_nested_class_uses_its_own_annotation_or_else_its_enclosing_class() {
+        Kit.assertAllPassed(Kit.run(EnclosingTestCase.class), 3);
     }
 
     @Test
