@@ -9,6 +9,8 @@ import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,6 +31,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 final class ConfigReader {
 
     static final String DEFAULT_LOCATION = "classpath:db/migration";
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
     private final SettingLookup lookup;
     private final MigrationTest annotation;
@@ -58,7 +63,11 @@ final class ConfigReader {
                 .map(Setting::value).orElse(DEFAULT_LOCATION));
         SourceOptions source = SourceOptions.defaults().withClassLoader(paths.classLoader())
                 .withType(setting("type", MigrationTest::type, MigrationTest.TYPE_PROPERTY_NAME)
-                        .map(s -> s.parse(ConfigReader::sourceType)).orElse(null));
+                        .map(s -> s.parse(ConfigReader::sourceType)).orElse(null))
+                .withLockTimeout(setting("lockTimeout", MigrationTest::lockTimeout,
+                        MigrationTest.LOCK_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(ConfigReader::duration)).orElse(null))
+                .withStatementTimeout(setting("statementTimeout", MigrationTest::statementTimeout,
+                        MigrationTest.STATEMENT_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(ConfigReader::duration)).orElse(null));
         List<String> schemas = list("schemas", MigrationTest::schemas, MigrationTest.SCHEMAS_PROPERTY_NAME, ",");
         SnapshotOptions snapshot = SnapshotOptions.defaults().withSchemas(schemas.toArray(String[]::new));
         List<Path> initScripts = setting("initScripts", MigrationTest::initScripts, MigrationTest.INIT_SCRIPTS_PROPERTY_NAME)
@@ -162,6 +171,23 @@ final class ConfigReader {
             return major;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(allowed, e);
+        }
+    }
+
+    private static Duration duration(String value) {
+        Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+        try {
+            if (m.matches()) {
+                long amount = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    default -> Duration.ofMinutes(amount);
+                };
+            }
+            return Duration.parse(value.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException("a duration such as 500ms, 5s, 2m or PT5S", e);
         }
     }
 

@@ -57,6 +57,10 @@ public @interface MigrationTest {
     String DATABASE_PROPERTY_NAME = "migrationtest.database";
     /** Default for {@link #startAt()}: {@value} ({@code base}, {@code head} or a revision id), else {@code base}. */
     String START_AT_PROPERTY_NAME = "migrationtest.startAt";
+    /** Default for {@link #lockTimeout()}: {@value}. */
+    String LOCK_TIMEOUT_PROPERTY_NAME = "migrationtest.lockTimeout";
+    /** Default for {@link #statementTimeout()}: {@value}. */
+    String STATEMENT_TIMEOUT_PROPERTY_NAME = "migrationtest.statementTimeout";
     /**
      * {@value}: {@code true} keeps a failed test's database (and the server) for inspection and
      * reports how to connect to it; default {@code false}.
@@ -109,6 +113,15 @@ public @interface MigrationTest {
      * {@link io.github.migrationtest.verifier.snapshot.SchemaSnapshot} parameter start there.
      */
     String startAt() default "";
+
+    /**
+     * Postgres {@code lock_timeout} while migrating, e.g. {@code 5s}, {@code 500ms}, {@code 2m} or
+     * {@code PT5S}; empty for the server's. A migration waiting on a lock then fails instead of hanging.
+     */
+    String lockTimeout() default "";
+
+    /** Postgres {@code statement_timeout} while migrating, written as {@link #lockTimeout()}; empty for the server's. */
+    String statementTimeout() default "";
 
     /** How long a test's database lives. */
     enum Database {

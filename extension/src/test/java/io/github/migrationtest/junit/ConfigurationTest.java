@@ -1,6 +1,7 @@
 package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -9,11 +10,13 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -86,6 +89,22 @@ class ConfigurationTest {
         }
     }
 
+    /** A lock held by another session makes the upgrade fail after the lock timeout instead of waiting. */
+    @MigrationTest(location = PASSING, lockTimeout = "200ms")
+    static class LockTimeoutTestCase {
+        @Test
+        void test(MigrationRunner runner, DataSource db) throws SQLException {
+            runner.upgradeTo("0001");
+            try (Connection holder = db.getConnection(); Statement statement = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                statement.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+                assertThatThrownBy(() -> runner.upgradeTo("0002")).isInstanceOf(MigrationFailedException.class)
+                        .hasMessageContaining("lock timeout");
+                holder.rollback();
+            }
+        }
+    }
+
     /** Configured by properties alone: no annotation, the location comes from migrationtest.location. */
     static class PropertiesOnlyTestCase implements MigrationChecks {
     }
@@ -130,6 +149,8 @@ class ConfigurationTest {
                 "Invalid value for migrationtest.postgres.version: 'latest'. Allowed: a Postgres major version such as 16 or 17");
         assertClassFails(Kit.run(DefaultsTestCase.class, MigrationTest.TYPE_PROPERTY_NAME, "xml"),
                 "Invalid value for migrationtest.type: 'xml'. Allowed: auto, sql, flyway, liquibase");
+        assertClassFails(Kit.run(DefaultsTestCase.class, MigrationTest.LOCK_TIMEOUT_PROPERTY_NAME, "soon"),
+                "Invalid value for migrationtest.lockTimeout: 'soon'. Allowed: a duration such as 500ms, 5s, 2m or PT5S");
     }
 
     @Test
@@ -163,6 +184,11 @@ class ConfigurationTest {
         results.testEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.contains(
                 "upgrade of revision init (init scripts) failed at ") && m.contains("init/broken.sql:2:")
                 && m.contains("schema \"audit\" already exists")))));
+    }
+
+    @Test
+    void a_lock_timeout_makes_a_blocked_migration_fail_instead_of_hang() {
+        Kit.assertAllPassed(Kit.run(LockTimeoutTestCase.class), 1);
     }
 
     @Test
