@@ -5,6 +5,8 @@ import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.Table;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +42,7 @@ public final class SchemaDiff {
                         || !left.containsKey(object.parentPath())) {
                     differences.add(new MissingObject(object.path(), object.kind(), definition(object), group(object)));
                 }
-            } else {
+            } else if (!sameDefinition(object, other)) {
                 compareProperties(object, other, rules, differences);
             }
         }
@@ -68,6 +70,17 @@ public final class SchemaDiff {
         return objects;
     }
 
+    /** Records compare field by field, which is cheaper than building both property maps. */
+    private static boolean sameDefinition(SchemaObject expected, SchemaObject actual) {
+        if (expected instanceof Column a && actual instanceof Column b) {
+            // Position is not a property: column order is judged on its own.
+            return a.equals(new Column(b.schema(), b.table(), b.name(), a.position(), b.type(), b.notNull(),
+                    b.defaultValue(), b.identity(), b.generated(), b.collation(), b.storage(), b.compression(),
+                    b.comment(), b.grants()));
+        }
+        return expected.equals(actual);
+    }
+
     private static void compareProperties(SchemaObject expected, SchemaObject actual, IgnoreRules rules,
             List<Difference> out) {
         if (expected.kind() != actual.kind()) {
@@ -88,14 +101,18 @@ public final class SchemaDiff {
 
     private static void compareColumnOrder(SchemaSnapshot expected, Map<String, SchemaObject> left,
             Map<String, SchemaObject> right, DiffOptions options, List<Difference> out) {
+        Map<String, List<String>> before = columnNamesByTable(left);
+        Map<String, List<String>> after = columnNamesByTable(right);
         for (Table table : expected.objects(Table.class)) {
             if (!left.containsKey(table.path()) || !(right.get(table.path()) instanceof Table)) {
                 continue;
             }
-            List<String> before = columnNames(left, table.path());
-            List<String> after = columnNames(right, table.path());
-            List<String> common = before.stream().filter(after::contains).toList();
-            List<String> commonAfter = after.stream().filter(before::contains).toList();
+            List<String> mine = before.getOrDefault(table.path(), List.of());
+            List<String> theirs = after.getOrDefault(table.path(), List.of());
+            Set<String> inBoth = new HashSet<>(mine);
+            inBoth.retainAll(new HashSet<>(theirs));
+            List<String> common = mine.stream().filter(inBoth::contains).toList();
+            List<String> commonAfter = theirs.stream().filter(inBoth::contains).toList();
             if (!common.equals(commonAfter)) {
                 out.add(new ColumnOrderChanged(table.path(), common, commonAfter,
                         options.columnOrder() == DiffOptions.ColumnOrder.REPORT));
@@ -103,13 +120,15 @@ public final class SchemaDiff {
         }
     }
 
-    private static List<String> columnNames(Map<String, SchemaObject> objects, String tablePath) {
-        return objects.values().stream()
-                .filter(o -> o instanceof Column && tablePath.equals(o.parentPath()))
-                .map(Column.class::cast)
-                .sorted((a, b) -> Integer.compare(a.position(), b.position()))
-                .map(Column::name)
-                .toList();
+    /** Column names per table path, in position order (snapshots list columns that way). */
+    private static Map<String, List<String>> columnNamesByTable(Map<String, SchemaObject> objects) {
+        Map<String, List<String>> names = new HashMap<>();
+        for (SchemaObject object : objects.values()) {
+            if (object instanceof Column column) {
+                names.computeIfAbsent(column.parentPath(), p -> new ArrayList<>()).add(column.name());
+            }
+        }
+        return names;
     }
 
     /** What a missing or unexpected object was: its definition or type, or all its properties. */

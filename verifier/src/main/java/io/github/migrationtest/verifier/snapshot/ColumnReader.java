@@ -16,7 +16,7 @@ final class ColumnReader implements CatalogReader {
                    case when a.attstorage <> t.typstorage then case a.attstorage when 'p' then 'PLAIN'
                         when 'e' then 'EXTERNAL' when 'm' then 'MAIN' when 'x' then 'EXTENDED' end end,
                    case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end,
-                   col_description(a.attrelid, a.attnum),
+                   (select d.description from pg_description d where d.objoid = a.attrelid and d.classoid = 'pg_class'::regclass and d.objsubid = a.attnum),
                    case when a.attacl is not null then %s end
             from pg_attribute a
             join pg_class c on c.oid = a.attrelid

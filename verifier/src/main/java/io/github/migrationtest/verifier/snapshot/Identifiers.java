@@ -2,12 +2,9 @@ package io.github.migrationtest.verifier.snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Quotes and splits dotted names the way Postgres writes identifiers. */
 public final class Identifiers {
-    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
-
     private Identifiers() {
     }
 
@@ -16,7 +13,7 @@ public final class Identifiers {
      * control characters use Postgres's {@code U&"..."} escapes so that a name stays on one line.
      */
     public static String quote(String identifier) {
-        if (PLAIN.matcher(identifier).matches()) {
+        if (isPlain(identifier)) {
             return identifier;
         }
         if (identifier.chars().noneMatch(Identifiers::isControl)) {
@@ -35,6 +32,22 @@ public final class Identifiers {
             }
         }
         return out.append('"').toString();
+    }
+
+    /** Same as the pattern {@code [a-z_][a-z0-9_$]*}, without a regex: this runs for every name of a snapshot. */
+    private static boolean isPlain(String identifier) {
+        if (identifier.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || c == '_';
+            boolean more = i > 0 && ((c >= '0' && c <= '9') || c == '$');
+            if (!letter && !more) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isControl(int c) {

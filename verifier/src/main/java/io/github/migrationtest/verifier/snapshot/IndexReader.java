@@ -6,12 +6,15 @@ import java.util.List;
 /** Reads the indexes of tables and materialized views, including those behind constraints. */
 final class IndexReader implements CatalogReader {
     private static final String SQL = """
-            select n.nspname, i.relname, c.relname, pg_get_indexdef(x.indexrelid), x.indisclustered, not x.indisvalid,
-                   obj_description(i.oid, 'pg_class')
+            select n.nspname, i.relname, c.relname, k.conname,
+                   case when k.conname is null then pg_get_indexdef(x.indexrelid) end, x.indisclustered, not x.indisvalid,
+                   (select d.description from pg_description d where d.objoid = i.oid and d.classoid = 'pg_class'::regclass and d.objsubid = 0)
             from pg_index x
             join pg_class i on i.oid = x.indexrelid
             join pg_class c on c.oid = x.indrelid
             join pg_namespace n on n.oid = c.relnamespace
+            left join pg_constraint k on k.conindid = x.indexrelid and k.conrelid = x.indrelid
+                 and k.contype in ('p', 'u', 'x')
             where c.relkind in ('r', 'p', 'm') and %s and %s""".formatted(
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
@@ -19,6 +22,6 @@ final class IndexReader implements CatalogReader {
     public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
         scope.query(SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(3)) ? null
                 : new Index(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getBoolean(5), row.getBoolean(6), row.getString(7)));
+                        row.getString(5), row.getBoolean(6), row.getBoolean(7), row.getString(8)));
     }
 }

@@ -23,7 +23,7 @@ final class RoutineReader implements CatalogReader {
                    case when p.proretset then p.prorows::text end,
                    array_to_string(p.proconfig, ', '),
                    coalesce(pg_get_function_sqlbody(p.oid), p.prosrc),
-                   obj_description(p.oid, 'pg_proc'), %s
+                   (select d.description from pg_description d where d.objoid = p.oid and d.classoid = 'pg_proc'::regclass and d.objsubid = 0), %s
             from pg_proc p
             join pg_namespace n on n.oid = p.pronamespace
             join pg_language l on l.oid = p.prolang

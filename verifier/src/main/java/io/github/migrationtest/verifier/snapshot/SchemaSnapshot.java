@@ -3,7 +3,6 @@ package io.github.migrationtest.verifier.snapshot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -24,20 +23,32 @@ public final class SchemaSnapshot {
      * routine is followed by what belongs to it (columns in position order, then constraints,
      * indexes, triggers, policies) so a reader finds a table's whole story in one place.
      */
-    private static final Comparator<SchemaObject> ORDER = Comparator
-            .comparing((SchemaObject o) -> o.schema() == null ? "" : "1" + o.schema())
-            .thenComparing(SchemaObject::owner)
-            .thenComparing(o -> !(o instanceof Schema))
-            .thenComparing(o -> o.kind().ordinal())
-            .thenComparingInt(SchemaObject::ordinal)
-            .thenComparing(SchemaObject::qualifiedName);
+    private record SortKey(String schema, String owner, boolean notSchema, int kind, int ordinal, String name,
+            SchemaObject object) implements Comparable<SortKey> {
+        private static final Comparator<SortKey> ORDER = Comparator.comparing(SortKey::schema)
+                .thenComparing(SortKey::owner)
+                .thenComparing(SortKey::notSchema)
+                .thenComparingInt(SortKey::kind)
+                .thenComparingInt(SortKey::ordinal)
+                .thenComparing(SortKey::name);
+
+        static SortKey of(SchemaObject o) {
+            return new SortKey(o.schema() == null ? "" : "1" + o.schema(), o.owner(), !(o instanceof Schema),
+                    o.kind().ordinal(), o.ordinal(), o.qualifiedName(), o);
+        }
+
+        @Override
+        public int compareTo(SortKey other) {
+            return ORDER.compare(this, other);
+        }
+    }
 
     private final List<SchemaObject> objects;
     private final Map<String, SchemaObject> byPath;
 
     private SchemaSnapshot(List<SchemaObject> objects) {
-        List<SchemaObject> sorted = new ArrayList<>(objects);
-        sorted.sort(ORDER);
+        // Keys are computed once: names are quoted on the fly, and a sort compares each object often.
+        List<SchemaObject> sorted = objects.stream().map(SortKey::of).sorted().map(SortKey::object).toList();
         Map<String, SchemaObject> paths = new LinkedHashMap<>();
         for (SchemaObject object : sorted) {
             SchemaObject clash = paths.put(object.path(), Objects.requireNonNull(object));

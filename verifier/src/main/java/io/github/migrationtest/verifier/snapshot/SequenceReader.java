@@ -8,7 +8,7 @@ final class SequenceReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, c.relname, format_type(s.seqtypid, null), s.seqstart, s.seqincrement, s.seqmin,
                    s.seqmax, s.seqcache, s.seqcycle, o.nspname, o.relname, o.attname, o.deptype = 'i',
-                   obj_description(c.oid, 'pg_class'), %s
+                   (select d.description from pg_description d where d.objoid = c.oid and d.classoid = 'pg_class'::regclass and d.objsubid = 0), %s
             from pg_sequence s
             join pg_class c on c.oid = s.seqrelid
             join pg_namespace n on n.oid = c.relnamespace

@@ -19,7 +19,7 @@ public final class SnapshotReader {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
 
     private static final String SCHEMAS = """
-            select n.oid, n.nspname, obj_description(n.oid, 'pg_namespace'), %s
+            select n.oid, n.nspname, (select d.description from pg_description d where d.objoid = n.oid and d.classoid = 'pg_namespace'::regclass and d.objsubid = 0), %s
             from pg_namespace n
             where n.nspname <> 'information_schema' and n.nspname !~ '^pg_'
               and (cardinality(?::text[]) = 0 or n.nspname = any(?::text[])) and %s

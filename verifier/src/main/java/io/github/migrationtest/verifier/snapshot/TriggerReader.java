@@ -8,7 +8,7 @@ final class TriggerReader implements CatalogReader {
     private static final String TRIGGERS = """
             select n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid),
                    case t.tgenabled when 'D' then 'disabled' when 'R' then 'replica' when 'A' then 'always' end,
-                   obj_description(t.oid, 'pg_trigger')
+                   (select d.description from pg_description d where d.objoid = t.oid and d.classoid = 'pg_trigger'::regclass and d.objsubid = 0)
             from pg_trigger t
             join pg_class c on c.oid = t.tgrelid
             join pg_namespace n on n.oid = c.relnamespace
@@ -22,7 +22,7 @@ final class TriggerReader implements CatalogReader {
                    (select string_agg(case when r = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(r)) end, ', '
                         order by 1) from unnest(p.polroles) r),
                    pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid),
-                   obj_description(p.oid, 'pg_policy')
+                   (select d.description from pg_description d where d.objoid = p.oid and d.classoid = 'pg_policy'::regclass and d.objsubid = 0)
             from pg_policy p
             join pg_class c on c.oid = p.polrelid
             join pg_namespace n on n.oid = c.relnamespace

@@ -27,7 +27,7 @@ public final class SnapshotFixtures {
     }
 
     public static Index index(String schema, String name, String table, String definition) {
-        return new Index(schema, name, table, definition, false, false, null);
+        return new Index(schema, name, table, null, definition, false, false, null);
     }
 
     public static EnumType enumType(String schema, String name, String... labels) {
@@ -62,8 +62,9 @@ public final class SnapshotFixtures {
                 new Column("Odd \"Schema\"", "Mixed Case", "back\\slash: \"col\"", 2, "integer", false, null, null,
                         null, null, null, null, null, null),
                 new Constraint("app", "users", "users_pkey", "PRIMARY KEY (id)", "the key"),
-                new Index("app", "users_pkey", "users", "CREATE UNIQUE INDEX users_pkey ON app.users USING btree (id)",
-                        true, false, null),
+                new Index("app", "users_pkey", "users", "users_pkey", null, true, false, null),
+                new Index("app", "users name", "users", null, "CREATE INDEX \"users name\" ON app.users USING btree (name)"
+                        + " WHERE (name <> ''::text)", false, true, "partial"),
                 new Trigger("app", "users", "touch", "CREATE TRIGGER touch BEFORE UPDATE ON app.users FOR EACH ROW "
                         + "EXECUTE FUNCTION app.touch()", "disabled", null),
                 new Policy("app", "users", "self", true, "SELECT", "PUBLIC", "(name = CURRENT_USER)", null, null),

@@ -1,10 +1,8 @@
 package io.github.migrationtest.verifier.source.flyway;
 
 import io.github.migrationtest.verifier.source.Direction;
-import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationFailure;
-import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
@@ -14,8 +12,8 @@ import io.github.migrationtest.verifier.source.script.PostgresErrors;
 import io.github.migrationtest.verifier.source.script.ScriptRunner;
 import io.github.migrationtest.verifier.source.script.SessionTimeouts;
 import io.github.migrationtest.verifier.source.script.SqlScript;
-import io.github.migrationtest.verifier.source.script.SqlStatement;
 import io.github.migrationtest.verifier.source.script.TransactionRules;
+import io.github.migrationtest.verifier.source.sql.FileHistorySource;
 import io.github.migrationtest.verifier.source.sql.PlannedRevision;
 import io.github.migrationtest.verifier.source.sql.PlannedRevisions;
 import io.github.migrationtest.verifier.source.sql.ScriptPart;
@@ -23,36 +21,30 @@ import io.github.migrationtest.verifier.source.sql.SqlHistory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
 /**
  * A Flyway history. Upgrades go through Flyway one version at a time ({@code target}), so
  * placeholders, callbacks and Java migrations behave as in production. Community Flyway has no undo,
  * so a downgrade runs the version's {@code U} script and deletes its row from the schema history
- * table, leaving Flyway's view consistent for the next upgrade.
+ * table in the same transaction, leaving Flyway's view consistent for the next upgrade (the
+ * downgrade's statement count includes that delete).
  */
-final class FlywaySource implements MigrationSource {
+final class FlywaySource extends FileHistorySource {
 
-    private final String location;
     private final String flywayLocation;
-    private final SqlHistory history;
     private final SourceOptions options;
-    private final PlannedRevisions planned;
 
     FlywaySource(String location, String flywayLocation, SqlHistory history, SourceOptions options) {
-        this.location = location;
+        super(location, history);
         this.flywayLocation = flywayLocation;
-        this.history = history;
         this.options = options;
-        this.planned = new PlannedRevisions(history.revisions());
     }
 
     @Override
@@ -61,23 +53,8 @@ final class FlywaySource implements MigrationSource {
     }
 
     @Override
-    public String location() {
-        return location;
-    }
-
-    @Override
-    public List<Revision> revisions() {
-        return planned.revisions();
-    }
-
-    @Override
-    public List<HistoryFinding> findings() {
-        return history.findings();
-    }
-
-    @Override
     public StepResult upgrade(Revision revision, Connection connection) {
-        PlannedRevision plan = planned.plan(revision, Direction.UP);
+        PlannedRevision plan = planned().plan(revision, Direction.UP);
         long started = System.nanoTime();
         MigrateResult result;
         String outside;
@@ -87,9 +64,9 @@ final class FlywaySource implements MigrationSource {
             result = new SessionTimeouts(options.lockTimeout(), options.statementTimeout())
                     .around(connection, flyway::migrate);
         } catch (FlywayException e) {
-            throw new MigrationFailedException(revision, Direction.UP, failure(plan, e), e);
+            throw new MigrationFailedException(revision, Direction.UP, FlywayErrors.failure(plan, e), e);
         } catch (SQLException e) {
-            throw new MigrationFailedException(revision, Direction.UP, PostgresErrors.failure(location, e), e);
+            throw new MigrationFailedException(revision, Direction.UP, PostgresErrors.failure(location(), e), e);
         }
         checkOnlyThisVersionRan(revision, result);
         return new StepResult(revision, Direction.UP, outside.isEmpty(), outside, -1,
@@ -98,20 +75,18 @@ final class FlywaySource implements MigrationSource {
 
     @Override
     public StepResult downgrade(Revision revision, Connection connection) {
-        PlannedRevision plan = planned.plan(revision, Direction.DOWN);
+        PlannedRevision plan = planned().plan(revision, Direction.DOWN);
         if (!revision.hasDowngrade()) {
             throw PlannedRevisions.noDowngrade(revision);
         }
         FluentConfiguration configuration = configure(connection);
         SchemaHistoryTable table = SchemaHistoryTable.of(configuration, connection, revision);
         table.requireApplied();
-        List<SqlScript> scripts = plan.down().stream()
-                .map(part -> new Placeholders(configuration, table, connection).apply(part).parse())
-                .toList();
-        StepResult result = new ScriptRunner(options.lockTimeout(), options.statementTimeout())
+        List<SqlScript> scripts = new ArrayList<>();
+        plan.down().forEach(part -> scripts.add(new Placeholders(configuration, table, connection).apply(part).parse()));
+        scripts.add(table.forgetScript());
+        return new ScriptRunner(options.lockTimeout(), options.statementTimeout())
                 .run(revision, Direction.DOWN, scripts, "", connection);
-        table.forget();
-        return result;
     }
 
     private FluentConfiguration configure(Connection connection) {
@@ -147,46 +122,5 @@ final class FlywaySource implements MigrationSource {
                         + " alone: the database was not at the revision before it";
         throw new MigrationFailedException(revision, Direction.UP,
                 new MigrationFailure(revision.files().get(0), 0, 0, message, "", "", "", ""), null);
-    }
-
-    /** Points a Flyway failure at the user's script, by finding the failing statement with our own splitter. */
-    private static MigrationFailure failure(PlannedRevision plan, FlywayException error) {
-        String file = plan.revision().files().get(0);
-        FlywaySqlScriptException scriptError = causeOfType(error, FlywaySqlScriptException.class);
-        SQLException sqlError = causeOfType(error, SQLException.class);
-        if (scriptError != null && sqlError != null && !plan.up().isEmpty()) {
-            SqlScript script = plan.up().get(0).parse();
-            Optional<SqlStatement> statement = script.statements().stream()
-                    .filter(s -> s.line() == scriptError.getLineNumber()
-                            || Objects.equals(s.sql().strip(), String.valueOf(scriptError.getStatement()).strip()))
-                    .findFirst();
-            if (statement.isPresent()) {
-                return PostgresErrors.failure(script, statement.get(), sqlError);
-            }
-            return PostgresErrors.failure(file, scriptError.getLineNumber(), 1, sqlError, scriptError.getStatement());
-        }
-        if (sqlError != null) {
-            return PostgresErrors.failure(file, 0, 0, sqlError, "");
-        }
-        return new MigrationFailure(file, 0, 0, firstLine(error.getMessage()), "", "", "", "");
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "Flyway failed without a message";
-        }
-        return message.strip().lines().findFirst().orElse(message);
-    }
-
-    private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 }

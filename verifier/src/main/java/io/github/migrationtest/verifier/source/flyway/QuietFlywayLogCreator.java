@@ -19,11 +19,6 @@ public final class QuietFlywayLogCreator implements LogCreator {
 
     private record QuietLog(Logger target) implements Log {
         @Override
-        public boolean isDebugEnabled() {
-            return target.isDebugEnabled();
-        }
-
-        @Override
         public void debug(String message) {
             target.trace(message);
         }

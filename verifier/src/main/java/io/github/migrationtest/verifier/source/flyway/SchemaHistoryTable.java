@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.script.SqlScript;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,18 +61,13 @@ final class SchemaHistoryTable {
         }
     }
 
-    /** Deletes the version's row, so Flyway sees it as pending again. */
-    void forget() {
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + qualified() + " WHERE version = ?")) {
-            statement.setString(1, revision.id());
-            statement.executeUpdate();
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-        } catch (SQLException e) {
-            throw failure("cannot delete version " + revision.id() + " from " + schema + "." + table + ": "
-                    + e.getMessage(), e);
-        }
+    /**
+     * The statement that deletes the version's row, so Flyway sees it as pending again; run with the
+     * {@code U} script, in its transaction, so a failed downgrade leaves the row in place.
+     */
+    SqlScript forgetScript() {
+        String version = revision.id().replace("'", "''");
+        return SqlScript.parse(schema + "." + table, "DELETE FROM " + qualified() + " WHERE version = '" + version + "'");
     }
 
     private String currentSchema() {

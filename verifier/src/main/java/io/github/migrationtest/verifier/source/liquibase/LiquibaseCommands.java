@@ -11,14 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
-import liquibase.command.core.RollbackCountCommandStep;
-import liquibase.command.core.UpdateCountCommandStep;
-import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.DatabaseException;
 import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
@@ -27,6 +22,14 @@ import liquibase.ui.LoggerUIService;
  * that is quiet (no console output, logging one level down through SLF4J, no analytics).
  */
 final class LiquibaseCommands {
+
+    // Commands and arguments by their public names (those of the CLI), which Liquibase 4 and 5 share,
+    // rather than through the step classes, which move between versions.
+    private static final String UPDATE_COUNT = "updateCount";
+    private static final String ROLLBACK_COUNT = "rollbackCount";
+    private static final String DATABASE = "database";
+    private static final String CHANGELOG_FILE = "changelogFile";
+    private static final String COUNT = "count";
 
     /** Liquibase work that returns a value. */
     interface ScopedWork<T> {
@@ -37,12 +40,13 @@ final class LiquibaseCommands {
     private final Connection connection;
     private final Database database;
 
-    LiquibaseCommands(LiquibaseSource.Changelog changelog, Connection connection) throws DatabaseException {
+    LiquibaseCommands(LiquibaseSource.Changelog changelog, Connection connection) {
         this.changelog = changelog;
         this.connection = connection;
         // The caller owns the connection: Liquibase gets one whose close() does nothing.
         Connection unclosable = new SingleConnectionDataSource(connection).getConnection();
-        this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(unclosable));
+        this.database = inScope(changelog.accessor(),
+                () -> DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(unclosable)));
     }
 
     /** Runs work in the quiet scope with the changelog's resource accessor. */
@@ -62,28 +66,27 @@ final class LiquibaseCommands {
     }
 
     void updateCount(int count) {
-        inScope(changelog.accessor(), () -> withTarget(new CommandScope(UpdateCountCommandStep.COMMAND_NAME))
-                .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
-                .execute());
+        run(UPDATE_COUNT, count);
     }
 
     void rollbackCount(int count) {
-        inScope(changelog.accessor(), () -> withTarget(new CommandScope(RollbackCountCommandStep.COMMAND_NAME))
-                .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count)
-                .execute());
+        run(ROLLBACK_COUNT, count);
     }
 
-    private CommandScope withTarget(CommandScope command) throws Exception {
-        return command
-                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, changelog.file())
-                .setOutput(OutputStream.nullOutputStream());
+    private void run(String command, int count) {
+        inScope(changelog.accessor(), () -> new CommandScope(command)
+                .addArgumentValue(DATABASE, database)
+                .addArgumentValue(CHANGELOG_FILE, changelog.file())
+                .addArgumentValue(COUNT, count)
+                .setOutput(OutputStream.nullOutputStream())
+                .execute());
     }
 
     /** The changeset Liquibase applied last, from its DATABASECHANGELOG table. */
     Optional<ChangeSetKey> lastApplied() throws SQLException {
-        String table = database.escapeTableName(
-                database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(), database.getDatabaseChangeLogTableName());
+        // Inside the scope: asking for the schema makes Liquibase log, and only the scope's logging is quiet.
+        String table = inScope(changelog.accessor(), () -> database.escapeTableName(
+                database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(), database.getDatabaseChangeLogTableName()));
         if (!connection.getAutoCommit()) {
             connection.commit();
         }

@@ -20,7 +20,7 @@ final class LiquibaseErrors {
     static MigrationFailure failure(ResourceAccessor accessor, String file, String filePath, String changeSetId, Throwable error) {
         int line = lineOf(accessor, filePath, changeSetId);
         int column = line > 0 ? 1 : 0;
-        SQLException sqlError = sqlCause(error);
+        SQLException sqlError = PostgresErrors.cause(error, SQLException.class);
         if (sqlError != null) {
             return PostgresErrors.failure(file, line, column, sqlError, "");
         }
@@ -42,18 +42,6 @@ final class LiquibaseErrors {
             return error.getClass().getSimpleName();
         }
         return message.strip().lines().findFirst().orElse(message).strip();
-    }
-
-    private static SQLException sqlCause(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 
     /** The line declaring the changeset (XML, YAML, JSON or formatted SQL), 0 when it cannot be found. */

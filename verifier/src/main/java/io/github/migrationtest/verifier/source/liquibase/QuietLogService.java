@@ -7,8 +7,8 @@ import liquibase.logging.core.AbstractLogger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends Liquibase's logging to SLF4J one level down (its INFO chatter becomes DEBUG), so a verification
- * is quiet unless something is wrong.
+ * Sends Liquibase's logging to SLF4J quietly: INFO chatter becomes DEBUG, and SEVERE too, because every
+ * Liquibase error also reaches the caller as a failure or finding; warnings stay warnings.
  */
 final class QuietLogService extends AbstractLogService {
 
@@ -31,10 +31,19 @@ final class QuietLogService extends AbstractLogService {
         }
 
         @Override
+        public void close() {
+            // Nothing to release: SLF4J loggers are shared.
+        }
+
+        @Override
         public void log(Level level, String message, Throwable e) {
             int value = level.intValue();
+            if (level == Level.OFF) {
+                return;
+            }
             if (value >= Level.SEVERE.intValue()) {
-                target.error(message, e);
+                // Every Liquibase error also reaches the caller as the failure or finding we report.
+                target.debug(message, e);
             } else if (value >= Level.WARNING.intValue()) {
                 target.warn(message, e);
             } else if (value >= Level.CONFIG.intValue()) {

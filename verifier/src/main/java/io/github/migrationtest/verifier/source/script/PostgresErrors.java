@@ -51,9 +51,15 @@ public final class PostgresErrors {
 
     /** The Postgres error behind an exception, looking through the causes a tool wraps it in. */
     public static ServerErrorMessage serverMessage(Throwable error) {
+        PSQLException psql = cause(error, PSQLException.class);
+        return psql == null ? null : psql.getServerErrorMessage();
+    }
+
+    /** The first exception of a type in a chain of causes, {@code null} when there is none. */
+    public static <T extends Throwable> T cause(Throwable error, Class<T> type) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
-                return psql.getServerErrorMessage();
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
             if (t.getCause() == t) {
                 break;

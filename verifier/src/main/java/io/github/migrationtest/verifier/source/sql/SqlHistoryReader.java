@@ -211,7 +211,7 @@ public final class SqlHistoryReader {
             String reason = downFiles.isEmpty() ? missingDownReason(up) : downFiles.get(0).display() + " cannot be used";
             if (downFiles.isEmpty() && up.role() != Role.UP_AND_DOWN) {
                 findings.add(HistoryFinding.warning(Kind.MISSING_DOWNGRADE, up.display(), "has no down file",
-                        "add " + suggestedDownName(up) + ", or declare revision " + id + " irreversible"));
+                        "add " + counterpartName(up) + ", or declare revision " + id + " irreversible"));
             }
             revision = Revision.irreversible(id, up.description(), files, reason);
         }
@@ -229,7 +229,7 @@ public final class SqlHistoryReader {
     }
 
     private void reportOrphan(NamedFile down) {
-        String upName = suggestedUpName(down);
+        String upName = counterpartName(down);
         String message = down.convention() == Convention.FLYWAY
                 ? "is a U script without its V script" : "is a down file without its up file";
         findings.add(HistoryFinding.error(Kind.DOWNGRADE_WITHOUT_UPGRADE, down.display(), message,
@@ -240,26 +240,18 @@ public final class SqlHistoryReader {
         if (up.role() == Role.UP_AND_DOWN) {
             return up.display() + " has no '-- migrate:down' section";
         }
-        return "no down file: add " + suggestedDownName(up);
+        return "no down file: add " + counterpartName(up);
     }
 
-    private static String suggestedDownName(NamedFile up) {
-        String shown = up.display();
-        return switch (up.convention()) {
-            case GOLANG_MIGRATE -> shown.replaceFirst("\\.up\\.sql$", ".down.sql");
-            case DIESEL -> shown.replaceFirst("up\\.sql$", "down.sql");
-            case FLYWAY -> sibling(shown, "U" + up.version().raw() + "__" + up.name() + ".sql");
-            default -> "a down file for version " + up.version().raw();
-        };
-    }
-
-    private static String suggestedUpName(NamedFile down) {
-        String shown = down.display();
-        return switch (down.convention()) {
-            case GOLANG_MIGRATE -> shown.replaceFirst("\\.down\\.sql$", ".up.sql");
-            case DIESEL -> shown.replaceFirst("down\\.sql$", "up.sql");
-            case FLYWAY -> sibling(shown, "V" + down.version().raw() + "__" + down.name() + ".sql");
-            default -> "an up file for version " + down.version().raw();
+    /** The name the other half of a pair would have: the down file of an up file, or the reverse. */
+    private static String counterpartName(NamedFile file) {
+        boolean up = file.isUp();
+        String shown = file.display();
+        return switch (file.convention()) {
+            case GOLANG_MIGRATE -> up ? shown.replaceFirst("\\.up\\.sql$", ".down.sql") : shown.replaceFirst("\\.down\\.sql$", ".up.sql");
+            case DIESEL -> up ? shown.replaceFirst("up\\.sql$", "down.sql") : shown.replaceFirst("down\\.sql$", "up.sql");
+            case FLYWAY -> sibling(shown, (up ? "U" : "V") + file.version().raw() + "__" + file.name() + ".sql");
+            default -> "a" + (up ? " down" : "n up") + " file for version " + file.version().raw();
         };
     }
 

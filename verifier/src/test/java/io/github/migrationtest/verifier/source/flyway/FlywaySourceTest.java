@@ -4,24 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.github.migrationtest.verifier.postgres.DisposableDatabase;
-import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
-import io.github.migrationtest.verifier.source.SchemaProbe;
+import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class FlywaySourceTest {
 
@@ -29,25 +27,11 @@ class FlywaySourceTest {
     private static final SourceOptions OPTIONS = SourceOptions.defaults()
             .withPlaceholders(Map.of("email_comment", "where we write"));
 
-    private DisposableDatabase database;
-    private Connection connection;
-    private SchemaProbe probe;
-
-    @BeforeEach
-    void createDatabase() throws Exception {
-        database = PostgresServer.shared().createDatabase();
-        connection = database.connect();
-        probe = new SchemaProbe(connection);
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        connection.close();
-        database.close();
-    }
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
 
     private List<String> history() throws Exception {
-        return probe.strings("select version || ':' || success from flyway_schema_history where version is not null order by installed_rank");
+        return db.probe().strings("select version || ':' || success from flyway_schema_history where version is not null order by installed_rank");
     }
 
     @Test
@@ -73,28 +57,28 @@ class FlywaySourceTest {
         Revision first = source.revisions().get(0);
         Revision second = source.revisions().get(1);
 
-        source.upgrade(first, connection);
-        assertThat(probe.columns("users")).containsExactly("id", "name");
+        source.upgrade(first, db.connection());
+        assertThat(db.probe().columns("users")).containsExactly("id", "name");
         assertThat(history()).containsExactly("1:true");
 
-        source.upgrade(second, connection);
-        assertThat(probe.columns("users")).containsExactly("id", "name", "email");
-        assertThat(probe.value("select col_description('users'::regclass, 3)")).isEqualTo("where we write");
+        source.upgrade(second, db.connection());
+        assertThat(db.probe().columns("users")).containsExactly("id", "name", "email");
+        assertThat(db.probe().value("select col_description('users'::regclass, 3)")).isEqualTo("where we write");
         assertThat(history()).containsExactly("1:true", "2:true");
 
-        source.downgrade(second, connection);
-        assertThat(probe.columns("users")).containsExactly("id", "name");
+        source.downgrade(second, db.connection());
+        assertThat(db.probe().columns("users")).containsExactly("id", "name");
         assertThat(history()).containsExactly("1:true");
 
-        source.upgrade(second, connection);
-        assertThat(probe.columns("users")).containsExactly("id", "name", "email");
+        source.upgrade(second, db.connection());
+        assertThat(db.probe().columns("users")).containsExactly("id", "name", "email");
         assertThat(history()).containsExactly("1:true", "2:true");
 
-        source.downgrade(second, connection);
-        source.downgrade(first, connection);
-        assertThat(probe.tables()).containsExactly("flyway_schema_history");
+        source.downgrade(second, db.connection());
+        source.downgrade(first, db.connection());
+        assertThat(db.probe().tables()).containsExactly("flyway_schema_history");
         assertThat(history()).isEmpty();
-        assertThat(connection.getAutoCommit()).isTrue();
+        assertThat(db.connection().getAutoCommit()).isTrue();
     }
 
     @Test
@@ -103,33 +87,42 @@ class FlywaySourceTest {
 
         assertThat(source.type()).isEqualTo(SourceType.FLYWAY);
         assertThat(source.revisions()).extracting(Revision::id).containsExactly("1", "2", "3");
-        source.upgrade(source.revisions().get(0), connection);
-        source.downgrade(source.revisions().get(0), connection);
-        assertThat(probe.tables()).containsExactly("flyway_schema_history");
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.downgrade(source.revisions().get(0), db.connection());
+        assertThat(db.probe().tables()).containsExactly("flyway_schema_history");
+    }
+
+    @Test
+    void a_filesystem_location_as_flyway_writes_it_works_too() throws Exception {
+        MigrationSource source = MigrationSources.open("filesystem:" + BASIC, OPTIONS);
+
+        assertThat(source.type()).isEqualTo(SourceType.FLYWAY);
+        source.upgrade(source.revisions().get(0), db.connection());
+        assertThat(history()).containsExactly("1:true");
     }
 
     @Test
     void a_failing_v_script_points_at_the_line_and_column_in_it() throws Exception {
         Path broken = Path.of("src/test/resources/source/flyway/broken");
         MigrationSource source = MigrationSources.open(broken, SourceOptions.defaults());
-        source.upgrade(source.revisions().get(0), connection);
+        source.upgrade(source.revisions().get(0), db.connection());
 
         MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.upgrade(source.revisions().get(1), connection)).failure();
+                () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
 
         assertThat(failure.location()).isEqualTo(broken.resolve("V2__typo.sql") + ":4:20");
         assertThat(failure.message()).isEqualTo("type \"integr\" does not exist");
-        assertThat(probe.columns("users")).as("Flyway ran the version in a transaction").containsExactly("id");
+        assertThat(db.probe().columns("users")).as("Flyway ran the version in a transaction").containsExactly("id");
         assertThat(history()).containsExactly("1:true");
     }
 
     @Test
     void upgrading_a_revision_that_is_already_applied_is_a_failure_not_a_silent_no_op() {
         MigrationSource source = MigrationSources.open(BASIC, OPTIONS);
-        source.upgrade(source.revisions().get(0), connection);
+        source.upgrade(source.revisions().get(0), db.connection());
 
         MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.upgrade(source.revisions().get(0), connection)).failure();
+                () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
 
         assertThat(failure.message()).isEqualTo("Flyway applied nothing for version 1: it is already applied");
     }
@@ -137,14 +130,14 @@ class FlywaySourceTest {
     @Test
     void downgrading_a_version_that_is_not_applied_changes_nothing() throws Exception {
         MigrationSource source = MigrationSources.open(BASIC, OPTIONS);
-        source.upgrade(source.revisions().get(0), connection);
+        source.upgrade(source.revisions().get(0), db.connection());
 
         MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.downgrade(source.revisions().get(1), connection)).failure();
+                () -> source.downgrade(source.revisions().get(1), db.connection())).failure();
 
         assertThat(failure.message()).isEqualTo("version 2 is not applied according to public.flyway_schema_history:"
                 + " upgrade it before downgrading it");
-        assertThat(probe.columns("users")).containsExactly("id", "name");
+        assertThat(db.probe().columns("users")).containsExactly("id", "name");
     }
 
     @Test
@@ -156,5 +149,20 @@ class FlywaySourceTest {
         assertThat(source.findings()).extracting(HistoryFinding::toString).containsExactly(
                 dir.resolve("U2__b.sql") + ": is a U script without its V script; add " + dir.resolve("V2__b.sql")
                         + " or delete this file");
+    }
+
+    @Test
+    void a_failing_u_script_leaves_the_version_applied_in_flyways_history(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__t.sql"), "create table t (id int);");
+        Files.writeString(dir.resolve("U1__t.sql"), "drop table t;\ndrop table not_there;");
+        MigrationSource source = MigrationSources.open(dir, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(source.revisions().get(0), db.connection())).failure();
+
+        assertThat(failure.location()).isEqualTo(dir.resolve("U1__t.sql") + ":2:1");
+        assertThat(db.probe().tables()).contains("t");
+        assertThat(history()).containsExactly("1:true");
     }
 }

@@ -3,15 +3,13 @@ package io.github.migrationtest.verifier.source.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.migrationtest.verifier.postgres.DisposableDatabase;
-import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
-import io.github.migrationtest.verifier.source.SchemaProbe;
+import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.StepResult;
 import java.io.IOException;
@@ -19,9 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqlPairsSourceTest {
@@ -29,22 +26,8 @@ class SqlPairsSourceTest {
     @TempDir
     Path dir;
 
-    private DisposableDatabase database;
-    private Connection connection;
-    private SchemaProbe probe;
-
-    @BeforeEach
-    void createDatabase() throws Exception {
-        database = PostgresServer.shared().createDatabase();
-        connection = database.connect();
-        probe = new SchemaProbe(connection);
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        connection.close();
-        database.close();
-    }
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
 
     private void write(String relative, String content) throws IOException {
         Path file = dir.resolve(relative);
@@ -77,17 +60,17 @@ class SqlPairsSourceTest {
         Revision first = source.revisions().get(0);
         Revision second = source.revisions().get(1);
 
-        StepResult up = source.upgrade(first, connection);
-        source.upgrade(second, connection);
-        assertThat(probe.columns("users")).containsExactly("id", "email");
+        StepResult up = source.upgrade(first, db.connection());
+        source.upgrade(second, db.connection());
+        assertThat(db.probe().columns("users")).containsExactly("id", "email");
         assertThat(up.transactional()).isTrue();
         assertThat(up.statements()).isEqualTo(2);
         assertThat(up.direction()).isEqualTo(Direction.UP);
 
-        source.downgrade(second, connection);
-        assertThat(probe.columns("users")).containsExactly("id");
-        source.downgrade(first, connection);
-        assertThat(probe.tables()).isEmpty();
+        source.downgrade(second, db.connection());
+        assertThat(db.probe().columns("users")).containsExactly("id");
+        source.downgrade(first, db.connection());
+        assertThat(db.probe().tables()).isEmpty();
     }
 
     @Test
@@ -96,9 +79,9 @@ class SqlPairsSourceTest {
         write("1_t.down.sql", "drop table t;");
         MigrationSource source = open();
 
-        source.upgrade(only(source), database.dataSource());
+        source.upgrade(only(source), db.dataSource());
 
-        assertThat(probe.tables()).containsExactly("t");
+        assertThat(db.probe().tables()).containsExactly("t");
     }
 
     @Test
@@ -116,7 +99,7 @@ class SqlPairsSourceTest {
         MigrationSource source = open();
 
         MigrationFailedException error = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.upgrade(only(source), connection));
+                () -> source.upgrade(only(source), db.connection()));
 
         MigrationFailure failure = error.failure();
         assertThat(failure.location()).isEqualTo(dir.resolve("1_broken.up.sql") + ":6:10");
@@ -124,8 +107,8 @@ class SqlPairsSourceTest {
         assertThat(failure.sqlState()).isEqualTo("42704");
         assertThat(failure.statement()).startsWith("create table b (");
         assertThat(error.getMessage()).startsWith("upgrade of revision 1 (broken) failed at " + dir.resolve("1_broken.up.sql") + ":6:10");
-        assertThat(probe.tables()).as("the revision ran in one transaction").isEmpty();
-        assertThat(connection.getAutoCommit()).isTrue();
+        assertThat(db.probe().tables()).as("the revision ran in one transaction").isEmpty();
+        assertThat(db.connection().getAutoCommit()).isTrue();
     }
 
     @Test
@@ -135,7 +118,7 @@ class SqlPairsSourceTest {
         MigrationSource source = open();
 
         MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.upgrade(only(source), connection)).failure();
+                () -> source.upgrade(only(source), db.connection())).failure();
 
         assertThat(failure.line()).isEqualTo(3);
         assertThat(failure.column()).isEqualTo(3);
@@ -151,16 +134,16 @@ class SqlPairsSourceTest {
         write("2_idx.up.sql", "-- built without locking writes\ncreate index concurrently t_id on t (id);");
         write("2_idx.down.sql", "drop index concurrently t_id;");
         MigrationSource source = open();
-        source.upgrade(source.revisions().get(0), connection);
+        source.upgrade(source.revisions().get(0), db.connection());
 
-        StepResult up = source.upgrade(source.revisions().get(1), connection);
-        assertThat(probe.indexes()).containsExactly("t_id");
-        StepResult down = source.downgrade(source.revisions().get(1), connection);
+        StepResult up = source.upgrade(source.revisions().get(1), db.connection());
+        assertThat(db.probe().indexes()).containsExactly("t_id");
+        StepResult down = source.downgrade(source.revisions().get(1), db.connection());
 
         assertThat(up.transactional()).isFalse();
         assertThat(up.nonTransactionalReason()).isEqualTo(dir.resolve("2_idx.up.sql") + ":2: CREATE INDEX CONCURRENTLY cannot run inside a transaction");
         assertThat(down.transactional()).isFalse();
-        assertThat(probe.indexes()).isEmpty();
+        assertThat(db.probe().indexes()).isEmpty();
     }
 
     @Test
@@ -172,13 +155,13 @@ class SqlPairsSourceTest {
         long started = System.nanoTime();
 
         MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.upgrade(only(source), connection)).failure();
+                () -> source.upgrade(only(source), db.connection())).failure();
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(failure.sqlState()).isEqualTo("57014");
         assertThat(failure.message()).contains("statement timeout");
-        assertThat(probe.value("SHOW statement_timeout")).isEqualTo("0");
-        assertThat(probe.value("SHOW lock_timeout")).isEqualTo("0");
+        assertThat(db.probe().value("SHOW statement_timeout")).isEqualTo("0");
+        assertThat(db.probe().value("SHOW lock_timeout")).isEqualTo("0");
     }
 
     @Test
@@ -200,12 +183,12 @@ class SqlPairsSourceTest {
         write("1_tricky.down.sql", "drop function note_count(); drop table notes;");
         MigrationSource source = open();
 
-        StepResult result = source.upgrade(only(source), connection);
+        StepResult result = source.upgrade(only(source), db.connection());
 
         assertThat(result.statements()).isEqualTo(4);
-        assertThat(probe.strings("select body from notes order by id")).containsExactly(
+        assertThat(db.probe().strings("select body from notes order by id")).containsExactly(
                 "it's; escaped", "it's; doubled", "dollar; 'quoted'", "copied; data", "more 'data'");
-        assertThat(probe.value("select note_count()")).isEqualTo("5");
+        assertThat(db.probe().value("select note_count()")).isEqualTo("5");
     }
 
     @Test
@@ -215,7 +198,7 @@ class SqlPairsSourceTest {
         MigrationSource source = open();
 
         MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.upgrade(only(source), connection)).failure();
+                () -> source.upgrade(only(source), db.connection())).failure();
 
         assertThat(failure.line()).isEqualTo(5);
         assertThat(failure.message()).contains("invalid input syntax for type integer");
@@ -234,14 +217,14 @@ class SqlPairsSourceTest {
         MigrationSource source = open();
         Revision revision = only(source);
 
-        StepResult up = source.upgrade(revision, connection);
-        assertThat(probe.tables()).containsExactly("t");
-        StepResult down = source.downgrade(revision, connection);
+        StepResult up = source.upgrade(revision, db.connection());
+        assertThat(db.probe().tables()).containsExactly("t");
+        StepResult down = source.downgrade(revision, db.connection());
 
         assertThat(up.transactional()).isFalse();
         assertThat(up.nonTransactionalReason()).contains("transaction:false");
         assertThat(down.transactional()).isTrue();
-        assertThat(probe.tables()).isEmpty();
+        assertThat(db.probe().tables()).isEmpty();
     }
 
     @Test
@@ -250,10 +233,10 @@ class SqlPairsSourceTest {
         write("U1__users.sql", "drop table users;");
         MigrationSource source = open(SourceOptions.defaults().withType(io.github.migrationtest.verifier.source.SourceType.SQL));
 
-        source.upgrade(only(source), connection);
-        assertThat(probe.tables()).containsExactly("users");
-        source.downgrade(only(source), connection);
-        assertThat(probe.tables()).isEmpty();
+        source.upgrade(only(source), db.connection());
+        assertThat(db.probe().tables()).containsExactly("users");
+        source.downgrade(only(source), db.connection());
+        assertThat(db.probe().tables()).isEmpty();
     }
 
     @Test
@@ -261,11 +244,33 @@ class SqlPairsSourceTest {
         write("1_t.up.sql", "create table t (id int);");
         MigrationSource source = MigrationSources.open(dir, SourceOptions.defaults());
         Revision revision = only(source);
-        source.upgrade(revision, connection);
+        source.upgrade(revision, db.connection());
 
         MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
-                () -> source.downgrade(revision, connection)).failure();
+                () -> source.downgrade(revision, db.connection())).failure();
 
         assertThat(failure.message()).isEqualTo("revision 1 (t) has no downgrade: no down file: add " + dir.resolve("1_t.down.sql"));
+    }
+
+    @Test
+    void lock_timeout_stops_waiting_for_a_lock_another_session_holds() throws Exception {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t;");
+        write("2_col.up.sql", "alter table t add column name text;");
+        write("2_col.down.sql", "alter table t drop column name;");
+        MigrationSource source = open(SourceOptions.defaults().withLockTimeout(Duration.ofMillis(200)));
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        try (Connection other = db.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("lock table t in access share mode");
+
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
+
+            assertThat(failure.sqlState()).isEqualTo("55P03");
+            assertThat(failure.message()).contains("lock timeout");
+            other.rollback();
+        }
     }
 }
