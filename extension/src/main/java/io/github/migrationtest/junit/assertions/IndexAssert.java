@@ -1,7 +1,9 @@
 package io.github.migrationtest.junit.assertions;
 
+import io.github.migrationtest.verifier.snapshot.Constraint;
 import io.github.migrationtest.verifier.snapshot.Index;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Assertions on an index: uniqueness and the columns or expressions it covers. */
 public class IndexAssert extends NavigableAssert<IndexAssert, Index> {
@@ -11,11 +13,11 @@ public class IndexAssert extends NavigableAssert<IndexAssert, Index> {
     }
 
     public IndexAssert isUnique() {
-        return expect(IndexAssert::unique, "a unique index", i -> "it is " + i.definition());
+        return expect(this::unique, "a unique index", this::whatItIs);
     }
 
     public IndexAssert isNotUnique() {
-        return expect(i -> !unique(i), "an index that is not unique", i -> "it is " + i.definition());
+        return expect(i -> !unique(i), "an index that is not unique", this::whatItIs);
     }
 
     /**
@@ -25,8 +27,8 @@ public class IndexAssert extends NavigableAssert<IndexAssert, Index> {
      */
     public IndexAssert covers(String... keys) {
         return expectValue("keys", "(" + String.join(", ", keys) + ")",
-                i -> "(" + String.join(", ", Definitions.indexKeys(i.definition())) + ")",
-                (expected, found) -> sameKeys(List.of(keys), Definitions.indexKeys(actual.definition())));
+                i -> "(" + String.join(", ", Definitions.indexKeys(definition(i))) + ")",
+                (expected, found) -> sameKeys(List.of(keys), Definitions.indexKeys(definition(actual))));
     }
 
     /** Back to the table this index was reached from. */
@@ -46,7 +48,26 @@ public class IndexAssert extends NavigableAssert<IndexAssert, Index> {
         return true;
     }
 
-    private static boolean unique(Index index) {
-        return index.definition().startsWith("CREATE UNIQUE INDEX");
+    private boolean unique(Index index) {
+        String definition = definition(index);
+        return Stream.of("CREATE UNIQUE INDEX", "PRIMARY KEY", "UNIQUE").anyMatch(definition::startsWith);
+    }
+
+    private String whatItIs(Index index) {
+        return index.definition() != null ? "it is " + index.definition()
+                : "it is the index of constraint " + index.constraint() + ": " + definition(index);
+    }
+
+    /**
+     * The index's definition; for the index behind a primary key, unique or exclusion constraint
+     * (which snapshots describe by the constraint alone), the constraint's definition.
+     */
+    private String definition(Index index) {
+        if (index.definition() != null) {
+            return index.definition();
+        }
+        return snapshot().children(index.parentPath()).stream().filter(Constraint.class::isInstance)
+                .map(Constraint.class::cast).filter(c -> c.name().equals(index.constraint()))
+                .map(Constraint::definition).findFirst().orElse("");
     }
 }

@@ -25,7 +25,7 @@ class IndexAssertTest extends SchemaFixture {
                         + "CREATE INDEX users_name_idx ON public.users USING btree (name, created_at DESC)");
         then(catchThrowableOfType(AssertionError.class, () -> assertThat(schema).table("users").index("users_pkey").isNotUnique()))
                 .hasMessage("[public.users_pkey] expected an index that is not unique but it is "
-                        + "CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)");
+                        + "the index of constraint users_pkey: PRIMARY KEY (id)");
     }
 
     @Test
