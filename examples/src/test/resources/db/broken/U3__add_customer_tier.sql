@@ -1,0 +1,2 @@
+-- Leaves the enum type behind.
+ALTER TABLE customers DROP COLUMN tier;

@@ -1,0 +1,2 @@
+DROP INDEX customers_email_idx;
+ALTER TABLE customers DROP COLUMN email;

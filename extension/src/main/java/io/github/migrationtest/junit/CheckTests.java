@@ -1,0 +1,51 @@
+package io.github.migrationtest.junit;
+
+import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.RevisionReport;
+import io.github.migrationtest.verifier.report.VerificationReport;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/** Turns a verification report into dynamic tests: a container per revision, a test per check. */
+final class CheckTests {
+
+    private CheckTests() {
+    }
+
+    static Stream<DynamicTest> history(VerificationReport report) {
+        return report.historyChecks().stream()
+                .map(result -> DynamicTest.dynamicTest(result.check().claim(), () -> assertOutcome("History", result)));
+    }
+
+    /**
+     * A test's name starts with its revision's id as well, since reports that flatten the tree
+     * (Surefire's XML with display names, CI summaries) would otherwise show the same few names
+     * once per revision.
+     */
+    static Stream<DynamicContainer> revisions(VerificationReport report) {
+        return report.revisions().stream().map(revision -> DynamicContainer.dynamicContainer(
+                "Revision " + revision.label(), revision.checks().values().stream().map(result -> test(revision, result))));
+    }
+
+    private static DynamicTest test(RevisionReport revision, CheckResult result) {
+        return DynamicTest.dynamicTest(revision.id() + ": " + result.check().claim(),
+                () -> assertOutcome("Revision " + revision.label(), result));
+    }
+
+    /**
+     * A check that was not reached is aborted, not failed: the failure that stopped the walk is
+     * reported once, by its own test, instead of once more for every revision after it.
+     */
+    static void assertOutcome(String subject, CheckResult result) {
+        switch (result.outcome()) {
+            case PASSED -> {
+            }
+            case FAILED -> throw new AssertionFailedError(FailureMessage.render(subject, result));
+            case SKIPPED -> throw new TestAbortedException("Skipped: " + result.reason());
+            case NOT_REACHED -> throw new TestAbortedException("Not reached: " + result.reason());
+        }
+    }
+}

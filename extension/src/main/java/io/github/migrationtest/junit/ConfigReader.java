@@ -1,0 +1,201 @@
+package io.github.migrationtest.junit;
+
+import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.diff.DiffOptions;
+import io.github.migrationtest.verifier.postgres.Backend;
+import io.github.migrationtest.verifier.postgres.PostgresSettings;
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.SourceType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** Reads a class's {@link MigrationTestConfig} from its annotation, the configuration parameters and the environment. */
+final class ConfigReader {
+
+    static final String DEFAULT_LOCATION = "classpath:db/migration";
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+
+    private final SettingLookup lookup;
+    private final MigrationTest annotation;
+    private final ProjectPaths paths;
+
+    ConfigReader(SettingLookup lookup, MigrationTest annotation, ProjectPaths paths) {
+        this.lookup = lookup;
+        this.annotation = annotation;
+        this.paths = paths;
+    }
+
+    static MigrationTestConfig read(ExtensionContext context, ProjectPaths paths) {
+        return new ConfigReader(SettingLookup.of(context), annotationOf(context.getRequiredTestClass()), paths).read();
+    }
+
+    /** The annotation on the class, its superclasses or, for {@code @Nested} classes, an enclosing class. */
+    private static MigrationTest annotationOf(Class<?> testClass) {
+        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+            Optional<MigrationTest> found = AnnotationSupport.findAnnotation(type, MigrationTest.class);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return null; // configured entirely by properties, e.g. a class that only implements MigrationChecks
+    }
+
+    MigrationTestConfig read() {
+        String location = paths.location(setting("location", MigrationTest::location, MigrationTest.LOCATION_PROPERTY_NAME)
+                .map(Setting::value).orElse(DEFAULT_LOCATION));
+        SourceOptions source = SourceOptions.defaults().withClassLoader(paths.classLoader())
+                .withType(setting("type", MigrationTest::type, MigrationTest.TYPE_PROPERTY_NAME)
+                        .map(s -> s.parse(ConfigReader::sourceType)).orElse(null))
+                .withLockTimeout(setting("lockTimeout", MigrationTest::lockTimeout,
+                        MigrationTest.LOCK_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(ConfigReader::duration)).orElse(null))
+                .withStatementTimeout(setting("statementTimeout", MigrationTest::statementTimeout,
+                        MigrationTest.STATEMENT_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(ConfigReader::duration)).orElse(null));
+        List<String> schemas = list("schemas", MigrationTest::schemas, MigrationTest.SCHEMAS_PROPERTY_NAME, ",");
+        SnapshotOptions snapshot = SnapshotOptions.defaults().withSchemas(schemas.toArray(String[]::new));
+        List<Path> initScripts = setting("initScripts", MigrationTest::initScripts, MigrationTest.INIT_SCRIPTS_PROPERTY_NAME)
+                .map(this::initScripts).orElse(List.of());
+        VerifierOptions verifier = VerifierOptions.defaults()
+                .withSnapshot(snapshot)
+                .withDiff(DiffOptions.defaults().withSchemas(schemas.toArray(String[]::new)))
+                .withInitScripts(initScripts)
+                .withFloor(setting("floor", MigrationTest::floor, MigrationTest.FLOOR_PROPERTY_NAME)
+                        .map(s -> s.value().trim()).orElse(null))
+                .withIrreversible(irreversible())
+                .withSkipped(Set.copyOf(list("skip", MigrationTest::skip, MigrationTest.SKIP_PROPERTY_NAME, ",")));
+        Optional<Setting> checks = setting("checks", MigrationTest::checks, MigrationTest.CHECKS_PROPERTY_NAME);
+        if (checks.isPresent()) {
+            verifier = verifier.withChecks(checks(checks.get()));
+        }
+        boolean perClass = setting("database", MigrationTest::database, MigrationTest.DATABASE_PROPERTY_NAME)
+                .map(s -> s.parse(ConfigReader::perClass)).orElse(false);
+        Setting startAt = setting("startAt", MigrationTest::startAt, MigrationTest.START_AT_PROPERTY_NAME)
+                .orElse(new Setting("startAt", MigrationTestConfig.BASE));
+        return new MigrationTestConfig(location, source, postgres(), verifier, initScripts, snapshot, perClass, startAt);
+    }
+
+    private Optional<Setting> setting(String attribute, Function<MigrationTest, Object> value, String key) {
+        return lookup.find(attribute, annotation == null ? null : value.apply(annotation), key);
+    }
+
+    private List<String> list(String attribute, Function<MigrationTest, Object> value, String key, String separator) {
+        return setting(attribute, value, key).map(s -> s.list(separator)).orElse(List.of());
+    }
+
+    private PostgresSettings postgres() {
+        PostgresSettings settings;
+        try {
+            settings = PostgresSettings.from(lookup::configured);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+        Optional<Setting> backend = setting("backend", MigrationTest::backend, MigrationTest.BACKEND_PROPERTY_NAME);
+        if (backend.isPresent()) {
+            settings = settings.withBackend(backend.get().parse(ConfigReader::backend));
+        }
+        Optional<Setting> major = setting("postgres", MigrationTest::postgres, MigrationTest.POSTGRES_VERSION_PROPERTY_NAME);
+        if (major.isPresent()) {
+            settings = settings.withMajorVersion(major.get().parse(ConfigReader::major));
+        }
+        return settings;
+    }
+
+    private List<Path> initScripts(Setting setting) {
+        return setting.list(",").stream().map(entry -> paths.existingFile(entry).orElseThrow(() -> setting.invalid(
+                "files that exist, as classpath: resources or paths relative to " + paths.projectDirectory()
+                        + "; not found: " + entry))).toList();
+    }
+
+    private Map<String, String> irreversible() {
+        Optional<Setting> setting = setting("irreversible", MigrationTest::irreversible,
+                MigrationTest.IRREVERSIBLE_PROPERTY_NAME);
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (String entry : setting.map(s -> s.list(";")).orElse(List.of())) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0 || entry.substring(equals + 1).isBlank()) {
+                throw setting.get().invalid("entries of the form id=reason, e.g. 3=drops the legacy orders table");
+            }
+            reasons.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+        }
+        return reasons;
+    }
+
+    private static Set<Check> checks(Setting setting) {
+        Set<Check> checks = EnumSet.noneOf(Check.class);
+        for (String name : setting.list(",")) {
+            checks.add(Arrays.stream(Check.values()).filter(c -> c.name().equalsIgnoreCase(name)).findFirst()
+                    .orElseThrow(() -> setting.invalid(Arrays.stream(Check.values()).map(Check::name)
+                            .collect(Collectors.joining(", ")))));
+        }
+        return checks;
+    }
+
+    private static SourceType sourceType(String value) {
+        if (value.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        return Arrays.stream(SourceType.values()).filter(t -> t.name().equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("auto, sql, flyway, liquibase"));
+    }
+
+    private static Backend backend(String value) {
+        return Arrays.stream(Backend.values()).filter(b -> b.configName().equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        Arrays.stream(Backend.values()).map(Backend::configName).collect(Collectors.joining(", "))));
+    }
+
+    private static int major(String value) {
+        String allowed = "a Postgres major version, " + PostgresSettings.OLDEST_MAJOR + " or newer";
+        try {
+            int major = Integer.parseInt(value);
+            if (major < PostgresSettings.OLDEST_MAJOR) {
+                throw new IllegalArgumentException(allowed);
+            }
+            return major;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(allowed, e);
+        }
+    }
+
+    private static Duration duration(String value) {
+        Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+        try {
+            if (m.matches()) {
+                long amount = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    default -> Duration.ofMinutes(amount);
+                };
+            }
+            return Duration.parse(value.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException("a duration such as 500ms, 5s, 2m or PT5S", e);
+        }
+    }
+
+    private static boolean perClass(String value) {
+        return switch (value.toLowerCase(Locale.ROOT).replace('-', '_')) {
+            case "per_class" -> true;
+            case "per_method" -> false;
+            default -> throw new IllegalArgumentException("per_method, per_class");
+        };
+    }
+}

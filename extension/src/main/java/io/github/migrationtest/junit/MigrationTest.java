@@ -1,0 +1,135 @@
+package io.github.migrationtest.junit;
+
+import io.github.migrationtest.verifier.postgres.PostgresSettings;
+import io.github.migrationtest.verifier.report.Check;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Tests a migration history against a disposable Postgres: a fresh database per test method (or
+ * class), parameters such as {@link MigrationRunner} and {@link javax.sql.DataSource}, and with
+ * {@link MigrationChecks} a test per revision and check.
+ *
+ * <p>Every attribute left at its default is read from the JUnit configuration parameter named by
+ * the matching {@code *_PROPERTY_NAME} constant ({@code junit-platform.properties}, overridden by a
+ * system property of the same name), then from the environment variable of that name in upper case
+ * ({@code MIGRATIONTEST_POSTGRES_VERSION}), then the documented default. An attribute set here
+ * wins over all of them.
+ *
+ * <pre>{@code
+ * @MigrationTest(location = "classpath:db/migration")
+ * class OrderMigrationsTest implements MigrationChecks { }
+ * }</pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith({MigrationTestExtension.class, KeepFailedDatabases.class})
+public @interface MigrationTest {
+
+    /** Default for {@link #location()}: {@value}, else {@code classpath:db/migration}. */
+    String LOCATION_PROPERTY_NAME = "migrationtest.location";
+    /** Default for {@link #type()}: {@value} ({@code auto}, {@code sql}, {@code flyway}, {@code liquibase}). */
+    String TYPE_PROPERTY_NAME = "migrationtest.type";
+    /** Default for {@link #backend()}: {@value} ({@code auto}, {@code server}, {@code testcontainers}, {@code embedded}). */
+    String BACKEND_PROPERTY_NAME = PostgresSettings.BACKEND;
+    /** Default for {@link #postgres()}: {@value}, else 17. */
+    String POSTGRES_VERSION_PROPERTY_NAME = PostgresSettings.VERSION;
+    /** Default for {@link #initScripts()}: {@value}, comma-separated. */
+    String INIT_SCRIPTS_PROPERTY_NAME = "migrationtest.initScripts";
+    /** Default for {@link #schemas()}: {@value}, comma-separated. */
+    String SCHEMAS_PROPERTY_NAME = "migrationtest.schemas";
+    /** Default for {@link #floor()}: {@value}. */
+    String FLOOR_PROPERTY_NAME = "migrationtest.floor";
+    /** Default for {@link #irreversible()}: {@value}, entries {@code id=reason} separated by {@code ;}. */
+    String IRREVERSIBLE_PROPERTY_NAME = "migrationtest.irreversible";
+    /** Default for {@link #skip()}: {@value}, comma-separated revision ids. */
+    String SKIP_PROPERTY_NAME = "migrationtest.skip";
+    /** Default for {@link #checks()}: {@value}, comma-separated {@link Check} names. */
+    String CHECKS_PROPERTY_NAME = "migrationtest.checks";
+    /** Default for {@link #database()}: {@value} ({@code per_method} or {@code per_class}), else {@code per_method}. */
+    String DATABASE_PROPERTY_NAME = "migrationtest.database";
+    /** Default for {@link #startAt()}: {@value} ({@code base}, {@code head} or a revision id), else {@code base}. */
+    String START_AT_PROPERTY_NAME = "migrationtest.startAt";
+    /** Default for {@link #lockTimeout()}: {@value}. */
+    String LOCK_TIMEOUT_PROPERTY_NAME = "migrationtest.lockTimeout";
+    /** Default for {@link #statementTimeout()}: {@value}. */
+    String STATEMENT_TIMEOUT_PROPERTY_NAME = "migrationtest.statementTimeout";
+    /**
+     * {@value}: {@code true} keeps a failed test's database (and the server) for inspection and
+     * reports how to connect to it; default {@code false}.
+     */
+    String KEEP_FAILED_PROPERTY_NAME = PostgresSettings.KEEP_FAILED;
+
+    /**
+     * Where the history is: {@code classpath:db/migration}, {@code filesystem:src/main/resources/db},
+     * a plain path (absolute, or relative to the project directory) or a Liquibase changelog.
+     */
+    String location() default "";
+
+    /** {@code sql}, {@code flyway} or {@code liquibase}; empty or {@code auto} detects it from the location. */
+    String type() default "";
+
+    /** Where Postgres comes from: {@code auto}, {@code server}, {@code testcontainers} or {@code embedded}. */
+    String backend() default "";
+
+    /** The Postgres major version, e.g. 16; 0 for the configured one (default 17). */
+    int postgres() default 0;
+
+    /**
+     * SQL scripts run on every new database before revision 1, for what the environment provides
+     * (extensions, roles): locations as for {@link #location()}. Roles are server-wide: create them
+     * so that a second run does not fail ({@code DO $$ ... EXCEPTION WHEN duplicate_object ...}).
+     */
+    String[] initScripts() default {};
+
+    /** The schemas to snapshot and compare; empty for every non-system schema. */
+    String[] schemas() default {};
+
+    /** The oldest revision whose downgrade is checked; older ones are only upgraded. */
+    String floor() default "";
+
+    /** Revisions without a downgrade, each {@code "id=reason"}: upgraded, not round-tripped. */
+    String[] irreversible() default {};
+
+    /** Revisions upgraded but not checked. */
+    String[] skip() default {};
+
+    /** The checks {@link MigrationChecks} runs; empty for all but {@link Check#HEAD_MATCHES_MODEL}. */
+    Check[] checks() default {};
+
+    /** Whether each test method gets a fresh database, or the whole class shares one. */
+    Database database() default Database.DEFAULT;
+
+    /**
+     * Where the test's database stands when a test starts: {@code base} (before revision 1, after
+     * the init scripts), {@code head}, or a revision id. {@link MigrationRunner} and a
+     * {@link io.github.migrationtest.verifier.snapshot.SchemaSnapshot} parameter start there.
+     */
+    String startAt() default "";
+
+    /**
+     * Postgres {@code lock_timeout} while migrating, e.g. {@code 5s}, {@code 500ms}, {@code 2m} or
+     * {@code PT5S}; empty for the server's. A migration waiting on a lock then fails instead of hanging.
+     */
+    String lockTimeout() default "";
+
+    /** Postgres {@code statement_timeout} while migrating, written as {@link #lockTimeout()}; empty for the server's. */
+    String statementTimeout() default "";
+
+    /** How long a test's database lives. */
+    enum Database {
+        /** From {@link #DATABASE_PROPERTY_NAME}, else {@link #PER_METHOD}. */
+        DEFAULT,
+        /** A fresh database for each test method, dropped after it: tests cannot see each other. */
+        PER_METHOD,
+        /** One database for the class, dropped after its last test: tests see each other's changes. */
+        PER_CLASS
+    }
+}

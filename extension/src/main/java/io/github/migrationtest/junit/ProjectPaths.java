@@ -1,0 +1,67 @@
+package io.github.migrationtest.junit;
+
+import io.github.migrationtest.verifier.source.sql.Locations;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Resolves the locations users write: {@code classpath:} resources, and filesystem paths relative
+ * to the project directory rather than to wherever the JVM happened to start.
+ */
+final class ProjectPaths {
+
+    private static final String CLASSPATH = "classpath:";
+    private static final String FILESYSTEM = "filesystem:";
+
+    private final Path projectDirectory;
+    private final ClassLoader classLoader;
+
+    ProjectPaths(Path projectDirectory, ClassLoader classLoader) {
+        this.projectDirectory = projectDirectory;
+        this.classLoader = classLoader;
+    }
+
+    /** Maven Surefire and Failsafe set {@code basedir} to the module's directory; IDEs start there anyway. */
+    static ProjectPaths forClassLoader(ClassLoader classLoader) {
+        String basedir = System.getProperty("basedir", System.getProperty("user.dir"));
+        return new ProjectPaths(Path.of(basedir).toAbsolutePath(), classLoader);
+    }
+
+    Path projectDirectory() {
+        return projectDirectory;
+    }
+
+    ClassLoader classLoader() {
+        return classLoader;
+    }
+
+    /** A {@code classpath:} location as it is; a filesystem one made absolute. */
+    String location(String location) {
+        String trimmed = location.trim();
+        if (trimmed.startsWith(CLASSPATH)) {
+            return trimmed;
+        }
+        String path = trimmed.startsWith(FILESYSTEM) ? trimmed.substring(FILESYSTEM.length()) : trimmed;
+        return projectDirectory.resolve(path).normalize().toString();
+    }
+
+    /** The file a location names, if it exists: a class path resource (also inside a jar) or a path. */
+    Optional<Path> existingFile(String location) {
+        String resolved = location(location);
+        Path path = resolved.startsWith(CLASSPATH)
+                ? Locations.resolve(resolved, classLoader).path()
+                : Path.of(resolved);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /** Why nothing is at a location, or empty when something is. */
+    Optional<String> missing(String location) {
+        if (location.startsWith(CLASSPATH)) {
+            String resource = location.substring(CLASSPATH.length()).replaceAll("^/+", "");
+            return classLoader.getResource(resource) == null ? Optional.of("not found on the test class path")
+                    : Optional.empty();
+        }
+        return Files.exists(Path.of(location)) ? Optional.empty() : Optional.of("no such file or directory");
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.migrationtest.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.postgres.PostgresSettings;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** Every database a run creates is dropped when its test or class is done; a failed one is kept only when asked. */
+class CleanupTest {
+
+    /** The extension's server: the same settings (system properties and environment) give the same shared server. */
+    private static final PostgresServer SERVER = PostgresServer.shared();
+
+    @MigrationTest(location = "classpath:histories/passing", startAt = "head")
+    static class PerMethodTestCase implements MigrationChecks {
+        static final Set<String> DATABASES = ConcurrentHashMap.newKeySet();
+
+        @Test
+        void passes(DataSource db) throws SQLException {
+            DATABASES.add(Sql.scalar(db, "SELECT current_database()"));
+        }
+
+        @Test
+        void fails(MigrationRunner runner, DataSource db) throws SQLException {
+            DATABASES.add(Sql.scalar(db, "SELECT current_database()"));
+            runner.downgradeToBase();
+            fail("on purpose");
+        }
+    }
+
+    @MigrationTest(location = "classpath:histories/passing", database = MigrationTest.Database.PER_CLASS)
+    static class PerClassTestCase {
+        static final Set<String> DATABASES = ConcurrentHashMap.newKeySet();
+
+        @Test
+        void first(DataSource db) throws SQLException {
+            DATABASES.add(Sql.scalar(db, "SELECT current_database()"));
+        }
+
+        @Test
+        void second(DataSource db) throws SQLException {
+            DATABASES.add(Sql.scalar(db, "SELECT current_database()"));
+        }
+    }
+
+    @Test
+    void databases_of_methods_templates_and_the_verification_are_dropped_also_after_a_failure() throws SQLException {
+        Set<String> before = SERVER.openDatabases();
+
+        EngineExecutionResults results = Kit.run(PerMethodTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(12).failed(1));
+        assertThat(PerMethodTestCase.DATABASES).hasSize(2);
+        assertThat(existing(PerMethodTestCase.DATABASES)).isEmpty();
+        assertThat(SERVER.openDatabases()).isEqualTo(before);
+        assertThat(keptReports(results)).isEmpty();
+    }
+
+    @Test
+    void a_class_database_is_shared_by_its_methods_and_dropped_after_the_class() throws SQLException {
+        Set<String> before = SERVER.openDatabases();
+
+        Kit.assertAllPassed(Kit.run(PerClassTestCase.class), 2);
+
+        assertThat(PerClassTestCase.DATABASES).hasSize(1);
+        assertThat(existing(PerClassTestCase.DATABASES)).isEmpty();
+        assertThat(SERVER.openDatabases()).isEqualTo(before);
+    }
+
+    /**
+     * Kept databases outlive the run, and so does the server they are on. So that this test leaves
+     * nothing behind, the run uses the shared server as an existing server ({@code backend=server})
+     * and the test drops the kept database itself.
+     */
+    @Test
+    void a_failed_test_database_is_kept_when_asked_and_the_report_says_how_to_connect() throws SQLException {
+        PerMethodTestCase.DATABASES.clear();
+        try (DisposableDatabase host = SERVER.createDatabase()) {
+            List<String> parameters = new ArrayList<>(List.of(MigrationTest.KEEP_FAILED_PROPERTY_NAME, "true",
+                    MigrationTest.BACKEND_PROPERTY_NAME, "server", PostgresSettings.URL, host.jdbcUrl()));
+            if (host.user() != null) {
+                parameters.addAll(List.of(PostgresSettings.USER, host.user()));
+            }
+            if (host.password() != null) {
+                parameters.addAll(List.of(PostgresSettings.PASSWORD, host.password()));
+            }
+
+            EngineExecutionResults results = Kit.run(PerMethodTestCase.class, parameters.toArray(String[]::new));
+
+            List<String> kept = keptReports(results);
+            assertThat(kept).hasSize(1);
+            String name = kept.get(0).replaceFirst("^Kept (\\S+) for inspection\\. Connect with: psql '.*'$", "$1");
+            assertThat(PerMethodTestCase.DATABASES).hasSize(2).contains(name);
+            assertThat(existing(PerMethodTestCase.DATABASES)).containsExactly(name);
+            Sql.execute(host.dataSource(), "DROP DATABASE \"" + name + "\" WITH (FORCE)");
+        }
+    }
+
+    private static List<String> keptReports(EngineExecutionResults results) {
+        return results.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .filter(pairs -> pairs.containsKey(TestDatabase.KEPT_REPORT_KEY))
+                .map(pairs -> pairs.get(TestDatabase.KEPT_REPORT_KEY)).toList();
+    }
+
+    /** Which of these databases the server still has. */
+    private static List<String> existing(Set<String> names) throws SQLException {
+        try (DisposableDatabase probe = SERVER.createDatabase()) {
+            return Sql.column(probe.dataSource(), "SELECT datname FROM pg_database").stream().filter(names::contains)
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.migrationtest.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** Runs test case classes through the real Jupiter engine, as a build would. */
+final class Kit {
+
+    private Kit() {
+    }
+
+    /** Runs the classes with configuration parameters given as key, value, key, value... */
+    static EngineExecutionResults run(Class<?> testClass, String... parameters) {
+        return run(new Class<?>[] {testClass}, parameters);
+    }
+
+    static EngineExecutionResults run(Class<?>[] testClasses, String... parameters) {
+        Map<String, String> configuration = new HashMap<>();
+        for (int i = 0; i < parameters.length; i += 2) {
+            configuration.put(parameters[i], parameters[i + 1]);
+        }
+        var request = EngineTestKit.engine("junit-jupiter").configurationParameters(configuration);
+        for (Class<?> testClass : testClasses) {
+            request = request.selectors(selectClass(testClass));
+        }
+        return request.execute();
+    }
+
+    /** Every test passed; otherwise fails with what each failed or aborted test said. */
+    static void assertAllPassed(EngineExecutionResults results, int tests) {
+        List<String> problems = results.allEvents().finished().stream()
+                .filter(e -> e.getRequiredPayload(TestExecutionResult.class).getStatus() != TestExecutionResult.Status.SUCCESSFUL)
+                .map(e -> e.getTestDescriptor().getDisplayName() + ": "
+                        + e.getRequiredPayload(TestExecutionResult.class).getThrowable().map(Throwable::toString).orElse(""))
+                .toList();
+        assertThat(problems).as("tests that did not pass").isEmpty();
+        results.testEvents().assertStatistics(stats -> stats.started(tests).succeeded(tests));
+    }
+}

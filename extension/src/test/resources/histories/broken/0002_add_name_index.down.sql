@@ -1,0 +1,2 @@
+-- Forgets to drop the index.
+SELECT 1;

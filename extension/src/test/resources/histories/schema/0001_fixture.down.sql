@@ -1,0 +1,13 @@
+DROP PROCEDURE forget_orders(bigint);
+DROP FUNCTION touch();
+DROP FUNCTION order_count(bigint, timestamptz);
+DROP FUNCTION order_count(bigint);
+DROP MATERIALIZED VIEW order_totals;
+DROP VIEW active_users;
+DROP SEQUENCE invoice_numbers;
+DROP SCHEMA archive CASCADE;
+DROP SCHEMA billing CASCADE;
+DROP TABLE "Audit Log";
+DROP TABLE orders;
+DROP TYPE mood;
+DROP TABLE users;

@@ -1,0 +1,3 @@
+-- What the production environment provides before revision 1.
+CREATE SCHEMA audit;
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
