@@ -31,6 +31,10 @@ public final class SchemaDiff {
      * columns, constraints, indexes and the like.
      */
     public static DiffResult compare(SchemaSnapshot expected, SchemaSnapshot actual, DiffOptions options) {
+        if (expected.equals(actual)) {
+            // The common case for a verifier; equal snapshots have equal column orders too.
+            return new DiffResult(List.of());
+        }
         IgnoreRules rules = new IgnoreRules(options.ignored());
         Map<String, SchemaObject> left = compared(expected, options, rules);
         Map<String, SchemaObject> right = compared(actual, options, rules);

@@ -8,13 +8,15 @@ final class IndexReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, i.relname, c.relname, k.conname,
                    case when k.conname is null then pg_get_indexdef(x.indexrelid) end, x.indisclustered, not x.indisvalid,
-                   (select d.description from pg_description d where d.objoid = i.oid and d.classoid = 'pg_class'::regclass and d.objsubid = 0)
+                   cm.description
             from pg_index x
             join pg_class i on i.oid = x.indexrelid
             join pg_class c on c.oid = x.indrelid
             join pg_namespace n on n.oid = c.relnamespace
             left join pg_constraint k on k.conindid = x.indexrelid and k.conrelid = x.indrelid
                  and k.contype in ('p', 'u', 'x')
+            left join pg_description cm on cm.objoid = i.oid and cm.classoid = 'pg_class'::regclass
+                 and cm.objsubid = 0
             where c.relkind in ('r', 'p', 'm') and %s and %s""".formatted(
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 

@@ -19,8 +19,10 @@ public final class SnapshotReader {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
 
     private static final String SCHEMAS = """
-            select n.oid, n.nspname, (select d.description from pg_description d where d.objoid = n.oid and d.classoid = 'pg_namespace'::regclass and d.objsubid = 0), %s
+            select n.oid, n.nspname, cm.description, %s
             from pg_namespace n
+            left join pg_description cm on cm.objoid = n.oid and cm.classoid = 'pg_namespace'::regclass
+                 and cm.objsubid = 0
             where n.nspname <> 'information_schema' and n.nspname !~ '^pg_'
               and (cardinality(?::text[]) = 0 or n.nspname = any(?::text[])) and %s
             order by n.nspname""".formatted(ReadScope.grants("n.nspacl", 'n', "n.nspowner"),
@@ -40,15 +42,15 @@ public final class SnapshotReader {
     public static SchemaSnapshot read(Connection connection, SnapshotOptions options) throws SQLException {
         long started = System.nanoTime();
         boolean autoCommit = connection.getAutoCommit();
-        String searchPath = currentSearchPath(connection);
+        Settings before = currentSettings(connection);
         if (autoCommit) {
             connection.setAutoCommit(false);
         }
         try {
             // Catalog functions qualify names that are not on the search path; with only
             // pg_catalog on it, every user object is written schema-qualified, the same way in
-            // every database.
-            setSearchPath(connection, "pg_catalog");
+            // every database. A generic plan is made once per connection, not once per snapshot.
+            apply(connection, new Settings("pg_catalog", "force_generic_plan"));
             List<SchemaObject> objects = new ArrayList<>();
             List<Long> schemaOids = readSchemas(connection, options, objects);
             ReadScope scope = new ReadScope(connection, options, schemaOids);
@@ -64,7 +66,7 @@ public final class SnapshotReader {
                 connection.rollback();
                 connection.setAutoCommit(true);
             } else {
-                setSearchPath(connection, searchPath);
+                apply(connection, before);
             }
         }
     }
@@ -91,17 +93,24 @@ public final class SnapshotReader {
         return oids;
     }
 
-    private static String currentSearchPath(Connection connection) throws SQLException {
+    /** The session settings a read changes for its own transaction. */
+    private record Settings(String searchPath, String planCacheMode) {
+    }
+
+    private static Settings currentSettings(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("select current_setting('search_path')")) {
+                ResultSet row = statement.executeQuery(
+                        "select current_setting('search_path'), current_setting('plan_cache_mode')")) {
             row.next();
-            return row.getString(1);
+            return new Settings(row.getString(1), row.getString(2));
         }
     }
 
-    private static void setSearchPath(Connection connection, String path) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select set_config('search_path', ?, true)")) {
-            statement.setString(1, path);
+    private static void apply(Connection connection, Settings settings) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select set_config('search_path', ?, true), set_config('plan_cache_mode', ?, true)")) {
+            statement.setString(1, settings.searchPath());
+            statement.setString(2, settings.planCacheMode());
             statement.execute();
         }
     }
