@@ -36,13 +36,15 @@ public final class SnapshotReader {
     }
 
     /**
-     * Reads the schema of the database {@code connection} is connected to. Runs in one read-only
-     * snapshot of the catalog; the connection's transaction state and search path are as before.
+     * Reads the schema of the database {@code connection} is connected to, in one transaction
+     * (the caller's, if one is open). Afterwards the connection's auto-commit mode and settings
+     * are as they were.
      */
     public static SchemaSnapshot read(Connection connection, SnapshotOptions options) throws SQLException {
         long started = System.nanoTime();
         boolean autoCommit = connection.getAutoCommit();
-        Settings before = currentSettings(connection);
+        // Settings made local to our own transaction end with it; in the caller's they are put back.
+        Settings before = autoCommit ? null : currentSettings(connection);
         if (autoCommit) {
             connection.setAutoCommit(false);
         }
