@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** A composite type: its attributes in order, each with its type (and collation when not the default). */
 public record CompositeType(String schema, String name, Map<String, String> attributes, String comment,
-        String grants) implements SchemaObject {
+        String grants) implements SchemaMember {
 
     private static final String ATTRIBUTE = "attribute ";
 
@@ -17,16 +17,6 @@ public record CompositeType(String schema, String name, Map<String, String> attr
     @Override
     public ObjectKind kind() {
         return ObjectKind.COMPOSITE_TYPE;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, name);
-    }
-
-    @Override
-    public String owner() {
-        return name;
     }
 
     @Override
