@@ -92,14 +92,24 @@ public final class SchemaDiff {
                     actual.kind().keyword(), group(expected)));
             return;
         }
-        Set<String> keys = new LinkedHashSet<>(expected.properties().keySet());
-        keys.addAll(actual.properties().keySet());
+        Map<String, String> left = expected.properties();
+        Map<String, String> right = actual.properties();
+        Set<String> keys = new LinkedHashSet<>(left.keySet());
+        keys.addAll(right.keySet());
+        int found = out.size();
         for (String key : keys) {
-            String before = expected.properties().get(key);
-            String after = actual.properties().get(key);
+            String before = left.get(key);
+            String after = right.get(key);
             if (!Objects.equals(before, after) && !rules.ignoresProperty(expected, key)) {
                 out.add(new ChangedProperty(expected.path(), expected.kind(), key, before, after, group(expected)));
             }
+        }
+        // The same properties in another order: a composite type's attributes, moved.
+        List<String> order = List.copyOf(left.keySet());
+        List<String> otherOrder = List.copyOf(right.keySet());
+        if (out.size() == found && !order.equals(otherOrder)) {
+            out.add(new ChangedProperty(expected.path(), expected.kind(), "order", String.join(", ", order),
+                    String.join(", ", otherOrder), group(expected)));
         }
     }
 

@@ -152,6 +152,8 @@ class ChangeDetectionTest {
                         "type app.positive_int: default"),
                 change("add a composite attribute", "ALTER TYPE app.address ADD ATTRIBUTE country text",
                         "type app.address: attribute country"),
+                change("move a composite attribute last", "ALTER TYPE app.address DROP ATTRIBUTE street;"
+                        + " ALTER TYPE app.address ADD ATTRIBUTE street text", "type app.address: order"),
                 change("add a schema", "CREATE SCHEMA extra", "schema extra: unexpected"),
                 change("install an extension", "CREATE EXTENSION hstore", "extension hstore: unexpected"),
                 change("a change in an odd name's table", "ALTER TABLE \"Odd Schema\".\"Mixed Case\""
