@@ -180,16 +180,8 @@ class ChangeDetectionTest {
     }
 
     private static String signature(Difference difference) {
-        String what;
-        if (difference instanceof ChangedProperty changed) {
-            what = changed.property();
-        } else if (difference instanceof MissingObject) {
-            what = "missing";
-        } else if (difference instanceof UnexpectedObject) {
-            what = "unexpected";
-        } else {
-            what = "column order";
-        }
+        String what = difference instanceof ChangedProperty changed ? changed.property()
+                : difference.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         return difference.path() + ": " + what;
     }
 }
