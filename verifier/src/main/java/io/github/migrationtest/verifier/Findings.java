@@ -1,0 +1,49 @@
+package io.github.migrationtest.verifier;
+
+import io.github.migrationtest.verifier.diff.ChangedProperty;
+import io.github.migrationtest.verifier.diff.ColumnOrderChanged;
+import io.github.migrationtest.verifier.diff.DiffResult;
+import io.github.migrationtest.verifier.diff.Difference;
+import io.github.migrationtest.verifier.diff.MissingObject;
+import io.github.migrationtest.verifier.diff.UnexpectedObject;
+import io.github.migrationtest.verifier.report.ReportedDifference;
+import io.github.migrationtest.verifier.report.StatementError;
+import io.github.migrationtest.verifier.source.MigrationFailure;
+import java.util.List;
+
+/** Turns what the diff and the sources found into the report's own, serialisable terms. */
+final class Findings {
+
+    private Findings() {
+    }
+
+    static List<ReportedDifference> differences(DiffResult diff) {
+        return diff.differences().stream().map(Findings::difference).toList();
+    }
+
+    static ReportedDifference difference(Difference difference) {
+        String kind;
+        if (difference instanceof MissingObject) {
+            kind = "missing";
+        } else if (difference instanceof UnexpectedObject) {
+            kind = "unexpected";
+        } else if (difference instanceof ChangedProperty changed) {
+            kind = "changed " + changed.property();
+        } else {
+            kind = "column order"; // ColumnOrderChanged, the last case of the sealed type
+        }
+        return new ReportedDifference(difference.path(), kind, difference.expected(), difference.actual(),
+                difference.reportOnly(), difference.describe());
+    }
+
+    static StatementError error(MigrationFailure failure) {
+        StringBuilder message = new StringBuilder(failure.message());
+        if (!failure.detail().isEmpty()) {
+            message.append(" DETAIL: ").append(failure.detail());
+        }
+        if (!failure.hint().isEmpty()) {
+            message.append(" HINT: ").append(failure.hint());
+        }
+        return new StatementError(failure.file(), failure.line(), failure.column(), message.toString());
+    }
+}

@@ -1,0 +1,171 @@
+package io.github.migrationtest.verifier;
+
+import io.github.migrationtest.verifier.diff.DiffResult;
+import io.github.migrationtest.verifier.diff.SchemaDiff;
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.RevisionReport;
+import io.github.migrationtest.verifier.report.Timings;
+import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
+import io.github.migrationtest.verifier.source.Revision;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One revision's checks: up r, snapshot S(r); down r, compare with S(r-1); up r again, compare with
+ * S(r). Whatever fails is recorded, and the caller learns whether the database is left in a state
+ * other than S(r), to be rebuilt before the next revision.
+ */
+final class RoundTrip {
+
+    /** What the round trip found, and what it left behind. */
+    record Result(RevisionReport report, SchemaSnapshot stateAfter, boolean stateIsWrong, boolean upgradeFailed) {
+    }
+
+    private final WorkingDatabase work;
+    private final Revision revision;
+    private final Optional<String> skipReason;
+    private final VerifierOptions options;
+    private final Map<Check, CheckResult> results = new EnumMap<>(Check.class);
+    private Duration up = Duration.ZERO;
+    private Duration downTime = Duration.ZERO;
+    private Duration reup = Duration.ZERO;
+    private long snapshotNanos;
+
+    RoundTrip(WorkingDatabase work, Revision revision, Optional<String> skipReason, VerifierOptions options) {
+        this.work = work;
+        this.revision = revision;
+        this.skipReason = skipReason;
+        this.options = options;
+    }
+
+    static RevisionReport notReached(Revision revision, VerifierOptions options) {
+        Map<Check, CheckResult> results = new EnumMap<>(Check.class);
+        for (Check check : Check.values()) {
+            if (check.perRevision() && options.runs(check)) {
+                results.put(check, CheckResult.notReached(check, "an earlier upgrade failed"));
+            }
+        }
+        return new RevisionReport(revision.id(), revision.description(), results, Timings.NONE);
+    }
+
+    Result run(SchemaSnapshot before) throws SQLException {
+        try {
+            up = work.upgrade(revision).duration();
+        } catch (MigrationFailedException e) {
+            record(CheckResult.failed(Check.UPGRADES_APPLY, "the upgrade failed", Findings.error(e.failure()),
+                    "Fix the statement at " + e.failure().location()));
+            notRun(Check.DOWNGRADE_RESTORES_SCHEMA, "the upgrade failed");
+            notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the upgrade failed");
+            return new Result(report(), before, true, true);
+        }
+        record(CheckResult.passed(Check.UPGRADES_APPLY));
+        SchemaSnapshot after = snapshot();
+        if (!options.runs(Check.DOWNGRADE_RESTORES_SCHEMA) && !options.runs(Check.REUPGRADE_REPRODUCES_SCHEMA)) {
+            return new Result(report(), after, false, false);
+        }
+        if (skipReason.isPresent()) {
+            skip(skipReason.get());
+            return new Result(report(), after, false, false);
+        }
+        if (!revision.hasDowngrade()) {
+            record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, revision.whyNoDowngrade().orElseThrow(),
+                    java.util.List.of(), "Add a downgrade for revision " + revision.id()
+                            + ", or declare it irreversible with a reason"));
+            notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the revision has no downgrade");
+            return new Result(report(), after, false, false);
+        }
+        Down down = downgradeAndCompare(before);
+        if (down == Down.FAILED) {
+            notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the downgrade failed");
+            return new Result(report(), after, true, false);
+        }
+        boolean wrong = reupgradeAndCompare(after);
+        return new Result(report(), after, wrong || down == Down.DIFFERENT, false);
+    }
+
+    /** What a downgrade did: restored the schema, left a different one, or failed. */
+    private enum Down { RESTORED, DIFFERENT, FAILED }
+
+    private Down downgradeAndCompare(SchemaSnapshot before) throws SQLException {
+        try {
+            downTime = work.downgrade(revision).duration();
+        } catch (MigrationFailedException e) {
+            record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade failed",
+                    Findings.error(e.failure()), "Fix the statement at " + e.failure().location()
+                            + ", or declare revision " + revision.id() + " irreversible"));
+            return Down.FAILED;
+        }
+        DiffResult diff = SchemaDiff.compare(before, snapshot(), options.diff());
+        if (diff.matches()) {
+            record(CheckResult.passed(Check.DOWNGRADE_RESTORES_SCHEMA, Findings.differences(diff)));
+            return Down.RESTORED;
+        }
+        record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade did not restore the schema",
+                Findings.differences(diff), "Make " + downgradeFile() + " undo every change of the upgrade,"
+                        + " or declare revision " + revision.id() + " irreversible"));
+        return Down.DIFFERENT;
+    }
+
+    private boolean reupgradeAndCompare(SchemaSnapshot after) throws SQLException {
+        try {
+            reup = work.upgrade(revision).duration();
+        } catch (MigrationFailedException e) {
+            record(CheckResult.failed(Check.REUPGRADE_REPRODUCES_SCHEMA, "the upgrade failed after the downgrade",
+                    Findings.error(e.failure()), "Make " + downgradeFile()
+                            + " drop what the upgrade creates (types, functions, sequences), so that it can run again"));
+            return true;
+        }
+        DiffResult diff = SchemaDiff.compare(after, snapshot(), options.diff());
+        if (diff.matches()) {
+            record(CheckResult.passed(Check.REUPGRADE_REPRODUCES_SCHEMA, Findings.differences(diff)));
+            return false;
+        }
+        record(CheckResult.failed(Check.REUPGRADE_REPRODUCES_SCHEMA,
+                "the upgrade after the downgrade did not reproduce the schema", Findings.differences(diff),
+                "Make " + downgradeFile() + " undo the upgrade completely, so that running it again gives the same schema"));
+        return true;
+    }
+
+    private String downgradeFile() {
+        // By the sources' convention the downgrade is listed after the upgrade.
+        return revision.files().size() > 1 ? revision.files().get(revision.files().size() - 1)
+                : "the downgrade of revision " + revision.id();
+    }
+
+    private SchemaSnapshot snapshot() throws SQLException {
+        long started = System.nanoTime();
+        SchemaSnapshot snapshot = work.snapshot();
+        snapshotNanos += System.nanoTime() - started;
+        return snapshot;
+    }
+
+    private void skip(String reason) {
+        for (Check check : new Check[] {Check.DOWNGRADE_RESTORES_SCHEMA, Check.REUPGRADE_REPRODUCES_SCHEMA}) {
+            if (options.runs(check)) {
+                results.put(check, CheckResult.skipped(check, reason));
+            }
+        }
+    }
+
+    private void notRun(Check check, String reason) {
+        if (options.runs(check)) {
+            results.put(check, CheckResult.notReached(check, reason));
+        }
+    }
+
+    private void record(CheckResult result) {
+        if (options.runs(result.check())) {
+            results.put(result.check(), result);
+        }
+    }
+
+    private RevisionReport report() {
+        return new RevisionReport(revision.id(), revision.description(), results,
+                new Timings(up, downTime, reup, Duration.ofNanos(snapshotNanos)));
+    }
+}

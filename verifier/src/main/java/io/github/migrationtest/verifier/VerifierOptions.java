@@ -1,0 +1,83 @@
+package io.github.migrationtest.verifier;
+
+import io.github.migrationtest.verifier.diff.DiffOptions;
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What to verify and how.
+ *
+ * @param checks the checks to run (default: all but {@link Check#HEAD_MATCHES_MODEL}, which needs a model)
+ * @param floor the minimum downgrade revision: older revisions are upgraded but not round-tripped
+ * @param irreversible revisions declared irreversible, with the reason; not round-tripped, and a full
+ *     downgrade stops above them
+ * @param skipped revisions upgraded but not checked
+ * @param initScripts SQL run once before revision 1, for what the environment provides (extensions, roles)
+ * @param snapshot what the snapshots include
+ * @param diff how snapshots are compared (ignore rules, column order)
+ * @param checkpointInterval how many revisions apart the verifier keeps a cloned database to recover from
+ *     a broken downgrade (a recovery clones the nearest and replays at most this many upgrades)
+ */
+public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<String, String> irreversible,
+                              Set<String> skipped, List<Path> initScripts, SnapshotOptions snapshot, DiffOptions diff,
+                              int checkpointInterval) {
+
+    public VerifierOptions {
+        checks = checks.isEmpty() ? EnumSet.noneOf(Check.class) : EnumSet.copyOf(checks);
+        irreversible = Map.copyOf(new LinkedHashMap<>(irreversible));
+        skipped = Set.copyOf(skipped);
+        initScripts = List.copyOf(initScripts);
+        if (checkpointInterval < 1) {
+            throw new IllegalArgumentException("checkpointInterval must be 1 or more, was " + checkpointInterval);
+        }
+    }
+
+    public static VerifierOptions defaults() {
+        return new VerifierOptions(EnumSet.complementOf(EnumSet.of(Check.HEAD_MATCHES_MODEL)), Optional.empty(),
+                Map.of(), Set.of(), List.of(), SnapshotOptions.defaults(), DiffOptions.defaults(), 10);
+    }
+
+    public boolean runs(Check check) {
+        return checks.contains(check);
+    }
+
+    public VerifierOptions withChecks(Set<Check> value) {
+        return new VerifierOptions(value, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval);
+    }
+
+    public VerifierOptions withFloor(String value) {
+        return new VerifierOptions(checks, Optional.ofNullable(value), irreversible, skipped, initScripts, snapshot, diff,
+                checkpointInterval);
+    }
+
+    public VerifierOptions withIrreversible(Map<String, String> value) {
+        return new VerifierOptions(checks, floor, value, skipped, initScripts, snapshot, diff, checkpointInterval);
+    }
+
+    public VerifierOptions withSkipped(Set<String> value) {
+        return new VerifierOptions(checks, floor, irreversible, value, initScripts, snapshot, diff, checkpointInterval);
+    }
+
+    public VerifierOptions withInitScripts(List<Path> value) {
+        return new VerifierOptions(checks, floor, irreversible, skipped, value, snapshot, diff, checkpointInterval);
+    }
+
+    public VerifierOptions withSnapshot(SnapshotOptions value) {
+        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, value, diff, checkpointInterval);
+    }
+
+    public VerifierOptions withDiff(DiffOptions value) {
+        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, value, checkpointInterval);
+    }
+
+    public VerifierOptions withCheckpointInterval(int value) {
+        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, value);
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.migrationtest.verifier;
+
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
+import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
+import io.github.migrationtest.verifier.snapshot.SnapshotReader;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.StepResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The database the verifier walks the history in, with one connection kept open across steps
+ * (opening one costs about as much as a small migration), and a checkpoint: a clone of a state
+ * known to be right, so that a broken downgrade is recovered from by cloning and replaying a few
+ * upgrades, never by trusting the broken downgrade.
+ */
+final class WorkingDatabase implements AutoCloseable {
+
+    private final PostgresServer server;
+    private final MigrationSource source;
+    private final SnapshotOptions snapshotOptions;
+    private DisposableDatabase database;
+    private Connection connection;
+    private DisposableDatabase checkpoint;
+    private int checkpointIndex = -1;
+
+    WorkingDatabase(PostgresServer server, MigrationSource source, SnapshotOptions snapshotOptions) {
+        this.server = server;
+        this.source = source;
+        this.snapshotOptions = snapshotOptions;
+        this.database = server.createDatabase();
+    }
+
+    Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = database.connect();
+        }
+        return connection;
+    }
+
+    StepResult upgrade(Revision revision) throws SQLException {
+        return source.upgrade(revision, connection());
+    }
+
+    StepResult downgrade(Revision revision) throws SQLException {
+        return source.downgrade(revision, connection());
+    }
+
+    SchemaSnapshot snapshot() throws SQLException {
+        return SnapshotReader.read(connection(), snapshotOptions);
+    }
+
+    /** Remembers the current state, reached after the revision at {@code index} (-1: base). */
+    void checkpoint(int index) throws SQLException {
+        closeConnection(); // a database is cloned only while nobody is connected to it
+        DisposableDatabase previous = checkpoint;
+        checkpoint = server.createDatabaseFrom(database);
+        checkpointIndex = index;
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    /** Puts the database back in the state after {@code revisions[index]}: the checkpoint, then upgrades. */
+    void recover(List<Revision> revisions, int index) throws SQLException {
+        closeConnection();
+        database.close();
+        database = server.createDatabaseFrom(checkpoint);
+        for (int i = checkpointIndex + 1; i <= index; i++) {
+            upgrade(revisions.get(i));
+        }
+    }
+
+    String name() {
+        return database.name();
+    }
+
+    private void closeConnection() throws SQLException {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            closeConnection();
+        } catch (SQLException ignored) {
+            // The database is dropped with force next: an unclosable connection does not matter.
+        }
+        database.close();
+        if (checkpoint != null) {
+            checkpoint.close();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.migrationtest.verifier.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code migrationtest verify|snapshot ...}: exit 0 passed, 1 a check failed, 2 could not run. */
+@Command(name = "migrationtest", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {VerifyCommand.class, SnapshotCommand.class},
+        description = "Proves that every PostgreSQL migration's downgrade restores the schema.")
+public final class Main {
+
+    /** A check failed. */
+    static final int FAILED = 1;
+    /** Could not run: bad arguments, unreadable history, no Postgres. */
+    static final int COULD_NOT_RUN = 2;
+
+    public static void main(String[] args) {
+        // Quiet by default: the command's own output says what happened; warnings still show.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests and embedding). */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs with the given output and error streams. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((exception, line, parseResult) -> {
+                    line.getErr().println("migrationtest: " + message(exception));
+                    line.getErr().flush();
+                    return COULD_NOT_RUN;
+                });
+        commandLine.setExitCodeExceptionMapper(e -> COULD_NOT_RUN);
+        return commandLine.execute(args);
+    }
+
+    private static String message(Throwable exception) {
+        return exception.getMessage() == null ? exception.toString() : exception.getMessage();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"migrationtest " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.migrationtest.verifier.cli;
+
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.snapshot.SnapshotReader;
+import io.github.migrationtest.verifier.snapshot.SnapshotText;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.Revision;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code migrationtest snapshot}: the schema at a revision, in the readable snapshot text form. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Print the schema the history builds at a revision (default: head).")
+final class SnapshotCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceArguments source;
+
+    @Option(names = "--at", paramLabel = "<revision>", description = "The revision to stop at (default: head).")
+    String at;
+
+    @Option(names = "--out", paramLabel = "<file>", description = "Write to this file instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        MigrationSource history = source.openSource();
+        List<Revision> revisions = history.revisions();
+        int last = at == null ? revisions.size() - 1 : indexOf(revisions, at);
+        String text;
+        try (PostgresServer server = source.startPostgres();
+             DisposableDatabase database = server.createDatabase();
+             Connection connection = database.connect()) {
+            for (int i = 0; i <= last; i++) {
+                history.upgrade(revisions.get(i), connection);
+            }
+            text = SnapshotText.render(SnapshotReader.read(connection));
+        }
+        if (out == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+
+    private static int indexOf(List<Revision> revisions, String id) {
+        for (int i = 0; i < revisions.size(); i++) {
+            if (revisions.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("--at " + id + ": no such revision. Known: "
+                + revisions.stream().map(Revision::id).toList());
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.migrationtest.verifier.cli;
+
+import io.github.migrationtest.verifier.postgres.Backend;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.postgres.PostgresSettings;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.SourceType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What both commands take: the history, how to read it, and which Postgres to run it on. */
+final class SourceArguments {
+
+    @Parameters(index = "0", paramLabel = "<location>",
+            description = "The history: a folder of SQL files, a Flyway location (filesystem:/classpath:) or a Liquibase changelog.")
+    String location;
+
+    @Option(names = "--type", paramLabel = "sql|flyway|liquibase", description = "The kind of history; detected when omitted.")
+    String type;
+
+    @Option(names = "--pattern", paramLabel = "<regex>",
+            description = "SQL files in another naming scheme: a regex with the named groups version, name and direction.")
+    String pattern;
+
+    @Option(names = "--backend", paramLabel = "auto|embedded|testcontainers|server", description = "Where Postgres comes from (default: auto).")
+    String backend;
+
+    @Option(names = "--postgres", paramLabel = "<major>", description = "The Postgres major version (default: 17).")
+    Integer major;
+
+    @Option(names = "--postgres-url", paramLabel = "<jdbc-url>", description = "An existing server to create the databases on.")
+    String url;
+
+    @Option(names = "--init", paramLabel = "<sql-file>",
+            description = "SQL run before revision 1, for what the environment provides (extensions, roles). Repeatable.")
+    List<Path> initScripts = new ArrayList<>();
+
+    @Option(names = "--lock-timeout", paramLabel = "<duration>", converter = DurationConverter.class,
+            description = "Postgres lock_timeout for each step, e.g. 5s.")
+    Duration lockTimeout;
+
+    @Option(names = "--statement-timeout", paramLabel = "<duration>", converter = DurationConverter.class,
+            description = "Postgres statement_timeout for each step, e.g. 2m: a hanging migration fails instead of hanging.")
+    Duration statementTimeout;
+
+    MigrationSource openSource() {
+        SourceOptions options = SourceOptions.defaults();
+        if (type != null) {
+            options = options.withType(SourceType.parse(type));
+        }
+        if (pattern != null) {
+            options = options.withFilePattern(pattern);
+        }
+        if (lockTimeout != null) {
+            options = options.withLockTimeout(lockTimeout);
+        }
+        if (statementTimeout != null) {
+            options = options.withStatementTimeout(statementTimeout);
+        }
+        return MigrationSources.open(location, options);
+    }
+
+    PostgresServer startPostgres() {
+        PostgresSettings settings = PostgresSettings.fromEnvironment();
+        if (backend != null) {
+            settings = settings.withBackend(Backend.parse("--backend", backend));
+        }
+        if (major != null) {
+            settings = settings.withMajorVersion(major);
+        }
+        if (url != null) {
+            settings = settings.withServer(url, settings.serverUser().orElse(null), settings.serverPassword().orElse(null));
+        }
+        return PostgresServer.start(settings);
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.migrationtest.verifier.cli;
+
+import io.github.migrationtest.verifier.Verifier;
+import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.diff.DiffOptions;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.FailureText;
+import io.github.migrationtest.verifier.report.JUnitXmlReport;
+import io.github.migrationtest.verifier.report.JsonReport;
+import io.github.migrationtest.verifier.report.MarkdownReport;
+import io.github.migrationtest.verifier.report.RevisionReport;
+import io.github.migrationtest.verifier.report.Summary;
+import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code migrationtest verify}: every revision up, down and up again, proven by snapshots. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Verify that every revision's downgrade restores the schema and its upgrade reproduces it.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceArguments source;
+
+    @Option(names = "--schema", paramLabel = "<name>", description = "A schema to include (default: all but system schemas). Repeatable.")
+    List<String> schemas = new ArrayList<>();
+
+    @Option(names = "--floor", paramLabel = "<revision>",
+            description = "The minimum downgrade revision: older revisions are upgraded but not round-tripped.")
+    String floor;
+
+    @Option(names = "--irreversible", paramLabel = "<revision>=<reason>",
+            description = "A revision that cannot be undone, with the reason. Repeatable.")
+    Map<String, String> irreversible = new LinkedHashMap<>();
+
+    @Option(names = "--skip", paramLabel = "<revision>", description = "A revision to upgrade but not check. Repeatable.")
+    List<String> skipped = new ArrayList<>();
+
+    @Option(names = "--ignore", paramLabel = "<path-pattern>",
+            description = "Differences to ignore, by path glob: public.audit_*, *.updated_at. Repeatable.")
+    List<String> ignored = new ArrayList<>();
+
+    @Option(names = "--strict-column-order", description = "Fail, not just report, when a downgrade changes column order.")
+    boolean strictColumnOrder;
+
+    @Option(names = "--checks", paramLabel = "<CHECK,...>", split = ",",
+            description = "The checks to run (default: all but HEAD_MATCHES_MODEL): ${COMPLETION-CANDIDATES}.")
+    List<Check> checks = new ArrayList<>();
+
+    @Option(names = "--json", paramLabel = "<file>", description = "Write the report as JSON.")
+    Path json;
+
+    @Option(names = "--junit-xml", paramLabel = "<file>", description = "Write the report as JUnit XML.")
+    Path junitXml;
+
+    @Option(names = "--markdown", paramLabel = "<file>", description = "Write a Markdown summary (CI job summary, PR comment).")
+    Path markdown;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        MigrationSource history = source.openSource();
+        PrintWriter err = spec.commandLine().getErr();
+        history.findings().forEach(err::println);
+        err.flush();
+        if (history.revisions().isEmpty()) {
+            err.println("migrationtest: no revision could be read from " + history.location() + "; nothing to verify");
+            err.flush();
+            return Main.COULD_NOT_RUN;
+        }
+        VerifierOptions options = options();
+        VerificationReport report;
+        try (PostgresServer server = source.startPostgres()) {
+            out.println("Verifying " + history.revisions().size() + " revisions of " + history.location()
+                    + " on " + server.description());
+            report = new Verifier(history, options).verify(server, new ConsoleProgress(out, System.console() != null));
+        }
+        out.println();
+        out.print(Summary.table(report));
+        printFailures(out, report);
+        out.flush();
+        writeReports(report);
+        return report.passed() ? 0 : Main.FAILED;
+    }
+
+    private VerifierOptions options() {
+        DiffOptions diff = DiffOptions.defaults().withIgnored(ignored.toArray(String[]::new));
+        if (strictColumnOrder) {
+            diff = diff.withStrictColumnOrder();
+        }
+        VerifierOptions options = VerifierOptions.defaults()
+                .withFloor(floor)
+                .withIrreversible(irreversible)
+                .withSkipped(Set.copyOf(skipped))
+                .withInitScripts(source.initScripts)
+                .withDiff(diff);
+        if (!schemas.isEmpty()) {
+            options = options.withSnapshot(options.snapshot().withSchemas(schemas.toArray(String[]::new)))
+                    .withDiff(diff.withSchemas(schemas.toArray(String[]::new)));
+        }
+        if (!checks.isEmpty()) {
+            options = options.withChecks(EnumSet.copyOf(checks));
+        }
+        return options;
+    }
+
+    private static void printFailures(PrintWriter out, VerificationReport report) {
+        for (CheckResult result : report.historyChecks()) {
+            if (result.isFailed()) {
+                out.println();
+                out.println(FailureText.render(result));
+            }
+        }
+        for (RevisionReport revision : report.revisions()) {
+            for (CheckResult result : revision.checks().values()) {
+                if (result.isFailed()) {
+                    out.println();
+                    out.println(FailureText.render(revision, result));
+                }
+            }
+        }
+    }
+
+    private void writeReports(VerificationReport report) throws IOException {
+        write(json, JsonReport.render(report));
+        write(junitXml, JUnitXmlReport.render(report));
+        write(markdown, MarkdownReport.render(report));
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        if (file == null) {
+            return;
+        }
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+}

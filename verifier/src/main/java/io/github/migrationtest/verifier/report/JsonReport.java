@@ -1,0 +1,93 @@
+package io.github.migrationtest.verifier.report;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report as JSON, for tools: {@code {"source", "postgres", "passed", "checks": {...},
+ * "revisions": [{"id", "description", "checks": {"<CHECK>": {"outcome", "reason", "fix",
+ * "differences": [...], "error": {...}}}, "timings": {...}}], "summary": {...}}}}.
+ */
+public final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    public static String render(VerificationReport report) {
+        Map<String, String> root = new LinkedHashMap<>();
+        root.put("source", Json.string(report.source()));
+        root.put("postgres", Json.string(report.postgres()));
+        root.put("passed", String.valueOf(report.passed()));
+        root.put("checks", checks(report.historyChecks()));
+        root.put("revisions", Json.array(report.revisions().stream().map(JsonReport::revision).toList()));
+        root.put("summary", summary(report));
+        return Json.object(root) + "\n";
+    }
+
+    private static String revision(RevisionReport revision) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", Json.string(revision.id()));
+        fields.put("description", Json.string(revision.description()));
+        fields.put("checks", checks(List.copyOf(revision.checks().values())));
+        Map<String, String> timings = new LinkedHashMap<>();
+        timings.put("upgradeMs", millis(revision.timings().upgrade()));
+        timings.put("downgradeMs", millis(revision.timings().downgrade()));
+        timings.put("reupgradeMs", millis(revision.timings().reupgrade()));
+        timings.put("snapshotMs", millis(revision.timings().snapshots()));
+        fields.put("timings", Json.object(timings));
+        return Json.object(fields);
+    }
+
+    private static String checks(List<CheckResult> results) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        for (CheckResult result : results) {
+            checks.put(result.check().name(), check(result));
+        }
+        return Json.object(checks);
+    }
+
+    private static String check(CheckResult result) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("outcome", Json.string(result.outcome().name()));
+        fields.put("reason", Json.string(result.reason()));
+        fields.put("fix", Json.string(result.fix()));
+        fields.put("differences", Json.array(result.differences().stream().map(JsonReport::difference).toList()));
+        fields.put("error", result.error().map(JsonReport::error).orElse("null"));
+        return Json.object(fields);
+    }
+
+    private static String difference(ReportedDifference difference) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("path", Json.string(difference.path()));
+        fields.put("kind", Json.string(difference.kind()));
+        fields.put("expected", Json.string(difference.expected()));
+        fields.put("actual", Json.string(difference.actual()));
+        fields.put("reportOnly", String.valueOf(difference.reportOnly()));
+        return Json.object(fields);
+    }
+
+    private static String error(StatementError error) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("file", Json.string(error.file()));
+        fields.put("line", String.valueOf(error.line()));
+        fields.put("column", String.valueOf(error.column()));
+        fields.put("message", Json.string(error.message()));
+        return Json.object(fields);
+    }
+
+    private static String summary(VerificationReport report) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        report.counts().forEach((outcome, count) -> fields.put(Summary.camel(outcome), String.valueOf(count)));
+        fields.put("revisions", String.valueOf(report.revisions().size()));
+        fields.put("totalMs", millis(report.total()));
+        fields.put("migrationMs", millis(report.migrationTime()));
+        fields.put("snapshotMs", millis(report.snapshotTime()));
+        return Json.object(fields);
+    }
+
+    private static String millis(Duration duration) {
+        return String.valueOf(duration.toMillis());
+    }
+}

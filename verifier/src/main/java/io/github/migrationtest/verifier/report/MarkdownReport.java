@@ -1,0 +1,62 @@
+package io.github.migrationtest.verifier.report;
+
+/** The report as Markdown, for a CI job summary or a pull-request comment. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String render(VerificationReport report) {
+        StringBuilder md = new StringBuilder();
+        md.append("## migrationtest: ").append(report.passed() ? "✅ all downgrades verified" : "❌ verification failed")
+                .append("\n\n")
+                .append(report.source()).append(" on ").append(report.postgres()).append("\n\n")
+                .append(Summary.counts(report)).append("\n\n")
+                .append("| revision | upgrade | downgrade | re-upgrade |\n|---|---|---|---|\n");
+        for (RevisionReport revision : report.revisions()) {
+            md.append("| ").append(escape(revision.label()))
+                    .append(" | ").append(cell(revision, Check.UPGRADES_APPLY))
+                    .append(" | ").append(cell(revision, Check.DOWNGRADE_RESTORES_SCHEMA))
+                    .append(" | ").append(cell(revision, Check.REUPGRADE_REPRODUCES_SCHEMA)).append(" |\n");
+        }
+        if (!report.historyChecks().isEmpty()) {
+            md.append("\n| history check | outcome |\n|---|---|\n");
+            for (CheckResult check : report.historyChecks()) {
+                md.append("| ").append(check.check().claim()).append(" | ").append(icon(check.outcome()))
+                        .append(check.reason().isEmpty() ? "" : ": " + escape(check.reason())).append(" |\n");
+            }
+        }
+        appendFailures(report, md);
+        return md.toString();
+    }
+
+    private static void appendFailures(VerificationReport report, StringBuilder md) {
+        if (report.results().noneMatch(CheckResult::isFailed)) {
+            return;
+        }
+        md.append("\n### Failures\n");
+        report.historyChecks().stream().filter(CheckResult::isFailed)
+                .forEach(result -> md.append("\n```\n").append(FailureText.render(result)).append("\n```\n"));
+        for (RevisionReport revision : report.revisions()) {
+            revision.checks().values().stream().filter(CheckResult::isFailed)
+                    .forEach(result -> md.append("\n```\n").append(FailureText.render(revision, result)).append("\n```\n"));
+        }
+    }
+
+    private static String cell(RevisionReport revision, Check check) {
+        return revision.result(check).map(r -> icon(r.outcome())).orElse("");
+    }
+
+    private static String icon(Outcome outcome) {
+        return switch (outcome) {
+            case PASSED -> "✅";
+            case FAILED -> "❌";
+            case SKIPPED -> "⏭️ skipped";
+            case NOT_REACHED -> "not reached";
+        };
+    }
+
+    private static String escape(String text) {
+        return text.replace("|", "\\|");
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.migrationtest.verifier.report;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The closing lines of a verification: a table of revisions by check, the counts and the time. */
+public final class Summary {
+
+    private Summary() {
+    }
+
+    /** A fixed-width table: one row per revision, one column per per-revision check. */
+    public static String table(VerificationReport report) {
+        String nl = System.lineSeparator();
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("%-36s %-9s %-9s %-9s%n", "revision", "upgrade", "downgrade", "reupgrade"));
+        for (RevisionReport revision : report.revisions()) {
+            text.append(String.format("%-36s %-9s %-9s %-9s%n", shorten(revision.label(), 36),
+                    cell(revision, Check.UPGRADES_APPLY), cell(revision, Check.DOWNGRADE_RESTORES_SCHEMA),
+                    cell(revision, Check.REUPGRADE_REPRODUCES_SCHEMA)));
+        }
+        for (CheckResult history : report.historyChecks()) {
+            text.append(String.format("%-36s %s%n", history.check().name(), word(history.outcome())));
+        }
+        return text.append(counts(report)).append(nl).toString();
+    }
+
+    /** "3 passed, 1 failed, 2 skipped, 0 not reached in 4.2 s (migrations 1.1 s, snapshots 0.9 s)". */
+    public static String counts(VerificationReport report) {
+        Map<Outcome, Long> counts = report.counts();
+        return String.format("%d passed, %d failed, %d skipped, %d not reached in %s (migration SQL %s, snapshots %s)",
+                counts.get(Outcome.PASSED), counts.get(Outcome.FAILED), counts.get(Outcome.SKIPPED),
+                counts.get(Outcome.NOT_REACHED), seconds(report.total()), seconds(report.migrationTime()),
+                seconds(report.snapshotTime()));
+    }
+
+    /** One line per revision for progress output: "0003 (add mood)  up ok  down FAILED  reup ok  41 ms". */
+    public static String line(RevisionReport revision) {
+        String checks = revision.checks().values().stream()
+                .map(r -> shortName(r.check()) + " " + word(r.outcome()))
+                .collect(Collectors.joining("  "));
+        return String.format("%-36s %s  %d ms", shorten(revision.label(), 36), checks, revision.timings().total().toMillis());
+    }
+
+    static String camel(Outcome outcome) {
+        String[] words = outcome.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder name = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return name.toString();
+    }
+
+    static String word(Outcome outcome) {
+        return switch (outcome) {
+            case PASSED -> "ok";
+            case FAILED -> "FAILED";
+            case SKIPPED -> "skipped";
+            case NOT_REACHED -> "-";
+        };
+    }
+
+    private static String cell(RevisionReport revision, Check check) {
+        return revision.result(check).map(r -> word(r.outcome())).orElse("");
+    }
+
+    private static String shortName(Check check) {
+        return switch (check) {
+            case UPGRADES_APPLY -> "up";
+            case DOWNGRADE_RESTORES_SCHEMA -> "down";
+            case REUPGRADE_REPRODUCES_SCHEMA -> "reup";
+            default -> check.name();
+        };
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static String shorten(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.migrationtest.verifier.source;
+
+import java.util.Objects;
+
+/**
+ * A problem with the history itself (its files or changelog), found without running anything.
+ * Malformed input becomes a finding rather than an exception, so one run can list all of them.
+ *
+ * @param severity {@code ERROR} breaks the history ({@code HISTORY_IS_LINEAR} fails);
+ *     {@code WARNING} is worth knowing (e.g. a revision without a downgrade)
+ * @param kind what is wrong
+ * @param file the file (or directory) concerned, as the user would name it
+ * @param message what is wrong, in one sentence
+ * @param fix what to do about it
+ */
+public record HistoryFinding(Severity severity, Kind kind, String file, String message, String fix) {
+
+    /** How much a finding matters. */
+    public enum Severity { ERROR, WARNING }
+
+    /** The kinds of problem a history can have. */
+    public enum Kind {
+        MISSING_LOCATION,
+        NO_MIGRATIONS,
+        UNREADABLE,
+        MISSING_DOWNGRADE,
+        DUPLICATE_VERSION,
+        UNRECOGNISED_NAME,
+        MIXED_CONVENTIONS,
+        EMPTY_FILE,
+        NOT_UTF8,
+        DOWNGRADE_WITHOUT_UPGRADE,
+        UNSUPPORTED,
+        INVALID_CHANGELOG
+    }
+
+    public HistoryFinding {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(message, "message");
+        fix = fix == null ? "" : fix;
+    }
+
+    /** An error finding. */
+    public static HistoryFinding error(Kind kind, String file, String message, String fix) {
+        return new HistoryFinding(Severity.ERROR, kind, file, message, fix);
+    }
+
+    /** A warning finding. */
+    public static HistoryFinding warning(Kind kind, String file, String message, String fix) {
+        return new HistoryFinding(Severity.WARNING, kind, file, message, fix);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** One line: {@code file: message; fix}. */
+    @Override
+    public String toString() {
+        return file + ": " + message + (fix.isEmpty() ? "" : "; " + fix);
+    }
+}

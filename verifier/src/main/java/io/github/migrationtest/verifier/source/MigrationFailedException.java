@@ -1,0 +1,32 @@
+package io.github.migrationtest.verifier.source;
+
+import java.util.Objects;
+
+/** A revision's upgrade or downgrade failed; {@link #failure()} says where and why. */
+public final class MigrationFailedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Revision revision;
+    private final Direction direction;
+    private final MigrationFailure failure;
+
+    public MigrationFailedException(Revision revision, Direction direction, MigrationFailure failure, Throwable cause) {
+        super(direction.verb() + " of revision " + revision.label() + " failed at " + failure, cause);
+        this.revision = Objects.requireNonNull(revision, "revision");
+        this.direction = direction;
+        this.failure = failure;
+    }
+
+    public Revision revision() {
+        return revision;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public MigrationFailure failure() {
+        return failure;
+    }
+}

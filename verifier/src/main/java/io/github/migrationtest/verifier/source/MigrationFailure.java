@@ -1,0 +1,58 @@
+package io.github.migrationtest.verifier.source;
+
+import java.util.Objects;
+
+/**
+ * Where and why a migration step failed: the user's file, the line and column of the error, and
+ * what Postgres said.
+ *
+ * @param file the script or changelog, as the user names it
+ * @param line 1-based line of the error (of the statement start when Postgres gives no position);
+ *     0 when unknown
+ * @param column 1-based column, as {@code line}
+ * @param message the Postgres message (or the tool's, when Postgres said nothing)
+ * @param detail Postgres' DETAIL, empty when none
+ * @param hint Postgres' HINT, empty when none
+ * @param sqlState the SQLSTATE, empty when none
+ * @param statement the statement that failed, empty when unknown
+ */
+public record MigrationFailure(
+        String file,
+        int line,
+        int column,
+        String message,
+        String detail,
+        String hint,
+        String sqlState,
+        String statement) {
+
+    public MigrationFailure {
+        Objects.requireNonNull(file, "file");
+        message = message == null ? "" : message;
+        detail = detail == null ? "" : detail;
+        hint = hint == null ? "" : hint;
+        sqlState = sqlState == null ? "" : sqlState;
+        statement = statement == null ? "" : statement;
+    }
+
+    /** {@code file:line:column}, or less when line or column are unknown. */
+    public String location() {
+        if (line <= 0) {
+            return file;
+        }
+        return column <= 0 ? file + ":" + line : file + ":" + line + ":" + column;
+    }
+
+    /** {@code file:line:column: message}, then DETAIL and HINT lines when Postgres gave them. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(location()).append(": ").append(message);
+        if (!detail.isEmpty()) {
+            text.append(System.lineSeparator()).append("  DETAIL: ").append(detail);
+        }
+        if (!hint.isEmpty()) {
+            text.append(System.lineSeparator()).append("  HINT: ").append(hint);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.migrationtest.verifier.source;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A migration history: its revisions in order, what is wrong with it, and how to apply one
+ * revision's upgrade or downgrade to a database.
+ *
+ * <p>{@link #upgrade} expects the database to be at the revision before the given one, and
+ * {@link #downgrade} at the given one; the caller walks the history. Both leave the connection's
+ * auto-commit and session settings as they found them.
+ */
+public interface MigrationSource {
+
+    SourceType type();
+
+    /** The location the history was read from, as given. */
+    String location();
+
+    /** The revisions in the order they apply; malformed files are left out and reported in {@link #findings()}. */
+    List<Revision> revisions();
+
+    /** Problems with the history found while reading it; empty when it is sound. */
+    List<HistoryFinding> findings();
+
+    /**
+     * Applies one revision's upgrade.
+     *
+     * @throws MigrationFailedException when a statement fails, with the file, line and column
+     */
+    StepResult upgrade(Revision revision, Connection connection);
+
+    /**
+     * Undoes one revision.
+     *
+     * @throws MigrationFailedException when a statement fails, or the revision has no downgrade
+     */
+    StepResult downgrade(Revision revision, Connection connection);
+
+    /** {@link #upgrade(Revision, Connection)} on a connection of its own, closed afterwards. */
+    default StepResult upgrade(Revision revision, DataSource dataSource) {
+        return DataSourceSteps.withConnection(dataSource, revision, Direction.UP, c -> upgrade(revision, c));
+    }
+
+    /** {@link #downgrade(Revision, Connection)} on a connection of its own, closed afterwards. */
+    default StepResult downgrade(Revision revision, DataSource dataSource) {
+        return DataSourceSteps.withConnection(dataSource, revision, Direction.DOWN, c -> downgrade(revision, c));
+    }
+
+    /** The revision with this id, if the history has one. */
+    default Optional<Revision> revision(String id) {
+        return revisions().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** Whether the history has error findings, i.e. {@code HISTORY_IS_LINEAR} fails. */
+    default boolean hasErrors() {
+        return findings().stream().anyMatch(HistoryFinding::isError);
+    }
+}

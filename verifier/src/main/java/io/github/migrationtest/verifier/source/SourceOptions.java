@@ -1,0 +1,77 @@
+package io.github.migrationtest.verifier.source;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * How to read and run a migration history. Every setting is optional; {@link #defaults()} detects
+ * the type and runs without timeouts.
+ *
+ * @param type the source type, or {@code null} to detect it from the location
+ * @param filePattern for SQL files in another naming scheme: a regex with the named groups
+ *     {@code version}, {@code name} and {@code direction} ({@code up}/{@code down}), matched
+ *     against each file's path relative to the location; {@code null} for the known conventions
+ * @param lockTimeout Postgres {@code lock_timeout} while migrating, {@code null} for the server's
+ * @param statementTimeout Postgres {@code statement_timeout} while migrating, {@code null} for the
+ *     server's
+ * @param placeholders Flyway placeholders (also replaced in {@code U} scripts)
+ * @param liquibaseRevisions whether a Liquibase revision is one changeset or everything up to a tag
+ * @param classLoader where {@code classpath:} locations and Java migrations are looked up
+ */
+public record SourceOptions(
+        SourceType type,
+        Pattern filePattern,
+        Duration lockTimeout,
+        Duration statementTimeout,
+        Map<String, String> placeholders,
+        LiquibaseRevisions liquibaseRevisions,
+        ClassLoader classLoader) {
+
+    /** What one Liquibase revision is. */
+    public enum LiquibaseRevisions { CHANGESET, TAG }
+
+    public SourceOptions {
+        placeholders = placeholders == null ? Map.of() : Map.copyOf(placeholders);
+        liquibaseRevisions = liquibaseRevisions == null ? LiquibaseRevisions.CHANGESET : liquibaseRevisions;
+        if (classLoader == null) {
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            classLoader = context != null ? context : SourceOptions.class.getClassLoader();
+        }
+    }
+
+    /** Detect the type, the known file conventions, no timeouts. */
+    public static SourceOptions defaults() {
+        return new SourceOptions(null, null, null, null, Map.of(), LiquibaseRevisions.CHANGESET, null);
+    }
+
+    public SourceOptions withType(SourceType value) {
+        return new SourceOptions(value, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, classLoader);
+    }
+
+    /** See {@link #filePattern()}; the groups are checked when the source is opened. */
+    public SourceOptions withFilePattern(String regex) {
+        Pattern pattern = regex == null ? null : Pattern.compile(regex);
+        return new SourceOptions(type, pattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, classLoader);
+    }
+
+    public SourceOptions withLockTimeout(Duration value) {
+        return new SourceOptions(type, filePattern, value, statementTimeout, placeholders, liquibaseRevisions, classLoader);
+    }
+
+    public SourceOptions withStatementTimeout(Duration value) {
+        return new SourceOptions(type, filePattern, lockTimeout, value, placeholders, liquibaseRevisions, classLoader);
+    }
+
+    public SourceOptions withPlaceholders(Map<String, String> value) {
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, value, liquibaseRevisions, classLoader);
+    }
+
+    public SourceOptions withLiquibaseRevisions(LiquibaseRevisions value) {
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, value, classLoader);
+    }
+
+    public SourceOptions withClassLoader(ClassLoader value) {
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, value);
+    }
+}

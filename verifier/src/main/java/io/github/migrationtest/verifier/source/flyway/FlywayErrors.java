@@ -1,0 +1,50 @@
+package io.github.migrationtest.verifier.source.flyway;
+
+import io.github.migrationtest.verifier.source.MigrationFailure;
+import io.github.migrationtest.verifier.source.script.PostgresErrors;
+import io.github.migrationtest.verifier.source.script.SqlScript;
+import io.github.migrationtest.verifier.source.script.SqlStatement;
+import io.github.migrationtest.verifier.source.sql.PlannedRevision;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
+
+/**
+ * Points a Flyway failure at the user's script: Flyway gives the failing statement's line, our own
+ * splitter finds that statement, and Postgres' error position gives the column.
+ */
+final class FlywayErrors {
+
+    private FlywayErrors() {}
+
+    static MigrationFailure failure(PlannedRevision plan, FlywayException error) {
+        String file = plan.revision().files().get(0);
+        // An internal Flyway type, but the only one that carries the line; without it we still report the message.
+        FlywaySqlScriptException scriptError = PostgresErrors.cause(error, FlywaySqlScriptException.class);
+        SQLException sqlError = PostgresErrors.cause(error, SQLException.class);
+        if (scriptError != null && sqlError != null && !plan.up().isEmpty()) {
+            SqlScript script = plan.up().get(0).parse();
+            Optional<SqlStatement> statement = script.statements().stream()
+                    .filter(s -> s.line() == scriptError.getLineNumber()
+                            || Objects.equals(s.sql().strip(), String.valueOf(scriptError.getStatement()).strip()))
+                    .findFirst();
+            if (statement.isPresent()) {
+                return PostgresErrors.failure(script, statement.get(), sqlError);
+            }
+            return PostgresErrors.failure(file, scriptError.getLineNumber(), 1, sqlError, scriptError.getStatement());
+        }
+        if (sqlError != null) {
+            return PostgresErrors.failure(file, 0, 0, sqlError, "");
+        }
+        return new MigrationFailure(file, 0, 0, firstLine(error.getMessage()), "", "", "", "");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "Flyway failed without a message";
+        }
+        return message.strip().lines().findFirst().orElse(message);
+    }
+}

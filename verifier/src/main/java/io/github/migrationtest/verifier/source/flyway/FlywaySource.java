@@ -1,0 +1,126 @@
+package io.github.migrationtest.verifier.source.flyway;
+
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
+import io.github.migrationtest.verifier.source.MigrationFailure;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.StepResult;
+import io.github.migrationtest.verifier.source.jdbc.SingleConnectionDataSource;
+import io.github.migrationtest.verifier.source.script.PostgresErrors;
+import io.github.migrationtest.verifier.source.script.ScriptRunner;
+import io.github.migrationtest.verifier.source.script.SessionTimeouts;
+import io.github.migrationtest.verifier.source.script.SqlScript;
+import io.github.migrationtest.verifier.source.script.TransactionRules;
+import io.github.migrationtest.verifier.source.sql.FileHistorySource;
+import io.github.migrationtest.verifier.source.sql.PlannedRevision;
+import io.github.migrationtest.verifier.source.sql.PlannedRevisions;
+import io.github.migrationtest.verifier.source.sql.ScriptPart;
+import io.github.migrationtest.verifier.source.sql.SqlHistory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * A Flyway history. Upgrades go through Flyway one version at a time ({@code target}), so
+ * placeholders, callbacks and Java migrations behave as in production. Community Flyway has no undo,
+ * so a downgrade runs the version's {@code U} script and deletes its row from the schema history
+ * table in the same transaction, leaving Flyway's view consistent for the next upgrade (the
+ * downgrade's statement count includes that delete).
+ */
+final class FlywaySource extends FileHistorySource {
+
+    private final String flywayLocation;
+    private final SourceOptions options;
+
+    FlywaySource(String location, String flywayLocation, SqlHistory history, SourceOptions options) {
+        super(location, history);
+        this.flywayLocation = flywayLocation;
+        this.options = options;
+    }
+
+    @Override
+    public SourceType type() {
+        return SourceType.FLYWAY;
+    }
+
+    @Override
+    public StepResult upgrade(Revision revision, Connection connection) {
+        PlannedRevision plan = planned().plan(revision, Direction.UP);
+        long started = System.nanoTime();
+        MigrateResult result;
+        String outside;
+        try {
+            outside = reasonToRunOutside(plan.up(), connection);
+            Flyway flyway = configure(connection).target(revision.id()).load();
+            result = new SessionTimeouts(options.lockTimeout(), options.statementTimeout())
+                    .around(connection, flyway::migrate);
+        } catch (FlywayException e) {
+            throw new MigrationFailedException(revision, Direction.UP, FlywayErrors.failure(plan, e), e);
+        } catch (SQLException e) {
+            throw new MigrationFailedException(revision, Direction.UP, PostgresErrors.failure(location(), e), e);
+        }
+        checkOnlyThisVersionRan(revision, result);
+        return new StepResult(revision, Direction.UP, outside.isEmpty(), outside, -1,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    @Override
+    public StepResult downgrade(Revision revision, Connection connection) {
+        PlannedRevision plan = planned().plan(revision, Direction.DOWN);
+        if (!revision.hasDowngrade()) {
+            throw PlannedRevisions.noDowngrade(revision);
+        }
+        FluentConfiguration configuration = configure(connection);
+        SchemaHistoryTable table = SchemaHistoryTable.of(configuration, connection, revision);
+        table.requireApplied();
+        List<SqlScript> scripts = new ArrayList<>();
+        plan.down().forEach(part -> scripts.add(new Placeholders(configuration, table, connection).apply(part).parse()));
+        scripts.add(table.forgetScript());
+        return new ScriptRunner(options.lockTimeout(), options.statementTimeout())
+                .run(revision, Direction.DOWN, scripts, "", connection);
+    }
+
+    private FluentConfiguration configure(Connection connection) {
+        return Flyway.configure(options.classLoader())
+                .dataSource(new SingleConnectionDataSource(connection))
+                .locations(flywayLocation)
+                .placeholders(options.placeholders())
+                .cleanDisabled(true)
+                .loggers(QuietFlywayLogCreator.class.getName());
+    }
+
+    private static String reasonToRunOutside(List<ScriptPart> parts, Connection connection) throws SQLException {
+        int major = connection.getMetaData().getDatabaseMajorVersion();
+        return parts.stream()
+                .map(part -> TransactionRules.reasonToRunOutsideTransaction(part.parse(), major))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse("");
+    }
+
+    /** Flyway migrates every pending version up to the target: more than one means the database was behind. */
+    private static void checkOnlyThisVersionRan(Revision revision, MigrateResult result) {
+        List<String> versions = result.migrations == null ? List.of() : result.migrations.stream()
+                .map(output -> output.version)
+                .filter(v -> v != null && !v.isEmpty())
+                .toList();
+        if (versions.equals(List.of(revision.id()))) {
+            return;
+        }
+        String message = versions.isEmpty()
+                ? "Flyway applied nothing for version " + revision.id() + ": it is already applied"
+                : "Flyway applied versions " + versions + " when asked for " + revision.id()
+                        + " alone: the database was not at the revision before it";
+        throw new MigrationFailedException(revision, Direction.UP,
+                new MigrationFailure(revision.files().get(0), 0, 0, message, "", "", "", ""), null);
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.migrationtest.verifier.source.flyway;
+
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.MigrationSourceProvider;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.sql.Locations;
+import io.github.migrationtest.verifier.source.sql.SqlHistory;
+import io.github.migrationtest.verifier.source.sql.SqlHistoryReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Opens a Flyway location. Touches no Flyway class itself, so the factory can ask it whether
+ * Flyway is there before anything links against Flyway.
+ */
+public final class FlywaySourceProvider implements MigrationSourceProvider {
+
+    private static final Pattern VERSIONED = Pattern.compile("V\\d+([._]\\d+)*__.*\\.sql");
+    private static final Pattern CHANGELOG = Pattern.compile(".*\\.(xml|ya?ml|json|sql)$");
+
+    @Override
+    public SourceType type() {
+        return SourceType.FLYWAY;
+    }
+
+    @Override
+    public boolean isAvailable(ClassLoader classLoader) {
+        return MigrationSourceProvider.classPresent("org.flywaydb.core.Flyway", classLoader)
+                && MigrationSourceProvider.classPresent("org.flywaydb.database.postgresql.PostgreSQLDatabaseType", classLoader);
+    }
+
+    @Override
+    public boolean recognises(String location, SourceOptions options) {
+        if (Locations.isClasspath(location)) {
+            return !CHANGELOG.matcher(location.toLowerCase(Locale.ROOT)).matches();
+        }
+        Path dir = Path.of(Locations.withoutFilesystemPrefix(location));
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(dir, 8)) {
+            return files.anyMatch(p -> VERSIONED.matcher(p.getFileName().toString()).matches());
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public MigrationSource open(String location, SourceOptions options) {
+        Locations.Resolved resolved = Locations.resolve(location, options.classLoader());
+        SqlHistory history = SqlHistoryReader.readFlyway(resolved.path(), resolved.display());
+        String flywayLocation = Locations.isClasspath(location) || location.startsWith("filesystem:")
+                ? location : "filesystem:" + Path.of(location).toAbsolutePath();
+        return new FlywaySource(location, flywayLocation, history, options);
+    }
+}

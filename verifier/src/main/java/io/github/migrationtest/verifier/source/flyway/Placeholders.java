@@ -1,0 +1,57 @@
+package io.github.migrationtest.verifier.source.flyway;
+
+import io.github.migrationtest.verifier.source.sql.ScriptPart;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.flywaydb.core.api.configuration.Configuration;
+
+/**
+ * Replaces Flyway placeholders ({@code ${name}} and the built-in {@code ${flyway:...}} ones) in a
+ * {@code U} script, which we run ourselves, as Flyway would in a {@code V} script.
+ */
+final class Placeholders {
+
+    private final Configuration configuration;
+    private final SchemaHistoryTable table;
+    private final Connection connection;
+
+    Placeholders(Configuration configuration, SchemaHistoryTable table, Connection connection) {
+        this.configuration = configuration;
+        this.table = table;
+        this.connection = connection;
+    }
+
+    ScriptPart apply(ScriptPart part) {
+        if (!configuration.isPlaceholderReplacement()) {
+            return part;
+        }
+        String text = part.text();
+        for (Map.Entry<String, String> placeholder : values(part).entrySet()) {
+            text = text.replace(configuration.getPlaceholderPrefix() + placeholder.getKey()
+                    + configuration.getPlaceholderSuffix(), placeholder.getValue());
+        }
+        // Replacement can change the length, so the section bounds are recomputed against the new text.
+        int delta = text.length() - part.text().length();
+        return new ScriptPart(part.display(), text, part.from(), part.to() + delta, part.outsideTransaction());
+    }
+
+    private Map<String, String> values(ScriptPart part) {
+        Map<String, String> values = new HashMap<>(configuration.getPlaceholders());
+        values.put("flyway:defaultSchema", table.schema());
+        values.put("flyway:table", table.table());
+        values.put("flyway:filename", part.display().substring(part.display().lastIndexOf('/') + 1));
+        try (PreparedStatement statement = connection.prepareStatement("SELECT current_user, current_database()");
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            values.put("flyway:user", rows.getString(1));
+            values.put("flyway:database", rows.getString(2));
+        } catch (SQLException e) {
+            // Without them the script still runs; an unreplaced ${flyway:user} then fails visibly.
+        }
+        return values;
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.migrationtest.verifier.source.script;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A script's statements, with the file they came from so a failure can point at a line and column.
+ * A script may be a region of its file (a dbmate section); positions are still the file's.
+ */
+public final class SqlScript {
+
+    private final String file;
+    private final LineIndex lines;
+    private final List<SqlStatement> statements;
+
+    private SqlScript(String file, LineIndex lines, List<SqlStatement> statements) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.lines = lines;
+        this.statements = List.copyOf(statements);
+    }
+
+    /** Splits a whole file. */
+    public static SqlScript parse(String file, String text) {
+        return parse(file, text, 0, text.length());
+    }
+
+    /** Splits the region {@code [from, to)} of a file, keeping the file's line numbers. */
+    public static SqlScript parse(String file, String text, int from, int to) {
+        LineIndex lines = new LineIndex(text);
+        return new SqlScript(file, lines, new SqlSplitter(text, from, to, lines).split());
+    }
+
+    /** The file, as the user names it. */
+    public String file() {
+        return file;
+    }
+
+    public List<SqlStatement> statements() {
+        return statements;
+    }
+
+    /** 1-based line of a character offset in the file. */
+    public int line(int offset) {
+        return lines.line(offset);
+    }
+
+    /** 1-based column of a character offset in the file. */
+    public int column(int offset) {
+        return lines.column(offset);
+    }
+}

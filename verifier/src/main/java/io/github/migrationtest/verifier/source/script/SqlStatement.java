@@ -1,0 +1,29 @@
+package io.github.migrationtest.verifier.source.script;
+
+import java.util.Objects;
+
+/**
+ * One statement of a script, as sent to Postgres, with where it starts in its file.
+ *
+ * @param sql the statement text without the terminating semicolon
+ * @param code the statement with comments removed, string bodies blanked, whitespace collapsed and
+ *     upper-cased: what the transaction rules look at, so a keyword in a comment or string counts not
+ * @param offset character offset of the statement's first character in the file
+ * @param line 1-based line of the statement's start
+ * @param column 1-based column of the statement's start
+ * @param copyData for {@code COPY ... FROM STDIN}, the data lines that follow it (up to {@code \.});
+ *     {@code null} for every other statement
+ * @param copyDataLine 1-based line where the COPY data starts, 0 when there is none
+ */
+public record SqlStatement(String sql, String code, int offset, int line, int column, String copyData, int copyDataLine) {
+
+    public SqlStatement {
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(code, "code");
+    }
+
+    /** Whether this is a {@code COPY ... FROM STDIN} with its data. */
+    public boolean isCopyIn() {
+        return copyData != null;
+    }
+}

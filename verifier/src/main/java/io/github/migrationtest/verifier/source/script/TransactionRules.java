@@ -1,0 +1,65 @@
+package io.github.migrationtest.verifier.source.script;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Which statements Postgres refuses to run inside a transaction block, so a script holding one
+ * must run statement by statement in auto-commit mode.
+ */
+public final class TransactionRules {
+
+    private record Rule(Pattern pattern, String name, int beforeMajor) {
+        Rule(String regex, String name) {
+            this(regex, name, Integer.MAX_VALUE);
+        }
+
+        Rule(String regex, String name, int beforeMajor) {
+            this(Pattern.compile(regex), name, beforeMajor);
+        }
+    }
+
+    private static final List<Rule> OUTSIDE_TRANSACTION = List.of(
+            new Rule("^CREATE (UNIQUE )?INDEX CONCURRENTLY\\b.*", "CREATE INDEX CONCURRENTLY"),
+            new Rule("^DROP INDEX CONCURRENTLY\\b.*", "DROP INDEX CONCURRENTLY"),
+            new Rule("^REINDEX\\b.*\\bCONCURRENTLY\\b.*", "REINDEX CONCURRENTLY"),
+            new Rule("^ALTER TABLE\\b.*\\bDETACH PARTITION\\b.*\\bCONCURRENTLY\\b.*", "DETACH PARTITION CONCURRENTLY"),
+            new Rule("^VACUUM\\b.*", "VACUUM"),
+            new Rule("^(CREATE|DROP) DATABASE\\b.*", "CREATE/DROP DATABASE"),
+            new Rule("^(CREATE|DROP) TABLESPACE\\b.*", "CREATE/DROP TABLESPACE"),
+            new Rule("^ALTER SYSTEM\\b.*", "ALTER SYSTEM"),
+            new Rule("^(CREATE|DROP) SUBSCRIPTION\\b.*", "CREATE/DROP SUBSCRIPTION"),
+            // Postgres 12 allowed ADD VALUE in a transaction (the new value is unusable until commit).
+            new Rule("^ALTER TYPE\\b.*\\bADD VALUE\\b.*", "ALTER TYPE ... ADD VALUE", 12));
+
+    private static final Pattern TRANSACTION_CONTROL =
+            Pattern.compile("^(BEGIN|START TRANSACTION|COMMIT|END|ROLLBACK|ABORT)( .*)?$");
+
+    private TransactionRules() {}
+
+    /**
+     * Why a script cannot run in one transaction on a server of this major version, naming the
+     * first statement that prevents it; empty when it can.
+     */
+    public static Optional<String> reasonToRunOutsideTransaction(SqlScript script, int serverMajor) {
+        for (SqlStatement statement : script.statements()) {
+            String code = statement.code();
+            String where = script.file() + ":" + statement.line();
+            if (TRANSACTION_CONTROL.matcher(code).matches() && !code.startsWith("ROLLBACK TO")) {
+                return Optional.of(where + " controls its own transactions (" + firstWords(code) + ")");
+            }
+            for (Rule rule : OUTSIDE_TRANSACTION) {
+                if (serverMajor < rule.beforeMajor() && rule.pattern().matcher(code).matches()) {
+                    return Optional.of(where + ": " + rule.name() + " cannot run inside a transaction");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String firstWords(String code) {
+        String[] words = code.split(" ");
+        return words.length > 1 && words[0].equals("START") ? "START TRANSACTION" : words[0];
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.migrationtest.verifier.source.sql;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Resolves a location as Flyway writes it ({@code filesystem:dir}, {@code classpath:db/migration} or
+ * a plain path) to a readable directory, including one inside a jar.
+ */
+public final class Locations {
+
+    /** Where a location points, and how messages should name it. */
+    public record Resolved(Path path, String display) {}
+
+    private static final String CLASSPATH = "classpath:";
+    private static final String FILESYSTEM = "filesystem:";
+
+    private Locations() {}
+
+    public static boolean isClasspath(String location) {
+        return location.startsWith(CLASSPATH);
+    }
+
+    /** The location without a {@code filesystem:} prefix. */
+    public static String withoutFilesystemPrefix(String location) {
+        return location.startsWith(FILESYSTEM) ? location.substring(FILESYSTEM.length()) : location;
+    }
+
+    public static Resolved resolve(String location, ClassLoader classLoader) {
+        if (!isClasspath(location)) {
+            String path = withoutFilesystemPrefix(location);
+            return new Resolved(Path.of(path), path);
+        }
+        String resource = location.substring(CLASSPATH.length()).replaceAll("^/+", "").replaceAll("/+$", "");
+        URL url = classLoader.getResource(resource);
+        if (url == null) {
+            // A path that does not exist, so the reader reports the location as missing.
+            return new Resolved(Path.of("classpath-location-not-found", resource), location);
+        }
+        try {
+            return new Resolved(toPath(url.toURI()), location);
+        } catch (URISyntaxException | IOException e) {
+            return new Resolved(Path.of("classpath-location-unreadable", resource), location);
+        }
+    }
+
+    private static Path toPath(URI uri) throws IOException {
+        if (!"jar".equals(uri.getScheme())) {
+            return Path.of(uri);
+        }
+        try {
+            return FileSystems.getFileSystem(uri).provider().getPath(uri);
+        } catch (FileSystemNotFoundException e) {
+            try {
+                // Left open: the jar is on the class path for the life of the JVM anyway.
+                FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException raced) {
+                // Another thread opened it; fine.
+            }
+            return Path.of(uri);
+        }
+    }
+}

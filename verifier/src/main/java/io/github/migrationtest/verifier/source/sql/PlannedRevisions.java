@@ -1,0 +1,53 @@
+package io.github.migrationtest.verifier.source.sql;
+
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
+import io.github.migrationtest.verifier.source.MigrationFailure;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.StepResult;
+import io.github.migrationtest.verifier.source.script.ScriptRunner;
+import io.github.migrationtest.verifier.source.script.SqlScript;
+import java.sql.Connection;
+import java.util.List;
+
+/** Looks up a revision's SQL and runs one direction of it. */
+public final class PlannedRevisions {
+
+    private final List<PlannedRevision> planned;
+
+    public PlannedRevisions(List<PlannedRevision> planned) {
+        this.planned = List.copyOf(planned);
+    }
+
+    public List<Revision> revisions() {
+        return planned.stream().map(PlannedRevision::revision).toList();
+    }
+
+    /** The plan behind a revision of this history. */
+    public PlannedRevision plan(Revision revision, Direction direction) {
+        return planned.stream().filter(p -> p.revision().equals(revision)).findFirst()
+                .orElseThrow(() -> new MigrationFailedException(revision, direction, new MigrationFailure(
+                        String.join(", ", revision.files()), 0, 0,
+                        "revision " + revision.id() + " is not part of this history", "", "", "", ""), null));
+    }
+
+    /** Runs the revision's SQL in one direction; a missing downgrade is a failure naming the fix. */
+    public StepResult run(ScriptRunner runner, Revision revision, Direction direction, Connection connection) {
+        PlannedRevision plan = plan(revision, direction);
+        List<ScriptPart> parts = direction == Direction.UP ? plan.up() : plan.down();
+        if (direction == Direction.DOWN && !revision.hasDowngrade()) {
+            throw noDowngrade(revision);
+        }
+        List<SqlScript> scripts = parts.stream().map(ScriptPart::parse).toList();
+        String outside = parts.stream().map(ScriptPart::outsideTransaction).filter(s -> !s.isEmpty()).findFirst().orElse("");
+        return runner.run(revision, direction, scripts, outside, connection);
+    }
+
+    /** The failure for a downgrade of a revision that has none. */
+    public static MigrationFailedException noDowngrade(Revision revision) {
+        return new MigrationFailedException(revision, Direction.DOWN, new MigrationFailure(
+                revision.files().isEmpty() ? revision.id() : revision.files().get(0), 0, 0,
+                "revision " + revision.label() + " has no downgrade: " + revision.noDowngradeReason(),
+                "", "", "", ""), null);
+    }
+}

@@ -1,0 +1,274 @@
+package io.github.migrationtest.verifier.source.sql;
+
+import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.sql.FileNames.Named;
+import io.github.migrationtest.verifier.source.sql.FileNames.Naming;
+import io.github.migrationtest.verifier.source.sql.FileNames.Unrecognised;
+import io.github.migrationtest.verifier.source.sql.NamedFile.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads a directory of SQL migrations into ordered revisions, reporting every file that is
+ * misnamed, duplicated, empty, not UTF-8 or missing its other half as a finding.
+ */
+public final class SqlHistoryReader {
+
+    private static final int MAX_DEPTH = 8;
+
+    private final Path root;
+    private final String display;
+    private final Pattern userPattern;
+    private final boolean flyway;
+    private final List<HistoryFinding> findings = new ArrayList<>();
+
+    private SqlHistoryReader(Path root, String display, Pattern userPattern, boolean flyway) {
+        this.root = root;
+        this.display = display;
+        this.userPattern = userPattern;
+        this.flyway = flyway;
+    }
+
+    /** Reads SQL pairs in any known convention, or in the user's pattern when one is given. */
+    public static SqlHistory read(Path root, String display, Pattern userPattern) {
+        return new SqlHistoryReader(root, display, userPattern, false).read();
+    }
+
+    /**
+     * Reads a Flyway location: {@code V}/{@code U} scripts and Java migrations; {@code R__} scripts
+     * and files Flyway would ignore are left to Flyway.
+     */
+    public static SqlHistory readFlyway(Path root, String display) {
+        return new SqlHistoryReader(root, display, null, true).read();
+    }
+
+    private SqlHistory read() {
+        if (!locationIsUsable() || !patternIsUsable()) {
+            return new SqlHistory(null, List.of(), findings);
+        }
+        List<NamedFile> named = new ArrayList<>();
+        for (Path file : files()) {
+            String relative = root.relativize(file).toString().replace('\\', '/');
+            Naming naming = new FileNames(userPattern).classify(file, relative, show(relative));
+            if (naming instanceof Named n && n.file().role() == Role.UP_AND_DOWN && !ScriptPartsReader.mayBeDbmate(file)) {
+                findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, n.file().display(), ScriptPartsReader.NOT_DBMATE,
+                        ScriptPartsReader.NOT_DBMATE_FIX));
+            } else if (naming instanceof Named n) {
+                named.add(n.file());
+            } else if (naming instanceof Unrecognised u && !flyway && relative.endsWith(".sql")) {
+                findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, show(relative), u.why(), namingFix()));
+            }
+        }
+        Convention convention = chooseConvention(named);
+        if (convention == null) {
+            findings.add(HistoryFinding.error(Kind.NO_MIGRATIONS, display, "holds no migration files",
+                    "point at the directory that holds them, named " + (flyway ? Convention.FLYWAY.example()
+                            : "like " + Convention.GOLANG_MIGRATE.example() + " (or another known convention)")));
+            return new SqlHistory(null, List.of(), findings);
+        }
+        List<NamedFile> chosen = named.stream().filter(f -> f.convention() == convention).toList();
+        return new SqlHistory(convention, revisions(chosen), findings);
+    }
+
+    private boolean locationIsUsable() {
+        if (!Files.exists(root)) {
+            findings.add(HistoryFinding.error(Kind.MISSING_LOCATION, display, "does not exist",
+                    "check the path (a relative path is resolved against " + Path.of("").toAbsolutePath() + ")"));
+            return false;
+        }
+        if (!Files.isDirectory(root)) {
+            findings.add(HistoryFinding.error(Kind.MISSING_LOCATION, display, "is a file, not a directory",
+                    "point at the directory that holds the migration files"));
+            return false;
+        }
+        if (!Files.isReadable(root)) {
+            findings.add(HistoryFinding.error(Kind.UNREADABLE, display, "cannot be read",
+                    "check its permissions"));
+            return false;
+        }
+        return true;
+    }
+
+    private boolean patternIsUsable() {
+        if (userPattern == null) {
+            return true;
+        }
+        List<String> missing = Stream.of("version", "name", "direction")
+                .filter(group -> !userPattern.pattern().contains("(?<" + group + ">"))
+                .toList();
+        if (!missing.isEmpty()) {
+            findings.add(HistoryFinding.error(Kind.UNSUPPORTED, userPattern.pattern(),
+                    "the file pattern has no named group " + String.join(", ", missing),
+                    "write it with (?<version>...), (?<name>...) and (?<direction>...), e.g. "
+                            + "(?<version>\\d+)-(?<name>.+)\\.(?<direction>up|down)\\.sql"));
+            return false;
+        }
+        return true;
+    }
+
+    private List<Path> files() {
+        try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(root.relativize(p)))
+                    .filter(p -> p.toString().endsWith(".sql") || (flyway && p.toString().endsWith(".class")))
+                    .sorted(Comparator.comparing(p -> root.relativize(p).toString()))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            findings.add(HistoryFinding.error(Kind.UNREADABLE, display,
+                    "cannot be listed (" + e.getMessage() + ")", "check the permissions of it and its subdirectories"));
+            return List.of();
+        }
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Convention chooseConvention(List<NamedFile> named) {
+        Map<Convention, List<NamedFile>> byConvention = new EnumMap<>(Convention.class);
+        for (NamedFile file : named) {
+            if (!flyway || file.convention() == Convention.FLYWAY) {
+                byConvention.computeIfAbsent(file.convention(), c -> new ArrayList<>()).add(file);
+            }
+        }
+        Optional<Convention> chosen = byConvention.entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<Convention, List<NamedFile>> e) -> e.getValue().size())
+                        .thenComparing(e -> -e.getKey().ordinal()))
+                .map(Map.Entry::getKey);
+        if (byConvention.size() > 1) {
+            String mix = byConvention.entrySet().stream()
+                    .map(e -> e.getValue().size() + " " + e.getKey().label() + " (e.g. " + e.getValue().get(0).display() + ")")
+                    .collect(Collectors.joining(", "));
+            findings.add(HistoryFinding.error(Kind.MIXED_CONVENTIONS, display, "mixes naming conventions: " + mix,
+                    "keep one convention per directory; only the " + chosen.orElseThrow().label() + " files are used"));
+        }
+        return chosen.orElse(null);
+    }
+
+    private List<PlannedRevision> revisions(List<NamedFile> files) {
+        Map<Version, List<NamedFile>> ups = new TreeMap<>();
+        Map<Version, List<NamedFile>> downs = new TreeMap<>();
+        for (NamedFile file : files) {
+            if (file.role() == Role.REPEATABLE) {
+                if (!flyway) {
+                    findings.add(HistoryFinding.error(Kind.UNSUPPORTED, file.display(),
+                            "is a Flyway repeatable migration, which has no place in an ordered list of SQL pairs",
+                            "verify the directory as a Flyway source (type flyway)"));
+                }
+                continue;
+            }
+            (file.isUp() ? ups : downs).computeIfAbsent(file.version(), v -> new ArrayList<>()).add(file);
+        }
+        downs.forEach((version, orphans) -> {
+            if (!ups.containsKey(version)) {
+                orphans.forEach(this::reportOrphan);
+            }
+        });
+        Map<Version, PlannedRevision> planned = new LinkedHashMap<>();
+        ups.forEach((version, candidates) -> {
+            NamedFile up = firstOfDuplicates(candidates);
+            Optional<ScriptPartsReader.Parts> upParts = new ScriptPartsReader(findings).upgrade(up);
+            if (upParts.isEmpty()) {
+                return;
+            }
+            List<NamedFile> downCandidates = downs.getOrDefault(version, List.of());
+            Optional<ScriptPart> downPart = downCandidates.isEmpty() ? upParts.get().down()
+                    : new ScriptPartsReader(findings).downgrade(firstOfDuplicates(downCandidates));
+            planned.put(version, plan(up, upParts.get().up(), downCandidates, downPart));
+        });
+        return List.copyOf(planned.values());
+    }
+
+    private PlannedRevision plan(NamedFile up, Optional<ScriptPart> upPart, List<NamedFile> downFiles, Optional<ScriptPart> down) {
+        String id = up.convention() == Convention.FLYWAY ? up.version().dotted() : up.version().raw();
+        List<String> files = new ArrayList<>();
+        files.add(up.display());
+        downFiles.stream().limit(1).map(NamedFile::display).forEach(files::add);
+        Revision revision;
+        if (down.isPresent()) {
+            revision = Revision.reversible(id, up.description(), files);
+        } else {
+            String reason = downFiles.isEmpty() ? missingDownReason(up) : downFiles.get(0).display() + " cannot be used";
+            if (downFiles.isEmpty() && up.role() != Role.UP_AND_DOWN) {
+                findings.add(HistoryFinding.warning(Kind.MISSING_DOWNGRADE, up.display(), "has no down file",
+                        "add " + counterpartName(up) + ", or declare revision " + id + " irreversible"));
+            }
+            revision = Revision.irreversible(id, up.description(), files, reason);
+        }
+        return new PlannedRevision(revision, up.version(), upPart.map(List::of).orElse(List.of()), down.map(List::of).orElse(List.of()));
+    }
+
+    private NamedFile firstOfDuplicates(List<NamedFile> candidates) {
+        NamedFile first = candidates.get(0);
+        for (NamedFile duplicate : candidates.subList(1, candidates.size())) {
+            findings.add(HistoryFinding.error(Kind.DUPLICATE_VERSION, duplicate.display(),
+                    "has the same version (" + duplicate.version().raw() + ") as " + first.display(),
+                    "give each migration its own version; only " + first.display() + " is used"));
+        }
+        return first;
+    }
+
+    private void reportOrphan(NamedFile down) {
+        String upName = counterpartName(down);
+        String message = down.convention() == Convention.FLYWAY
+                ? "is a U script without its V script" : "is a down file without its up file";
+        findings.add(HistoryFinding.error(Kind.DOWNGRADE_WITHOUT_UPGRADE, down.display(), message,
+                "add " + upName + " or delete this file"));
+    }
+
+    private String missingDownReason(NamedFile up) {
+        if (up.role() == Role.UP_AND_DOWN) {
+            return up.display() + " has no '-- migrate:down' section";
+        }
+        return "no down file: add " + counterpartName(up);
+    }
+
+    /** The name the other half of a pair would have: the down file of an up file, or the reverse. */
+    private static String counterpartName(NamedFile file) {
+        boolean up = file.isUp();
+        String shown = file.display();
+        return switch (file.convention()) {
+            case GOLANG_MIGRATE -> up ? shown.replaceFirst("\\.up\\.sql$", ".down.sql") : shown.replaceFirst("\\.down\\.sql$", ".up.sql");
+            case DIESEL -> up ? shown.replaceFirst("up\\.sql$", "down.sql") : shown.replaceFirst("down\\.sql$", "up.sql");
+            case FLYWAY -> sibling(shown, (up ? "U" : "V") + file.version().raw() + "__" + file.name() + ".sql");
+            default -> "a" + (up ? " down" : "n up") + " file for version " + file.version().raw();
+        };
+    }
+
+    private static String sibling(String shown, String name) {
+        int slash = Math.max(shown.lastIndexOf('/'), shown.lastIndexOf('\\'));
+        return shown.substring(0, slash + 1) + name;
+    }
+
+    private String namingFix() {
+        if (userPattern != null) {
+            return "rename it to match the pattern, or change the pattern";
+        }
+        return "name it " + Convention.GOLANG_MIGRATE.example() + ", or " + Convention.FLYWAY.example()
+                + ", or give a file pattern with groups version, name and direction";
+    }
+
+    private String show(String relative) {
+        return display.endsWith("/") ? display + relative : display + "/" + relative;
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.migrationtest.verifier.source.sql;
+
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.StepResult;
+import io.github.migrationtest.verifier.source.script.ScriptRunner;
+import java.sql.Connection;
+
+/** Plain SQL migrations, each direction run from its file over JDBC. */
+public final class SqlPairsSource extends FileHistorySource {
+
+    private final ScriptRunner runner;
+
+    SqlPairsSource(String location, SqlHistory history, SourceOptions options) {
+        super(location, history);
+        this.runner = new ScriptRunner(options.lockTimeout(), options.statementTimeout());
+    }
+
+    @Override
+    public SourceType type() {
+        return SourceType.SQL;
+    }
+
+    @Override
+    public StepResult upgrade(Revision revision, Connection connection) {
+        return planned().run(runner, revision, Direction.UP, connection);
+    }
+
+    @Override
+    public StepResult downgrade(Revision revision, Connection connection) {
+        return planned().run(runner, revision, Direction.DOWN, connection);
+    }
+}

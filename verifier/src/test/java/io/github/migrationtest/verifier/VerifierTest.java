@@ -1,0 +1,138 @@
+package io.github.migrationtest.verifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.Outcome;
+import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The verifier's options and its recovery, on small histories written by each test. */
+class VerifierTest {
+
+    @TempDir
+    Path history;
+
+    @BeforeEach
+    void soundHistory() throws IOException {
+        pair("0001_a", "CREATE TABLE a (id int PRIMARY KEY);", "DROP TABLE a;");
+        pair("0002_b", "CREATE TABLE b (id int PRIMARY KEY);", "DROP TABLE b;");
+        pair("0003_c", "CREATE TABLE c (id int PRIMARY KEY);", "DROP TABLE c;");
+        pair("0004_d", "CREATE TABLE d (id int PRIMARY KEY);", "DROP TABLE d;");
+    }
+
+    private void pair(String name, String up, String down) throws IOException {
+        Files.writeString(history.resolve(name + ".up.sql"), up + "\n");
+        Files.writeString(history.resolve(name + ".down.sql"), down + "\n");
+    }
+
+    private VerificationReport verify(VerifierOptions options) {
+        return new Verifier(MigrationSources.open(history, SourceOptions.defaults()), options).verify(PostgresServer.shared());
+    }
+
+    private static Outcome outcome(VerificationReport report, String revision, Check check) {
+        return report.revision(revision).orElseThrow().result(check).map(CheckResult::outcome).orElse(null);
+    }
+
+    @Test
+    void floor_irreversible_and_skip_are_upgraded_but_not_round_tripped_with_the_reason() throws IOException {
+        pair("0003_c", "CREATE TABLE c (id int PRIMARY KEY);", "SELECT 1; -- would fail the round trip");
+        VerificationReport report = verify(VerifierOptions.defaults()
+                .withFloor("0002")
+                .withIrreversible(Map.of("0003", "drops data"))
+                .withSkipped(Set.of("0004")));
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.revision("0001").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow().reason())
+                .isEqualTo("below the floor (minimum downgrade revision 0002)");
+        assertThat(outcome(report, "0002", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(report.revision("0003").orElseThrow().result(Check.REUPGRADE_REPRODUCES_SCHEMA).orElseThrow().reason())
+                .isEqualTo("declared irreversible: drops data");
+        assertThat(outcome(report, "0004", Check.UPGRADES_APPLY)).isEqualTo(Outcome.PASSED);
+        assertThat(outcome(report, "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.SKIPPED);
+        CheckResult full = report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow();
+        assertThat(full.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(full.reason()).isEqualTo("the head revision is not to be downgraded: stopped above revision 0004 (skipped by configuration)");
+    }
+
+    @Test
+    void the_full_downgrade_stops_above_an_irreversible_revision_and_compares_with_the_state_there() {
+        VerificationReport report = verify(VerifierOptions.defaults().withIrreversible(Map.of("0002", "merges tables")));
+
+        CheckResult full = report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow();
+        assertThat(full.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(full.reason()).isEqualTo("stopped above revision 0002 (declared irreversible: merges tables)");
+    }
+
+    @Test
+    void unknown_revisions_in_options_are_rejected_with_the_known_ones() {
+        assertThatThrownBy(() -> verify(VerifierOptions.defaults().withIrreversible(Map.of("9", "x"))))
+                .hasMessage("Revision '9' given as irreversible is not a revision of this history. Known: [0001, 0002, 0003, 0004]");
+        assertThatThrownBy(() -> verify(VerifierOptions.defaults().withSkipped(Set.of("0005"))))
+                .hasMessageContaining("Revision '0005' given as skipped");
+    }
+
+    @Test
+    void a_broken_downgrade_is_recovered_from_so_later_revisions_are_judged_on_the_right_state() throws IOException {
+        // 0002's downgrade drops a table the history still needs: 0003 and 0004 build on it.
+        pair("0002_b", "CREATE TABLE b (id int PRIMARY KEY);", "DROP TABLE b; DROP TABLE a;");
+        pair("0003_c", "CREATE TABLE c (id int PRIMARY KEY, a_id int REFERENCES a (id));", "DROP TABLE c;");
+        for (int interval : new int[] {1, 2, 10}) {
+            VerificationReport report = verify(VerifierOptions.defaults().withCheckpointInterval(interval));
+
+            assertThat(outcome(report, "0002", Check.DOWNGRADE_RESTORES_SCHEMA)).as("interval %d", interval).isEqualTo(Outcome.FAILED);
+            assertThat(outcome(report, "0003", Check.UPGRADES_APPLY)).as("interval %d", interval).isEqualTo(Outcome.PASSED);
+            assertThat(outcome(report, "0003", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+            assertThat(outcome(report, "0004", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        }
+    }
+
+    @Test
+    void a_failing_downgrade_statement_is_reported_and_the_walk_goes_on() throws IOException {
+        pair("0002_b", "CREATE TABLE b (id int PRIMARY KEY);", "DROP TABLE no_such_table;");
+        VerificationReport report = verify(VerifierOptions.defaults());
+
+        CheckResult down = report.revision("0002").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(down.error().orElseThrow().location()).isEqualTo(history.resolve("0002_b.down.sql") + ":1:1");
+        assertThat(outcome(report, "0002", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.NOT_REACHED);
+        assertThat(outcome(report, "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void a_missing_downgrade_fails_unless_declared_irreversible() throws IOException {
+        Files.delete(history.resolve("0004_d.down.sql"));
+        VerificationReport report = verify(VerifierOptions.defaults());
+        CheckResult missing = report.revision("0004").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(missing.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(missing.reason()).contains("0004_d.down.sql");
+        assertThat(missing.fix()).isEqualTo("Add a downgrade for revision 0004, or declare it irreversible with a reason");
+
+        VerificationReport declared = verify(VerifierOptions.defaults().withIrreversible(Map.of("0004", "one way")));
+        assertThat(outcome(declared, "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.SKIPPED);
+    }
+
+    @Test
+    void only_the_chosen_checks_run() {
+        VerificationReport report = verify(VerifierOptions.defaults().withChecks(EnumSet.of(Check.UPGRADES_APPLY)));
+        assertThat(report.results()).extracting(CheckResult::check).containsOnly(Check.UPGRADES_APPLY).hasSize(4);
+        assertThat(report.historyChecks()).isEmpty();
+        assertThat(report.revisions()).extracting(r -> r.checks().keySet()).allSatisfy(keys -> assertThat(keys).isEqualTo(Set.of(Check.UPGRADES_APPLY)));
+        assertThat(List.of(report.passed())).containsExactly(true);
+    }
+}

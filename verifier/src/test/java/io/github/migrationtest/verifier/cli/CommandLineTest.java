@@ -1,0 +1,113 @@
+package io.github.migrationtest.verifier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, on the embedded Postgres: exit codes, output and report files. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+    private Path history;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void writeHistory() throws IOException {
+        history = Files.createDirectory(dir.resolve("migrations"));
+        write("0001_users.up.sql", "CREATE TABLE users (id int PRIMARY KEY, name text);");
+        write("0001_users.down.sql", "DROP TABLE users;");
+        write("0002_name_index.up.sql", "CREATE INDEX users_name_idx ON users (name);");
+        write("0002_name_index.down.sql", "DROP INDEX users_name_idx;");
+    }
+
+    private void write(String name, String sql) throws IOException {
+        Files.writeString(history.resolve(name), sql + "\n");
+    }
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void a_sound_history_exits_0_with_a_line_per_revision_and_a_summary() {
+        int exit = run("verify", history.toString(), "--backend", "embedded");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("[1/2] 0001 (users)", "up ok  down ok  reup ok")
+                .contains("[2/2] 0002 (name index)")
+                .containsPattern("\\d+ passed, 0 failed, 0 skipped, 0 not reached in ");
+    }
+
+    @Test
+    void a_broken_downgrade_exits_1_and_writes_every_report() throws IOException {
+        write("0002_name_index.down.sql", "SELECT 1;");
+        Path json = dir.resolve("out/report.json");
+        Path xml = dir.resolve("out/report.xml");
+        Path markdown = dir.resolve("out/summary.md");
+
+        int exit = run("verify", history.toString(), "--json", json.toString(), "--junit-xml", xml.toString(),
+                "--markdown", markdown.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("Revision 0002 (name index): the downgrade did not restore the schema",
+                "  public.users_name_idx: unexpected index: CREATE INDEX users_name_idx ON public.users USING btree (name)",
+                "Fix: Make " + history.resolve("0002_name_index.down.sql"));
+        assertThat(Files.readString(json))
+                .contains("\"passed\":false")
+                .contains("\"DOWNGRADE_RESTORES_SCHEMA\":{\"outcome\":\"FAILED\"")
+                .contains("{\"path\":\"public.users_name_idx\",\"kind\":\"unexpected\",\"expected\":null,");
+        assertThat(Files.readString(xml))
+                .contains("<testcase classname=\"revision 0002 (name index)\" name=\"DOWNGRADE_RESTORES_SCHEMA\"")
+                .contains("<failure message=\"the downgrade did not restore the schema\">");
+        assertThat(Files.readString(markdown)).contains("| 0002 (name index) | ✅ | ❌ | ❌ |");
+    }
+
+    @Test
+    void options_reach_the_verifier() {
+        write_unchecked("0002_name_index.down.sql", "SELECT 1;");
+        int exit = run("verify", history.toString(), "--irreversible", "0002=keeps the index for reporting",
+                "--checks", "UPGRADES_APPLY,DOWNGRADE_RESTORES_SCHEMA");
+
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("[2/2] 0002 (name index)", "down skipped").doesNotContain("reup ok");
+    }
+
+    @Test
+    void bad_arguments_and_unreadable_histories_exit_2_with_the_reason() {
+        assertThat(run("verify")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required parameter: '<location>'");
+
+        assertThat(run("verify", dir.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing to verify");
+
+        assertThat(run("verify", history.toString(), "--floor", "0009")).isEqualTo(2);
+        assertThat(err.toString()).contains("Revision '0009' given as floor (minimum downgrade revision) is not a revision of this history. Known: [0001, 0002]");
+
+        assertThat(run("verify", history.toString(), "--lock-timeout", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void snapshot_prints_the_schema_at_a_revision() {
+        assertThat(run("snapshot", history.toString(), "--at", "0001")).isZero();
+        assertThat(out.toString()).contains("users").doesNotContain("users_name_idx");
+    }
+
+    private void write_unchecked(String name, String sql) {
+        try {
+            write(name, sql);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.github.migrationtest.verifier.source.liquibase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
+import io.github.migrationtest.verifier.source.MigrationFailure;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.FreshDatabase;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.SourceOptions.LiquibaseRevisions;
+import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.StepResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiquibaseSourceTest {
+
+    private static final Path ROOT = Path.of("src/test/resources/source/liquibase");
+
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
+
+    private List<String> userTables() throws Exception {
+        return db.probe().tables().stream().filter(t -> !t.startsWith("databasechangelog")).toList();
+    }
+
+    private List<String> applied() throws Exception {
+        return db.probe().strings("select id from databasechangelog order by orderexecuted");
+    }
+
+    @Test
+    void a_directory_with_a_master_changelog_is_detected_as_liquibase() {
+        assertThat(MigrationSources.detect(ROOT.resolve("xml").toString(), SourceOptions.defaults())).isEqualTo(SourceType.LIQUIBASE);
+        assertThat(MigrationSources.detect(ROOT.resolve("formatted-sql/changelog.sql").toString(), SourceOptions.defaults()))
+                .isEqualTo(SourceType.LIQUIBASE);
+    }
+
+    @Test
+    void revisions_are_changesets_for_postgres_and_one_that_cannot_be_rolled_back_says_so() {
+        MigrationSource source = MigrationSources.open(ROOT.resolve("xml"), SourceOptions.defaults());
+
+        assertThat(source.revisions()).extracting(Revision::id, Revision::description, Revision::hasDowngrade).containsExactly(
+                tuple("1", "create users", true),
+                tuple("2", "addColumn tableName=users", true),
+                tuple("3", "a view, with an explicit rollback", true),
+                tuple("4", "raw SQL that Liquibase cannot reverse", false));
+        assertThat(source.revisions().get(1).files()).containsExactly(ROOT.resolve("xml") + "/changes/002-email.xml");
+        assertThat(source.revisions().get(3).noDowngradeReason())
+                .isEqualTo("Liquibase cannot generate a rollback for changeset ada:4 (sql): add a rollback block to it");
+        assertThat(source.findings()).extracting(HistoryFinding::toString).containsExactly(
+                ROOT.resolve("xml") + "/db.changelog-master.xml: changeset ada:4 cannot be rolled back (sql); add a <rollback>"
+                        + " block (or '--rollback' lines in formatted SQL), or declare revision 4 irreversible");
+    }
+
+    @Test
+    void update_one_and_rollback_one_use_generated_and_explicit_rollbacks() throws Exception {
+        MigrationSource source = MigrationSources.open(ROOT.resolve("xml"), SourceOptions.defaults());
+        List<Revision> revisions = source.revisions();
+
+        for (Revision revision : revisions.subList(0, 3)) {
+            StepResult result = source.upgrade(revision, db.connection());
+            assertThat(result.transactional()).isTrue();
+        }
+        assertThat(db.probe().columns("users")).containsExactly("id", "name", "email");
+        assertThat(db.probe().strings("select table_name from information_schema.views where table_schema = 'public'"))
+                .containsExactly("user_names");
+        assertThat(applied()).containsExactly("1", "2", "3");
+
+        source.downgrade(revisions.get(2), db.connection()); // explicit <rollback>
+        assertThat(db.probe().strings("select table_name from information_schema.views where table_schema = 'public'")).isEmpty();
+        source.downgrade(revisions.get(1), db.connection()); // generated: drop column
+        assertThat(db.probe().columns("users")).containsExactly("id", "name");
+        assertThat(applied()).containsExactly("1");
+
+        source.upgrade(revisions.get(1), db.connection());
+        assertThat(db.probe().columns("users")).containsExactly("id", "name", "email");
+        source.downgrade(revisions.get(1), db.connection());
+        source.downgrade(revisions.get(0), db.connection()); // generated: drop table
+        assertThat(userTables()).isEmpty();
+        assertThat(applied()).isEmpty();
+        assertThat(db.connection().getAutoCommit()).isTrue();
+    }
+
+    @Test
+    void downgrading_a_changeset_without_rollback_fails_with_the_reason() {
+        MigrationSource source = MigrationSources.open(ROOT.resolve("xml"), SourceOptions.defaults());
+        source.revisions().forEach(r -> source.upgrade(r, db.connection()));
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(source.revisions().get(3), db.connection())).failure();
+
+        assertThat(failure.location()).isEqualTo(ROOT.resolve("xml") + "/db.changelog-master.xml:26:1");
+        assertThat(failure.message()).contains("cannot generate a rollback for changeset ada:4");
+    }
+
+    @Test
+    void yaml_changelogs_work_and_generated_rollbacks_drop_indexes() throws Exception {
+        MigrationSource source = MigrationSources.open(ROOT.resolve("yaml"), SourceOptions.defaults());
+        assertThat(source.findings()).isEmpty();
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("create-items", "index-items");
+
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.upgrade(source.revisions().get(1), db.connection());
+        assertThat(db.probe().indexes()).contains("items_id");
+        source.downgrade(source.revisions().get(1), db.connection());
+        assertThat(db.probe().indexes()).doesNotContain("items_id");
+    }
+
+    @Test
+    void formatted_sql_changelogs_use_their_rollback_lines() throws Exception {
+        MigrationSource source = MigrationSources.open(ROOT.resolve("formatted-sql/changelog.sql"), SourceOptions.defaults());
+        assertThat(source.revisions()).extracting(Revision::id, Revision::hasDowngrade)
+                .containsExactly(tuple("1", true), tuple("2", true), tuple("3", false));
+
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.upgrade(source.revisions().get(1), db.connection());
+        assertThat(db.probe().value("select count(*) from pg_proc where proname = 'order_total'")).isEqualTo("1");
+        source.downgrade(source.revisions().get(1), db.connection());
+        source.downgrade(source.revisions().get(0), db.connection());
+        assertThat(db.probe().value("select count(*) from pg_proc where proname = 'order_total'")).isEqualTo("0");
+        assertThat(userTables()).isEmpty();
+    }
+
+    @Test
+    void a_failing_changeset_points_at_its_declaration_with_the_postgres_message() throws Exception {
+        MigrationSource source = MigrationSources.open(ROOT.resolve("broken"), SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
+
+        assertThat(failure.location()).isEqualTo(ROOT.resolve("broken") + "/db.changelog-master.xml:14:1");
+        assertThat(failure.message()).isEqualTo("type \"integr\" does not exist");
+        assertThat(failure.sqlState()).isEqualTo("42704");
+        assertThat(applied()).containsExactly("1");
+    }
+
+    @Test
+    void revisions_by_tag_group_the_changesets_up_to_each_tag() throws Exception {
+        MigrationSource source = MigrationSources.open(ROOT.resolve("tags"),
+                SourceOptions.defaults().withLiquibaseRevisions(LiquibaseRevisions.TAG));
+        assertThat(source.revisions()).extracting(Revision::id, Revision::description)
+                .containsExactly(tuple("v1", "up to tag v1"), tuple("v2", "up to tag v2"));
+
+        source.upgrade(source.revisions().get(0), db.connection());
+        assertThat(userTables()).containsExactly("a", "b");
+        source.upgrade(source.revisions().get(1), db.connection());
+        assertThat(userTables()).containsExactly("a", "b", "c");
+        source.downgrade(source.revisions().get(1), db.connection());
+        assertThat(userTables()).containsExactly("a", "b");
+        source.downgrade(source.revisions().get(0), db.connection());
+        assertThat(userTables()).isEmpty();
+    }
+
+    @Test
+    void a_changelog_that_cannot_be_parsed_is_a_finding(@TempDir Path dir) throws Exception {
+        Path changelog = Files.writeString(dir.resolve("db.changelog-master.xml"), "<databaseChangeLog><changeSet id=");
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions()).isEmpty();
+        assertThat(source.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(Kind.INVALID_CHANGELOG);
+            assertThat(finding.file()).isEqualTo(dir + "/db.changelog-master.xml");
+            assertThat(finding.message()).startsWith("cannot be parsed: ");
+        });
+    }
+
+    @Test
+    void a_changeset_declared_twice_is_a_finding(@TempDir Path dir) throws Exception {
+        Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - changeSet: {id: one, author: ada, changes: [{sql: {sql: "select 1"}}]}
+                  - changeSet: {id: one, author: ada, changes: [{sql: {sql: "select 2"}}]}
+                """);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("one");
+        assertThat(source.findings()).extracting(HistoryFinding::kind, HistoryFinding::message)
+                .contains(tuple(Kind.DUPLICATE_VERSION, "has changeset ada:one twice"));
+    }
+}

@@ -1,0 +1,250 @@
+package io.github.migrationtest.verifier.source.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
+import io.github.migrationtest.verifier.source.HistoryFinding.Severity;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.SourceType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqlHistoryReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private void write(String relative, String content) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private MigrationSource open() {
+        return open(SourceOptions.defaults().withType(SourceType.SQL));
+    }
+
+    private MigrationSource open(SourceOptions options) {
+        return MigrationSources.open(dir, options);
+    }
+
+    private String shown(String relative) {
+        return dir + "/" + relative;
+    }
+
+    @Test
+    void golang_migrate_pairs_are_ordered_by_numeric_version() throws IOException {
+        write("10_ten.up.sql", "select 10;");
+        write("10_ten.down.sql", "select -10;");
+        write("9_nine.up.sql", "select 9;");
+        write("9_nine.down.sql", "select -9;");
+        write("README.md", "not a migration");
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).isEmpty();
+        assertThat(source.revisions()).extracting(Revision::id, Revision::description, Revision::hasDowngrade)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("9", "nine", true),
+                        org.assertj.core.groups.Tuple.tuple("10", "ten", true));
+        assertThat(source.revisions().get(0).files()).containsExactly(shown("9_nine.up.sql"), shown("9_nine.down.sql"));
+    }
+
+    @Test
+    void versions_compare_as_numbers_segment_by_segment() {
+        assertThat(List.of("1.10", "1.9", "1_1", "2", "1.9.1", "20240101120000", "0003").stream().map(Version::parse).sorted()
+                .map(Version::raw)).containsExactly("1_1", "1.9", "1.9.1", "1.10", "2", "0003", "20240101120000");
+        assertThat(Version.parse("1.0")).isEqualTo(Version.parse("1")).isEqualTo(Version.parse("001"));
+        assertThat(Version.parse("1_1").dotted()).isEqualTo("1.1");
+    }
+
+    @Test
+    void diesel_directories_are_revisions() throws IOException {
+        write("2023-01-02-000000_add_email/up.sql", "select 2;");
+        write("2023-01-02-000000_add_email/down.sql", "select -2;");
+        write("2023-01-01-000000_create_users/up.sql", "select 1;");
+        write("2023-01-01-000000_create_users/down.sql", "select -1;");
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).isEmpty();
+        assertThat(source.revisions()).extracting(Revision::id, Revision::description)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2023-01-01-000000", "create users"),
+                        org.assertj.core.groups.Tuple.tuple("2023-01-02-000000", "add email"));
+    }
+
+    @Test
+    void dbmate_files_have_both_directions() throws IOException {
+        write("20240101000000_create_users.sql", "-- migrate:up\ncreate table users (id int);\n\n-- migrate:down\ndrop table users;\n");
+        write("20240102000000_seed.sql", "-- migrate:up\nselect 1;\n");
+
+        MigrationSource source = open();
+
+        assertThat(source.revisions()).extracting(Revision::id, Revision::hasDowngrade)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("20240101000000", true),
+                        org.assertj.core.groups.Tuple.tuple("20240102000000", false));
+        assertThat(source.findings()).extracting(HistoryFinding::toString)
+                .containsExactly(shown("20240102000000_seed.sql") + ": has no '-- migrate:down' section; add one, or declare the revision irreversible");
+    }
+
+    @Test
+    void flyway_names_use_dotted_versions_and_u_scripts_as_downgrades() throws IOException {
+        write("V1__create.sql", "select 1;");
+        write("U1__create.sql", "select -1;");
+        write("V1_1__tweak.sql", "select 11;");
+        write("V1_10__later.sql", "select 110;");
+        write("U1_10__later.sql", "select -110;");
+
+        MigrationSource source = open();
+
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("1", "1.1", "1.10");
+        assertThat(source.revision("1.1").orElseThrow().whyNoDowngrade()).hasValue("no down file: add " + shown("U1_1__tweak.sql"));
+        assertThat(source.findings()).extracting(HistoryFinding::severity, HistoryFinding::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.WARNING, Kind.MISSING_DOWNGRADE));
+    }
+
+    @Test
+    void database_qualified_files_take_postgres_and_unqualified_ones() throws IOException {
+        write("1_init.up.sql", "select 1;");
+        write("1_init.down.sql", "select -1;");
+        write("2_users.postgres.up.sql", "select 2;");
+        write("2_users.postgres.down.sql", "select -2;");
+        write("2_users.mysql.up.sql", "select 'mysql';");
+        write("2_users.mysql.down.sql", "select 'mysql';");
+        write("2_users.cockroach.up.sql", "select 'crdb';");
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).isEmpty();
+        assertThat(source.revisions()).extracting(Revision::id, Revision::description)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "init"), org.assertj.core.groups.Tuple.tuple("2", "users"));
+        assertThat(source.revisions().get(1).files()).containsExactly(shown("2_users.postgres.up.sql"), shown("2_users.postgres.down.sql"));
+    }
+
+    @Test
+    void a_user_pattern_names_version_name_and_direction() throws IOException {
+        write("001-create-users.apply.sql", "select 1;");
+        write("001-create-users.revert.sql", "select -1;");
+        write("002-more.apply.sql", "select 2;");
+        write("notes.sql", "select 0;");
+
+        MigrationSource source = open(SourceOptions.defaults()
+                .withFilePattern("(?<version>\\d+)-(?<name>.+)\\.(?<direction>apply|revert)\\.sql"));
+
+        assertThat(source.type()).isEqualTo(SourceType.SQL);
+        assertThat(source.revisions()).extracting(Revision::id, Revision::description, Revision::hasDowngrade)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("001", "create-users", true),
+                        org.assertj.core.groups.Tuple.tuple("002", "more", false));
+        assertThat(source.findings()).extracting(HistoryFinding::kind)
+                .containsExactlyInAnyOrder(Kind.UNRECOGNISED_NAME, Kind.MISSING_DOWNGRADE);
+    }
+
+    @Test
+    void a_pattern_without_the_named_groups_is_a_finding() {
+        MigrationSource source = open(SourceOptions.defaults().withFilePattern("(\\d+)_(.*)\\.sql"));
+
+        assertThat(source.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(Kind.UNSUPPORTED);
+            assertThat(finding.message()).isEqualTo("the file pattern has no named group version, name, direction");
+        });
+    }
+
+    @Test
+    void bad_input_is_one_line_per_file_naming_the_fix() throws IOException {
+        write("1_a.up.sql", "select 1;");
+        write("1_a.down.sql", "select -1;");
+        write("2_b.up.sql", "select 2;");
+        write("02_b_again.up.sql", "select 2;");
+        write("3_c.up.sql", "   \n");
+        write("4_d.down.sql", "select -4;");
+        Files.write(dir.resolve("5_e.up.sql"), new byte[] {'s', 'e', 'l', (byte) 0xE9, ';'});
+        write("5_e.down.sql", "select -5;");
+        write("schema.sql", "select 0;");
+        write("0_notes.sql", "select 0;");
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).extracting(HistoryFinding::toString).containsExactlyInAnyOrder(
+                shown("schema.sql") + ": fits no naming convention; name it <version>_<name>.up.sql with"
+                        + " <version>_<name>.down.sql, or V<version>__<name>.sql with U<version>__<name>.sql, or give a"
+                        + " file pattern with groups version, name and direction",
+                shown("0_notes.sql") + ": fits no naming convention (it has no '-- migrate:up' section, so it is not a dbmate"
+                        + " file); add '-- migrate:up' and '-- migrate:down' sections, or name it "
+                        + "<version>_<name>.up.sql with <version>_<name>.down.sql",
+                shown("2_b.up.sql") + ": has the same version (2) as " + shown("02_b_again.up.sql")
+                        + "; give each migration its own version; only " + shown("02_b_again.up.sql") + " is used",
+                shown("02_b_again.up.sql") + ": has no down file; add " + shown("02_b_again.down.sql")
+                        + ", or declare revision 02 irreversible",
+                shown("3_c.up.sql") + ": is empty; write the migration, or delete the file",
+                shown("4_d.down.sql") + ": is a down file without its up file; add " + shown("4_d.up.sql") + " or delete this file",
+                shown("5_e.up.sql") + ": is not UTF-8 (invalid byte at offset 3); re-save it as UTF-8");
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("1", "02");
+        assertThat(source.hasErrors()).isTrue();
+    }
+
+    @Test
+    void mixed_conventions_are_reported_and_the_majority_is_used() throws IOException {
+        write("1_a.up.sql", "select 1;");
+        write("1_a.down.sql", "select -1;");
+        write("V2__b.sql", "select 2;");
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).extracting(HistoryFinding::toString).containsExactly(dir
+                + ": mixes naming conventions: 2 golang-migrate/sqlx (e.g. " + shown("1_a.down.sql") + "), 1 Flyway (e.g. "
+                + shown("V2__b.sql") + "); keep one convention per directory; only the golang-migrate/sqlx files are used");
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("1");
+    }
+
+    @Test
+    void a_u_script_without_its_v_script_is_reported() throws IOException {
+        write("V1__a.sql", "select 1;");
+        write("U1__a.sql", "select -1;");
+        write("U2__b.sql", "select -2;");
+
+        assertThat(open().findings()).extracting(HistoryFinding::toString).containsExactly(
+                shown("U2__b.sql") + ": is a U script without its V script; add " + shown("V2__b.sql") + " or delete this file");
+    }
+
+    @Test
+    void a_missing_or_wrong_location_is_a_finding() throws IOException {
+        Path missing = dir.resolve("nope");
+        write("file.sql", "select 1;");
+
+        MigrationSource absent = MigrationSources.open(missing, SourceOptions.defaults());
+        MigrationSource file = MigrationSources.open(dir.resolve("file.sql"), SourceOptions.defaults());
+        MigrationSource empty = MigrationSources.open(Files.createDirectory(dir.resolve("empty")), SourceOptions.defaults());
+
+        assertThat(absent.revisions()).isEmpty();
+        assertThat(absent.findings()).extracting(HistoryFinding::kind, HistoryFinding::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.MISSING_LOCATION, "does not exist"));
+        assertThat(file.findings()).extracting(HistoryFinding::message).containsExactly("is a file, not a directory");
+        assertThat(empty.findings()).extracting(HistoryFinding::kind).containsExactly(Kind.NO_MIGRATIONS);
+    }
+
+    @Test
+    void a_repeatable_flyway_script_is_not_an_sql_pair() throws IOException {
+        write("V1__a.sql", "select 1;");
+        write("U1__a.sql", "select -1;");
+        write("R__views.sql", "select 0;");
+
+        assertThat(open().findings()).extracting(HistoryFinding::kind).containsExactly(Kind.UNSUPPORTED);
+    }
+
+    @Test
+    void a_byte_order_mark_is_not_part_of_the_sql() throws IOException {
+        Files.write(dir.resolve("1_a.up.sql"), ("\uFEFFselect 1;").getBytes(StandardCharsets.UTF_8));
+        write("1_a.down.sql", "select -1;");
+
+        assertThat(open().findings()).isEmpty();
+    }
+}

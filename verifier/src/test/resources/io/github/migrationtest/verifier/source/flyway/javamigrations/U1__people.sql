@@ -1,0 +1,2 @@
+drop table people;
+drop table callback_log;

@@ -1,0 +1,1 @@
+alter table people drop column display_name;

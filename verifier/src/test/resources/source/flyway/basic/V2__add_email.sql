@@ -1,0 +1,2 @@
+alter table users add column email text;
+comment on column users.email is '${email_comment}';

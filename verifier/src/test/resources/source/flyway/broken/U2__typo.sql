@@ -1,0 +1,2 @@
+alter table users drop column age;
+alter table users drop column email;
