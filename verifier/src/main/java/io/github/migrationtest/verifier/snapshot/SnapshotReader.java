@@ -56,12 +56,20 @@ public final class SnapshotReader {
             List<SchemaObject> objects = new ArrayList<>();
             List<Long> schemaOids = readSchemas(connection, options, objects);
             ReadScope scope = new ReadScope(connection, options, schemaOids);
+            StringBuilder timings = new StringBuilder();
+            long mark = System.nanoTime();
+            timings.append("settings and schemas ").append((mark - started) / 1_000).append(" us");
             for (CatalogReader reader : READERS) {
                 reader.read(scope, objects);
+                long now = System.nanoTime();
+                timings.append(", ").append(reader.getClass().getSimpleName()).append(' ')
+                        .append((now - mark) / 1_000).append(" us");
+                mark = now;
             }
             SchemaSnapshot snapshot = SchemaSnapshot.of(objects);
-            LOG.debug("Read {} objects in {} schemas in {} ms", objects.size(), schemaOids.size(),
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.debug("Read {} objects in {} schemas in {} ms ({}, ordering {} us)", objects.size(),
+                    schemaOids.size(), (System.nanoTime() - started) / 1_000_000, timings,
+                    (System.nanoTime() - mark) / 1_000);
             return snapshot;
         } finally {
             if (autoCommit) {
