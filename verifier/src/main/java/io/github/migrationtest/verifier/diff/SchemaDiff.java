@@ -39,21 +39,23 @@ public final class SchemaDiff {
         Map<String, SchemaObject> left = compared(expected, options, rules);
         Map<String, SchemaObject> right = compared(actual, options, rules);
         List<Difference> differences = new ArrayList<>();
-        for (SchemaObject object : left.values()) {
-            SchemaObject other = right.get(object.path());
+        for (Map.Entry<String, SchemaObject> entry : left.entrySet()) {
+            SchemaObject object = entry.getValue();
+            SchemaObject other = right.get(entry.getKey());
             if (other == null) {
                 if (object.parentPath() == null || right.containsKey(object.parentPath())
                         || !left.containsKey(object.parentPath())) {
-                    differences.add(new MissingObject(object.path(), object.kind(), definition(object), group(object)));
+                    differences.add(new MissingObject(entry.getKey(), object.kind(), definition(object), group(object)));
                 }
             } else if (!sameDefinition(object, other)) {
                 compareProperties(object, other, rules, differences);
             }
         }
-        for (SchemaObject object : right.values()) {
-            if (!left.containsKey(object.path()) && (object.parentPath() == null
+        for (Map.Entry<String, SchemaObject> entry : right.entrySet()) {
+            SchemaObject object = entry.getValue();
+            if (!left.containsKey(entry.getKey()) && (object.parentPath() == null
                     || left.containsKey(object.parentPath()) || !right.containsKey(object.parentPath()))) {
-                differences.add(new UnexpectedObject(object.path(), object.kind(), definition(object), group(object)));
+                differences.add(new UnexpectedObject(entry.getKey(), object.kind(), definition(object), group(object)));
             }
         }
         if (options.columnOrder() != DiffOptions.ColumnOrder.IGNORE) {
@@ -63,14 +65,17 @@ public final class SchemaDiff {
     }
 
     private static Map<String, SchemaObject> compared(SchemaSnapshot snapshot, DiffOptions options, IgnoreRules rules) {
+        if (options.schemas().isEmpty() && rules.isEmpty()) {
+            return snapshot.objectsByPath();
+        }
         Map<String, SchemaObject> objects = new LinkedHashMap<>();
-        for (SchemaObject object : snapshot.objects()) {
+        snapshot.objectsByPath().forEach((path, object) -> {
             boolean inSchemas = object.schema() == null || options.schemas().isEmpty()
                     || options.schemas().contains(object.schema());
             if (inSchemas && !rules.ignoresObject(object)) {
-                objects.put(object.path(), object);
+                objects.put(path, object);
             }
-        }
+        });
         return objects;
     }
 

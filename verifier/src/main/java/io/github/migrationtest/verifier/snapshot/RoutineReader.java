@@ -23,12 +23,11 @@ final class RoutineReader implements CatalogReader {
                    case when p.proretset then p.prorows::text end,
                    array_to_string(p.proconfig, ', '),
                    coalesce(pg_get_function_sqlbody(p.oid), p.prosrc),
-                   cm.description, %s
+                   (select cm.description from pg_description cm where cm.objoid = p.oid
+                        and cm.classoid = 'pg_proc'::regclass and cm.objsubid = 0), %s
             from pg_proc p
             join pg_namespace n on n.oid = p.pronamespace
             join pg_language l on l.oid = p.prolang
-            left join pg_description cm on cm.objoid = p.oid and cm.classoid = 'pg_proc'::regclass
-                 and cm.objsubid = 0
             where p.prokind in ('f', 'p', 'w') and %s and %s and %s""".formatted(
             ReadScope.grants("p.proacl", 'f', "p.proowner"), ReadScope.inSchemas("p.pronamespace"),
             ReadScope.notExtensionMember("pg_proc", "p.oid"), ReadScope.hasNoDependency("pg_proc", "p.oid", 'i'));

@@ -19,10 +19,10 @@ public final class SnapshotReader {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
 
     private static final String SCHEMAS = """
-            select n.oid, n.nspname, cm.description, %s
+            select n.oid, n.nspname,
+                   (select cm.description from pg_description cm where cm.objoid = n.oid
+                        and cm.classoid = 'pg_namespace'::regclass and cm.objsubid = 0), %s
             from pg_namespace n
-            left join pg_description cm on cm.objoid = n.oid and cm.classoid = 'pg_namespace'::regclass
-                 and cm.objsubid = 0
             where n.nspname <> 'information_schema' and n.nspname !~ '^pg_'
               and (cardinality(?::text[]) = 0 or n.nspname = any(?::text[])) and %s
             order by n.nspname""".formatted(ReadScope.grants("n.nspacl", 'n', "n.nspowner"),

@@ -17,11 +17,10 @@ final class TableReader implements CatalogReader {
                         join pg_class p on p.oid = i.inhparent join pg_namespace pn on pn.oid = p.relnamespace
                         where i.inhrelid = c.oid) end,
                    c.relrowsecurity, c.relforcerowsecurity, array_to_string(c.reloptions, ', '),
-                   cm.description,
+                   (select cm.description from pg_description cm where cm.objoid = c.oid
+                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0),
                    %s
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
-            left join pg_description cm on cm.objoid = c.oid and cm.classoid = 'pg_class'::regclass
-                 and cm.objsubid = 0
             where c.relkind in ('r', 'p') and %s and %s""".formatted(
             ReadScope.grants("c.relacl", 'r', "c.relowner"), ReadScope.inSchemas("c.relnamespace"),
             ReadScope.notExtensionMember("pg_class", "c.oid"));
