@@ -54,6 +54,11 @@ public final class SnapshotBenchmark {
                 }
             });
             SchemaSnapshot copy = SnapshotText.parse(text);
+            for (int i = 0; i < 20; i++) { // JIT
+                SchemaDiff.compare(snapshot, changed);
+                SchemaDiff.compare(snapshot, copy);
+                SnapshotText.parse(SnapshotText.render(snapshot));
+            }
             double diffEqual = Measure.medianMillis(runs, () -> check(SchemaDiff.compare(snapshot, copy).isEmpty()));
             double diffChanged = Measure.medianMillis(runs,
                     () -> check(SchemaDiff.compare(snapshot, changed).differences().size() == tables / 10));

@@ -10,6 +10,11 @@ public record ChangedProperty(String path, ObjectKind objectKind, String propert
         String group) implements Difference {
 
     @Override
+    public DifferenceKind kind() {
+        return DifferenceKind.CHANGED;
+    }
+
+    @Override
     public String describe() {
         return path + ": " + property + " " + Values.change(expected, actual);
     }

@@ -17,6 +17,11 @@ public record ColumnOrderChanged(String path, List<String> expectedOrder, List<S
     }
 
     @Override
+    public DifferenceKind kind() {
+        return DifferenceKind.COLUMN_ORDER;
+    }
+
+    @Override
     public ObjectKind objectKind() {
         return ObjectKind.TABLE;
     }

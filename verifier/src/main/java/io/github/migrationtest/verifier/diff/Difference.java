@@ -11,6 +11,9 @@ public sealed interface Difference permits MissingObject, UnexpectedObject, Chan
     /** The object's path, e.g. {@code public.users.email}, {@code public.users_email_idx}. */
     String path();
 
+    /** Which case this is: missing, unexpected, changed or column order. */
+    DifferenceKind kind();
+
     /** What kind of object differs. */
     ObjectKind objectKind();
 

@@ -47,6 +47,10 @@ final class IgnoreRules {
         return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
+    boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
     boolean ignoresObject(SchemaObject object) {
         return rules.stream().anyMatch(rule -> rule.property() == null && rule.matches(object));
     }

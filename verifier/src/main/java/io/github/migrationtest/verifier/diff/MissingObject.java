@@ -6,6 +6,11 @@ import io.github.migrationtest.verifier.snapshot.ObjectKind;
 public record MissingObject(String path, ObjectKind objectKind, String expected, String group) implements Difference {
 
     @Override
+    public DifferenceKind kind() {
+        return DifferenceKind.MISSING;
+    }
+
+    @Override
     public String actual() {
         return null;
     }

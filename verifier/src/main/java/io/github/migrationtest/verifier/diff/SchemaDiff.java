@@ -31,25 +31,31 @@ public final class SchemaDiff {
      * columns, constraints, indexes and the like.
      */
     public static DiffResult compare(SchemaSnapshot expected, SchemaSnapshot actual, DiffOptions options) {
+        if (expected.equals(actual)) {
+            // The common case for a verifier; equal snapshots have equal column orders too.
+            return new DiffResult(List.of());
+        }
         IgnoreRules rules = new IgnoreRules(options.ignored());
         Map<String, SchemaObject> left = compared(expected, options, rules);
         Map<String, SchemaObject> right = compared(actual, options, rules);
         List<Difference> differences = new ArrayList<>();
-        for (SchemaObject object : left.values()) {
-            SchemaObject other = right.get(object.path());
+        for (Map.Entry<String, SchemaObject> entry : left.entrySet()) {
+            SchemaObject object = entry.getValue();
+            SchemaObject other = right.get(entry.getKey());
             if (other == null) {
                 if (object.parentPath() == null || right.containsKey(object.parentPath())
                         || !left.containsKey(object.parentPath())) {
-                    differences.add(new MissingObject(object.path(), object.kind(), definition(object), group(object)));
+                    differences.add(new MissingObject(entry.getKey(), object.kind(), definition(object), group(object)));
                 }
             } else if (!sameDefinition(object, other)) {
                 compareProperties(object, other, rules, differences);
             }
         }
-        for (SchemaObject object : right.values()) {
-            if (!left.containsKey(object.path()) && (object.parentPath() == null
+        for (Map.Entry<String, SchemaObject> entry : right.entrySet()) {
+            SchemaObject object = entry.getValue();
+            if (!left.containsKey(entry.getKey()) && (object.parentPath() == null
                     || left.containsKey(object.parentPath()) || !right.containsKey(object.parentPath()))) {
-                differences.add(new UnexpectedObject(object.path(), object.kind(), definition(object), group(object)));
+                differences.add(new UnexpectedObject(entry.getKey(), object.kind(), definition(object), group(object)));
             }
         }
         if (options.columnOrder() != DiffOptions.ColumnOrder.IGNORE) {
@@ -59,14 +65,17 @@ public final class SchemaDiff {
     }
 
     private static Map<String, SchemaObject> compared(SchemaSnapshot snapshot, DiffOptions options, IgnoreRules rules) {
+        if (options.schemas().isEmpty() && rules.isEmpty()) {
+            return snapshot.objectsByPath();
+        }
         Map<String, SchemaObject> objects = new LinkedHashMap<>();
-        for (SchemaObject object : snapshot.objects()) {
+        snapshot.objectsByPath().forEach((path, object) -> {
             boolean inSchemas = object.schema() == null || options.schemas().isEmpty()
                     || options.schemas().contains(object.schema());
             if (inSchemas && !rules.ignoresObject(object)) {
-                objects.put(object.path(), object);
+                objects.put(path, object);
             }
-        }
+        });
         return objects;
     }
 
@@ -88,14 +97,24 @@ public final class SchemaDiff {
                     actual.kind().keyword(), group(expected)));
             return;
         }
-        Set<String> keys = new LinkedHashSet<>(expected.properties().keySet());
-        keys.addAll(actual.properties().keySet());
+        Map<String, String> left = expected.properties();
+        Map<String, String> right = actual.properties();
+        Set<String> keys = new LinkedHashSet<>(left.keySet());
+        keys.addAll(right.keySet());
+        int found = out.size();
         for (String key : keys) {
-            String before = expected.properties().get(key);
-            String after = actual.properties().get(key);
+            String before = left.get(key);
+            String after = right.get(key);
             if (!Objects.equals(before, after) && !rules.ignoresProperty(expected, key)) {
                 out.add(new ChangedProperty(expected.path(), expected.kind(), key, before, after, group(expected)));
             }
+        }
+        // The same properties in another order: a composite type's attributes, moved.
+        List<String> order = List.copyOf(left.keySet());
+        List<String> otherOrder = List.copyOf(right.keySet());
+        if (out.size() == found && !order.equals(otherOrder)) {
+            out.add(new ChangedProperty(expected.path(), expected.kind(), "order", String.join(", ", order),
+                    String.join(", ", otherOrder), group(expected)));
         }
     }
 

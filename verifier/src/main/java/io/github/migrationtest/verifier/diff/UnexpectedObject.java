@@ -6,6 +6,11 @@ import io.github.migrationtest.verifier.snapshot.ObjectKind;
 public record UnexpectedObject(String path, ObjectKind objectKind, String actual, String group) implements Difference {
 
     @Override
+    public DifferenceKind kind() {
+        return DifferenceKind.UNEXPECTED;
+    }
+
+    @Override
     public String expected() {
         return null;
     }

@@ -20,26 +20,11 @@ public record Column(
         String storage,
         String compression,
         String comment,
-        String grants) implements SchemaObject {
+        String grants) implements TableObject {
 
     @Override
     public ObjectKind kind() {
         return ObjectKind.COLUMN;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, table, name);
-    }
-
-    @Override
-    public String parentPath() {
-        return Identifiers.qualify(schema, table);
-    }
-
-    @Override
-    public String owner() {
-        return table;
     }
 
     @Override

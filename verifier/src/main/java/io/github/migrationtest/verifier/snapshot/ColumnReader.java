@@ -16,13 +16,15 @@ final class ColumnReader implements CatalogReader {
                    case when a.attstorage <> t.typstorage then case a.attstorage when 'p' then 'PLAIN'
                         when 'e' then 'EXTERNAL' when 'm' then 'MAIN' when 'x' then 'EXTENDED' end end,
                    case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end,
-                   (select d.description from pg_description d where d.objoid = a.attrelid and d.classoid = 'pg_class'::regclass and d.objsubid = a.attnum),
+                   (select cm.description from pg_description cm where cm.objoid = a.attrelid
+                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = a.attnum),
                    case when a.attacl is not null then %s end
             from pg_attribute a
             join pg_class c on c.oid = a.attrelid
             join pg_namespace n on n.oid = c.relnamespace
             join pg_type t on t.oid = a.atttypid
-            left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+            left join lateral (select d.adbin, d.adrelid from pg_attrdef d where a.atthasdef
+                 and d.adrelid = a.attrelid and d.adnum = a.attnum offset 0) d on true
             where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped and %s and %s""".formatted(
             ReadScope.collation("a.attcollation", "t.typcollation"),
             ReadScope.grants("a.attacl", 'c', "c.relowner"), ReadScope.inSchemas("c.relnamespace"),

@@ -2,11 +2,13 @@ package io.github.migrationtest.verifier.snapshot;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** A composite type: its attributes in order, each with its type (and collation when not the default). */
 public record CompositeType(String schema, String name, Map<String, String> attributes, String comment,
-        String grants) implements SchemaObject {
+        String grants) implements SchemaMember {
 
     private static final String ATTRIBUTE = "attribute ";
 
@@ -14,19 +16,22 @@ public record CompositeType(String schema, String name, Map<String, String> attr
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
+    /** Attribute order is part of the type (it is the field order of its values), which map equality ignores. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CompositeType type && schema.equals(type.schema) && name.equals(type.name)
+                && List.copyOf(attributes.entrySet()).equals(List.copyOf(type.attributes.entrySet()))
+                && Objects.equals(comment, type.comment) && Objects.equals(grants, type.grants);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(schema, name, attributes, comment, grants);
+    }
+
     @Override
     public ObjectKind kind() {
         return ObjectKind.COMPOSITE_TYPE;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, name);
-    }
-
-    @Override
-    public String owner() {
-        return name;
     }
 
     @Override

@@ -7,26 +7,11 @@ import java.util.Map;
  * actions, {@code MATCH}, {@code DEFERRABLE} and {@code NOT VALID} are all in the definition.
  */
 public record Constraint(String schema, String table, String name, String definition, String comment)
-        implements SchemaObject {
+        implements TableObject {
 
     @Override
     public ObjectKind kind() {
         return ObjectKind.CONSTRAINT;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, table, name);
-    }
-
-    @Override
-    public String parentPath() {
-        return Identifiers.qualify(schema, table);
-    }
-
-    @Override
-    public String owner() {
-        return table;
     }
 
     @Override

@@ -10,7 +10,9 @@ import java.util.List;
  */
 final class ConstraintReader implements CatalogReader {
     private static final String SQL = """
-            select n.nspname, c.relname, k.conname, pg_get_constraintdef(k.oid), (select d.description from pg_description d where d.objoid = k.oid and d.classoid = 'pg_constraint'::regclass and d.objsubid = 0)
+            select n.nspname, c.relname, k.conname, pg_get_constraintdef(k.oid),
+                   (select cm.description from pg_description cm where cm.objoid = k.oid
+                        and cm.classoid = 'pg_constraint'::regclass and cm.objsubid = 0)
             from pg_constraint k
             join pg_class c on c.oid = k.conrelid
             join pg_namespace n on n.oid = c.relnamespace

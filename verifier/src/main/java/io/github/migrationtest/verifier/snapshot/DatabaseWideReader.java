@@ -6,14 +6,18 @@ import java.util.List;
 /** Reads extensions and event triggers, which belong to the database rather than a schema. */
 final class DatabaseWideReader implements CatalogReader {
     private static final String EXTENSIONS = """
-            select x.extname, x.extversion, n.nspname, (select d.description from pg_description d where d.objoid = x.oid and d.classoid = 'pg_extension'::regclass and d.objsubid = 0) as comment
+            select x.extname, x.extversion, n.nspname,
+                   (select cm.description from pg_description cm where cm.objoid = x.oid
+                        and cm.classoid = 'pg_extension'::regclass and cm.objsubid = 0) as comment
             from pg_extension x join pg_namespace n on n.oid = x.extnamespace""";
 
     private static final String EVENT_TRIGGERS = """
             select t.evtname, t.evtevent, (select string_agg(quote_literal(g), ', ' order by g)
                    from unnest(t.evttags) g) as tags, t.evtfoid::regproc::text as function,
                    case t.evtenabled when 'D' then 'disabled' when 'R' then 'replica' when 'A' then 'always' end
-                   as enabled, (select d.description from pg_description d where d.objoid = t.oid and d.classoid = 'pg_event_trigger'::regclass and d.objsubid = 0) as comment
+                   as enabled,
+                   (select cm.description from pg_description cm where cm.objoid = t.oid
+                        and cm.classoid = 'pg_event_trigger'::regclass and cm.objsubid = 0) as comment
             from pg_event_trigger t
             where\s""" + ReadScope.notExtensionMember("pg_event_trigger", "t.oid");
 

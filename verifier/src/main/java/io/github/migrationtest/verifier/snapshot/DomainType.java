@@ -6,7 +6,7 @@ import java.util.Collections;
 
 /** A domain: base type, nullability, default, collation and its named constraints. */
 public record DomainType(String schema, String name, String baseType, boolean notNull, String defaultValue,
-        String collation, Map<String, String> constraints, String comment, String grants) implements SchemaObject {
+        String collation, Map<String, String> constraints, String comment, String grants) implements SchemaMember {
 
     private static final String CONSTRAINT = "constraint ";
 
@@ -17,16 +17,6 @@ public record DomainType(String schema, String name, String baseType, boolean no
     @Override
     public ObjectKind kind() {
         return ObjectKind.DOMAIN;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, name);
-    }
-
-    @Override
-    public String owner() {
-        return name;
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** An enum type with its labels in sort order. */
 public record EnumType(String schema, String name, List<String> labels, String comment, String grants)
-        implements SchemaObject {
+        implements SchemaMember {
 
     public EnumType {
         labels = List.copyOf(labels);
@@ -14,16 +14,6 @@ public record EnumType(String schema, String name, List<String> labels, String c
     @Override
     public ObjectKind kind() {
         return ObjectKind.ENUM;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, name);
-    }
-
-    @Override
-    public String owner() {
-        return name;
     }
 
     @Override

@@ -4,26 +4,11 @@ import java.util.Map;
 
 /** A database-wide event trigger: the event, its tag filter, the function and whether it fires. */
 public record EventTrigger(String name, String event, String tags, String function, String enabled, String comment)
-        implements SchemaObject {
+        implements DatabaseObject {
 
     @Override
     public ObjectKind kind() {
         return ObjectKind.EVENT_TRIGGER;
-    }
-
-    @Override
-    public String schema() {
-        return null;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.quote(name);
-    }
-
-    @Override
-    public String owner() {
-        return "";
     }
 
     @Override

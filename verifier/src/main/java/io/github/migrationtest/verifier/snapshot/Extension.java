@@ -3,26 +3,11 @@ package io.github.migrationtest.verifier.snapshot;
 import java.util.Map;
 
 /** An installed extension; the objects it creates are its own and are not listed separately. */
-public record Extension(String name, String version, String installedIn, String comment) implements SchemaObject {
+public record Extension(String name, String version, String installedIn, String comment) implements DatabaseObject {
 
     @Override
     public ObjectKind kind() {
         return ObjectKind.EXTENSION;
-    }
-
-    @Override
-    public String schema() {
-        return null;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.quote(name);
-    }
-
-    @Override
-    public String owner() {
-        return "";
     }
 
     @Override

@@ -9,16 +9,11 @@ import java.util.Map;
  * definition already says everything about it, and deparsing it twice is the slowest part of a read.
  */
 public record Index(String schema, String name, String table, String constraint, String definition,
-        boolean clustered, boolean invalid, String comment) implements SchemaObject {
+        boolean clustered, boolean invalid, String comment) implements SchemaMember {
 
     @Override
     public ObjectKind kind() {
         return ObjectKind.INDEX;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, name);
     }
 
     @Override

@@ -8,13 +8,14 @@ final class IndexReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, i.relname, c.relname, k.conname,
                    case when k.conname is null then pg_get_indexdef(x.indexrelid) end, x.indisclustered, not x.indisvalid,
-                   (select d.description from pg_description d where d.objoid = i.oid and d.classoid = 'pg_class'::regclass and d.objsubid = 0)
+                   (select cm.description from pg_description cm where cm.objoid = i.oid
+                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0)
             from pg_index x
             join pg_class i on i.oid = x.indexrelid
             join pg_class c on c.oid = x.indrelid
             join pg_namespace n on n.oid = c.relnamespace
-            left join pg_constraint k on k.conindid = x.indexrelid and k.conrelid = x.indrelid
-                 and k.contype in ('p', 'u', 'x')
+            left join lateral (select k.conname from pg_constraint k where k.conrelid = x.indrelid
+                 and k.conindid = x.indexrelid and k.contype in ('p', 'u', 'x') offset 0) k on true
             where c.relkind in ('r', 'p', 'm') and %s and %s""".formatted(
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 

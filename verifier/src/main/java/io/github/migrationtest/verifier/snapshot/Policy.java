@@ -4,26 +4,11 @@ import java.util.Map;
 
 /** A row-level security policy on a table. */
 public record Policy(String schema, String table, String name, boolean restrictive, String command, String roles,
-        String using, String withCheck, String comment) implements SchemaObject {
+        String using, String withCheck, String comment) implements TableObject {
 
     @Override
     public ObjectKind kind() {
         return ObjectKind.POLICY;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, table, name);
-    }
-
-    @Override
-    public String parentPath() {
-        return Identifiers.qualify(schema, table);
-    }
-
-    @Override
-    public String owner() {
-        return table;
     }
 
     @Override

@@ -5,21 +5,11 @@ import java.util.Map;
 /** A range type: subtype, its operator class and collation, canonical and difference functions. */
 public record RangeType(String schema, String name, String subtype, String subtypeOpclass, String collation,
         String canonical, String subtypeDiff, String multirange, String comment, String grants)
-        implements SchemaObject {
+        implements SchemaMember {
 
     @Override
     public ObjectKind kind() {
         return ObjectKind.RANGE_TYPE;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, name);
-    }
-
-    @Override
-    public String owner() {
-        return name;
     }
 
     @Override

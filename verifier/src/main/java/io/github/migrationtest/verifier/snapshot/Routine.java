@@ -25,7 +25,7 @@ public record Routine(
         String settings,
         String body,
         String comment,
-        String grants) implements SchemaObject {
+        String grants) implements SchemaMember {
 
     @Override
     public ObjectKind kind() {
@@ -35,11 +35,6 @@ public record Routine(
     @Override
     public String qualifiedName() {
         return Identifiers.qualify(schema, name) + "(" + identityArguments + ")";
-    }
-
-    @Override
-    public String owner() {
-        return name;
     }
 
     @Override

@@ -23,15 +23,14 @@ final class RoutineReader implements CatalogReader {
                    case when p.proretset then p.prorows::text end,
                    array_to_string(p.proconfig, ', '),
                    coalesce(pg_get_function_sqlbody(p.oid), p.prosrc),
-                   (select d.description from pg_description d where d.objoid = p.oid and d.classoid = 'pg_proc'::regclass and d.objsubid = 0), %s
+                   (select cm.description from pg_description cm where cm.objoid = p.oid
+                        and cm.classoid = 'pg_proc'::regclass and cm.objsubid = 0), %s
             from pg_proc p
             join pg_namespace n on n.oid = p.pronamespace
             join pg_language l on l.oid = p.prolang
-            where p.prokind in ('f', 'p', 'w') and %s and %s
-              and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid
-                              and d.deptype = 'i')""".formatted(
+            where p.prokind in ('f', 'p', 'w') and %s and %s and %s""".formatted(
             ReadScope.grants("p.proacl", 'f', "p.proowner"), ReadScope.inSchemas("p.pronamespace"),
-            ReadScope.notExtensionMember("pg_proc", "p.oid"));
+            ReadScope.notExtensionMember("pg_proc", "p.oid"), ReadScope.hasNoDependency("pg_proc", "p.oid", 'i'));
 
     @Override
     public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {

@@ -4,8 +4,7 @@ import java.util.Map;
 
 /** One object of a {@link SchemaSnapshot}: its kind, its name and its compared properties. */
 public sealed interface SchemaObject
-        permits Extension, EventTrigger, Schema, Table, Column, Constraint, Index, Trigger, Policy,
-                Sequence, View, Routine, EnumType, DomainType, CompositeType, RangeType {
+        permits Schema, DatabaseObject, SchemaMember, TableObject {
 
     ObjectKind kind();
 

@@ -70,6 +70,11 @@ public final class SchemaSnapshot {
         return objects;
     }
 
+    /** All objects by path, in canonical order. */
+    public Map<String, SchemaObject> objectsByPath() {
+        return byPath;
+    }
+
     /** The object with this path, e.g. {@code public.users.email} or {@code type public.mood}. */
     public Optional<SchemaObject> lookup(String path) {
         return Optional.ofNullable(byPath.get(path));

@@ -8,21 +8,11 @@ import java.util.Map;
  */
 public record Sequence(String schema, String name, String type, long start, long increment, long minValue,
         long maxValue, long cache, boolean cycle, String ownedBy, boolean identity, String comment, String grants)
-        implements SchemaObject {
+        implements SchemaMember {
 
     @Override
     public ObjectKind kind() {
         return ObjectKind.SEQUENCE;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, name);
-    }
-
-    @Override
-    public String owner() {
-        return name;
     }
 
     @Override

@@ -19,7 +19,9 @@ public final class SnapshotReader {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
 
     private static final String SCHEMAS = """
-            select n.oid, n.nspname, (select d.description from pg_description d where d.objoid = n.oid and d.classoid = 'pg_namespace'::regclass and d.objsubid = 0), %s
+            select n.oid, n.nspname,
+                   (select cm.description from pg_description cm where cm.objoid = n.oid
+                        and cm.classoid = 'pg_namespace'::regclass and cm.objsubid = 0), %s
             from pg_namespace n
             where n.nspname <> 'information_schema' and n.nspname !~ '^pg_'
               and (cardinality(?::text[]) = 0 or n.nspname = any(?::text[])) and %s
@@ -34,37 +36,47 @@ public final class SnapshotReader {
     }
 
     /**
-     * Reads the schema of the database {@code connection} is connected to. Runs in one read-only
-     * snapshot of the catalog; the connection's transaction state and search path are as before.
+     * Reads the schema of the database {@code connection} is connected to, in one transaction
+     * (the caller's, if one is open). Afterwards the connection's auto-commit mode and settings
+     * are as they were.
      */
     public static SchemaSnapshot read(Connection connection, SnapshotOptions options) throws SQLException {
         long started = System.nanoTime();
         boolean autoCommit = connection.getAutoCommit();
-        String searchPath = currentSearchPath(connection);
+        // Settings made local to our own transaction end with it; in the caller's they are put back.
+        Settings before = autoCommit ? null : currentSettings(connection);
         if (autoCommit) {
             connection.setAutoCommit(false);
         }
         try {
             // Catalog functions qualify names that are not on the search path; with only
             // pg_catalog on it, every user object is written schema-qualified, the same way in
-            // every database.
-            setSearchPath(connection, "pg_catalog");
+            // every database. A generic plan is made once per connection, not once per snapshot.
+            apply(connection, new Settings("pg_catalog", "force_generic_plan"));
             List<SchemaObject> objects = new ArrayList<>();
             List<Long> schemaOids = readSchemas(connection, options, objects);
             ReadScope scope = new ReadScope(connection, options, schemaOids);
+            StringBuilder timings = new StringBuilder();
+            long mark = System.nanoTime();
+            timings.append("settings and schemas ").append((mark - started) / 1_000).append(" us");
             for (CatalogReader reader : READERS) {
                 reader.read(scope, objects);
+                long now = System.nanoTime();
+                timings.append(", ").append(reader.getClass().getSimpleName()).append(' ')
+                        .append((now - mark) / 1_000).append(" us");
+                mark = now;
             }
             SchemaSnapshot snapshot = SchemaSnapshot.of(objects);
-            LOG.debug("Read {} objects in {} schemas in {} ms", objects.size(), schemaOids.size(),
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.debug("Read {} objects in {} schemas in {} ms ({}, ordering {} us)", objects.size(),
+                    schemaOids.size(), (System.nanoTime() - started) / 1_000_000, timings,
+                    (System.nanoTime() - mark) / 1_000);
             return snapshot;
         } finally {
             if (autoCommit) {
                 connection.rollback();
                 connection.setAutoCommit(true);
             } else {
-                setSearchPath(connection, searchPath);
+                apply(connection, before);
             }
         }
     }
@@ -91,17 +103,24 @@ public final class SnapshotReader {
         return oids;
     }
 
-    private static String currentSearchPath(Connection connection) throws SQLException {
+    /** The session settings a read changes for its own transaction. */
+    private record Settings(String searchPath, String planCacheMode) {
+    }
+
+    private static Settings currentSettings(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("select current_setting('search_path')")) {
+                ResultSet row = statement.executeQuery(
+                        "select current_setting('search_path'), current_setting('plan_cache_mode')")) {
             row.next();
-            return row.getString(1);
+            return new Settings(row.getString(1), row.getString(2));
         }
     }
 
-    private static void setSearchPath(Connection connection, String path) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select set_config('search_path', ?, true)")) {
-            statement.setString(1, path);
+    private static void apply(Connection connection, Settings settings) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select set_config('search_path', ?, true), set_config('plan_cache_mode', ?, true)")) {
+            statement.setString(1, settings.searchPath());
+            statement.setString(2, settings.planCacheMode());
             statement.execute();
         }
     }

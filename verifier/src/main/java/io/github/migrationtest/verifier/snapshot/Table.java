@@ -18,21 +18,11 @@ public record Table(
         boolean forceRowLevelSecurity,
         String options,
         String comment,
-        String grants) implements SchemaObject {
+        String grants) implements SchemaMember {
 
     @Override
     public ObjectKind kind() {
         return ObjectKind.TABLE;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, name);
-    }
-
-    @Override
-    public String owner() {
-        return name;
     }
 
     /** Whether rows are routed to partitions ({@code PARTITION BY}). */

@@ -17,7 +17,8 @@ final class TableReader implements CatalogReader {
                         join pg_class p on p.oid = i.inhparent join pg_namespace pn on pn.oid = p.relnamespace
                         where i.inhrelid = c.oid) end,
                    c.relrowsecurity, c.relforcerowsecurity, array_to_string(c.reloptions, ', '),
-                   (select d.description from pg_description d where d.objoid = c.oid and d.classoid = 'pg_class'::regclass and d.objsubid = 0),
+                   (select cm.description from pg_description cm where cm.objoid = c.oid
+                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0),
                    %s
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('r', 'p') and %s and %s""".formatted(

@@ -7,26 +7,11 @@ import java.util.Map;
  * normally and {@code disabled}, {@code replica} or {@code always} otherwise.
  */
 public record Trigger(String schema, String table, String name, String definition, String enabled, String comment)
-        implements SchemaObject {
+        implements TableObject {
 
     @Override
     public ObjectKind kind() {
         return ObjectKind.TRIGGER;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, table, name);
-    }
-
-    @Override
-    public String parentPath() {
-        return Identifiers.qualify(schema, table);
-    }
-
-    @Override
-    public String owner() {
-        return table;
     }
 
     @Override

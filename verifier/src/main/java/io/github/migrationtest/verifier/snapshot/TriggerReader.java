@@ -8,7 +8,8 @@ final class TriggerReader implements CatalogReader {
     private static final String TRIGGERS = """
             select n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid),
                    case t.tgenabled when 'D' then 'disabled' when 'R' then 'replica' when 'A' then 'always' end,
-                   (select d.description from pg_description d where d.objoid = t.oid and d.classoid = 'pg_trigger'::regclass and d.objsubid = 0)
+                   (select cm.description from pg_description cm where cm.objoid = t.oid
+                        and cm.classoid = 'pg_trigger'::regclass and cm.objsubid = 0)
             from pg_trigger t
             join pg_class c on c.oid = t.tgrelid
             join pg_namespace n on n.oid = c.relnamespace
@@ -22,7 +23,8 @@ final class TriggerReader implements CatalogReader {
                    (select string_agg(case when r = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(r)) end, ', '
                         order by 1) from unnest(p.polroles) r),
                    pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid),
-                   (select d.description from pg_description d where d.objoid = p.oid and d.classoid = 'pg_policy'::regclass and d.objsubid = 0)
+                   (select cm.description from pg_description cm where cm.objoid = p.oid
+                        and cm.classoid = 'pg_policy'::regclass and cm.objsubid = 0)
             from pg_policy p
             join pg_class c on c.oid = p.polrelid
             join pg_namespace n on n.oid = c.relnamespace

@@ -18,7 +18,9 @@ final class TypeReader implements CatalogReader {
 
     private static final String ENUMS = """
             select n.nspname, t.typname, array(select e.enumlabel from pg_enum e where e.enumtypid = t.oid
-                   order by e.enumsortorder), (select d.description from pg_description d where d.objoid = t.oid and d.classoid = 'pg_type'::regclass and d.objsubid = 0), %s
+                   order by e.enumsortorder),
+                   (select cm.description from pg_description cm where cm.objoid = t.oid
+                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s
             from pg_type t join pg_namespace n on n.oid = t.typnamespace
             where t.typtype = 'e' and %s""".formatted(GRANTS, TYPE_FILTER);
 
@@ -28,7 +30,8 @@ final class TypeReader implements CatalogReader {
                          order by k.conname),
                    array(select pg_get_constraintdef(k.oid) from pg_constraint k where k.contypid = t.oid
                          and k.contype = 'c' order by k.conname),
-                   (select d.description from pg_description d where d.objoid = t.oid and d.classoid = 'pg_type'::regclass and d.objsubid = 0), %s
+                   (select cm.description from pg_description cm where cm.objoid = t.oid
+                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s
             from pg_type t join pg_namespace n on n.oid = t.typnamespace
             join pg_type b on b.oid = t.typbasetype
             where t.typtype = 'd' and %s""".formatted(ReadScope.collation("t.typcollation", "b.typcollation"),
@@ -41,7 +44,8 @@ final class TypeReader implements CatalogReader {
                    array(select format_type(a.atttypid, a.atttypmod) || coalesce(' COLLATE ' || %s, '')
                          from pg_attribute a join pg_type at on at.oid = a.atttypid
                          where a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped order by a.attnum),
-                   (select d.description from pg_description d where d.objoid = t.oid and d.classoid = 'pg_type'::regclass and d.objsubid = 0), %s
+                   (select cm.description from pg_description cm where cm.objoid = t.oid
+                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s
             from pg_type t join pg_namespace n on n.oid = t.typnamespace
             join pg_class c on c.oid = t.typrelid
             where t.typtype = 'c' and c.relkind = 'c' and %s""".formatted(
@@ -50,7 +54,9 @@ final class TypeReader implements CatalogReader {
     private static final String RANGES = """
             select n.nspname, t.typname, format_type(r.rngsubtype, null), oc.opcname, %s,
                    nullif(r.rngcanonical, 0)::regproc::text, nullif(r.rngsubdiff, 0)::regproc::text,
-                   format_type(nullif(r.rngmultitypid, 0), null), (select d.description from pg_description d where d.objoid = t.oid and d.classoid = 'pg_type'::regclass and d.objsubid = 0), %s
+                   format_type(nullif(r.rngmultitypid, 0), null),
+                   (select cm.description from pg_description cm where cm.objoid = t.oid
+                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s
             from pg_range r
             join pg_type t on t.oid = r.rngtypid
             join pg_namespace n on n.oid = t.typnamespace

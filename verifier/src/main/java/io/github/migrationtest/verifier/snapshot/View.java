@@ -4,21 +4,11 @@ import java.util.Map;
 
 /** A view or materialized view with its {@code pg_get_viewdef} definition; a matview's indexes are {@link Index}es. */
 public record View(String schema, String name, boolean materialized, String definition, String options,
-        String comment, String grants) implements SchemaObject {
+        String comment, String grants) implements SchemaMember {
 
     @Override
     public ObjectKind kind() {
         return materialized ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.VIEW;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return Identifiers.qualify(schema, name);
-    }
-
-    @Override
-    public String owner() {
-        return name;
     }
 
     @Override

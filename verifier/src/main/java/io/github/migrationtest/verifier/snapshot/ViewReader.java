@@ -7,7 +7,9 @@ import java.util.List;
 final class ViewReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid, true),
-                   array_to_string(c.reloptions, ', '), (select d.description from pg_description d where d.objoid = c.oid and d.classoid = 'pg_class'::regclass and d.objsubid = 0), %s
+                   array_to_string(c.reloptions, ', '),
+                   (select cm.description from pg_description cm where cm.objoid = c.oid
+                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0), %s
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('v', 'm') and %s and %s""".formatted(ReadScope.grants("c.relacl", 'r', "c.relowner"),
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));

@@ -152,6 +152,8 @@ class ChangeDetectionTest {
                         "type app.positive_int: default"),
                 change("add a composite attribute", "ALTER TYPE app.address ADD ATTRIBUTE country text",
                         "type app.address: attribute country"),
+                change("move a composite attribute last", "ALTER TYPE app.address DROP ATTRIBUTE street;"
+                        + " ALTER TYPE app.address ADD ATTRIBUTE street text", "type app.address: order"),
                 change("add a schema", "CREATE SCHEMA extra", "schema extra: unexpected"),
                 change("install an extension", "CREATE EXTENSION hstore", "extension hstore: unexpected"),
                 change("a change in an odd name's table", "ALTER TABLE \"Odd Schema\".\"Mixed Case\""
@@ -178,16 +180,8 @@ class ChangeDetectionTest {
     }
 
     private static String signature(Difference difference) {
-        String what;
-        if (difference instanceof ChangedProperty changed) {
-            what = changed.property();
-        } else if (difference instanceof MissingObject) {
-            what = "missing";
-        } else if (difference instanceof UnexpectedObject) {
-            what = "unexpected";
-        } else {
-            what = "column order";
-        }
+        String what = difference instanceof ChangedProperty changed ? changed.property()
+                : difference.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         return difference.path() + ": " + what;
     }
 }
