@@ -1,15 +1,13 @@
 package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.diff.ChangedProperty;
-import io.github.migrationtest.verifier.diff.ColumnOrderChanged;
 import io.github.migrationtest.verifier.diff.DiffResult;
 import io.github.migrationtest.verifier.diff.Difference;
-import io.github.migrationtest.verifier.diff.MissingObject;
-import io.github.migrationtest.verifier.diff.UnexpectedObject;
 import io.github.migrationtest.verifier.report.ReportedDifference;
 import io.github.migrationtest.verifier.report.StatementError;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import java.util.List;
+import java.util.Locale;
 
 /** Turns what the diff and the sources found into the report's own, serialisable terms. */
 final class Findings {
@@ -22,15 +20,9 @@ final class Findings {
     }
 
     static ReportedDifference difference(Difference difference) {
-        String kind;
-        if (difference instanceof MissingObject) {
-            kind = "missing";
-        } else if (difference instanceof UnexpectedObject) {
-            kind = "unexpected";
-        } else if (difference instanceof ChangedProperty changed) {
-            kind = "changed " + changed.property();
-        } else {
-            kind = "column order"; // ColumnOrderChanged, the last case of the sealed type
+        String kind = difference.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        if (difference instanceof ChangedProperty changed) {
+            kind += " " + changed.property(); // "changed default": which property is what a reader needs
         }
         return new ReportedDifference(difference.path(), kind, difference.expected(), difference.actual(),
                 difference.reportOnly(), difference.describe());
