@@ -1,6 +1,7 @@
 package io.github.migrationtest.junit;
 
 import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.FailureText;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import java.util.stream.Stream;
@@ -43,7 +44,7 @@ final class CheckTests {
         switch (result.outcome()) {
             case PASSED -> {
             }
-            case FAILED -> throw new AssertionFailedError(FailureMessage.render(subject, result));
+            case FAILED -> throw new AssertionFailedError(FailureText.render(subject, result));
             case SKIPPED -> throw new TestAbortedException("Skipped: " + result.reason());
             case NOT_REACHED -> throw new TestAbortedException("Not reached: " + result.reason());
         }

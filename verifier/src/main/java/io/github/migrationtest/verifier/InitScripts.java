@@ -6,38 +6,41 @@ import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.script.ScriptRunner;
 import io.github.migrationtest.verifier.source.script.SqlScript;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 
-/** What the environment provides before revision 1 (extensions, roles, schemas), run once. */
-final class InitScripts {
+/**
+ * Runs what the environment provides before revision 1 (extensions, roles, schemas): the SQL
+ * files in order, in one transaction where they allow it, as the pseudo-revision {@code init}.
+ */
+public final class InitScripts {
 
-    private final List<Path> scripts;
-
-    InitScripts(List<Path> scripts) {
-        this.scripts = scripts;
+    private InitScripts() {
     }
 
-    void run(WorkingDatabase work) throws SQLException {
-        for (Path script : scripts) {
-            String text;
+    /**
+     * @throws UncheckedIOException when a file cannot be read
+     * @throws MigrationFailedException when a statement fails, with its file, line and column
+     */
+    public static void run(List<Path> files, Connection connection) {
+        if (files.isEmpty()) {
+            return;
+        }
+        List<SqlScript> scripts = new ArrayList<>();
+        for (Path file : files) {
             try {
-                text = Files.readString(script, StandardCharsets.UTF_8);
+                scripts.add(SqlScript.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
             } catch (IOException e) {
-                throw new IllegalArgumentException("Cannot read the init script " + script + ": " + e.getMessage()
+                throw new UncheckedIOException("Could not read init script " + file + ": " + e.getMessage()
                         + ". Fix: give a readable UTF-8 SQL file", e);
             }
-            Revision init = Revision.irreversible("init", script.getFileName().toString(), List.of(script.toString()),
-                    "an init script");
-            try {
-                new ScriptRunner(null, null).run(init, Direction.UP, List.of(SqlScript.parse(script.toString(), text)),
-                        "", work.connection());
-            } catch (MigrationFailedException e) {
-                throw new IllegalArgumentException("The init script failed at " + e.failure() , e);
-            }
         }
+        Revision init = Revision.reversible("init", "init scripts", files.stream().map(Path::toString).toList());
+        new ScriptRunner(null, null).run(init, Direction.UP, scripts, "", connection);
     }
 }

@@ -47,7 +47,7 @@ public final class Verifier {
         RevisionPolicy policy = new RevisionPolicy(revisions, options);
         List<RevisionReport> reports = new ArrayList<>();
         try (WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot())) {
-            new InitScripts(options.initScripts()).run(work);
+            InitScripts.run(options.initScripts(), work.connection());
             Walk walk = new Walk(work, revisions, policy, options, listener);
             reports.addAll(walk.run());
             if (options.runs(Check.FULL_DOWNGRADE_TO_BASE)) {
@@ -66,7 +66,7 @@ public final class Verifier {
             historyChecks.add(model);
             listener.historyCheckFinished(model);
         }
-        return new VerificationReport(source.type().name().toLowerCase() + " history at " + source.location(),
+        return new VerificationReport(source.type().name().toLowerCase(java.util.Locale.ROOT) + " history at " + source.location(),
                 server.description(), historyChecks, reports, Duration.ofNanos(System.nanoTime() - started));
     }
 

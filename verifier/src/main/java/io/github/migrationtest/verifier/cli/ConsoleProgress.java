@@ -31,7 +31,7 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void revisionFinished(RevisionReport report, int index, int count) {
-        String width = String.valueOf(count).length() + "";
+        int width = String.valueOf(count).length();
         out.println((terminal ? "\r\033[K" : "") + String.format("[%" + width + "d/%d] ", index + 1, count) + Summary.line(report));
         out.flush();
     }

@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.cli;
 
+import io.github.migrationtest.verifier.InitScripts;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.snapshot.SnapshotReader;
@@ -44,6 +45,7 @@ final class SnapshotCommand implements Callable<Integer> {
         try (PostgresServer server = source.startPostgres();
              DisposableDatabase database = server.createDatabase();
              Connection connection = database.connect()) {
+            InitScripts.run(source.initScripts, connection);
             for (int i = 0; i <= last; i++) {
                 history.upgrade(revisions.get(i), connection);
             }

@@ -1,8 +1,11 @@
 package io.github.migrationtest.verifier.report;
 
+import java.util.List;
+
 /**
  * A failed check as people read it, in titled sections: which revision and claim, what differed
- * or which statement failed, and the fix.
+ * or which statement failed, and the fix. The command line, the reports and the JUnit extension
+ * all show failures in this one form.
  * <pre>
  * Revision 3 (add email index): the downgrade did not restore the schema
  *   public.users_email_idx: unexpected index: CREATE INDEX users_email_idx ON ...
@@ -10,6 +13,8 @@ package io.github.migrationtest.verifier.report;
  * </pre>
  */
 public final class FailureText {
+
+    private static final String INDENT = "  ";
 
     private FailureText() {
     }
@@ -24,21 +29,25 @@ public final class FailureText {
         return render("History", result);
     }
 
-    private static String render(String subject, CheckResult result) {
-        String nl = System.lineSeparator();
+    /** @param subject what the check is about: {@code Revision 0003 (add nickname)} or {@code History} */
+    public static String render(String subject, CheckResult result) {
         StringBuilder text = new StringBuilder(subject).append(": ")
-                .append(result.reason().isEmpty() ? result.check().claim() : result.reason());
-        result.error().ifPresent(error -> text.append(nl).append("  at ").append(error.location())
-                .append(nl).append("  ").append(error.message()));
-        for (ReportedDifference difference : result.differences()) {
-            text.append(nl).append("  ").append(difference.description());
-            if (difference.reportOnly()) {
-                text.append(" (reported only)");
-            }
+                .append(result.reason().isEmpty() ? "it is not true that " + result.check().claim() : result.reason());
+        result.error().ifPresent(error -> line(text, INDENT + error.location() + ": " + error.message()));
+        List<ReportedDifference> failing = result.differences().stream().filter(d -> !d.reportOnly()).toList();
+        List<ReportedDifference> reportOnly = result.differences().stream().filter(ReportedDifference::reportOnly).toList();
+        failing.forEach(difference -> line(text, INDENT + difference.description()));
+        if (!reportOnly.isEmpty()) {
+            line(text, "Also changed, not failing:");
+            reportOnly.forEach(difference -> line(text, INDENT + difference.description()));
         }
         if (!result.fix().isEmpty()) {
-            text.append(nl).append("Fix: ").append(result.fix());
+            line(text, "Fix: " + result.fix());
         }
         return text.toString();
+    }
+
+    private static void line(StringBuilder text, String line) {
+        text.append('\n').append(line);
     }
 }

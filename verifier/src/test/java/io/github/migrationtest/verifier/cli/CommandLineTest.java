@@ -103,6 +103,22 @@ class CommandLineTest {
         assertThat(out.toString()).contains("users").doesNotContain("users_name_idx");
     }
 
+    @Test
+    void init_scripts_run_before_revision_1_in_verify_and_in_snapshot() throws IOException {
+        Path init = Files.writeString(dir.resolve("environment.sql"), "CREATE SCHEMA IF NOT EXISTS audit;\n");
+        write("0001_users.up.sql", "CREATE TABLE audit.users (id int PRIMARY KEY, name text);");
+        write("0001_users.down.sql", "DROP TABLE audit.users;");
+        write("0002_name_index.up.sql", "CREATE INDEX users_name_idx ON audit.users (name);");
+        write("0002_name_index.down.sql", "DROP INDEX audit.users_name_idx;");
+
+        assertThat(run("verify", history.toString(), "--init", init.toString())).as(out + "" + err).isZero();
+        assertThat(run("snapshot", history.toString(), "--init", init.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("audit.users_name_idx");
+
+        assertThat(run("verify", history.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("schema \"audit\" does not exist");
+    }
+
     private void write_unchecked(String name, String sql) {
         try {
             write(name, sql);
