@@ -7,6 +7,8 @@ import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.snapshot.IncrementalReader;
+import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
@@ -37,9 +39,10 @@ public final class VerifierBenchmark {
             generate(history);
             MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
             try (PostgresServer server = PostgresServer.start(PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED))) {
-                rawSql(server, source); // warm-up of both paths
+                rawSql(server, source, false); // warm-up of both paths
                 new Verifier(source, VerifierOptions.defaults()).verify(server);
-                double raw = Measure.medianMillis(RUNS, () -> rawSql(server, source));
+                double raw = Measure.medianMillis(RUNS, () -> rawSql(server, source, false));
+                double recorded = Measure.medianMillis(RUNS, () -> rawSql(server, source, true));
                 VerificationReport[] last = new VerificationReport[1];
                 double verify = Measure.medianMillis(RUNS, () -> last[0] = new Verifier(source, VerifierOptions.defaults()).verify(server));
                 if (!last[0].passed()) {
@@ -48,6 +51,7 @@ public final class VerifierBenchmark {
                 Measure.header(String.format("Verification of %d revisions building %d tables (embedded Postgres %d)",
                         REVISIONS, TABLES, server.majorVersion()));
                 Measure.row("up, down, up of every revision, SQL alone", raw);
+                Measure.row("the same, with the change recorder installed", recorded);
                 Measure.row("full verification (all checks)", verify);
                 Measure.row("  of which the migrations' SQL", last[0].migrationTime().toMillis());
                 Measure.row("  of which snapshots", last[0].snapshotTime().toMillis());
@@ -60,9 +64,15 @@ public final class VerifierBenchmark {
         }
     }
 
-    /** What the migrations cost without us: each revision up, down and up again, nothing compared. */
-    private static void rawSql(PostgresServer server, MigrationSource source) throws Exception {
+    /**
+     * What the migrations cost without us: each revision up, down and up again, nothing compared;
+     * with {@code recorder}, under the event triggers incremental snapshots install.
+     */
+    private static void rawSql(PostgresServer server, MigrationSource source, boolean recorder) throws Exception {
         try (DisposableDatabase db = server.createDatabase(); Connection connection = db.connect()) {
+            if (recorder) {
+                IncrementalReader.start(connection, SnapshotOptions.defaults());
+            }
             for (Revision revision : source.revisions()) {
                 source.upgrade(revision, connection);
                 source.downgrade(revision, connection);

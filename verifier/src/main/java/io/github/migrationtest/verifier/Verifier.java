@@ -139,7 +139,7 @@ public final class Verifier {
             if (result.stateIsWrong()) {
                 work.recover(revisions, index);
             }
-            if ((index + 1) % options.checkpointInterval() == 0) {
+            if (work.checkpointDue(index, options.checkpointInterval())) {
                 work.checkpoint(index);
             }
         }

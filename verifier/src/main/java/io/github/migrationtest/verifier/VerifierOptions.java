@@ -22,8 +22,9 @@ import java.util.Set;
  * @param initScripts SQL run once before revision 1, for what the environment provides (extensions, roles)
  * @param snapshot what the snapshots include
  * @param diff how snapshots are compared (ignore rules, column order)
- * @param checkpointInterval how many revisions apart the verifier keeps a cloned database to recover from
- *     a broken downgrade (a recovery clones the nearest and replays at most this many upgrades)
+ * @param checkpointInterval the most revisions between two clones of a verified state, which the verifier
+ *     recovers from after a broken downgrade (a recovery clones the nearest and replays the upgrades since);
+ *     within it, a clone is taken once the upgrades since the last took ten times as long as cloning
  */
 public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<String, String> irreversible,
                               Set<String> skipped, List<Path> initScripts, SnapshotOptions snapshot, DiffOptions diff,
@@ -41,7 +42,7 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
 
     public static VerifierOptions defaults() {
         return new VerifierOptions(EnumSet.complementOf(EnumSet.of(Check.HEAD_MATCHES_MODEL)), Optional.empty(),
-                Map.of(), Set.of(), List.of(), SnapshotOptions.defaults(), DiffOptions.defaults(), 10);
+                Map.of(), Set.of(), List.of(), SnapshotOptions.defaults(), DiffOptions.defaults(), 100);
     }
 
     public boolean runs(Check check) {

@@ -1,10 +1,10 @@
 package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
+import io.github.migrationtest.verifier.snapshot.IncrementalReader;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
-import io.github.migrationtest.verifier.snapshot.SnapshotReader;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.StepResult;
@@ -22,17 +22,25 @@ final class WorkingDatabase implements AutoCloseable {
 
     private final PostgresServer server;
     private final MigrationSource source;
-    private final SnapshotOptions snapshotOptions;
+    private final IncrementalReader reader;
     private DisposableDatabase database;
     private Connection connection;
     private DisposableDatabase checkpoint;
     private int checkpointIndex = -1;
+    private long cloneNanos;
+    private long upgradeNanosSinceCheckpoint;
 
-    WorkingDatabase(PostgresServer server, MigrationSource source, SnapshotOptions snapshotOptions) {
+    WorkingDatabase(PostgresServer server, MigrationSource source, SnapshotOptions snapshotOptions)
+            throws SQLException {
         this.server = server;
         this.source = source;
-        this.snapshotOptions = snapshotOptions;
         this.database = server.createDatabase();
+        try {
+            this.reader = IncrementalReader.start(connection(), snapshotOptions);
+        } catch (SQLException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     Connection connection() throws SQLException {
@@ -43,7 +51,12 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     StepResult upgrade(Revision revision) throws SQLException {
-        return source.upgrade(revision, connection());
+        long started = System.nanoTime();
+        try {
+            return source.upgrade(revision, connection());
+        } finally {
+            upgradeNanosSinceCheckpoint += System.nanoTime() - started;
+        }
     }
 
     StepResult downgrade(Revision revision) throws SQLException {
@@ -51,14 +64,27 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     SchemaSnapshot snapshot() throws SQLException {
-        return SnapshotReader.read(connection(), snapshotOptions);
+        return reader.read(connection());
+    }
+
+    /**
+     * Whether to checkpoint after the revision at {@code index}: once the upgrades since the last
+     * checkpoint took ten times as long as taking one (so checkpoints cost at most a tenth of the
+     * walk, and a recovery replays upgrades worth about ten clones), or {@code maxInterval}
+     * revisions after the last, whichever comes first.
+     */
+    boolean checkpointDue(int index, int maxInterval) {
+        return index - checkpointIndex >= maxInterval || upgradeNanosSinceCheckpoint >= 10 * cloneNanos;
     }
 
     /** Remembers the current state, reached after the revision at {@code index} (-1: base). */
     void checkpoint(int index) throws SQLException {
         closeConnection(); // a database is cloned only while nobody is connected to it
         DisposableDatabase previous = checkpoint;
+        long started = System.nanoTime();
         checkpoint = server.createDatabaseFrom(database);
+        cloneNanos = System.nanoTime() - started;
+        upgradeNanosSinceCheckpoint = 0;
         checkpointIndex = index;
         if (previous != null) {
             previous.close();
@@ -70,6 +96,7 @@ final class WorkingDatabase implements AutoCloseable {
         closeConnection();
         database.close();
         database = server.createDatabaseFrom(checkpoint);
+        reader.forget();
         for (int i = checkpointIndex + 1; i <= index; i++) {
             upgrade(revisions.get(i));
         }

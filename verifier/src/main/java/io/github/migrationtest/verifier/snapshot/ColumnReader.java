@@ -18,7 +18,7 @@ final class ColumnReader implements CatalogReader {
                    case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end,
                    (select cm.description from pg_description cm where cm.objoid = a.attrelid
                         and cm.classoid = 'pg_class'::regclass and cm.objsubid = a.attnum),
-                   case when a.attacl is not null then %s end
+                   case when a.attacl is not null then %s end, 'TABLE' as unit_kind, a.attrelid as unit_oid, null::oid as member_oid
             from pg_attribute a
             join pg_class c on c.oid = a.attrelid
             join pg_namespace n on n.oid = c.relnamespace
@@ -31,8 +31,8 @@ final class ColumnReader implements CatalogReader {
             ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
-        scope.query(SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+    public void read(ReadScope scope, List<SchemaObject> out) {
+        scope.query(ReadUnit.TABLES, null, SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Column(row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5),
                         row.getBoolean(6), row.getString(7), row.getString(8), row.getString(9), row.getString(10),
                         row.getString(11), row.getString(12), row.getString(13), row.getString(14)));

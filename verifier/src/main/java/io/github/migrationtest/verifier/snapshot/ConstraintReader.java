@@ -12,7 +12,8 @@ final class ConstraintReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, c.relname, k.conname, pg_get_constraintdef(k.oid),
                    (select cm.description from pg_description cm where cm.objoid = k.oid
-                        and cm.classoid = 'pg_constraint'::regclass and cm.objsubid = 0)
+                        and cm.classoid = 'pg_constraint'::regclass and cm.objsubid = 0),
+                   'TABLE' as unit_kind, k.conrelid as unit_oid, k.oid as member_oid
             from pg_constraint k
             join pg_class c on c.oid = k.conrelid
             join pg_namespace n on n.oid = c.relnamespace
@@ -21,8 +22,8 @@ final class ConstraintReader implements CatalogReader {
             """.formatted(ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
-        scope.query(SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+    public void read(ReadScope scope, List<SchemaObject> out) {
+        scope.query(ReadUnit.TABLES, "pg_constraint", SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Constraint(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5)));
     }

@@ -9,7 +9,8 @@ final class IndexReader implements CatalogReader {
             select n.nspname, i.relname, c.relname, k.conname,
                    case when k.conname is null then pg_get_indexdef(x.indexrelid) end, x.indisclustered, not x.indisvalid,
                    (select cm.description from pg_description cm where cm.objoid = i.oid
-                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0)
+                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0),
+                   case when c.relkind = 'm' then 'VIEW' else 'TABLE' end as unit_kind, x.indrelid as unit_oid, x.indexrelid as member_oid
             from pg_index x
             join pg_class i on i.oid = x.indexrelid
             join pg_class c on c.oid = x.indrelid
@@ -20,8 +21,8 @@ final class IndexReader implements CatalogReader {
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
-        scope.query(SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(3)) ? null
+    public void read(ReadScope scope, List<SchemaObject> out) {
+        scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_class", SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(3)) ? null
                 : new Index(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getBoolean(6), row.getBoolean(7), row.getString(8)));
     }

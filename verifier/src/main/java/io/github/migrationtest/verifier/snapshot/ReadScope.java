@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.postgresql.PGStatement;
 
@@ -22,11 +24,16 @@ final class ReadScope {
     private final Connection connection;
     private final SnapshotOptions options;
     private final String schemaOids;
+    private final UnitFilter filter;
+    private final ReadSink sink;
+    private final List<Pending> pending = new ArrayList<>();
 
-    ReadScope(Connection connection, SnapshotOptions options, List<Long> schemaOids) {
+    ReadScope(Connection connection, SnapshotOptions options, List<Long> schemaOids, UnitFilter filter, ReadSink sink) {
         this.connection = connection;
         this.options = options;
         this.schemaOids = schemaOids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        this.filter = filter;
+        this.sink = sink;
     }
 
     /** Maps one result row to an object, or to {@code null} to skip the row. */
@@ -34,26 +41,113 @@ final class ReadScope {
         SchemaObject map(ResultSet row) throws SQLException;
     }
 
-    /** Runs {@code sql}, whose every {@code ?} stands for the array of included schema OIDs. */
-    void query(String sql, List<SchemaObject> out, RowMapper mapper) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    /** Learns which read unit (and which catalog row) each object came from, to re-read it alone later. */
+    interface ReadSink {
+        ReadSink NONE = (unit, member, object) -> { };
+
+        /** {@code unit} is null for objects read whole every time (schemas, extensions, event triggers). */
+        void read(ReadUnit unit, ReadUnit.Member member, SchemaObject object);
+    }
+
+    /** Whether this read re-reads only some units, the rest coming from an earlier snapshot. */
+    boolean partial() {
+        return filter != UnitFilter.ALL;
+    }
+
+    /** Adds {@code sql}, whose every {@code ?} stands for the array of included schema OIDs, to the batch. */
+    void query(String sql, List<SchemaObject> out, RowMapper mapper) {
+        pending.add(new Pending(sql, null, null, out, mapper));
+    }
+
+    /**
+     * Adds {@code sql} for objects that belong to a unit of one of {@code kinds} to the batch: its
+     * last three columns are {@code unit_kind} (a {@link ReadUnit.Kind} name), {@code unit_oid}, the
+     * OID of the unit's relation, type or routine, and {@code member_oid}, the object's own row in
+     * {@code memberCatalog} (null for objects that are the unit or a column). A partial read wraps
+     * it so that only the asked-for units are read; Postgres flattens the wrapper and looks them up
+     * by index. Left out when no unit of these kinds is asked for.
+     */
+    void query(Set<ReadUnit.Kind> kinds, String memberCatalog, String sql, List<SchemaObject> out, RowMapper mapper) {
+        Set<Long> units = filter.oids(kinds);
+        if (units.isEmpty()) {
+            return;
+        }
+        String unitArray = units == UnitFilter.EVERY ? null
+                : units.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        String scoped = unitArray == null ? sql : "select * from (" + sql + ") scoped where scoped.unit_oid = any(?::oid[])";
+        pending.add(new Pending(scoped, unitArray, memberCatalog == null ? NO_MEMBERS : memberCatalog, out, mapper));
+    }
+
+    /** Says a unit-aware query has no member column worth keeping. */
+    private static final String NO_MEMBERS = "";
+
+    /** A query waiting for the batch; {@code memberCatalog} null for objects that belong to no unit. */
+    private record Pending(String sql, String unitArray, String memberCatalog, List<SchemaObject> out,
+                           RowMapper mapper) {
+    }
+
+    /**
+     * Runs the batch in one round trip, after {@code prefix} (a statement whose result is not
+     * read, or null). Without an open transaction the statements still share one: the server runs
+     * everything before the protocol's one Sync as an implicit transaction, so {@code set_config(...,
+     * true)} in the prefix holds for the batch and ends with it.
+     */
+    void run(String prefix) throws SQLException {
+        if (pending.isEmpty() && prefix == null) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder();
+        if (prefix != null) {
+            sql.append(prefix);
+        }
+        for (Pending query : pending) {
+            sql.append(sql.isEmpty() ? "" : ";\n").append(query.sql());
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             if (statement.isWrapperFor(PGStatement.class)) {
                 // Prepared on the server at once, so the next snapshot on this connection skips
                 // parsing and, with a generic plan, planning too: a verifier snapshots each state
                 // several times on one connection.
                 statement.unwrap(PGStatement.class).setPrepareThreshold(1);
             }
-            int parameters = (int) sql.chars().filter(c -> c == '?').count();
-            for (int i = 1; i <= parameters; i++) {
-                statement.setString(i, schemaOids);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    SchemaObject object = mapper.map(row);
-                    if (object != null) {
-                        out.add(object);
-                    }
+            int parameter = 1;
+            for (Pending query : pending) {
+                int count = (int) query.sql().chars().filter(c -> c == '?').count();
+                for (int i = 0; i < count; i++) {
+                    boolean unitArray = query.unitArray() != null && i == count - 1;
+                    statement.setString(parameter++, unitArray ? query.unitArray() : schemaOids);
                 }
+            }
+            statement.execute();
+            if (prefix != null) {
+                statement.getMoreResults();
+            }
+            for (Pending query : pending) {
+                try (ResultSet rows = statement.getResultSet()) {
+                    map(query, rows);
+                }
+                statement.getMoreResults();
+            }
+        }
+        pending.clear();
+    }
+
+    private void map(Pending query, ResultSet row) throws SQLException {
+        int kindColumn = row.getMetaData().getColumnCount() - 2;
+        while (row.next()) {
+            SchemaObject object = query.mapper().map(row);
+            if (object == null) {
+                continue;
+            }
+            query.out().add(object);
+            if (query.memberCatalog() == null) {
+                sink.read(null, null, object);
+            } else {
+                ReadUnit unit = new ReadUnit(ReadUnit.Kind.valueOf(row.getString(kindColumn)),
+                        row.getLong(kindColumn + 1));
+                long member = row.getLong(kindColumn + 2);
+                sink.read(unit, row.wasNull() || query.memberCatalog().isEmpty() ? null
+                        : new ReadUnit.Member(query.memberCatalog(), member), object);
             }
         }
     }

@@ -24,7 +24,8 @@ final class RoutineReader implements CatalogReader {
                    array_to_string(p.proconfig, ', '),
                    coalesce(pg_get_function_sqlbody(p.oid), p.prosrc),
                    (select cm.description from pg_description cm where cm.objoid = p.oid
-                        and cm.classoid = 'pg_proc'::regclass and cm.objsubid = 0), %s
+                        and cm.classoid = 'pg_proc'::regclass and cm.objsubid = 0), %s,
+                   'ROUTINE' as unit_kind, p.oid as unit_oid, null::oid as member_oid
             from pg_proc p
             join pg_namespace n on n.oid = p.pronamespace
             join pg_language l on l.oid = p.prolang
@@ -33,8 +34,8 @@ final class RoutineReader implements CatalogReader {
             ReadScope.notExtensionMember("pg_proc", "p.oid"), ReadScope.hasNoDependency("pg_proc", "p.oid", 'i'));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
-        scope.query(SQL, out, row -> new Routine(row.getString(1), row.getString(2), row.getString(3),
+    public void read(ReadScope scope, List<SchemaObject> out) {
+        scope.query(ReadUnit.ROUTINES, null, SQL, out, row -> new Routine(row.getString(1), row.getString(2), row.getString(3),
                 row.getBoolean(4), TableReader.emptyToNull(row.getString(5)), row.getString(6), row.getString(7),
                 row.getBoolean(8), row.getString(9), row.getBoolean(10), row.getBoolean(11), row.getBoolean(12),
                 row.getString(13), row.getString(14), row.getString(15), TableReader.emptyToNull(row.getString(16)),

@@ -23,7 +23,7 @@ public final class SchemaSnapshot {
      * routine is followed by what belongs to it (columns in position order, then constraints,
      * indexes, triggers, policies) so a reader finds a table's whole story in one place.
      */
-    private record SortKey(String schema, String owner, boolean notSchema, int kind, int ordinal, String name,
+    record SortKey(String schema, String owner, boolean notSchema, int kind, int ordinal, String name,
             SchemaObject object) implements Comparable<SortKey> {
         private static final Comparator<SortKey> ORDER = Comparator.comparing(SortKey::schema)
                 .thenComparing(SortKey::owner)
@@ -48,7 +48,10 @@ public final class SchemaSnapshot {
 
     private SchemaSnapshot(List<SchemaObject> objects) {
         // Keys are computed once: names are quoted on the fly, and a sort compares each object often.
-        List<SchemaObject> sorted = objects.stream().map(SortKey::of).sorted().map(SortKey::object).toList();
+        this(objects.stream().map(SortKey::of).sorted().map(SortKey::object).toList(), true);
+    }
+
+    private SchemaSnapshot(List<SchemaObject> sorted, boolean isSorted) {
         Map<String, SchemaObject> paths = new LinkedHashMap<>();
         for (SchemaObject object : sorted) {
             SchemaObject clash = paths.put(object.path(), Objects.requireNonNull(object));
@@ -63,6 +66,11 @@ public final class SchemaSnapshot {
     /** A snapshot of these objects, in canonical order whatever order they come in. */
     public static SchemaSnapshot of(List<? extends SchemaObject> objects) {
         return new SchemaSnapshot(List.copyOf(objects));
+    }
+
+    /** A snapshot of objects already in canonical order: a partial read keeps them sorted as it goes. */
+    static SchemaSnapshot ofSorted(List<SchemaObject> sorted) {
+        return new SchemaSnapshot(List.copyOf(sorted), true);
     }
 
     /** All objects in canonical order. */

@@ -9,7 +9,8 @@ final class SequenceReader implements CatalogReader {
             select n.nspname, c.relname, format_type(s.seqtypid, null), s.seqstart, s.seqincrement, s.seqmin,
                    s.seqmax, s.seqcache, s.seqcycle, o.nspname, o.relname, o.attname, o.deptype = 'i',
                    (select cm.description from pg_description cm where cm.objoid = c.oid
-                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0), %s
+                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0), %s,
+                   'SEQUENCE' as unit_kind, c.oid as unit_oid, null::oid as member_oid
             from pg_sequence s
             join pg_class c on c.oid = s.seqrelid
             join pg_namespace n on n.oid = c.relnamespace
@@ -23,8 +24,8 @@ final class SequenceReader implements CatalogReader {
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
-        scope.query(SQL, out, row -> {
+    public void read(ReadScope scope, List<SchemaObject> out) {
+        scope.query(ReadUnit.SEQUENCES, null, SQL, out, row -> {
             String ownerSchema = row.getString(10);
             String ownerTable = row.getString(11);
             if (ownerTable != null && scope.excludesTable(ownerSchema, ownerTable)) {

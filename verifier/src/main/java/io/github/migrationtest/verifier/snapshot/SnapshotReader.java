@@ -23,10 +23,10 @@ public final class SnapshotReader {
                    (select cm.description from pg_description cm where cm.objoid = n.oid
                         and cm.classoid = 'pg_namespace'::regclass and cm.objsubid = 0), %s
             from pg_namespace n
-            where n.nspname <> 'information_schema' and n.nspname !~ '^pg_'
+            where n.nspname <> 'information_schema' and n.nspname !~ '^pg_' and n.nspname <> '%s'
               and (cardinality(?::text[]) = 0 or n.nspname = any(?::text[])) and %s
             order by n.nspname""".formatted(ReadScope.grants("n.nspacl", 'n', "n.nspowner"),
-            ReadScope.notExtensionMember("pg_namespace", "n.oid"));
+            DdlRecorder.SCHEMA, ReadScope.notExtensionMember("pg_namespace", "n.oid"));
 
     private static final List<CatalogReader> READERS = List.of(new DatabaseWideReader(), new TableReader(),
             new ColumnReader(), new ConstraintReader(), new IndexReader(), new TriggerReader(),
@@ -36,46 +36,50 @@ public final class SnapshotReader {
     }
 
     /**
-     * Reads the schema of the database {@code connection} is connected to, in one transaction
-     * (the caller's, if one is open). Afterwards the connection's auto-commit mode and settings
-     * are as they were.
+     * Reads the schema of the database {@code connection} is connected to in two round trips (the
+     * schemas, then one batch of queries for everything in them), inside the caller's transaction if
+     * one is open. Afterwards the connection's auto-commit mode and settings are as they were.
      */
     public static SchemaSnapshot read(Connection connection, SnapshotOptions options) throws SQLException {
+        List<SchemaObject> objects = new ArrayList<>();
+        read(connection, options, new Part(UnitFilter.ALL, null, ReadScope.ReadSink.NONE), objects);
+        return SchemaSnapshot.of(objects);
+    }
+
+    /**
+     * What one read covers: every unit or some, the schema OIDs when they are known already
+     * (null: read the schemas too), and who learns which unit each object came from.
+     */
+    record Part(UnitFilter filter, List<Long> schemaOids, ReadScope.ReadSink sink) {
+    }
+
+    /** Reads the objects {@code part} covers into {@code out}; returns the included schemas' OIDs. */
+    static List<Long> read(Connection connection, SnapshotOptions options, Part part, List<SchemaObject> out)
+            throws SQLException {
         long started = System.nanoTime();
-        boolean autoCommit = connection.getAutoCommit();
-        // Settings made local to our own transaction end with it; in the caller's they are put back.
-        Settings before = autoCommit ? null : currentSettings(connection);
-        if (autoCommit) {
-            connection.setAutoCommit(false);
+        int already = out.size();
+        boolean ownTransaction = connection.getAutoCommit();
+        // Catalog functions qualify names that are not on the search path; with only pg_catalog
+        // on it, every user object is written schema-qualified, the same way in every database. A
+        // generic plan is made once per connection, not once per snapshot. Without a transaction
+        // of the caller's, the settings are local to the batch's own implicit one.
+        Settings before = ownTransaction ? null : currentSettings(connection);
+        if (!ownTransaction) {
+            apply(connection, READ_SETTINGS);
         }
         try {
-            // Catalog functions qualify names that are not on the search path; with only
-            // pg_catalog on it, every user object is written schema-qualified, the same way in
-            // every database. A generic plan is made once per connection, not once per snapshot.
-            apply(connection, new Settings("pg_catalog", "force_generic_plan"));
-            List<SchemaObject> objects = new ArrayList<>();
-            List<Long> schemaOids = readSchemas(connection, options, objects);
-            ReadScope scope = new ReadScope(connection, options, schemaOids);
-            StringBuilder timings = new StringBuilder();
-            long mark = System.nanoTime();
-            timings.append("settings and schemas ").append((mark - started) / 1_000).append(" us");
+            List<Long> schemaOids = part.schemaOids() != null ? part.schemaOids()
+                    : readSchemas(connection, options, part.sink(), out);
+            ReadScope scope = new ReadScope(connection, options, schemaOids, part.filter(), part.sink());
             for (CatalogReader reader : READERS) {
-                reader.read(scope, objects);
-                long now = System.nanoTime();
-                timings.append(", ").append(reader.getClass().getSimpleName()).append(' ')
-                        .append((now - mark) / 1_000).append(" us");
-                mark = now;
+                reader.read(scope, out);
             }
-            SchemaSnapshot snapshot = SchemaSnapshot.of(objects);
-            LOG.debug("Read {} objects in {} schemas in {} ms ({}, ordering {} us)", objects.size(),
-                    schemaOids.size(), (System.nanoTime() - started) / 1_000_000, timings,
-                    (System.nanoTime() - mark) / 1_000);
-            return snapshot;
+            scope.run(ownTransaction ? READ_SETTINGS.sql() : null);
+            LOG.debug("Read {} objects in {} schemas in {} us", out.size() - already, schemaOids.size(),
+                    (System.nanoTime() - started) / 1_000);
+            return schemaOids;
         } finally {
-            if (autoCommit) {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            } else {
+            if (!ownTransaction) {
                 apply(connection, before);
             }
         }
@@ -86,8 +90,8 @@ public final class SnapshotReader {
         return read(connection, SnapshotOptions.defaults());
     }
 
-    private static List<Long> readSchemas(Connection connection, SnapshotOptions options, List<SchemaObject> out)
-            throws SQLException {
+    private static List<Long> readSchemas(Connection connection, SnapshotOptions options, ReadScope.ReadSink sink,
+                                          List<SchemaObject> out) throws SQLException {
         List<Long> oids = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(SCHEMAS)) {
             java.sql.Array names = connection.createArrayOf("text", options.schemas().toArray());
@@ -96,7 +100,9 @@ public final class SnapshotReader {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     oids.add(row.getLong(1));
-                    out.add(new Schema(row.getString(2), row.getString(3), row.getString(4)));
+                    Schema schema = new Schema(row.getString(2), row.getString(3), row.getString(4));
+                    out.add(schema);
+                    sink.read(null, null, schema);
                 }
             }
         }
@@ -105,7 +111,13 @@ public final class SnapshotReader {
 
     /** The session settings a read changes for its own transaction. */
     private record Settings(String searchPath, String planCacheMode) {
+        String sql() {
+            return "select set_config('search_path', '" + searchPath + "', true), set_config('plan_cache_mode', '"
+                    + planCacheMode + "', true)";
+        }
     }
+
+    private static final Settings READ_SETTINGS = new Settings("pg_catalog", "force_generic_plan");
 
     private static Settings currentSettings(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();

@@ -19,15 +19,15 @@ final class TableReader implements CatalogReader {
                    c.relrowsecurity, c.relforcerowsecurity, array_to_string(c.reloptions, ', '),
                    (select cm.description from pg_description cm where cm.objoid = c.oid
                         and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0),
-                   %s
+                   %s, 'TABLE' as unit_kind, c.oid as unit_oid, null::oid as member_oid
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('r', 'p') and %s and %s""".formatted(
             ReadScope.grants("c.relacl", 'r', "c.relowner"), ReadScope.inSchemas("c.relnamespace"),
             ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
-        scope.query(SQL, out, row -> {
+    public void read(ReadScope scope, List<SchemaObject> out) {
+        scope.query(ReadUnit.TABLES, null, SQL, out, row -> {
             if (scope.excludesTable(row.getString(1), row.getString(2))) {
                 return null;
             }

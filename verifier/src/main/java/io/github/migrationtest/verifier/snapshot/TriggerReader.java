@@ -9,7 +9,8 @@ final class TriggerReader implements CatalogReader {
             select n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid),
                    case t.tgenabled when 'D' then 'disabled' when 'R' then 'replica' when 'A' then 'always' end,
                    (select cm.description from pg_description cm where cm.objoid = t.oid
-                        and cm.classoid = 'pg_trigger'::regclass and cm.objsubid = 0)
+                        and cm.classoid = 'pg_trigger'::regclass and cm.objsubid = 0),
+                   case when c.relkind in ('v', 'm') then 'VIEW' else 'TABLE' end as unit_kind, t.tgrelid as unit_oid, t.oid as member_oid
             from pg_trigger t
             join pg_class c on c.oid = t.tgrelid
             join pg_namespace n on n.oid = c.relnamespace
@@ -24,7 +25,8 @@ final class TriggerReader implements CatalogReader {
                         order by 1) from unnest(p.polroles) r),
                    pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid),
                    (select cm.description from pg_description cm where cm.objoid = p.oid
-                        and cm.classoid = 'pg_policy'::regclass and cm.objsubid = 0)
+                        and cm.classoid = 'pg_policy'::regclass and cm.objsubid = 0),
+                   'TABLE' as unit_kind, p.polrelid as unit_oid, p.oid as member_oid
             from pg_policy p
             join pg_class c on c.oid = p.polrelid
             join pg_namespace n on n.oid = c.relnamespace
@@ -32,11 +34,11 @@ final class TriggerReader implements CatalogReader {
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
-        scope.query(TRIGGERS, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+    public void read(ReadScope scope, List<SchemaObject> out) {
+        scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_trigger", TRIGGERS, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Trigger(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6)));
-        scope.query(POLICIES, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+        scope.query(ReadUnit.TABLES, "pg_policy", POLICIES, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Policy(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4),
                         row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9)));
     }

@@ -20,7 +20,8 @@ final class TypeReader implements CatalogReader {
             select n.nspname, t.typname, array(select e.enumlabel from pg_enum e where e.enumtypid = t.oid
                    order by e.enumsortorder),
                    (select cm.description from pg_description cm where cm.objoid = t.oid
-                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s
+                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s,
+                   'TYPE' as unit_kind, t.oid as unit_oid, null::oid as member_oid
             from pg_type t join pg_namespace n on n.oid = t.typnamespace
             where t.typtype = 'e' and %s""".formatted(GRANTS, TYPE_FILTER);
 
@@ -31,7 +32,8 @@ final class TypeReader implements CatalogReader {
                    array(select pg_get_constraintdef(k.oid) from pg_constraint k where k.contypid = t.oid
                          and k.contype = 'c' order by k.conname),
                    (select cm.description from pg_description cm where cm.objoid = t.oid
-                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s
+                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s,
+                   'TYPE' as unit_kind, t.oid as unit_oid, null::oid as member_oid
             from pg_type t join pg_namespace n on n.oid = t.typnamespace
             join pg_type b on b.oid = t.typbasetype
             where t.typtype = 'd' and %s""".formatted(ReadScope.collation("t.typcollation", "b.typcollation"),
@@ -45,7 +47,8 @@ final class TypeReader implements CatalogReader {
                          from pg_attribute a join pg_type at on at.oid = a.atttypid
                          where a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped order by a.attnum),
                    (select cm.description from pg_description cm where cm.objoid = t.oid
-                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s
+                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s,
+                   'TYPE' as unit_kind, t.oid as unit_oid, null::oid as member_oid
             from pg_type t join pg_namespace n on n.oid = t.typnamespace
             join pg_class c on c.oid = t.typrelid
             where t.typtype = 'c' and c.relkind = 'c' and %s""".formatted(
@@ -56,7 +59,8 @@ final class TypeReader implements CatalogReader {
                    nullif(r.rngcanonical, 0)::regproc::text, nullif(r.rngsubdiff, 0)::regproc::text,
                    format_type(nullif(r.rngmultitypid, 0), null),
                    (select cm.description from pg_description cm where cm.objoid = t.oid
-                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s
+                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s,
+                   'TYPE' as unit_kind, t.oid as unit_oid, null::oid as member_oid
             from pg_range r
             join pg_type t on t.oid = r.rngtypid
             join pg_namespace n on n.oid = t.typnamespace
@@ -65,15 +69,15 @@ final class TypeReader implements CatalogReader {
             where %s""".formatted(ReadScope.collation("r.rngcollation", "st.typcollation"), GRANTS, TYPE_FILTER);
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
-        scope.query(ENUMS, out, row -> new EnumType(row.getString(1), row.getString(2),
+    public void read(ReadScope scope, List<SchemaObject> out) {
+        scope.query(ReadUnit.TYPES, null, ENUMS, out, row -> new EnumType(row.getString(1), row.getString(2),
                 Arrays.asList(strings(row, 3)), row.getString(4), row.getString(5)));
-        scope.query(DOMAINS, out, row -> new DomainType(row.getString(1), row.getString(2), row.getString(3),
+        scope.query(ReadUnit.TYPES, null, DOMAINS, out, row -> new DomainType(row.getString(1), row.getString(2), row.getString(3),
                 row.getBoolean(4), row.getString(5), row.getString(6), zip(strings(row, 7), strings(row, 8)),
                 row.getString(9), row.getString(10)));
-        scope.query(COMPOSITES, out, row -> new CompositeType(row.getString(1), row.getString(2),
+        scope.query(ReadUnit.TYPES, null, COMPOSITES, out, row -> new CompositeType(row.getString(1), row.getString(2),
                 zip(strings(row, 3), strings(row, 4)), row.getString(5), row.getString(6)));
-        scope.query(RANGES, out, row -> new RangeType(row.getString(1), row.getString(2), row.getString(3),
+        scope.query(ReadUnit.TYPES, null, RANGES, out, row -> new RangeType(row.getString(1), row.getString(2), row.getString(3),
                 row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
                 row.getString(9), row.getString(10)));
     }

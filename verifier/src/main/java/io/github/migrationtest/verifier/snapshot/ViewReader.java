@@ -9,14 +9,15 @@ final class ViewReader implements CatalogReader {
             select n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid, true),
                    array_to_string(c.reloptions, ', '),
                    (select cm.description from pg_description cm where cm.objoid = c.oid
-                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0), %s
+                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0), %s,
+                   'VIEW' as unit_kind, c.oid as unit_oid, null::oid as member_oid
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('v', 'm') and %s and %s""".formatted(ReadScope.grants("c.relacl", 'r', "c.relowner"),
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) throws SQLException {
-        scope.query(SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+    public void read(ReadScope scope, List<SchemaObject> out) {
+        scope.query(ReadUnit.VIEWS, null, SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new View(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4),
                         TableReader.emptyToNull(row.getString(5)), row.getString(6), row.getString(7)));
     }

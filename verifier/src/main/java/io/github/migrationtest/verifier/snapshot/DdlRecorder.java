@@ -1,0 +1,214 @@
+package io.github.migrationtest.verifier.snapshot;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records which objects DDL touched, with two event triggers (on {@code ddl_command_end} and
+ * {@code sql_drop}) writing to a table in a schema of the tool's own, which snapshots leave out.
+ * The triggers fire in every session and for every role (the functions run as their owner), also
+ * under {@code session_replication_role = replica}, and record only inside the migration's own
+ * transaction, so a rolled-back migration leaves no trace either.
+ */
+final class DdlRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger(DdlRecorder.class);
+
+    /** The recorder's schema, never part of a snapshot. */
+    static final String SCHEMA = "migrationtest_recorder";
+    static final Set<String> TRIGGERS = Set.of("migrationtest_command_end", "migrationtest_sql_drop");
+
+    private static final String INSTALL = """
+            create schema migrationtest_recorder;
+            create table migrationtest_recorder.touched (classid oid, objid oid, objsubid int, dropped boolean not null,
+                command_tag text not null, object_type text, address_names text[]);
+            create function migrationtest_recorder.command_end() returns event_trigger language plpgsql
+                security definer set search_path = pg_catalog as $$
+            begin
+                insert into migrationtest_recorder.touched
+                select classid, objid, objsubid, false, command_tag, object_type, null from pg_event_trigger_ddl_commands();
+                if not found then
+                    insert into migrationtest_recorder.touched (dropped, command_tag) values (false, tg_tag);
+                end if;
+            end $$;
+            create function migrationtest_recorder.sql_drop() returns event_trigger language plpgsql
+                security definer set search_path = pg_catalog as $$
+            begin
+                insert into migrationtest_recorder.touched
+                select classid, objid, objsubid, true, tg_tag, object_type, address_names
+                from pg_event_trigger_dropped_objects();
+            end $$;
+            revoke all on schema migrationtest_recorder from public;
+            create event trigger migrationtest_command_end on ddl_command_end
+                execute function migrationtest_recorder.command_end();
+            create event trigger migrationtest_sql_drop on sql_drop execute function migrationtest_recorder.sql_drop();
+            alter event trigger migrationtest_command_end enable always;
+            alter event trigger migrationtest_sql_drop enable always;
+            """;
+
+    /** SQL: whether the recorder's schema, log and both event triggers are there and always enabled. */
+    private static final String HEALTHY = """
+            (select count(*) from pg_event_trigger where evtname in ('migrationtest_command_end',
+                'migrationtest_sql_drop') and evtenabled = 'A') = 2
+            and to_regclass('migrationtest_recorder.touched') is not null""";
+
+    private static final String INSTALLED = "select " + HEALTHY;
+
+    private static final String UNINSTALL = """
+            drop event trigger if exists migrationtest_command_end;
+            drop event trigger if exists migrationtest_sql_drop;
+            drop schema if exists migrationtest_recorder cascade;
+            """;
+
+    /**
+     * What the recorded objects mean for a snapshot, in one statement that also empties the log:
+     * the units that hold a touched object or an object depending on one (a view or foreign key
+     * names the table it references, a column its type, a trigger its function; a renamed object
+     * changes their text), partitions and inheritance children of touched tables (a parent's
+     * columns reach them), and the dropped objects, which only the previous snapshot can place.
+     */
+    private static final String DRAIN = """
+            with recursive log as (delete from migrationtest_recorder.touched returning *),
+            live as (
+                select classid, objid from log where not dropped and objid is not null
+                union
+                select 'pg_type'::regclass, c.reltype from log l join pg_class c on c.oid = l.objid
+                where l.classid = 'pg_class'::regclass and not l.dropped and c.reltype <> 0),
+            descendants (objid) as (
+                select i.inhrelid from pg_inherits i join live l on l.classid = 'pg_class'::regclass
+                    and i.inhparent = l.objid
+                union
+                select i.inhrelid from pg_inherits i join descendants d on i.inhparent = d.objid),
+            affected as (
+                select classid, objid from live
+                union
+                -- lateral with offset 0: an index lookup per touched object; a join would let the
+                -- planner, which cannot know the log is short, hash all of pg_depend
+                select d.classid, d.objid from live l cross join lateral (select d.classid, d.objid
+                    from pg_depend d where d.refclassid = l.classid and d.refobjid = l.objid
+                    and d.deptype not in ('e', 'x', 'p') offset 0) d
+                union
+                select 'pg_class'::regclass, objid from descendants),
+            -- Each affected object's unit by one index lookup (a CASE evaluates only its branch):
+            -- the planner cannot know the log is short, and would scan whole catalogs to join.
+            relations as (
+                select distinct case a.classid
+                    when 'pg_class'::regclass then coalesce((select x.indrelid from pg_index x
+                        where x.indexrelid = a.objid), a.objid)
+                    when 'pg_constraint'::regclass then (select nullif(k.conrelid, 0) from pg_constraint k
+                        where k.oid = a.objid)
+                    when 'pg_trigger'::regclass then (select t.tgrelid from pg_trigger t where t.oid = a.objid)
+                    when 'pg_policy'::regclass then (select p.polrelid from pg_policy p where p.oid = a.objid)
+                    when 'pg_attrdef'::regclass then (select d.adrelid from pg_attrdef d where d.oid = a.objid)
+                    when 'pg_rewrite'::regclass then (select r.ev_class from pg_rewrite r where r.oid = a.objid)
+                    end as oid
+                from affected a),
+            types as (
+                select distinct case a.classid
+                    when 'pg_type'::regclass then a.objid
+                    when 'pg_class'::regclass then (select c.reltype from pg_class c where c.oid = a.objid
+                        and c.relkind = 'c')
+                    when 'pg_constraint'::regclass then (select nullif(k.contypid, 0) from pg_constraint k
+                        where k.oid = a.objid)
+                    end as oid
+                from affected a)
+            select 'unit', case r.relkind when 'v' then 'VIEW' when 'm' then 'VIEW' when 'S' then 'SEQUENCE'
+                   else 'TABLE' end, r.oid, null::int, null::text
+            from (select u.oid, (select c.relkind from pg_class c where c.oid = u.oid) as relkind
+                  from relations u) r
+            where r.relkind in ('r', 'p', 'f', 'v', 'm', 'S')
+            union all
+            -- Types a snapshot lists: not a relation's row type, an array or a multirange.
+            select 'unit', 'TYPE', u.oid, null, null from types u
+            where (select t.typtype in ('e', 'd', 'r') or (t.typtype = 'c' and (select c.relkind from pg_class c
+                   where c.oid = t.typrelid) = 'c') from pg_type t where t.oid = u.oid)
+            union all
+            select 'unit', 'ROUTINE', a.objid, null, null from affected a where a.classid = 'pg_proc'::regclass
+            union all
+            select 'dropped', l.classid::regclass::text, l.objid, l.objsubid,
+                   case when cardinality(l.address_names) = 3 then to_regclass(quote_ident(l.address_names[1])
+                        || '.' || quote_ident(l.address_names[2]))::oid::text end
+            from log l where l.dropped
+            union all
+            select 'whole', l.command_tag, null, null, coalesce(l.classid::regclass::text, l.object_type) from log l
+            where l.classid in ('pg_namespace'::regclass, 'pg_extension'::regclass)
+               or (l.objid is null and not l.dropped and l.command_tag not like 'DROP %%'
+                   and l.command_tag <> 'ALTER DEFAULT PRIVILEGES')
+               or l.command_tag = 'DROP OWNED'
+            union all
+            -- What snapshots show but no event trigger reports: CLUSTER marks an index, and roles'
+            -- names appear in grants. A change here asks for a whole read.
+            select 'untracked', md5(coalesce((select string_agg(x.indexrelid::text, ',' order by x.indexrelid)
+                   from pg_index x where x.indisclustered), '') || '|' || (select string_agg(r.oid::text || ':'
+                   || r.rolname, ',' order by r.oid) from pg_roles r)), null, null, null
+            union all
+            -- A migration that disabled or dropped one of the triggers leaves changes unrecorded.
+            select 'whole', 'the recorder was disabled', null, null, null where not (%s)""".formatted(HEALTHY);
+
+    private DdlRecorder() {
+    }
+
+    /**
+     * Installs the recorder in the connected database unless it is there already and whole (a clone
+     * of a database that had it), and empties its log. Returns false, leaving nothing behind, when
+     * the user may not create event triggers (only superusers may).
+     */
+    static boolean install(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            boolean whole;
+            try (ResultSet row = statement.executeQuery(INSTALLED)) {
+                row.next();
+                whole = row.getBoolean(1);
+            }
+            if (!whole) {
+                statement.execute(UNINSTALL);
+                statement.execute(INSTALL);
+            }
+            statement.execute("delete from " + SCHEMA + ".touched");
+            connection.commit();
+            return true;
+        } catch (SQLException e) {
+            connection.rollback();
+            LOG.info("Cannot record which objects migrations touch ({}): every snapshot reads the whole schema",
+                    e.getMessage());
+            return false;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** What the DDL since the last call touched; the log is empty afterwards. */
+    static Changes drain(Connection connection) throws SQLException {
+        Set<ReadUnit> units = new HashSet<>();
+        List<Changes.Dropped> dropped = new ArrayList<>();
+        List<String> wholeBecause = new ArrayList<>();
+        String untracked = null;
+        try (PreparedStatement statement = connection.prepareStatement(DRAIN);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                switch (row.getString(1)) {
+                    case "unit" -> units.add(new ReadUnit(ReadUnit.Kind.valueOf(row.getString(2)), row.getLong(3)));
+                    case "dropped" -> {
+                        String table = row.getString(5);
+                        dropped.add(new Changes.Dropped(row.getString(2), row.getLong(3), row.getInt(4),
+                                table == null ? 0 : Long.parseLong(table)));
+                    }
+                    case "untracked" -> untracked = row.getString(2);
+                    default -> wholeBecause.add(row.getString(2) + (row.getString(5) == null ? ""
+                            : " (" + row.getString(5) + ")"));
+                }
+            }
+        }
+        return new Changes(wholeBecause, units, dropped, untracked);
+    }
+}

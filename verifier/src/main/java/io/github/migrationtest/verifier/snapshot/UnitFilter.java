@@ -1,0 +1,35 @@
+package io.github.migrationtest.verifier.snapshot;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Which units a read reads: all of them, or only the given ones of each kind. */
+final class UnitFilter {
+    /** Stands for "every unit of this kind". */
+    static final Set<Long> EVERY = Set.of(-1L);
+
+    static final UnitFilter ALL = new UnitFilter(null);
+
+    private final Map<ReadUnit.Kind, Set<Long>> oids;
+
+    private UnitFilter(Map<ReadUnit.Kind, Set<Long>> oids) {
+        this.oids = oids;
+    }
+
+    static UnitFilter only(Map<ReadUnit.Kind, Set<Long>> oids) {
+        return new UnitFilter(new EnumMap<>(oids));
+    }
+
+    /** The OIDs of the units of these kinds to read, {@link #EVERY}, or empty for none. */
+    Set<Long> oids(Set<ReadUnit.Kind> kinds) {
+        if (oids == null) {
+            return EVERY;
+        }
+        Set<Long> out = new java.util.HashSet<>();
+        for (ReadUnit.Kind kind : kinds) {
+            out.addAll(oids.getOrDefault(kind, Set.of()));
+        }
+        return out;
+    }
+}

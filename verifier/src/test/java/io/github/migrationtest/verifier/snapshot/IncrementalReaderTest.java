@@ -1,0 +1,174 @@
+package io.github.migrationtest.verifier.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.source.script.SqlScript;
+import io.github.migrationtest.verifier.source.script.SqlStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An incremental read must equal a whole read after every kind of DDL: each statement of the rich
+ * fixture, then changes whose effects reach other objects (renames, moves, partitions, cascades),
+ * then migrations that get in the recorder's way.
+ */
+class IncrementalReaderTest {
+
+    /** Changes to the rich fixture, each followed by a read, and whether that read may be partial. */
+    private static final List<Step> CHANGES = List.of(
+            partial("ALTER TABLE app.users RENAME TO members"), // FK, views, policies, identity sequence
+            partial("ALTER TABLE app.members RENAME COLUMN name TO full_name"), // view, index, generated column
+            partial("ALTER TYPE app.mood RENAME TO feeling"), // column type and its default's cast
+            partial("ALTER TYPE app.feeling ADD VALUE 'ecstatic' AFTER 'happy'"),
+            partial("ALTER TYPE app.feeling RENAME VALUE 'ok' TO 'fine'"), // the default names the label
+            partial("ALTER FUNCTION app.touch() RENAME TO stamp"), // the triggers' definitions
+            partial("ALTER TABLE app.events DETACH PARTITION app.events_2024"), // only the parent is reported
+            partial("ALTER TABLE app.events ATTACH PARTITION app.events_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"),
+            partial("ALTER TABLE app.events ADD COLUMN source text"), // reaches every partition
+            partial("ALTER TABLE app.orders ADD COLUMN note text DEFAULT 'x'"),
+            partial("ALTER TABLE app.orders ALTER COLUMN note SET NOT NULL"),
+            partial("ALTER TABLE app.orders ALTER COLUMN note TYPE varchar(200)"),
+            partial("CREATE INDEX orders_note_idx ON app.orders (note)"),
+            partial("DROP INDEX app.orders_note_idx"), // the catalogs no longer say on which table
+            partial("ALTER TABLE app.orders DROP CONSTRAINT orders_total_check"),
+            partial("DROP TRIGGER orders_touch ON app.orders"),
+            partial("DROP POLICY users_self ON app.members"),
+            partial("COMMENT ON COLUMN app.orders.note IS 'a note'"),
+            partial("ALTER SEQUENCE app.invoice_no RENAME TO invoice_number"), // the default's nextval
+            partial("ALTER SEQUENCE app.invoice_number INCREMENT 7"),
+            partial("ALTER DOMAIN app.positive_int ADD CONSTRAINT below_million CHECK (VALUE < 1000000)"),
+            partial("ALTER DOMAIN app.positive_int DROP CONSTRAINT below_million"),
+            partial("ALTER TYPE app.address ADD ATTRIBUTE country text"),
+            partial("CREATE VIEW app.order_totals AS SELECT id, total FROM app.orders"),
+            partial("ALTER VIEW app.order_totals RENAME COLUMN total TO amount"),
+            partial("ALTER TABLE app.orders SET SCHEMA public"), // its sequence and indexes move along
+            partial("CREATE TABLE public.order_archive (archived_at date) INHERITS (public.orders)"),
+            partial("ALTER TABLE public.orders ADD COLUMN region text"), // reaches the child
+            partial("ALTER TABLE public.order_archive NO INHERIT public.orders"),
+            partial("DROP SEQUENCE public.invoice_number CASCADE"), // drops the default that names it
+            // CLUSTER fires no event trigger: a digest of the clustered indexes sees both.
+            whole("ALTER TABLE public.orders SET WITHOUT CLUSTER"),
+            whole("CLUSTER public.orders USING orders_pkey"),
+            partial("ALTER EVENT TRIGGER app_ddl DISABLE"), // no event trigger either: always re-read
+            partial("DROP TABLE app.members CASCADE"), // views, the materialized view, the foreign key
+            whole("GRANT SELECT ON app.order_totals TO migrationtest_reader"),
+            whole("ALTER SCHEMA app RENAME TO shop"),
+            whole("DROP EXTENSION citext CASCADE"),
+            whole("DROP SCHEMA \"Odd Schema\" CASCADE"),
+            partial("CREATE FUNCTION shop.twice(x integer) RETURNS integer LANGUAGE sql RETURN x * 2"),
+            partial("DROP FUNCTION shop.twice(integer)"));
+
+    private record Step(String sql, boolean partial) {
+    }
+
+    private static Step partial(String sql) {
+        return new Step(sql, true);
+    }
+
+    private static Step whole(String sql) {
+        return new Step(sql, false);
+    }
+
+    @Test
+    void equalsAWholeReadAfterEveryStatementOfTheRichFixtureAndAfterChangesThatReachOtherObjects() throws SQLException {
+        try (DisposableDatabase database = PostgresServer.shared().createDatabase();
+                Connection connection = database.connect()) {
+            IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
+            assertThat(reader.isIncremental()).isTrue();
+            reader.read(connection);
+            String fixture = RichFixture.resource("/snapshot/rich-fixture.sql");
+            for (SqlStatement statement : SqlScript.parse("rich-fixture.sql", fixture).statements()) {
+                execute(connection, statement.sql());
+                assertEqualsWholeRead(reader, connection, statement.sql());
+            }
+            for (Step step : CHANGES) {
+                int partialBefore = reader.partialReads();
+                execute(connection, step.sql());
+                assertEqualsWholeRead(reader, connection, step.sql());
+                assertThat(reader.partialReads() - partialBefore).as("partial read after %s", step.sql())
+                        .isEqualTo(step.partial() ? 1 : 0);
+            }
+            assertThat(reader.partialReads()).as("partial reads").isGreaterThan(60);
+        }
+    }
+
+    @Test
+    void seesMigrationsRunByAnotherRoleOrAsAReplica() throws SQLException {
+        try (DisposableDatabase database = PostgresServer.shared().createDatabase();
+                Connection connection = database.connect()) {
+            execute(connection, "DO $$ BEGIN CREATE ROLE migrationtest_migrator NOLOGIN; "
+                    + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            execute(connection, "GRANT CREATE ON SCHEMA public TO migrationtest_migrator");
+            IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
+            reader.read(connection);
+            execute(connection, "SET ROLE migrationtest_migrator");
+            execute(connection, "CREATE TABLE public.by_role (id int PRIMARY KEY)");
+            execute(connection, "RESET ROLE");
+            assertEqualsWholeRead(reader, connection, "a table created by a role that is no superuser");
+            assertThat(reader.read(connection).table("public", "by_role")).isPresent();
+            execute(connection, "SET session_replication_role = replica");
+            execute(connection, "CREATE TABLE public.as_replica (id int)");
+            execute(connection, "RESET session_replication_role");
+            assertEqualsWholeRead(reader, connection, "a table created with session_replication_role = replica");
+            assertThat(reader.wholeReads()).as("whole reads").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void readsTheWholeSchemaAgainWhenAMigrationDisablesOrDropsTheRecorder() throws SQLException {
+        try (DisposableDatabase database = PostgresServer.shared().createDatabase();
+                Connection connection = database.connect()) {
+            IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
+            reader.read(connection);
+            execute(connection, "ALTER EVENT TRIGGER migrationtest_command_end DISABLE");
+            execute(connection, "CREATE TABLE public.unrecorded (id int)");
+            assertEqualsWholeRead(reader, connection, "a table created while the recorder was disabled");
+            execute(connection, "DROP SCHEMA migrationtest_recorder CASCADE");
+            execute(connection, "CREATE TABLE public.unrecorded_too (id int)");
+            assertEqualsWholeRead(reader, connection, "a table created after the recorder was dropped");
+            assertThat(reader.wholeReads()).isEqualTo(3);
+            execute(connection, "CREATE TABLE public.recorded_again (id int)");
+            assertEqualsWholeRead(reader, connection, "a table created after the recorder was put back");
+            assertThat(reader.wholeReads()).as("the recorder works again").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void readsWholeSchemasWhenTheUserMayNotCreateEventTriggers() throws SQLException {
+        try (DisposableDatabase database = PostgresServer.shared().createDatabase();
+                Connection connection = database.connect()) {
+            execute(connection, "DO $$ BEGIN CREATE ROLE migrationtest_migrator NOLOGIN; "
+                    + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            execute(connection, "SET ROLE migrationtest_migrator");
+            IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
+            execute(connection, "RESET ROLE");
+            assertThat(reader.isIncremental()).isFalse();
+            assertThat(SnapshotReader.read(connection).lookup("schema " + DdlRecorder.SCHEMA)).isEmpty();
+            try (Statement statement = connection.createStatement(); var row = statement.executeQuery(
+                    "select count(*) from pg_namespace where nspname = '" + DdlRecorder.SCHEMA + "'")) {
+                row.next();
+                assertThat(row.getInt(1)).as("nothing left behind").isZero();
+            }
+            execute(connection, "CREATE TABLE public.t (id int)");
+            assertThat(reader.read(connection).table("public", "t")).isPresent();
+        }
+    }
+
+    private static void assertEqualsWholeRead(IncrementalReader reader, Connection connection, String after)
+            throws SQLException {
+        String incremental = SnapshotText.render(reader.read(connection));
+        String whole = SnapshotText.render(SnapshotReader.read(connection));
+        assertThat(incremental).as("incremental read after: %s", after).isEqualTo(whole);
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
