@@ -68,5 +68,4 @@ class EntityScannerTest {
         }
         return jar;
     }
-
 }
