@@ -64,7 +64,6 @@ class JpaModelExampleTest {
         DiffResult result = SchemaDiff.compare(model, head("classpath:db/jpa-flyway"), HIBERNATE_NAMES);
 
         assertThat(result.matches()).as(result.render()).isTrue();
-        System.out.println("RENDER\n" + result.render() + "\nSTRICT\n" + SchemaDiff.compare(model, head("classpath:db/jpa-flyway")).render());
         // Matched, and still visible: what the options let pass.
         assertThat(result.differences()).allMatch(Difference::reportOnly)
                 .extracting(Difference::kind, Difference::objectKind, Difference::actual)

@@ -1,12 +1,10 @@
 package io.github.migrationtest.verifier.diff;
 
+import static io.github.migrationtest.verifier.snapshot.RichFixture.built;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.github.migrationtest.verifier.postgres.DisposableDatabase;
-import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.snapshot.ObjectKind;
-import io.github.migrationtest.verifier.snapshot.RichFixture;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +31,6 @@ class ConstraintNamesTest {
             + " ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);"
             + " CREATE INDEX orders_customer_idx ON orders (customer_id);";
 
-    private static SchemaSnapshot built(String sql) throws Exception {
-        try (DisposableDatabase database = PostgresServer.shared().createDatabase()) {
-            RichFixture.execute(database, sql);
-            return RichFixture.snapshot(database);
-        }
-    }
-
     @Test
     void by_default_another_name_is_a_missing_and_an_unexpected_object_and_fails() throws Exception {
         DiffResult result = SchemaDiff.compare(built(GENERATED_NAMES), built(MIGRATION_NAMES));
@@ -61,7 +52,8 @@ class ConstraintNamesTest {
         assertThat(result.differences()).allMatch(Difference::reportOnly)
                 .extracting(Difference::kind, Difference::objectKind, Difference::path, Difference::actual)
                 .containsExactlyInAnyOrder(
-                        tuple(DifferenceKind.RENAMED, ObjectKind.CONSTRAINT, "constraint public.orders.pk4k2n9", "orders_pkey"),
+                        tuple(DifferenceKind.RENAMED, ObjectKind.CONSTRAINT, "constraint public.orders.pk4k2n9",
+                                "orders_pkey"),
                         tuple(DifferenceKind.RENAMED, ObjectKind.CONSTRAINT, "constraint public.orders.uk8s7d6f",
                                 "orders_code_key"),
                         tuple(DifferenceKind.RENAMED, ObjectKind.CONSTRAINT, "constraint public.orders.fkq1w2e3",
@@ -69,13 +61,15 @@ class ConstraintNamesTest {
                         tuple(DifferenceKind.RENAMED, ObjectKind.INDEX, "public.idx9z8y7", "orders_customer_idx"));
         // The indexes behind the primary key and unique constraint follow their constraints, unlisted.
         assertThat(result.render()).contains(
-                "constraint public.orders.fkq1w2e3: constraint named orders_customer_fk instead, same definition [report only]\n",
+                "constraint public.orders.fkq1w2e3: constraint named orders_customer_fk instead, same definition"
+                        + " [report only]\n",
                 "public.idx9z8y7: index named orders_customer_idx instead, same definition [report only]\n");
     }
 
     @Test
     void by_definition_a_constraint_that_also_differs_in_definition_is_not_paired() throws Exception {
-        String cascading = MIGRATION_NAMES.replace("REFERENCES customers (id);", "REFERENCES customers (id) ON DELETE CASCADE;");
+        String cascading = MIGRATION_NAMES.replace("REFERENCES customers (id);",
+                "REFERENCES customers (id) ON DELETE CASCADE;");
 
         DiffResult result = SchemaDiff.compare(built(GENERATED_NAMES), built(cascading), BY_DEFINITION);
 

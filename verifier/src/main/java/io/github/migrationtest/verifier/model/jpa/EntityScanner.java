@@ -123,9 +123,10 @@ final class EntityScanner {
             root = root.getParent();
         }
         Path classRoot = root;
+        String separator = directory.getFileSystem().getSeparator();
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile)
-                    .map(file -> className(classRoot.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/")))
+                    .map(file -> className(classRoot.relativize(file).toString().replace(separator, "/")))
                     .filter(name -> name != null).toList();
         }
     }

@@ -50,7 +50,7 @@ final class PersistenceUnits {
         if (parseFailure != null) {
             return PERSISTENCE_XML + " could not be read (" + files + "): " + HibernateFailures.causes(parseFailure);
         }
-        return "the persistence units on the class path are " + (units.isEmpty() ? "none" : String.join(", ", units.keySet()))
-                + " (in " + files + ")";
+        String names = units.isEmpty() ? "none" : String.join(", ", units.keySet());
+        return "the persistence units on the class path are " + names + " (in " + files + ")";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.model.jpa;
 
+import static io.github.migrationtest.verifier.snapshot.RichFixture.built;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -9,10 +10,8 @@ import io.github.migrationtest.verifier.diff.DiffResult;
 import io.github.migrationtest.verifier.diff.Difference;
 import io.github.migrationtest.verifier.diff.DifferenceKind;
 import io.github.migrationtest.verifier.diff.SchemaDiff;
-import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.snapshot.ObjectKind;
-import io.github.migrationtest.verifier.snapshot.RichFixture;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,16 +49,9 @@ class HibernateNoiseTest {
                 .snapshot(PostgresServer.shared(), SnapshotOptions.defaults());
     }
 
-    private static SchemaSnapshot migrated(String sql) throws Exception {
-        try (DisposableDatabase database = PostgresServer.shared().createDatabase()) {
-            RichFixture.execute(database, sql);
-            return RichFixture.snapshot(database);
-        }
-    }
-
     @Test
     void by_default_hibernates_made_up_names_fail_and_its_column_order_is_reported() throws Exception {
-        DiffResult result = SchemaDiff.compare(model, migrated(MIGRATION));
+        DiffResult result = SchemaDiff.compare(model, built(MIGRATION));
 
         assertThat(result.failures()).extracting(Difference::kind, d -> d.path().replaceAll("\\.(fk|idx)\\w+$", ".$1…"))
                 .containsExactlyInAnyOrder(
@@ -74,7 +66,7 @@ class HibernateNoiseTest {
 
     @Test
     void matched_by_definition_the_names_are_reported_renames_and_the_schemas_match() throws Exception {
-        DiffResult result = SchemaDiff.compare(model, migrated(MIGRATION),
+        DiffResult result = SchemaDiff.compare(model, built(MIGRATION),
                 DiffOptions.defaults().withConstraintsMatchedByDefinition());
 
         assertThat(result.matches()).as(result.render()).isTrue();
@@ -87,7 +79,7 @@ class HibernateNoiseTest {
     @Test
     void a_sequence_that_does_not_increment_by_the_allocation_size_is_a_real_difference() throws Exception {
         DiffOptions options = DiffOptions.defaults().withConstraintsMatchedByDefinition();
-        SchemaSnapshot byOne = migrated(MIGRATION.replace(" INCREMENT BY 50", ""));
+        SchemaSnapshot byOne = built(MIGRATION.replace(" INCREMENT BY 50", ""));
 
         // Hibernate hands out 50 ids per nextval(): a sequence counting by 1 makes it fail at start-up.
         assertThat(SchemaDiff.compare(model, byOne, options).failures()).containsExactly(new ChangedProperty(
