@@ -79,28 +79,32 @@ public final class JpaModel implements SchemaModel {
     private EntitySource source() {
         EntitySource source = resolved;
         if (source == null) {
-            String missing = missingHibernate(JpaModel.class.getClassLoader());
-            if (missing != null) {
-                throw new ModelException("JPA model \"" + name + "\" needs Hibernate ORM, and " + missing
-                        + ". Fix: add org.hibernate.orm:hibernate-core (your application's version) to the test class"
-                        + " path; on the command line run java -cp migrationtest.jar:<your application's class path>"
-                        + " io.github.migrationtest.verifier.cli.Main verify ...");
-            }
-            if (name.isEmpty()) {
-                throw new ModelException("JPA model: no package or persistence unit given. Fix: jpa:com.acme.orders"
-                        + " or jpa:<persistence unit name>.");
-            }
-            try {
-                source = EntitySources.resolve(name, classLoader, hibernateSettings);
-            } catch (ModelException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new ModelException("JPA model \"" + name + "\": could not look for its persistence unit or"
-                        + " entity classes: " + HibernateFailures.causes(e), e);
-            }
+            source = resolve();
             resolved = source;
         }
         return source;
+    }
+
+    private EntitySource resolve() {
+        String missing = missingHibernate(JpaModel.class.getClassLoader());
+        if (missing != null) {
+            throw new ModelException("JPA model \"" + name + "\" needs Hibernate ORM, and " + missing
+                    + ". Fix: add org.hibernate.orm:hibernate-core (your application's version) to the test class"
+                    + " path; on the command line run java -cp migrationtest.jar:<your application's class path>"
+                    + " io.github.migrationtest.verifier.cli.Main verify ...");
+        }
+        if (name.isEmpty()) {
+            throw new ModelException("JPA model: no package or persistence unit given. Fix: jpa:com.acme.orders"
+                    + " or jpa:<persistence unit name>.");
+        }
+        try {
+            return EntitySources.resolve(name, classLoader, hibernateSettings);
+        } catch (ModelException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ModelException("JPA model \"" + name + "\": could not look for its persistence unit or"
+                    + " entity classes: " + HibernateFailures.causes(e), e);
+        }
     }
 
     /** Why Hibernate cannot be used from {@code loader}, or {@code null} when it can. */

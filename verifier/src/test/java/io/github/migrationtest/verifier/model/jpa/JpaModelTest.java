@@ -105,6 +105,14 @@ class JpaModelTest {
     }
 
     @Test
+    void a_blank_name_says_what_to_give() {
+        assertThatThrownBy(() -> snapshot(" "))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("JPA model: no package or persistence unit given. Fix: jpa:com.acme.orders"
+                        + " or jpa:<persistence unit name>.");
+    }
+
+    @Test
     void a_mapping_error_names_the_package_and_what_hibernate_found() {
         assertThatThrownBy(() -> snapshot("io.github.migrationtest.verifier.model.jpa.broken"))
                 .isInstanceOf(ModelException.class)
