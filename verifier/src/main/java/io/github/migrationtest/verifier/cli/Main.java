@@ -20,6 +20,9 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // Hibernate (a JPA model, from the application's class path) logs through JBoss Logging, which
+        // would fall back to java.util.logging at INFO; through SLF4J it is as quiet as the rest.
+        System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "slf4j"));
         System.exit(run(args));
     }
 

@@ -64,6 +64,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--strict-column-order", description = "Fail, not just report, when a downgrade changes column order.")
     boolean strictColumnOrder;
 
+    @Option(names = "--match-constraints-by-definition",
+            description = "Pair constraints and indexes that differ only in name (such as Hibernate's fk..., uk...,"
+                    + " idx...) and report them as renames instead of failing.")
+    boolean matchConstraintsByDefinition;
+
     @Option(names = "--checks", paramLabel = "<CHECK,...>", split = ",",
             description = "The checks to run (default: all but HEAD_MATCHES_MODEL): ${COMPLETION-CANDIDATES}.")
     List<Check> checks = new ArrayList<>();
@@ -108,6 +113,9 @@ final class VerifyCommand implements Callable<Integer> {
         DiffOptions diff = DiffOptions.defaults().withIgnored(ignored.toArray(String[]::new));
         if (strictColumnOrder) {
             diff = diff.withStrictColumnOrder();
+        }
+        if (matchConstraintsByDefinition) {
+            diff = diff.withConstraintsMatchedByDefinition();
         }
         VerifierOptions options = VerifierOptions.defaults()
                 .withFloor(floor)

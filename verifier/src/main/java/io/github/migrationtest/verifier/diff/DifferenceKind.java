@@ -9,5 +9,7 @@ public enum DifferenceKind {
     /** {@link ChangedProperty}: there, with a property that differs. */
     CHANGED,
     /** {@link ColumnOrderChanged}: a table's columns in another order. */
-    COLUMN_ORDER
+    COLUMN_ORDER,
+    /** {@link RenamedObject}: a constraint or index with the same definition under another name. */
+    RENAMED
 }

@@ -38,10 +38,19 @@ public final class SchemaDiff {
         IgnoreRules rules = new IgnoreRules(options.ignored());
         Map<String, SchemaObject> left = compared(expected, options, rules);
         Map<String, SchemaObject> right = compared(actual, options, rules);
+        Map<String, RenamedObject> renames = Map.of();
+        if (options.constraintNames() == DiffOptions.ConstraintNames.BY_DEFINITION) {
+            RenamePairing.Paired paired = RenamePairing.pair(left, right);
+            right = paired.actual();
+            renames = paired.renames();
+        }
         List<Difference> differences = new ArrayList<>();
         for (Map.Entry<String, SchemaObject> entry : left.entrySet()) {
             SchemaObject object = entry.getValue();
             SchemaObject other = right.get(entry.getKey());
+            if (renames.containsKey(entry.getKey())) {
+                differences.add(renames.get(entry.getKey()));
+            }
             if (other == null) {
                 if (object.parentPath() == null || right.containsKey(object.parentPath())
                         || !left.containsKey(object.parentPath())) {

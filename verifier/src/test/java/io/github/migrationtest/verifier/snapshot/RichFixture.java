@@ -29,6 +29,14 @@ public final class RichFixture {
         }
     }
 
+    /** The snapshot of a fresh database after this SQL; the database is dropped again. */
+    public static SchemaSnapshot built(String sql) throws SQLException {
+        try (DisposableDatabase database = PostgresServer.shared().createDatabase()) {
+            execute(database, sql);
+            return snapshot(database);
+        }
+    }
+
     /** Reads a snapshot with the default options on a connection of its own. */
     public static SchemaSnapshot snapshot(DisposableDatabase database) throws SQLException {
         try (Connection connection = database.connect()) {

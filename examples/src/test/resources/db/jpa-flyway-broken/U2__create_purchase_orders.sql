@@ -1,0 +1,2 @@
+DROP TABLE purchase_orders;
+DROP SEQUENCE purchase_orders_seq;
