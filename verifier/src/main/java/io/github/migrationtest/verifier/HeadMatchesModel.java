@@ -25,12 +25,24 @@ final class HeadMatchesModel {
 
     private static final Check CHECK = Check.HEAD_MATCHES_MODEL;
 
+    /** Writes the SQL that closes a gap: {@link ClosingMigration#between}, or a stand-in in tests. */
+    @FunctionalInterface
+    interface Generator {
+        ClosingMigration between(SchemaSnapshot head, SchemaSnapshot desired, DiffResult diff);
+    }
+
     private final VerifierOptions options;
     private final PostgresServer server;
+    private final Generator generator;
 
     HeadMatchesModel(VerifierOptions options, PostgresServer server) {
+        this(options, server, ClosingMigration::between);
+    }
+
+    HeadMatchesModel(VerifierOptions options, PostgresServer server, Generator generator) {
         this.options = options;
         this.server = server;
+        this.generator = generator;
     }
 
     /** @param head the schema at head; empty when an upgrade failed on the way */
@@ -66,9 +78,9 @@ final class HeadMatchesModel {
                 Findings.differences(diff), fix(model, migration)).withMigration(migration);
     }
 
-    private static ProposedMigration propose(SchemaSnapshot head, SchemaSnapshot desired, DiffResult diff) {
+    private ProposedMigration propose(SchemaSnapshot head, SchemaSnapshot desired, DiffResult diff) {
         try {
-            ClosingMigration closing = ClosingMigration.between(head, desired, diff);
+            ClosingMigration closing = generator.between(head, desired, diff);
             return ProposedMigration.of(closing.upgrade(), closing.downgrade(), closing.manual());
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in the generator must not hide the differences: they are the finding, the SQL is a help.

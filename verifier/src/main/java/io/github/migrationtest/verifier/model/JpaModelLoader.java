@@ -16,14 +16,17 @@ final class JpaModelLoader {
     }
 
     static SchemaModel load(String packageOrUnit, ClassLoader classLoader) {
-        return load(JPA_MODEL, packageOrUnit, classLoader);
+        return load(JPA_MODEL, HIBERNATE, packageOrUnit, classLoader);
     }
 
-    /** @param className the model class, with a public constructor {@code (String packageOrUnit, ClassLoader)} */
-    static SchemaModel load(String className, String packageOrUnit, ClassLoader classLoader) {
+    /**
+     * @param className the model class, with a public constructor {@code (String packageOrUnit, ClassLoader)}
+     * @param requiredClass a class of the library the model needs, looked for first
+     */
+    static SchemaModel load(String className, String requiredClass, String packageOrUnit, ClassLoader classLoader) {
         Object model;
         try {
-            Class.forName(HIBERNATE, false, classLoader);
+            Class.forName(requiredClass, false, classLoader);
             model = Class.forName(className, true, classLoader).getConstructor(String.class, ClassLoader.class)
                     .newInstance(packageOrUnit, classLoader);
         } catch (ClassNotFoundException | LinkageError e) {
