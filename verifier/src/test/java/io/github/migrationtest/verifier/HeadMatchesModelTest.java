@@ -1,11 +1,10 @@
 package io.github.migrationtest.verifier;
 
-import static io.github.migrationtest.verifier.snapshot.SnapshotFixtures.column;
-import static io.github.migrationtest.verifier.snapshot.SnapshotFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.migrationtest.verifier.fix.ClosingMigration;
+import io.github.migrationtest.verifier.model.HeadSchemas;
 import io.github.migrationtest.verifier.model.ModelFile;
 import io.github.migrationtest.verifier.model.SnapshotFileModel;
 import io.github.migrationtest.verifier.report.Check;
@@ -28,11 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** HEAD_MATCHES_MODEL on a snapshot file model, which needs no database, with a stand-in SQL generator. */
 class HeadMatchesModelTest {
 
-    private static final SchemaSnapshot HEAD = SchemaSnapshot.of(List.of(
-            table("public", "users"), column("public", "users", "id", 1, "integer")));
-    private static final SchemaSnapshot WITH_NICKNAME = SchemaSnapshot.of(List.of(
-            table("public", "users"), column("public", "users", "id", 1, "integer"),
-            column("public", "users", "nickname", 2, "text")));
+    private static final SchemaSnapshot HEAD = HeadSchemas.USERS;
+    private static final SchemaSnapshot WITH_NICKNAME = HeadSchemas.USERS_WITH_NICKNAME;
     private static final HeadMatchesModel.Generator ADD_NICKNAME = (head, desired, diff) -> new ClosingMigration(
             "ALTER TABLE public.users ADD COLUMN nickname text;", "ALTER TABLE public.users DROP COLUMN nickname;", List.of());
 

@@ -1,30 +1,22 @@
 package io.github.migrationtest.verifier.model;
 
-import static io.github.migrationtest.verifier.snapshot.SnapshotFixtures.column;
-import static io.github.migrationtest.verifier.snapshot.SnapshotFixtures.table;
+import static io.github.migrationtest.verifier.model.HeadSchemas.USERS;
+import static io.github.migrationtest.verifier.model.HeadSchemas.USERS_WITH_NICKNAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The snapshot file model reads a golden file, and in update mode writes it; no database needed. */
 class SnapshotFileModelTest {
-
-    private static final SchemaSnapshot USERS = SchemaSnapshot.of(List.of(
-            table("public", "users"), column("public", "users", "id", 1, "integer")));
-    private static final SchemaSnapshot USERS_WITH_NICKNAME = SchemaSnapshot.of(List.of(
-            table("public", "users"), column("public", "users", "id", 1, "integer"),
-            column("public", "users", "nickname", 2, "text")));
 
     @TempDir
     Path dir;
