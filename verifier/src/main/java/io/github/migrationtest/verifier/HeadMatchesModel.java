@@ -65,6 +65,10 @@ final class HeadMatchesModel {
                     Findings.error(e.failure()), e.fix());
         } catch (ModelException e) {
             return CheckResult.failed(CHECK, "the model could not be read: " + e.getMessage(), List.of(), "");
+        } catch (RuntimeException | LinkageError e) {
+            // A model built by a library (Hibernate) may fail in that library's terms; the other checks still stand.
+            return CheckResult.failed(CHECK, "the model could not be built: " + model.description() + ": "
+                    + e.getClass().getName() + ": " + e.getMessage(), List.of(), "");
         }
     }
 

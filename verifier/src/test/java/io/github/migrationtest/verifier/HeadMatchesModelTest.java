@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.github.migrationtest.verifier.fix.ClosingMigration;
 import io.github.migrationtest.verifier.model.HeadSchemas;
 import io.github.migrationtest.verifier.model.ModelFile;
+import io.github.migrationtest.verifier.model.SchemaModel;
 import io.github.migrationtest.verifier.model.SnapshotFileModel;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.FailureText;
@@ -14,6 +16,7 @@ import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.ProposedMigration;
 import io.github.migrationtest.verifier.report.ReportedDifference;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
+import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.snapshot.SnapshotText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,6 +104,28 @@ class HeadMatchesModelTest {
                 History: the model could not be read: snapshot file %1$s
                   %1$s: does not exist
                 Fix: Create it with the head schema: add --update-snapshot""".formatted(file));
+    }
+
+    @Test
+    void should_fail_the_check_when_a_model_fails_in_its_library_s_own_terms() {
+        SchemaModel hibernateLike = new SchemaModel() {
+            @Override
+            public String description() {
+                return "JPA entities in com.example";
+            }
+
+            @Override
+            public SchemaSnapshot snapshot(PostgresServer server, SnapshotOptions options) {
+                throw new IllegalStateException("Unable to build Hibernate SessionFactory");
+            }
+        };
+
+        CheckResult result = new HeadMatchesModel(VerifierOptions.defaults().withModel(hibernateLike), null)
+                .run(Optional.of(HEAD));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.reason()).isEqualTo("the model could not be built: JPA entities in com.example:"
+                + " java.lang.IllegalStateException: Unable to build Hibernate SessionFactory");
     }
 
     @Test
