@@ -1,7 +1,9 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.FailureText;
+import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import java.util.stream.Stream;
@@ -18,7 +20,14 @@ final class CheckTests {
 
     static Stream<DynamicTest> history(VerificationReport report) {
         return report.historyChecks().stream()
-                .map(result -> DynamicTest.dynamicTest(result.check().claim(), () -> assertOutcome("History", result)));
+                .map(result -> DynamicTest.dynamicTest(name(result), () -> assertOutcome("History", result)));
+    }
+
+    /** A snapshot file written in update mode is news in a passing test, whose name is all an IDE shows of it. */
+    private static String name(CheckResult result) {
+        boolean updated = result.check() == Check.HEAD_MATCHES_MODEL && result.outcome() == Outcome.PASSED
+                && !result.reason().isEmpty();
+        return updated ? result.check().claim() + " (" + result.reason() + ")" : result.check().claim();
     }
 
     /**

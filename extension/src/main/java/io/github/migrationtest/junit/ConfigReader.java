@@ -2,6 +2,12 @@ package io.github.migrationtest.junit;
 
 import io.github.migrationtest.verifier.VerifierOptions;
 import io.github.migrationtest.verifier.diff.DiffOptions;
+import io.github.migrationtest.verifier.model.ModelContext;
+import io.github.migrationtest.verifier.model.ModelException;
+import io.github.migrationtest.verifier.model.ModelFile;
+import io.github.migrationtest.verifier.model.ModelSpecException;
+import io.github.migrationtest.verifier.model.Models;
+import io.github.migrationtest.verifier.model.SchemaModel;
 import io.github.migrationtest.verifier.postgres.Backend;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.report.Check;
@@ -80,6 +86,10 @@ final class ConfigReader {
                         .map(s -> s.value().trim()).orElse(null))
                 .withIrreversible(irreversible())
                 .withSkipped(Set.copyOf(list("skip", MigrationTest::skip, MigrationTest.SKIP_PROPERTY_NAME, ",")));
+        Optional<Setting> model = setting("model", MigrationTest::model, MigrationTest.MODEL_PROPERTY_NAME);
+        if (model.isPresent()) {
+            verifier = verifier.withModel(model(model.get(), initScripts)).withSnapshotUpdate(snapshotUpdate());
+        }
         Optional<Setting> checks = setting("checks", MigrationTest::checks, MigrationTest.CHECKS_PROPERTY_NAME);
         if (checks.isPresent()) {
             verifier = verifier.withChecks(checks(checks.get()));
@@ -121,6 +131,29 @@ final class ConfigReader {
         return setting.list(",").stream().map(entry -> paths.existingFile(entry).orElseThrow(() -> setting.invalid(
                 "files that exist, as classpath: resources or paths relative to " + paths.projectDirectory()
                         + "; not found: " + entry))).toList();
+    }
+
+    /** Parsed now, so a bad spec fails the class; its file is read when the check runs, after update mode could write it. */
+    private SchemaModel model(Setting setting, List<Path> initScripts) {
+        ModelContext context = new ModelContext(paths::modelFile, paths.classLoader(), initScripts, ConfigReader::howToUpdate);
+        try {
+            return Models.parse(setting.value(), context);
+        } catch (ModelSpecException e) {
+            throw setting.invalid(Models.FORMS);
+        } catch (ModelException e) {
+            throw new ExtensionConfigurationException(setting.origin() + " '" + setting.value() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static String howToUpdate(ModelFile file) {
+        return "run the tests with -D" + MigrationTest.SNAPSHOT_UPDATE_PROPERTY_NAME + "=true"
+                + (file.writesElsewhere() ? ", which writes " + file.writeTo() : "");
+    }
+
+    /** A key only: update mode is chosen for a run, not committed with the test. */
+    private boolean snapshotUpdate() {
+        return lookup.find("", null, MigrationTest.SNAPSHOT_UPDATE_PROPERTY_NAME)
+                .map(s -> s.parse(ConfigReader::bool)).orElse(false);
     }
 
     private Map<String, String> irreversible() {
@@ -189,6 +222,14 @@ final class ConfigReader {
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException("a duration such as 500ms, 5s, 2m or PT5S", e);
         }
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("true, false");
+        };
     }
 
     private static boolean perClass(String value) {

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({MigrationTestExtension.class, KeepFailedDatabases.class})
 public interface MigrationChecks {
 
-    /** {@link Check#HISTORY_IS_LINEAR}, {@link Check#FULL_DOWNGRADE_TO_BASE}: checks of the whole history. */
+    /**
+     * {@link Check#HISTORY_IS_LINEAR}, {@link Check#FULL_DOWNGRADE_TO_BASE} and, with a {@link MigrationTest#model()},
+     * {@link Check#HEAD_MATCHES_MODEL}: checks of the whole history.
+     */
     @TestFactory
     @DisplayName("history")
     default Stream<DynamicTest> historyChecks(VerificationReport report) {

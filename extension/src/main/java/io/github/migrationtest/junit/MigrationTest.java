@@ -57,6 +57,14 @@ public @interface MigrationTest {
     String DATABASE_PROPERTY_NAME = "migrationtest.database";
     /** Default for {@link #startAt()}: {@value} ({@code base}, {@code head} or a revision id), else {@code base}. */
     String START_AT_PROPERTY_NAME = "migrationtest.startAt";
+    /** Default for {@link #model()}: {@value}. */
+    String MODEL_PROPERTY_NAME = "migrationtest.model";
+    /**
+     * {@value}: {@code true} turns on snapshot update mode: a {@code snapshot:} model file is written with
+     * the head schema when it differs (or is missing) and the check passes, saying so in its name; default
+     * {@code false}. Run once with {@code -Dmigrationtest.snapshot.update=true}, then review the file's diff.
+     */
+    String SNAPSHOT_UPDATE_PROPERTY_NAME = "migrationtest.snapshot.update";
     /** Default for {@link #lockTimeout()}: {@value}. */
     String LOCK_TIMEOUT_PROPERTY_NAME = "migrationtest.lockTimeout";
     /** Default for {@link #statementTimeout()}: {@value}. */
@@ -101,8 +109,18 @@ public @interface MigrationTest {
     /** Revisions upgraded but not checked. */
     String[] skip() default {};
 
-    /** The checks {@link MigrationChecks} runs; empty for all but {@link Check#HEAD_MATCHES_MODEL}. */
+    /** The checks {@link MigrationChecks} runs; empty for all ({@link Check#HEAD_MATCHES_MODEL} when a {@link #model()} is given). */
     Check[] checks() default {};
+
+    /**
+     * The schema the head of the history must match, which turns on {@link Check#HEAD_MATCHES_MODEL}:
+     * {@code snapshot:<file>} (a snapshot, as {@code migrationtest snapshot} writes it),
+     * {@code sql:<file>} (a reference {@code schema.sql}, run after the init scripts in a scratch database) or
+     * {@code jpa:<package-or-persistence-unit>} (JPA entities; needs Hibernate). Files as for
+     * {@link #location()}; in update mode ({@link #SNAPSHOT_UPDATE_PROPERTY_NAME}) a {@code classpath:}
+     * snapshot is written to its source, {@code src/test/resources/<path>}.
+     */
+    String model() default "";
 
     /** Whether each test method gets a fresh database, or the whole class shares one. */
     Database database() default Database.DEFAULT;

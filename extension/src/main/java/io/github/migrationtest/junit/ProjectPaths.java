@@ -1,5 +1,6 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.verifier.model.ModelFile;
 import io.github.migrationtest.verifier.source.sql.Locations;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ final class ProjectPaths {
 
     private static final String CLASSPATH = "classpath:";
     private static final String FILESYSTEM = "filesystem:";
+    /** Where Maven and Gradle keep the sources of test class path resources. */
+    private static final String TEST_RESOURCES = "src/test/resources";
 
     private final Path projectDirectory;
     private final ClassLoader classLoader;
@@ -53,6 +56,22 @@ final class ProjectPaths {
                 ? Locations.resolve(resolved, classLoader).path()
                 : Path.of(resolved);
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /**
+     * A model's file, resolved as a location is. A {@code classpath:} snapshot is written in update mode to
+     * its source under {@code src/test/resources}, since the class path copy is rebuilt from it; until the
+     * resource exists on the class path, that source is read too.
+     */
+    ModelFile modelFile(String location) {
+        String resolved = location(location);
+        if (!resolved.startsWith(CLASSPATH)) {
+            return ModelFile.at(resolved);
+        }
+        String resource = resolved.substring(CLASSPATH.length()).replaceAll("^/+", "");
+        Path source = projectDirectory.resolve(TEST_RESOURCES).resolve(resource).normalize();
+        Path path = classLoader.getResource(resource) == null ? source : Locations.resolve(resolved, classLoader).path();
+        return new ModelFile(resolved, path, source);
     }
 
     /** Why nothing is at a location, or empty when something is. */

@@ -23,11 +23,21 @@ final class Kit {
     }
 
     static EngineExecutionResults run(Class<?>[] testClasses, String... parameters) {
+        return run(testClasses, false, parameters);
+    }
+
+    /** Also reads system properties and {@code junit-platform.properties}, as a build's launcher does. */
+    static EngineExecutionResults runWithSystemProperties(Class<?> testClass, String... parameters) {
+        return run(new Class<?>[] {testClass}, true, parameters);
+    }
+
+    private static EngineExecutionResults run(Class<?>[] testClasses, boolean implicitParameters, String... parameters) {
         Map<String, String> configuration = new HashMap<>();
         for (int i = 0; i < parameters.length; i += 2) {
             configuration.put(parameters[i], parameters[i + 1]);
         }
-        var request = EngineTestKit.engine("junit-jupiter").configurationParameters(configuration);
+        var request = EngineTestKit.engine("junit-jupiter").configurationParameters(configuration)
+                .enableImplicitConfigurationParameters(implicitParameters);
         for (Class<?> testClass : testClasses) {
             request = request.selectors(selectClass(testClass));
         }

@@ -13,12 +13,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Walks a migration history on a disposable database and proves, revision by revision, that each
  * upgrade applies, each downgrade restores the schema and the upgrade then reproduces it; then that
- * a full downgrade returns to the base. One bad revision does not hide the others: after a broken
+ * a full downgrade returns to the base, and that the head schema matches the model, when one is given. One bad revision does not hide the others: after a broken
  * downgrade the walk goes on from the right state, rebuilt from a checkpoint.
  */
 public final class Verifier {
@@ -46,10 +47,12 @@ public final class Verifier {
         List<Revision> revisions = source.revisions();
         RevisionPolicy policy = new RevisionPolicy(revisions, options);
         List<RevisionReport> reports = new ArrayList<>();
+        Optional<SchemaSnapshot> head;
         try (WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot())) {
             InitScripts.run(options.initScripts(), work.connection());
             Walk walk = new Walk(work, revisions, policy, options, listener);
             reports.addAll(walk.run());
+            head = walk.upgradeFailed() ? Optional.empty() : Optional.of(walk.snapshots().get(walk.snapshots().size() - 1));
             if (options.runs(Check.FULL_DOWNGRADE_TO_BASE)) {
                 CheckResult full = walk.upgradeFailed()
                         ? CheckResult.notReached(Check.FULL_DOWNGRADE_TO_BASE, "an upgrade failed, so head was never reached")
@@ -62,7 +65,8 @@ public final class Verifier {
                     + e.getMessage(), e);
         }
         if (options.runs(Check.HEAD_MATCHES_MODEL)) {
-            CheckResult model = CheckResult.skipped(Check.HEAD_MATCHES_MODEL, "no model given to compare the head schema with");
+            // After the working database is gone: a model built in a scratch database needs no company.
+            CheckResult model = new HeadMatchesModel(options, server).run(head);
             historyChecks.add(model);
             listener.historyCheckFinished(model);
         }

@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.diff.DiffOptions;
+import io.github.migrationtest.verifier.model.SchemaModel;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import java.nio.file.Path;
@@ -25,10 +26,13 @@ import java.util.Set;
  * @param checkpointInterval the most revisions between two clones of a verified state, which the verifier
  *     recovers from after a broken downgrade (a recovery clones the nearest and replays the upgrades since);
  *     within it, a clone is taken once the upgrades since the last took ten times as long as cloning
+ * @param model the schema {@link Check#HEAD_MATCHES_MODEL} compares the head schema with
+ * @param updateSnapshot update mode: when the model is a snapshot file, write the head schema to it
+ *     (when it differs) instead of comparing
  */
 public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<String, String> irreversible,
                               Set<String> skipped, List<Path> initScripts, SnapshotOptions snapshot, DiffOptions diff,
-                              int checkpointInterval) {
+                              int checkpointInterval, Optional<SchemaModel> model, boolean updateSnapshot) {
 
     public VerifierOptions {
         checks = checks.isEmpty() ? EnumSet.noneOf(Check.class) : EnumSet.copyOf(checks);
@@ -42,43 +46,69 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
 
     public static VerifierOptions defaults() {
         return new VerifierOptions(EnumSet.complementOf(EnumSet.of(Check.HEAD_MATCHES_MODEL)), Optional.empty(),
-                Map.of(), Set.of(), List.of(), SnapshotOptions.defaults(), DiffOptions.defaults(), 100);
+                Map.of(), Set.of(), List.of(), SnapshotOptions.defaults(), DiffOptions.defaults(), 100, Optional.empty(),
+                false);
     }
 
     public boolean runs(Check check) {
         return checks.contains(check);
     }
 
+    /** Chooses exactly these checks, whatever {@link #withModel} turned on before. */
     public VerifierOptions withChecks(Set<Check> value) {
-        return new VerifierOptions(value, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval);
+        return new VerifierOptions(value, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
+                model, updateSnapshot);
     }
 
     public VerifierOptions withFloor(String value) {
         return new VerifierOptions(checks, Optional.ofNullable(value), irreversible, skipped, initScripts, snapshot, diff,
-                checkpointInterval);
+                checkpointInterval, model, updateSnapshot);
     }
 
     public VerifierOptions withIrreversible(Map<String, String> value) {
-        return new VerifierOptions(checks, floor, value, skipped, initScripts, snapshot, diff, checkpointInterval);
+        return new VerifierOptions(checks, floor, value, skipped, initScripts, snapshot, diff, checkpointInterval,
+                model, updateSnapshot);
     }
 
     public VerifierOptions withSkipped(Set<String> value) {
-        return new VerifierOptions(checks, floor, irreversible, value, initScripts, snapshot, diff, checkpointInterval);
+        return new VerifierOptions(checks, floor, irreversible, value, initScripts, snapshot, diff, checkpointInterval,
+                model, updateSnapshot);
     }
 
     public VerifierOptions withInitScripts(List<Path> value) {
-        return new VerifierOptions(checks, floor, irreversible, skipped, value, snapshot, diff, checkpointInterval);
+        return new VerifierOptions(checks, floor, irreversible, skipped, value, snapshot, diff, checkpointInterval,
+                model, updateSnapshot);
     }
 
     public VerifierOptions withSnapshot(SnapshotOptions value) {
-        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, value, diff, checkpointInterval);
+        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, value, diff, checkpointInterval,
+                model, updateSnapshot);
     }
 
     public VerifierOptions withDiff(DiffOptions value) {
-        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, value, checkpointInterval);
+        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, value, checkpointInterval,
+                model, updateSnapshot);
     }
 
     public VerifierOptions withCheckpointInterval(int value) {
-        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, value);
+        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, value,
+                model, updateSnapshot);
+    }
+
+    /**
+     * The model to compare the head schema with; also turns {@link Check#HEAD_MATCHES_MODEL} on, since a
+     * model is given for it. A later {@link #withChecks} still chooses exactly.
+     */
+    public VerifierOptions withModel(SchemaModel value) {
+        Set<Check> withModelCheck = EnumSet.of(Check.HEAD_MATCHES_MODEL);
+        withModelCheck.addAll(checks);
+        return new VerifierOptions(withModelCheck, floor, irreversible, skipped, initScripts, snapshot, diff,
+                checkpointInterval, Optional.of(value), updateSnapshot);
+    }
+
+    /** Update mode on or off: a snapshot file model is written with the head schema rather than compared. */
+    public VerifierOptions withSnapshotUpdate(boolean value) {
+        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
+                model, value);
     }
 }

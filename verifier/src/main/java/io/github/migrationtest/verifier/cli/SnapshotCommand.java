@@ -33,7 +33,8 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "<revision>", description = "The revision to stop at (default: head).")
     String at;
 
-    @Option(names = "--out", paramLabel = "<file>", description = "Write to this file instead of standard output.")
+    @Option(names = "--out", paramLabel = "<file>",
+            description = "Write to this file (and its folders) instead of standard output: a snapshot for verify --model snapshot:<file>.")
     Path out;
 
     @Override
@@ -55,6 +56,10 @@ final class SnapshotCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
         } else {
+            Path folder = out.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
             Files.writeString(out, text, StandardCharsets.UTF_8);
         }
         return 0;

@@ -3,6 +3,12 @@ package io.github.migrationtest.verifier.cli;
 import io.github.migrationtest.verifier.Verifier;
 import io.github.migrationtest.verifier.VerifierOptions;
 import io.github.migrationtest.verifier.diff.DiffOptions;
+import io.github.migrationtest.verifier.model.ModelContext;
+import io.github.migrationtest.verifier.model.ModelFile;
+import io.github.migrationtest.verifier.model.Models;
+import io.github.migrationtest.verifier.model.SchemaModel;
+import io.github.migrationtest.verifier.model.SnapshotFileModel;
+import io.github.migrationtest.verifier.model.SqlFileModel;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
@@ -24,6 +30,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,8 +77,18 @@ final class VerifyCommand implements Callable<Integer> {
     boolean matchConstraintsByDefinition;
 
     @Option(names = "--checks", paramLabel = "<CHECK,...>", split = ",",
-            description = "The checks to run (default: all but HEAD_MATCHES_MODEL): ${COMPLETION-CANDIDATES}.")
+            description = "The checks to run (default: all; HEAD_MATCHES_MODEL only with --model): ${COMPLETION-CANDIDATES}.")
     List<Check> checks = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "snapshot:<file>|sql:<file>|jpa:<package-or-unit>",
+            description = "The schema head must match (check HEAD_MATCHES_MODEL): a snapshot file, a reference"
+                    + " schema.sql, or JPA entities (needs Hibernate on the class path).")
+    String model;
+
+    @Option(names = "--update-snapshot",
+            description = "With --model snapshot:<file>: write the head schema to the file when it differs (creating it),"
+                    + " instead of failing; review the change in version control.")
+    boolean updateSnapshot;
 
     @Option(names = "--json", paramLabel = "<file>", description = "Write the report as JSON.")
     Path json;
@@ -94,7 +111,7 @@ final class VerifyCommand implements Callable<Integer> {
             err.flush();
             return Main.COULD_NOT_RUN;
         }
-        VerifierOptions options = options();
+        VerifierOptions options = options(schemaModel());
         VerificationReport report;
         try (PostgresServer server = source.startPostgres()) {
             out.println("Verifying " + history.revisions().size() + " revisions of " + history.location()
@@ -109,7 +126,7 @@ final class VerifyCommand implements Callable<Integer> {
         return report.passed() ? 0 : Main.FAILED;
     }
 
-    private VerifierOptions options() {
+    private VerifierOptions options(Optional<SchemaModel> schemaModel) {
         DiffOptions diff = DiffOptions.defaults().withIgnored(ignored.toArray(String[]::new));
         if (strictColumnOrder) {
             diff = diff.withStrictColumnOrder();
@@ -127,10 +144,41 @@ final class VerifyCommand implements Callable<Integer> {
             options = options.withSnapshot(options.snapshot().withSchemas(schemas.toArray(String[]::new)))
                     .withDiff(diff.withSchemas(schemas.toArray(String[]::new)));
         }
+        if (schemaModel.isPresent()) {
+            options = options.withModel(schemaModel.get()).withSnapshotUpdate(updateSnapshot);
+        }
         if (!checks.isEmpty()) {
             options = options.withChecks(EnumSet.copyOf(checks));
         }
         return options;
+    }
+
+    /**
+     * The model, checked as far as it can be before Postgres starts: a model file that cannot be used
+     * means the run could not judge the head schema, so it stops here (exit 2) rather than after the walk.
+     */
+    private Optional<SchemaModel> schemaModel() {
+        if (model == null) {
+            if (updateSnapshot) {
+                throw new IllegalArgumentException("--update-snapshot needs --model snapshot:<file>, the file it writes");
+            }
+            return Optional.empty();
+        }
+        ModelContext context = new ModelContext(ModelFile::at, VerifyCommand.class.getClassLoader(), source.initScripts,
+                file -> "run this command again with --update-snapshot, or write the file with: migrationtest snapshot "
+                        + source.location + " --out " + file.name());
+        SchemaModel parsed = Models.parse(model, context);
+        if (updateSnapshot && !(parsed instanceof SnapshotFileModel)) {
+            throw new IllegalArgumentException("--update-snapshot writes a snapshot file, but --model " + model
+                    + " is not one; give --model snapshot:<file>, or leave --update-snapshot out");
+        }
+        if (parsed instanceof SnapshotFileModel file && !updateSnapshot) {
+            file.read();
+        }
+        if (parsed instanceof SqlFileModel file) {
+            file.script();
+        }
+        return Optional.of(parsed);
     }
 
     private static void printFailures(PrintWriter out, VerificationReport report) {

@@ -8,18 +8,25 @@ import java.util.Optional;
  *
  * @param check which check
  * @param outcome what became of it
- * @param reason why it failed, was skipped or was not reached, in one line; empty when it passed
+ * @param reason why it failed, was skipped or was not reached, in one line; for a pass, a note or empty
  * @param differences the schema differences behind a failure (report-only ones too)
  * @param error the failing statement, when a step failed
  * @param fix what the user can do, for a failure; empty otherwise
+ * @param migration the SQL that would close the differences, when the check proposes one ({@link Check#HEAD_MATCHES_MODEL})
  */
 public record CheckResult(Check check, Outcome outcome, String reason, List<ReportedDifference> differences,
-                          Optional<StatementError> error, String fix) {
+                          Optional<StatementError> error, String fix, Optional<ProposedMigration> migration) {
 
     public CheckResult {
         differences = List.copyOf(differences);
         reason = reason == null ? "" : reason;
         fix = fix == null ? "" : fix;
+    }
+
+    /** A result without a proposed migration, as every check but {@link Check#HEAD_MATCHES_MODEL} has. */
+    public CheckResult(Check check, Outcome outcome, String reason, List<ReportedDifference> differences,
+                       Optional<StatementError> error, String fix) {
+        this(check, outcome, reason, differences, error, fix, Optional.empty());
     }
 
     public static CheckResult passed(Check check) {
@@ -45,6 +52,16 @@ public record CheckResult(Check check, Outcome outcome, String reason, List<Repo
 
     public static CheckResult failed(Check check, String reason, StatementError error, String fix) {
         return new CheckResult(check, Outcome.FAILED, reason, List.of(), Optional.of(error), fix);
+    }
+
+    /** Passed, with something to say: where a full downgrade stopped, that a snapshot file was updated. */
+    public static CheckResult passed(Check check, String note) {
+        return new CheckResult(check, Outcome.PASSED, note, List.of(), Optional.empty(), "");
+    }
+
+    /** This result with the SQL that would close its differences. */
+    public CheckResult withMigration(ProposedMigration value) {
+        return new CheckResult(check, outcome, reason, differences, error, fix, Optional.of(value));
     }
 
     public boolean isFailed() {

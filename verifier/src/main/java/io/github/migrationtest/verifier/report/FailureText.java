@@ -11,10 +11,15 @@ import java.util.List;
  *   public.users_email_idx: unexpected index: CREATE INDEX users_email_idx ON ...
  * Fix: Make 0003_add_email_index.down.sql undo every change of the upgrade, or declare revision 3 irreversible
  * </pre>
+ * A {@link Check#HEAD_MATCHES_MODEL} failure also shows the SQL that would close the gap, before the fix.
  */
 public final class FailureText {
 
     private static final String INDENT = "  ";
+    static final String UPGRADE = "Upgrade that closes the gap";
+    static final String DOWNGRADE = "Its downgrade";
+    static final String MANUAL = "Not generated, to write by hand:";
+    static final String NOT_GENERATED = "The SQL that closes the gap could not be generated: ";
 
     private FailureText() {
     }
@@ -31,6 +36,11 @@ public final class FailureText {
 
     /** @param subject what the check is about: {@code Revision 0003 (add nickname)} or {@code History} */
     public static String render(String subject, CheckResult result) {
+        return render(subject, result, true);
+    }
+
+    /** @param withMigration whether to show the proposed SQL (Markdown shows it in SQL blocks of its own) */
+    static String render(String subject, CheckResult result, boolean withMigration) {
         StringBuilder text = new StringBuilder(subject).append(": ")
                 .append(result.reason().isEmpty() ? "it is not true that " + result.check().claim() : result.reason());
         result.error().ifPresent(error -> line(text, INDENT + error.location() + ": " + error.message()));
@@ -41,10 +51,33 @@ public final class FailureText {
             line(text, "Also changed, not failing:");
             reportOnly.forEach(difference -> line(text, INDENT + difference.description()));
         }
+        if (withMigration) {
+            result.migration().ifPresent(migration -> appendMigration(text, migration));
+        }
         if (!result.fix().isEmpty()) {
             line(text, "Fix: " + result.fix());
         }
         return text.toString();
+    }
+
+    private static void appendMigration(StringBuilder text, ProposedMigration migration) {
+        if (!migration.generated()) {
+            line(text, NOT_GENERATED + migration.generationError());
+            return;
+        }
+        section(text, UPGRADE, migration.upgrade());
+        section(text, DOWNGRADE, migration.downgrade());
+        if (!migration.manual().isEmpty()) {
+            line(text, MANUAL);
+            migration.manual().forEach(entry -> line(text, INDENT + entry));
+        }
+    }
+
+    private static void section(StringBuilder text, String title, String sql) {
+        if (!sql.isBlank()) {
+            line(text, title + ":");
+            sql.strip().lines().forEach(sqlLine -> line(text, INDENT + sqlLine));
+        }
     }
 
     private static void line(StringBuilder text, String line) {

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The report as JSON, for tools: {@code {"source", "postgres", "passed", "checks": {...},
  * "revisions": [{"id", "description", "checks": {"<CHECK>": {"outcome", "reason", "fix",
- * "differences": [...], "error": {...}}}, "timings": {...}}], "summary": {...}}}}.
+ * "differences": [...], "error": {...}, "migration": {...}}}, "timings": {...}}], "summary": {...}}}}; a
+ * check's {@code migration} is {@code null} but for a {@code HEAD_MATCHES_MODEL} failure:
+ * {@code {"upgrade", "downgrade", "manual": [...], "generationError"}}.
  */
 public final class JsonReport {
 
@@ -55,6 +57,16 @@ public final class JsonReport {
         fields.put("fix", Json.string(result.fix()));
         fields.put("differences", Json.array(result.differences().stream().map(JsonReport::difference).toList()));
         fields.put("error", result.error().map(JsonReport::error).orElse("null"));
+        fields.put("migration", result.migration().map(JsonReport::migration).orElse("null"));
+        return Json.object(fields);
+    }
+
+    private static String migration(ProposedMigration migration) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("upgrade", Json.string(migration.upgrade()));
+        fields.put("downgrade", Json.string(migration.downgrade()));
+        fields.put("manual", Json.array(migration.manual().stream().map(Json::string).toList()));
+        fields.put("generationError", migration.generated() ? "null" : Json.string(migration.generationError()));
         return Json.object(fields);
     }
 

@@ -35,11 +35,35 @@ public final class MarkdownReport {
             return;
         }
         md.append("\n### Failures\n");
-        report.historyChecks().stream().filter(CheckResult::isFailed)
-                .forEach(result -> md.append("\n```\n").append(FailureText.render(result)).append("\n```\n"));
+        report.historyChecks().stream().filter(CheckResult::isFailed).forEach(result -> appendFailure(md, "History", result));
         for (RevisionReport revision : report.revisions()) {
             revision.checks().values().stream().filter(CheckResult::isFailed)
-                    .forEach(result -> md.append("\n```\n").append(FailureText.render(revision, result)).append("\n```\n"));
+                    .forEach(result -> appendFailure(md, "Revision " + revision.label(), result));
+        }
+    }
+
+    /** The failure text in a plain block; proposed SQL in blocks of its own, highlighted and easy to copy. */
+    private static void appendFailure(StringBuilder md, String subject, CheckResult result) {
+        md.append("\n```\n").append(FailureText.render(subject, result, false)).append("\n```\n");
+        result.migration().ifPresent(migration -> appendMigration(md, migration));
+    }
+
+    private static void appendMigration(StringBuilder md, ProposedMigration migration) {
+        if (!migration.generated()) {
+            md.append('\n').append(FailureText.NOT_GENERATED).append(migration.generationError()).append('\n');
+            return;
+        }
+        sqlBlock(md, FailureText.UPGRADE, migration.upgrade());
+        sqlBlock(md, FailureText.DOWNGRADE, migration.downgrade());
+        if (!migration.manual().isEmpty()) {
+            md.append('\n').append(FailureText.MANUAL).append("\n\n");
+            migration.manual().forEach(entry -> md.append("- ").append(entry).append('\n'));
+        }
+    }
+
+    private static void sqlBlock(StringBuilder md, String title, String sql) {
+        if (!sql.isBlank()) {
+            md.append("\n**").append(title).append("**\n\n```sql\n").append(sql.strip()).append("\n```\n");
         }
     }
 

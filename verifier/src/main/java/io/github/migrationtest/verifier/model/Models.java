@@ -1,0 +1,44 @@
+package io.github.migrationtest.verifier.model;
+
+import java.util.Locale;
+
+/**
+ * Reads a model spec, as {@code verify --model} and {@code @MigrationTest(model)} take it:
+ * {@code snapshot:<file>}, {@code sql:<file>} or {@code jpa:<package-or-persistence-unit>}.
+ */
+public final class Models {
+
+    /** The forms a spec takes, for messages. */
+    public static final String FORMS = "snapshot:<file> (a snapshot, as migrationtest snapshot writes it), "
+            + "sql:<file> (a reference schema.sql), jpa:<package-or-persistence-unit> (JPA entities, through Hibernate)";
+
+    private Models() {
+    }
+
+    /** Files relative to the working directory, no init scripts. */
+    public static SchemaModel parse(String spec) {
+        return parse(spec, ModelContext.workingDirectory());
+    }
+
+    /**
+     * The model a spec names. Reads no file yet: a snapshot file may not exist until update mode writes it.
+     *
+     * @throws ModelSpecException when the spec is none of the three forms
+     * @throws ModelException when {@code jpa:} is asked for and Hibernate is not on the class path
+     */
+    public static SchemaModel parse(String spec, ModelContext context) {
+        String text = spec == null ? "" : spec.trim();
+        int colon = text.indexOf(':');
+        String kind = colon < 0 ? "" : text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String value = colon < 0 ? "" : text.substring(colon + 1).trim();
+        if (value.isEmpty()) {
+            throw new ModelSpecException(text);
+        }
+        return switch (kind) {
+            case "snapshot" -> new SnapshotFileModel(context.files().apply(value), context.howToUpdate());
+            case "sql" -> new SqlFileModel(context.files().apply(value), context.initScripts());
+            case "jpa" -> JpaModelLoader.load(value, context.classLoader());
+            default -> throw new ModelSpecException(text);
+        };
+    }
+}
