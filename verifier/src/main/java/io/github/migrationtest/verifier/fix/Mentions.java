@@ -2,7 +2,10 @@ package io.github.migrationtest.verifier.fix;
 
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.View;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,22 +34,33 @@ final class Mentions {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '"';
     }
 
-    /** How many views deep {@code view} stacks on other views of the snapshot: 0 when it reads none. */
-    static int depth(View view, SchemaSnapshot snapshot) {
-        return depth(view, snapshot, new HashSet<>());
+    /**
+     * How many views deep each view of the snapshot stacks on other views: 0 when it reads none.
+     * Computed once for all views, as a view's depth is reached through the depths of those it reads.
+     */
+    static Map<String, Integer> depths(SchemaSnapshot snapshot) {
+        List<View> views = snapshot.objects(View.class);
+        Map<String, Integer> depths = new HashMap<>();
+        views.forEach(view -> depth(view, views, depths, new HashSet<>()));
+        return depths;
     }
 
-    private static int depth(View view, SchemaSnapshot snapshot, Set<String> seen) {
-        if (!seen.add(view.path())) {
+    private static int depth(View view, List<View> views, Map<String, Integer> depths, Set<String> visiting) {
+        Integer known = depths.get(view.path());
+        if (known != null) {
+            return known;
+        }
+        if (!visiting.add(view.path())) {
             return 0; // Postgres allows no cycles; this only guards against a misread name
         }
         int deepest = 0;
-        for (View other : snapshot.objects(View.class)) {
+        for (View other : views) {
             if (other != view && mentions(view.definition(), Targets.name(other))) {
-                deepest = Math.max(deepest, 1 + depth(other, snapshot, seen));
+                deepest = Math.max(deepest, 1 + depth(other, views, depths, visiting));
             }
         }
-        seen.remove(view.path());
+        visiting.remove(view.path());
+        depths.put(view.path(), deepest);
         return deepest;
     }
 }

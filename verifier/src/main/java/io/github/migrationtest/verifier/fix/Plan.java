@@ -2,8 +2,10 @@ package io.github.migrationtest.verifier.fix;
 
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
+import io.github.migrationtest.verifier.snapshot.View;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ final class Plan {
     private final Map<String, Change> changes = new LinkedHashMap<>();
     private final Script script = new Script();
     private final List<String> manual = new ArrayList<>();
+    private final Map<SchemaSnapshot, Map<String, Integer>> viewDepths = new IdentityHashMap<>();
 
     Plan(SchemaSnapshot from, SchemaSnapshot to, Collection<Change> changes) {
         this.from = from;
@@ -65,6 +68,11 @@ final class Plan {
     /** Whether the object goes with its table when that is dropped, so needs no statement of its own. */
     boolean dropsParentOf(SchemaObject object) {
         return object.parentPath() != null && drops(object.parentPath());
+    }
+
+    /** How many views deep {@code view} stacks on other views of {@code side}, which must be {@link #from} or {@link #to}. */
+    int viewDepth(View view, SchemaSnapshot side) {
+        return viewDepths.computeIfAbsent(side, Mentions::depths).getOrDefault(view.path(), 0);
     }
 
     void add(Phase phase, String sql) {

@@ -36,14 +36,12 @@ final class Script {
         return statements.stream().anyMatch(s -> s.notes().stream().anyMatch(n -> n.startsWith(prefix)));
     }
 
-    /**
-     * The script: the header lines as comments, then the statements, a blank line between phases.
-     * Empty when there is no statement.
-     */
+    boolean isEmpty() {
+        return statements.isEmpty();
+    }
+
+    /** The script: the header lines as comments, then the statements, a blank line between phases. */
     String render(List<String> header) {
-        if (statements.isEmpty()) {
-            return "";
-        }
         StringBuilder out = new StringBuilder();
         header.forEach(line -> out.append(line.isEmpty() ? "--" : "-- " + line).append('\n'));
         Phase previous = null;

@@ -13,7 +13,7 @@ final class ViewSql implements ObjectSql<View> {
     @Override
     public void create(View view, Plan plan) {
         String options = view.options() == null ? "" : " WITH (" + view.options() + ")";
-        plan.addRanked(Phase.CREATE_VIEW, Mentions.depth(view, plan.to()),
+        plan.addRanked(Phase.CREATE_VIEW, plan.viewDepth(view, plan.to()),
                 "CREATE " + Targets.keyword(view) + " " + Targets.name(view) + options + " AS\n" + query(view));
         // Not in CREATE_VIEW: there statements go by depth, and a comment must not overtake its view.
         Annotations.created(view, Phase.ANNOTATE, plan);
@@ -21,7 +21,7 @@ final class ViewSql implements ObjectSql<View> {
 
     @Override
     public void drop(View view, Plan plan) {
-        plan.addRanked(Phase.DROP_VIEW, -Mentions.depth(view, plan.from()),
+        plan.addRanked(Phase.DROP_VIEW, -plan.viewDepth(view, plan.from()),
                 "DROP " + Targets.keyword(view) + " " + Targets.name(view));
     }
 

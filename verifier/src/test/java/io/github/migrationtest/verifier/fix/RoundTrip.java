@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.fix;
 
+import io.github.migrationtest.verifier.diff.DiffOptions;
 import io.github.migrationtest.verifier.diff.DiffResult;
 import io.github.migrationtest.verifier.diff.SchemaDiff;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
@@ -34,21 +35,29 @@ final class RoundTrip implements AutoCloseable {
     private final DiffResult diff;
     private final ClosingMigration migration;
 
-    private RoundTrip(DisposableDatabase database, SchemaSnapshot head, SchemaSnapshot desired) {
+    private final DiffOptions options;
+
+    private RoundTrip(DisposableDatabase database, SchemaSnapshot head, SchemaSnapshot desired, DiffOptions options) {
         this.database = database;
         this.head = head;
         this.desired = desired;
-        this.diff = SchemaDiff.compare(desired, head);
+        this.options = options;
+        this.diff = SchemaDiff.compare(desired, head, options);
         this.migration = ClosingMigration.between(head, desired, diff);
     }
 
     static RoundTrip of(String headSql, String desiredSql) throws SQLException {
+        return of(headSql, desiredSql, DiffOptions.defaults());
+    }
+
+    /** The diff, and what is left of it after the upgrade, are taken with these options. */
+    static RoundTrip of(String headSql, String desiredSql, DiffOptions options) throws SQLException {
         PostgresServer server = PostgresServer.shared();
         DisposableDatabase database = server.createDatabase();
         try (DisposableDatabase other = server.createDatabase()) {
             execute(database, headSql);
             execute(other, desiredSql);
-            return new RoundTrip(database, RichFixture.snapshot(database), RichFixture.snapshot(other));
+            return new RoundTrip(database, RichFixture.snapshot(database), RichFixture.snapshot(other), options);
         } catch (SQLException | RuntimeException e) {
             database.close();
             throw e;
@@ -84,7 +93,7 @@ final class RoundTrip implements AutoCloseable {
     /** Runs the upgrade on the head database and returns what is left of the diff. */
     DiffResult upgrade() throws SQLException {
         run(migration.upgrade(), Direction.UP);
-        return SchemaDiff.compare(desired, current());
+        return SchemaDiff.compare(desired, current(), options);
     }
 
     /** Runs the downgrade on the head database and returns the schema it leaves. */
