@@ -53,10 +53,8 @@ final class ColumnSql implements ObjectSql<Column> {
 
     @Override
     public void drop(Column column, Plan plan) {
-        if (!plan.dropsParentOf(column)) {
-            plan.add(Phase.DROP_COLUMN, ClosingMigration.DROPS_DATA + " column " + column.path(),
-                    alterTable(column) + "DROP COLUMN " + Sql.name(column.name()));
-        }
+        plan.dropChild(column, Phase.DROP_COLUMN, ClosingMigration.DROPS_DATA + " column " + column.path(),
+                alterTable(column) + "DROP COLUMN " + Sql.name(column.name()));
     }
 
     @Override

@@ -29,8 +29,8 @@ final class IndexSql implements ObjectSql<Index> {
 
     @Override
     public void drop(Index index, Plan plan) {
-        if (index.constraint() == null && !plan.dropsParentOf(index)) {
-            plan.add(Phase.DROP_INDEX, "DROP INDEX " + Targets.name(index));
+        if (index.constraint() == null) {
+            plan.dropChild(index, Phase.DROP_INDEX, null, "DROP INDEX " + Targets.name(index));
         }
     }
 

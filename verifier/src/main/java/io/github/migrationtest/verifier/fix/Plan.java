@@ -93,6 +93,13 @@ final class Plan {
         script.add(phase, rank, List.of(), sql);
     }
 
+    /** Adds the statement that drops a table's column, index, constraint, trigger or policy, unless the table goes anyway. */
+    void dropChild(SchemaObject child, Phase phase, String note, String sql) {
+        if (!dropsParentOf(child)) {
+            add(phase, note, sql);
+        }
+    }
+
     /** Records what no SQL is written for, naming the path and why. */
     void manual(String path, String reason) {
         String entry = path + ": " + reason;

@@ -25,9 +25,8 @@ final class PolicySql implements ObjectSql<Policy> {
 
     @Override
     public void drop(Policy policy, Plan plan) {
-        if (!plan.dropsParentOf(policy)) {
-            plan.add(Phase.DROP_POLICY, "DROP POLICY " + Targets.name(policy) + " ON " + Targets.table(policy));
-        }
+        plan.dropChild(policy, Phase.DROP_POLICY, null,
+                "DROP POLICY " + Targets.name(policy) + " ON " + Targets.table(policy));
     }
 
     @Override

@@ -15,10 +15,7 @@ final class SequenceSql implements ObjectSql<Sequence> {
     @Override
     public void create(Sequence sequence, Plan plan) {
         if (sequence.identity()) {
-            if (!columnChanges(sequence, plan)) {
-                plan.manual(sequence.path(), "an identity sequence under another name than the column's own;"
-                        + " rename it by hand");
-            }
+            leaveToIdentityColumn(sequence, plan);
             return;
         }
         String options = options(sequence);
@@ -33,10 +30,7 @@ final class SequenceSql implements ObjectSql<Sequence> {
     @Override
     public void drop(Sequence sequence, Plan plan) {
         if (sequence.identity()) {
-            if (!columnChanges(sequence, plan)) {
-                plan.manual(sequence.path(), "an identity sequence under another name than the column's own;"
-                        + " rename it by hand");
-            }
+            leaveToIdentityColumn(sequence, plan);
             return;
         }
         if (sequence.ownedBy() != null && goesWithOwner(sequence, plan)) {
@@ -146,6 +140,17 @@ final class SequenceSql implements ObjectSql<Sequence> {
     private static boolean goesWithOwner(Sequence sequence, Plan plan) {
         return plan.drops(sequence.ownedBy()) || plan.from().lookup(sequence.ownedBy())
                 .map(plan::dropsParentOf).orElse(false);
+    }
+
+    /**
+     * An identity sequence comes and goes with its column's identity; if the column keeps it, the
+     * sequence only has another name on the other side.
+     */
+    private static void leaveToIdentityColumn(Sequence sequence, Plan plan) {
+        if (!columnChanges(sequence, plan)) {
+            plan.manual(sequence.path(), "an identity sequence under another name than the column's own;"
+                    + " rename it by hand");
+        }
     }
 
     /**

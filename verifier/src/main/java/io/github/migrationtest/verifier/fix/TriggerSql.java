@@ -16,9 +16,8 @@ final class TriggerSql implements ObjectSql<Trigger> {
 
     @Override
     public void drop(Trigger trigger, Plan plan) {
-        if (!plan.dropsParentOf(trigger)) {
-            plan.add(Phase.DROP_TRIGGER, "DROP TRIGGER " + Targets.name(trigger) + " ON " + Targets.table(trigger));
-        }
+        plan.dropChild(trigger, Phase.DROP_TRIGGER, null,
+                "DROP TRIGGER " + Targets.name(trigger) + " ON " + Targets.table(trigger));
     }
 
     @Override
