@@ -147,6 +147,12 @@ class ClosingMigrationRoundTripTest {
                 differ("change a view's options and comment", T + "CREATE VIEW v AS SELECT a FROM t",
                         T + "CREATE VIEW v WITH (security_barrier) AS SELECT a FROM t;"
                                 + " COMMENT ON VIEW v IS 'only a'"),
+                differ("a table becomes a view of the same name",
+                        "CREATE TABLE base (a int); CREATE TABLE t (a int, b text); CREATE INDEX t_a ON t (a)",
+                        "CREATE TABLE base (a int); CREATE VIEW t AS SELECT a FROM base"),
+                differ("a view over a function whose result type changes is rebuilt",
+                        "CREATE FUNCTION f() RETURNS int LANGUAGE sql RETURN 1; CREATE VIEW v AS SELECT f() AS x",
+                        "CREATE FUNCTION f() RETURNS bigint LANGUAGE sql RETURN 1; CREATE VIEW v AS SELECT f() AS x"),
                 differ("create a materialized view with an index", T,
                         T + "CREATE MATERIALIZED VIEW m AS SELECT a, count(*) AS n FROM t GROUP BY a;"
                                 + " CREATE UNIQUE INDEX m_a ON m (a)"),
