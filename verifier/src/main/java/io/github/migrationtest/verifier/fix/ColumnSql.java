@@ -94,14 +94,31 @@ final class ColumnSql implements ObjectSql<Column> {
                     : "SET GENERATED " + to.identity()));
         }
         if (changed.take("storage")) {
-            plan.add(Phase.ALTER_COLUMN, to.storage() == null ? "Postgres 16 or later" : null,
-                    alterColumn(to) + "SET STORAGE " + Objects.requireNonNullElse(to.storage(), "DEFAULT"));
+            String storage = to.storage() != null ? to.storage() : defaultStorage(to.type());
+            plan.add(Phase.ALTER_COLUMN, storage == null ? "SET STORAGE DEFAULT needs Postgres 16 or later" : null,
+                    alterColumn(to) + "SET STORAGE " + Objects.requireNonNullElse(storage, "DEFAULT"));
         }
         if (changed.take("compression")) {
             plan.add(Phase.ALTER_COLUMN, alterColumn(to) + "SET COMPRESSION "
                     + Objects.requireNonNullElse(to.compression(), "default"));
         }
         Annotations.altered(from, to, changed, plan);
+    }
+
+    /**
+     * The storage a built-in type has of its own ({@code pg_type.typstorage}), for going back to it
+     * without Postgres 16's {@code SET STORAGE DEFAULT}; {@code null} for other types.
+     */
+    private static String defaultStorage(String type) {
+        if (type.endsWith("]")) {
+            return "EXTENDED";
+        }
+        String base = type.contains("(") ? type.substring(0, type.indexOf('(')) : type;
+        return switch (base) {
+            case "text", "character varying", "character", "bytea", "json", "jsonb", "xml", "tsvector" -> "EXTENDED";
+            case "numeric", "inet", "cidr" -> "MAIN";
+            default -> null;
+        };
     }
 
     /** The column as it appears in {@code CREATE TABLE} or {@code ADD COLUMN}. */
@@ -150,7 +167,7 @@ final class ColumnSql implements ObjectSql<Column> {
                 .anyMatch(c -> c.position() > column.position() && !plan.creates(c.path()));
     }
 
-    static String alterTable(Column column) {
+    private static String alterTable(Column column) {
         return "ALTER TABLE " + Targets.table(column) + " ";
     }
 

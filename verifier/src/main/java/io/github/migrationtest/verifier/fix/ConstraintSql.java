@@ -70,7 +70,7 @@ final class ConstraintSql implements ObjectSql<Constraint> {
     }
 
     /** The table after {@code REFERENCES}, as Postgres wrote it (schema-qualified, quoted where needed). */
-    static String referencedTable(Constraint constraint) {
+    private static String referencedTable(Constraint constraint) {
         String definition = constraint.definition();
         int start = definition.indexOf(" REFERENCES ");
         if (!isForeignKey(constraint) || start < 0) {

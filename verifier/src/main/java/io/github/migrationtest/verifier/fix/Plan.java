@@ -9,7 +9,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One direction being written: the schema it starts from, the one it must reach, the changes
@@ -41,10 +40,6 @@ final class Plan {
 
     Collection<Change> changes() {
         return changes.values();
-    }
-
-    Optional<Change> change(String path) {
-        return Optional.ofNullable(changes.get(path));
     }
 
     /** Whether the object at {@code path} is created by this script (or replaced whole). */

@@ -106,7 +106,7 @@ final class RoutineSql implements ObjectSql<Routine> {
      * pg_temp, work_mem=64MB}). A list setting's value keeps its commas and stays unquoted, since
      * Postgres stored it already parsed; any other value is quoted, as {@code 64MB} would not parse.
      */
-    static List<String> settings(String joined) {
+    private static List<String> settings(String joined) {
         List<String> settings = new ArrayList<>();
         if (joined == null) {
             return settings;
@@ -133,7 +133,7 @@ final class RoutineSql implements ObjectSql<Routine> {
      * Whether the body is SQL-standard ({@code RETURN ...} or {@code BEGIN ATOMIC ... END}), which
      * Postgres parses at once and ties to the tables it reads, so it must come after them.
      */
-    static boolean isAtomic(Routine routine) {
+    private static boolean isAtomic(Routine routine) {
         String body = routine.body();
         return routine.language().equals("sql") && body != null
                 && (body.startsWith("RETURN ") || body.startsWith("BEGIN ATOMIC"));
