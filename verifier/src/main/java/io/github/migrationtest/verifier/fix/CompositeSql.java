@@ -1,0 +1,55 @@
+package io.github.migrationtest.verifier.fix;
+
+import io.github.migrationtest.verifier.snapshot.CompositeType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Composite types: created whole; attributes added, dropped and retyped in place. Postgres appends
+ * an added attribute, so an order that cannot be reached that way is left to people.
+ */
+final class CompositeSql implements ObjectSql<CompositeType> {
+    /** How the snapshot names an attribute's property: {@code attribute street}. */
+    private static final String ATTRIBUTE = "attribute ";
+
+    @Override
+    public void create(CompositeType type, Plan plan) {
+        String attributes = type.attributes().entrySet().stream()
+                .map(a -> Sql.name(a.getKey()) + " " + a.getValue()).collect(Collectors.joining(", "));
+        plan.add(Phase.CREATE_TYPE, "CREATE TYPE " + Targets.name(type) + " AS (" + attributes + ")");
+        Annotations.created(type, Phase.CREATE_TYPE, plan);
+    }
+
+    @Override
+    public void drop(CompositeType type, Plan plan) {
+        plan.add(Phase.DROP_TYPE, "DROP TYPE " + Targets.name(type));
+    }
+
+    @Override
+    public void alter(CompositeType from, CompositeType to, Pending changed, Plan plan) {
+        String alter = "ALTER TYPE " + Targets.name(to) + " ";
+        List<String> order = new ArrayList<>(from.attributes().keySet());
+        for (String property : changed.takeStartingWith(ATTRIBUTE)) {
+            String name = Pending.nameIn(property, ATTRIBUTE, from.attributes(), to.attributes());
+            String type = to.attributes().get(name);
+            if (!from.attributes().containsKey(name)) {
+                plan.add(Phase.ALTER_TYPE, alter + "ADD ATTRIBUTE " + Sql.name(name) + " " + type);
+                order.add(name);
+            } else if (type == null) {
+                plan.add(Phase.ALTER_TYPE, alter + "DROP ATTRIBUTE " + Sql.name(name));
+                order.remove(name);
+            } else {
+                plan.add(Phase.ALTER_TYPE, "fails while a table column uses the type",
+                        alter + "ALTER ATTRIBUTE " + Sql.name(name) + " TYPE " + type);
+            }
+        }
+        if (!order.equals(new ArrayList<>(to.attributes().keySet()))) {
+            changed.take("order");
+            plan.manual(to.path(), "the attributes would end up in the order " + String.join(", ", order)
+                    + ", not " + String.join(", ", to.attributes().keySet())
+                    + ": Postgres appends new attributes; recreate the type by hand");
+        }
+        Annotations.altered(from, to, changed, plan);
+    }
+}

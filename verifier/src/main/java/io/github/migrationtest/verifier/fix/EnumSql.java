@@ -1,0 +1,157 @@
+package io.github.migrationtest.verifier.fix;
+
+import io.github.migrationtest.verifier.snapshot.Column;
+import io.github.migrationtest.verifier.snapshot.CompositeType;
+import io.github.migrationtest.verifier.snapshot.DomainType;
+import io.github.migrationtest.verifier.snapshot.EnumType;
+import io.github.migrationtest.verifier.snapshot.RangeType;
+import io.github.migrationtest.verifier.snapshot.Routine;
+import io.github.migrationtest.verifier.snapshot.SchemaObject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Enum types. New labels are added in place, each {@code BEFORE} or {@code AFTER} a neighbour so it
+ * lands where the other side has it. Postgres cannot remove or reorder labels, and a label added by
+ * {@code ADD VALUE} cannot be used until its transaction commits; in those cases the type is
+ * recreated: renamed away, created anew, its columns converted through {@code text}, the old one
+ * dropped. That rewrites the tables that use it and fails if a row holds a label that goes.
+ */
+final class EnumSql implements ObjectSql<EnumType> {
+    private static final String LABELS = "labels";
+
+    @Override
+    public void create(EnumType type, Plan plan) {
+        plan.add(Phase.CREATE_TYPE, createType(type));
+        Annotations.created(type, Phase.CREATE_TYPE, plan);
+    }
+
+    @Override
+    public void drop(EnumType type, Plan plan) {
+        plan.add(Phase.DROP_TYPE, "DROP TYPE " + Targets.name(type));
+    }
+
+    @Override
+    public void alter(EnumType from, EnumType to, Pending changed, Plan plan) {
+        if (changed.take(LABELS)) {
+            if (mustRecreate(from, to, plan.changes())) {
+                recreate(from, to, plan);
+                changed.takeAll(); // the new type is created with its comment and grants
+                return;
+            }
+            addLabels(from, to, plan);
+        }
+        Annotations.altered(from, to, changed, plan);
+    }
+
+    /**
+     * Whether the labels cannot be reached by adding: some go or move, or a new one is used elsewhere in
+     * the same script (a default, a check), which {@code ADD VALUE} would not allow before a commit.
+     */
+    static boolean mustRecreate(EnumType from, EnumType to, Collection<Change> changes) {
+        List<String> kept = to.labels().stream().filter(from.labels()::contains).toList();
+        if (!kept.equals(from.labels())) {
+            return true;
+        }
+        String type = Targets.name(to);
+        return to.labels().stream().filter(label -> !from.labels().contains(label))
+                .map(label -> Sql.literal(label) + "::" + type)
+                .anyMatch(cast -> changes.stream().map(Change::to).filter(o -> o != null && o != to)
+                        .anyMatch(o -> o.properties().values().stream().anyMatch(v -> v.contains(cast))));
+    }
+
+    private static void addLabels(EnumType from, EnumType to, Plan plan) {
+        List<String> labels = new ArrayList<>(from.labels());
+        List<String> notes = List.of("ADD VALUE: a new label cannot be used before this transaction commits"
+                + " (before Postgres 12, ADD VALUE cannot run inside a transaction block at all)");
+        for (int i = 0; i < to.labels().size(); i++) {
+            String label = to.labels().get(i);
+            if (labels.contains(label)) {
+                continue;
+            }
+            String place = "";
+            String next = to.labels().subList(i + 1, to.labels().size()).stream().filter(labels::contains)
+                    .findFirst().orElse(null);
+            if (next != null) {
+                place = " BEFORE " + Sql.literal(next);
+                labels.add(labels.indexOf(next), label);
+            } else {
+                place = i == 0 ? "" : " AFTER " + Sql.literal(to.labels().get(i - 1));
+                labels.add(label);
+            }
+            plan.add(Phase.ALTER_TYPE, notes, "ALTER TYPE " + Targets.name(to) + " ADD VALUE " + Sql.literal(label)
+                    + place);
+            notes = List.of();
+        }
+    }
+
+    private static void recreate(EnumType from, EnumType to, Plan plan) {
+        String type = Targets.name(to);
+        List<String> dependents = plan.from().objects().stream()
+                .filter(o -> o instanceof DomainType || o instanceof CompositeType || o instanceof RangeType
+                        || o instanceof Routine)
+                .filter(o -> !plan.drops(o.path()))
+                .filter(o -> o.properties().values().stream().anyMatch(v -> Mentions.mentions(v, type)))
+                .map(SchemaObject::path).toList();
+        if (!dependents.isEmpty()) {
+            plan.manual(to.path(), "the labels change in a way only recreating the type can reach, and "
+                    + String.join(", ", dependents) + " depend on it; recreate them by hand");
+            return;
+        }
+        String old = oldName(from, plan);
+        List<String> gone = from.labels().stream().filter(l -> !to.labels().contains(l)).toList();
+        List<String> notes = new ArrayList<>();
+        notes.add("recreates " + to.path() + ": Postgres cannot remove or reorder enum labels, nor use a label"
+                + " added in the same transaction; rewrites the tables that use it");
+        if (!gone.isEmpty()) {
+            notes.add("fails if a row holds a label that goes: "
+                    + gone.stream().map(Sql::literal).collect(Collectors.joining(", ")));
+        }
+        plan.add(Phase.ALTER_TYPE, notes, "ALTER TYPE " + type + " RENAME TO " + Sql.name(old));
+        plan.add(Phase.ALTER_TYPE, createType(to));
+        for (Column column : columnsOf(from, plan)) {
+            String alter = ColumnSql.alterColumn(column);
+            String array = column.type().substring(type.length()); // "" or "[]"
+            if (column.defaultValue() != null) {
+                plan.add(Phase.ALTER_TYPE, alter + "DROP DEFAULT");
+            }
+            plan.add(Phase.ALTER_TYPE, alter + "TYPE " + column.type() + " USING " + Sql.name(column.name())
+                    + "::text" + array + "::" + column.type());
+            // A default that changes too is set with the column's other changes, later.
+            if (column.defaultValue() != null && !plan.alters(column.path(), "default")) {
+                plan.add(Phase.ALTER_TYPE, alter + "SET DEFAULT " + column.defaultValue());
+            }
+        }
+        plan.add(Phase.ALTER_TYPE, "DROP TYPE " + Sql.name(from.schema(), old));
+        Annotations.created(to, Phase.ALTER_TYPE, plan);
+    }
+
+    /** The columns of the starting schema that hold the type or an array of it and stay. */
+    static List<Column> columnsOf(EnumType type, Plan plan) {
+        String name = Targets.name(type);
+        return plan.from().objects(Column.class).stream()
+                .filter(c -> c.type().equals(name) || c.type().startsWith(name + "["))
+                .filter(c -> !plan.drops(c.path()) && !plan.dropsParentOf(c)).toList();
+    }
+
+    /** A name for the old type while the new one takes its place, free in its schema. */
+    private static String oldName(EnumType type, Plan plan) {
+        String candidate = type.name() + "__old";
+        for (int i = 2; isTaken(type.schema(), candidate, plan); i++) {
+            candidate = type.name() + "__old" + i;
+        }
+        return candidate;
+    }
+
+    private static boolean isTaken(String schema, String name, Plan plan) {
+        return plan.from().objects().stream().filter(o -> schema.equals(o.schema()))
+                .map(SchemaObject::path).anyMatch(p -> p.endsWith("." + name) || p.endsWith("." + Sql.name(name)));
+    }
+
+    private static String createType(EnumType type) {
+        return "CREATE TYPE " + Targets.name(type) + " AS ENUM ("
+                + type.labels().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")";
+    }
+}

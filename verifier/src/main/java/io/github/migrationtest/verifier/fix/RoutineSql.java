@@ -1,0 +1,145 @@
+package io.github.migrationtest.verifier.fix;
+
+import io.github.migrationtest.verifier.snapshot.Routine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Functions and procedures, written back from the parts the snapshot keeps (the same parts
+ * {@code pg_get_functiondef} assembles). A changed body or attribute is a {@code CREATE OR
+ * REPLACE}; a changed result type or argument list (names, defaults) cannot be replaced and is
+ * dropped and created.
+ */
+final class RoutineSql implements ObjectSql<Routine> {
+    /** Where one {@code name=value} of {@code proconfig} starts in its comma-joined form. */
+    private static final Pattern SETTING_START = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.]*=.*", Pattern.DOTALL);
+
+    @Override
+    public void create(Routine routine, Plan plan) {
+        if (!isWritable(routine, plan)) {
+            return;
+        }
+        plan.add(createPhase(routine), definition("CREATE ", routine));
+        Annotations.created(routine, createPhase(routine), plan);
+    }
+
+    @Override
+    public void drop(Routine routine, Plan plan) {
+        plan.add(isAtomic(routine) ? Phase.DROP_ATOMIC_ROUTINE : Phase.DROP_ROUTINE,
+                "DROP " + Targets.keyword(routine) + " " + Targets.name(routine));
+    }
+
+    @Override
+    public void alter(Routine from, Routine to, Pending changed, Plan plan) {
+        if (replaceIfChanged(from, to, changed, plan, "returns", "arguments", "window")) {
+            return;
+        }
+        boolean replaced = false;
+        for (String property : List.of("body", "language", "volatility", "strict", "security definer", "leakproof",
+                "parallel", "cost", "rows", "settings")) {
+            replaced |= changed.take(property);
+        }
+        if (replaced && isWritable(to, plan)) {
+            plan.add(createPhase(to), definition("CREATE OR REPLACE ", to));
+        }
+        Annotations.altered(from, to, changed, plan);
+    }
+
+    private static boolean isWritable(Routine routine, Plan plan) {
+        if (routine.language().equals("c")) {
+            plan.manual(routine.path(), "a C function's library file is not in the snapshot; write it by hand");
+            return false;
+        }
+        return true;
+    }
+
+    private static String definition(String create, Routine routine) {
+        StringBuilder sql = new StringBuilder(create).append(Targets.keyword(routine)).append(' ')
+                .append(Sql.name(routine.schema(), routine.name())).append('(')
+                .append(routine.arguments() == null ? "" : routine.arguments()).append(')');
+        if (routine.result() != null) {
+            sql.append(" RETURNS ").append(routine.result());
+        }
+        List<String> attributes = new ArrayList<>();
+        attributes.add("LANGUAGE " + routine.language());
+        if (routine.window()) {
+            attributes.add("WINDOW");
+        }
+        // Postgres's defaults are left out, as pg_get_functiondef does; a replacement resets to them.
+        if (routine.volatility() != null && !routine.volatility().equals("volatile")) {
+            attributes.add(routine.volatility().toUpperCase(Locale.ROOT));
+        }
+        if (routine.strict()) {
+            attributes.add("STRICT");
+        }
+        if (routine.securityDefiner()) {
+            attributes.add("SECURITY DEFINER");
+        }
+        if (routine.leakproof()) {
+            attributes.add("LEAKPROOF");
+        }
+        if (routine.parallel() != null && !routine.parallel().equals("unsafe")) {
+            attributes.add("PARALLEL " + routine.parallel().toUpperCase(Locale.ROOT));
+        }
+        if (routine.cost() != null && !routine.cost().equals(defaultCost(routine))) {
+            attributes.add("COST " + routine.cost());
+        }
+        if (routine.rows() != null && !routine.rows().equals("1000")) {
+            attributes.add("ROWS " + routine.rows());
+        }
+        sql.append("\n    ").append(String.join(" ", attributes));
+        settings(routine.settings()).forEach(setting -> sql.append("\n    SET ").append(setting));
+        String body = routine.body() == null ? "" : routine.body();
+        sql.append('\n').append(isAtomic(routine) ? body : "AS " + Sql.dollarQuoted(body));
+        return sql.toString();
+    }
+
+    /** What Postgres sets when no {@code COST} is given: 1 for C and internal functions, 100 for the rest. */
+    private static String defaultCost(Routine routine) {
+        return routine.language().equals("internal") || routine.language().equals("c") ? "1" : "100";
+    }
+
+    /**
+     * {@code SET} clauses from {@code proconfig} as the snapshot joins it ({@code search_path=app,
+     * pg_temp, work_mem=64MB}). A list setting's value keeps its commas and stays unquoted, since
+     * Postgres stored it already parsed; any other value is quoted, as {@code 64MB} would not parse.
+     */
+    private static List<String> settings(String joined) {
+        List<String> settings = new ArrayList<>();
+        if (joined == null) {
+            return settings;
+        }
+        List<String> entries = new ArrayList<>();
+        for (String piece : joined.split(", ")) {
+            if (SETTING_START.matcher(piece).matches() || entries.isEmpty()) {
+                entries.add(piece);
+            } else {
+                entries.set(entries.size() - 1, entries.get(entries.size() - 1) + ", " + piece);
+            }
+        }
+        for (String entry : entries) {
+            int equals = entry.indexOf('=');
+            String name = entry.substring(0, equals);
+            String value = entry.substring(equals + 1);
+            boolean list = value.contains(", ") || name.equals("search_path");
+            settings.add(name + " = " + (list ? value : Sql.literal(value)));
+        }
+        return settings;
+    }
+
+    /**
+     * Whether the body is SQL-standard ({@code RETURN ...} or {@code BEGIN ATOMIC ... END}), which
+     * Postgres parses at once and ties to the tables it reads, so it must come after them.
+     */
+    private static boolean isAtomic(Routine routine) {
+        String body = routine.body();
+        return routine.language().equals("sql") && body != null
+                && (body.startsWith("RETURN ") || body.startsWith("BEGIN ATOMIC"));
+    }
+
+    private static Phase createPhase(Routine routine) {
+        return isAtomic(routine) ? Phase.CREATE_ATOMIC_ROUTINE : Phase.CREATE_ROUTINE;
+    }
+}
