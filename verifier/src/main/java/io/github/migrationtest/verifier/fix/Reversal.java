@@ -32,7 +32,11 @@ final class Reversal {
             return new ChangedProperty(changed.path(), changed.objectKind(), changed.property(), changed.actual(),
                     changed.expected(), changed.group());
         }
-        ColumnOrderChanged order = (ColumnOrderChanged) difference;
-        return new ColumnOrderChanged(order.path(), order.actualOrder(), order.expectedOrder(), order.reportOnly());
+        if (difference instanceof ColumnOrderChanged order) {
+            return new ColumnOrderChanged(order.path(), order.actualOrder(), order.expectedOrder(), order.reportOnly());
+        }
+        // A rename paired by definition is report-only: names were declared not to matter, so no
+        // SQL renames anything, either way.
+        return difference;
     }
 }

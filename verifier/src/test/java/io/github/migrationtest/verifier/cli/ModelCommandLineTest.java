@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +66,6 @@ class ModelCommandLineTest {
     }
 
     @Test
-    @Disabled("needs ClosingMigration from branch fix")
     void a_differing_model_shows_the_sql_that_closes_the_gap_in_the_output_and_every_report() throws IOException {
         Path schema = write(dir.resolve("schema.sql"), SCHEMA_SQL.replace("name text", "name text, nickname text"));
         Path json = dir.resolve("report.json");
@@ -77,9 +75,13 @@ class ModelCommandLineTest {
         assertThat(verify("--model", "sql:" + schema, "--json", json.toString(), "--markdown", markdown.toString(),
                 "--junit-xml", xml.toString())).isEqualTo(1);
 
-        assertThat(out.toString()).contains("Upgrade that closes the gap:\n  ALTER TABLE public.users ADD COLUMN nickname");
-        assertThat(Files.readString(json)).contains("\"upgrade\":\"ALTER TABLE public.users ADD COLUMN nickname");
-        assertThat(Files.readString(markdown)).contains("```sql\nALTER TABLE public.users ADD COLUMN nickname");
+        assertThat(out.toString()).contains("Upgrade that closes the gap:\n  -- Upgrade:",
+                "\n  ALTER TABLE public.users ADD COLUMN nickname text;\nIts downgrade:",
+                "\n  ALTER TABLE public.users DROP COLUMN nickname;");
+        assertThat(Files.readString(json)).contains("\"upgrade\":\"-- Upgrade:",
+                "\\nALTER TABLE public.users ADD COLUMN nickname text;");
+        assertThat(Files.readString(markdown)).contains("```sql\n-- Upgrade:",
+                "\nALTER TABLE public.users ADD COLUMN nickname text;\n");
         assertThat(Files.readString(xml)).contains("ALTER TABLE public.users ADD COLUMN nickname");
     }
 
