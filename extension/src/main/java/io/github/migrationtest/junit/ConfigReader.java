@@ -75,12 +75,14 @@ final class ConfigReader {
                 .withStatementTimeout(setting("statementTimeout", MigrationTest::statementTimeout,
                         MigrationTest.STATEMENT_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(ConfigReader::duration)).orElse(null));
         List<String> schemas = list("schemas", MigrationTest::schemas, MigrationTest.SCHEMAS_PROPERTY_NAME, ",");
-        SnapshotOptions snapshot = SnapshotOptions.defaults().withSchemas(schemas.toArray(String[]::new));
+        SnapshotOptions snapshot = SnapshotOptions.defaults().withSchemas(schemas.toArray(String[]::new))
+                .withIncremental(lookup.find("", null, MigrationTest.INCREMENTAL_SNAPSHOTS_PROPERTY_NAME)
+                        .map(s -> s.parse(ConfigReader::bool)).orElse(true));
         List<Path> initScripts = setting("initScripts", MigrationTest::initScripts, MigrationTest.INIT_SCRIPTS_PROPERTY_NAME)
                 .map(this::initScripts).orElse(List.of());
         VerifierOptions verifier = VerifierOptions.defaults()
                 .withSnapshot(snapshot)
-                .withDiff(DiffOptions.defaults().withSchemas(schemas.toArray(String[]::new)))
+                .withDiff(diff(schemas))
                 .withInitScripts(initScripts)
                 .withFloor(setting("floor", MigrationTest::floor, MigrationTest.FLOOR_PROPERTY_NAME)
                         .map(s -> s.value().trim()).orElse(null))
@@ -99,6 +101,35 @@ final class ConfigReader {
         Setting startAt = setting("startAt", MigrationTest::startAt, MigrationTest.START_AT_PROPERTY_NAME)
                 .orElse(new Setting("startAt", MigrationTestConfig.BASE));
         return new MigrationTestConfig(location, source, postgres(), verifier, initScripts, snapshot, perClass, startAt);
+    }
+
+    private DiffOptions diff(List<String> schemas) {
+        DiffOptions diff = DiffOptions.defaults().withSchemas(schemas.toArray(String[]::new))
+                .withIgnored(list("ignore", MigrationTest::ignore, MigrationTest.IGNORE_PROPERTY_NAME, ",")
+                        .toArray(String[]::new));
+        Optional<Setting> order = setting("columnOrder", MigrationTest::columnOrder,
+                MigrationTest.COLUMN_ORDER_PROPERTY_NAME);
+        if (order.isPresent()) {
+            diff = diff.withColumnOrder(order.get().parse(value -> enumValue(DiffOptions.ColumnOrder.class, value)));
+        }
+        Optional<Setting> names = setting("constraintNames", MigrationTest::constraintNames,
+                MigrationTest.CONSTRAINT_NAMES_PROPERTY_NAME);
+        if (names.isPresent()) {
+            diff = diff.withConstraintNames(names.get().parse(value -> enumValue(DiffOptions.ConstraintNames.class, value)));
+        }
+        return diff;
+    }
+
+    /** An enum constant by its name in any case, {@code -} for {@code _}; the error lists the names. */
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+        String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException(java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private Optional<Setting> setting(String attribute, Function<MigrationTest, Object> value, String key) {

@@ -57,6 +57,14 @@ public @interface MigrationTest {
     String DATABASE_PROPERTY_NAME = "migrationtest.database";
     /** Default for {@link #startAt()}: {@value} ({@code base}, {@code head} or a revision id), else {@code base}. */
     String START_AT_PROPERTY_NAME = "migrationtest.startAt";
+    /** Default for {@link #ignore()}: {@value}, comma-separated. */
+    String IGNORE_PROPERTY_NAME = "migrationtest.ignore";
+    /** Default for {@link #columnOrder()}: {@value} ({@code report}, {@code strict} or {@code ignore}). */
+    String COLUMN_ORDER_PROPERTY_NAME = "migrationtest.columnOrder";
+    /** Default for {@link #constraintNames()}: {@value} ({@code exact} or {@code by_definition}). */
+    String CONSTRAINT_NAMES_PROPERTY_NAME = "migrationtest.constraintNames";
+    /** {@value}: {@code false} makes every snapshot read the whole schema (see the README's "What it costs"). */
+    String INCREMENTAL_SNAPSHOTS_PROPERTY_NAME = "migrationtest.snapshot.incremental";
     /** Default for {@link #model()}: {@value}. */
     String MODEL_PROPERTY_NAME = "migrationtest.model";
     /**
@@ -122,6 +130,21 @@ public @interface MigrationTest {
      */
     String model() default "";
 
+    /**
+     * Differences every comparison leaves out, as path globs: {@code public.audit_*} (objects),
+     * {@code public.users.*#comment} (one property of them).
+     */
+    String[] ignore() default {};
+
+    /** Whether a changed column order fails a comparison, is only reported (the default), or ignored. */
+    ColumnOrder columnOrder() default ColumnOrder.DEFAULT;
+
+    /**
+     * Whether constraints and indexes are matched by name (the default) or, for names a tool made up
+     * (Hibernate's {@code fk…}), by definition, a different name then being reported, not failed.
+     */
+    ConstraintNames constraintNames() default ConstraintNames.DEFAULT;
+
     /** Whether each test method gets a fresh database, or the whole class shares one. */
     Database database() default Database.DEFAULT;
 
@@ -140,6 +163,28 @@ public @interface MigrationTest {
 
     /** Postgres {@code statement_timeout} while migrating, written as {@link #lockTimeout()}; empty for the server's. */
     String statementTimeout() default "";
+
+    /** How column order counts; see {@link #columnOrder()}. */
+    enum ColumnOrder {
+        /** From {@link #COLUMN_ORDER_PROPERTY_NAME}, else {@link #REPORT}. */
+        DEFAULT,
+        /** Listed, not failed: Postgres cannot put a re-added column back in its place. */
+        REPORT,
+        /** A changed order fails. */
+        STRICT,
+        /** Not even listed. */
+        IGNORE
+    }
+
+    /** How constraints and indexes are matched; see {@link #constraintNames()}. */
+    enum ConstraintNames {
+        /** From {@link #CONSTRAINT_NAMES_PROPERTY_NAME}, else {@link #EXACT}. */
+        DEFAULT,
+        /** By name: another name is a missing and an unexpected object. */
+        EXACT,
+        /** By definition on the same table; another name is reported, not failed. */
+        BY_DEFINITION
+    }
 
     /** How long a test's database lives. */
     enum Database {

@@ -80,6 +80,10 @@ final class VerifyCommand implements Callable<Integer> {
             description = "The checks to run (default: all; HEAD_MATCHES_MODEL only with --model): ${COMPLETION-CANDIDATES}.")
     List<Check> checks = new ArrayList<>();
 
+    @Option(names = "--whole-snapshots", description = "Read the whole schema for every snapshot instead of only what"
+            + " each step's DDL touched (slower; for histories that REASSIGN OWNED or update catalogs directly).")
+    boolean wholeSnapshots;
+
     @Option(names = "--model", paramLabel = "snapshot:<file>|sql:<file>|jpa:<package-or-unit>",
             description = "The schema head must match (check HEAD_MATCHES_MODEL): a snapshot file, a reference"
                     + " schema.sql, or JPA entities (needs Hibernate on the class path).")
@@ -140,6 +144,7 @@ final class VerifyCommand implements Callable<Integer> {
                 .withSkipped(Set.copyOf(skipped))
                 .withInitScripts(source.initScripts)
                 .withDiff(diff);
+        options = options.withSnapshot(options.snapshot().withIncremental(!wholeSnapshots));
         if (!schemas.isEmpty()) {
             options = options.withSnapshot(options.snapshot().withSchemas(schemas.toArray(String[]::new)))
                     .withDiff(diff.withSchemas(schemas.toArray(String[]::new)));

@@ -121,7 +121,9 @@ public final class SchemaDiff {
         // The same properties in another order: a composite type's attributes, moved.
         List<String> order = List.copyOf(left.keySet());
         List<String> otherOrder = List.copyOf(right.keySet());
-        if (out.size() == found && !order.equals(otherOrder)) {
+        // Only when both have the same properties: a property one side lacks is a difference
+        // itself, or ignored, and must not come back as a change of order.
+        if (out.size() == found && !order.equals(otherOrder) && Set.copyOf(order).equals(Set.copyOf(otherOrder))) {
             out.add(new ChangedProperty(expected.path(), expected.kind(), "order", String.join(", ", order),
                     String.join(", ", otherOrder), group(expected)));
         }

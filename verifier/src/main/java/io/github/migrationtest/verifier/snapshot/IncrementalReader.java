@@ -34,12 +34,12 @@ public final class IncrementalReader {
     }
 
     /**
-     * Installs the recorder in the connected database, when the user may (a superuser); without
-     * it every read is a whole read. The recorder lives in a schema of its own, left out of snapshots,
+     * Installs the recorder in the connected database, when the options ask for incremental reads
+     * and the user may (a superuser); without it every read is a whole read. The recorder lives in a schema of its own, left out of snapshots,
      * and goes with the database.
      */
     public static IncrementalReader start(Connection connection, SnapshotOptions options) throws SQLException {
-        return new IncrementalReader(options, DdlRecorder.install(connection));
+        return new IncrementalReader(options, options.incremental() && DdlRecorder.install(connection));
     }
 
     /** A reader that always reads the whole schema. */

@@ -11,8 +11,11 @@ import java.util.Set;
  * @param excludedTables   tables left out with everything that belongs to them, by name in any
  *                         schema ({@code flyway_schema_history}) or qualified ({@code audit.log})
  * @param excludedEventTriggers event triggers left out by name, e.g. a recorder the verifier installs
+ * @param incremental whether a verifier, which snapshots one database again and again, re-reads only
+ *     what DDL touched since its last snapshot ({@link IncrementalReader}); a single read is always whole
  */
-public record SnapshotOptions(Set<String> schemas, Set<String> excludedTables, Set<String> excludedEventTriggers) {
+public record SnapshotOptions(Set<String> schemas, Set<String> excludedTables, Set<String> excludedEventTriggers,
+                              boolean incremental) {
 
     /** The bookkeeping tables of common migration tools, which migrations do not own. */
     public static final Set<String> BOOKKEEPING_TABLES = Set.of(
@@ -29,28 +32,33 @@ public record SnapshotOptions(Set<String> schemas, Set<String> excludedTables, S
 
     /** Every non-system schema, without the migration tools' bookkeeping tables. */
     public static SnapshotOptions defaults() {
-        return new SnapshotOptions(Set.of(), BOOKKEEPING_TABLES, Set.of());
+        return new SnapshotOptions(Set.of(), BOOKKEEPING_TABLES, Set.of(), true);
     }
 
     /** Reads only these schemas (none given: all non-system schemas). */
     public SnapshotOptions withSchemas(String... names) {
-        return new SnapshotOptions(Set.of(names), excludedTables, excludedEventTriggers);
+        return new SnapshotOptions(Set.of(names), excludedTables, excludedEventTriggers, incremental);
     }
 
     /** Replaces the excluded tables; {@code withExcludedTables()} keeps bookkeeping tables in. */
     public SnapshotOptions withExcludedTables(String... names) {
-        return new SnapshotOptions(schemas, Set.of(names), excludedEventTriggers);
+        return new SnapshotOptions(schemas, Set.of(names), excludedEventTriggers, incremental);
     }
 
     /** Excludes these tables as well as those already excluded. */
     public SnapshotOptions withAlsoExcludedTables(String... names) {
         Set<String> all = new LinkedHashSet<>(excludedTables);
         all.addAll(Arrays.asList(names));
-        return new SnapshotOptions(schemas, all, excludedEventTriggers);
+        return new SnapshotOptions(schemas, all, excludedEventTriggers, incremental);
     }
 
     /** Leaves out these event triggers. */
     public SnapshotOptions withExcludedEventTriggers(String... names) {
-        return new SnapshotOptions(schemas, excludedTables, Set.of(names));
+        return new SnapshotOptions(schemas, excludedTables, Set.of(names), incremental);
+    }
+
+    /** Incremental reads on or off; off, every snapshot reads the whole schema. */
+    public SnapshotOptions withIncremental(boolean value) {
+        return new SnapshotOptions(schemas, excludedTables, excludedEventTriggers, value);
     }
 }

@@ -163,6 +163,17 @@ class SchemaDiffTest {
     }
 
     @Test
+    void an_ignored_property_that_only_one_side_has_is_no_change_of_property_order() {
+        SchemaSnapshot expected = SchemaSnapshot.of(List.of(table("public", "t")));
+        SchemaSnapshot actual = SchemaSnapshot.of(List.of(commentedTable("public", "t", "left behind")));
+
+        assertThat(SchemaDiff.compare(expected, actual, DiffOptions.defaults().withIgnored("public.t#comment"))
+                .differences()).isEmpty();
+        assertThat(SchemaDiff.compare(expected, actual).differences()).singleElement()
+                .extracting(Difference::describe).asString().startsWith("public.t: comment");
+    }
+
+    @Test
     void only_the_chosen_schemas_are_compared() {
         SchemaSnapshot expected = SchemaSnapshot.of(List.of(table("public", "a")));
         SchemaSnapshot actual = SchemaSnapshot.of(List.of(table("public", "a"), table("scratch", "b")));
