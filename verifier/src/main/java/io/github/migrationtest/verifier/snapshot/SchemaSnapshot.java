@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.snapshot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -24,7 +25,7 @@ public final class SchemaSnapshot {
      * indexes, triggers, policies) so a reader finds a table's whole story in one place.
      */
     record SortKey(String schema, String owner, boolean notSchema, int kind, int ordinal, String name,
-            SchemaObject object) implements Comparable<SortKey> {
+            SchemaObject object, String path) implements Comparable<SortKey> {
         private static final Comparator<SortKey> ORDER = Comparator.comparing(SortKey::schema)
                 .thenComparing(SortKey::owner)
                 .thenComparing(SortKey::notSchema)
@@ -33,8 +34,9 @@ public final class SchemaSnapshot {
                 .thenComparing(SortKey::name);
 
         static SortKey of(SchemaObject o) {
+            String name = o.qualifiedName();
             return new SortKey(o.schema() == null ? "" : "1" + o.schema(), o.owner(), !(o instanceof Schema),
-                    o.kind().ordinal(), o.ordinal(), o.qualifiedName(), o);
+                    o.kind().ordinal(), o.ordinal(), name, o, o.kind().pathPrefix() + name);
         }
 
         @Override
@@ -46,31 +48,30 @@ public final class SchemaSnapshot {
     private final List<SchemaObject> objects;
     private final Map<String, SchemaObject> byPath;
 
-    private SchemaSnapshot(List<SchemaObject> objects) {
-        // Keys are computed once: names are quoted on the fly, and a sort compares each object often.
-        this(objects.stream().map(SortKey::of).sorted().map(SortKey::object).toList(), true);
-    }
-
-    private SchemaSnapshot(List<SchemaObject> sorted, boolean isSorted) {
+    /** From keys in canonical order; a key carries the object's path, computed once (names are quoted on the fly). */
+    private SchemaSnapshot(List<SortKey> sorted) {
         Map<String, SchemaObject> paths = new LinkedHashMap<>();
-        for (SchemaObject object : sorted) {
-            SchemaObject clash = paths.put(object.path(), Objects.requireNonNull(object));
+        List<SchemaObject> inOrder = new ArrayList<>(sorted.size());
+        for (SortKey key : sorted) {
+            SchemaObject clash = paths.put(key.path(), Objects.requireNonNull(key.object()));
             if (clash != null) {
-                throw new IllegalArgumentException("two objects have the path " + object.path());
+                throw new IllegalArgumentException("two objects have the path " + key.path());
             }
+            inOrder.add(key.object());
         }
-        this.objects = List.copyOf(sorted);
+        this.objects = Collections.unmodifiableList(inOrder);
         this.byPath = Collections.unmodifiableMap(paths);
     }
 
     /** A snapshot of these objects, in canonical order whatever order they come in. */
     public static SchemaSnapshot of(List<? extends SchemaObject> objects) {
-        return new SchemaSnapshot(List.copyOf(objects));
+        // Keys are computed once: a sort compares each object often.
+        return new SchemaSnapshot(objects.stream().map(SortKey::of).sorted().toList());
     }
 
-    /** A snapshot of objects already in canonical order: a partial read keeps them sorted as it goes. */
-    static SchemaSnapshot ofSorted(List<SchemaObject> sorted) {
-        return new SchemaSnapshot(List.copyOf(sorted), true);
+    /** A snapshot from keys already in canonical order: a partial read keeps them sorted as it goes. */
+    static SchemaSnapshot ofSorted(List<SortKey> sorted) {
+        return new SchemaSnapshot(sorted);
     }
 
     /** All objects in canonical order. */

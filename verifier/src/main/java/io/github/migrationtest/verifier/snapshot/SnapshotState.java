@@ -154,8 +154,6 @@ final class SnapshotState {
     }
 
     private SchemaSnapshot build() {
-        List<SchemaObject> objects = new ArrayList<>(sorted.size());
-        sorted.forEach(key -> objects.add(key.object()));
-        return SchemaSnapshot.ofSorted(objects);
+        return SchemaSnapshot.ofSorted(new ArrayList<>(sorted));
     }
 }
