@@ -101,8 +101,7 @@ class IncrementalReaderTest {
     void seesMigrationsRunByAnotherRoleOrAsAReplica() throws SQLException {
         try (DisposableDatabase database = PostgresServer.shared().createDatabase();
                 Connection connection = database.connect()) {
-            execute(connection, "DO $$ BEGIN CREATE ROLE migrationtest_migrator NOLOGIN; "
-                    + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            createMigratorRole(connection);
             execute(connection, "GRANT CREATE ON SCHEMA public TO migrationtest_migrator");
             IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
             reader.read(connection);
@@ -142,8 +141,7 @@ class IncrementalReaderTest {
     void readsWholeSchemasWhenTheUserMayNotCreateEventTriggers() throws SQLException {
         try (DisposableDatabase database = PostgresServer.shared().createDatabase();
                 Connection connection = database.connect()) {
-            execute(connection, "DO $$ BEGIN CREATE ROLE migrationtest_migrator NOLOGIN; "
-                    + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            createMigratorRole(connection);
             execute(connection, "SET ROLE migrationtest_migrator");
             IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
             execute(connection, "RESET ROLE");
@@ -164,6 +162,12 @@ class IncrementalReaderTest {
         String incremental = SnapshotText.render(reader.read(connection));
         String whole = SnapshotText.render(SnapshotReader.read(connection));
         assertThat(incremental).as("incremental read after: %s", after).isEqualTo(whole);
+    }
+
+    /** A role that is no superuser; roles are cluster-wide, and tests share the server. */
+    private static void createMigratorRole(Connection connection) throws SQLException {
+        execute(connection, "DO $$ BEGIN CREATE ROLE migrationtest_migrator NOLOGIN; "
+                + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
