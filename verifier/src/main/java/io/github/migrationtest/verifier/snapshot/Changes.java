@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.snapshot;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -12,8 +13,10 @@ import java.util.Set;
  * @param dropped the dropped objects, placed in units by the previous snapshot
  * @param untracked a digest of what snapshots show but no event trigger reports (clustered
  *     indexes, role names): when it changes, only a whole read is safe
+ * @param recorderBroken a migration disabled or dropped one of the recorder's parts, which must be put back
  */
-record Changes(List<String> wholeBecause, Set<ReadUnit> units, List<Dropped> dropped, String untracked) {
+record Changes(List<String> wholeBecause, Set<ReadUnit> units, List<Dropped> dropped, String untracked,
+               boolean recorderBroken) {
 
     /**
      * One dropped object.
@@ -32,12 +35,8 @@ record Changes(List<String> wholeBecause, Set<ReadUnit> units, List<Dropped> dro
 
     /** The same changes, with one more reason to read the whole schema. */
     Changes needingWholeRead(String reason) {
-        List<String> reasons = new java.util.ArrayList<>(wholeBecause);
+        List<String> reasons = new ArrayList<>(wholeBecause);
         reasons.add(reason);
-        return new Changes(reasons, units, dropped, untracked);
-    }
-
-    boolean isEmpty() {
-        return wholeBecause.isEmpty() && units.isEmpty() && dropped.isEmpty();
+        return new Changes(reasons, units, dropped, untracked, recorderBroken);
     }
 }

@@ -151,7 +151,7 @@ final class DdlRecorder {
                    || r.rolname, ',' order by r.oid) from pg_roles r)), null, null, null
             union all
             -- A migration that disabled or dropped one of the triggers leaves changes unrecorded.
-            select 'whole', 'the recorder was disabled', null, null, null where not (%s)""".formatted(HEALTHY);
+            select 'broken', 'the recorder was disabled', null, null, null where not (%s)""".formatted(HEALTHY);
 
     private DdlRecorder() {
     }
@@ -193,6 +193,7 @@ final class DdlRecorder {
         List<Changes.Dropped> dropped = new ArrayList<>();
         List<String> wholeBecause = new ArrayList<>();
         String untracked = null;
+        boolean broken = false;
         try (PreparedStatement statement = connection.prepareStatement(DRAIN);
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
@@ -204,11 +205,15 @@ final class DdlRecorder {
                                 table == null ? 0 : Long.parseLong(table)));
                     }
                     case "untracked" -> untracked = row.getString(2);
+                    case "broken" -> {
+                        broken = true;
+                        wholeBecause.add(row.getString(2));
+                    }
                     default -> wholeBecause.add(row.getString(2) + (row.getString(5) == null ? ""
                             : " (" + row.getString(5) + ")"));
                 }
             }
         }
-        return new Changes(wholeBecause, units, dropped, untracked);
+        return new Changes(wholeBecause, units, dropped, untracked, broken);
     }
 }

@@ -76,7 +76,7 @@ public final class IncrementalReader {
             changes = changes.needingWholeRead("CLUSTER or a renamed role");
         }
         untracked = changes.untracked();
-        if (changes.wholeBecause().contains("the recorder was disabled")) {
+        if (changes.recorderBroken()) {
             DdlRecorder.install(connection);
         }
         if (previous == null || changes.needsWholeRead()) {
@@ -92,6 +92,7 @@ public final class IncrementalReader {
             } catch (IllegalStateException e) {
                 LOG.warn("A partial snapshot went out of step with the database ({}); reading the whole schema."
                         + " Please report this with the migration that caused it.", e.getMessage());
+                wholeReads++;
                 previous = SnapshotState.read(connection, options);
             }
             state = previous;

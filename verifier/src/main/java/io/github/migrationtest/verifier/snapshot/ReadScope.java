@@ -51,7 +51,7 @@ final class ReadScope {
 
     /** Whether this read re-reads only some units, the rest coming from an earlier snapshot. */
     boolean partial() {
-        return filter != UnitFilter.ALL;
+        return !filter.readsAll();
     }
 
     /** Adds {@code sql}, whose every {@code ?} stands for the array of included schema OIDs, to the batch. */
@@ -68,14 +68,17 @@ final class ReadScope {
      * by index. Left out when no unit of these kinds is asked for.
      */
     void query(Set<ReadUnit.Kind> kinds, String memberCatalog, String sql, List<SchemaObject> out, RowMapper mapper) {
-        Set<Long> units = filter.oids(kinds);
-        if (units.isEmpty()) {
+        String members = memberCatalog == null ? NO_MEMBERS : memberCatalog;
+        if (filter.readsAll()) {
+            pending.add(new Pending(sql, null, members, out, mapper));
             return;
         }
-        String unitArray = units == UnitFilter.EVERY ? null
-                : units.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        String scoped = unitArray == null ? sql : "select * from (" + sql + ") scoped where scoped.unit_oid = any(?::oid[])";
-        pending.add(new Pending(scoped, unitArray, memberCatalog == null ? NO_MEMBERS : memberCatalog, out, mapper));
+        Set<Long> units = filter.oids(kinds);
+        if (!units.isEmpty()) {
+            pending.add(new Pending("select * from (" + sql + ") scoped where scoped.unit_oid = any(?::oid[])",
+                    units.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")), members, out,
+                    mapper));
+        }
     }
 
     /** Says a unit-aware query has no member column worth keeping. */

@@ -10,7 +10,7 @@ import java.util.Set;
  * @param schemas          the schemas to read; empty means every schema except the system ones
  * @param excludedTables   tables left out with everything that belongs to them, by name in any
  *                         schema ({@code flyway_schema_history}) or qualified ({@code audit.log})
- * @param excludedEventTriggers event triggers left out by name, e.g. a recorder the verifier installs
+ * @param excludedEventTriggers event triggers left out by name (the verifier's own recorder is always left out)
  * @param incremental whether a verifier, which snapshots one database again and again, re-reads only
  *     what DDL touched since its last snapshot ({@link IncrementalReader}); a single read is always whole
  */

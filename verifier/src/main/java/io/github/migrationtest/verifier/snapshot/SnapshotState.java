@@ -17,12 +17,22 @@ import java.util.TreeSet;
  */
 final class SnapshotState {
     private final SnapshotOptions options;
-    private final Map<ReadUnit, List<SchemaSnapshot.SortKey>> units = new HashMap<>();
+    private final Map<ReadUnit, Content> units = new HashMap<>();
+    /** Which unit each listed index, constraint, trigger and policy is in: once dropped, only we know. */
     private final Map<ReadUnit.Member, ReadUnit> members = new HashMap<>();
+    /** The units of partitions and inheritance children, by their parent's qualified name. */
+    private final Map<String, Set<ReadUnit>> children = new HashMap<>();
     private final List<SchemaSnapshot.SortKey> eventTriggers = new ArrayList<>();
     private final TreeSet<SchemaSnapshot.SortKey> sorted = new TreeSet<>();
     private List<Long> schemaOids;
     private SchemaSnapshot snapshot;
+
+    /** What one unit holds: its objects' keys, its members, and the table it is, if it is one. */
+    private static final class Content {
+        final List<SchemaSnapshot.SortKey> keys = new ArrayList<>();
+        final List<ReadUnit.Member> members = new ArrayList<>();
+        Table table;
+    }
 
     private SnapshotState(SnapshotOptions options) {
         this.options = options;
@@ -45,21 +55,15 @@ final class SnapshotState {
     void update(Connection connection, Changes changes) throws SQLException {
         Set<ReadUnit> gone = new HashSet<>();
         Set<ReadUnit> dirty = dirtyUnits(changes, gone);
-        for (ReadUnit unit : dirty) {
-            List<SchemaSnapshot.SortKey> keys = units.remove(unit);
-            if (keys != null) {
-                keys.forEach(sorted::remove);
-            }
-        }
-        members.values().removeIf(dirty::contains);
-        eventTriggers.forEach(sorted::remove);
-        eventTriggers.clear();
         Map<ReadUnit.Kind, Set<Long>> oids = new EnumMap<>(ReadUnit.Kind.class);
         for (ReadUnit unit : dirty) {
+            forget(unit);
             if (!gone.contains(unit)) {
                 oids.computeIfAbsent(unit.kind(), k -> new HashSet<>()).add(unit.oid());
             }
         }
+        eventTriggers.forEach(sorted::remove);
+        eventTriggers.clear();
         SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids), schemaOids,
                 this::collect), new ArrayList<>());
         snapshot = build();
@@ -94,45 +98,33 @@ final class SnapshotState {
                 }
             }
         }
-        dirty.addAll(childrenOf(dirty));
+        for (ReadUnit unit : Set.copyOf(dirty)) {
+            Content content = units.get(unit);
+            if (content != null && content.table != null) {
+                dirty.addAll(children.getOrDefault(content.table.qualifiedName(), Set.of()));
+            }
+        }
         gone.retainAll(dirty);
         return dirty;
     }
 
-    private Set<ReadUnit> childrenOf(Set<ReadUnit> dirty) {
-        Set<String> parents = new HashSet<>();
-        for (ReadUnit unit : dirty) {
-            for (SchemaSnapshot.SortKey key : units.getOrDefault(unit, List.of())) {
-                if (key.object() instanceof Table table) {
-                    parents.add(table.qualifiedName());
+    /** Takes a unit out, with its objects, members and place among its parents' children. */
+    private void forget(ReadUnit unit) {
+        Content content = units.remove(unit);
+        if (content == null) {
+            return;
+        }
+        content.keys.forEach(sorted::remove);
+        content.members.forEach(members::remove);
+        if (content.table != null) {
+            for (String parent : parentsOf(content.table)) {
+                Set<ReadUnit> siblings = children.get(parent);
+                siblings.remove(unit);
+                if (siblings.isEmpty()) {
+                    children.remove(parent);
                 }
             }
         }
-        Set<ReadUnit> children = new HashSet<>();
-        if (!parents.isEmpty()) {
-            units.forEach((unit, keys) -> {
-                for (SchemaSnapshot.SortKey key : keys) {
-                    if (key.object() instanceof Table table && isChildOfAny(table, parents)) {
-                        children.add(unit);
-                    }
-                }
-            });
-        }
-        return children;
-    }
-
-    private static boolean isChildOfAny(Table table, Set<String> parents) {
-        if (table.partitionOf() != null && parents.contains(table.partitionOf())) {
-            return true;
-        }
-        if (table.inherits() != null) {
-            for (String parent : table.inherits().split(", ")) {
-                if (parents.contains(parent)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private void collect(ReadUnit unit, ReadUnit.Member member, SchemaObject object) {
@@ -147,10 +139,30 @@ final class SnapshotState {
             }
             return;
         }
-        units.computeIfAbsent(unit, k -> new ArrayList<>()).add(key);
+        Content content = units.computeIfAbsent(unit, k -> new Content());
+        content.keys.add(key);
         if (member != null) {
+            content.members.add(member);
             members.put(member, unit);
         }
+        if (object instanceof Table table) {
+            content.table = table;
+            for (String parent : parentsOf(table)) {
+                children.computeIfAbsent(parent, p -> new HashSet<>()).add(unit);
+            }
+        }
+    }
+
+    /** The qualified names of the tables {@code table} is a partition or an inheritance child of. */
+    private static List<String> parentsOf(Table table) {
+        List<String> parents = new ArrayList<>();
+        if (table.partitionOf() != null) {
+            parents.add(table.partitionOf());
+        }
+        if (table.inherits() != null) {
+            parents.addAll(List.of(table.inherits().split(", ")));
+        }
+        return parents;
     }
 
     private SchemaSnapshot build() {

@@ -6,9 +6,6 @@ import java.util.Set;
 
 /** Which units a read reads: all of them, or only the given ones of each kind. */
 final class UnitFilter {
-    /** Stands for "every unit of this kind". */
-    static final Set<Long> EVERY = Set.of(-1L);
-
     static final UnitFilter ALL = new UnitFilter(null);
 
     private final Map<ReadUnit.Kind, Set<Long>> oids;
@@ -21,11 +18,13 @@ final class UnitFilter {
         return new UnitFilter(new EnumMap<>(oids));
     }
 
-    /** The OIDs of the units of these kinds to read, {@link #EVERY}, or empty for none. */
+    /** Whether every unit is read: a whole read. */
+    boolean readsAll() {
+        return oids == null;
+    }
+
+    /** The OIDs of the units of these kinds to read, in a partial read; empty for none. */
     Set<Long> oids(Set<ReadUnit.Kind> kinds) {
-        if (oids == null) {
-            return EVERY;
-        }
         Set<Long> out = new java.util.HashSet<>();
         for (ReadUnit.Kind kind : kinds) {
             out.addAll(oids.getOrDefault(kind, Set.of()));

@@ -127,6 +127,9 @@ class IncrementalReaderTest {
             execute(connection, "ALTER EVENT TRIGGER migrationtest_command_end DISABLE");
             execute(connection, "CREATE TABLE public.unrecorded (id int)");
             assertEqualsWholeRead(reader, connection, "a table created while the recorder was disabled");
+            execute(connection, "CREATE TABLE public.recorded_after_enabling (id int)");
+            assertEqualsWholeRead(reader, connection, "a table created after the recorder was enabled again");
+            assertThat(reader.wholeReads()).as("the disabled recorder was put back to work").isEqualTo(2);
             execute(connection, "DROP SCHEMA migrationtest_recorder CASCADE");
             execute(connection, "CREATE TABLE public.unrecorded_too (id int)");
             assertEqualsWholeRead(reader, connection, "a table created after the recorder was dropped");
