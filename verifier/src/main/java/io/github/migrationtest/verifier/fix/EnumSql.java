@@ -34,7 +34,7 @@ final class EnumSql implements ObjectSql<EnumType> {
 
     @Override
     public void drop(EnumType type, Plan plan) {
-        plan.add(Phase.DROP_TYPE, "DROP TYPE " + Targets.name(type));
+        plan.add(Phase.DROP_TYPE, Targets.drop(type));
     }
 
     @Override
