@@ -40,7 +40,7 @@ final class Annotations {
     }
 
     private static String comment(SchemaObject object, String comment) {
-        return "COMMENT ON " + Targets.commentOn(object) + " IS " + Sql.literal(comment);
+        return "COMMENT ON " + Targets.named(object) + " IS " + Sql.literal(comment);
     }
 
     private static String column(SchemaObject object) {

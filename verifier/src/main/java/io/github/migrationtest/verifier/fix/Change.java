@@ -18,6 +18,11 @@ record Change(SchemaObject from, SchemaObject to, Set<String> properties) {
      * one that must step aside while something it depends on is rebuilt under it.
      */
     static final String REBUILD = "rebuild";
+    /**
+     * Marks an enum whose labels only recreating the type can reach, decided once for the whole
+     * script: its generator recreates it, and what names the type is rebuilt around it.
+     */
+    static final String RECREATE = "recreate";
 
     Change {
         properties = Set.copyOf(properties);

@@ -15,7 +15,6 @@ import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.Table;
 import io.github.migrationtest.verifier.snapshot.Trigger;
 import io.github.migrationtest.verifier.snapshot.View;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,10 +55,27 @@ final class Changes {
             boolean rebuilt = before instanceof View && properties.contains("definition");
             changes.put(path, rebuilt ? Change.rebuild(before, after) : new Change(before, after, properties));
         });
+        markRecreatedEnums(to, changes);
         rebuildDependents(from, to, changes);
         addChildrenOfNewRelations(to, changes);
         addChildrenOfDroppedTables(from, changes);
         return List.copyOf(changes.values());
+    }
+
+    /**
+     * Marks the enums that must be recreated ({@link Change#RECREATE}) before anything is rebuilt
+     * around them, judged on everything the script writes, so the generator and the rebuilds agree.
+     */
+    private static void markRecreatedEnums(SchemaSnapshot to, Map<String, Change> changes) {
+        for (Change change : List.copyOf(changes.values())) {
+            if (change.from() instanceof EnumType before && change.to() instanceof EnumType after
+                    && change.properties().contains("labels")
+                    && EnumSql.mustRecreate(before, after, to, changes.values())) {
+                Set<String> properties = new HashSet<>(change.properties());
+                properties.add(Change.RECREATE);
+                changes.put(change.path(), new Change(before, after, properties));
+            }
+        }
     }
 
     /**
@@ -108,9 +124,8 @@ final class Changes {
             } else if (object instanceof Column column && (change.properties().contains("type")
                     || change.properties().contains("collation"))) {
                 reshapedRelations.add(Sql.name(column.schema(), column.table()));
-            } else if (change.from() instanceof EnumType before && change.to() instanceof EnumType after
-                    && change.properties().contains("labels") && EnumSql.mustRecreate(before, after, changes.values())) {
-                recreatedTypes.add(Targets.name(after));
+            } else if (change.properties().contains(Change.RECREATE) && change.from() instanceof EnumType before) {
+                recreatedTypes.add(Targets.name(before));
                 EnumSql.columnsOf(before, probe).forEach(c -> reshapedRelations.add(Sql.name(c.schema(), c.table())));
             }
         }

@@ -149,7 +149,11 @@ final class ColumnSql implements ObjectSql<Column> {
         return "GENERATED " + column.identity() + " AS IDENTITY" + options;
     }
 
+    /** The sequence behind an identity column; a plain column has none, which saves a scan of the snapshot per column. */
     private static Optional<Sequence> identitySequence(Column column, SchemaSnapshot snapshot) {
+        if (column.identity() == null) {
+            return Optional.empty();
+        }
         return snapshot.objects(Sequence.class).stream()
                 .filter(s -> s.identity() && column.path().equals(s.ownedBy())).findFirst();
     }

@@ -23,7 +23,7 @@ final class CompositeSql implements ObjectSql<CompositeType> {
 
     @Override
     public void drop(CompositeType type, Plan plan) {
-        plan.add(Phase.DROP_TYPE, "DROP TYPE " + Targets.name(type));
+        plan.add(Phase.DROP_TYPE, Targets.drop(type));
     }
 
     @Override

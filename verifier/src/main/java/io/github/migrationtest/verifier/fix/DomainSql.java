@@ -28,7 +28,7 @@ final class DomainSql implements ObjectSql<DomainType> {
 
     @Override
     public void drop(DomainType domain, Plan plan) {
-        plan.add(Phase.DROP_TYPE, "DROP DOMAIN " + Targets.name(domain));
+        plan.add(Phase.DROP_TYPE, Targets.drop(domain));
     }
 
     @Override

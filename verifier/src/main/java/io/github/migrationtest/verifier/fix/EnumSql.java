@@ -7,10 +7,14 @@ import io.github.migrationtest.verifier.snapshot.EnumType;
 import io.github.migrationtest.verifier.snapshot.RangeType;
 import io.github.migrationtest.verifier.snapshot.Routine;
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
+import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
+import io.github.migrationtest.verifier.snapshot.Table;
+import io.github.migrationtest.verifier.snapshot.View;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Enum types. New labels are added in place, each {@code BEFORE} or {@code AFTER} a neighbour so it
@@ -30,17 +34,17 @@ final class EnumSql implements ObjectSql<EnumType> {
 
     @Override
     public void drop(EnumType type, Plan plan) {
-        plan.add(Phase.DROP_TYPE, "DROP TYPE " + Targets.name(type));
+        plan.add(Phase.DROP_TYPE, Targets.drop(type));
     }
 
     @Override
     public void alter(EnumType from, EnumType to, Pending changed, Plan plan) {
+        if (changed.take(Change.RECREATE)) {
+            recreate(from, to, plan);
+            changed.takeAll(); // the new type is created with its comment and grants
+            return;
+        }
         if (changed.take(LABELS)) {
-            if (mustRecreate(from, to, plan.changes())) {
-                recreate(from, to, plan);
-                changed.takeAll(); // the new type is created with its comment and grants
-                return;
-            }
             addLabels(from, to, plan);
         }
         Annotations.altered(from, to, changed, plan);
@@ -49,17 +53,32 @@ final class EnumSql implements ObjectSql<EnumType> {
     /**
      * Whether the labels cannot be reached by adding: some go or move, or a new one is used elsewhere in
      * the same script (a default, a check), which {@code ADD VALUE} would not allow before a commit.
+     *
+     * @param target the schema the script reaches, for what comes inside a relation it creates whole
      */
-    static boolean mustRecreate(EnumType from, EnumType to, Collection<Change> changes) {
+    static boolean mustRecreate(EnumType from, EnumType to, SchemaSnapshot target, Collection<Change> changes) {
         List<String> kept = to.labels().stream().filter(from.labels()::contains).toList();
         if (!kept.equals(from.labels())) {
             return true;
         }
         String type = Targets.name(to);
-        return to.labels().stream().filter(label -> !from.labels().contains(label))
-                .map(label -> Sql.literal(label) + "::" + type)
-                .anyMatch(cast -> changes.stream().map(Change::to).filter(o -> o != null && o != to)
-                        .anyMatch(o -> o.properties().values().stream().anyMatch(v -> v.contains(cast))));
+        List<String> casts = to.labels().stream().filter(label -> !from.labels().contains(label))
+                .map(label -> Sql.literal(label) + "::" + type).toList();
+        return written(target, changes).filter(o -> o != to).anyMatch(o -> o.properties().values().stream()
+                .anyMatch(value -> casts.stream().anyMatch(value::contains)));
+    }
+
+    /**
+     * What the script writes: every object it creates or changes, and the columns, constraints and
+     * indexes that come with a table or materialized view it creates whole, which have no change of their own.
+     */
+    private static Stream<SchemaObject> written(SchemaSnapshot target, Collection<Change> changes) {
+        return changes.stream().filter(change -> change.to() != null).flatMap(change -> {
+            boolean newRelation = (change.creates() || change.replacesWhole())
+                    && (change.to() instanceof Table || change.to() instanceof View);
+            return newRelation ? Stream.concat(Stream.of(change.to()), target.children(change.path()).stream())
+                    : Stream.of(change.to());
+        });
     }
 
     private static void addLabels(EnumType from, EnumType to, Plan plan) {

@@ -19,7 +19,7 @@ final class EventTriggerSql implements ObjectSql<EventTrigger> {
 
     @Override
     public void drop(EventTrigger trigger, Plan plan) {
-        plan.add(Phase.DROP_TRIGGER, "DROP EVENT TRIGGER " + Targets.name(trigger));
+        plan.add(Phase.DROP_TRIGGER, Targets.drop(trigger));
     }
 
     @Override

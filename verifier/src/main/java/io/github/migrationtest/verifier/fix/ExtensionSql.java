@@ -14,7 +14,7 @@ final class ExtensionSql implements ObjectSql<Extension> {
 
     @Override
     public void drop(Extension extension, Plan plan) {
-        plan.add(Phase.DROP_EXTENSION, "DROP EXTENSION " + Targets.name(extension));
+        plan.add(Phase.DROP_EXTENSION, Targets.drop(extension));
     }
 
     @Override

@@ -30,7 +30,7 @@ final class IndexSql implements ObjectSql<Index> {
     @Override
     public void drop(Index index, Plan plan) {
         if (index.constraint() == null) {
-            plan.dropChild(index, Phase.DROP_INDEX, null, "DROP INDEX " + Targets.name(index));
+            plan.dropChild(index, Phase.DROP_INDEX, null, Targets.drop(index));
         }
     }
 

@@ -25,8 +25,7 @@ final class PolicySql implements ObjectSql<Policy> {
 
     @Override
     public void drop(Policy policy, Plan plan) {
-        plan.dropChild(policy, Phase.DROP_POLICY, null,
-                "DROP POLICY " + Targets.name(policy) + " ON " + Targets.table(policy));
+        plan.dropChild(policy, Phase.DROP_POLICY, null, Targets.drop(policy));
     }
 
     @Override

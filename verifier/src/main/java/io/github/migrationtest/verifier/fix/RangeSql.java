@@ -26,7 +26,7 @@ final class RangeSql implements ObjectSql<RangeType> {
 
     @Override
     public void drop(RangeType type, Plan plan) {
-        plan.add(Phase.DROP_TYPE, "DROP TYPE " + Targets.name(type));
+        plan.add(Phase.DROP_TYPE, Targets.drop(type));
     }
 
     @Override

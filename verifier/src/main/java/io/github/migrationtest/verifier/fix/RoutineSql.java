@@ -27,8 +27,7 @@ final class RoutineSql implements ObjectSql<Routine> {
 
     @Override
     public void drop(Routine routine, Plan plan) {
-        plan.add(isAtomic(routine) ? Phase.DROP_ATOMIC_ROUTINE : Phase.DROP_ROUTINE,
-                "DROP " + Targets.keyword(routine) + " " + Targets.name(routine));
+        plan.add(isAtomic(routine) ? Phase.DROP_ATOMIC_ROUTINE : Phase.DROP_ROUTINE, Targets.drop(routine));
     }
 
     @Override

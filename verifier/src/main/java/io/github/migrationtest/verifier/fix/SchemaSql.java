@@ -13,7 +13,7 @@ final class SchemaSql implements ObjectSql<Schema> {
 
     @Override
     public void drop(Schema schema, Plan plan) {
-        plan.add(Phase.DROP_SCHEMA, "DROP SCHEMA " + Targets.name(schema));
+        plan.add(Phase.DROP_SCHEMA, Targets.drop(schema));
     }
 
     @Override

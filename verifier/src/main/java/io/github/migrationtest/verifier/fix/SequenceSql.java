@@ -36,7 +36,7 @@ final class SequenceSql implements ObjectSql<Sequence> {
         if (sequence.ownedBy() != null && goesWithOwner(sequence, plan)) {
             return;
         }
-        plan.add(Phase.DROP_SEQUENCE, "DROP SEQUENCE " + Targets.name(sequence));
+        plan.add(Phase.DROP_SEQUENCE, Targets.drop(sequence));
     }
 
     @Override

@@ -61,7 +61,7 @@ final class TableSql implements ObjectSql<Table> {
                     + " drop it by hand");
             return;
         }
-        plan.add(Phase.DROP_TABLE, ClosingMigration.DROPS_DATA + " table " + table.path(), "DROP TABLE " + Targets.name(table));
+        plan.add(Phase.DROP_TABLE, ClosingMigration.DROPS_DATA + " table " + table.path(), Targets.drop(table));
     }
 
     @Override

@@ -3,10 +3,9 @@ package io.github.migrationtest.verifier.fix;
 import io.github.migrationtest.verifier.snapshot.Column;
 import io.github.migrationtest.verifier.snapshot.CompositeType;
 import io.github.migrationtest.verifier.snapshot.Constraint;
+import io.github.migrationtest.verifier.snapshot.DatabaseObject;
 import io.github.migrationtest.verifier.snapshot.DomainType;
 import io.github.migrationtest.verifier.snapshot.EnumType;
-import io.github.migrationtest.verifier.snapshot.EventTrigger;
-import io.github.migrationtest.verifier.snapshot.Extension;
 import io.github.migrationtest.verifier.snapshot.Index;
 import io.github.migrationtest.verifier.snapshot.Policy;
 import io.github.migrationtest.verifier.snapshot.RangeType;
@@ -43,10 +42,7 @@ final class Targets {
         if (object instanceof TableObject child) {
             return Sql.name(child.name());
         }
-        if (object instanceof Extension extension) {
-            return Sql.name(extension.name());
-        }
-        return Sql.name(((EventTrigger) object).name());
+        return Sql.name(((DatabaseObject) object).name()); // an extension or an event trigger
     }
 
     /** The table a column, constraint, trigger or policy belongs to, or an index is on. */
@@ -58,8 +54,11 @@ final class Targets {
         return Sql.name(child.schema(), child.table());
     }
 
-    /** What follows {@code COMMENT ON}. */
-    static String commentOn(SchemaObject object) {
+    /**
+     * The object as a statement names it after its verb ({@code COMMENT ON}, {@code DROP}):
+     * {@code TYPE public.mood}, {@code TRIGGER t_touch ON public.t}, {@code COLUMN public.t.a}.
+     */
+    static String named(SchemaObject object) {
         if (object instanceof Column column) {
             return "COLUMN " + Sql.name(column.schema(), column.table(), column.name());
         }
@@ -67,6 +66,17 @@ final class Targets {
             return keyword(object) + " " + name(object) + " ON " + table(object);
         }
         return keyword(object) + " " + name(object);
+    }
+
+    /**
+     * The statement that drops the object on its own: {@code DROP TYPE public.mood}, {@code DROP
+     * POLICY p ON public.t}. Not for columns and constraints, which {@code ALTER TABLE} drops.
+     */
+    static String drop(SchemaObject object) {
+        if (object instanceof Column || object instanceof Constraint) {
+            throw new IllegalArgumentException("dropped through ALTER TABLE, not DROP: " + object.path());
+        }
+        return "DROP " + named(object);
     }
 
     /** What follows {@code GRANT ... ON}, or {@code null} for objects without privileges. */

@@ -16,8 +16,7 @@ final class TriggerSql implements ObjectSql<Trigger> {
 
     @Override
     public void drop(Trigger trigger, Plan plan) {
-        plan.dropChild(trigger, Phase.DROP_TRIGGER, null,
-                "DROP TRIGGER " + Targets.name(trigger) + " ON " + Targets.table(trigger));
+        plan.dropChild(trigger, Phase.DROP_TRIGGER, null, Targets.drop(trigger));
     }
 
     @Override

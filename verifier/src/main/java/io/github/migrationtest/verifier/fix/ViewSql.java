@@ -21,8 +21,7 @@ final class ViewSql implements ObjectSql<View> {
 
     @Override
     public void drop(View view, Plan plan) {
-        plan.addRanked(Phase.DROP_VIEW, -plan.viewDepth(view, plan.from()),
-                "DROP " + Targets.keyword(view) + " " + Targets.name(view));
+        plan.addRanked(Phase.DROP_VIEW, -plan.viewDepth(view, plan.from()), Targets.drop(view));
     }
 
     @Override

@@ -125,6 +125,14 @@ class ClosingMigrationRoundTripTest {
                         "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE t (m mood DEFAULT 'b')"),
                 differ("reorder labels", "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE t (m mood)",
                         "CREATE TYPE mood AS ENUM ('b', 'a'); CREATE TABLE t (m mood)"),
+                differ("a new label is used by a column default of a new table",
+                        "CREATE TYPE mood AS ENUM ('a'); CREATE TABLE t (m mood)",
+                        "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE t (m mood);"
+                                + " CREATE TABLE u (m mood DEFAULT 'b')"),
+                differ("a new label is used by a check of a new table while a view reads a column of the type",
+                        "CREATE TYPE mood AS ENUM ('a'); CREATE TABLE t (m mood); CREATE VIEW v AS SELECT m FROM t",
+                        "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE t (m mood);"
+                                + " CREATE VIEW v AS SELECT m FROM t; CREATE TABLE u (m mood CHECK (m <> 'b'))"),
                 // sequences
                 differ("create, drop and change sequences",
                         "CREATE SEQUENCE s1; CREATE SEQUENCE s2 INCREMENT 5",

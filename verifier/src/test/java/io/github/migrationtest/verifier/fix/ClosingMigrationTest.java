@@ -164,6 +164,8 @@ class ClosingMigrationTest {
             assertThat(trip.migration().manual()).containsExactly("type public.address: the attributes would end up"
                     + " in the order street, zip, city, not city, street, zip: Postgres appends new attributes;"
                     + " recreate the type by hand");
+            assertThat(statements(trip.migration().upgrade()))
+                    .containsExactly("ALTER TYPE public.address ADD ATTRIBUTE city text");
         }
     }
 
@@ -183,6 +185,8 @@ class ClosingMigrationTest {
                 "CREATE TYPE mood AS ENUM ('b', 'a'); CREATE DOMAIN m AS mood")) {
             assertThat(trip.migration().manual()).containsExactly("type public.mood: the labels change in a way only"
                     + " recreating the type can reach, and type public.m depend on it; recreate them by hand");
+            assertThat(statements(trip.migration().upgrade())).as("the type is not half recreated").isEmpty();
+            assertThat(statements(trip.migration().downgrade())).isEmpty();
         }
     }
 
@@ -192,6 +196,12 @@ class ClosingMigrationTest {
                 DiffOptions.defaults().withStrictColumnOrder())) {
             assertThat(trip.migration().manual()).contains("public.t: columns in the order (b, a), wanted (a, b):"
                     + " Postgres cannot reorder columns in place; recreate the table by hand if the order matters");
+            assertThat(trip.migration().manual()).containsExactly(
+                    "public.t: columns in the order (b, a), wanted (a, b): Postgres cannot reorder columns in place;"
+                            + " recreate the table by hand if the order matters",
+                    "downgrade: public.t: columns in the order (a, b), wanted (b, a): Postgres cannot reorder columns"
+                            + " in place; recreate the table by hand if the order matters");
+            assertThat(statements(trip.migration().upgrade())).isEmpty();
         }
     }
 

@@ -9,12 +9,11 @@ import io.github.migrationtest.verifier.snapshot.RichFixture;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.script.ScriptFiles;
 import io.github.migrationtest.verifier.source.script.ScriptRunner;
 import io.github.migrationtest.verifier.source.script.SqlScript;
-import io.github.migrationtest.verifier.source.script.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -55,8 +54,8 @@ final class RoundTrip implements AutoCloseable {
         PostgresServer server = PostgresServer.shared();
         DisposableDatabase database = server.createDatabase();
         try (DisposableDatabase other = server.createDatabase()) {
-            execute(database, headSql);
-            execute(other, desiredSql);
+            execute(database, "head.sql", headSql);
+            execute(other, "desired.sql", desiredSql);
             return new RoundTrip(database, RichFixture.snapshot(database), RichFixture.snapshot(other), options);
         } catch (SQLException | RuntimeException e) {
             database.close();
@@ -64,13 +63,13 @@ final class RoundTrip implements AutoCloseable {
         }
     }
 
-    /** Runs setup SQL statement by statement, split as the project splits scripts (dollar quotes, BEGIN ATOMIC). */
-    static void execute(DisposableDatabase database, String sql) throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            statement.setEscapeProcessing(false);
-            for (SqlStatement each : SqlScript.parse("setup.sql", sql).statements()) {
-                statement.execute(each.sql());
-            }
+    /**
+     * Builds a schema from SQL as the project runs a reference {@code schema.sql}: split as it splits
+     * scripts (dollar quotes, {@code BEGIN ATOMIC}), and a failing statement named by line and column.
+     */
+    private static void execute(DisposableDatabase database, String file, String sql) throws SQLException {
+        try (Connection connection = database.connect()) {
+            ScriptFiles.run("setup", file, List.of(SqlScript.parse(file, sql)), connection);
         }
     }
 
