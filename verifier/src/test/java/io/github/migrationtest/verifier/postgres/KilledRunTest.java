@@ -43,6 +43,21 @@ class KilledRunTest {
         }
     }
 
+    @Test
+    void a_second_server_started_in_the_same_jvm_leaves_the_first_ones_lock_held() throws Exception {
+        PostgresSettings embedded = PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED);
+        try (PostgresServer first = PostgresServer.start(embedded)) {
+            Path lock = ((EmbeddedPostgres) first.running()).instanceFolder().resolve(StaleInstances.LOCK_FILE);
+            long self = ProcessHandle.current().pid();
+            assertThat(Processes.lockHolders(lock)).contains(self);
+
+            // Its start looks for stale folders, the first one's among them: looking must not unlock it.
+            try (PostgresServer second = PostgresServer.start(embedded)) {
+                assertThat(Processes.lockHolders(lock)).contains(self);
+            }
+        }
+    }
+
     private static Process startHolder() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
