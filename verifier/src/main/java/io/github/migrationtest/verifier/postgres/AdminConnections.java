@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier.postgres;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -11,9 +12,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class AdminConnections implements AutoCloseable {
 
-    /** Something to do with a borrowed connection. */
-    interface Work {
-        void run(Connection connection) throws SQLException;
+    /** Something to do with a statement on a borrowed connection, and its result. */
+    interface Work<T> {
+        T run(Statement statement) throws SQLException;
     }
 
     private final ServerEndpoint endpoint;
@@ -23,15 +24,16 @@ final class AdminConnections implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    void use(Work work) throws SQLException {
+    <T> T use(Work<T> work) throws SQLException {
         Connection connection = idle.poll();
         if (connection == null || connection.isClosed()) {
             connection = endpoint.connectAdmin();
         }
         boolean healthy = false;
-        try {
-            work.run(connection);
+        try (Statement statement = connection.createStatement()) {
+            T result = work.run(statement);
             healthy = true;
+            return result;
         } finally {
             // A connection whose work failed may be in any state: close it rather than share it.
             if (healthy && connection.getAutoCommit()) {

@@ -1,8 +1,9 @@
 package io.github.migrationtest.verifier.postgres;
 
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,29 +23,34 @@ final class Commands {
     }
 
     static Result run(List<String> command, Path workingDirectory, Duration timeout) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (workingDirectory != null) {
-            builder.directory(workingDirectory.toFile());
-        }
-        Process process;
+        // Output goes to a file, not a pipe: reading a pipe to its end would wait for the command
+        // however long it hangs, and not reading it would block a command that fills it.
+        Path output = Files.createTempFile("migrationtest-command-", ".out");
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            return new Result(127, command.get(0) + ": " + e.getMessage());
-        }
-        process.getOutputStream().close();
-        try (InputStream output = process.getInputStream()) {
-            // Read before waiting: a command that fills the pipe would otherwise never finish.
-            byte[] bytes = output.readAllBytes();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                return new Result(124, "timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
             }
-            return new Result(process.exitValue(), new String(bytes, StandardCharsets.UTF_8).strip());
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running " + String.join(" ", command), e);
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                return new Result(127, command.get(0) + ": " + e.getMessage());
+            }
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    return new Result(124, "timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command));
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while running " + String.join(" ", command), e);
+            }
+            return new Result(process.exitValue(), new String(Files.readAllBytes(output), StandardCharsets.UTF_8).strip());
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,18 +30,17 @@ final class EmbeddedPostgres implements RunningPostgres {
     private final RootStrategy strategy;
     private final String version;
     private final int port;
+    /** Holds the instance folder's lock while open (see {@link StaleInstances}). */
     private final FileChannel lockChannel;
-    private final FileLock lock;
 
     private EmbeddedPostgres(Path instance, Path binaries, RootStrategy strategy, String version, int port,
-                             FileChannel lockChannel, FileLock lock) {
+                             FileChannel lockChannel) {
         this.instance = instance;
         this.binaries = binaries;
         this.strategy = strategy;
         this.version = version;
         this.port = port;
         this.lockChannel = lockChannel;
-        this.lock = lock;
     }
 
     static EmbeddedPostgres start(PostgresSettings settings) throws BackendUnavailableException {
@@ -71,7 +69,7 @@ final class EmbeddedPostgres implements RunningPostgres {
             instance = Files.createTempDirectory(folders.instances(), "pg-");
             lockChannel = FileChannel.open(instance.resolve(StaleInstances.LOCK_FILE), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock lock = lockChannel.lock();
+            lockChannel.lock();
             Files.writeString(instance.resolve(StaleInstances.OWNER_FILE), ProcessHandle.current().pid() + "\n");
             PristineCluster.copy(pristine, instance.resolve("data"));
             Files.createDirectories(instance.resolve("socket"));
@@ -79,11 +77,13 @@ final class EmbeddedPostgres implements RunningPostgres {
             String version = Commands.runChecked(List.of(binaries.resolve("bin/postgres").toString(), "--version"),
                     null, COMMAND_TIMEOUT).replaceAll(".*\\) ", "");
             int port = startOnFreePort(instance, binaries, strategy);
-            EmbeddedPostgres server = new EmbeddedPostgres(instance, binaries, strategy, version, port, lockChannel, lock);
+            EmbeddedPostgres server = new EmbeddedPostgres(instance, binaries, strategy, version, port, lockChannel);
             LOG.info("Started {}", server.description());
             return server;
         } catch (IOException | RuntimeException e) {
-            cleanUpFailedStart(instance, lockChannel);
+            if (instance != null) {
+                dispose(instance, lockChannel);
+            }
             throw new BackendUnavailableException("could not start embedded Postgres: " + e.getMessage(), e);
         }
     }
@@ -138,16 +138,15 @@ final class EmbeddedPostgres implements RunningPostgres {
         }
     }
 
-    private static void cleanUpFailedStart(Path instance, FileChannel lockChannel) {
-        if (instance == null) {
-            return;
-        }
+    /** Stops the server in the folder, if one runs, then gives up the folder's lock and deletes it. */
+    private static void dispose(Path instance, FileChannel lockChannel) {
         StaleInstances.stopServerIn(instance);
         try {
             if (lockChannel != null) {
-                lockChannel.close();
+                lockChannel.close(); // releases the lock
             }
             DeletableTree.delete(instance);
+            LOG.debug("Stopped embedded Postgres and deleted {}", instance);
         } catch (IOException e) {
             LOG.warn("Could not delete {}: {}", instance, e.getMessage());
         }
@@ -172,15 +171,7 @@ final class EmbeddedPostgres implements RunningPostgres {
 
     @Override
     public void stop() {
-        StaleInstances.stopServerIn(instance);
-        try {
-            lock.release();
-            lockChannel.close();
-            DeletableTree.delete(instance);
-            LOG.debug("Stopped embedded Postgres and deleted {}", instance);
-        } catch (IOException e) {
-            LOG.warn("Could not delete {}: {}", instance, e.getMessage());
-        }
+        dispose(instance, lockChannel);
     }
 
     @Override
@@ -197,9 +188,5 @@ final class EmbeddedPostgres implements RunningPostgres {
 
     RootStrategy rootStrategy() {
         return strategy;
-    }
-
-    String version() {
-        return version;
     }
 }

@@ -2,7 +2,6 @@ package io.github.migrationtest.verifier.postgres;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -95,14 +94,12 @@ public final class PostgresServer implements AutoCloseable {
         String name = DATABASE_PREFIX + runId + "_" + sequence.incrementAndGet();
         databases.add(name);
         try {
-            admin.use(connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    createWaitingForTemplate(statement, name, template, copyStrategy);
-                    statement.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal(marker()));
-                }
+            admin.use(statement -> {
+                createWaitingForTemplate(statement, name, template, copyStrategy);
+                return statement.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal(marker()));
             });
         } catch (SQLException e) {
-            databases.remove(name);
+            drop(name); // the database may exist: the failure can come after CREATE DATABASE
             throw new PostgresUnavailableException("Could not create database " + name + " from " + template
                     + " on " + description() + ": " + e.getMessage(), e);
         }
@@ -142,11 +139,7 @@ public final class PostgresServer implements AutoCloseable {
             return; // never ours, or dropped already: we only ever drop what we created
         }
         try {
-            admin.use(connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
-                }
-            });
+            admin.use(statement -> statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)"));
         } catch (SQLException e) {
             LOG.warn("Could not drop database {} on {}: {}", name, description(), e.getMessage());
         }
@@ -207,10 +200,13 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private int queryMajorVersion() {
-        try (Connection admin = running.endpoint().connectAdmin(); Statement statement = admin.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
-            rows.next();
-            return rows.getInt(1);
+        try {
+            return admin.use(statement -> {
+                try (ResultSet rows = statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            });
         } catch (SQLException e) {
             running.stop();
             throw new PostgresUnavailableException("Started " + running.description()

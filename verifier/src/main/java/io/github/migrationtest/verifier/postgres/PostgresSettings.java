@@ -2,7 +2,6 @@ package io.github.migrationtest.verifier.postgres;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -147,10 +146,5 @@ public record PostgresSettings(
     /** The Docker image for Testcontainers: the configured one, else the official alpine image of the major. */
     public String image() {
         return containerImage.orElse("postgres:" + majorVersion + "-alpine");
-    }
-
-    /** Lookup of the settings as a map, for code that layers configuration sources. */
-    static Function<String, Optional<String>> lookupOf(Map<String, String> map) {
-        return key -> Optional.ofNullable(map.get(key));
     }
 }

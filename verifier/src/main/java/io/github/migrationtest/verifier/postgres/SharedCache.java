@@ -21,6 +21,8 @@ final class SharedCache {
         Path build(Path scratch) throws IOException;
     }
 
+    private static final Object BUILDING = new Object();
+
     private SharedCache() {
     }
 
@@ -30,21 +32,25 @@ final class SharedCache {
         }
         Path root = target.getParent();
         Files.createDirectories(root);
-        try (FileChannel lockFile = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-             FileLock ignored = lockFile.lock()) {
-            if (ready.test(target)) {
-                return target; // another JVM built it while we waited for the lock
-            }
-            Path scratch = Files.createTempDirectory(root, "building-");
-            try {
-                // Readable by all: the server may run as another uid.
-                Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
-                Path built = builder.build(scratch);
-                DeletableTree.delete(target);
-                Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                DeletableTree.delete(scratch);
+        // A file lock keeps other JVMs out, not other threads: a second lock on the file from this JVM
+        // throws, and closing its channel would release the first.
+        synchronized (BUILDING) {
+            try (FileChannel lockFile = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                 FileLock ignored = lockFile.lock()) {
+                if (ready.test(target)) {
+                    return target; // another JVM or thread built it while we waited for the lock
+                }
+                Path scratch = Files.createTempDirectory(root, "building-");
+                try {
+                    // Readable by all: the server may run as another uid.
+                    Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    Path built = builder.build(scratch);
+                    DeletableTree.delete(target);
+                    Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    DeletableTree.delete(scratch);
+                }
             }
         }
         return target;

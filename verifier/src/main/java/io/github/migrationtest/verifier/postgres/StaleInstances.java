@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Reclaims what a killed run left: every instance folder holds a lock file that its JVM keeps
  * locked while alive. The operating system releases the lock when that JVM dies, even by
  * {@code kill -9}, so a folder whose lock we can take is stale: its server is stopped and the
- * folder deleted. A folder whose lock is held belongs to a live run and is left alone.
+ * folder deleted. A folder whose owner process is alive, or whose lock is held, belongs to a live
+ * run and is left alone.
  */
 final class StaleInstances {
 
@@ -45,20 +46,24 @@ final class StaleInstances {
     }
 
     private static void reclaimIfStale(Path folder) {
-        Path lockPath = folder.resolve(LOCK_FILE);
-        try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                return; // held by this very JVM: a live server
+        try {
+            // Asked before the lock file is opened: closing a channel on a file releases every lock
+            // this JVM holds on it, so opening our own live folders' lock files would unlock them.
+            if (ownerMayBeAlive(folder)) {
+                return;
             }
-            if (lock == null || ownerMayBeAlive(folder)) {
-                return; // held by another live run, or one still setting up its folder; closing releases ours
+            try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                 FileLock lock = channel.tryLock()) {
+                if (lock == null) {
+                    return; // held by a live run whose process we cannot see
+                }
+                LOG.info("Reclaiming embedded Postgres left by a run that ended without cleaning up: {}", folder);
+                stopServerIn(folder);
+                DeletableTree.delete(folder);
             }
-            LOG.info("Reclaiming embedded Postgres left by a run that ended without cleaning up: {}", folder);
-            stopServerIn(folder);
-            DeletableTree.delete(folder);
+        } catch (OverlappingFileLockException e) {
+            // another thread of this JVM is reclaiming it
         } catch (IOException e) {
             LOG.warn("Could not reclaim {}: {}", folder, e.getMessage());
         }

@@ -1,5 +1,7 @@
 package io.github.migrationtest.verifier.postgres;
 
+import java.lang.reflect.Method;
+
 /**
  * Decides whether Testcontainers can be tried, without loading any Testcontainers class: it is an
  * optional dependency, so {@link ContainerPostgres} is reached only by name once it is known present.
@@ -20,9 +22,7 @@ final class TestcontainersBackend {
         String where = docker.find().orElseThrow(() -> new BackendUnavailableException(
                 "no Docker found (" + docker.describeSearch() + ")"));
         try {
-            return (RunningPostgres) Class.forName(ADAPTER_CLASS)
-                    .getDeclaredMethod("start", String.class, int.class, String.class)
-                    .invoke(null, settings.image(), settings.majorVersion(), where);
+            return (RunningPostgres) adapter().invoke(null, settings.image(), settings.majorVersion(), where);
         } catch (java.lang.reflect.InvocationTargetException e) {
             Throwable cause = e.getCause();
             throw new BackendUnavailableException("could not start " + settings.image() + " with Docker at " + where
@@ -30,6 +30,11 @@ final class TestcontainersBackend {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new BackendUnavailableException("Testcontainers could not be loaded: " + e, e);
         }
+    }
+
+    /** {@code ContainerPostgres.start(image, major, dockerLocation)}, which only a Docker machine can call for real. */
+    static Method adapter() throws ReflectiveOperationException {
+        return Class.forName(ADAPTER_CLASS).getDeclaredMethod("start", String.class, int.class, String.class);
     }
 
     static boolean onClassPath() {

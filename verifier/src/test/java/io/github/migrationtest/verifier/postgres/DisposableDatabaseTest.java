@@ -68,6 +68,18 @@ class DisposableDatabaseTest {
     }
 
     @Test
+    void a_database_that_cannot_be_created_is_reported_and_not_left_registered() {
+        DisposableDatabase dropped = server.createDatabase();
+        dropped.close();
+        Set<String> before = server.openDatabases();
+        assertThatThrownBy(() -> server.createDatabaseFrom(dropped))
+                .isInstanceOf(PostgresUnavailableException.class)
+                .hasMessageStartingWith("Could not create database " + PostgresServer.DATABASE_PREFIX)
+                .hasMessageContaining(" from " + dropped.name() + " on embedded Postgres");
+        assertThat(server.openDatabases()).isEqualTo(before);
+    }
+
+    @Test
     void dropping_works_while_connections_are_still_open() throws SQLException {
         DisposableDatabase db = server.createDatabase();
         Connection forgotten = db.connect();

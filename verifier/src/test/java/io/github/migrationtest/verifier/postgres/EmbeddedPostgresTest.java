@@ -47,6 +47,7 @@ class EmbeddedPostgresTest {
         Path folder = embedded.instanceFolder();
         long pid = Processes.postmasterPid(folder.resolve("data"));
         assertThat(ProcessHandle.of(pid)).isPresent();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
 
         server.close();
 

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A run killed with SIGKILL leaves a server and its folder; the next run reclaims them, and only them. */
+/**
+ * A run killed with SIGKILL leaves a server and its folder; the next run reclaims them, and only them.
+ * A run ended with SIGTERM cleans up after itself.
+ */
 class KilledRunTest {
 
     @Test
-    void the_next_run_reclaims_a_killed_runs_server_but_not_a_live_runs() throws Exception {
+    void the_next_run_reclaims_a_killed_runs_server_but_not_a_live_runs_which_cleans_up_when_terminated() throws Exception {
         Process killed = startHolder();
         Process live = startHolder();
         try {
@@ -36,10 +39,30 @@ class KilledRunTest {
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
             assertThat(liveFolder).exists();
             assertThat(ProcessHandle.of(liveServer).map(ProcessHandle::isAlive)).contains(true);
+
+            live.destroy(); // SIGTERM: its shutdown hook stops its server and deletes its folder
+            assertThat(live.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(liveFolder).doesNotExist();
+            assertThat(ProcessHandle.of(liveServer).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
         } finally {
             killed.destroyForcibly();
-            live.destroy(); // SIGTERM: its shutdown hook stops its server
+            live.destroy();
             live.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void a_second_server_started_in_the_same_jvm_leaves_the_first_ones_lock_held() throws Exception {
+        PostgresSettings embedded = PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED);
+        try (PostgresServer first = PostgresServer.start(embedded)) {
+            Path lock = ((EmbeddedPostgres) first.running()).instanceFolder().resolve(StaleInstances.LOCK_FILE);
+            long self = ProcessHandle.current().pid();
+            assertThat(Processes.lockHolders(lock)).contains(self);
+
+            // Its start looks for stale folders, the first one's among them: looking must not unlock it.
+            try (PostgresServer second = PostgresServer.start(embedded)) {
+                assertThat(Processes.lockHolders(lock)).contains(self);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class PostgresSettingsTest {
@@ -21,7 +22,7 @@ class PostgresSettingsTest {
 
     @Test
     void every_key_is_read() {
-        PostgresSettings settings = PostgresSettings.from(PostgresSettings.lookupOf(Map.of(
+        PostgresSettings settings = PostgresSettings.from(lookupOf(Map.of(
                 PostgresSettings.BACKEND, "Server",
                 PostgresSettings.VERSION, "15",
                 PostgresSettings.URL, "jdbc:postgresql://db:5432/app",
@@ -40,6 +41,8 @@ class PostgresSettingsTest {
         assertThat(settings.embeddedRootStrategy()).isEqualTo(RootStrategy.Choice.SETPRIV);
         assertThat(settings.keepFailedDatabases()).isTrue();
         assertThat(settings.withContainerImage("postgres:15").image()).isEqualTo("postgres:15");
+        assertThat(PostgresSettings.from(lookupOf(Map.of(PostgresSettings.IMAGE, "registry.local/pg:15"))).image())
+                .isEqualTo("registry.local/pg:15");
     }
 
     @Test
@@ -50,13 +53,13 @@ class PostgresSettingsTest {
 
     @Test
     void bad_values_name_the_key_the_value_and_what_is_allowed() {
-        assertThatThrownBy(() -> PostgresSettings.from(PostgresSettings.lookupOf(Map.of(PostgresSettings.BACKEND, "docker"))))
+        assertThatThrownBy(() -> PostgresSettings.from(lookupOf(Map.of(PostgresSettings.BACKEND, "docker"))))
                 .hasMessage("Invalid value for migrationtest.postgres.backend: 'docker'. Allowed: auto, server, testcontainers, embedded");
-        assertThatThrownBy(() -> PostgresSettings.from(PostgresSettings.lookupOf(Map.of(PostgresSettings.VERSION, "latest"))))
+        assertThatThrownBy(() -> PostgresSettings.from(lookupOf(Map.of(PostgresSettings.VERSION, "latest"))))
                 .hasMessage("Invalid value for migrationtest.postgres.version: 'latest'. Allowed: a Postgres major version such as 16 or 17");
-        assertThatThrownBy(() -> PostgresSettings.from(PostgresSettings.lookupOf(Map.of(PostgresSettings.VERSION, "12"))))
+        assertThatThrownBy(() -> PostgresSettings.from(lookupOf(Map.of(PostgresSettings.VERSION, "12"))))
                 .hasMessage("Invalid value for migrationtest.postgres.version: '12'. Allowed: a Postgres major version, 14 or newer");
-        assertThatThrownBy(() -> PostgresSettings.from(PostgresSettings.lookupOf(Map.of(PostgresSettings.KEEP_FAILED, "yes"))))
+        assertThatThrownBy(() -> PostgresSettings.from(lookupOf(Map.of(PostgresSettings.KEEP_FAILED, "yes"))))
                 .hasMessage("Invalid value for migrationtest.postgres.keepFailed: 'yes'. Allowed: true, false");
         assertThatThrownBy(() -> ServerEndpoint.parse("postgres://localhost/db", null, null))
                 .hasMessageStartingWith("Invalid value for migrationtest.postgres.url: 'postgres://localhost/db'. Allowed: a JDBC URL");
@@ -68,5 +71,9 @@ class PostgresSettingsTest {
         assertThat(endpoint.adminDatabase()).isEqualTo("app");
         assertThat(endpoint.jdbcUrl("migrationtest_x_1")).isEqualTo("jdbc:postgresql://db:5432/migrationtest_x_1?sslmode=require");
         assertThat(ServerEndpoint.parse("jdbc:postgresql://db/", null, null).adminDatabase()).isEqualTo("postgres");
+    }
+
+    private static Function<String, Optional<String>> lookupOf(Map<String, String> map) {
+        return key -> Optional.ofNullable(map.get(key));
     }
 }

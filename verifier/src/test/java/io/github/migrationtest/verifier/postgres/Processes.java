@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Reads facts about processes from /proc, for tests that check what really runs. */
 final class Processes {
@@ -23,6 +25,19 @@ final class Processes {
         String uidLine = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
                 .filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow();
         return Integer.parseInt(uidLine.split("\\s+")[1]);
+    }
+
+    /** The processes holding a POSIX (fcntl) lock on the file, as the kernel lists them in /proc/locks. */
+    static Set<Long> lockHolders(Path file) throws IOException {
+        String inode = ":" + Files.getAttribute(file, "unix:ino");
+        Set<Long> holders = new HashSet<>();
+        for (String line : Files.readAllLines(Path.of("/proc/locks"))) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length > 5 && fields[1].equals("POSIX") && fields[5].endsWith(inode)) {
+                holders.add(Long.parseLong(fields[4]));
+            }
+        }
+        return holders;
     }
 
     static String userNamespace(long pid) throws IOException {

@@ -3,6 +3,8 @@ package io.github.migrationtest.verifier.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +60,15 @@ class ProvisionerTest {
         assertThatThrownBy(() -> new Provisioner(noDocker()).provision(PostgresSettings.defaults().withBackend(Backend.TESTCONTAINERS)))
                 .isInstanceOf(PostgresUnavailableException.class)
                 .hasMessageContaining("testcontainers: no Docker found");
+    }
+
+    @Test
+    void the_container_adapter_that_is_called_by_name_exists_without_docker() throws Exception {
+        // ContainerPostgresTest calls it for real, but only where there is Docker.
+        Method start = TestcontainersBackend.adapter();
+        assertThat(start.getDeclaringClass()).isEqualTo(ContainerPostgres.class);
+        assertThat(Modifier.isStatic(start.getModifiers())).isTrue();
+        assertThat(RunningPostgres.class).isAssignableFrom(start.getReturnType());
     }
 
     @Test
