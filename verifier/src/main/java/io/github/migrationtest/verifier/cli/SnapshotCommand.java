@@ -1,12 +1,12 @@
 package io.github.migrationtest.verifier.cli;
 
-import io.github.migrationtest.verifier.InitScripts;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.snapshot.SnapshotReader;
 import io.github.migrationtest.verifier.snapshot.SnapshotText;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.script.ScriptFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ final class SnapshotCommand implements Callable<Integer> {
         try (PostgresServer server = source.startPostgres();
              DisposableDatabase database = server.createDatabase();
              Connection connection = database.connect()) {
-            InitScripts.run(source.initScripts, connection);
+            ScriptFiles.runInitScripts(source.initScripts, connection);
             for (int i = 0; i <= last; i++) {
                 history.upgrade(revisions.get(i), connection);
             }
