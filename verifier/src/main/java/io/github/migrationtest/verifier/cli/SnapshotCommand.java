@@ -66,12 +66,10 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     private static int indexOf(List<Revision> revisions, String id) {
-        for (int i = 0; i < revisions.size(); i++) {
-            if (revisions.get(i).id().equals(id)) {
-                return i;
-            }
+        List<String> known = revisions.stream().map(Revision::id).toList();
+        if (!known.contains(id)) {
+            throw new IllegalArgumentException("--at " + id + ": no such revision. Known: " + known);
         }
-        throw new IllegalArgumentException("--at " + id + ": no such revision. Known: "
-                + revisions.stream().map(Revision::id).toList());
+        return known.indexOf(id);
     }
 }
