@@ -11,12 +11,10 @@ import io.github.migrationtest.verifier.model.SnapshotFileModel;
 import io.github.migrationtest.verifier.model.SqlFileModel;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
-import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.FailureText;
 import io.github.migrationtest.verifier.report.JUnitXmlReport;
 import io.github.migrationtest.verifier.report.JsonReport;
 import io.github.migrationtest.verifier.report.MarkdownReport;
-import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.MigrationSource;
@@ -187,20 +185,10 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void printFailures(PrintWriter out, VerificationReport report) {
-        for (CheckResult result : report.historyChecks()) {
-            if (result.isFailed()) {
-                out.println();
-                out.println(FailureText.render(result));
-            }
-        }
-        for (RevisionReport revision : report.revisions()) {
-            for (CheckResult result : revision.checks().values()) {
-                if (result.isFailed()) {
-                    out.println();
-                    out.println(FailureText.render(revision, result));
-                }
-            }
-        }
+        FailureText.forEachFailure(report, (subject, result) -> {
+            out.println();
+            out.println(FailureText.render(subject, result));
+        });
     }
 
     private void writeReports(VerificationReport report) throws IOException {
