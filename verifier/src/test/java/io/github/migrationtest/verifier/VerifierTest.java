@@ -2,11 +2,13 @@ package io.github.migrationtest.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
+import io.github.migrationtest.verifier.report.ReportedDifference;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.SourceOptions;
@@ -75,6 +77,20 @@ class VerifierTest {
         CheckResult full = report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow();
         assertThat(full.outcome()).isEqualTo(Outcome.PASSED);
         assertThat(full.reason()).isEqualTo("stopped above revision 0002 (declared irreversible: merges tables)");
+    }
+
+    @Test
+    void a_full_downgrade_that_leaves_an_object_behind_fails_naming_it_and_where_it_stopped() throws IOException {
+        pair("0004_d", "CREATE TABLE d (id int PRIMARY KEY); CREATE TYPE mood AS ENUM ('calm');", "DROP TABLE d;");
+        VerificationReport report = verify(VerifierOptions.defaults().withIrreversible(Map.of("0001", "creates the base")));
+
+        CheckResult full = report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow();
+        assertThat(full.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(full.reason()).isEqualTo("downgrading from head did not return to the schema before revision 0002;"
+                + " stopped above revision 0001 (declared irreversible: creates the base)");
+        assertThat(full.differences()).extracting(ReportedDifference::path, ReportedDifference::kind)
+                .containsExactly(tuple("type public.mood", "unexpected"));
+        assertThat(full.fix()).isEqualTo("Look at the revisions whose own round trip failed; each downgrade must undo its upgrade");
     }
 
     @Test
