@@ -149,6 +149,18 @@ class VerifierTest {
     }
 
     @Test
+    void options_hold_copies_that_cannot_be_changed_behind_their_back() {
+        Set<Check> chosen = EnumSet.of(Check.UPGRADES_APPLY);
+        VerifierOptions options = VerifierOptions.defaults().withChecks(chosen);
+        chosen.add(Check.FULL_DOWNGRADE_TO_BASE);
+
+        assertThat(options.runs(Check.FULL_DOWNGRADE_TO_BASE)).isFalse();
+        assertThatThrownBy(() -> options.checks().add(Check.HEAD_MATCHES_MODEL))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> options.irreversible().put("0001", "x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void only_the_chosen_checks_run() {
         VerificationReport report = verify(VerifierOptions.defaults().withChecks(EnumSet.of(Check.UPGRADES_APPLY)));
         assertThat(report.results()).extracting(CheckResult::check).containsOnly(Check.UPGRADES_APPLY).hasSize(4);
