@@ -7,8 +7,6 @@ import io.github.migrationtest.verifier.snapshot.SnapshotText;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.script.ScriptFiles;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -56,11 +54,7 @@ final class SnapshotCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
         } else {
-            Path folder = out.toAbsolutePath().getParent();
-            if (folder != null) {
-                Files.createDirectories(folder);
-            }
-            Files.writeString(out, text, StandardCharsets.UTF_8);
+            Main.writeFile(out, text);
         }
         return 0;
     }

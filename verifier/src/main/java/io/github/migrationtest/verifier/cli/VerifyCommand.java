@@ -20,8 +20,6 @@ import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -198,12 +196,8 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void write(Path file, String content) throws IOException {
-        if (file == null) {
-            return;
+        if (file != null) {
+            Main.writeFile(file, content);
         }
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 }
