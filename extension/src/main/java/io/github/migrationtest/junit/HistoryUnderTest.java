@@ -1,10 +1,10 @@
 package io.github.migrationtest.junit;
 
-import io.github.migrationtest.verifier.InitScripts;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.script.ScriptFiles;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -90,7 +90,7 @@ final class HistoryUnderTest implements AutoCloseable {
 
     private void prepare(DisposableDatabase database) {
         try (Connection connection = database.connect()) {
-            InitScripts.run(config.initScripts(), connection);
+            ScriptFiles.runInitScripts(config.initScripts(), connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not connect to " + database + ": " + e.getMessage(), e);
         }

@@ -19,7 +19,7 @@ final class Findings {
         return diff.differences().stream().map(Findings::difference).toList();
     }
 
-    static ReportedDifference difference(Difference difference) {
+    private static ReportedDifference difference(Difference difference) {
         String kind = difference.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         if (difference instanceof ChangedProperty changed) {
             kind += " " + changed.property(); // "changed default": which property is what a reader needs

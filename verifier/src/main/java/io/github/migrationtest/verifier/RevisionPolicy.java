@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.source.Revision;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,30 +13,20 @@ final class RevisionPolicy {
 
     RevisionPolicy(List<Revision> revisions, VerifierOptions options) {
         this.options = options;
-        this.floorIndex = options.floor().map(floor -> indexOf(revisions, floor)).orElse(0);
-        requireKnown(revisions, "irreversible", options.irreversible().keySet());
-        requireKnown(revisions, "skipped", options.skipped());
+        List<String> known = revisions.stream().map(Revision::id).toList();
+        options.floor().ifPresent(floor -> requireKnown(known, "floor (minimum downgrade revision)", List.of(floor)));
+        requireKnown(known, "irreversible", options.irreversible().keySet());
+        requireKnown(known, "skipped", options.skipped());
+        this.floorIndex = options.floor().map(known::indexOf).orElse(0);
     }
 
-    private static void requireKnown(List<Revision> revisions, String option, java.util.Collection<String> ids) {
-        List<String> known = revisions.stream().map(Revision::id).toList();
+    private static void requireKnown(List<String> known, String option, Collection<String> ids) {
         for (String id : ids) {
             if (!known.contains(id)) {
                 throw new IllegalArgumentException(String.format(
                         "Revision '%s' given as %s is not a revision of this history. Known: %s", id, option, known));
             }
         }
-    }
-
-    private static int indexOf(List<Revision> revisions, String floor) {
-        for (int i = 0; i < revisions.size(); i++) {
-            if (revisions.get(i).id().equals(floor)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(String.format(
-                "Revision '%s' given as floor (minimum downgrade revision) is not a revision of this history. Known: %s",
-                floor, revisions.stream().map(Revision::id).toList()));
     }
 
     /** Why this revision is not round-tripped; empty when it is. */

@@ -9,6 +9,7 @@ import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.script.ScriptFiles;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class Verifier {
         List<RevisionReport> reports = new ArrayList<>();
         Optional<SchemaSnapshot> head;
         try (WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot())) {
-            InitScripts.run(options.initScripts(), work.connection());
+            ScriptFiles.runInitScripts(options.initScripts(), work.connection());
             Walk walk = new Walk(work, revisions, policy, options, listener);
             reports.addAll(walk.run());
             head = walk.upgradeFailed() ? Optional.empty() : Optional.of(walk.snapshots().get(walk.snapshots().size() - 1));

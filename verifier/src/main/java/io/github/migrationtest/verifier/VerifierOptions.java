@@ -5,8 +5,8 @@ import io.github.migrationtest.verifier.model.SchemaModel;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +35,8 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
                               int checkpointInterval, Optional<SchemaModel> model, boolean updateSnapshot) {
 
     public VerifierOptions {
-        checks = checks.isEmpty() ? EnumSet.noneOf(Check.class) : EnumSet.copyOf(checks);
-        irreversible = Map.copyOf(new LinkedHashMap<>(irreversible));
+        checks = Collections.unmodifiableSet(checks.isEmpty() ? EnumSet.noneOf(Check.class) : EnumSet.copyOf(checks));
+        irreversible = Map.copyOf(irreversible);
         skipped = Set.copyOf(skipped);
         initScripts = List.copyOf(initScripts);
         if (checkpointInterval < 1) {

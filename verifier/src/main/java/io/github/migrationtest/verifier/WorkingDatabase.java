@@ -102,10 +102,6 @@ final class WorkingDatabase implements AutoCloseable {
         }
     }
 
-    String name() {
-        return database.name();
-    }
-
     private void closeConnection() throws SQLException {
         if (connection != null) {
             connection.close();

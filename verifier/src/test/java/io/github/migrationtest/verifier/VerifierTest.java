@@ -2,11 +2,13 @@ package io.github.migrationtest.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
+import io.github.migrationtest.verifier.report.ReportedDifference;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.SourceOptions;
@@ -78,6 +80,20 @@ class VerifierTest {
     }
 
     @Test
+    void a_full_downgrade_that_leaves_an_object_behind_fails_naming_it_and_where_it_stopped() throws IOException {
+        pair("0004_d", "CREATE TABLE d (id int PRIMARY KEY); CREATE TYPE mood AS ENUM ('calm');", "DROP TABLE d;");
+        VerificationReport report = verify(VerifierOptions.defaults().withIrreversible(Map.of("0001", "creates the base")));
+
+        CheckResult full = report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow();
+        assertThat(full.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(full.reason()).isEqualTo("downgrading from head did not return to the schema before revision 0002;"
+                + " stopped above revision 0001 (declared irreversible: creates the base)");
+        assertThat(full.differences()).extracting(ReportedDifference::path, ReportedDifference::kind)
+                .containsExactly(tuple("type public.mood", "unexpected"));
+        assertThat(full.fix()).isEqualTo("Look at the revisions whose own round trip failed; each downgrade must undo its upgrade");
+    }
+
+    @Test
     void unknown_revisions_in_options_are_rejected_with_the_known_ones() {
         assertThatThrownBy(() -> verify(VerifierOptions.defaults().withIrreversible(Map.of("9", "x"))))
                 .hasMessage("Revision '9' given as irreversible is not a revision of this history. Known: [0001, 0002, 0003, 0004]");
@@ -130,6 +146,18 @@ class VerifierTest {
 
         VerificationReport declared = verify(VerifierOptions.defaults().withIrreversible(Map.of("0004", "one way")));
         assertThat(outcome(declared, "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.SKIPPED);
+    }
+
+    @Test
+    void options_hold_copies_that_cannot_be_changed_behind_their_back() {
+        Set<Check> chosen = EnumSet.of(Check.UPGRADES_APPLY);
+        VerifierOptions options = VerifierOptions.defaults().withChecks(chosen);
+        chosen.add(Check.FULL_DOWNGRADE_TO_BASE);
+
+        assertThat(options.runs(Check.FULL_DOWNGRADE_TO_BASE)).isFalse();
+        assertThatThrownBy(() -> options.checks().add(Check.HEAD_MATCHES_MODEL))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> options.irreversible().put("0001", "x")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

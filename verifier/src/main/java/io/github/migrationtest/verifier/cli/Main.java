@@ -1,6 +1,10 @@
 package io.github.migrationtest.verifier.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,6 +47,15 @@ public final class Main {
                 });
         commandLine.setExitCodeExceptionMapper(e -> COULD_NOT_RUN);
         return commandLine.execute(args);
+    }
+
+    /** Writes a file a command was asked for, creating its folders. */
+    static void writeFile(Path file, String content) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            Files.createDirectories(folder);
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
     private static String message(Throwable exception) {

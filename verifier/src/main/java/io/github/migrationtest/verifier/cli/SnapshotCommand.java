@@ -1,14 +1,12 @@
 package io.github.migrationtest.verifier.cli;
 
-import io.github.migrationtest.verifier.InitScripts;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.snapshot.SnapshotReader;
 import io.github.migrationtest.verifier.snapshot.SnapshotText;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.migrationtest.verifier.source.script.ScriptFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -46,7 +44,7 @@ final class SnapshotCommand implements Callable<Integer> {
         try (PostgresServer server = source.startPostgres();
              DisposableDatabase database = server.createDatabase();
              Connection connection = database.connect()) {
-            InitScripts.run(source.initScripts, connection);
+            ScriptFiles.runInitScripts(source.initScripts, connection);
             for (int i = 0; i <= last; i++) {
                 history.upgrade(revisions.get(i), connection);
             }
@@ -56,22 +54,16 @@ final class SnapshotCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
         } else {
-            Path folder = out.toAbsolutePath().getParent();
-            if (folder != null) {
-                Files.createDirectories(folder);
-            }
-            Files.writeString(out, text, StandardCharsets.UTF_8);
+            Main.writeFile(out, text);
         }
         return 0;
     }
 
     private static int indexOf(List<Revision> revisions, String id) {
-        for (int i = 0; i < revisions.size(); i++) {
-            if (revisions.get(i).id().equals(id)) {
-                return i;
-            }
+        List<String> known = revisions.stream().map(Revision::id).toList();
+        if (!known.contains(id)) {
+            throw new IllegalArgumentException("--at " + id + ": no such revision. Known: " + known);
         }
-        throw new IllegalArgumentException("--at " + id + ": no such revision. Known: "
-                + revisions.stream().map(Revision::id).toList());
+        return known.indexOf(id);
     }
 }

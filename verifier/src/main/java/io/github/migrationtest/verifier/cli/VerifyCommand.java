@@ -11,19 +11,15 @@ import io.github.migrationtest.verifier.model.SnapshotFileModel;
 import io.github.migrationtest.verifier.model.SqlFileModel;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
-import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.FailureText;
 import io.github.migrationtest.verifier.report.JUnitXmlReport;
 import io.github.migrationtest.verifier.report.JsonReport;
 import io.github.migrationtest.verifier.report.MarkdownReport;
-import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -187,20 +183,10 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void printFailures(PrintWriter out, VerificationReport report) {
-        for (CheckResult result : report.historyChecks()) {
-            if (result.isFailed()) {
-                out.println();
-                out.println(FailureText.render(result));
-            }
-        }
-        for (RevisionReport revision : report.revisions()) {
-            for (CheckResult result : revision.checks().values()) {
-                if (result.isFailed()) {
-                    out.println();
-                    out.println(FailureText.render(revision, result));
-                }
-            }
-        }
+        FailureText.forEachFailure(report, (subject, result) -> {
+            out.println();
+            out.println(FailureText.render(subject, result));
+        });
     }
 
     private void writeReports(VerificationReport report) throws IOException {
@@ -210,12 +196,8 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void write(Path file, String content) throws IOException {
-        if (file == null) {
-            return;
+        if (file != null) {
+            Main.writeFile(file, content);
         }
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 }

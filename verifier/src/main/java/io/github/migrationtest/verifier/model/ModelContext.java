@@ -30,8 +30,4 @@ public record ModelContext(Function<String, ModelFile> files, ClassLoader classL
         return new ModelContext(ModelFile::at, Models.class.getClassLoader(), List.of(),
                 file -> "run migrationtest verify with --update-snapshot, or the tests with -Dmigrationtest.snapshot.update=true");
     }
-
-    public ModelContext withInitScripts(List<Path> scripts) {
-        return new ModelContext(files, classLoader, scripts, howToUpdate);
-    }
 }

@@ -1,11 +1,11 @@
 package io.github.migrationtest.verifier.model;
 
-import io.github.migrationtest.verifier.source.script.SqlScript;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /** Reading the files models are made of, with errors that say which file and what to do. */
 final class ModelFiles {
@@ -23,19 +23,20 @@ final class ModelFiles {
     }
 
     /**
-     * A SQL file, split into statements that keep the file's line numbers.
+     * The text of a model file.
      *
-     * @param fix what to do when the file does not exist
+     * @param name the file as messages name it
+     * @param whenMissing the fix when it does not exist
+     * @param whenUnreadable the fix when it cannot be read
      * @throws ModelFileException when it is missing or unreadable
      */
-    static SqlScript sqlScript(ModelFile file, String fix) {
+    static String read(String name, Path path, String whenMissing, String whenUnreadable) {
         try {
-            return SqlScript.parse(file.name(), Files.readString(file.path(), StandardCharsets.UTF_8));
+            return Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw ModelFileException.at(file.name(), 0, "does not exist", fix, e);
+            throw ModelFileException.at(name, 0, "does not exist", whenMissing, e);
         } catch (IOException e) {
-            throw ModelFileException.at(file.name(), 0, "cannot be read: " + reason(e),
-                    "Make it a readable UTF-8 SQL file", e);
+            throw ModelFileException.at(name, 0, "cannot be read: " + reason(e), whenUnreadable, e);
         }
     }
 }

@@ -11,7 +11,6 @@ import io.github.migrationtest.verifier.snapshot.SnapshotText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
@@ -99,16 +98,9 @@ public final class SnapshotFileModel implements SchemaModel {
     }
 
     private SchemaSnapshot read(Path path, String name) {
-        String text;
-        try {
-            // Git on Windows may check the file out with CRLF line ends; the format is LF.
-            text = Files.readString(path, StandardCharsets.UTF_8).replace("\r\n", "\n");
-        } catch (NoSuchFileException e) {
-            throw ModelFileException.at(name, 0, "does not exist", "Create it with the head schema: " + howToUpdate(), e);
-        } catch (IOException e) {
-            throw ModelFileException.at(name, 0, "cannot be read: " + ModelFiles.reason(e),
-                    "Make it a readable snapshot file, or write it anew: " + howToUpdate(), e);
-        }
+        // Git on Windows may check the file out with CRLF line ends; the format is LF.
+        String text = ModelFiles.read(name, path, "Create it with the head schema: " + howToUpdate(),
+                "Make it a readable snapshot file, or write it anew: " + howToUpdate()).replace("\r\n", "\n");
         try {
             return SnapshotText.parse(text);
         } catch (SnapshotFormatException e) {

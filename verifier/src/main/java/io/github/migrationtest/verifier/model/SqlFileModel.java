@@ -45,8 +45,9 @@ public final class SqlFileModel implements SchemaModel {
      * @throws ModelFileException when the file is missing or unreadable
      */
     public SqlScript script() {
-        return ModelFiles.sqlScript(file, "Write the desired schema there (the DDL of every object the migrations"
-                + " should build), or point sql: at an existing file");
+        return SqlScript.parse(file.name(), ModelFiles.read(file.name(), file.path(), "Write the desired schema there"
+                + " (the DDL of every object the migrations should build), or point sql: at an existing file",
+                "Make it a readable UTF-8 SQL file"));
     }
 
     @Override

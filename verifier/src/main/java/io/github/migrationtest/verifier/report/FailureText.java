@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier.report;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * A failed check as people read it, in titled sections: which revision and claim, what differed
@@ -16,6 +17,7 @@ import java.util.List;
 public final class FailureText {
 
     private static final String INDENT = "  ";
+    private static final String HISTORY = "History";
     static final String UPGRADE = "Upgrade that closes the gap";
     static final String DOWNGRADE = "Its downgrade";
     static final String MANUAL = "Not generated, to write by hand:";
@@ -26,12 +28,25 @@ public final class FailureText {
 
     /** For a per-revision check. */
     public static String render(RevisionReport revision, CheckResult result) {
-        return render("Revision " + revision.label(), result);
+        return render(subject(revision), result);
     }
 
     /** For a history-wide check. */
     public static String render(CheckResult result) {
-        return render("History", result);
+        return render(HISTORY, result);
+    }
+
+    /** Hands each failed check of {@code report} to {@code action} with its subject, history-wide ones first. */
+    public static void forEachFailure(VerificationReport report, BiConsumer<String, CheckResult> action) {
+        report.historyChecks().stream().filter(CheckResult::isFailed).forEach(result -> action.accept(HISTORY, result));
+        for (RevisionReport revision : report.revisions()) {
+            revision.checks().values().stream().filter(CheckResult::isFailed)
+                    .forEach(result -> action.accept(subject(revision), result));
+        }
+    }
+
+    private static String subject(RevisionReport revision) {
+        return "Revision " + revision.label();
     }
 
     /** @param subject what the check is about: {@code Revision 0003 (add nickname)} or {@code History} */

@@ -2,6 +2,8 @@ package io.github.migrationtest.verifier.report;
 
 import java.io.StringWriter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -20,18 +22,19 @@ public final class JUnitXmlReport {
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "migrationtest");
-            xml.writeAttribute("tests", String.valueOf(report.results().count()));
-            xml.writeAttribute("failures", String.valueOf(report.results().filter(CheckResult::isFailed).count()));
+            Map<Outcome, Long> counts = report.counts();
+            xml.writeAttribute("tests", String.valueOf(counts.values().stream().mapToLong(Long::longValue).sum()));
+            xml.writeAttribute("failures", String.valueOf(counts.get(Outcome.FAILED)));
             xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", String.valueOf(report.results().filter(r -> !r.isFailed() && r.outcome() != Outcome.PASSED).count()));
+            xml.writeAttribute("skipped", String.valueOf(counts.get(Outcome.SKIPPED) + counts.get(Outcome.NOT_REACHED)));
             xml.writeAttribute("time", seconds(report.total().toMillis()));
             for (CheckResult result : report.historyChecks()) {
-                testCase(xml, "history", result.check().name(), 0, FailureText.render(result), result);
+                testCase(xml, "history", 0, result, () -> FailureText.render(result));
             }
             for (RevisionReport revision : report.revisions()) {
                 for (CheckResult result : revision.checks().values()) {
-                    testCase(xml, "revision " + revision.label(), result.check().name(),
-                            revision.timings().total().toMillis(), FailureText.render(revision, result), result);
+                    testCase(xml, "revision " + revision.label(), revision.timings().total().toMillis(), result,
+                            () -> FailureText.render(revision, result));
                 }
             }
             xml.writeEndElement();
@@ -43,18 +46,19 @@ public final class JUnitXmlReport {
         return out + "\n";
     }
 
-    private static void testCase(XMLStreamWriter xml, String className, String name, long millis, String failureText,
-                                 CheckResult result) throws XMLStreamException {
+    /** @param failureText the failure as people read it, rendered only for a failure */
+    private static void testCase(XMLStreamWriter xml, String className, long millis, CheckResult result,
+                                 Supplier<String> failureText) throws XMLStreamException {
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", className);
-        xml.writeAttribute("name", name);
+        xml.writeAttribute("name", result.check().name());
         xml.writeAttribute("time", seconds(millis));
         switch (result.outcome()) {
             case FAILED -> {
                 xml.writeStartElement("failure");
                 xml.writeAttribute("message", result.reason());
-                xml.writeCharacters(failureText);
+                xml.writeCharacters(failureText.get());
                 xml.writeEndElement();
             }
             case SKIPPED, NOT_REACHED -> {

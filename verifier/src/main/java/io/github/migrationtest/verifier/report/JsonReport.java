@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.report;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -91,12 +92,22 @@ public final class JsonReport {
 
     private static String summary(VerificationReport report) {
         Map<String, String> fields = new LinkedHashMap<>();
-        report.counts().forEach((outcome, count) -> fields.put(Summary.camel(outcome), String.valueOf(count)));
+        report.counts().forEach((outcome, count) -> fields.put(camel(outcome), String.valueOf(count)));
         fields.put("revisions", String.valueOf(report.revisions().size()));
         fields.put("totalMs", millis(report.total()));
         fields.put("migrationMs", millis(report.migrationTime()));
         fields.put("snapshotMs", millis(report.snapshotTime()));
         return Json.object(fields);
+    }
+
+    /** {@code notReached}: JSON keys in camel case. */
+    private static String camel(Outcome outcome) {
+        String[] words = outcome.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder name = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return name.toString();
     }
 
     private static String millis(Duration duration) {

@@ -35,11 +35,7 @@ public final class MarkdownReport {
             return;
         }
         md.append("\n### Failures\n");
-        report.historyChecks().stream().filter(CheckResult::isFailed).forEach(result -> appendFailure(md, "History", result));
-        for (RevisionReport revision : report.revisions()) {
-            revision.checks().values().stream().filter(CheckResult::isFailed)
-                    .forEach(result -> appendFailure(md, "Revision " + revision.label(), result));
-        }
+        FailureText.forEachFailure(report, (subject, result) -> appendFailure(md, subject, result));
     }
 
     /** The failure text in a plain block; proposed SQL in blocks of its own, highlighted and easy to copy. */

@@ -29,8 +29,4 @@ public record RevisionReport(String id, String description, Map<Check, CheckResu
     public String label() {
         return description == null || description.isBlank() ? id : id + " (" + description + ")";
     }
-
-    public boolean hasFailure() {
-        return checks.values().stream().anyMatch(CheckResult::isFailed);
-    }
 }

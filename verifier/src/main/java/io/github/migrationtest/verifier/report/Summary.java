@@ -44,15 +44,6 @@ public final class Summary {
         return String.format("%-36s %s  %d ms", shorten(revision.label(), 36), checks, revision.timings().total().toMillis());
     }
 
-    static String camel(Outcome outcome) {
-        String[] words = outcome.name().toLowerCase(Locale.ROOT).split("_");
-        StringBuilder name = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return name.toString();
-    }
-
     static String word(Outcome outcome) {
         return switch (outcome) {
             case PASSED -> "ok";

@@ -101,6 +101,10 @@ class CommandLineTest {
     void snapshot_prints_the_schema_at_a_revision() {
         assertThat(run("snapshot", history.toString(), "--at", "0001")).isZero();
         assertThat(out.toString()).contains("users").doesNotContain("users_name_idx");
+        assertThat(out.toString()).contains("table public.users", "column public.users.name");
+
+        assertThat(run("snapshot", history.toString(), "--at", "0009")).isEqualTo(2);
+        assertThat(err.toString()).contains("--at 0009: no such revision. Known: [0001, 0002]");
     }
 
     @Test

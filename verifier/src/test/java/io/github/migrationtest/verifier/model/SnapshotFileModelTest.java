@@ -45,6 +45,15 @@ class SnapshotFileModelTest {
     }
 
     @Test
+    void should_fail_when_the_file_is_not_utf_8_saying_so_and_how_to_write_it_anew() throws IOException {
+        Path file = Files.write(dir.resolve("schema.snapshot"), new byte[] {'#', ' ', (byte) 0xC3, '(', '\n'});
+
+        assertThatThrownBy(() -> model(file).read()).isInstanceOf(ModelFileException.class)
+                .hasMessage(file + ": cannot be read: it is not UTF-8 text. Fix: Make it a readable snapshot file,"
+                        + " or write it anew: run with --update-snapshot");
+    }
+
+    @Test
     void should_fail_when_the_file_is_not_a_snapshot_naming_the_line() throws IOException {
         Path file = Files.writeString(dir.resolve("schema.snapshot"),
                 "# migrationtest schema snapshot 1\n\n<<<<<<< HEAD\ntable public.users\n");

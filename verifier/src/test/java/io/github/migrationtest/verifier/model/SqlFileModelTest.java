@@ -72,6 +72,15 @@ class SqlFileModelTest {
     }
 
     @Test
+    void should_fail_on_a_file_that_is_not_utf_8_before_any_database_is_made() throws IOException {
+        Path file = Files.write(dir.resolve("schema.sql"), new byte[] {'-', '-', ' ', (byte) 0xC3, '(', '\n'});
+
+        assertThatThrownBy(() -> model(file).snapshot(null, SnapshotOptions.defaults()))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessage(file + ": cannot be read: it is not UTF-8 text. Fix: Make it a readable UTF-8 SQL file");
+    }
+
+    @Test
     void should_fail_on_a_missing_file_naming_it_before_any_database_is_made() {
         Path file = dir.resolve("schema.sql");
 
