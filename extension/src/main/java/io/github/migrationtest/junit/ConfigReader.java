@@ -143,28 +143,23 @@ final class ConfigReader {
      * annotation's {@code backend} and {@code postgres} attributes then win over them.
      */
     private PostgresSettings postgres() {
-        PostgresSettings settings;
         try {
-            settings = PostgresSettings.from(lookup::configured);
-        } catch (IllegalArgumentException e) {
+            PostgresSettings settings = PostgresSettings.from(lookup::configured);
+            if (annotation == null) {
+                return settings;
+            }
+            Optional<Setting> backend = SettingLookup.fromAnnotation("backend", annotation.backend());
+            if (backend.isPresent()) {
+                settings = settings.withBackend(Backend.parse(backend.get().origin(), backend.get().value()));
+            }
+            Optional<Setting> major = SettingLookup.fromAnnotation("postgres", annotation.postgres());
+            if (major.isPresent()) {
+                settings = settings.withMajorVersion(major.get().parse(ConfigReader::major));
+            }
+            return settings;
+        } catch (IllegalArgumentException e) { // the verifier's messages name the key or attribute, the value and what is allowed
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
-        if (annotation == null) {
-            return settings;
-        }
-        Optional<Setting> backend = SettingLookup.fromAnnotation("backend", annotation.backend());
-        if (backend.isPresent()) {
-            try {
-                settings = settings.withBackend(Backend.parse(backend.get().origin(), backend.get().value()));
-            } catch (IllegalArgumentException e) {
-                throw new ExtensionConfigurationException(e.getMessage(), e);
-            }
-        }
-        Optional<Setting> major = SettingLookup.fromAnnotation("postgres", annotation.postgres());
-        if (major.isPresent()) {
-            settings = settings.withMajorVersion(major.get().parse(ConfigReader::major));
-        }
-        return settings;
     }
 
     private List<Path> initScripts(Setting setting) {
