@@ -6,6 +6,7 @@ import io.github.migrationtest.verifier.report.FailureText;
 import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.VerificationReport;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -20,7 +21,7 @@ final class CheckTests {
 
     static Stream<DynamicTest> history(VerificationReport report) {
         return report.historyChecks().stream()
-                .map(result -> DynamicTest.dynamicTest(name(result), () -> assertOutcome("History", result)));
+                .map(result -> DynamicTest.dynamicTest(name(result), () -> assertOutcome(result, FailureText::render)));
     }
 
     /** A snapshot file written in update mode is news in a passing test, whose name is all an IDE shows of it. */
@@ -42,18 +43,18 @@ final class CheckTests {
 
     private static DynamicTest test(RevisionReport revision, CheckResult result) {
         return DynamicTest.dynamicTest(revision.id() + ": " + result.check().claim(),
-                () -> assertOutcome("Revision " + revision.label(), result));
+                () -> assertOutcome(result, failed -> FailureText.render(revision, failed)));
     }
 
     /**
      * A check that was not reached is aborted, not failed: the failure that stopped the walk is
      * reported once, by its own test, instead of once more for every revision after it.
      */
-    static void assertOutcome(String subject, CheckResult result) {
+    private static void assertOutcome(CheckResult result, Function<CheckResult, String> failureText) {
         switch (result.outcome()) {
             case PASSED -> {
             }
-            case FAILED -> throw new AssertionFailedError(FailureText.render(subject, result));
+            case FAILED -> throw new AssertionFailedError(failureText.apply(result));
             case SKIPPED -> throw new TestAbortedException("Skipped: " + result.reason());
             case NOT_REACHED -> throw new TestAbortedException("Not reached: " + result.reason());
         }

@@ -1,5 +1,6 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.junit.MigrationTest.Database;
 import io.github.migrationtest.verifier.VerifierOptions;
 import io.github.migrationtest.verifier.diff.DiffOptions;
 import io.github.migrationtest.verifier.model.ModelContext;
@@ -76,7 +77,7 @@ final class ConfigReader {
                         MigrationTest.STATEMENT_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(ConfigReader::duration)).orElse(null));
         List<String> schemas = list("schemas", MigrationTest::schemas, MigrationTest.SCHEMAS_PROPERTY_NAME, ",");
         SnapshotOptions snapshot = SnapshotOptions.defaults().withSchemas(schemas.toArray(String[]::new))
-                .withIncremental(lookup.find("", null, MigrationTest.INCREMENTAL_SNAPSHOTS_PROPERTY_NAME)
+                .withIncremental(lookup.fromKey(MigrationTest.INCREMENTAL_SNAPSHOTS_PROPERTY_NAME)
                         .map(s -> s.parse(ConfigReader::bool)).orElse(true));
         List<Path> initScripts = setting("initScripts", MigrationTest::initScripts, MigrationTest.INIT_SCRIPTS_PROPERTY_NAME)
                 .map(this::initScripts).orElse(List.of());
@@ -96,11 +97,11 @@ final class ConfigReader {
         if (checks.isPresent()) {
             verifier = verifier.withChecks(checks(checks.get()));
         }
-        boolean perClass = setting("database", MigrationTest::database, MigrationTest.DATABASE_PROPERTY_NAME)
-                .map(s -> s.parse(ConfigReader::perClass)).orElse(false);
+        Database database = setting("database", MigrationTest::database, MigrationTest.DATABASE_PROPERTY_NAME)
+                .map(s -> s.parse(value -> oneOf(value, Database.PER_METHOD, Database.PER_CLASS))).orElse(Database.PER_METHOD);
         Setting startAt = setting("startAt", MigrationTest::startAt, MigrationTest.START_AT_PROPERTY_NAME)
                 .orElse(new Setting("startAt", MigrationTestConfig.BASE));
-        return new MigrationTestConfig(location, source, postgres(), verifier, initScripts, snapshot, perClass, startAt);
+        return new MigrationTestConfig(location, source, postgres(), verifier, database == Database.PER_CLASS, startAt);
     }
 
     private DiffOptions diff(List<String> schemas) {
@@ -110,26 +111,23 @@ final class ConfigReader {
         Optional<Setting> order = setting("columnOrder", MigrationTest::columnOrder,
                 MigrationTest.COLUMN_ORDER_PROPERTY_NAME);
         if (order.isPresent()) {
-            diff = diff.withColumnOrder(order.get().parse(value -> enumValue(DiffOptions.ColumnOrder.class, value)));
+            diff = diff.withColumnOrder(order.get().parse(value -> oneOf(value, DiffOptions.ColumnOrder.values())));
         }
         Optional<Setting> names = setting("constraintNames", MigrationTest::constraintNames,
                 MigrationTest.CONSTRAINT_NAMES_PROPERTY_NAME);
         if (names.isPresent()) {
-            diff = diff.withConstraintNames(names.get().parse(value -> enumValue(DiffOptions.ConstraintNames.class, value)));
+            diff = diff.withConstraintNames(names.get().parse(value -> oneOf(value, DiffOptions.ConstraintNames.values())));
         }
         return diff;
     }
 
-    /** An enum constant by its name in any case, {@code -} for {@code _}; the error lists the names. */
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+    /** One of the allowed constants by its name in any case, {@code -} for {@code _}; the error lists their names. */
+    @SafeVarargs
+    private static <E extends Enum<E>> E oneOf(String value, E... allowed) {
         String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(name)) {
-                return constant;
-            }
-        }
-        throw new IllegalArgumentException(java.util.Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", ")));
+        return Arrays.stream(allowed).filter(constant -> constant.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(Arrays.stream(allowed)
+                        .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
     }
 
     private Optional<Setting> setting(String attribute, Function<MigrationTest, Object> value, String key) {
@@ -140,22 +138,28 @@ final class ConfigReader {
         return setting(attribute, value, key).map(s -> s.list(separator)).orElse(List.of());
     }
 
+    /**
+     * The keys, environment variables included, are {@link PostgresSettings}'s to read and check; the
+     * annotation's {@code backend} and {@code postgres} attributes then win over them.
+     */
     private PostgresSettings postgres() {
-        PostgresSettings settings;
         try {
-            settings = PostgresSettings.from(lookup::configured);
-        } catch (IllegalArgumentException e) {
+            PostgresSettings settings = PostgresSettings.from(lookup::configured);
+            if (annotation == null) {
+                return settings;
+            }
+            Optional<Setting> backend = SettingLookup.fromAnnotation("backend", annotation.backend());
+            if (backend.isPresent()) {
+                settings = settings.withBackend(Backend.parse(backend.get().origin(), backend.get().value()));
+            }
+            Optional<Setting> major = SettingLookup.fromAnnotation("postgres", annotation.postgres());
+            if (major.isPresent()) {
+                settings = settings.withMajorVersion(major.get().parse(ConfigReader::major));
+            }
+            return settings;
+        } catch (IllegalArgumentException e) { // the verifier's messages name the key or attribute, the value and what is allowed
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
-        Optional<Setting> backend = setting("backend", MigrationTest::backend, MigrationTest.BACKEND_PROPERTY_NAME);
-        if (backend.isPresent()) {
-            settings = settings.withBackend(backend.get().parse(ConfigReader::backend));
-        }
-        Optional<Setting> major = setting("postgres", MigrationTest::postgres, MigrationTest.POSTGRES_VERSION_PROPERTY_NAME);
-        if (major.isPresent()) {
-            settings = settings.withMajorVersion(major.get().parse(ConfigReader::major));
-        }
-        return settings;
     }
 
     private List<Path> initScripts(Setting setting) {
@@ -183,7 +187,7 @@ final class ConfigReader {
 
     /** A key only: update mode is chosen for a run, not committed with the test. */
     private boolean snapshotUpdate() {
-        return lookup.find("", null, MigrationTest.SNAPSHOT_UPDATE_PROPERTY_NAME)
+        return lookup.fromKey(MigrationTest.SNAPSHOT_UPDATE_PROPERTY_NAME)
                 .map(s -> s.parse(ConfigReader::bool)).orElse(false);
     }
 
@@ -219,23 +223,13 @@ final class ConfigReader {
                 .orElseThrow(() -> new IllegalArgumentException("auto, sql, flyway, liquibase"));
     }
 
-    private static Backend backend(String value) {
-        return Arrays.stream(Backend.values()).filter(b -> b.configName().equalsIgnoreCase(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        Arrays.stream(Backend.values()).map(Backend::configName).collect(Collectors.joining(", "))));
-    }
-
+    /** An attribute's major: an int, so only its range can be wrong. */
     private static int major(String value) {
-        String allowed = "a Postgres major version, " + PostgresSettings.OLDEST_MAJOR + " or newer";
-        try {
-            int major = Integer.parseInt(value);
-            if (major < PostgresSettings.OLDEST_MAJOR) {
-                throw new IllegalArgumentException(allowed);
-            }
-            return major;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(allowed, e);
+        int major = Integer.parseInt(value);
+        if (major < PostgresSettings.OLDEST_MAJOR) {
+            throw new IllegalArgumentException("a Postgres major version, " + PostgresSettings.OLDEST_MAJOR + " or newer");
         }
+        return major;
     }
 
     private static Duration duration(String value) {
@@ -260,14 +254,6 @@ final class ConfigReader {
             case "true" -> true;
             case "false" -> false;
             default -> throw new IllegalArgumentException("true, false");
-        };
-    }
-
-    private static boolean perClass(String value) {
-        return switch (value.toLowerCase(Locale.ROOT).replace('-', '_')) {
-            case "per_class" -> true;
-            case "per_method" -> false;
-            default -> throw new IllegalArgumentException("per_method, per_class");
         };
     }
 }

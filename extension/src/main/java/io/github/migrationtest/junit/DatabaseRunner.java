@@ -40,11 +40,6 @@ final class DatabaseRunner implements MigrationRunner {
         return applied == 0 ? Optional.empty() : Optional.of(revisions().get(applied - 1));
     }
 
-    /** How many revisions are applied, for the extension. */
-    synchronized int applied() {
-        return applied;
-    }
-
     @Override
     public synchronized MigrationRunner upgradeOne() {
         if (applied == revisions().size()) {

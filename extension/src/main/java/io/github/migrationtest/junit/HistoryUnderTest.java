@@ -66,8 +66,8 @@ final class HistoryUnderTest implements AutoCloseable {
     TestDatabase newDatabase() {
         RunServer run = server();
         DisposableDatabase database = run.createDatabaseFrom(template(run));
-        DatabaseRunner runner = new DatabaseRunner(source, database, config.snapshot(), startApplied);
-        return new TestDatabase(run, database, runner, config.keepFailed());
+        DatabaseRunner runner = new DatabaseRunner(source, database, config.verifier().snapshot(), startApplied);
+        return new TestDatabase(run, database, runner, config.postgres().keepFailedDatabases());
     }
 
     private synchronized DisposableDatabase template(RunServer run) {
@@ -90,11 +90,11 @@ final class HistoryUnderTest implements AutoCloseable {
 
     private void prepare(DisposableDatabase database) {
         try (Connection connection = database.connect()) {
-            ScriptFiles.runInitScripts(config.initScripts(), connection);
+            ScriptFiles.runInitScripts(config.verifier().initScripts(), connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not connect to " + database + ": " + e.getMessage(), e);
         }
-        DatabaseRunner runner = new DatabaseRunner(source, database, config.snapshot(), 0);
+        DatabaseRunner runner = new DatabaseRunner(source, database, config.verifier().snapshot(), 0);
         if (startApplied > 0) {
             runner.upgradeTo(source.revisions().get(startApplied - 1).id());
         }

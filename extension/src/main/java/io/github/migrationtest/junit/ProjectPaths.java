@@ -12,8 +12,6 @@ import java.util.Optional;
  */
 final class ProjectPaths {
 
-    private static final String CLASSPATH = "classpath:";
-    private static final String FILESYSTEM = "filesystem:";
     /** Where Maven and Gradle keep the sources of test class path resources. */
     private static final String TEST_RESOURCES = "src/test/resources";
 
@@ -42,19 +40,16 @@ final class ProjectPaths {
     /** A {@code classpath:} location as it is; a filesystem one made absolute. */
     String location(String location) {
         String trimmed = location.trim();
-        if (trimmed.startsWith(CLASSPATH)) {
+        if (Locations.isClasspath(trimmed)) {
             return trimmed;
         }
-        String path = trimmed.startsWith(FILESYSTEM) ? trimmed.substring(FILESYSTEM.length()) : trimmed;
-        return projectDirectory.resolve(path).normalize().toString();
+        return projectDirectory.resolve(Locations.withoutFilesystemPrefix(trimmed)).normalize().toString();
     }
 
     /** The file a location names, if it exists: a class path resource (also inside a jar) or a path. */
     Optional<Path> existingFile(String location) {
         String resolved = location(location);
-        Path path = resolved.startsWith(CLASSPATH)
-                ? Locations.resolve(resolved, classLoader).path()
-                : Path.of(resolved);
+        Path path = Locations.resolve(resolved, classLoader).path();
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
@@ -65,10 +60,10 @@ final class ProjectPaths {
      */
     ModelFile modelFile(String location) {
         String resolved = location(location);
-        if (!resolved.startsWith(CLASSPATH)) {
+        if (!Locations.isClasspath(resolved)) {
             return ModelFile.at(resolved);
         }
-        String resource = resolved.substring(CLASSPATH.length()).replaceAll("^/+", "");
+        String resource = resource(resolved);
         Path source = projectDirectory.resolve(TEST_RESOURCES).resolve(resource).normalize();
         Path path = classLoader.getResource(resource) == null ? source : Locations.resolve(resolved, classLoader).path();
         return new ModelFile(resolved, path, source);
@@ -76,11 +71,14 @@ final class ProjectPaths {
 
     /** Why nothing is at a location, or empty when something is. */
     Optional<String> missing(String location) {
-        if (location.startsWith(CLASSPATH)) {
-            String resource = location.substring(CLASSPATH.length()).replaceAll("^/+", "");
-            return classLoader.getResource(resource) == null ? Optional.of("not found on the test class path")
+        if (Locations.isClasspath(location)) {
+            return classLoader.getResource(resource(location)) == null ? Optional.of("not found on the test class path")
                     : Optional.empty();
         }
         return Files.exists(Path.of(location)) ? Optional.empty() : Optional.of("no such file or directory");
+    }
+
+    private static String resource(String classpathLocation) {
+        return classpathLocation.substring("classpath:".length()).replaceAll("^/+", "");
     }
 }

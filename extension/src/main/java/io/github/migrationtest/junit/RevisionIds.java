@@ -1,12 +1,17 @@
 package io.github.migrationtest.junit;
 
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.sql.Version;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** Finds a revision by the id a user types: exactly as written, or by number ({@code 4} for {@code 0004}). */
+/**
+ * Finds a revision by the id a user types: exactly as written, or as the same version the way the
+ * history reader compares them ({@code 4} for {@code 0004}, {@code 1.1} for {@code 1_1}).
+ */
 final class RevisionIds {
 
     private RevisionIds() {
@@ -14,14 +19,13 @@ final class RevisionIds {
 
     /** The index of the revision, or empty. */
     static OptionalInt indexOf(List<Revision> revisions, String id) {
-        OptionalInt exact = IntStream.range(0, revisions.size())
-                .filter(i -> revisions.get(i).id().equals(id)).findFirst();
-        if (exact.isPresent()) {
+        OptionalInt exact = first(revisions, i -> revisions.get(i).id().equals(id));
+        if (exact.isPresent() || !Version.isVersion(id)) {
             return exact;
         }
-        String wanted = numeric(id);
-        return IntStream.range(0, revisions.size())
-                .filter(i -> numeric(revisions.get(i).id()).equals(wanted)).findFirst();
+        Version wanted = Version.parse(id);
+        return first(revisions, i -> Version.isVersion(revisions.get(i).id())
+                && Version.parse(revisions.get(i).id()).equals(wanted));
     }
 
     /** The ids for a message, e.g. {@code 0001, 0002, 0003}. */
@@ -29,17 +33,7 @@ final class RevisionIds {
         return revisions.isEmpty() ? "(none)" : revisions.stream().map(Revision::id).collect(Collectors.joining(", "));
     }
 
-    /** Leading zeros dropped from each dotted part: {@code 0004} and {@code 4} are the same version. */
-    private static String numeric(String id) {
-        String[] parts = id.split("[._]", -1);
-        StringBuilder out = new StringBuilder();
-        for (String part : parts) {
-            if (out.length() > 0) {
-                out.append('.');
-            }
-            String stripped = part.replaceFirst("^0+(?=.)", "");
-            out.append(stripped);
-        }
-        return out.toString();
+    private static OptionalInt first(List<Revision> revisions, IntPredicate matches) {
+        return IntStream.range(0, revisions.size()).filter(matches).findFirst();
     }
 }

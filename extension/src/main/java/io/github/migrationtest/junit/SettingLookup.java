@@ -32,15 +32,16 @@ final class SettingLookup {
      * is a String, an int (0 for unset), an array (empty for unset) or an enum ({@code DEFAULT} for unset).
      */
     Optional<Setting> find(String attribute, Object attributeValue, String key) {
-        return fromAnnotation(attribute, attributeValue).or(() -> fromConfiguration(key));
+        return fromAnnotation(attribute, attributeValue).or(() -> fromKey(key));
     }
 
     /** The value of a key outside the annotation: configuration parameter, then environment. */
     Optional<String> configured(String key) {
-        return fromConfiguration(key).map(Setting::value);
+        return fromKey(key).map(Setting::value);
     }
 
-    private Optional<Setting> fromConfiguration(String key) {
+    /** A setting that has a key only, no attribute: configuration parameter, then environment. */
+    Optional<Setting> fromKey(String key) {
         return context.getConfigurationParameter(key).filter(v -> !v.isBlank()).map(v -> new Setting(key, v))
                 .or(() -> {
                     String variable = PostgresSettings.environmentName(key);
@@ -48,7 +49,8 @@ final class SettingLookup {
                 });
     }
 
-    private static Optional<Setting> fromAnnotation(String attribute, Object value) {
+    /** The annotation's attribute alone, for settings whose key is read elsewhere; see {@link #find}. */
+    static Optional<Setting> fromAnnotation(String attribute, Object value) {
         String origin = "@MigrationTest(" + attribute + ")";
         if (value instanceof String text) {
             return text.isBlank() ? Optional.empty() : Optional.of(new Setting(origin, text));

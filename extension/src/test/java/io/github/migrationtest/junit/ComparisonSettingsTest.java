@@ -53,6 +53,17 @@ class ComparisonSettingsTest {
     }
 
     @Test
+    void the_key_can_leave_column_order_out_entirely_and_takes_dashes_and_any_case() {
+        EngineExecutionResults results = Kit.run(DefaultsTestCase.class, MigrationTest.COLUMN_ORDER_PROPERTY_NAME, "Ignore");
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName(DOWNGRADE)),
+                finishedWithFailure(message(m -> m.contains("public.notes: comment (none) -> restored")
+                        && !m.contains("column order")))));
+        Kit.assertAllPassed(Kit.run(DefaultsTestCase.class, MigrationTest.IGNORE_PROPERTY_NAME, "public.notes#comment",
+                MigrationTest.CONSTRAINT_NAMES_PROPERTY_NAME, "by-definition"), 8);
+    }
+
+    @Test
     void the_key_can_ignore_too_and_whole_snapshots_give_the_same_verdicts() {
         Kit.assertAllPassed(Kit.run(DefaultsTestCase.class, MigrationTest.IGNORE_PROPERTY_NAME, "public.notes#comment",
                 MigrationTest.INCREMENTAL_SNAPSHOTS_PROPERTY_NAME, "false"), 8);

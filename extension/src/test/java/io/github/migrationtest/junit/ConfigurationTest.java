@@ -151,6 +151,12 @@ class ConfigurationTest {
                 "Invalid value for migrationtest.type: 'xml'. Allowed: auto, sql, flyway, liquibase");
         assertClassFails(Kit.run(DefaultsTestCase.class, MigrationTest.LOCK_TIMEOUT_PROPERTY_NAME, "soon"),
                 "Invalid value for migrationtest.lockTimeout: 'soon'. Allowed: a duration such as 500ms, 5s, 2m or PT5S");
+        assertClassFails(Kit.run(DefaultsTestCase.class, MigrationTest.COLUMN_ORDER_PROPERTY_NAME, "sideways"),
+                "Invalid value for migrationtest.columnOrder: 'sideways'. Allowed: report, strict, ignore");
+        assertClassFails(Kit.run(DefaultsTestCase.class, MigrationTest.CONSTRAINT_NAMES_PROPERTY_NAME, "by-guess"),
+                "Invalid value for migrationtest.constraintNames: 'by-guess'. Allowed: exact, by_definition");
+        assertClassFails(Kit.run(DefaultsTestCase.class, MigrationTest.BACKEND_PROPERTY_NAME, "docker"),
+                "Invalid value for migrationtest.postgres.backend: 'docker'. Allowed: auto, server, testcontainers, embedded");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,12 +30,14 @@ class ModelCheckTest {
     private static final String PASSING = "classpath:histories/passing";
     private static final String MATCHES = "the head schema matches the model";
     private static final Path PROJECT = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+    private static final Path MISSING_COLUMN = PROJECT.resolve("target/models/missing-column.sql");
 
     @MigrationTest(location = PASSING, model = "sql:classpath:models/passing.sql")
     static class SqlModelTestCase implements MigrationChecks {
     }
 
-    @MigrationTest(location = PASSING, model = "sql:src/test/resources/models/missing-column.sql")
+    /** A model given by a path relative to the project directory, which {@link #writeMissingColumnModel} writes. */
+    @MigrationTest(location = PASSING, model = "sql:target/models/missing-column.sql")
     static class MissingColumnTestCase implements MigrationChecks {
     }
 
@@ -58,6 +61,14 @@ class ModelCheckTest {
     @TempDir
     Path dir;
 
+    /** The schema of histories/passing (models/passing.sql) with a column no migration adds: users.nickname. */
+    @BeforeAll
+    static void writeMissingColumnModel() throws Exception {
+        Path passing = Path.of(ModelCheckTest.class.getResource("/models/passing.sql").toURI());
+        Files.createDirectories(MISSING_COLUMN.getParent());
+        Files.writeString(MISSING_COLUMN, Files.readString(passing) + "ALTER TABLE users ADD COLUMN nickname text;\n");
+    }
+
     private static Condition<Event> named(String prefix) {
         return new Condition<>(e -> e.getTestDescriptor().getDisplayName().startsWith(prefix), "named " + prefix + "...");
     }
@@ -72,13 +83,11 @@ class ModelCheckTest {
 
     @Test
     void a_column_no_migration_adds_fails_the_test_listing_it_by_path() {
-        Path schema = PROJECT.resolve("src/test/resources/models/missing-column.sql");
-
         EngineExecutionResults results = Kit.run(MissingColumnTestCase.class);
 
         results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName(MATCHES)),
                 finishedWithFailure(instanceOf(AssertionFailedError.class), message(m -> m.startsWith(
-                        "History: the head schema does not match reference SQL file " + schema + "\n"
+                        "History: the head schema does not match reference SQL file " + MISSING_COLUMN + "\n"
                                 + "  public.users.nickname: missing column: text\n")))));
         results.testEvents().assertStatistics(stats -> stats.started(12).succeeded(11).failed(1));
     }

@@ -270,6 +270,9 @@ class ParametersTest {
         var results = Kit.run(PerMethodTestCase.class, MigrationTest.DATABASE_PROPERTY_NAME, "per_class");
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        // The second method fails because it finds the database at head, where the first one left it.
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("second"),
+                finishedWithFailure(message(m -> m.contains("0003")))));
     }
 
     @Test

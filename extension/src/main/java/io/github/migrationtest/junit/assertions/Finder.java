@@ -62,17 +62,17 @@ final class Finder {
 
     static Found<Column> column(SchemaSnapshot snapshot, Table table, String name) {
         return child(snapshot, table, Column.class, Column::name, name, "column", "columns",
-                Identifiers.qualify(table.schema(), table.name(), Names.parse(name).get(0)));
+                column -> Identifiers.qualify(table.schema(), table.name(), column));
     }
 
     static Found<Index> index(SchemaSnapshot snapshot, Table table, String name) {
         return child(snapshot, table, Index.class, Index::name, name, "index", "indexes",
-                Identifiers.qualify(table.schema(), Names.parse(name).get(0)));
+                index -> Identifiers.qualify(table.schema(), index));
     }
 
     static Found<Constraint> constraint(SchemaSnapshot snapshot, Table table, String name) {
         return child(snapshot, table, Constraint.class, Constraint::name, name, "constraint", "constraints",
-                ObjectKind.CONSTRAINT.pathPrefix() + Identifiers.qualify(table.schema(), table.name(), Names.parse(name).get(0)));
+                constraint -> ObjectKind.CONSTRAINT.pathPrefix() + Identifiers.qualify(table.schema(), table.name(), constraint));
     }
 
     private static <T extends SchemaObject> Found<T> topLevel(List<T> all, Function<T, String> nameOf, ObjectKind kind,
@@ -95,13 +95,20 @@ final class Finder {
                         : "qualify it with its schema", names(matching, SchemaObject::qualifiedName)));
     }
 
+    /** A table's object by its name, the last part of {@code text}; {@code pathOf} gives the path a missing one would have. */
     private static <T extends SchemaObject> Found<T> child(SchemaSnapshot snapshot, Table table, Class<T> type,
-            Function<T, String> nameOf, String text, String kind, String plural, String missingPath) {
-        String wanted = Names.parse(text).get(Names.parse(text).size() - 1);
-        List<T> children = snapshot.children(table.path()).stream().filter(type::isInstance).map(type::cast).toList();
+            Function<T, String> nameOf, String text, String kind, String plural, Function<String, String> pathOf) {
+        List<String> parts = Names.parse(text);
+        String wanted = parts.get(parts.size() - 1);
+        List<T> children = children(snapshot, table.path(), type);
         return children.stream().filter(o -> nameOf.apply(o).equals(wanted)).findFirst()
                 .map(o -> Found.of(o, o.path()))
-                .orElseGet(() -> Found.none(missingPath, shouldExist(kind, plural, names(children, nameOf))));
+                .orElseGet(() -> Found.none(pathOf.apply(wanted), shouldExist(kind, plural, names(children, nameOf))));
+    }
+
+    /** The objects of one kind under a parent: a table's constraints, say. */
+    static <T extends SchemaObject> List<T> children(SchemaSnapshot snapshot, String parentPath, Class<T> type) {
+        return snapshot.children(parentPath).stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     private static <T> List<String> names(List<T> objects, Function<T, String> nameOf) {

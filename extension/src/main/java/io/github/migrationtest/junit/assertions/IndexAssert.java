@@ -66,8 +66,8 @@ public class IndexAssert extends NavigableAssert<IndexAssert, Index> {
         if (index.definition() != null) {
             return index.definition();
         }
-        return snapshot().children(index.parentPath()).stream().filter(Constraint.class::isInstance)
-                .map(Constraint.class::cast).filter(c -> c.name().equals(index.constraint()))
+        return Finder.children(snapshot(), index.parentPath(), Constraint.class).stream()
+                .filter(c -> c.name().equals(index.constraint()))
                 .map(Constraint::definition).findFirst().orElse("");
     }
 }

@@ -40,8 +40,8 @@ public class TableAssert extends NavigableAssert<TableAssert, Table> {
     }
 
     private Optional<String> primaryKey(Table table) {
-        return snapshot().children(table.path()).stream().filter(Constraint.class::isInstance)
-                .map(c -> ((Constraint) c).definition()).filter(d -> d.startsWith("PRIMARY KEY")).findFirst();
+        return Finder.children(snapshot(), table.path(), Constraint.class).stream().map(Constraint::definition)
+                .filter(d -> d.startsWith("PRIMARY KEY")).findFirst();
     }
 
     /** The index exists on this table. */

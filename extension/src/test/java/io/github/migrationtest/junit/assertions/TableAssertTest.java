@@ -47,6 +47,15 @@ class TableAssertTest extends SchemaFixture {
     }
 
     @Test
+    void should_name_a_missing_object_by_its_own_name_when_it_is_given_qualified() {
+        then(catchThrowableOfType(AssertionError.class,
+                () -> assertThat(schema).table("users").hasIndex("public.users_status_idx")))
+                .hasMessage("[public.users_status_idx] no such index; indexes: users_email_idx, users_name_idx, users_pkey");
+        then(catchThrowableOfType(AssertionError.class, () -> assertThat(schema).table("users").column("users.mail")))
+                .hasMessage("[public.users.mail] no such column; columns: id, email, name, status, created_at");
+    }
+
+    @Test
     void should_fail_with_the_constraints_there_are_when_a_constraint_is_missing() {
         AssertionError error = catchThrowableOfType(AssertionError.class,
                 () -> assertThat(schema).table("orders").constraint("orders_status_check"));
