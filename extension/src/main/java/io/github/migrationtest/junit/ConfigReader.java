@@ -2,6 +2,7 @@ package io.github.migrationtest.junit;
 
 import io.github.migrationtest.junit.MigrationTest.Database;
 import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.source.Durations;
 import io.github.migrationtest.verifier.diff.DiffOptions;
 import io.github.migrationtest.verifier.model.ModelContext;
 import io.github.migrationtest.verifier.model.ModelException;
@@ -17,7 +18,6 @@ import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -27,8 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -38,7 +36,6 @@ import org.junit.platform.commons.support.AnnotationSupport;
 final class ConfigReader {
 
     static final String DEFAULT_LOCATION = "classpath:db/migration";
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
     private final SettingLookup lookup;
     private final MigrationTest annotation;
@@ -72,9 +69,9 @@ final class ConfigReader {
                 .withType(setting("type", MigrationTest::type, MigrationTest.TYPE_PROPERTY_NAME)
                         .map(s -> s.parse(ConfigReader::sourceType)).orElse(null))
                 .withLockTimeout(setting("lockTimeout", MigrationTest::lockTimeout,
-                        MigrationTest.LOCK_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(ConfigReader::duration)).orElse(null))
+                        MigrationTest.LOCK_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(Durations::parse)).orElse(null))
                 .withStatementTimeout(setting("statementTimeout", MigrationTest::statementTimeout,
-                        MigrationTest.STATEMENT_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(ConfigReader::duration)).orElse(null));
+                        MigrationTest.STATEMENT_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(Durations::parse)).orElse(null));
         List<String> schemas = list("schemas", MigrationTest::schemas, MigrationTest.SCHEMAS_PROPERTY_NAME, ",");
         SnapshotOptions snapshot = SnapshotOptions.defaults().withSchemas(schemas.toArray(String[]::new))
                 .withIncremental(lookup.fromKey(MigrationTest.INCREMENTAL_SNAPSHOTS_PROPERTY_NAME)
@@ -230,23 +227,6 @@ final class ConfigReader {
             throw new IllegalArgumentException("a Postgres major version, " + PostgresSettings.OLDEST_MAJOR + " or newer");
         }
         return major;
-    }
-
-    private static Duration duration(String value) {
-        Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
-        try {
-            if (m.matches()) {
-                long amount = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    default -> Duration.ofMinutes(amount);
-                };
-            }
-            return Duration.parse(value.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("a duration such as 500ms, 5s, 2m or PT5S", e);
-        }
     }
 
     private static boolean bool(String value) {
