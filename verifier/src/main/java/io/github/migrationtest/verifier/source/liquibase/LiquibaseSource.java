@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import liquibase.changelog.DatabaseChangeLog;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -40,6 +42,9 @@ final class LiquibaseSource implements MigrationSource {
     private final List<ChangeSetUnit> units;
     private final List<HistoryFinding> findings;
     private final SourceOptions options;
+    // Each command would parse the changelog again, about half of a step's CPU time: the one a command
+    // parsed on a live database is kept for the next, as Liquibase's own Liquibase class keeps it.
+    private final AtomicReference<DatabaseChangeLog> parsed = new AtomicReference<>();
 
     private LiquibaseSource(String location, Changelog changelog, List<ChangeSetUnit> units,
             List<HistoryFinding> findings, SourceOptions options) {
@@ -164,7 +169,7 @@ final class LiquibaseSource implements MigrationSource {
             new SessionTimeouts(options.lockTimeout(), options.statementTimeout()).around(connection, () -> {
                 boolean autoCommit = connection.getAutoCommit();
                 try {
-                    work.run(new LiquibaseCommands(changelog, connection));
+                    work.run(new LiquibaseCommands(changelog, parsed, connection));
                 } catch (MigrationFailedException e) {
                     throw e;
                 } catch (Exception e) {
