@@ -23,7 +23,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -59,7 +58,9 @@ final class FlywaySource extends FileHistorySource {
         MigrateResult result;
         String outside;
         try {
-            outside = reasonToRunOutside(plan.up(), connection);
+            // Flyway decides this for itself; the reason is our reading of the script, for the report.
+            outside = TransactionRules.reasonToRunOutsideTransaction(plan.up().stream().map(ScriptPart::parse).toList(),
+                    connection.getMetaData().getDatabaseMajorVersion()).orElse("");
             Flyway flyway = configure(connection).target(revision.id()).load();
             result = new SessionTimeouts(options.lockTimeout(), options.statementTimeout())
                     .around(connection, flyway::migrate);
@@ -96,15 +97,6 @@ final class FlywaySource extends FileHistorySource {
                 .placeholders(options.placeholders())
                 .cleanDisabled(true)
                 .loggers(QuietFlywayLogCreator.class.getName());
-    }
-
-    private static String reasonToRunOutside(List<ScriptPart> parts, Connection connection) throws SQLException {
-        int major = connection.getMetaData().getDatabaseMajorVersion();
-        return parts.stream()
-                .map(part -> TransactionRules.reasonToRunOutsideTransaction(part.parse(), major))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .orElse("");
     }
 
     /** Flyway migrates every pending version up to the target: more than one means the database was behind. */
