@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -92,6 +93,9 @@ final class FlywaySource extends FileHistorySource {
 
     private FluentConfiguration configure(Connection connection) {
         return Flyway.configure(options.classLoader())
+                // Flyway's default lock is an advisory lock held in a transaction; on our single connection
+                // that transaction would enclose the migration, and CREATE INDEX CONCURRENTLY would fail.
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
                 .dataSource(new SingleConnectionDataSource(connection))
                 .locations(flywayLocation)
                 .placeholders(options.placeholders())
