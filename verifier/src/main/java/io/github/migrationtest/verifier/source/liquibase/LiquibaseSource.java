@@ -13,6 +13,7 @@ import io.github.migrationtest.verifier.source.StepResult;
 import io.github.migrationtest.verifier.source.liquibase.ChangeSetUnit.ChangeSetKey;
 import io.github.migrationtest.verifier.source.script.PostgresErrors;
 import io.github.migrationtest.verifier.source.script.SessionTimeouts;
+import io.github.migrationtest.verifier.source.sql.Locations;
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,11 +78,10 @@ final class LiquibaseSource implements MigrationSource {
 
     private static Optional<Changelog> locate(String location, SourceOptions options, List<HistoryFinding> findings) {
         ClassLoaderResourceAccessor classpath = new ClassLoaderResourceAccessor(options.classLoader());
-        if (location.startsWith("classpath:")) {
-            return Optional.of(new Changelog(location.substring("classpath:".length()).replaceAll("^/+", ""), classpath,
-                    "classpath:"));
+        if (Locations.isClasspath(location)) {
+            return Optional.of(new Changelog(Locations.classpathResource(location), classpath, "classpath:"));
         }
-        Path path = Path.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);
+        Path path = Path.of(Locations.withoutFilesystemPrefix(location));
         if (!Files.exists(path)) {
             findings.add(HistoryFinding.error(Kind.MISSING_LOCATION, path.toString(), "does not exist",
                     "check the path (a relative path is resolved against " + Path.of("").toAbsolutePath() + ")"));
