@@ -59,7 +59,7 @@ final class LiquibaseSource implements MigrationSource {
     /** Where the changelog is and how to reach the files it includes. */
     record Changelog(String file, ResourceAccessor accessor, String displayRoot) {
         String display(String filePath) {
-            return displayRoot.isEmpty() ? filePath : displayRoot + "/" + filePath;
+            return displayRoot.isEmpty() || displayRoot.endsWith(":") ? displayRoot + filePath : displayRoot + "/" + filePath;
         }
     }
 

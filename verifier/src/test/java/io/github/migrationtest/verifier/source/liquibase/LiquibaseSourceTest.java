@@ -123,6 +123,22 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void a_classpath_changelog_works_like_the_file() throws Exception {
+        String location = "classpath:/source/liquibase/yaml/db.changelog-master.yaml";
+        assertThat(MigrationSources.detect(location, SourceOptions.defaults())).isEqualTo(SourceType.LIQUIBASE);
+
+        MigrationSource source = MigrationSources.open(location, SourceOptions.defaults());
+
+        assertThat(source.findings()).isEmpty();
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("create-items", "index-items");
+        assertThat(source.revisions().get(0).files()).containsExactly("classpath:source/liquibase/yaml/db.changelog-master.yaml");
+        source.upgrade(source.revisions().get(0), db.connection());
+        assertThat(userTables()).containsExactly("items");
+        source.downgrade(source.revisions().get(0), db.connection());
+        assertThat(userTables()).isEmpty();
+    }
+
+    @Test
     void formatted_sql_changelogs_use_their_rollback_lines() throws Exception {
         MigrationSource source = MigrationSources.open(ROOT.resolve("formatted-sql/changelog.sql"), SourceOptions.defaults());
         assertThat(source.revisions()).extracting(Revision::id, Revision::hasDowngrade)
