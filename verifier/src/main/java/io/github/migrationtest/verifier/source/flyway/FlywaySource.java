@@ -116,7 +116,6 @@ final class FlywaySource extends FileHistorySource {
                 ? "Flyway applied nothing for version " + revision.id() + ": it is already applied"
                 : "Flyway applied versions " + versions + " when asked for " + revision.id()
                         + " alone: the database was not at the revision before it";
-        throw new MigrationFailedException(revision, Direction.UP,
-                new MigrationFailure(revision.files().get(0), 0, 0, message, "", "", "", ""), null);
+        throw new MigrationFailedException(revision, Direction.UP, MigrationFailure.of(revision.files().get(0), message), null);
     }
 }

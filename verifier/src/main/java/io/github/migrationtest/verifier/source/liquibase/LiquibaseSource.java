@@ -135,10 +135,9 @@ final class LiquibaseSource implements MigrationSource {
             commands.updateCount(unit.changeSets().size());
             Optional<ChangeSetKey> last = commands.lastApplied();
             if (last.isEmpty() || !sameChangeSet(last.get(), unit.last())) {
-                throw new MigrationFailedException(revision, Direction.UP, new MigrationFailure(
-                        changelog.display(unit.file()), 0, 0, "Liquibase applied " + last.map(Object::toString).orElse("nothing")
-                        + " when asked for " + unit.last() + ": the database was not at the revision before it",
-                        "", "", "", ""), null);
+                throw new MigrationFailedException(revision, Direction.UP, MigrationFailure.of(
+                        changelog.display(unit.file()), "Liquibase applied " + last.map(Object::toString).orElse("nothing")
+                        + " when asked for " + unit.last() + ": the database was not at the revision before it"), null);
             }
         });
     }
@@ -149,10 +148,10 @@ final class LiquibaseSource implements MigrationSource {
         return step(unit, Direction.DOWN, connection, commands -> {
             Optional<ChangeSetKey> last = commands.lastApplied();
             if (last.isEmpty() || !sameChangeSet(last.get(), unit.last())) {
-                throw new MigrationFailedException(revision, Direction.DOWN, new MigrationFailure(
-                        changelog.display(unit.file()), 0, 0, "the last applied changeset is "
+                throw new MigrationFailedException(revision, Direction.DOWN, MigrationFailure.of(
+                        changelog.display(unit.file()), "the last applied changeset is "
                         + last.map(Object::toString).orElse("none") + ", not " + unit.last()
-                        + ": downgrade the later revisions first", "", "", "", ""), null);
+                        + ": downgrade the later revisions first"), null);
             }
             commands.rollbackCount(unit.changeSets().size());
         });
@@ -194,8 +193,7 @@ final class LiquibaseSource implements MigrationSource {
     private ChangeSetUnit unit(Revision revision, Direction direction) {
         Optional<ChangeSetUnit> unit = units.stream().filter(u -> u.revision().equals(revision)).findFirst();
         if (unit.isEmpty()) {
-            throw new MigrationFailedException(revision, direction, new MigrationFailure(location, 0, 0,
-                    "revision " + revision.id() + " is not part of this history", "", "", "", ""), null);
+            throw MigrationFailedException.notInHistory(revision, direction, location);
         }
         if (direction == Direction.DOWN && !revision.hasDowngrade()) {
             throw new MigrationFailedException(revision, direction, new MigrationFailure(

@@ -110,6 +110,18 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void a_revision_of_another_history_is_refused() throws Exception {
+        MigrationSource source = MigrationSources.open(ROOT.resolve("yaml"), SourceOptions.defaults());
+        Revision stranger = Revision.reversible("create-items", "", List.of("elsewhere.yaml"));
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(stranger, db.connection())).failure();
+
+        assertThat(failure.toString()).isEqualTo(ROOT.resolve("yaml") + ": revision create-items is not part of this history");
+        assertThat(userTables()).isEmpty();
+    }
+
+    @Test
     void yaml_changelogs_work_and_generated_rollbacks_drop_indexes() throws Exception {
         MigrationSource source = MigrationSources.open(ROOT.resolve("yaml"), SourceOptions.defaults());
         assertThat(source.findings()).isEmpty();

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -269,6 +270,20 @@ class SqlPairsSourceTest {
                 () -> source.downgrade(revision, db.connection())).failure();
 
         assertThat(failure.message()).isEqualTo("revision 1 (t) has no downgrade: no down file: add " + dir.resolve("1_t.down.sql"));
+    }
+
+    @Test
+    void a_revision_of_another_history_is_refused() throws Exception {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t;");
+        MigrationSource source = open();
+        Revision stranger = Revision.reversible("1", "t", List.of("elsewhere/1_t.up.sql"));
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(stranger, db.connection())).failure();
+
+        assertThat(failure.toString()).isEqualTo("elsewhere/1_t.up.sql: revision 1 is not part of this history");
+        assertThat(db.probe().tables()).isEmpty();
     }
 
     @Test
