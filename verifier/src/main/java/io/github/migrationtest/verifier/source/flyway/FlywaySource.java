@@ -23,11 +23,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * A Flyway history. Upgrades go through Flyway one version at a time ({@code target}), so
@@ -92,15 +92,17 @@ final class FlywaySource extends FileHistorySource {
     }
 
     private FluentConfiguration configure(Connection connection) {
-        return Flyway.configure(options.classLoader())
-                // Flyway's default lock is an advisory lock held in a transaction; on our single connection
-                // that transaction would enclose the migration, and CREATE INDEX CONCURRENTLY would fail.
-                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+        FluentConfiguration configuration = Flyway.configure(options.classLoader())
                 .dataSource(new SingleConnectionDataSource(connection))
                 .locations(flywayLocation)
                 .placeholders(options.placeholders())
                 .cleanDisabled(true)
                 .loggers(QuietFlywayLogCreator.class.getName());
+        // Flyway's default lock is an advisory lock held in a transaction; on our single connection
+        // that transaction would enclose the migration, and CREATE INDEX CONCURRENTLY would fail.
+        // (Through the extension, not configuration(Map): that copies the whole configuration.)
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return configuration;
     }
 
     /** Flyway migrates every pending version up to the target: more than one means the database was behind. */
