@@ -18,6 +18,12 @@ public final class MigrationFailedException extends RuntimeException {
         this.failure = failure;
     }
 
+    /** Asked to run a revision the history does not have (a revision of another source). */
+    public static MigrationFailedException notInHistory(Revision revision, Direction direction, String file) {
+        return new MigrationFailedException(revision, direction,
+                MigrationFailure.of(file, "revision " + revision.id() + " is not part of this history"), null);
+    }
+
     public Revision revision() {
         return revision;
     }

@@ -35,6 +35,11 @@ public record MigrationFailure(
         statement = statement == null ? "" : statement;
     }
 
+    /** A failure the tool itself found: no position in the file, nothing from Postgres. */
+    public static MigrationFailure of(String file, String message) {
+        return new MigrationFailure(file, 0, 0, message, "", "", "", "");
+    }
+
     /** {@code file:line:column}, or less when line or column are unknown. */
     public String location() {
         if (line <= 0) {

@@ -66,6 +66,7 @@ class OptionalToolsTest {
             Object source = open(loader, FLYWAY_DIR.toString(), null);
 
             assertThat(source.getClass().getSimpleName()).isEqualTo("SqlPairsSource");
+            assertThat((List<?>) source.getClass().getMethod("revisions").invoke(source)).hasSize(3);
         }
     }
 

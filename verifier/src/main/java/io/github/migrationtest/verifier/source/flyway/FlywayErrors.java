@@ -38,7 +38,7 @@ final class FlywayErrors {
         if (sqlError != null) {
             return PostgresErrors.failure(file, 0, 0, sqlError, "");
         }
-        return new MigrationFailure(file, 0, 0, firstLine(error.getMessage()), "", "", "", "");
+        return MigrationFailure.of(file, firstLine(error.getMessage()));
     }
 
     private static String firstLine(String message) {

@@ -23,11 +23,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * A Flyway history. Upgrades go through Flyway one version at a time ({@code target}), so
@@ -59,7 +59,9 @@ final class FlywaySource extends FileHistorySource {
         MigrateResult result;
         String outside;
         try {
-            outside = reasonToRunOutside(plan.up(), connection);
+            // Flyway decides this for itself; the reason is our reading of the script, for the report.
+            outside = TransactionRules.reasonToRunOutsideTransaction(plan.up().stream().map(ScriptPart::parse).toList(),
+                    connection.getMetaData().getDatabaseMajorVersion()).orElse("");
             Flyway flyway = configure(connection).target(revision.id()).load();
             result = new SessionTimeouts(options.lockTimeout(), options.statementTimeout())
                     .around(connection, flyway::migrate);
@@ -90,21 +92,17 @@ final class FlywaySource extends FileHistorySource {
     }
 
     private FluentConfiguration configure(Connection connection) {
-        return Flyway.configure(options.classLoader())
+        FluentConfiguration configuration = Flyway.configure(options.classLoader())
                 .dataSource(new SingleConnectionDataSource(connection))
                 .locations(flywayLocation)
                 .placeholders(options.placeholders())
                 .cleanDisabled(true)
                 .loggers(QuietFlywayLogCreator.class.getName());
-    }
-
-    private static String reasonToRunOutside(List<ScriptPart> parts, Connection connection) throws SQLException {
-        int major = connection.getMetaData().getDatabaseMajorVersion();
-        return parts.stream()
-                .map(part -> TransactionRules.reasonToRunOutsideTransaction(part.parse(), major))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .orElse("");
+        // Flyway's default lock is an advisory lock held in a transaction; on our single connection
+        // that transaction would enclose the migration, and CREATE INDEX CONCURRENTLY would fail.
+        // (Through the extension, not configuration(Map): that copies the whole configuration.)
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return configuration;
     }
 
     /** Flyway migrates every pending version up to the target: more than one means the database was behind. */
@@ -120,7 +118,6 @@ final class FlywaySource extends FileHistorySource {
                 ? "Flyway applied nothing for version " + revision.id() + ": it is already applied"
                 : "Flyway applied versions " + versions + " when asked for " + revision.id()
                         + " alone: the database was not at the revision before it";
-        throw new MigrationFailedException(revision, Direction.UP,
-                new MigrationFailure(revision.files().get(0), 0, 0, message, "", "", "", ""), null);
+        throw new MigrationFailedException(revision, Direction.UP, MigrationFailure.of(revision.files().get(0), message), null);
     }
 }

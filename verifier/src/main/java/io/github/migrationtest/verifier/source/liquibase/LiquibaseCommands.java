@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import liquibase.Scope;
+import liquibase.changelog.DatabaseChangeLog;
 import liquibase.command.CommandScope;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -30,6 +32,8 @@ final class LiquibaseCommands {
     private static final String DATABASE = "database";
     private static final String CHANGELOG_FILE = "changelogFile";
     private static final String COUNT = "count";
+    // Liquibase's own Liquibase.rollback(count) hands its parsed changelog to the command this way.
+    private static final String PARSED_CHANGELOG = "databaseChangelog";
 
     /** Liquibase work that returns a value. */
     interface ScopedWork<T> {
@@ -37,11 +41,17 @@ final class LiquibaseCommands {
     }
 
     private final LiquibaseSource.Changelog changelog;
+    private final AtomicReference<DatabaseChangeLog> parsed;
     private final Connection connection;
     private final Database database;
 
-    LiquibaseCommands(LiquibaseSource.Changelog changelog, Connection connection) {
+    /**
+     * @param parsed the changelog as a previous command parsed it, lent to one command at a time
+     *     (empty: the command parses it) and given back by a command that succeeds
+     */
+    LiquibaseCommands(LiquibaseSource.Changelog changelog, AtomicReference<DatabaseChangeLog> parsed, Connection connection) {
         this.changelog = changelog;
+        this.parsed = parsed;
         this.connection = connection;
         // The caller owns the connection: Liquibase gets one whose close() does nothing.
         Connection unclosable = new SingleConnectionDataSource(connection).getConnection();
@@ -74,12 +84,22 @@ final class LiquibaseCommands {
     }
 
     private void run(String command, int count) {
-        inScope(changelog.accessor(), () -> new CommandScope(command)
-                .addArgumentValue(DATABASE, database)
-                .addArgumentValue(CHANGELOG_FILE, changelog.file())
-                .addArgumentValue(COUNT, count)
-                .setOutput(OutputStream.nullOutputStream())
-                .execute());
+        DatabaseChangeLog lent = parsed.getAndSet(null);
+        CommandScope done = inScope(changelog.accessor(), () -> {
+            CommandScope scope = new CommandScope(command)
+                    .addArgumentValue(DATABASE, database)
+                    .addArgumentValue(CHANGELOG_FILE, changelog.file())
+                    .addArgumentValue(COUNT, count)
+                    .setOutput(OutputStream.nullOutputStream());
+            if (lent != null) {
+                scope.addArgumentValue(PARSED_CHANGELOG, lent);
+            }
+            scope.execute();
+            return scope;
+        });
+        if (done.getDependency(DatabaseChangeLog.class) instanceof DatabaseChangeLog used) {
+            parsed.set(used);
+        }
     }
 
     /** The changeset Liquibase applied last, from its DATABASECHANGELOG table. */

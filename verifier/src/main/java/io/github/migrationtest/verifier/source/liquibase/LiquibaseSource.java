@@ -13,6 +13,7 @@ import io.github.migrationtest.verifier.source.StepResult;
 import io.github.migrationtest.verifier.source.liquibase.ChangeSetUnit.ChangeSetKey;
 import io.github.migrationtest.verifier.source.script.PostgresErrors;
 import io.github.migrationtest.verifier.source.script.SessionTimeouts;
+import io.github.migrationtest.verifier.source.sql.Locations;
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import liquibase.changelog.DatabaseChangeLog;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -40,6 +43,9 @@ final class LiquibaseSource implements MigrationSource {
     private final List<ChangeSetUnit> units;
     private final List<HistoryFinding> findings;
     private final SourceOptions options;
+    // Each command would parse the changelog again, about half of a step's CPU time: the one a command
+    // parsed on a live database is kept for the next, as Liquibase's own Liquibase class keeps it.
+    private final AtomicReference<DatabaseChangeLog> parsed = new AtomicReference<>();
 
     private LiquibaseSource(String location, Changelog changelog, List<ChangeSetUnit> units,
             List<HistoryFinding> findings, SourceOptions options) {
@@ -53,7 +59,7 @@ final class LiquibaseSource implements MigrationSource {
     /** Where the changelog is and how to reach the files it includes. */
     record Changelog(String file, ResourceAccessor accessor, String displayRoot) {
         String display(String filePath) {
-            return displayRoot.isEmpty() ? filePath : displayRoot + "/" + filePath;
+            return displayRoot.isEmpty() || displayRoot.endsWith(":") ? displayRoot + filePath : displayRoot + "/" + filePath;
         }
     }
 
@@ -72,11 +78,10 @@ final class LiquibaseSource implements MigrationSource {
 
     private static Optional<Changelog> locate(String location, SourceOptions options, List<HistoryFinding> findings) {
         ClassLoaderResourceAccessor classpath = new ClassLoaderResourceAccessor(options.classLoader());
-        if (location.startsWith("classpath:")) {
-            return Optional.of(new Changelog(location.substring("classpath:".length()).replaceAll("^/+", ""), classpath,
-                    "classpath:"));
+        if (Locations.isClasspath(location)) {
+            return Optional.of(new Changelog(Locations.classpathResource(location), classpath, "classpath:"));
         }
-        Path path = Path.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);
+        Path path = Path.of(Locations.withoutFilesystemPrefix(location));
         if (!Files.exists(path)) {
             findings.add(HistoryFinding.error(Kind.MISSING_LOCATION, path.toString(), "does not exist",
                     "check the path (a relative path is resolved against " + Path.of("").toAbsolutePath() + ")"));
@@ -130,10 +135,9 @@ final class LiquibaseSource implements MigrationSource {
             commands.updateCount(unit.changeSets().size());
             Optional<ChangeSetKey> last = commands.lastApplied();
             if (last.isEmpty() || !sameChangeSet(last.get(), unit.last())) {
-                throw new MigrationFailedException(revision, Direction.UP, new MigrationFailure(
-                        changelog.display(unit.file()), 0, 0, "Liquibase applied " + last.map(Object::toString).orElse("nothing")
-                        + " when asked for " + unit.last() + ": the database was not at the revision before it",
-                        "", "", "", ""), null);
+                throw new MigrationFailedException(revision, Direction.UP, MigrationFailure.of(
+                        changelog.display(unit.file()), "Liquibase applied " + last.map(Object::toString).orElse("nothing")
+                        + " when asked for " + unit.last() + ": the database was not at the revision before it"), null);
             }
         });
     }
@@ -144,10 +148,10 @@ final class LiquibaseSource implements MigrationSource {
         return step(unit, Direction.DOWN, connection, commands -> {
             Optional<ChangeSetKey> last = commands.lastApplied();
             if (last.isEmpty() || !sameChangeSet(last.get(), unit.last())) {
-                throw new MigrationFailedException(revision, Direction.DOWN, new MigrationFailure(
-                        changelog.display(unit.file()), 0, 0, "the last applied changeset is "
+                throw new MigrationFailedException(revision, Direction.DOWN, MigrationFailure.of(
+                        changelog.display(unit.file()), "the last applied changeset is "
                         + last.map(Object::toString).orElse("none") + ", not " + unit.last()
-                        + ": downgrade the later revisions first", "", "", "", ""), null);
+                        + ": downgrade the later revisions first"), null);
             }
             commands.rollbackCount(unit.changeSets().size());
         });
@@ -164,7 +168,7 @@ final class LiquibaseSource implements MigrationSource {
             new SessionTimeouts(options.lockTimeout(), options.statementTimeout()).around(connection, () -> {
                 boolean autoCommit = connection.getAutoCommit();
                 try {
-                    work.run(new LiquibaseCommands(changelog, connection));
+                    work.run(new LiquibaseCommands(changelog, parsed, connection));
                 } catch (MigrationFailedException e) {
                     throw e;
                 } catch (Exception e) {
@@ -189,8 +193,7 @@ final class LiquibaseSource implements MigrationSource {
     private ChangeSetUnit unit(Revision revision, Direction direction) {
         Optional<ChangeSetUnit> unit = units.stream().filter(u -> u.revision().equals(revision)).findFirst();
         if (unit.isEmpty()) {
-            throw new MigrationFailedException(revision, direction, new MigrationFailure(location, 0, 0,
-                    "revision " + revision.id() + " is not part of this history", "", "", "", ""), null);
+            throw MigrationFailedException.notInHistory(revision, direction, location);
         }
         if (direction == Direction.DOWN && !revision.hasDowngrade()) {
             throw new MigrationFailedException(revision, direction, new MigrationFailure(

@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSourceProvider;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.sql.Locations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,11 +34,10 @@ public final class LiquibaseSourceProvider implements MigrationSourceProvider {
 
     @Override
     public boolean recognises(String location, SourceOptions options) {
-        String lower = location.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("classpath:")) {
-            return lower.matches(".*\\.(xml|ya?ml|json|sql)$");
+        if (Locations.isClasspath(location)) {
+            return location.toLowerCase(Locale.ROOT).matches(".*\\.(xml|ya?ml|json|sql)$");
         }
-        Path path = Path.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);
+        Path path = Path.of(Locations.withoutFilesystemPrefix(location));
         return Files.isDirectory(path) ? masterChangelog(path).isPresent() : isChangelog(path);
     }
 

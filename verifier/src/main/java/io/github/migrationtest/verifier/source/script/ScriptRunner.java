@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.postgresql.PGConnection;
 
 /**
@@ -40,7 +39,8 @@ public final class ScriptRunner {
         long started = System.nanoTime();
         try {
             String outside = forcedOutsideTransaction.isEmpty()
-                    ? reasonToRunOutside(scripts, connection.getMetaData().getDatabaseMajorVersion())
+                    ? TransactionRules.reasonToRunOutsideTransaction(scripts, connection.getMetaData().getDatabaseMajorVersion())
+                            .orElse("")
                     : forcedOutsideTransaction;
             boolean transactional = outside.isEmpty();
             int count = timeouts.around(connection, () -> runAll(revision, direction, scripts, transactional, connection));
@@ -51,16 +51,6 @@ public final class ScriptRunner {
             String file = scripts.isEmpty() ? "" : scripts.get(0).file();
             throw new MigrationFailedException(revision, direction, PostgresErrors.failure(file, e), e);
         }
-    }
-
-    private static String reasonToRunOutside(List<SqlScript> scripts, int serverMajor) {
-        for (SqlScript script : scripts) {
-            Optional<String> reason = TransactionRules.reasonToRunOutsideTransaction(script, serverMajor);
-            if (reason.isPresent()) {
-                return reason.get();
-            }
-        }
-        return "";
     }
 
     private static int runAll(

@@ -42,7 +42,7 @@ public final class ScriptText {
         return decode(bytes);
     }
 
-    public static Read decode(byte[] bytes) {
+    private static Read decode(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

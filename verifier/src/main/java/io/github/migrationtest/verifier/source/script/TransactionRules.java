@@ -58,6 +58,14 @@ public final class TransactionRules {
         return Optional.empty();
     }
 
+    /** The first reason of {@link #reasonToRunOutsideTransaction(SqlScript, int)} among scripts run as one step. */
+    public static Optional<String> reasonToRunOutsideTransaction(List<SqlScript> scripts, int serverMajor) {
+        return scripts.stream()
+                .map(script -> reasonToRunOutsideTransaction(script, serverMajor))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
     private static String firstWords(String code) {
         String[] words = code.split(" ");
         return words.length > 1 && words[0].equals("START") ? "START TRANSACTION" : words[0];

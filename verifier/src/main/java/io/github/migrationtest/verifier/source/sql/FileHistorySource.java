@@ -9,12 +9,12 @@ import java.util.List;
 public abstract class FileHistorySource implements MigrationSource {
 
     private final String location;
-    private final SqlHistory history;
+    private final List<HistoryFinding> findings;
     private final PlannedRevisions planned;
 
     protected FileHistorySource(String location, SqlHistory history) {
         this.location = location;
-        this.history = history;
+        this.findings = history.findings();
         this.planned = new PlannedRevisions(history.revisions());
     }
 
@@ -30,12 +30,7 @@ public abstract class FileHistorySource implements MigrationSource {
 
     @Override
     public List<HistoryFinding> findings() {
-        return history.findings();
-    }
-
-    /** The naming convention the files follow, {@code null} when there are none. */
-    public Convention convention() {
-        return history.convention();
+        return findings;
     }
 
     protected PlannedRevisions planned() {

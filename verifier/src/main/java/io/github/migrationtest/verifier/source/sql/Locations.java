@@ -33,12 +33,17 @@ public final class Locations {
         return location.startsWith(FILESYSTEM) ? location.substring(FILESYSTEM.length()) : location;
     }
 
+    /** The resource a {@code classpath:} location names, without leading or trailing slashes. */
+    public static String classpathResource(String location) {
+        return location.substring(CLASSPATH.length()).replaceAll("^/+", "").replaceAll("/+$", "");
+    }
+
     public static Resolved resolve(String location, ClassLoader classLoader) {
         if (!isClasspath(location)) {
             String path = withoutFilesystemPrefix(location);
             return new Resolved(Path.of(path), path);
         }
-        String resource = location.substring(CLASSPATH.length()).replaceAll("^/+", "").replaceAll("/+$", "");
+        String resource = classpathResource(location);
         URL url = classLoader.getResource(resource);
         if (url == null) {
             // A path that does not exist, so the reader reports the location as missing.

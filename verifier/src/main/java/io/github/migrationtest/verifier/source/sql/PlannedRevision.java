@@ -7,11 +7,10 @@ import java.util.List;
  * A revision with the SQL behind each direction.
  *
  * @param revision what callers see
- * @param version its version
  * @param up the upgrade's SQL (empty for a Flyway Java migration)
  * @param down the downgrade's SQL, empty when it has none
  */
-public record PlannedRevision(Revision revision, Version version, List<ScriptPart> up, List<ScriptPart> down) {
+public record PlannedRevision(Revision revision, List<ScriptPart> up, List<ScriptPart> down) {
 
     public PlannedRevision {
         up = List.copyOf(up);

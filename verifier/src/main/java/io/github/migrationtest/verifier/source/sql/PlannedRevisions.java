@@ -26,9 +26,7 @@ public final class PlannedRevisions {
     /** The plan behind a revision of this history. */
     public PlannedRevision plan(Revision revision, Direction direction) {
         return planned.stream().filter(p -> p.revision().equals(revision)).findFirst()
-                .orElseThrow(() -> new MigrationFailedException(revision, direction, new MigrationFailure(
-                        String.join(", ", revision.files()), 0, 0,
-                        "revision " + revision.id() + " is not part of this history", "", "", "", ""), null));
+                .orElseThrow(() -> MigrationFailedException.notInHistory(revision, direction, String.join(", ", revision.files())));
     }
 
     /** Runs the revision's SQL in one direction; a missing downgrade is a failure naming the fix. */
@@ -45,9 +43,8 @@ public final class PlannedRevisions {
 
     /** The failure for a downgrade of a revision that has none. */
     public static MigrationFailedException noDowngrade(Revision revision) {
-        return new MigrationFailedException(revision, Direction.DOWN, new MigrationFailure(
-                revision.files().isEmpty() ? revision.id() : revision.files().get(0), 0, 0,
-                "revision " + revision.label() + " has no downgrade: " + revision.noDowngradeReason(),
-                "", "", "", ""), null);
+        return new MigrationFailedException(revision, Direction.DOWN, MigrationFailure.of(
+                revision.files().isEmpty() ? revision.id() : revision.files().get(0),
+                "revision " + revision.label() + " has no downgrade: " + revision.noDowngradeReason()), null);
     }
 }

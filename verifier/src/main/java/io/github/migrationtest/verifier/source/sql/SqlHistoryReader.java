@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +58,7 @@ public final class SqlHistoryReader {
 
     private SqlHistory read() {
         if (!locationIsUsable() || !patternIsUsable()) {
-            return new SqlHistory(null, List.of(), findings);
+            return new SqlHistory(List.of(), findings);
         }
         List<NamedFile> named = new ArrayList<>();
         for (Path file : files()) {
@@ -79,10 +78,10 @@ public final class SqlHistoryReader {
             findings.add(HistoryFinding.error(Kind.NO_MIGRATIONS, display, "holds no migration files",
                     "point at the directory that holds them, named " + (flyway ? Convention.FLYWAY.example()
                             : "like " + Convention.GOLANG_MIGRATE.example() + " (or another known convention)")));
-            return new SqlHistory(null, List.of(), findings);
+            return new SqlHistory(List.of(), findings);
         }
         List<NamedFile> chosen = named.stream().filter(f -> f.convention() == convention).toList();
-        return new SqlHistory(convention, revisions(chosen), findings);
+        return new SqlHistory(revisions(chosen), findings);
     }
 
     private boolean locationIsUsable() {
@@ -184,7 +183,7 @@ public final class SqlHistoryReader {
                 orphans.forEach(this::reportOrphan);
             }
         });
-        Map<Version, PlannedRevision> planned = new LinkedHashMap<>();
+        List<PlannedRevision> planned = new ArrayList<>();
         ups.forEach((version, candidates) -> {
             NamedFile up = firstOfDuplicates(candidates);
             Optional<ScriptPartsReader.Parts> upParts = new ScriptPartsReader(findings).upgrade(up);
@@ -194,9 +193,9 @@ public final class SqlHistoryReader {
             List<NamedFile> downCandidates = downs.getOrDefault(version, List.of());
             Optional<ScriptPart> downPart = downCandidates.isEmpty() ? upParts.get().down()
                     : new ScriptPartsReader(findings).downgrade(firstOfDuplicates(downCandidates));
-            planned.put(version, plan(up, upParts.get().up(), downCandidates, downPart));
+            planned.add(plan(up, upParts.get().up(), downCandidates, downPart));
         });
-        return List.copyOf(planned.values());
+        return planned;
     }
 
     private PlannedRevision plan(NamedFile up, Optional<ScriptPart> upPart, List<NamedFile> downFiles, Optional<ScriptPart> down) {
@@ -215,7 +214,7 @@ public final class SqlHistoryReader {
             }
             revision = Revision.irreversible(id, up.description(), files, reason);
         }
-        return new PlannedRevision(revision, up.version(), upPart.map(List::of).orElse(List.of()), down.map(List::of).orElse(List.of()));
+        return new PlannedRevision(revision, upPart.map(List::of).orElse(List.of()), down.map(List::of).orElse(List.of()));
     }
 
     private NamedFile firstOfDuplicates(List<NamedFile> candidates) {

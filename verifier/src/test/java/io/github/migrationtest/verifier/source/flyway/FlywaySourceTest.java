@@ -13,6 +13,7 @@ import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.StepResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -163,6 +164,30 @@ class FlywaySourceTest {
 
         assertThat(failure.location()).isEqualTo(dir.resolve("U1__t.sql") + ":2:1");
         assertThat(db.probe().tables()).contains("t");
+        assertThat(history()).containsExactly("1:true");
+    }
+
+    @Test
+    void a_v_script_that_cannot_run_in_a_transaction_is_reported_as_such(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__t.sql"), "create table t (id int);");
+        Files.writeString(dir.resolve("V2__idx.sql"), "-- without locking writes\ncreate index concurrently t_id on t (id);");
+        Files.writeString(dir.resolve("U2__idx.sql"), "drop index concurrently t_id;");
+        MigrationSource source = MigrationSources.open(dir, SourceOptions.defaults());
+
+        StepResult table = source.upgrade(source.revisions().get(0), db.connection());
+        StepResult index = source.upgrade(source.revisions().get(1), db.connection());
+
+        assertThat(table.transactional()).isTrue();
+        assertThat(table.nonTransactionalReason()).isEmpty();
+        assertThat(index.transactional()).isFalse();
+        assertThat(index.nonTransactionalReason())
+                .isEqualTo(dir.resolve("V2__idx.sql") + ":2: CREATE INDEX CONCURRENTLY cannot run inside a transaction");
+        assertThat(db.probe().indexes()).contains("t_id");
+        assertThat(history()).containsExactly("1:true", "2:true");
+
+        StepResult down = source.downgrade(source.revisions().get(1), db.connection());
+        assertThat(down.transactional()).isFalse();
+        assertThat(db.probe().indexes()).doesNotContain("t_id");
         assertThat(history()).containsExactly("1:true");
     }
 }

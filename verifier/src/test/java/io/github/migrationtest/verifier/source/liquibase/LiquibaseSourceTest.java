@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
@@ -12,12 +14,14 @@ import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.FreshDatabase;
+import io.github.migrationtest.verifier.source.SchemaProbe;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceOptions.LiquibaseRevisions;
 import io.github.migrationtest.verifier.source.SourceType;
 import io.github.migrationtest.verifier.source.StepResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -92,7 +96,7 @@ class LiquibaseSourceTest {
     }
 
     @Test
-    void downgrading_a_changeset_without_rollback_fails_with_the_reason() {
+    void downgrading_a_changeset_without_rollback_fails_with_the_reason() throws Exception {
         MigrationSource source = MigrationSources.open(ROOT.resolve("xml"), SourceOptions.defaults());
         source.revisions().forEach(r -> source.upgrade(r, db.connection()));
 
@@ -100,7 +104,21 @@ class LiquibaseSourceTest {
                 () -> source.downgrade(source.revisions().get(3), db.connection())).failure();
 
         assertThat(failure.location()).isEqualTo(ROOT.resolve("xml") + "/db.changelog-master.xml:26:1");
-        assertThat(failure.message()).contains("cannot generate a rollback for changeset ada:4");
+        assertThat(failure.message()).contains("cannot generate a rollback for changeset ada:4")
+                .isEqualTo("Liquibase cannot generate a rollback for changeset ada:4 (sql): add a rollback block to it");
+        assertThat(applied()).as("nothing was rolled back").containsExactly("1", "2", "3", "4");
+    }
+
+    @Test
+    void a_revision_of_another_history_is_refused() throws Exception {
+        MigrationSource source = MigrationSources.open(ROOT.resolve("yaml"), SourceOptions.defaults());
+        Revision stranger = Revision.reversible("create-items", "", List.of("elsewhere.yaml"));
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(stranger, db.connection())).failure();
+
+        assertThat(failure.toString()).isEqualTo(ROOT.resolve("yaml") + ": revision create-items is not part of this history");
+        assertThat(userTables()).isEmpty();
     }
 
     @Test
@@ -114,6 +132,22 @@ class LiquibaseSourceTest {
         assertThat(db.probe().indexes()).contains("items_id");
         source.downgrade(source.revisions().get(1), db.connection());
         assertThat(db.probe().indexes()).doesNotContain("items_id");
+    }
+
+    @Test
+    void a_classpath_changelog_works_like_the_file() throws Exception {
+        String location = "classpath:/source/liquibase/yaml/db.changelog-master.yaml";
+        assertThat(MigrationSources.detect(location, SourceOptions.defaults())).isEqualTo(SourceType.LIQUIBASE);
+
+        MigrationSource source = MigrationSources.open(location, SourceOptions.defaults());
+
+        assertThat(source.findings()).isEmpty();
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("create-items", "index-items");
+        assertThat(source.revisions().get(0).files()).containsExactly("classpath:source/liquibase/yaml/db.changelog-master.yaml");
+        source.upgrade(source.revisions().get(0), db.connection());
+        assertThat(userTables()).containsExactly("items");
+        source.downgrade(source.revisions().get(0), db.connection());
+        assertThat(userTables()).isEmpty();
     }
 
     @Test
@@ -189,5 +223,31 @@ class LiquibaseSourceTest {
         assertThat(source.revisions()).extracting(Revision::id).containsExactly("one");
         assertThat(source.findings()).extracting(HistoryFinding::kind, HistoryFinding::message)
                 .contains(tuple(Kind.DUPLICATE_VERSION, "has changeset ada:one twice"));
+    }
+
+    @Test
+    void the_changelog_is_parsed_once_per_source_not_once_per_step(@TempDir Path dir) throws Exception {
+        Path changelog = Files.copy(ROOT.resolve("yaml/db.changelog-master.yaml"), dir.resolve("db.changelog-master.yaml"));
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+        Revision first = source.revisions().get(0);
+        Revision second = source.revisions().get(1);
+        source.upgrade(first, db.connection());
+
+        // Had a later step read the changelog again, it would fail for want of the file.
+        Files.delete(changelog);
+        source.upgrade(second, db.connection());
+        assertThat(db.probe().indexes()).contains("items_id");
+        source.downgrade(second, db.connection());
+        source.downgrade(first, db.connection());
+        assertThat(userTables()).isEmpty();
+
+        // The parsed changelog serves every database the source migrates, as the extension's tests do.
+        try (DisposableDatabase other = PostgresServer.shared().createDatabase(); Connection connection = other.connect()) {
+            source.upgrade(first, connection);
+            source.upgrade(second, connection);
+            assertThat(new SchemaProbe(connection).strings("select id from databasechangelog order by orderexecuted"))
+                    .containsExactly("create-items", "index-items");
+        }
+        assertThat(applied()).isEmpty();
     }
 }

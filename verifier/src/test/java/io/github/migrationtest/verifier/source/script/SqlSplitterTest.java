@@ -122,12 +122,19 @@ class SqlSplitterTest {
                 "create table t (id int);\n-- create index concurrently in a comment\ncreate unique index concurrently i on t (id);"), 17))
                 .hasValue("a.sql:3: CREATE INDEX CONCURRENTLY cannot run inside a transaction");
         assertThat(TransactionRules.reasonToRunOutsideTransaction(SqlScript.parse("a.sql", "alter type mood add value 'x';"), 11))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("ADD VALUE"));
+                .hasValueSatisfying(reason -> assertThat(reason).contains("ADD VALUE"))
+                .hasValue("a.sql:1: ALTER TYPE ... ADD VALUE cannot run inside a transaction");
         assertThat(TransactionRules.reasonToRunOutsideTransaction(SqlScript.parse("a.sql", "alter type mood add value 'x';"), 12))
                 .isEmpty();
         assertThat(TransactionRules.reasonToRunOutsideTransaction(SqlScript.parse("a.sql", "begin;\ncreate table t();\ncommit;"), 17))
                 .hasValue("a.sql:1 controls its own transactions (BEGIN)");
-        assertThat(TransactionRules.reasonToRunOutsideTransaction(SqlScript.parse("a.sql", "vacuum analyze t;"), 17)).isPresent();
+        assertThat(TransactionRules.reasonToRunOutsideTransaction(SqlScript.parse("a.sql", "vacuum analyze t;"), 17)).isPresent()
+                .hasValue("a.sql:1: VACUUM cannot run inside a transaction");
+        assertThat(TransactionRules.reasonToRunOutsideTransaction(SqlScript.parse("a.sql", "savepoint s;\nrollback to s;"), 17))
+                .as("ROLLBACK TO a savepoint stays inside the transaction").isEmpty();
+        assertThat(TransactionRules.reasonToRunOutsideTransaction(List.of(SqlScript.parse("a.sql", "select 1;"),
+                SqlScript.parse("b.sql", "select 2;\ndrop index concurrently i;"), SqlScript.parse("c.sql", "vacuum;")), 17))
+                .as("the first reason among the scripts of one step").hasValue("b.sql:2: DROP INDEX CONCURRENTLY cannot run inside a transaction");
         assertThat(TransactionRules.reasonToRunOutsideTransaction(SqlScript.parse("a.sql", "insert into t values ('vacuum');"), 17)).isEmpty();
     }
 }

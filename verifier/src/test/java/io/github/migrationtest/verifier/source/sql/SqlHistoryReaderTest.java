@@ -237,7 +237,13 @@ class SqlHistoryReaderTest {
         write("U1__a.sql", "select -1;");
         write("R__views.sql", "select 0;");
 
-        assertThat(open().findings()).extracting(HistoryFinding::kind).containsExactly(Kind.UNSUPPORTED);
+        MigrationSource source = open();
+
+        assertThat(source.findings()).extracting(HistoryFinding::kind).containsExactly(Kind.UNSUPPORTED);
+        assertThat(source.findings()).extracting(HistoryFinding::toString).containsExactly(shown("R__views.sql")
+                + ": is a Flyway repeatable migration, which has no place in an ordered list of SQL pairs;"
+                + " verify the directory as a Flyway source (type flyway)");
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("1");
     }
 
     @Test

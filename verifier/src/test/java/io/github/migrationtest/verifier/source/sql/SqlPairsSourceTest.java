@@ -13,10 +13,12 @@ import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.StepResult;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,7 +124,9 @@ class SqlPairsSourceTest {
 
         assertThat(failure.line()).isEqualTo(3);
         assertThat(failure.column()).isEqualTo(3);
-        assertThat(failure.message()).contains("duplicate key value violates unique constraint");
+        assertThat(failure.message()).contains("duplicate key value violates unique constraint")
+                .isEqualTo("duplicate key value violates unique constraint \"t_pkey\"");
+        assertThat(failure.location()).isEqualTo(dir.resolve("1_dup.up.sql") + ":3:3");
         assertThat(failure.detail()).isEqualTo("Key (id)=(1) already exists.");
         assertThat(failure.toString()).contains("DETAIL: Key (id)=(1) already exists.");
     }
@@ -159,7 +163,7 @@ class SqlPairsSourceTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(failure.sqlState()).isEqualTo("57014");
-        assertThat(failure.message()).contains("statement timeout");
+        assertThat(failure.message()).contains("statement timeout").isEqualTo("canceling statement due to statement timeout");
         assertThat(db.probe().value("SHOW statement_timeout")).isEqualTo("0");
         assertThat(db.probe().value("SHOW lock_timeout")).isEqualTo("0");
     }
@@ -202,6 +206,9 @@ class SqlPairsSourceTest {
 
         assertThat(failure.line()).isEqualTo(5);
         assertThat(failure.message()).contains("invalid input syntax for type integer");
+        assertThat(failure.location()).isEqualTo(dir.resolve("1_copy.up.sql") + ":5:1");
+        assertThat(failure.message()).isEqualTo("invalid input syntax for type integer: \"three\"");
+        assertThat(db.probe().tables()).as("the COPY ran in the revision's transaction").isEmpty();
     }
 
     @Test
@@ -222,8 +229,21 @@ class SqlPairsSourceTest {
         StepResult down = source.downgrade(revision, db.connection());
 
         assertThat(up.transactional()).isFalse();
-        assertThat(up.nonTransactionalReason()).contains("transaction:false");
+        assertThat(up.nonTransactionalReason()).contains("transaction:false")
+                .isEqualTo(dir.resolve("20240101000000_t.sql") + " asks for transaction:false");
         assertThat(down.transactional()).isTrue();
+        assertThat(db.probe().tables()).isEmpty();
+    }
+
+    @Test
+    void a_byte_order_mark_is_not_sent_to_postgres() throws Exception {
+        Files.write(dir.resolve("1_t.up.sql"), "\uFEFFcreate table t (id int);".getBytes(StandardCharsets.UTF_8));
+        write("1_t.down.sql", "\uFEFFdrop table t;");
+        MigrationSource source = open();
+
+        source.upgrade(only(source), db.connection());
+        assertThat(db.probe().tables()).containsExactly("t");
+        source.downgrade(only(source), db.connection());
         assertThat(db.probe().tables()).isEmpty();
     }
 
@@ -253,6 +273,20 @@ class SqlPairsSourceTest {
     }
 
     @Test
+    void a_revision_of_another_history_is_refused() throws Exception {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t;");
+        MigrationSource source = open();
+        Revision stranger = Revision.reversible("1", "t", List.of("elsewhere/1_t.up.sql"));
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(stranger, db.connection())).failure();
+
+        assertThat(failure.toString()).isEqualTo("elsewhere/1_t.up.sql: revision 1 is not part of this history");
+        assertThat(db.probe().tables()).isEmpty();
+    }
+
+    @Test
     void lock_timeout_stops_waiting_for_a_lock_another_session_holds() throws Exception {
         write("1_t.up.sql", "create table t (id int);");
         write("1_t.down.sql", "drop table t;");
@@ -269,7 +303,8 @@ class SqlPairsSourceTest {
                     () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
 
             assertThat(failure.sqlState()).isEqualTo("55P03");
-            assertThat(failure.message()).contains("lock timeout");
+            assertThat(failure.message()).contains("lock timeout").isEqualTo("canceling statement due to lock timeout");
+            assertThat(failure.location()).isEqualTo(dir.resolve("2_col.up.sql") + ":1:1");
             other.rollback();
         }
     }
