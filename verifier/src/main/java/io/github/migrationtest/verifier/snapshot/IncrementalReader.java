@@ -21,12 +21,16 @@ import org.slf4j.LoggerFactory;
 public final class IncrementalReader {
     private static final Logger LOG = LoggerFactory.getLogger(IncrementalReader.class);
 
+    /** How many reads between two vacuums of the recorder's log (each costs about a millisecond). */
+    private static final int VACUUM_EVERY = 50;
+
     private final SnapshotOptions options;
     private final boolean recording;
     private SnapshotState state;
     private String untracked;
     private int wholeReads;
     private int partialReads;
+    private int drains;
 
     private IncrementalReader(SnapshotOptions options, boolean recording) {
         this.options = options;
@@ -71,6 +75,9 @@ public final class IncrementalReader {
             LOG.debug("The recorder's log could not be read ({}); installing it again", e.getMessage());
             DdlRecorder.install(connection);
             changes = DdlRecorder.drain(connection).needingWholeRead("the recorder was dropped");
+        }
+        if (++drains % VACUUM_EVERY == 0) {
+            DdlRecorder.vacuum(connection);
         }
         if (!Objects.equals(changes.untracked(), untracked)) {
             changes = changes.needingWholeRead("CLUSTER or a renamed role");

@@ -46,30 +46,32 @@ public final class SchemaSnapshot {
     }
 
     private final List<SchemaObject> objects;
-    private final Map<String, SchemaObject> byPath;
+    private final List<SortKey> keys;
+    /** Built on first use: a verifier mostly compares snapshots that are equal, which needs no map. */
+    private volatile Map<String, SchemaObject> byPath;
 
     /** From keys in canonical order; a key carries the object's path, computed once (names are quoted on the fly). */
     private SchemaSnapshot(List<SortKey> sorted) {
-        Map<String, SchemaObject> paths = new LinkedHashMap<>();
         List<SchemaObject> inOrder = new ArrayList<>(sorted.size());
         for (SortKey key : sorted) {
-            SchemaObject clash = paths.put(key.path(), Objects.requireNonNull(key.object()));
-            if (clash != null) {
-                throw new IllegalArgumentException("two objects have the path " + key.path());
-            }
-            inOrder.add(key.object());
+            inOrder.add(Objects.requireNonNull(key.object()));
         }
         this.objects = Collections.unmodifiableList(inOrder);
-        this.byPath = Collections.unmodifiableMap(paths);
+        this.keys = sorted;
     }
 
     /** A snapshot of these objects, in canonical order whatever order they come in. */
     public static SchemaSnapshot of(List<? extends SchemaObject> objects) {
         // Keys are computed once: a sort compares each object often.
-        return new SchemaSnapshot(objects.stream().map(SortKey::of).sorted().toList());
+        SchemaSnapshot snapshot = new SchemaSnapshot(objects.stream().map(SortKey::of).sorted().toList());
+        snapshot.objectsByPath(); // objects from outside may clash: say so now, not at first lookup
+        return snapshot;
     }
 
-    /** A snapshot from keys already in canonical order: a partial read keeps them sorted as it goes. */
+    /**
+     * A snapshot from keys already in canonical order: a partial read keeps them sorted as it goes,
+     * and its set of keys has no two objects with one path.
+     */
     static SchemaSnapshot ofSorted(List<SortKey> sorted) {
         return new SchemaSnapshot(sorted);
     }
@@ -81,12 +83,31 @@ public final class SchemaSnapshot {
 
     /** All objects by path, in canonical order. */
     public Map<String, SchemaObject> objectsByPath() {
-        return byPath;
+        Map<String, SchemaObject> paths = byPath;
+        if (paths == null) {
+            synchronized (this) {
+                if (byPath == null) {
+                    byPath = pathsOf(keys);
+                }
+                paths = byPath;
+            }
+        }
+        return paths;
+    }
+
+    private static Map<String, SchemaObject> pathsOf(List<SortKey> sorted) {
+        Map<String, SchemaObject> paths = new LinkedHashMap<>();
+        for (SortKey key : sorted) {
+            if (paths.put(key.path(), key.object()) != null) {
+                throw new IllegalArgumentException("two objects have the path " + key.path());
+            }
+        }
+        return Collections.unmodifiableMap(paths);
     }
 
     /** The object with this path, e.g. {@code public.users.email} or {@code type public.mood}. */
     public Optional<SchemaObject> lookup(String path) {
-        return Optional.ofNullable(byPath.get(path));
+        return Optional.ofNullable(objectsByPath().get(path));
     }
 
     /** The objects of one type, e.g. {@code objects(Table.class)}, in canonical order. */

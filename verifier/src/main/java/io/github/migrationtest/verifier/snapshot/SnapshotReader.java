@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -58,31 +57,19 @@ public final class SnapshotReader {
             throws SQLException {
         long started = System.nanoTime();
         int already = out.size();
-        boolean ownTransaction = connection.getAutoCommit();
-        // Catalog functions qualify names that are not on the search path; with only pg_catalog
-        // on it, every user object is written schema-qualified, the same way in every database. A
-        // generic plan is made once per connection, not once per snapshot. Without a transaction
-        // of the caller's, the settings are local to the batch's own implicit one.
-        Settings before = ownTransaction ? null : currentSettings(connection);
-        if (!ownTransaction) {
-            apply(connection, READ_SETTINGS);
-        }
-        try {
+        ReadSettings settings = part.filter().readsAll() ? ReadSettings.WHOLE : ReadSettings.PARTIAL;
+        return settings.run(connection, prefix -> {
             List<Long> schemaOids = part.schemaOids() != null ? part.schemaOids()
                     : readSchemas(connection, options, part.sink(), out);
             ReadScope scope = new ReadScope(connection, options, schemaOids, part.filter(), part.sink());
             for (CatalogReader reader : READERS) {
                 reader.read(scope, out);
             }
-            scope.run(ownTransaction ? READ_SETTINGS.sql() : null);
+            scope.run(prefix);
             LOG.debug("Read {} objects in {} schemas in {} us", out.size() - already, schemaOids.size(),
                     (System.nanoTime() - started) / 1_000);
             return schemaOids;
-        } finally {
-            if (!ownTransaction) {
-                apply(connection, before);
-            }
-        }
+        });
     }
 
     /** Reads every non-system schema with the default exclusions. */
@@ -107,33 +94,5 @@ public final class SnapshotReader {
             }
         }
         return oids;
-    }
-
-    /** The session settings a read changes for its own transaction. */
-    private record Settings(String searchPath, String planCacheMode) {
-        String sql() {
-            return "select set_config('search_path', '" + searchPath + "', true), set_config('plan_cache_mode', '"
-                    + planCacheMode + "', true)";
-        }
-    }
-
-    private static final Settings READ_SETTINGS = new Settings("pg_catalog", "force_generic_plan");
-
-    private static Settings currentSettings(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "select current_setting('search_path'), current_setting('plan_cache_mode')")) {
-            row.next();
-            return new Settings(row.getString(1), row.getString(2));
-        }
-    }
-
-    private static void apply(Connection connection, Settings settings) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select set_config('search_path', ?, true), set_config('plan_cache_mode', ?, true)")) {
-            statement.setString(1, settings.searchPath());
-            statement.setString(2, settings.planCacheMode());
-            statement.execute();
-        }
     }
 }

@@ -24,6 +24,8 @@ final class SnapshotState {
     private final Map<String, Set<ReadUnit>> children = new HashMap<>();
     private final List<SchemaSnapshot.SortKey> eventTriggers = new ArrayList<>();
     private final TreeSet<SchemaSnapshot.SortKey> sorted = new TreeSet<>();
+    /** The paths of the objects in {@code sorted}: no two objects may share one. */
+    private final Set<String> paths = new HashSet<>();
     private List<Long> schemaOids;
     private SchemaSnapshot snapshot;
 
@@ -62,7 +64,7 @@ final class SnapshotState {
                 oids.computeIfAbsent(unit.kind(), k -> new HashSet<>()).add(unit.oid());
             }
         }
-        eventTriggers.forEach(sorted::remove);
+        eventTriggers.forEach(this::remove);
         eventTriggers.clear();
         SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids), schemaOids,
                 this::collect), new ArrayList<>());
@@ -114,7 +116,7 @@ final class SnapshotState {
         if (content == null) {
             return;
         }
-        content.keys.forEach(sorted::remove);
+        content.keys.forEach(this::remove);
         content.members.forEach(members::remove);
         if (content.table != null) {
             for (String parent : parentsOf(content.table)) {
@@ -129,7 +131,7 @@ final class SnapshotState {
 
     private void collect(ReadUnit unit, ReadUnit.Member member, SchemaObject object) {
         SchemaSnapshot.SortKey key = SchemaSnapshot.SortKey.of(object);
-        if (!sorted.add(key)) {
+        if (!paths.add(key.path()) || !sorted.add(key)) {
             // Only a unit left stale by a missed change can clash with a fresh object.
             throw new IllegalStateException("two objects have the path " + object.path());
         }
@@ -151,6 +153,11 @@ final class SnapshotState {
                 children.computeIfAbsent(parent, p -> new HashSet<>()).add(unit);
             }
         }
+    }
+
+    private void remove(SchemaSnapshot.SortKey key) {
+        sorted.remove(key);
+        paths.remove(key.path());
     }
 
     /** The qualified names of the tables {@code table} is a partition or an inheritance child of. */
