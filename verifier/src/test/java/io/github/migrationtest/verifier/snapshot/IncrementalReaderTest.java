@@ -141,6 +141,56 @@ class IncrementalReaderTest {
     }
 
     @Test
+    void readsInTheCallersTransactionAndLeavesItsSettingsAsTheyWere() throws SQLException {
+        try (DisposableDatabase database = PostgresServer.shared().createDatabase();
+                Connection connection = database.connect()) {
+            IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
+            reader.read(connection);
+            connection.setAutoCommit(false);
+            execute(connection, "SET search_path = public");
+            execute(connection, "SET enable_seqscan = on");
+            execute(connection, "SET plan_cache_mode = auto");
+            execute(connection, "SET jit = on");
+            execute(connection, "CREATE TABLE public.t (id int PRIMARY KEY)");
+
+            assertEqualsWholeRead(reader, connection, "a table created in the open transaction");
+
+            assertThat(reader.partialReads()).isEqualTo(1);
+            assertThat(show(connection, "search_path")).isEqualTo("public");
+            assertThat(show(connection, "enable_seqscan")).isEqualTo("on");
+            assertThat(show(connection, "enable_hashjoin")).isEqualTo("on");
+            assertThat(show(connection, "plan_cache_mode")).isEqualTo("auto");
+            assertThat(show(connection, "jit")).isEqualTo("on");
+            connection.commit();
+            connection.setAutoCommit(true);
+            execute(connection, "ALTER TABLE public.t ADD COLUMN name text");
+            assertEqualsWholeRead(reader, connection, "a column added outside a transaction");
+            assertThat(show(connection, "enable_seqscan")).as("settings of a read end with its batch").isEqualTo("on");
+            assertThat(show(connection, "jit")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void keepsTheRecordersLogSmallOverManyReads() throws SQLException {
+        try (DisposableDatabase database = PostgresServer.shared().createDatabase();
+                Connection connection = database.connect()) {
+            IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
+            reader.read(connection);
+            for (int i = 0; i < 120; i++) {
+                execute(connection, "CREATE TABLE public.t (a int PRIMARY KEY, b int UNIQUE, c int CHECK (c > 0))");
+                reader.read(connection);
+                execute(connection, "DROP TABLE public.t");
+                reader.read(connection);
+            }
+            // Each round logs about twenty rows; without a vacuum (autovacuum is off on the servers
+            // we start) the log's table had grown to 7 pages, all of them scanned by every read.
+            assertThat(number(connection, "select pg_relation_size('" + DdlRecorder.SCHEMA + ".touched') / 8192"))
+                    .as("pages of the log").isLessThanOrEqualTo(3);
+            assertThat(reader.partialReads()).isEqualTo(240);
+        }
+    }
+
+    @Test
     void readsWholeSchemasWhenTheUserMayNotCreateEventTriggers() throws SQLException {
         try (DisposableDatabase database = PostgresServer.shared().createDatabase();
                 Connection connection = database.connect()) {
@@ -171,6 +221,20 @@ class IncrementalReaderTest {
     private static void createMigratorRole(Connection connection) throws SQLException {
         execute(connection, "DO $$ BEGIN CREATE ROLE migrationtest_migrator NOLOGIN; "
                 + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    }
+
+    private static String show(Connection connection, String setting) throws SQLException {
+        try (Statement statement = connection.createStatement(); var row = statement.executeQuery("SHOW " + setting)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private static long number(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); var row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
