@@ -16,7 +16,11 @@ import io.github.migrationtest.verifier.source.SourceOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +32,7 @@ public final class VerifierBenchmark {
 
     private static final int TABLES = 100;
     private static final int REVISIONS = 200;
-    private static final int RUNS = 3;
+    private static final int ROUNDS = 5;
 
     private VerifierBenchmark() {
     }
@@ -41,30 +45,51 @@ public final class VerifierBenchmark {
             try (PostgresServer server = PostgresServer.start(PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED))) {
                 rawSql(server, source, false, false); // warm-up of both paths
                 new Verifier(source, VerifierOptions.defaults()).verify(server);
-                double raw = Measure.medianMillis(RUNS, () -> rawSql(server, source, false, false));
-                double recorded = Measure.medianMillis(RUNS, () -> rawSql(server, source, true, false));
-                double allSql = Measure.medianMillis(RUNS, () -> rawSql(server, source, false, true));
-                VerificationReport[] last = new VerificationReport[1];
-                double verify = Measure.medianMillis(RUNS, () -> last[0] = new Verifier(source, VerifierOptions.defaults()).verify(server));
-                if (!last[0].passed()) {
-                    throw new IllegalStateException("the generated history should verify cleanly");
+                // This machine's speed drifts by 20% within minutes: each round measures every row
+                // back to back, and a ratio is the median of the rounds' own ratios.
+                List<double[]> rounds = new ArrayList<>();
+                VerificationReport last = null;
+                for (int round = 0; round < ROUNDS; round++) {
+                    double raw = Measure.onceMillis(() -> rawSql(server, source, false, false));
+                    double recorded = Measure.onceMillis(() -> rawSql(server, source, true, false));
+                    double allSql = Measure.onceMillis(() -> rawSql(server, source, false, true));
+                    long started = System.nanoTime();
+                    last = new Verifier(source, VerifierOptions.defaults()).verify(server);
+                    double verify = (System.nanoTime() - started) / 1e6;
+                    if (!last.passed()) {
+                        throw new IllegalStateException("the generated history should verify cleanly");
+                    }
+                    rounds.add(new double[] {raw, recorded, allSql, verify, last.migrationTime().toMillis(),
+                            last.snapshotTime().toMillis()});
                 }
-                Measure.header(String.format("Verification of %d revisions building %d tables (embedded Postgres %d)",
-                        REVISIONS, TABLES, server.majorVersion()));
-                Measure.row("up, down, up of every revision, SQL alone", raw);
-                Measure.row("the same, with the change recorder installed", recorded);
-                Measure.row("all SQL a verification runs (the same, then head to base)", allSql);
-                Measure.row("full verification (all checks)", verify);
-                Measure.row("  of which the migrations' SQL", last[0].migrationTime().toMillis());
-                Measure.row("  of which snapshots", last[0].snapshotTime().toMillis());
-                System.out.printf("%nverification / SQL alone: %.2fx%n", verify / raw);
-                System.out.printf("verification / all SQL a verification runs: %.2fx%n", verify / allSql);
+                Measure.header(String.format("Verification of %d revisions building %d tables (embedded Postgres %d),"
+                        + " median of %d rounds", REVISIONS, TABLES, server.majorVersion(), ROUNDS));
+                Measure.row("up, down, up of every revision, SQL alone", median(rounds, r -> r[0]));
+                Measure.row("the same, with the change recorder installed", median(rounds, r -> r[1]));
+                Measure.row("all SQL a verification runs (the same, then head to base)", median(rounds, r -> r[2]));
+                Measure.row("full verification (all checks)", median(rounds, r -> r[3]));
+                Measure.row("  of which the migrations' SQL", median(rounds, r -> r[4]));
+                Measure.row("  of which snapshots", median(rounds, r -> r[5]));
+                System.out.printf("%nverification / SQL alone: %.2fx (rounds: %s)%n", median(rounds, r -> r[3] / r[0]),
+                        each(rounds, r -> r[3] / r[0]));
+                System.out.printf("verification / all SQL a verification runs: %.2fx (rounds: %s)%n",
+                        median(rounds, r -> r[3] / r[2]), each(rounds, r -> r[3] / r[2]));
             }
         } finally {
             try (Stream<Path> files = Files.walk(history)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private static double median(List<double[]> rounds, ToDoubleFunction<double[]> measure) {
+        double[] values = rounds.stream().mapToDouble(measure).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    private static String each(List<double[]> rounds, ToDoubleFunction<double[]> measure) {
+        return rounds.stream().map(r -> String.format("%.2f", measure.applyAsDouble(r)))
+                .collect(Collectors.joining(", "));
     }
 
     /**
