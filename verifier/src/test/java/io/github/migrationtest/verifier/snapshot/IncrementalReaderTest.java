@@ -120,10 +120,7 @@ class IncrementalReaderTest {
 
     @Test
     void readsTheWholeSchemaAgainWhenAMigrationDisablesOrDropsTheRecorder() throws SQLException {
-        try (DisposableDatabase database = PostgresServer.shared().createDatabase();
-                Connection connection = database.connect()) {
-            IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
-            reader.read(connection);
+        withStartedReader((connection, reader) -> {
             execute(connection, "ALTER EVENT TRIGGER migrationtest_command_end DISABLE");
             execute(connection, "CREATE TABLE public.unrecorded (id int)");
             assertEqualsWholeRead(reader, connection, "a table created while the recorder was disabled");
@@ -137,15 +134,12 @@ class IncrementalReaderTest {
             execute(connection, "CREATE TABLE public.recorded_again (id int)");
             assertEqualsWholeRead(reader, connection, "a table created after the recorder was put back");
             assertThat(reader.wholeReads()).as("the recorder works again").isEqualTo(3);
-        }
+        });
     }
 
     @Test
     void readsInTheCallersTransactionAndLeavesItsSettingsAsTheyWere() throws SQLException {
-        try (DisposableDatabase database = PostgresServer.shared().createDatabase();
-                Connection connection = database.connect()) {
-            IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
-            reader.read(connection);
+        withStartedReader((connection, reader) -> {
             connection.setAutoCommit(false);
             execute(connection, "SET search_path = public");
             execute(connection, "SET enable_seqscan = on");
@@ -167,15 +161,12 @@ class IncrementalReaderTest {
             assertEqualsWholeRead(reader, connection, "a column added outside a transaction");
             assertThat(show(connection, "enable_seqscan")).as("settings of a read end with its batch").isEqualTo("on");
             assertThat(show(connection, "jit")).isEqualTo("on");
-        }
+        });
     }
 
     @Test
     void keepsTheRecordersLogSmallOverManyReads() throws SQLException {
-        try (DisposableDatabase database = PostgresServer.shared().createDatabase();
-                Connection connection = database.connect()) {
-            IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
-            reader.read(connection);
+        withStartedReader((connection, reader) -> {
             for (int i = 0; i < 120; i++) {
                 execute(connection, "CREATE TABLE public.t (a int PRIMARY KEY, b int UNIQUE, c int CHECK (c > 0))");
                 reader.read(connection);
@@ -187,7 +178,7 @@ class IncrementalReaderTest {
             assertThat(number(connection, "select pg_relation_size('" + DdlRecorder.SCHEMA + ".touched') / 8192"))
                     .as("pages of the log").isLessThanOrEqualTo(3);
             assertThat(reader.partialReads()).isEqualTo(240);
-        }
+        });
     }
 
     @Test
@@ -207,6 +198,20 @@ class IncrementalReaderTest {
             }
             execute(connection, "CREATE TABLE public.t (id int)");
             assertThat(reader.read(connection).table("public", "t")).isPresent();
+        }
+    }
+
+    private interface ReaderTest {
+        void run(Connection connection, IncrementalReader reader) throws SQLException;
+    }
+
+    /** Runs {@code test} in a new database with a started reader that has read it once. */
+    private static void withStartedReader(ReaderTest test) throws SQLException {
+        try (DisposableDatabase database = PostgresServer.shared().createDatabase();
+                Connection connection = database.connect()) {
+            IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
+            reader.read(connection);
+            test.run(connection, reader);
         }
     }
 
