@@ -15,7 +15,9 @@ final class UnitFilter {
     }
 
     static UnitFilter only(Map<ReadUnit.Kind, Set<Long>> oids) {
-        return new UnitFilter(new EnumMap<>(oids));
+        Map<ReadUnit.Kind, Set<Long>> copy = new EnumMap<>(ReadUnit.Kind.class); // EnumMap(Map) refuses an empty map
+        copy.putAll(oids);
+        return new UnitFilter(copy);
     }
 
     /** Whether every unit is read: a whole read. */
