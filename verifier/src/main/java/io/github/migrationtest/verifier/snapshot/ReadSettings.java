@@ -4,9 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -19,30 +20,30 @@ import java.util.stream.Collectors;
  * <li>{@code plan_cache_mode = force_generic_plan}: each query is planned once per connection, not
  * once per snapshot.</li>
  * <li>{@code jit = off}: on a server built with LLVM, a catalog query's estimated cost can pass
- * {@code jit_above_cost}, and compiling it took 100 ms per read (measured on Debian's Postgres 15),
- * for queries that run in under one.</li>
+ * {@code jit_above_cost}, and compiling it took 22 ms per read on average, up to 140 (measured on
+ * Debian's Postgres 15), for a statement that runs in under one.</li>
  * <li>For partial reads, no sequential scans, hash or merge joins: a partial read looks up a few
  * units among many, in catalogs that are in memory, where index lookups in nested loops always win.
  * A generic plan cannot know how many units are asked for, and its costs (made for disk) chose
  * scans of whole catalogs: the constraints of one table took 0.5 ms instead of 0.15.</li>
  * </ul>
  */
-record ReadSettings(Map<String, String> values) {
+record ReadSettings(SortedMap<String, String> values) {
     static final ReadSettings WHOLE = of("search_path", "pg_catalog", "plan_cache_mode", "force_generic_plan",
             "jit", "off");
     static final ReadSettings PARTIAL = WHOLE.with("enable_seqscan", "off", "enable_hashjoin", "off",
             "enable_mergejoin", "off");
 
     private static ReadSettings of(String... pairs) {
-        return new ReadSettings(Map.of()).with(pairs);
+        return new ReadSettings(new TreeMap<>()).with(pairs);
     }
 
     private ReadSettings with(String... pairs) {
-        Map<String, String> all = new LinkedHashMap<>(values);
+        SortedMap<String, String> all = new TreeMap<>(values);
         for (int i = 0; i < pairs.length; i += 2) {
             all.put(pairs[i], pairs[i + 1]);
         }
-        return new ReadSettings(Map.copyOf(all));
+        return new ReadSettings(Collections.unmodifiableSortedMap(all));
     }
 
     /** Work sent in one batch, after {@code prefix} (null: nothing to send first). */
@@ -68,24 +69,27 @@ record ReadSettings(Map<String, String> values) {
         }
     }
 
-    /** SQL that sets these for the current transaction (the names and values are ours, not the user's). */
+    /**
+     * SQL that sets these for the current transaction (the names and values are ours, not the
+     * user's), in a stable order: the batch it starts is prepared once per connection by its text.
+     */
     String sql() {
         return values.entrySet().stream()
                 .map(e -> "set_config('" + e.getKey() + "', '" + e.getValue() + "', true)")
-                .sorted().collect(Collectors.joining(", ", "select ", ""));
+                .collect(Collectors.joining(", ", "select ", ""));
     }
 
     /** The values the session has now for the same settings, to put back after a read in the caller's transaction. */
     ReadSettings current(Connection connection) throws SQLException {
-        List<String> names = List.copyOf(values.keySet());
-        String sql = names.stream().map(name -> "current_setting('" + name + "')")
+        String sql = values.keySet().stream().map(name -> "current_setting('" + name + "')")
                 .collect(Collectors.joining(", ", "select ", ""));
-        Map<String, String> now = new LinkedHashMap<>();
+        SortedMap<String, String> now = new TreeMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet row = statement.executeQuery()) {
             row.next();
-            for (int i = 0; i < names.size(); i++) {
-                now.put(names.get(i), row.getString(i + 1));
+            int column = 1;
+            for (String name : values.keySet()) {
+                now.put(name, row.getString(column++));
             }
         }
         return new ReadSettings(now);

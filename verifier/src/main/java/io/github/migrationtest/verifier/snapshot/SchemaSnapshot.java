@@ -3,14 +3,13 @@ package io.github.migrationtest.verifier.snapshot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,19 +44,26 @@ public final class SchemaSnapshot {
         }
     }
 
-    private final List<SchemaObject> objects;
     private final List<SortKey> keys;
+    /** The keys' objects, as a view: a partial read makes a snapshot per read, and need not copy them. */
+    private final List<SchemaObject> objects;
     /** Built on first use: a verifier mostly compares snapshots that are equal, which needs no map. */
     private volatile Map<String, SchemaObject> byPath;
 
     /** From keys in canonical order; a key carries the object's path, computed once (names are quoted on the fly). */
     private SchemaSnapshot(List<SortKey> sorted) {
-        List<SchemaObject> inOrder = new ArrayList<>(sorted.size());
-        for (SortKey key : sorted) {
-            inOrder.add(Objects.requireNonNull(key.object()));
-        }
-        this.objects = Collections.unmodifiableList(inOrder);
         this.keys = sorted;
+        this.objects = new AbstractList<>() {
+            @Override
+            public SchemaObject get(int index) {
+                return keys.get(index).object();
+            }
+
+            @Override
+            public int size() {
+                return keys.size();
+            }
+        };
     }
 
     /** A snapshot of these objects, in canonical order whatever order they come in. */
