@@ -47,33 +47,24 @@ public final class VerifierBenchmark {
                 new Verifier(source, VerifierOptions.defaults()).verify(server);
                 // This machine's speed drifts by 20% within minutes: each round measures every row
                 // back to back, and a ratio is the median of the rounds' own ratios.
-                List<double[]> rounds = new ArrayList<>();
-                VerificationReport last = null;
-                for (int round = 0; round < ROUNDS; round++) {
-                    double raw = Measure.onceMillis(() -> rawSql(server, source, false, false));
-                    double recorded = Measure.onceMillis(() -> rawSql(server, source, true, false));
-                    double allSql = Measure.onceMillis(() -> rawSql(server, source, false, true));
-                    long started = System.nanoTime();
-                    last = new Verifier(source, VerifierOptions.defaults()).verify(server);
-                    double verify = (System.nanoTime() - started) / 1e6;
-                    if (!last.passed()) {
-                        throw new IllegalStateException("the generated history should verify cleanly");
-                    }
-                    rounds.add(new double[] {raw, recorded, allSql, verify, last.migrationTime().toMillis(),
-                            last.snapshotTime().toMillis()});
+                List<Round> rounds = new ArrayList<>();
+                for (int i = 0; i < ROUNDS; i++) {
+                    rounds.add(Round.measure(server, source));
                 }
                 Measure.header(String.format("Verification of %d revisions building %d tables (embedded Postgres %d),"
                         + " median of %d rounds", REVISIONS, TABLES, server.majorVersion(), ROUNDS));
-                Measure.row("up, down, up of every revision, SQL alone", median(rounds, r -> r[0]));
-                Measure.row("the same, with the change recorder installed", median(rounds, r -> r[1]));
-                Measure.row("all SQL a verification runs (the same, then head to base)", median(rounds, r -> r[2]));
-                Measure.row("full verification (all checks)", median(rounds, r -> r[3]));
-                Measure.row("  of which the migrations' SQL", median(rounds, r -> r[4]));
-                Measure.row("  of which snapshots", median(rounds, r -> r[5]));
-                System.out.printf("%nverification / SQL alone: %.2fx (rounds: %s)%n", median(rounds, r -> r[3] / r[0]),
-                        each(rounds, r -> r[3] / r[0]));
+                Measure.row("up, down, up of every revision, SQL alone", median(rounds, Round::raw));
+                Measure.row("the same, with the change recorder installed", median(rounds, Round::recorded));
+                Measure.row("all SQL a verification runs (the same, then head to base)", median(rounds, Round::allSql));
+                Measure.row("full verification (all checks)", median(rounds, Round::verify));
+                Measure.row("  of which the migrations' SQL", median(rounds, Round::verifySql));
+                Measure.row("  of which snapshots", median(rounds, Round::verifySnapshots));
+                ToDoubleFunction<Round> perRaw = r -> r.verify() / r.raw();
+                ToDoubleFunction<Round> perAllSql = r -> r.verify() / r.allSql();
+                System.out.printf("%nverification / SQL alone: %.2fx (rounds: %s)%n", median(rounds, perRaw),
+                        each(rounds, perRaw));
                 System.out.printf("verification / all SQL a verification runs: %.2fx (rounds: %s)%n",
-                        median(rounds, r -> r[3] / r[2]), each(rounds, r -> r[3] / r[2]));
+                        median(rounds, perAllSql), each(rounds, perAllSql));
             }
         } finally {
             try (Stream<Path> files = Files.walk(history)) {
@@ -82,12 +73,29 @@ public final class VerifierBenchmark {
         }
     }
 
-    private static double median(List<double[]> rounds, ToDoubleFunction<double[]> measure) {
+    /** One round: every row measured back to back, in milliseconds. */
+    private record Round(double raw, double recorded, double allSql, double verify, double verifySql,
+                         double verifySnapshots) {
+        static Round measure(PostgresServer server, MigrationSource source) throws Exception {
+            double raw = Measure.onceMillis(() -> rawSql(server, source, false, false));
+            double recorded = Measure.onceMillis(() -> rawSql(server, source, true, false));
+            double allSql = Measure.onceMillis(() -> rawSql(server, source, false, true));
+            VerificationReport[] report = new VerificationReport[1];
+            double verify = Measure.onceMillis(() -> report[0] = new Verifier(source, VerifierOptions.defaults()).verify(server));
+            if (!report[0].passed()) {
+                throw new IllegalStateException("the generated history should verify cleanly");
+            }
+            return new Round(raw, recorded, allSql, verify, report[0].migrationTime().toMillis(),
+                    report[0].snapshotTime().toMillis());
+        }
+    }
+
+    private static double median(List<Round> rounds, ToDoubleFunction<Round> measure) {
         double[] values = rounds.stream().mapToDouble(measure).sorted().toArray();
         return values[values.length / 2];
     }
 
-    private static String each(List<double[]> rounds, ToDoubleFunction<double[]> measure) {
+    private static String each(List<Round> rounds, ToDoubleFunction<Round> measure) {
         return rounds.stream().map(r -> String.format("%.2f", measure.applyAsDouble(r)))
                 .collect(Collectors.joining(", "));
     }
