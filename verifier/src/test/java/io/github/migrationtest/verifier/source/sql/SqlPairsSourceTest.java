@@ -169,6 +169,21 @@ class SqlPairsSourceTest {
     }
 
     @Test
+    void a_failure_inside_the_scripts_own_transaction_is_reported_and_that_transaction_ended() throws Exception {
+        write("1_own.up.sql", "begin;\ncreate table t (id int);\ncreate table u (id integr);\ncommit;\n");
+        write("1_own.down.sql", "drop table u; drop table t;");
+        MigrationSource source = open(SourceOptions.defaults().withLockTimeout(Duration.ofSeconds(5)));
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(only(source), db.connection())).failure();
+
+        assertThat(failure.message()).isEqualTo("type \"integr\" does not exist");
+        assertThat(failure.location()).isEqualTo(dir.resolve("1_own.up.sql") + ":3:20");
+        assertThat(db.probe().tables()).as("the script's transaction was rolled back, the connection is usable").isEmpty();
+        assertThat(db.probe().value("SHOW lock_timeout")).isEqualTo("0");
+    }
+
+    @Test
     void tricky_sql_runs_as_written() throws Exception {
         write("1_tricky.up.sql", """
                 create table notes (id int, body text);
