@@ -184,6 +184,22 @@ class SqlPairsSourceTest {
     }
 
     @Test
+    void the_timeouts_hold_during_the_step_and_the_sessions_own_values_come_back() throws Exception {
+        write("1_t.up.sql", "create table seen as select current_setting('lock_timeout') as lock_timeout,"
+                + " current_setting('statement_timeout') as statement_timeout;");
+        write("1_t.down.sql", "drop table seen;");
+        MigrationSource source = open(SourceOptions.defaults().withLockTimeout(Duration.ofMillis(1500))
+                .withStatementTimeout(Duration.ofMinutes(2)));
+        db.connection().createStatement().execute("set lock_timeout = '7s'; set statement_timeout = '9min'");
+
+        source.upgrade(only(source), db.connection());
+
+        assertThat(db.probe().strings("select lock_timeout || ' ' || statement_timeout from seen")).containsExactly("1500ms 2min");
+        assertThat(db.probe().value("SHOW lock_timeout")).isEqualTo("7s");
+        assertThat(db.probe().value("SHOW statement_timeout")).isEqualTo("9min");
+    }
+
+    @Test
     void tricky_sql_runs_as_written() throws Exception {
         write("1_tricky.up.sql", """
                 create table notes (id int, body text);
