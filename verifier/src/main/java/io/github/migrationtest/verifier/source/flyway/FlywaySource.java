@@ -84,8 +84,9 @@ final class FlywaySource extends FileHistorySource {
         FluentConfiguration configuration = configure(connection);
         SchemaHistoryTable table = SchemaHistoryTable.of(configuration, connection, revision);
         table.requireApplied();
+        Placeholders placeholders = new Placeholders(configuration, table, connection);
         List<SqlScript> scripts = new ArrayList<>();
-        plan.down().forEach(part -> scripts.add(new Placeholders(configuration, table, connection).apply(part).parse()));
+        plan.down().forEach(part -> scripts.add(placeholders.apply(part).parse()));
         scripts.add(table.forgetScript());
         return new ScriptRunner(options.lockTimeout(), options.statementTimeout())
                 .run(revision, Direction.DOWN, scripts, "", connection);

@@ -25,8 +25,10 @@ final class Placeholders {
         this.connection = connection;
     }
 
+    /** A {@code U} script is always a whole file, and so is what this returns. */
     ScriptPart apply(ScriptPart part) {
-        if (!configuration.isPlaceholderReplacement()) {
+        // Without a placeholder in it, the script need not cost a query for the built-in values.
+        if (!configuration.isPlaceholderReplacement() || !part.text().contains(configuration.getPlaceholderPrefix())) {
             return part;
         }
         String text = part.text();
@@ -34,9 +36,7 @@ final class Placeholders {
             text = text.replace(configuration.getPlaceholderPrefix() + placeholder.getKey()
                     + configuration.getPlaceholderSuffix(), placeholder.getValue());
         }
-        // Replacement can change the length, so the section bounds are recomputed against the new text.
-        int delta = text.length() - part.text().length();
-        return new ScriptPart(part.display(), text, part.from(), part.to() + delta, part.outsideTransaction());
+        return ScriptPart.whole(part.display(), text);
     }
 
     private Map<String, String> values(ScriptPart part) {

@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * Runs a revision's scripts over JDBC: in one transaction when Postgres allows it, statement by
@@ -90,23 +92,31 @@ public final class ScriptRunner {
                 }
             }
         } catch (SQLException e) {
-            if (transactional) {
-                rollbackQuietly(connection, e);
-            }
+            rollbackQuietly(connection, transactional, e);
             throw new MigrationFailedException(revision, direction, PostgresErrors.failure(script, statement, e), e);
         } catch (IOException e) {
-            if (transactional) {
-                rollbackQuietly(connection, e);
-            }
+            rollbackQuietly(connection, transactional, e);
             MigrationFailure failure = new MigrationFailure(script.file(), statement.line(), statement.column(),
                     "could not send the COPY data: " + e.getMessage(), "", "", "", statement.sql());
             throw new MigrationFailedException(revision, direction, failure, e);
         }
     }
 
-    private static void rollbackQuietly(Connection connection, Exception cause) {
+    /**
+     * Ends the transaction a failed statement left aborted: ours, or one the script opened itself
+     * with {@code BEGIN} (run in auto-commit mode), which would otherwise refuse every later command
+     * on the caller's connection, the restoring of its settings included.
+     */
+    private static void rollbackQuietly(Connection connection, boolean transactional, Exception cause) {
         try {
-            connection.rollback();
+            if (transactional) {
+                connection.rollback();
+            } else if (connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE) {
+                // JDBC's rollback() refuses in auto-commit mode: say it in SQL.
+                try (Statement rollback = connection.createStatement()) {
+                    rollback.execute("ROLLBACK");
+                }
+            }
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }

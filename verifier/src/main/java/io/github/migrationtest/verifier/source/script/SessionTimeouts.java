@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Sets {@code lock_timeout} and {@code statement_timeout} on the session for the length of a step and
@@ -18,45 +21,48 @@ public final class SessionTimeouts {
         T run() throws SQLException;
     }
 
-    private final Duration lockTimeout;
-    private final Duration statementTimeout;
+    /** The settings to put in force, by name, in a stable order; empty when the server's own apply. */
+    private final Map<String, String> settings = new LinkedHashMap<>();
 
     public SessionTimeouts(Duration lockTimeout, Duration statementTimeout) {
-        this.lockTimeout = lockTimeout;
-        this.statementTimeout = statementTimeout;
-    }
-
-    public <T> T around(Connection connection, Work<T> work) throws SQLException {
-        String previousLock = lockTimeout == null ? null : swap(connection, "lock_timeout", lockTimeout);
-        String previousStatement = statementTimeout == null ? null : swap(connection, "statement_timeout", statementTimeout);
-        try {
-            return work.run();
-        } finally {
-            if (previousStatement != null) {
-                set(connection, "statement_timeout", previousStatement);
-            }
-            if (previousLock != null) {
-                set(connection, "lock_timeout", previousLock);
-            }
+        if (lockTimeout != null) {
+            settings.put("lock_timeout", lockTimeout.toMillis() + "ms");
+        }
+        if (statementTimeout != null) {
+            settings.put("statement_timeout", statementTimeout.toMillis() + "ms");
         }
     }
 
-    private static String swap(Connection connection, String name, Duration value) throws SQLException {
-        return set(connection, name, value.toMillis() + "ms");
+    public <T> T around(Connection connection, Work<T> work) throws SQLException {
+        if (settings.isEmpty()) {
+            return work.run();
+        }
+        Map<String, String> previous = swap(connection, settings);
+        try {
+            return work.run();
+        } finally {
+            swap(connection, previous);
+        }
     }
 
-    /** Sets a session setting and returns the value it had before. */
-    private static String set(Connection connection, String name, String value) throws SQLException {
+    /** Sets the settings, all in one round trip (this runs twice per migration step), and returns what they were. */
+    private static Map<String, String> swap(Connection connection, Map<String, String> values) throws SQLException {
+        String rows = String.join(", ", Collections.nCopies(values.size(), "(?, ?)"));
         // set_config(..., false) lasts for the session (once the surrounding transaction, if any, commits).
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT current_setting(?), set_config(?, ?, false)")) {
-            statement.setString(1, name);
-            statement.setString(2, name);
-            statement.setString(3, value);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
+                "SELECT name, current_setting(name), set_config(name, value, false) FROM (VALUES " + rows + ") AS s (name, value)")) {
+            int index = 1;
+            for (Map.Entry<String, String> setting : values.entrySet()) {
+                statement.setString(index++, setting.getKey());
+                statement.setString(index++, setting.getValue());
             }
+            Map<String, String> previous = new LinkedHashMap<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    previous.put(result.getString(1), result.getString(2));
+                }
+            }
+            return previous;
         }
     }
 }

@@ -5,7 +5,9 @@ import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.script.ScriptText;
 import io.github.migrationtest.verifier.source.sql.NamedFile.Role;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,23 +17,34 @@ final class ScriptPartsReader {
 
     private static final Pattern DBMATE_MARKER = Pattern.compile("(?m)^--\\s*migrate:(up|down)\\b([^\\n]*)$");
 
-    static final String NOT_DBMATE =
-            "fits no naming convention (it has no '-- migrate:up' section, so it is not a dbmate file)";
-    static final String NOT_DBMATE_FIX =
-            "add '-- migrate:up' and '-- migrate:down' sections, or name it " + Convention.GOLANG_MIGRATE.example();
-
-    /** Whether a file named like a dbmate migration has its up marker (or cannot be read, to be reported later). */
-    static boolean mayBeDbmate(Path file) {
-        return !(ScriptText.read(file) instanceof ScriptText.Text text) || DBMATE_MARKER.matcher(text.text()).find();
-    }
-
     /** The upgrade and (for dbmate) downgrade SQL of one file. */
     record Parts(Optional<ScriptPart> up, Optional<ScriptPart> down) {}
 
     private final List<HistoryFinding> findings;
+    // A file named like a dbmate migration is read to tell whether it is one, and its SQL is needed
+    // later: each file is read once.
+    private final Map<Path, ScriptText.Read> reads = new HashMap<>();
 
     ScriptPartsReader(List<HistoryFinding> findings) {
         this.findings = findings;
+    }
+
+    /**
+     * Whether a file named like a dbmate migration has its up marker, reporting it when not; one
+     * that cannot be read counts as dbmate, to be reported when its SQL is read.
+     */
+    boolean isDbmate(NamedFile file) {
+        if (read(file.path()) instanceof ScriptText.Text text && !DBMATE_MARKER.matcher(text.text()).find()) {
+            findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file.display(),
+                    "fits no naming convention (it has no '-- migrate:up' section, so it is not a dbmate file)",
+                    "add '-- migrate:up' and '-- migrate:down' sections, or name it " + Convention.GOLANG_MIGRATE.example()));
+            return false;
+        }
+        return true;
+    }
+
+    private ScriptText.Read read(Path file) {
+        return reads.computeIfAbsent(file, ScriptText::read);
     }
 
     /** The upgrade SQL, or empty when the file cannot be used (already reported). */
@@ -55,7 +68,7 @@ final class ScriptPartsReader {
     }
 
     private Optional<String> text(NamedFile file) {
-        ScriptText.Read read = ScriptText.read(file.path());
+        ScriptText.Read read = read(file.path());
         if (read instanceof ScriptText.NotUtf8 bad) {
             findings.add(HistoryFinding.error(Kind.NOT_UTF8, file.display(),
                     "is not UTF-8 (invalid byte at offset " + bad.offset() + ")", "re-save it as UTF-8"));
@@ -95,8 +108,7 @@ final class ScriptPartsReader {
             }
         }
         if (up == null) {
-            findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file.display(), NOT_DBMATE, NOT_DBMATE_FIX));
-            return Optional.empty();
+            throw new IllegalStateException(file.display() + " was listed as a dbmate file without its up marker");
         }
         ScriptPart upPart = section(file, text, up, down);
         if (text.substring(upPart.from(), upPart.to()).isBlank()) {

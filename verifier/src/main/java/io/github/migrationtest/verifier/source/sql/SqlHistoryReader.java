@@ -35,6 +35,7 @@ public final class SqlHistoryReader {
     private final Pattern userPattern;
     private final boolean flyway;
     private final List<HistoryFinding> findings = new ArrayList<>();
+    private final ScriptPartsReader parts = new ScriptPartsReader(findings);
 
     private SqlHistoryReader(Path root, String display, Pattern userPattern, boolean flyway) {
         this.root = root;
@@ -64,11 +65,10 @@ public final class SqlHistoryReader {
         for (Path file : files()) {
             String relative = root.relativize(file).toString().replace('\\', '/');
             Naming naming = new FileNames(userPattern).classify(file, relative, show(relative));
-            if (naming instanceof Named n && n.file().role() == Role.UP_AND_DOWN && !ScriptPartsReader.mayBeDbmate(file)) {
-                findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, n.file().display(), ScriptPartsReader.NOT_DBMATE,
-                        ScriptPartsReader.NOT_DBMATE_FIX));
-            } else if (naming instanceof Named n) {
-                named.add(n.file());
+            if (naming instanceof Named n) {
+                if (n.file().role() != Role.UP_AND_DOWN || parts.isDbmate(n.file())) {
+                    named.add(n.file());
+                }
             } else if (naming instanceof Unrecognised u && !flyway && relative.endsWith(".sql")) {
                 findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, show(relative), u.why(), namingFix()));
             }
@@ -186,13 +186,13 @@ public final class SqlHistoryReader {
         List<PlannedRevision> planned = new ArrayList<>();
         ups.forEach((version, candidates) -> {
             NamedFile up = firstOfDuplicates(candidates);
-            Optional<ScriptPartsReader.Parts> upParts = new ScriptPartsReader(findings).upgrade(up);
+            Optional<ScriptPartsReader.Parts> upParts = parts.upgrade(up);
             if (upParts.isEmpty()) {
                 return;
             }
             List<NamedFile> downCandidates = downs.getOrDefault(version, List.of());
             Optional<ScriptPart> downPart = downCandidates.isEmpty() ? upParts.get().down()
-                    : new ScriptPartsReader(findings).downgrade(firstOfDuplicates(downCandidates));
+                    : parts.downgrade(firstOfDuplicates(downCandidates));
             planned.add(plan(up, upParts.get().up(), downCandidates, downPart));
         });
         return planned;

@@ -168,6 +168,22 @@ class FlywaySourceTest {
     }
 
     @Test
+    void a_u_script_gets_flyways_built_in_placeholders_too(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__t.sql"), "create table t (id int);\ncreate table undo_log (note text);");
+        Files.writeString(dir.resolve("U1__t.sql"), "insert into undo_log values ('${flyway:defaultSchema}|${flyway:table}"
+                + "|${flyway:user}|${flyway:database}|${flyway:filename}|${email_comment}');\ndrop table t;");
+        MigrationSource source = MigrationSources.open(dir, OPTIONS);
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        source.downgrade(source.revisions().get(0), db.connection());
+
+        assertThat(db.probe().value("select note from undo_log")).isEqualTo("public|flyway_schema_history|"
+                + db.probe().value("select current_user") + "|" + db.probe().value("select current_database()")
+                + "|U1__t.sql|where we write");
+        assertThat(db.probe().tables()).doesNotContain("t");
+    }
+
+    @Test
     void a_v_script_that_cannot_run_in_a_transaction_is_reported_as_such(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("V1__t.sql"), "create table t (id int);");
         Files.writeString(dir.resolve("V2__idx.sql"), "-- without locking writes\ncreate index concurrently t_id on t (id);");

@@ -169,6 +169,37 @@ class SqlPairsSourceTest {
     }
 
     @Test
+    void a_failure_inside_the_scripts_own_transaction_is_reported_and_that_transaction_ended() throws Exception {
+        write("1_own.up.sql", "begin;\ncreate table t (id int);\ncreate table u (id integr);\ncommit;\n");
+        write("1_own.down.sql", "drop table u; drop table t;");
+        MigrationSource source = open(SourceOptions.defaults().withLockTimeout(Duration.ofSeconds(5)));
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(only(source), db.connection())).failure();
+
+        assertThat(failure.message()).isEqualTo("type \"integr\" does not exist");
+        assertThat(failure.location()).isEqualTo(dir.resolve("1_own.up.sql") + ":3:20");
+        assertThat(db.probe().tables()).as("the script's transaction was rolled back, the connection is usable").isEmpty();
+        assertThat(db.probe().value("SHOW lock_timeout")).isEqualTo("0");
+    }
+
+    @Test
+    void the_timeouts_hold_during_the_step_and_the_sessions_own_values_come_back() throws Exception {
+        write("1_t.up.sql", "create table seen as select current_setting('lock_timeout') as lock_timeout,"
+                + " current_setting('statement_timeout') as statement_timeout;");
+        write("1_t.down.sql", "drop table seen;");
+        MigrationSource source = open(SourceOptions.defaults().withLockTimeout(Duration.ofMillis(1500))
+                .withStatementTimeout(Duration.ofMinutes(2)));
+        db.connection().createStatement().execute("set lock_timeout = '7s'; set statement_timeout = '9min'");
+
+        source.upgrade(only(source), db.connection());
+
+        assertThat(db.probe().strings("select lock_timeout || ' ' || statement_timeout from seen")).containsExactly("1500ms 2min");
+        assertThat(db.probe().value("SHOW lock_timeout")).isEqualTo("7s");
+        assertThat(db.probe().value("SHOW statement_timeout")).isEqualTo("9min");
+    }
+
+    @Test
     void tricky_sql_runs_as_written() throws Exception {
         write("1_tricky.up.sql", """
                 create table notes (id int, body text);
