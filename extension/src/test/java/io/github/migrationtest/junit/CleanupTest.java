@@ -8,10 +8,13 @@ import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -52,6 +55,33 @@ class CleanupTest {
         void second(DataSource db) throws SQLException {
             DATABASES.add(Sql.scalar(db, "SELECT current_database()"));
         }
+    }
+
+    /** Starts at a revision, so a template that was not reused would cost the upgrades to it once per test. */
+    @MigrationTest(location = "classpath:histories/passing", startAt = "0002")
+    static class TemplateTestCase {
+        static final List<Set<String>> OPEN = new CopyOnWriteArrayList<>();
+
+        @RepeatedTest(3)
+        void test(DataSource db) {
+            OPEN.add(SERVER.openDatabases());
+        }
+    }
+
+    @Test
+    void the_tests_of_a_class_are_cloned_from_one_template_made_once() {
+        TemplateTestCase.OPEN.clear();
+        Set<String> before = SERVER.openDatabases();
+
+        Kit.assertAllPassed(Kit.run(TemplateTestCase.class), 3);
+
+        List<Set<String>> made = TemplateTestCase.OPEN.stream().map(open -> difference(open, before)).toList();
+        assertThat(made).as("the class's template and the test's own database, during each test").hasSize(3)
+                .allSatisfy(open -> assertThat(open).hasSize(2));
+        Set<String> common = new HashSet<>(made.get(0));
+        made.forEach(common::retainAll);
+        assertThat(common).as("the template every test's database was cloned from").hasSize(1);
+        assertThat(SERVER.openDatabases()).isEqualTo(before);
     }
 
     @Test
@@ -112,6 +142,12 @@ class CleanupTest {
                 .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
                 .filter(pairs -> pairs.containsKey(TestDatabase.KEPT_REPORT_KEY))
                 .map(pairs -> pairs.get(TestDatabase.KEPT_REPORT_KEY)).toList();
+    }
+
+    private static Set<String> difference(Set<String> all, Set<String> without) {
+        Set<String> left = new HashSet<>(all);
+        left.removeAll(without);
+        return left;
     }
 
     /** Which of these databases the server still has. */
