@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -108,14 +109,77 @@ class CleanupTest {
         assertThat(SERVER.openDatabases()).isEqualTo(before);
     }
 
-    /**
-     * Kept databases outlive the run, and so does the server they are on. So that this test leaves
-     * nothing behind, the run uses the shared server as an existing server ({@code backend=server})
-     * and the test drops the kept database itself.
-     */
+    /** A shared database that fails two of its tests is kept once, and the report says so once. */
+    @MigrationTest(location = "classpath:histories/passing", database = MigrationTest.Database.PER_CLASS)
+    static class PerClassFailuresTestCase {
+        static final Set<String> DATABASES = ConcurrentHashMap.newKeySet();
+
+        @RepeatedTest(2)
+        void fails(DataSource db) throws SQLException {
+            DATABASES.add(Sql.scalar(db, "SELECT current_database()"));
+            fail("on purpose");
+        }
+    }
+
+    /** Its tests pass; what fails is an {@code @AfterAll} method, which no test's callback hears of. */
+    @MigrationTest(location = "classpath:histories/passing", database = MigrationTest.Database.PER_CLASS)
+    static class FailingAfterAllTestCase {
+        static final Set<String> DATABASES = ConcurrentHashMap.newKeySet();
+
+        @Test
+        void passes(DataSource db) throws SQLException {
+            DATABASES.add(Sql.scalar(db, "SELECT current_database()"));
+        }
+
+        @AfterAll
+        static void fails(DataSource db) throws SQLException {
+            DATABASES.add(Sql.scalar(db, "SELECT current_database()"));
+            fail("on purpose");
+        }
+    }
+
     @Test
     void a_failed_test_database_is_kept_when_asked_and_the_report_says_how_to_connect() throws SQLException {
         PerMethodTestCase.DATABASES.clear();
+        runKeepingFailed(PerMethodTestCase.class, (results, kept) -> {
+            assertThat(kept).hasSize(1);
+            String name = kept.get(0);
+            assertThat(PerMethodTestCase.DATABASES).hasSize(2).contains(name);
+            assertThat(existing(PerMethodTestCase.DATABASES)).containsExactly(name);
+        });
+    }
+
+    @Test
+    void a_class_database_is_kept_once_however_many_of_its_tests_fail() throws SQLException {
+        PerClassFailuresTestCase.DATABASES.clear();
+        runKeepingFailed(PerClassFailuresTestCase.class, (results, kept) -> {
+            results.testEvents().assertStatistics(stats -> stats.failed(2));
+            assertThat(kept).containsExactlyElementsOf(PerClassFailuresTestCase.DATABASES);
+            assertThat(existing(PerClassFailuresTestCase.DATABASES)).containsExactlyElementsOf(kept);
+        });
+    }
+
+    @Test
+    void a_class_database_is_kept_when_an_after_all_method_fails() throws SQLException {
+        FailingAfterAllTestCase.DATABASES.clear();
+        runKeepingFailed(FailingAfterAllTestCase.class, (results, kept) -> {
+            results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+            assertThat(kept).containsExactlyElementsOf(FailingAfterAllTestCase.DATABASES);
+            assertThat(existing(FailingAfterAllTestCase.DATABASES)).containsExactlyElementsOf(kept);
+        });
+    }
+
+    private interface KeptCheck {
+        void check(EngineExecutionResults results, List<String> kept) throws SQLException;
+    }
+
+    /**
+     * Runs the class keeping failed databases, and lets {@code check} see the names the reports give
+     * while those databases still exist. Kept databases outlive the run, and so does the server they
+     * are on: so that this leaves nothing behind, the run uses the shared server as an existing server
+     * ({@code backend=server}) and every kept database is dropped here, whatever the check found.
+     */
+    private static void runKeepingFailed(Class<?> testCase, KeptCheck check) throws SQLException {
         try (DisposableDatabase host = SERVER.createDatabase()) {
             List<String> parameters = new ArrayList<>(List.of(MigrationTest.KEEP_FAILED_PROPERTY_NAME, "true",
                     MigrationTest.BACKEND_PROPERTY_NAME, "server", PostgresSettings.URL, host.jdbcUrl()));
@@ -126,14 +190,18 @@ class CleanupTest {
                 parameters.addAll(List.of(PostgresSettings.PASSWORD, host.password()));
             }
 
-            EngineExecutionResults results = Kit.run(PerMethodTestCase.class, parameters.toArray(String[]::new));
+            EngineExecutionResults results = Kit.run(testCase, parameters.toArray(String[]::new));
 
-            List<String> kept = keptReports(results);
-            assertThat(kept).hasSize(1);
-            String name = kept.get(0).replaceFirst("^Kept (\\S+) for inspection\\. Connect with: psql '.*'$", "$1");
-            assertThat(PerMethodTestCase.DATABASES).hasSize(2).contains(name);
-            assertThat(existing(PerMethodTestCase.DATABASES)).containsExactly(name);
-            Sql.execute(host.dataSource(), "DROP DATABASE \"" + name + "\" WITH (FORCE)");
+            List<String> kept = keptReports(results).stream()
+                    .map(report -> report.replaceFirst("^Kept (\\S+) for inspection\\. Connect with: psql '.*'$", "$1"))
+                    .toList();
+            try {
+                check.check(results, kept);
+            } finally {
+                for (String name : kept) {
+                    Sql.execute(host.dataSource(), "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+                }
+            }
         }
     }
 
