@@ -17,11 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The verifier's cost against the migrations' own: a generated history of 200 revisions that
@@ -76,9 +74,7 @@ public final class VerifierBenchmark {
                         median(rounds, r -> r[3] / r[2]), each(rounds, r -> r[3] / r[2]));
             }
         } finally {
-            try (Stream<Path> files = Files.walk(history)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempFolders.delete(history);
         }
     }
 
