@@ -26,11 +26,16 @@ public final class ServerBenchmark {
 
         Measure.header("Disposable Postgres (embedded " + settings.majorVersion() + ")");
         System.setProperty("java.io.tmpdir", coldCache.toString()); // a cache no run has filled yet
-        Measure.row("server start, cold (extract binaries, initdb, start)",
-                Measure.onceMillis(() -> PostgresServer.start(settings).close()));
-        Measure.row("server start, warm (cached binaries and cluster)",
-                Measure.medianMillis(5, () -> PostgresServer.start(settings).close()));
-        System.setProperty("java.io.tmpdir", originalTmp);
+        try {
+            Measure.row("server start, cold (extract binaries, initdb, start)",
+                    Measure.onceMillis(() -> PostgresServer.start(settings).close()));
+            Measure.row("server start, warm (cached binaries and cluster)",
+                    Measure.medianMillis(5, () -> PostgresServer.start(settings).close()));
+        } finally {
+            // Also when a start fails: the rest must not run in the cold cache, nor leave it behind.
+            System.setProperty("java.io.tmpdir", originalTmp);
+            TempFolders.delete(coldCache);
+        }
 
         try (PostgresServer server = PostgresServer.start(settings)) {
             Measure.medianMillis(5, () -> server.createDatabase().close()); // warm-up
@@ -42,7 +47,6 @@ public final class ServerBenchmark {
                         Measure.medianMillis(20, () -> server.createDatabaseFrom(template).close()));
             }
         }
-        deleteQuietly(coldCache);
     }
 
     private static void createOnly(PostgresServer server) {
@@ -57,12 +61,6 @@ public final class ServerBenchmark {
                 statement.addBatch("CREATE INDEX t" + i + "_name_idx ON t" + i + " (name)");
             }
             statement.executeBatch();
-        }
-    }
-
-    private static void deleteQuietly(Path folder) throws Exception {
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -17,11 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The verifier's cost against the migrations' own: a generated history of 200 revisions that
@@ -67,9 +65,7 @@ public final class VerifierBenchmark {
                         median(rounds, perAllSql), each(rounds, perAllSql));
             }
         } finally {
-            try (Stream<Path> files = Files.walk(history)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempFolders.delete(history);
         }
     }
 

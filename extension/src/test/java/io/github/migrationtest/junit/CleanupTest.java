@@ -8,10 +8,14 @@ import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -54,6 +58,33 @@ class CleanupTest {
         }
     }
 
+    /** Starts at a revision, so a template that was not reused would cost the upgrades to it once per test. */
+    @MigrationTest(location = "classpath:histories/passing", startAt = "0002")
+    static class TemplateTestCase {
+        static final List<Set<String>> OPEN = new CopyOnWriteArrayList<>();
+
+        @RepeatedTest(3)
+        void test(DataSource db) {
+            OPEN.add(SERVER.openDatabases());
+        }
+    }
+
+    @Test
+    void the_tests_of_a_class_are_cloned_from_one_template_made_once() {
+        TemplateTestCase.OPEN.clear();
+        Set<String> before = SERVER.openDatabases();
+
+        Kit.assertAllPassed(Kit.run(TemplateTestCase.class), 3);
+
+        List<Set<String>> made = TemplateTestCase.OPEN.stream().map(open -> difference(open, before)).toList();
+        assertThat(made).as("the class's template and the test's own database, during each test").hasSize(3)
+                .allSatisfy(open -> assertThat(open).hasSize(2));
+        Set<String> common = new HashSet<>(made.get(0));
+        made.forEach(common::retainAll);
+        assertThat(common).as("the template every test's database was cloned from").hasSize(1);
+        assertThat(SERVER.openDatabases()).isEqualTo(before);
+    }
+
     @Test
     void databases_of_methods_templates_and_the_verification_are_dropped_also_after_a_failure() throws SQLException {
         Set<String> before = SERVER.openDatabases();
@@ -78,14 +109,77 @@ class CleanupTest {
         assertThat(SERVER.openDatabases()).isEqualTo(before);
     }
 
-    /**
-     * Kept databases outlive the run, and so does the server they are on. So that this test leaves
-     * nothing behind, the run uses the shared server as an existing server ({@code backend=server})
-     * and the test drops the kept database itself.
-     */
+    /** A shared database that fails two of its tests is kept once, and the report says so once. */
+    @MigrationTest(location = "classpath:histories/passing", database = MigrationTest.Database.PER_CLASS)
+    static class PerClassFailuresTestCase {
+        static final Set<String> DATABASES = ConcurrentHashMap.newKeySet();
+
+        @RepeatedTest(2)
+        void fails(DataSource db) throws SQLException {
+            DATABASES.add(Sql.scalar(db, "SELECT current_database()"));
+            fail("on purpose");
+        }
+    }
+
+    /** Its tests pass; what fails is an {@code @AfterAll} method, which no test's callback hears of. */
+    @MigrationTest(location = "classpath:histories/passing", database = MigrationTest.Database.PER_CLASS)
+    static class FailingAfterAllTestCase {
+        static final Set<String> DATABASES = ConcurrentHashMap.newKeySet();
+
+        @Test
+        void passes(DataSource db) throws SQLException {
+            DATABASES.add(Sql.scalar(db, "SELECT current_database()"));
+        }
+
+        @AfterAll
+        static void fails(DataSource db) throws SQLException {
+            DATABASES.add(Sql.scalar(db, "SELECT current_database()"));
+            fail("on purpose");
+        }
+    }
+
     @Test
     void a_failed_test_database_is_kept_when_asked_and_the_report_says_how_to_connect() throws SQLException {
         PerMethodTestCase.DATABASES.clear();
+        runKeepingFailed(PerMethodTestCase.class, (results, kept) -> {
+            assertThat(kept).hasSize(1);
+            String name = kept.get(0);
+            assertThat(PerMethodTestCase.DATABASES).hasSize(2).contains(name);
+            assertThat(existing(PerMethodTestCase.DATABASES)).containsExactly(name);
+        });
+    }
+
+    @Test
+    void a_class_database_is_kept_once_however_many_of_its_tests_fail() throws SQLException {
+        PerClassFailuresTestCase.DATABASES.clear();
+        runKeepingFailed(PerClassFailuresTestCase.class, (results, kept) -> {
+            results.testEvents().assertStatistics(stats -> stats.failed(2));
+            assertThat(kept).containsExactlyElementsOf(PerClassFailuresTestCase.DATABASES);
+            assertThat(existing(PerClassFailuresTestCase.DATABASES)).containsExactlyElementsOf(kept);
+        });
+    }
+
+    @Test
+    void a_class_database_is_kept_when_an_after_all_method_fails() throws SQLException {
+        FailingAfterAllTestCase.DATABASES.clear();
+        runKeepingFailed(FailingAfterAllTestCase.class, (results, kept) -> {
+            results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+            assertThat(kept).containsExactlyElementsOf(FailingAfterAllTestCase.DATABASES);
+            assertThat(existing(FailingAfterAllTestCase.DATABASES)).containsExactlyElementsOf(kept);
+        });
+    }
+
+    private interface KeptCheck {
+        void check(EngineExecutionResults results, List<String> kept) throws SQLException;
+    }
+
+    /**
+     * Runs the class keeping failed databases, and lets {@code check} see the names the reports give
+     * while those databases still exist. Kept databases outlive the run, and so does the server they
+     * are on: so that this leaves nothing behind, the run uses the shared server as an existing server
+     * ({@code backend=server}) and every kept database is dropped here, whatever the check found.
+     */
+    private static void runKeepingFailed(Class<?> testCase, KeptCheck check) throws SQLException {
         try (DisposableDatabase host = SERVER.createDatabase()) {
             List<String> parameters = new ArrayList<>(List.of(MigrationTest.KEEP_FAILED_PROPERTY_NAME, "true",
                     MigrationTest.BACKEND_PROPERTY_NAME, "server", PostgresSettings.URL, host.jdbcUrl()));
@@ -96,14 +190,18 @@ class CleanupTest {
                 parameters.addAll(List.of(PostgresSettings.PASSWORD, host.password()));
             }
 
-            EngineExecutionResults results = Kit.run(PerMethodTestCase.class, parameters.toArray(String[]::new));
+            EngineExecutionResults results = Kit.run(testCase, parameters.toArray(String[]::new));
 
-            List<String> kept = keptReports(results);
-            assertThat(kept).hasSize(1);
-            String name = kept.get(0).replaceFirst("^Kept (\\S+) for inspection\\. Connect with: psql '.*'$", "$1");
-            assertThat(PerMethodTestCase.DATABASES).hasSize(2).contains(name);
-            assertThat(existing(PerMethodTestCase.DATABASES)).containsExactly(name);
-            Sql.execute(host.dataSource(), "DROP DATABASE \"" + name + "\" WITH (FORCE)");
+            List<String> kept = keptReports(results).stream()
+                    .map(report -> report.replaceFirst("^Kept (\\S+) for inspection\\. Connect with: psql '.*'$", "$1"))
+                    .toList();
+            try {
+                check.check(results, kept);
+            } finally {
+                for (String name : kept) {
+                    Sql.execute(host.dataSource(), "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+                }
+            }
         }
     }
 
@@ -112,6 +210,12 @@ class CleanupTest {
                 .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
                 .filter(pairs -> pairs.containsKey(TestDatabase.KEPT_REPORT_KEY))
                 .map(pairs -> pairs.get(TestDatabase.KEPT_REPORT_KEY)).toList();
+    }
+
+    private static Set<String> difference(Set<String> all, Set<String> without) {
+        Set<String> left = new HashSet<>(all);
+        left.removeAll(without);
+        return left;
     }
 
     /** Which of these databases the server still has. */
