@@ -121,6 +121,9 @@ class SchemaDiffTest {
 
         assertThat(SchemaDiff.compare(expected, actual, DiffOptions.defaults().withIgnored("public.audit_*")).isEmpty())
                 .isTrue();
+        // Matches neither the column's nor the index's own path, only their table's.
+        assertThat(SchemaDiff.compare(expected, actual, DiffOptions.defaults().withIgnored("public.audit_log"))
+                .differences()).isEmpty();
         assertThat(SchemaDiff.compare(expected, actual, DiffOptions.defaults().withIgnored("other.audit_*"))
                 .differences()).hasSize(1);
     }
@@ -202,6 +205,16 @@ class SchemaDiffTest {
 
                 public.users.email: type text -> citext
                 public.users_email_idx: unexpected index: %s
+                """.formatted(USERS_EMAIL_IDX));
+        // A type sorted after the table: its change is found between the table's two differences.
+        SchemaSnapshot laterType = with(users("text", "id", "email"), enumType("public", "vibe", "a"));
+        SchemaSnapshot laterTypeChanged = with(users("citext", "id", "email"), enumType("public", "vibe", "a", "b"),
+                index("public", "users_email_idx", "users", USERS_EMAIL_IDX));
+        assertThat(SchemaDiff.compare(laterType, laterTypeChanged).render()).isEqualTo("""
+                public.users.email: type text -> citext
+                public.users_email_idx: unexpected index: %s
+
+                type public.vibe: labels 'a' -> 'a', 'b'
                 """.formatted(USERS_EMAIL_IDX));
     }
 }
