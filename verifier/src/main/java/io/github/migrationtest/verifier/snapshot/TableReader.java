@@ -17,7 +17,7 @@ final class TableReader implements CatalogReader {
                         || quote_ident(p.relname), ', ' order by i.inhseqno) from pg_inherits i
                         join pg_class p on p.oid = i.inhparent join pg_namespace pn on pn.oid = p.relnamespace
                         where i.inhrelid = c.oid) end,
-                   c.relrowsecurity, c.relforcerowsecurity, array_to_string(c.reloptions, ', '),
+                   c.relrowsecurity, c.relforcerowsecurity, nullif(array_to_string(c.reloptions, ', '), ''),
                    (select cm.description from pg_description cm where cm.objoid = c.oid
                         and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0),
                    %s, 'TABLE' as unit_kind, c.oid as unit_oid, null::oid as member_oid
@@ -36,12 +36,8 @@ final class TableReader implements CatalogReader {
             Array parent = row.getArray(5);
             return new Table(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4),
                     parent == null ? null : Identifiers.qualify((String[]) parent.getArray()), row.getString(6),
-                    row.getString(7), row.getBoolean(8), row.getBoolean(9), emptyToNull(row.getString(10)),
+                    row.getString(7), row.getBoolean(8), row.getBoolean(9), row.getString(10),
                     row.getString(11), row.getString(12));
         });
-    }
-
-    static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }
