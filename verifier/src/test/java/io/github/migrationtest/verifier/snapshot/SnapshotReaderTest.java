@@ -203,6 +203,17 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void the_recorders_event_triggers_are_never_listed() throws Exception {
+        StringBuilder sql = new StringBuilder("CREATE FUNCTION public.noop() RETURNS event_trigger"
+                + " LANGUAGE plpgsql AS $$ BEGIN END $$;");
+        for (String name : DdlRecorder.TRIGGERS) {
+            sql.append(" CREATE EVENT TRIGGER ").append(name).append(" ON sql_drop EXECUTE FUNCTION public.noop();");
+        }
+
+        assertThat(RichFixture.built(sql.toString()).objects(EventTrigger.class)).isEmpty();
+    }
+
+    @Test
     void bookkeeping_defaults_name_the_common_migration_tools() {
         assertThat(SnapshotOptions.defaults().excludedTables()).containsAll(Set.of("flyway_schema_history",
                 "databasechangelog", "databasechangeloglock", "schema_migrations", "__diesel_schema_migrations",
