@@ -9,6 +9,7 @@ import static io.github.migrationtest.verifier.snapshot.SnapshotFixtures.index;
 import static io.github.migrationtest.verifier.snapshot.SnapshotFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationtest.verifier.snapshot.Extension;
 import io.github.migrationtest.verifier.snapshot.ObjectKind;
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
@@ -183,6 +184,11 @@ class SchemaDiffTest {
 
         assertThat(SchemaDiff.compare(expected, actual, DiffOptions.defaults().withSchemas("public")).isEmpty()).isTrue();
         assertThat(SchemaDiff.compare(expected, actual).isEmpty()).isFalse();
+        // Database-wide objects belong to no schema and are compared whichever schemas are chosen.
+        SchemaSnapshot older = SchemaSnapshot.of(List.of(new Extension("hstore", "1.7", "public", null)));
+        SchemaSnapshot newer = SchemaSnapshot.of(List.of(new Extension("hstore", "1.8", "public", null)));
+        assertThat(SchemaDiff.compare(older, newer, DiffOptions.defaults().withSchemas("app")).differences())
+                .extracting(Difference::describe).containsExactly("extension hstore: version 1.7 -> 1.8");
     }
 
     @Test
