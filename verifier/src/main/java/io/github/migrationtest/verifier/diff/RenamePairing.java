@@ -123,8 +123,7 @@ final class RenamePairing {
     }
 
     private static RenamedObject renamed(SchemaObject want, String expectedName, String actualName) {
-        return new RenamedObject(want.path(), want.kind(), expectedName, actualName,
-                want.parentPath() != null ? want.parentPath() : want.path(), true);
+        return new RenamedObject(want.path(), want.kind(), expectedName, actualName, SchemaDiff.group(want), true);
     }
 
     private static String withName(String indexDefinition, String replacement) {

@@ -52,23 +52,21 @@ public final class SchemaDiff {
                 differences.add(renames.get(entry.getKey()));
             }
             if (other == null) {
-                if (object.parentPath() == null || right.containsKey(object.parentPath())
-                        || !left.containsKey(object.parentPath())) {
+                if (listedAlone(object, left, right)) {
                     differences.add(new MissingObject(entry.getKey(), object.kind(), definition(object), group(object)));
                 }
-            } else if (!sameDefinition(object, other)) {
+            } else if (!object.equals(other)) {
                 compareProperties(object, other, rules, differences);
             }
         }
         for (Map.Entry<String, SchemaObject> entry : right.entrySet()) {
             SchemaObject object = entry.getValue();
-            if (!left.containsKey(entry.getKey()) && (object.parentPath() == null
-                    || left.containsKey(object.parentPath()) || !right.containsKey(object.parentPath()))) {
+            if (!left.containsKey(entry.getKey()) && listedAlone(object, right, left)) {
                 differences.add(new UnexpectedObject(entry.getKey(), object.kind(), definition(object), group(object)));
             }
         }
         if (options.columnOrder() != DiffOptions.ColumnOrder.IGNORE) {
-            compareColumnOrder(expected, left, right, options, differences);
+            compareColumnOrder(left, right, options, differences);
         }
         return new DiffResult(sortedByGroup(differences));
     }
@@ -88,17 +86,21 @@ public final class SchemaDiff {
         return objects;
     }
 
-    /** Records compare field by field, which is cheaper than building both property maps. */
-    private static boolean sameDefinition(SchemaObject expected, SchemaObject actual) {
-        if (expected instanceof Column a && actual instanceof Column b) {
-            // Position is not a property: column order is judged on its own.
-            return a.equals(new Column(b.schema(), b.table(), b.name(), a.position(), b.type(), b.notNull(),
-                    b.defaultValue(), b.identity(), b.generated(), b.collation(), b.storage(), b.compression(),
-                    b.comment(), b.grants()));
-        }
-        return expected.equals(actual);
+    /**
+     * Whether an object that only {@code own} has is listed on its own: not when its table is
+     * listed as missing or unexpected, which stands for everything that belongs to it.
+     */
+    private static boolean listedAlone(SchemaObject object, Map<String, SchemaObject> own,
+            Map<String, SchemaObject> other) {
+        String parent = object.parentPath();
+        return parent == null || other.containsKey(parent) || !own.containsKey(parent);
     }
 
+    /**
+     * Called only for objects that are not equal (records compare field by field, which is cheaper
+     * than building both property maps). A column that only moved is one: its position is not a
+     * property, so it shows no change here; column order is judged on its own.
+     */
     private static void compareProperties(SchemaObject expected, SchemaObject actual, IgnoreRules rules,
             List<Difference> out) {
         if (expected.kind() != actual.kind()) {
@@ -129,12 +131,12 @@ public final class SchemaDiff {
         }
     }
 
-    private static void compareColumnOrder(SchemaSnapshot expected, Map<String, SchemaObject> left,
-            Map<String, SchemaObject> right, DiffOptions options, List<Difference> out) {
+    private static void compareColumnOrder(Map<String, SchemaObject> left, Map<String, SchemaObject> right,
+            DiffOptions options, List<Difference> out) {
         Map<String, List<String>> before = columnNamesByTable(left);
         Map<String, List<String>> after = columnNamesByTable(right);
-        for (Table table : expected.objects(Table.class)) {
-            if (!left.containsKey(table.path()) || !(right.get(table.path()) instanceof Table)) {
+        for (SchemaObject object : left.values()) {
+            if (!(object instanceof Table table) || !(right.get(table.path()) instanceof Table)) {
                 continue;
             }
             List<String> mine = before.getOrDefault(table.path(), List.of());
@@ -174,7 +176,8 @@ public final class SchemaDiff {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static String group(SchemaObject object) {
+    /** The path a difference about this object is listed under: its table's, or its own. */
+    static String group(SchemaObject object) {
         return object.parentPath() != null ? object.parentPath() : object.path();
     }
 

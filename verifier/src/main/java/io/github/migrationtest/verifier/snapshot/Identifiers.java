@@ -50,7 +50,11 @@ public final class Identifiers {
         return true;
     }
 
-    private static boolean isControl(int c) {
+    /**
+     * Whether a character cannot stand as itself on one line of the text form: it would end the
+     * line (in some editor or reader) or not show. Names and values both escape these.
+     */
+    static boolean isControl(int c) {
         return c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 

@@ -43,12 +43,15 @@ public enum ObjectKind {
         return pathPrefix;
     }
 
-    static ObjectKind ofKeyword(String keyword) {
+    /** The kind whose keyword and a space start {@code header} (the longest such keyword), or {@code null}. */
+    static ObjectKind ofHeader(String header) {
+        ObjectKind found = null;
         for (ObjectKind kind : values()) {
-            if (kind.keyword.equals(keyword)) {
-                return kind;
+            if (header.startsWith(kind.keyword + " ")
+                    && (found == null || kind.keyword.length() > found.keyword.length())) {
+                found = kind;
             }
         }
-        return null;
+        return found;
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 final class RoutineReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), p.prokind = 'p',
-                   pg_get_function_arguments(p.oid),
+                   nullif(pg_get_function_arguments(p.oid), ''),
                    case when p.prokind <> 'p' then pg_get_function_result(p.oid) end,
                    l.lanname, p.prokind = 'w',
                    case when p.prokind <> 'p' then case p.provolatile when 'i' then 'immutable' when 's' then 'stable'
@@ -21,7 +21,7 @@ final class RoutineReader implements CatalogReader {
                         else 'unsafe' end end,
                    case when p.prokind <> 'p' then p.procost::text end,
                    case when p.proretset then p.prorows::text end,
-                   array_to_string(p.proconfig, ', '),
+                   nullif(array_to_string(p.proconfig, ', '), ''),
                    coalesce(pg_get_function_sqlbody(p.oid), p.prosrc),
                    (select cm.description from pg_description cm where cm.objoid = p.oid
                         and cm.classoid = 'pg_proc'::regclass and cm.objsubid = 0), %s,
@@ -36,9 +36,9 @@ final class RoutineReader implements CatalogReader {
     @Override
     public void read(ReadScope scope, List<SchemaObject> out) {
         scope.query(ReadUnit.ROUTINES, null, SQL, out, row -> new Routine(row.getString(1), row.getString(2), row.getString(3),
-                row.getBoolean(4), TableReader.emptyToNull(row.getString(5)), row.getString(6), row.getString(7),
+                row.getBoolean(4), row.getString(5), row.getString(6), row.getString(7),
                 row.getBoolean(8), row.getString(9), row.getBoolean(10), row.getBoolean(11), row.getBoolean(12),
-                row.getString(13), row.getString(14), row.getString(15), TableReader.emptyToNull(row.getString(16)),
+                row.getString(13), row.getString(14), row.getString(15), row.getString(16),
                 row.getString(17), row.getString(18), row.getString(19)));
     }
 }

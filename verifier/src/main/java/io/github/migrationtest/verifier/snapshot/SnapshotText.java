@@ -160,13 +160,7 @@ public final class SnapshotText {
 
     private static SchemaObject readObject(String header, Map<String, String> properties,
             Map<String, Integer> columnsSeen) {
-        ObjectKind kind = null;
-        for (ObjectKind candidate : ObjectKind.values()) {
-            if (header.startsWith(candidate.keyword() + " ")
-                    && (kind == null || candidate.keyword().length() > kind.keyword().length())) {
-                kind = candidate;
-            }
-        }
+        ObjectKind kind = ObjectKind.ofHeader(header);
         if (kind == null) {
             throw new IllegalArgumentException("unknown object kind");
         }

@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.snapshot;
 
+import java.sql.Array;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -8,7 +9,7 @@ final class TableReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, c.relname, c.relpersistence = 'u',
                    case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end,
-                   case when c.relispartition then (select pn.nspname || '.' || p.relname from pg_inherits i
+                   case when c.relispartition then (select array[pn.nspname::text, p.relname::text] from pg_inherits i
                         join pg_class p on p.oid = i.inhparent join pg_namespace pn on pn.oid = p.relnamespace
                         where i.inhrelid = c.oid) end,
                    case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end,
@@ -16,7 +17,7 @@ final class TableReader implements CatalogReader {
                         || quote_ident(p.relname), ', ' order by i.inhseqno) from pg_inherits i
                         join pg_class p on p.oid = i.inhparent join pg_namespace pn on pn.oid = p.relnamespace
                         where i.inhrelid = c.oid) end,
-                   c.relrowsecurity, c.relforcerowsecurity, array_to_string(c.reloptions, ', '),
+                   c.relrowsecurity, c.relforcerowsecurity, nullif(array_to_string(c.reloptions, ', '), ''),
                    (select cm.description from pg_description cm where cm.objoid = c.oid
                         and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0),
                    %s, 'TABLE' as unit_kind, c.oid as unit_oid, null::oid as member_oid
@@ -31,21 +32,12 @@ final class TableReader implements CatalogReader {
             if (scope.excludesTable(row.getString(1), row.getString(2))) {
                 return null;
             }
-            String parent = row.getString(5);
+            // The parent's schema and name apart: either may hold a dot, so a dotted string cannot be split back.
+            Array parent = row.getArray(5);
             return new Table(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4),
-                    parent == null ? null : qualifiedParent(parent), row.getString(6), row.getString(7),
-                    row.getBoolean(8), row.getBoolean(9), emptyToNull(row.getString(10)), row.getString(11),
-                    row.getString(12));
+                    parent == null ? null : Identifiers.qualify((String[]) parent.getArray()), row.getString(6),
+                    row.getString(7), row.getBoolean(8), row.getBoolean(9), row.getString(10),
+                    row.getString(11), row.getString(12));
         });
-    }
-
-    /** The parent arrives as {@code schema.name} unquoted; written the way paths are. */
-    private static String qualifiedParent(String schemaDotName) {
-        int dot = schemaDotName.indexOf('.');
-        return Identifiers.qualify(schemaDotName.substring(0, dot), schemaDotName.substring(dot + 1));
-    }
-
-    static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

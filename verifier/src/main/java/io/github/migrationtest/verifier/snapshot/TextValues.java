@@ -19,7 +19,7 @@ final class TextValues {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (isControl(c) && c != '\n' && c != '\t') {
+            if (Identifiers.isControl(c) && c != '\n' && c != '\t') {
                 return false;
             }
         }
@@ -37,11 +37,7 @@ final class TextValues {
                 || Character.isWhitespace(value.charAt(value.length() - 1))) {
             return false;
         }
-        return value.chars().noneMatch(c -> isControl((char) c));
-    }
-
-    private static boolean isControl(char c) {
-        return c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085';
+        return value.chars().noneMatch(Identifiers::isControl);
     }
 
     private static String quote(String value) {
@@ -55,7 +51,7 @@ final class TextValues {
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
                 default -> {
-                    if (isControl(c)) {
+                    if (Identifiers.isControl(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

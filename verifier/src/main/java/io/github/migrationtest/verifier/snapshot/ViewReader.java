@@ -7,7 +7,7 @@ import java.util.List;
 final class ViewReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid, true),
-                   array_to_string(c.reloptions, ', '),
+                   nullif(array_to_string(c.reloptions, ', '), ''),
                    (select cm.description from pg_description cm where cm.objoid = c.oid
                         and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0), %s,
                    'VIEW' as unit_kind, c.oid as unit_oid, null::oid as member_oid
@@ -19,6 +19,6 @@ final class ViewReader implements CatalogReader {
     public void read(ReadScope scope, List<SchemaObject> out) {
         scope.query(ReadUnit.VIEWS, null, SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new View(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4),
-                        TableReader.emptyToNull(row.getString(5)), row.getString(6), row.getString(7)));
+                        row.getString(5), row.getString(6), row.getString(7)));
     }
 }

@@ -9,6 +9,7 @@ import static io.github.migrationtest.verifier.snapshot.SnapshotFixtures.index;
 import static io.github.migrationtest.verifier.snapshot.SnapshotFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationtest.verifier.snapshot.Extension;
 import io.github.migrationtest.verifier.snapshot.ObjectKind;
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
@@ -121,6 +122,9 @@ class SchemaDiffTest {
 
         assertThat(SchemaDiff.compare(expected, actual, DiffOptions.defaults().withIgnored("public.audit_*")).isEmpty())
                 .isTrue();
+        // Matches neither the column's nor the index's own path, only their table's.
+        assertThat(SchemaDiff.compare(expected, actual, DiffOptions.defaults().withIgnored("public.audit_log"))
+                .differences()).isEmpty();
         assertThat(SchemaDiff.compare(expected, actual, DiffOptions.defaults().withIgnored("other.audit_*"))
                 .differences()).hasSize(1);
     }
@@ -180,6 +184,11 @@ class SchemaDiffTest {
 
         assertThat(SchemaDiff.compare(expected, actual, DiffOptions.defaults().withSchemas("public")).isEmpty()).isTrue();
         assertThat(SchemaDiff.compare(expected, actual).isEmpty()).isFalse();
+        // Database-wide objects belong to no schema and are compared whichever schemas are chosen.
+        SchemaSnapshot older = SchemaSnapshot.of(List.of(new Extension("hstore", "1.7", "public", null)));
+        SchemaSnapshot newer = SchemaSnapshot.of(List.of(new Extension("hstore", "1.8", "public", null)));
+        assertThat(SchemaDiff.compare(older, newer, DiffOptions.defaults().withSchemas("app")).differences())
+                .extracting(Difference::describe).containsExactly("extension hstore: version 1.7 -> 1.8");
     }
 
     @Test
@@ -202,6 +211,16 @@ class SchemaDiffTest {
 
                 public.users.email: type text -> citext
                 public.users_email_idx: unexpected index: %s
+                """.formatted(USERS_EMAIL_IDX));
+        // A type sorted after the table: its change is found between the table's two differences.
+        SchemaSnapshot laterType = with(users("text", "id", "email"), enumType("public", "vibe", "a"));
+        SchemaSnapshot laterTypeChanged = with(users("citext", "id", "email"), enumType("public", "vibe", "a", "b"),
+                index("public", "users_email_idx", "users", USERS_EMAIL_IDX));
+        assertThat(SchemaDiff.compare(laterType, laterTypeChanged).render()).isEqualTo("""
+                public.users.email: type text -> citext
+                public.users_email_idx: unexpected index: %s
+
+                type public.vibe: labels 'a' -> 'a', 'b'
                 """.formatted(USERS_EMAIL_IDX));
     }
 }

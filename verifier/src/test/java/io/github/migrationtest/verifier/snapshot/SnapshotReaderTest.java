@@ -168,6 +168,18 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void a_partition_names_its_parent_by_path_even_in_a_schema_with_a_dot_in_its_name() throws Exception {
+        SchemaSnapshot dotted = RichFixture.built("CREATE SCHEMA \"a.b\";"
+                + " CREATE TABLE \"a.b\".parent (at date) PARTITION BY RANGE (at);"
+                + " CREATE TABLE \"a.b\".child PARTITION OF \"a.b\".parent"
+                + " FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+
+        String parent = dotted.table("a.b", "child").orElseThrow().partitionOf();
+        assertThat(parent).isEqualTo("\"a.b\".parent");
+        assertThat(dotted.lookup(parent)).containsInstanceOf(Table.class);
+    }
+
+    @Test
     void grants_name_the_grantee_and_privileges_but_not_the_owner() {
         assertThat(snapshot.table("app", "users")).get().extracting(Table::grants)
                 .isEqualTo("migrationtest_reader: SELECT");
@@ -188,6 +200,17 @@ class SnapshotReaderTest {
             assertThat(without.objects(EventTrigger.class)).isEmpty();
             assertThat(snapshot.objects(EventTrigger.class)).extracting(EventTrigger::name).isEqualTo(List.of("app_ddl"));
         }
+    }
+
+    @Test
+    void the_recorders_event_triggers_are_never_listed() throws Exception {
+        StringBuilder sql = new StringBuilder("CREATE FUNCTION public.noop() RETURNS event_trigger"
+                + " LANGUAGE plpgsql AS $$ BEGIN END $$;");
+        for (String name : DdlRecorder.TRIGGERS) {
+            sql.append(" CREATE EVENT TRIGGER ").append(name).append(" ON sql_drop EXECUTE FUNCTION public.noop();");
+        }
+
+        assertThat(RichFixture.built(sql.toString()).objects(EventTrigger.class)).isEmpty();
     }
 
     @Test
