@@ -16,8 +16,7 @@ final class ColumnReader implements CatalogReader {
                    case when a.attstorage <> t.typstorage then case a.attstorage when 'p' then 'PLAIN'
                         when 'e' then 'EXTERNAL' when 'm' then 'MAIN' when 'x' then 'EXTENDED' end end,
                    case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end,
-                   (select cm.description from pg_description cm where cm.objoid = a.attrelid
-                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = a.attnum),
+                   %s,
                    case when a.attacl is not null then %s end, 'TABLE' as unit_kind, a.attrelid as unit_oid, null::oid as member_oid
             from pg_attribute a
             join pg_class c on c.oid = a.attrelid
@@ -27,6 +26,7 @@ final class ColumnReader implements CatalogReader {
                  and d.adrelid = a.attrelid and d.adnum = a.attnum offset 0) d on true
             where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped and %s and %s""".formatted(
             ReadScope.collation("a.attcollation", "t.typcollation"),
+            ReadScope.comment("pg_class", "a.attrelid", "a.attnum"),
             ReadScope.grants("a.attacl", 'c', "c.relowner"), ReadScope.inSchemas("c.relnamespace"),
             ReadScope.notExtensionMember("pg_class", "c.oid"));
 

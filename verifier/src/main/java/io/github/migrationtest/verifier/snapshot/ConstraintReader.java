@@ -11,15 +11,16 @@ import java.util.List;
 final class ConstraintReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, c.relname, k.conname, pg_get_constraintdef(k.oid),
-                   (select cm.description from pg_description cm where cm.objoid = k.oid
-                        and cm.classoid = 'pg_constraint'::regclass and cm.objsubid = 0),
+                   %s,
                    'TABLE' as unit_kind, k.conrelid as unit_oid, k.oid as member_oid
             from pg_constraint k
             join pg_class c on c.oid = k.conrelid
             join pg_namespace n on n.oid = c.relnamespace
             where k.contype in ('p', 'u', 'f', 'c', 'x') and %s and %s
               and not exists (select 1 from pg_constraint p where p.oid = k.conparentid and p.conrelid = k.conrelid)
-            """.formatted(ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
+            """.formatted(
+            ReadScope.comment("pg_constraint", "k.oid"), ReadScope.inSchemas("c.relnamespace"),
+            ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
     public void read(ReadScope scope, List<SchemaObject> out) {

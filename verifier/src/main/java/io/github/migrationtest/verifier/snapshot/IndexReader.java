@@ -8,8 +8,7 @@ final class IndexReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, i.relname, c.relname, k.conname,
                    case when k.conname is null then pg_get_indexdef(x.indexrelid) end, x.indisclustered, not x.indisvalid,
-                   (select cm.description from pg_description cm where cm.objoid = i.oid
-                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0),
+                   %s,
                    case when c.relkind = 'm' then 'VIEW' else 'TABLE' end as unit_kind, x.indrelid as unit_oid, x.indexrelid as member_oid
             from pg_index x
             join pg_class i on i.oid = x.indexrelid
@@ -18,6 +17,7 @@ final class IndexReader implements CatalogReader {
             left join lateral (select k.conname from pg_constraint k where k.conrelid = x.indrelid
                  and k.conindid = x.indexrelid and k.contype in ('p', 'u', 'x') offset 0) k on true
             where c.relkind in ('r', 'p', 'm') and %s and %s""".formatted(
+            ReadScope.comment("pg_class", "i.oid"),
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override

@@ -159,8 +159,9 @@ final class ReadScope {
         return options.excludedTables().contains(table) || options.excludedTables().contains(schema + "." + table);
     }
 
+    /** The user's exclusions, and always the recorder's own triggers, which no snapshot shows. */
     boolean excludesEventTrigger(String name) {
-        return options.excludedEventTriggers().contains(name);
+        return options.excludedEventTriggers().contains(name) || DdlRecorder.TRIGGERS.contains(name);
     }
 
     /**
@@ -176,6 +177,17 @@ final class ReadScope {
     static String hasNoDependency(String catalog, String oid, char type) {
         return "not exists (select 1 from pg_depend e where e.classid = '" + catalog
                 + "'::regclass and e.objid = " + oid + " and e.objsubid = 0 and e.deptype = '" + type + "' offset 0)";
+    }
+
+    /** SQL: the comment on the object with OID {@code oid} in {@code catalog}, by index lookup. */
+    static String comment(String catalog, String oid) {
+        return comment(catalog, oid, "0");
+    }
+
+    /** SQL: the comment on a sub-object ({@code subId}: a column's number) of the object with OID {@code oid}. */
+    static String comment(String catalog, String oid, String subId) {
+        return "(select cm.description from pg_description cm where cm.objoid = " + oid + " and cm.classoid = '"
+                + catalog + "'::regclass and cm.objsubid = " + subId + ")";
     }
 
     /** SQL: the schema filter, as {@code column = any(included schemas)}. */

@@ -23,13 +23,13 @@ final class RoutineReader implements CatalogReader {
                    case when p.proretset then p.prorows::text end,
                    nullif(array_to_string(p.proconfig, ', '), ''),
                    coalesce(pg_get_function_sqlbody(p.oid), p.prosrc),
-                   (select cm.description from pg_description cm where cm.objoid = p.oid
-                        and cm.classoid = 'pg_proc'::regclass and cm.objsubid = 0), %s,
+                   %s, %s,
                    'ROUTINE' as unit_kind, p.oid as unit_oid, null::oid as member_oid
             from pg_proc p
             join pg_namespace n on n.oid = p.pronamespace
             join pg_language l on l.oid = p.prolang
             where p.prokind in ('f', 'p', 'w') and %s and %s and %s""".formatted(
+            ReadScope.comment("pg_proc", "p.oid"),
             ReadScope.grants("p.proacl", 'f', "p.proowner"), ReadScope.inSchemas("p.pronamespace"),
             ReadScope.notExtensionMember("pg_proc", "p.oid"), ReadScope.hasNoDependency("pg_proc", "p.oid", 'i'));
 

@@ -8,8 +8,7 @@ final class SequenceReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, c.relname, format_type(s.seqtypid, null), s.seqstart, s.seqincrement, s.seqmin,
                    s.seqmax, s.seqcache, s.seqcycle, o.nspname, o.relname, o.attname, o.deptype = 'i',
-                   (select cm.description from pg_description cm where cm.objoid = c.oid
-                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0), %s,
+                   %s, %s,
                    'SEQUENCE' as unit_kind, c.oid as unit_oid, null::oid as member_oid
             from pg_sequence s
             join pg_class c on c.oid = s.seqrelid
@@ -20,7 +19,8 @@ final class SequenceReader implements CatalogReader {
                  join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
                  where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass
                    and d.deptype in ('a', 'i') offset 0) o on true
-            where %s and %s""".formatted(ReadScope.grants("c.relacl", 's', "c.relowner"),
+            where %s and %s""".formatted(
+            ReadScope.comment("pg_class", "c.oid"), ReadScope.grants("c.relacl", 's', "c.relowner"),
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override

@@ -19,12 +19,12 @@ public final class SnapshotReader {
 
     private static final String SCHEMAS = """
             select n.oid, n.nspname,
-                   (select cm.description from pg_description cm where cm.objoid = n.oid
-                        and cm.classoid = 'pg_namespace'::regclass and cm.objsubid = 0), %s
+                   %s, %s
             from pg_namespace n
             where n.nspname <> 'information_schema' and n.nspname !~ '^pg_' and n.nspname <> '%s'
               and (cardinality(?::text[]) = 0 or n.nspname = any(?::text[])) and %s
-            order by n.nspname""".formatted(ReadScope.grants("n.nspacl", 'n', "n.nspowner"),
+            order by n.nspname""".formatted(
+            ReadScope.comment("pg_namespace", "n.oid"), ReadScope.grants("n.nspacl", 'n', "n.nspowner"),
             DdlRecorder.SCHEMA, ReadScope.notExtensionMember("pg_namespace", "n.oid"));
 
     private static final List<CatalogReader> READERS = List.of(new DatabaseWideReader(), new TableReader(),

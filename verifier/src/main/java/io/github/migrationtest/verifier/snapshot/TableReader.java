@@ -18,11 +18,11 @@ final class TableReader implements CatalogReader {
                         join pg_class p on p.oid = i.inhparent join pg_namespace pn on pn.oid = p.relnamespace
                         where i.inhrelid = c.oid) end,
                    c.relrowsecurity, c.relforcerowsecurity, nullif(array_to_string(c.reloptions, ', '), ''),
-                   (select cm.description from pg_description cm where cm.objoid = c.oid
-                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0),
+                   %s,
                    %s, 'TABLE' as unit_kind, c.oid as unit_oid, null::oid as member_oid
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('r', 'p') and %s and %s""".formatted(
+            ReadScope.comment("pg_class", "c.oid"),
             ReadScope.grants("c.relacl", 'r', "c.relowner"), ReadScope.inSchemas("c.relnamespace"),
             ReadScope.notExtensionMember("pg_class", "c.oid"));
 

@@ -8,13 +8,13 @@ final class TriggerReader implements CatalogReader {
     private static final String TRIGGERS = """
             select n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid),
                    case t.tgenabled when 'D' then 'disabled' when 'R' then 'replica' when 'A' then 'always' end,
-                   (select cm.description from pg_description cm where cm.objoid = t.oid
-                        and cm.classoid = 'pg_trigger'::regclass and cm.objsubid = 0),
+                   %s,
                    case when c.relkind in ('v', 'm') then 'VIEW' else 'TABLE' end as unit_kind, t.tgrelid as unit_oid, t.oid as member_oid
             from pg_trigger t
             join pg_class c on c.oid = t.tgrelid
             join pg_namespace n on n.oid = c.relnamespace
             where not t.tgisinternal and %s and %s""".formatted(
+            ReadScope.comment("pg_trigger", "t.oid"),
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     private static final String POLICIES = """
@@ -24,13 +24,13 @@ final class TriggerReader implements CatalogReader {
                    (select string_agg(case when r = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(r)) end, ', '
                         order by 1) from unnest(p.polroles) r),
                    pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid),
-                   (select cm.description from pg_description cm where cm.objoid = p.oid
-                        and cm.classoid = 'pg_policy'::regclass and cm.objsubid = 0),
+                   %s,
                    'TABLE' as unit_kind, p.polrelid as unit_oid, p.oid as member_oid
             from pg_policy p
             join pg_class c on c.oid = p.polrelid
             join pg_namespace n on n.oid = c.relnamespace
             where %s and %s""".formatted(
+            ReadScope.comment("pg_policy", "p.oid"),
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override

@@ -19,11 +19,10 @@ final class TypeReader implements CatalogReader {
     private static final String ENUMS = """
             select n.nspname, t.typname, array(select e.enumlabel from pg_enum e where e.enumtypid = t.oid
                    order by e.enumsortorder),
-                   (select cm.description from pg_description cm where cm.objoid = t.oid
-                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s,
+                   %s, %s,
                    'TYPE' as unit_kind, t.oid as unit_oid, null::oid as member_oid
             from pg_type t join pg_namespace n on n.oid = t.typnamespace
-            where t.typtype = 'e' and %s""".formatted(GRANTS, TYPE_FILTER);
+            where t.typtype = 'e' and %s""".formatted(ReadScope.comment("pg_type", "t.oid"), GRANTS, TYPE_FILTER);
 
     private static final String DOMAINS = """
             select n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault, %s,
@@ -31,12 +30,12 @@ final class TypeReader implements CatalogReader {
                          order by k.conname),
                    array(select pg_get_constraintdef(k.oid) from pg_constraint k where k.contypid = t.oid
                          and k.contype = 'c' order by k.conname),
-                   (select cm.description from pg_description cm where cm.objoid = t.oid
-                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s,
+                   %s, %s,
                    'TYPE' as unit_kind, t.oid as unit_oid, null::oid as member_oid
             from pg_type t join pg_namespace n on n.oid = t.typnamespace
             join pg_type b on b.oid = t.typbasetype
             where t.typtype = 'd' and %s""".formatted(ReadScope.collation("t.typcollation", "b.typcollation"),
+            ReadScope.comment("pg_type", "t.oid"),
             GRANTS, TYPE_FILTER);
 
     private static final String COMPOSITES = """
@@ -46,27 +45,27 @@ final class TypeReader implements CatalogReader {
                    array(select format_type(a.atttypid, a.atttypmod) || coalesce(' COLLATE ' || %s, '')
                          from pg_attribute a join pg_type at on at.oid = a.atttypid
                          where a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped order by a.attnum),
-                   (select cm.description from pg_description cm where cm.objoid = t.oid
-                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s,
+                   %s, %s,
                    'TYPE' as unit_kind, t.oid as unit_oid, null::oid as member_oid
             from pg_type t join pg_namespace n on n.oid = t.typnamespace
             join pg_class c on c.oid = t.typrelid
             where t.typtype = 'c' and c.relkind = 'c' and %s""".formatted(
-            ReadScope.collation("a.attcollation", "at.typcollation"), GRANTS, TYPE_FILTER);
+            ReadScope.collation("a.attcollation", "at.typcollation"),
+            ReadScope.comment("pg_type", "t.oid"), GRANTS, TYPE_FILTER);
 
     private static final String RANGES = """
             select n.nspname, t.typname, format_type(r.rngsubtype, null), oc.opcname, %s,
                    nullif(r.rngcanonical, 0)::regproc::text, nullif(r.rngsubdiff, 0)::regproc::text,
                    format_type(nullif(r.rngmultitypid, 0), null),
-                   (select cm.description from pg_description cm where cm.objoid = t.oid
-                        and cm.classoid = 'pg_type'::regclass and cm.objsubid = 0), %s,
+                   %s, %s,
                    'TYPE' as unit_kind, t.oid as unit_oid, null::oid as member_oid
             from pg_range r
             join pg_type t on t.oid = r.rngtypid
             join pg_namespace n on n.oid = t.typnamespace
             join pg_type st on st.oid = r.rngsubtype
             join pg_opclass oc on oc.oid = r.rngsubopc
-            where %s""".formatted(ReadScope.collation("r.rngcollation", "st.typcollation"), GRANTS, TYPE_FILTER);
+            where %s""".formatted(ReadScope.collation("r.rngcollation", "st.typcollation"),
+            ReadScope.comment("pg_type", "t.oid"), GRANTS, TYPE_FILTER);
 
     @Override
     public void read(ReadScope scope, List<SchemaObject> out) {

@@ -8,11 +8,11 @@ final class ViewReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid, true),
                    nullif(array_to_string(c.reloptions, ', '), ''),
-                   (select cm.description from pg_description cm where cm.objoid = c.oid
-                        and cm.classoid = 'pg_class'::regclass and cm.objsubid = 0), %s,
+                   %s, %s,
                    'VIEW' as unit_kind, c.oid as unit_oid, null::oid as member_oid
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
-            where c.relkind in ('v', 'm') and %s and %s""".formatted(ReadScope.grants("c.relacl", 'r', "c.relowner"),
+            where c.relkind in ('v', 'm') and %s and %s""".formatted(
+            ReadScope.comment("pg_class", "c.oid"), ReadScope.grants("c.relacl", 'r', "c.relowner"),
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
