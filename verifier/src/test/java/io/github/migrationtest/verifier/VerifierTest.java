@@ -71,6 +71,22 @@ class VerifierTest {
     }
 
     @Test
+    void options_find_a_revision_by_its_version_as_start_at_does_and_reasons_name_its_id() {
+        VerificationReport report = verify(VerifierOptions.defaults()
+                .withFloor("2")
+                .withIrreversible(Map.of("3", "drops data"))
+                .withSkipped(Set.of("4")));
+
+        assertThat(report.revision("0001").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow().reason())
+                .isEqualTo("below the floor (minimum downgrade revision 0002)");
+        assertThat(outcome(report, "0002", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(report.revision("0003").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow().reason())
+                .isEqualTo("declared irreversible: drops data");
+        assertThat(report.revision("0004").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow().reason())
+                .isEqualTo("skipped by configuration");
+    }
+
+    @Test
     void the_full_downgrade_stops_above_an_irreversible_revision_and_compares_with_the_state_there() {
         VerificationReport report = verify(VerifierOptions.defaults().withIrreversible(Map.of("0002", "merges tables")));
 

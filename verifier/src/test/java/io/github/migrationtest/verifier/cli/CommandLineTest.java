@@ -103,6 +103,10 @@ class CommandLineTest {
         assertThat(out.toString()).contains("users").doesNotContain("users_name_idx");
         assertThat(out.toString()).contains("table public.users", "column public.users.name");
 
+        out.getBuffer().setLength(0);
+        assertThat(run("snapshot", history.toString(), "--at", "1")).as("the version, as in --floor").isZero();
+        assertThat(out.toString()).contains("table public.users").doesNotContain("users_name_idx");
+
         assertThat(run("snapshot", history.toString(), "--at", "0009")).isEqualTo(2);
         assertThat(err.toString()).contains("--at 0009: no such revision. Known: [0001, 0002]");
     }
