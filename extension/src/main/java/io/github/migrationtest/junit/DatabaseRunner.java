@@ -1,5 +1,6 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.verifier.RevisionIds;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;

@@ -40,7 +40,7 @@ final class FullDowngrade {
         String stopReason = "";
         for (int i = revisions.size() - 1; i >= 0; i--) {
             Revision revision = revisions.get(i);
-            Optional<String> skip = policy.skipReason(revision, i)
+            Optional<String> skip = policy.skipReason(i)
                     .or(() -> revision.whyNoDowngrade().map(why -> "no downgrade"));
             if (skip.isPresent()) {
                 stop = i + 1;

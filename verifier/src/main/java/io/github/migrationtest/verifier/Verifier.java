@@ -125,7 +125,7 @@ public final class Verifier {
                 if (upgradeFailed) {
                     report = RoundTrip.notReached(revision, options);
                 } else {
-                    RoundTrip.Result result = new RoundTrip(work, revision, policy.skipReason(revision, i), options)
+                    RoundTrip.Result result = new RoundTrip(work, revision, policy.skipReason(i), options)
                             .run(snapshots.get(i));
                     report = result.report();
                     upgradeFailed = result.upgradeFailed();

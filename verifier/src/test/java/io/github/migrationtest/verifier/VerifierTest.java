@@ -9,6 +9,7 @@ import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.ReportedDifference;
+import io.github.migrationtest.verifier.report.Timings;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.SourceOptions;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +70,22 @@ class VerifierTest {
         CheckResult full = report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow();
         assertThat(full.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(full.reason()).isEqualTo("the head revision is not to be downgraded: stopped above revision 0004 (skipped by configuration)");
+    }
+
+    @Test
+    void options_find_a_revision_by_its_version_as_start_at_does_and_reasons_name_its_id() {
+        VerificationReport report = verify(VerifierOptions.defaults()
+                .withFloor("2")
+                .withIrreversible(Map.of("3", "drops data"))
+                .withSkipped(Set.of("4")));
+
+        assertThat(report.revision("0001").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow().reason())
+                .isEqualTo("below the floor (minimum downgrade revision 0002)");
+        assertThat(outcome(report, "0002", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(report.revision("0003").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow().reason())
+                .isEqualTo("declared irreversible: drops data");
+        assertThat(report.revision("0004").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow().reason())
+                .isEqualTo("skipped by configuration");
     }
 
     @Test
@@ -146,6 +164,20 @@ class VerifierTest {
 
         VerificationReport declared = verify(VerifierOptions.defaults().withIrreversible(Map.of("0004", "one way")));
         assertThat(outcome(declared, "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.SKIPPED);
+    }
+
+    @Test
+    void each_revision_is_timed_step_by_step_and_a_skipped_one_has_no_round_trip_to_time() {
+        VerificationReport report = verify(VerifierOptions.defaults().withSkipped(Set.of("0004")));
+
+        Timings sound = report.revision("0001").orElseThrow().timings();
+        assertThat(List.of(sound.upgrade(), sound.downgrade(), sound.reupgrade(), sound.snapshots()))
+                .allSatisfy(step -> assertThat(step).isPositive());
+        Timings skipped = report.revision("0004").orElseThrow().timings();
+        assertThat(skipped.upgrade()).isPositive();
+        assertThat(skipped.snapshots()).as("the state after it, which the full downgrade compares with").isPositive();
+        assertThat(skipped.downgrade()).isZero();
+        assertThat(skipped.reupgrade()).isZero();
     }
 
     @Test

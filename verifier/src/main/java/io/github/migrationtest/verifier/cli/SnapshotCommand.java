@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.cli;
 
+import io.github.migrationtest.verifier.RevisionIds;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.snapshot.SnapshotReader;
@@ -60,10 +61,7 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     private static int indexOf(List<Revision> revisions, String id) {
-        List<String> known = revisions.stream().map(Revision::id).toList();
-        if (!known.contains(id)) {
-            throw new IllegalArgumentException("--at " + id + ": no such revision. Known: " + known);
-        }
-        return known.indexOf(id);
+        return RevisionIds.indexOf(revisions, id).orElseThrow(() -> new IllegalArgumentException(
+                "--at " + id + ": no such revision. Known: " + revisions.stream().map(Revision::id).toList()));
     }
 }

@@ -17,6 +17,7 @@ import io.github.migrationtest.verifier.report.JsonReport;
 import io.github.migrationtest.verifier.report.MarkdownReport;
 import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -127,7 +128,9 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private VerifierOptions options(Optional<SchemaModel> schemaModel) {
-        DiffOptions diff = DiffOptions.defaults().withIgnored(ignored.toArray(String[]::new));
+        // Both read and compare only these schemas: a snapshot file model may hold others (none given: all).
+        String[] schemaNames = schemas.toArray(String[]::new);
+        DiffOptions diff = DiffOptions.defaults().withSchemas(schemaNames).withIgnored(ignored.toArray(String[]::new));
         if (strictColumnOrder) {
             diff = diff.withStrictColumnOrder();
         }
@@ -139,12 +142,8 @@ final class VerifyCommand implements Callable<Integer> {
                 .withIrreversible(irreversible)
                 .withSkipped(Set.copyOf(skipped))
                 .withInitScripts(source.initScripts)
+                .withSnapshot(SnapshotOptions.defaults().withSchemas(schemaNames).withIncremental(!wholeSnapshots))
                 .withDiff(diff);
-        options = options.withSnapshot(options.snapshot().withIncremental(!wholeSnapshots));
-        if (!schemas.isEmpty()) {
-            options = options.withSnapshot(options.snapshot().withSchemas(schemas.toArray(String[]::new)))
-                    .withDiff(diff.withSchemas(schemas.toArray(String[]::new)));
-        }
         if (schemaModel.isPresent()) {
             options = options.withModel(schemaModel.get()).withSnapshotUpdate(updateSnapshot);
         }

@@ -83,6 +83,38 @@ class CommandLineTest {
     }
 
     @Test
+    void each_option_that_excuses_a_broken_downgrade_reaches_the_verifier() throws IOException {
+        write("0001_users.down.sql", "SELECT 1; -- leaves the table");
+        write("0002_name_index.up.sql", "CREATE INDEX IF NOT EXISTS users_name_idx ON users (name);");
+        write("0002_name_index.down.sql", "SELECT 1; -- leaves the index");
+        assertThat(run("verify", history.toString())).isEqualTo(1);
+        assertThat(run("verify", history.toString(), "--floor", "2")).as("0002 is still round-tripped").isEqualTo(1);
+
+        assertThat(run("verify", history.toString(), "--floor", "2", "--skip", "0002")).as(out.toString()).isZero();
+        assertThat(run("verify", history.toString(), "--floor", "2", "--ignore", "public.users_name_idx"))
+                .as(out.toString()).isZero();
+        assertThat(run("verify", history.toString(), "--floor", "2", "--schema", "audit")).as("public is not compared")
+                .isZero();
+    }
+
+    @Test
+    void strict_column_order_and_a_statement_timeout_reach_the_verifier() throws IOException {
+        // Postgres adds a column last: the downgrade restores the table with id after name.
+        write("0003_drop_id.up.sql", "ALTER TABLE users DROP COLUMN id;");
+        write("0003_drop_id.down.sql", "ALTER TABLE users ADD COLUMN id int PRIMARY KEY;");
+        assertThat(run("verify", history.toString())).as("column order is reported, not failed").isZero();
+        assertThat(run("verify", history.toString(), "--strict-column-order")).isEqualTo(1);
+        assertThat(out.toString()).contains("Revision 0003 (drop id): the downgrade did not restore the schema",
+                "public.users: column order");
+
+        write("0004_slow.up.sql", "SELECT pg_sleep(5);");
+        write("0004_slow.down.sql", "SELECT 1;");
+        assertThat(run("verify", history.toString(), "--statement-timeout", "200ms")).isEqualTo(1);
+        assertThat(out.toString()).contains("Revision 0004 (slow): the upgrade failed",
+                "canceling statement due to statement timeout");
+    }
+
+    @Test
     void bad_arguments_and_unreadable_histories_exit_2_with_the_reason() {
         assertThat(run("verify")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required parameter: '<location>'");
@@ -102,6 +134,10 @@ class CommandLineTest {
         assertThat(run("snapshot", history.toString(), "--at", "0001")).isZero();
         assertThat(out.toString()).contains("users").doesNotContain("users_name_idx");
         assertThat(out.toString()).contains("table public.users", "column public.users.name");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("snapshot", history.toString(), "--at", "1")).as("the version, as in --floor").isZero();
+        assertThat(out.toString()).contains("table public.users").doesNotContain("users_name_idx");
 
         assertThat(run("snapshot", history.toString(), "--at", "0009")).isEqualTo(2);
         assertThat(err.toString()).contains("--at 0009: no such revision. Known: [0001, 0002]");

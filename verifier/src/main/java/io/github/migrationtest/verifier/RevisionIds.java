@@ -1,4 +1,4 @@
-package io.github.migrationtest.junit;
+package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.sql.Version;
@@ -10,15 +10,17 @@ import java.util.stream.IntStream;
 
 /**
  * Finds a revision by the id a user types: exactly as written, or as the same version the way the
- * history reader compares them ({@code 4} for {@code 0004}, {@code 1.1} for {@code 1_1}).
+ * history reader compares them ({@code 4} for {@code 0004}, {@code 1.1} for {@code 1_1}). Every
+ * option that names a revision (floor, irreversible, skipped, where to start or migrate to) finds it
+ * this way, so that one spelling works everywhere.
  */
-final class RevisionIds {
+public final class RevisionIds {
 
     private RevisionIds() {
     }
 
     /** The index of the revision, or empty. */
-    static OptionalInt indexOf(List<Revision> revisions, String id) {
+    public static OptionalInt indexOf(List<Revision> revisions, String id) {
         OptionalInt exact = first(revisions, i -> revisions.get(i).id().equals(id));
         if (exact.isPresent() || !Version.isVersion(id)) {
             return exact;
@@ -29,7 +31,7 @@ final class RevisionIds {
     }
 
     /** The ids for a message, e.g. {@code 0001, 0002, 0003}. */
-    static String list(List<Revision> revisions) {
+    public static String list(List<Revision> revisions) {
         return revisions.isEmpty() ? "(none)" : revisions.stream().map(Revision::id).collect(Collectors.joining(", "));
     }
 

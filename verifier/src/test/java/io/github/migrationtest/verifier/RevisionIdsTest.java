@@ -1,4 +1,4 @@
-package io.github.migrationtest.junit;
+package io.github.migrationtest.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
