@@ -1,5 +1,6 @@
 package io.github.migrationtest.bench;
 
+import io.github.migrationtest.verifier.ProgressListener;
 import io.github.migrationtest.verifier.Verifier;
 import io.github.migrationtest.verifier.VerifierOptions;
 import io.github.migrationtest.verifier.postgres.Backend;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * The verifier's cost against the migrations' own: a generated history of 200 revisions that
- * builds a 100-table schema, verified in full, against running the same up, down and up SQL alone.
+ * builds a 100-table schema, verified in full (by default, and on one database), against running the
+ * same up, down and up SQL alone.
  * Run: {@code mvn -q -Pbench -pl bench -am verify -DskipTests -Dbench=VerifierBenchmark}
  */
 public final class VerifierBenchmark {
@@ -41,8 +43,15 @@ public final class VerifierBenchmark {
             generate(history);
             MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
             try (PostgresServer server = PostgresServer.start(PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED))) {
-                rawSql(server, source, false, false); // warm-up of both paths
-                new Verifier(source, VerifierOptions.defaults()).verify(server);
+                rawSql(server, source, false, false); // warm-up of every path
+                new Verifier(source, VerifierOptions.defaults().withJobs(1)).verify(server);
+                int[] parts = {1};
+                new Verifier(source, VerifierOptions.defaults()).verify(server, new ProgressListener() {
+                    @Override
+                    public void walkPlanned(int count, String note) {
+                        parts[0] = count;
+                    }
+                });
                 // This machine's speed drifts by 20% within minutes: each round measures every row
                 // back to back, and a ratio is the median of the rounds' own ratios.
                 List<Round> rounds = new ArrayList<>();
@@ -54,15 +63,16 @@ public final class VerifierBenchmark {
                 Measure.row("up, down, up of every revision, SQL alone", median(rounds, Round::raw));
                 Measure.row("the same, with the change recorder installed", median(rounds, Round::recorded));
                 Measure.row("all SQL a verification runs (the same, then head to base)", median(rounds, Round::allSql));
-                Measure.row("full verification (all checks)", median(rounds, Round::verify));
+                Measure.row("full verification (all checks), on one database (--jobs 1)", median(rounds, Round::verifyOne));
                 Measure.row("  of which the migrations' SQL", median(rounds, Round::verifySql));
                 Measure.row("  of which snapshots", median(rounds, Round::verifySnapshots));
-                ToDoubleFunction<Round> perRaw = r -> r.verify() / r.raw();
-                ToDoubleFunction<Round> perAllSql = r -> r.verify() / r.allSql();
-                System.out.printf("%nverification / SQL alone: %.2fx (rounds: %s)%n", median(rounds, perRaw),
-                        each(rounds, perRaw));
-                System.out.printf("verification / all SQL a verification runs: %.2fx (rounds: %s)%n",
-                        median(rounds, perAllSql), each(rounds, perAllSql));
+                Measure.row(String.format("full verification, by default (%d parts at once)", parts[0]),
+                        median(rounds, Round::verify));
+                System.out.println();
+                ratio("verification / SQL alone", rounds, r -> r.verify() / r.raw());
+                ratio("verification / all SQL a verification runs", rounds, r -> r.verify() / r.allSql());
+                ratio("on one database / SQL alone", rounds, r -> r.verifyOne() / r.raw());
+                ratio("on one database / all SQL a verification runs", rounds, r -> r.verifyOne() / r.allSql());
             }
         } finally {
             TempFolders.delete(history);
@@ -70,25 +80,31 @@ public final class VerifierBenchmark {
     }
 
     /** One round: every row measured back to back, in milliseconds. */
-    private record Round(double raw, double recorded, double allSql, double verify, double verifySql,
-                         double verifySnapshots) {
+    private record Round(double raw, double recorded, double allSql, double verifyOne, double verifySql,
+                         double verifySnapshots, double verify) {
         static Round measure(PostgresServer server, MigrationSource source) throws Exception {
             double raw = Measure.onceMillis(() -> rawSql(server, source, false, false));
             double recorded = Measure.onceMillis(() -> rawSql(server, source, true, false));
             double allSql = Measure.onceMillis(() -> rawSql(server, source, false, true));
-            VerificationReport[] report = new VerificationReport[1];
-            double verify = Measure.onceMillis(() -> report[0] = new Verifier(source, VerifierOptions.defaults()).verify(server));
-            if (!report[0].passed()) {
+            VerificationReport[] report = new VerificationReport[2];
+            double verifyOne = Measure.onceMillis(() -> report[0] = new Verifier(source, VerifierOptions.defaults().withJobs(1))
+                    .verify(server));
+            double verify = Measure.onceMillis(() -> report[1] = new Verifier(source, VerifierOptions.defaults()).verify(server));
+            if (!report[0].passed() || !report[1].passed()) {
                 throw new IllegalStateException("the generated history should verify cleanly");
             }
-            return new Round(raw, recorded, allSql, verify, report[0].migrationTime().toMillis(),
-                    report[0].snapshotTime().toMillis());
+            return new Round(raw, recorded, allSql, verifyOne, report[0].migrationTime().toMillis(),
+                    report[0].snapshotTime().toMillis(), verify);
         }
     }
 
     private static double median(List<Round> rounds, ToDoubleFunction<Round> measure) {
         double[] values = rounds.stream().mapToDouble(measure).sorted().toArray();
         return values[values.length / 2];
+    }
+
+    private static void ratio(String name, List<Round> rounds, ToDoubleFunction<Round> measure) {
+        System.out.printf("%s: %.2fx (rounds: %s)%n", name, median(rounds, measure), each(rounds, measure));
     }
 
     private static String each(List<Round> rounds, ToDoubleFunction<Round> measure) {

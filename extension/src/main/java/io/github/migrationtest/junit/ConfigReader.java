@@ -85,7 +85,9 @@ final class ConfigReader {
                 .withFloor(setting("floor", MigrationTest::floor, MigrationTest.FLOOR_PROPERTY_NAME)
                         .map(s -> s.value().trim()).orElse(null))
                 .withIrreversible(irreversible())
-                .withSkipped(Set.copyOf(list("skip", MigrationTest::skip, MigrationTest.SKIP_PROPERTY_NAME, ",")));
+                .withSkipped(Set.copyOf(list("skip", MigrationTest::skip, MigrationTest.SKIP_PROPERTY_NAME, ",")))
+                .withJobs(lookup.fromKey(MigrationTest.JOBS_PROPERTY_NAME).map(s -> s.parse(ConfigReader::jobs))
+                        .orElse(VerifierOptions.AUTO_JOBS));
         Optional<Setting> model = setting("model", MigrationTest::model, MigrationTest.MODEL_PROPERTY_NAME);
         if (model.isPresent()) {
             verifier = verifier.withModel(model(model.get(), initScripts)).withSnapshotUpdate(snapshotUpdate());
@@ -227,6 +229,18 @@ final class ConfigReader {
             throw new IllegalArgumentException("a Postgres major version, " + PostgresSettings.OLDEST_MAJOR + " or newer");
         }
         return major;
+    }
+
+    private static int jobs(String value) {
+        try {
+            int jobs = Integer.parseInt(value);
+            if (jobs >= 1) {
+                return jobs;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is allowed
+        }
+        throw new IllegalArgumentException("a whole number, 1 or more (leave it out to have one per processor)");
     }
 
     private static boolean bool(String value) {

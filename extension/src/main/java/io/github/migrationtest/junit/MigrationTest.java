@@ -65,6 +65,11 @@ public @interface MigrationTest {
     String CONSTRAINT_NAMES_PROPERTY_NAME = "migrationtest.constraintNames";
     /** {@value}: {@code false} makes every snapshot read the whole schema (see the README's "What it costs"). */
     String INCREMENTAL_SNAPSHOTS_PROPERTY_NAME = "migrationtest.snapshot.incremental";
+    /**
+     * {@value}: how many databases walk parts of the history at once in {@code verify()} (default: one
+     * per processor, at most 4, and one per 25 revisions; {@code 1} walks it on one database).
+     */
+    String JOBS_PROPERTY_NAME = "migrationtest.jobs";
     /** Default for {@link #model()}: {@value}. */
     String MODEL_PROPERTY_NAME = "migrationtest.model";
     /**

@@ -1,5 +1,6 @@
 package io.github.migrationtest.junit;
 
+import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * {@code ignore}, {@code columnOrder} and the incremental-snapshot key on a history whose revision 2
+ * {@code ignore}, {@code columnOrder}, the incremental-snapshot and jobs keys on a history whose revision 2
  * downgrade puts a column back last and leaves a table comment behind.
  */
 class ComparisonSettingsTest {
@@ -71,5 +72,19 @@ class ComparisonSettingsTest {
                 MigrationTest.INCREMENTAL_SNAPSHOTS_PROPERTY_NAME, "false");
         whole.testEvents().assertThatEvents().haveExactly(1, event(test(displayName(DOWNGRADE)),
                 finishedWithFailure(message(m -> m.contains("public.notes: comment (none) -> restored")))));
+    }
+
+    @Test
+    void the_jobs_key_walks_each_revision_on_a_database_of_its_own_with_the_same_verdicts() {
+        EngineExecutionResults parted = Kit.run(DefaultsTestCase.class, MigrationTest.JOBS_PROPERTY_NAME, "2");
+        parted.testEvents().assertThatEvents().haveExactly(1, event(test(displayName(DOWNGRADE)),
+                finishedWithFailure(message(m -> m.contains("public.notes: comment (none) -> restored")
+                        && m.contains("column order")))));
+        Kit.assertAllPassed(Kit.run(IgnoredCommentTestCase.class, MigrationTest.JOBS_PROPERTY_NAME, "2"), 8);
+
+        EngineExecutionResults bad = Kit.run(DefaultsTestCase.class, MigrationTest.JOBS_PROPERTY_NAME, "0");
+        bad.containerEvents().assertThatEvents().haveExactly(1, event(container(), finishedWithFailure(
+                message("Invalid value for migrationtest.jobs: '0'. Allowed: a whole number, 1 or more"
+                        + " (leave it out to have one per processor)"))));
     }
 }

@@ -9,6 +9,13 @@ public interface ProgressListener {
 
     ProgressListener NONE = new ProgressListener() { };
 
+    /**
+     * Before the first revision: in how many parts the history is walked at once, each on a database
+     * of its own, and why on one when more were allowed (empty otherwise).
+     */
+    default void walkPlanned(int parts, String note) {
+    }
+
     default void revisionStarted(Revision revision, int index, int count) {
     }
 

@@ -9,7 +9,6 @@ import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
-import io.github.migrationtest.verifier.source.script.ScriptFiles;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +19,10 @@ import java.util.stream.Collectors;
 /**
  * Walks a migration history on a disposable database and proves, revision by revision, that each
  * upgrade applies, each downgrade restores the schema and the upgrade then reproduces it; then that
- * a full downgrade returns to the base, and that the head schema matches the model, when one is given. One bad revision does not hide the others: after a broken
- * downgrade the walk goes on from the right state, rebuilt from a checkpoint.
+ * a full downgrade returns to the base, and that the head schema matches the model, when one is given.
+ * One bad revision does not hide the others: after a broken downgrade the walk goes on from the right
+ * state, rebuilt from a checkpoint. A long history is walked in parts at once, on databases of their
+ * own ({@link VerifierOptions#jobs()}).
  */
 public final class Verifier {
 
@@ -47,17 +48,15 @@ public final class Verifier {
         }
         List<Revision> revisions = source.revisions();
         RevisionPolicy policy = new RevisionPolicy(revisions, options);
-        List<RevisionReport> reports = new ArrayList<>();
+        List<RevisionReport> reports;
         Optional<SchemaSnapshot> head;
-        try (WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot())) {
-            ScriptFiles.runInitScripts(options.initScripts(), work.connection());
-            Walk walk = new Walk(work, revisions, policy, options, listener);
-            reports.addAll(walk.run());
-            head = walk.upgradeFailed() ? Optional.empty() : Optional.of(walk.snapshots().get(walk.snapshots().size() - 1));
+        try (HistoryWalk walk = HistoryWalk.run(server, source, revisions, policy, options, listener)) {
+            reports = walk.reports();
+            head = walk.head();
             if (options.runs(Check.FULL_DOWNGRADE_TO_BASE)) {
-                CheckResult full = walk.upgradeFailed()
+                CheckResult full = walk.anUpgradeFailed()
                         ? CheckResult.notReached(Check.FULL_DOWNGRADE_TO_BASE, "an upgrade failed, so head was never reached")
-                        : new FullDowngrade(work, revisions, policy, walk.snapshots(), options.diff()).run();
+                        : new FullDowngrade(walk.databaseAtHead(), revisions, policy, walk.states(), options.diff()).run();
                 historyChecks.add(full);
                 listener.historyCheckFinished(full);
             }
@@ -84,69 +83,5 @@ public final class Verifier {
         String fix = errors.stream().map(HistoryFinding::fix).filter(f -> !f.isBlank()).distinct()
                 .collect(Collectors.joining("; "));
         return CheckResult.failed(Check.HISTORY_IS_LINEAR, reason, List.of(), fix);
-    }
-
-    /** The per-revision walk: up, snapshot, down, snapshot, compare, up again, snapshot, compare. */
-    private static final class Walk {
-        private final WorkingDatabase work;
-        private final List<Revision> revisions;
-        private final RevisionPolicy policy;
-        private final VerifierOptions options;
-        private final ProgressListener listener;
-        private final List<SchemaSnapshot> snapshots = new ArrayList<>();
-        private boolean upgradeFailed;
-
-        Walk(WorkingDatabase work, List<Revision> revisions, RevisionPolicy policy, VerifierOptions options,
-             ProgressListener listener) {
-            this.work = work;
-            this.revisions = revisions;
-            this.policy = policy;
-            this.options = options;
-            this.listener = listener;
-        }
-
-        /** Snapshots of the states: index 0 is the base, index i+1 the state after revisions[i]. */
-        List<SchemaSnapshot> snapshots() {
-            return snapshots;
-        }
-
-        boolean upgradeFailed() {
-            return upgradeFailed;
-        }
-
-        List<RevisionReport> run() throws SQLException {
-            snapshots.add(work.snapshot());
-            work.checkpoint(-1);
-            List<RevisionReport> reports = new ArrayList<>();
-            for (int i = 0; i < revisions.size(); i++) {
-                Revision revision = revisions.get(i);
-                listener.revisionStarted(revision, i, revisions.size());
-                RevisionReport report;
-                if (upgradeFailed) {
-                    report = RoundTrip.notReached(revision, options);
-                } else {
-                    RoundTrip.Result result = new RoundTrip(work, revision, policy.skipReason(i), options)
-                            .run(snapshots.get(i));
-                    report = result.report();
-                    upgradeFailed = result.upgradeFailed();
-                    if (!upgradeFailed) {
-                        afterRevision(i, result);
-                    }
-                }
-                reports.add(report);
-                listener.revisionFinished(report, i, revisions.size());
-            }
-            return reports;
-        }
-
-        private void afterRevision(int index, RoundTrip.Result result) throws SQLException {
-            snapshots.add(result.stateAfter());
-            if (result.stateIsWrong()) {
-                work.recover(revisions, index);
-            }
-            if (work.checkpointDue(index, options.checkpointInterval())) {
-                work.checkpoint(index);
-            }
-        }
     }
 }

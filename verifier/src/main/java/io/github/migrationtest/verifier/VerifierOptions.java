@@ -29,25 +29,33 @@ import java.util.Set;
  * @param model the schema {@link Check#HEAD_MATCHES_MODEL} compares the head schema with
  * @param updateSnapshot update mode: when the model is a snapshot file, write the head schema to it
  *     (when it differs) instead of comparing
+ * @param jobs how many databases walk the history at once, each its own part of it ({@link #AUTO_JOBS}:
+ *     one per processor, at most four, and one per {@value WalkPlan#REVISIONS_PER_AUTO_JOB} revisions)
  */
 public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<String, String> irreversible,
                               Set<String> skipped, List<Path> initScripts, SnapshotOptions snapshot, DiffOptions diff,
-                              int checkpointInterval, Optional<SchemaModel> model, boolean updateSnapshot) {
+                              int checkpointInterval, Optional<SchemaModel> model, boolean updateSnapshot, int jobs) {
 
     public VerifierOptions {
         checks = Collections.unmodifiableSet(checks.isEmpty() ? EnumSet.noneOf(Check.class) : EnumSet.copyOf(checks));
         irreversible = Map.copyOf(irreversible);
         skipped = Set.copyOf(skipped);
         initScripts = List.copyOf(initScripts);
+        if (jobs < 0) {
+            throw new IllegalArgumentException("jobs must be 1 or more, or " + AUTO_JOBS + " for one per processor, was " + jobs);
+        }
         if (checkpointInterval < 1) {
             throw new IllegalArgumentException("checkpointInterval must be 1 or more, was " + checkpointInterval);
         }
     }
 
+    /** {@link #jobs}: chosen from the processors and the history's length. */
+    public static final int AUTO_JOBS = 0;
+
     public static VerifierOptions defaults() {
         return new VerifierOptions(EnumSet.complementOf(EnumSet.of(Check.HEAD_MATCHES_MODEL)), Optional.empty(),
                 Map.of(), Set.of(), List.of(), SnapshotOptions.defaults(), DiffOptions.defaults(), 100, Optional.empty(),
-                false);
+                false, AUTO_JOBS);
     }
 
     public boolean runs(Check check) {
@@ -57,42 +65,42 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
     /** Chooses exactly these checks, whatever {@link #withModel} turned on before. */
     public VerifierOptions withChecks(Set<Check> value) {
         return new VerifierOptions(value, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot);
+                model, updateSnapshot, jobs);
     }
 
     public VerifierOptions withFloor(String value) {
         return new VerifierOptions(checks, Optional.ofNullable(value), irreversible, skipped, initScripts, snapshot, diff,
-                checkpointInterval, model, updateSnapshot);
+                checkpointInterval, model, updateSnapshot, jobs);
     }
 
     public VerifierOptions withIrreversible(Map<String, String> value) {
         return new VerifierOptions(checks, floor, value, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot);
+                model, updateSnapshot, jobs);
     }
 
     public VerifierOptions withSkipped(Set<String> value) {
         return new VerifierOptions(checks, floor, irreversible, value, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot);
+                model, updateSnapshot, jobs);
     }
 
     public VerifierOptions withInitScripts(List<Path> value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, value, snapshot, diff, checkpointInterval,
-                model, updateSnapshot);
+                model, updateSnapshot, jobs);
     }
 
     public VerifierOptions withSnapshot(SnapshotOptions value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, value, diff, checkpointInterval,
-                model, updateSnapshot);
+                model, updateSnapshot, jobs);
     }
 
     public VerifierOptions withDiff(DiffOptions value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, value, checkpointInterval,
-                model, updateSnapshot);
+                model, updateSnapshot, jobs);
     }
 
     public VerifierOptions withCheckpointInterval(int value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, value,
-                model, updateSnapshot);
+                model, updateSnapshot, jobs);
     }
 
     /**
@@ -103,12 +111,18 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
         Set<Check> withModelCheck = EnumSet.of(Check.HEAD_MATCHES_MODEL);
         withModelCheck.addAll(checks);
         return new VerifierOptions(withModelCheck, floor, irreversible, skipped, initScripts, snapshot, diff,
-                checkpointInterval, Optional.of(value), updateSnapshot);
+                checkpointInterval, Optional.of(value), updateSnapshot, jobs);
     }
 
     /** Update mode on or off: a snapshot file model is written with the head schema rather than compared. */
     public VerifierOptions withSnapshotUpdate(boolean value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, value);
+                model, value, jobs);
+    }
+
+    /** How many databases walk the history at once; {@link #AUTO_JOBS} chooses. */
+    public VerifierOptions withJobs(int value) {
+        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
+                model, updateSnapshot, value);
     }
 }

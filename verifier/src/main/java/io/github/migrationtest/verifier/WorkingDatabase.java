@@ -23,6 +23,7 @@ final class WorkingDatabase implements AutoCloseable {
     private final PostgresServer server;
     private final MigrationSource source;
     private final IncrementalReader reader;
+    private final Object stepLock;
     private DisposableDatabase database;
     private Connection connection;
     private DisposableDatabase checkpoint;
@@ -30,10 +31,15 @@ final class WorkingDatabase implements AutoCloseable {
     private long cloneNanos;
     private long upgradeNanosSinceCheckpoint;
 
-    WorkingDatabase(PostgresServer server, MigrationSource source, SnapshotOptions snapshotOptions)
+    /**
+     * @param stepLock held while a step runs: one shared by all working databases when the source's steps
+     *     must not run concurrently ({@link MigrationSource#supportsConcurrentSteps()}), else one of its own
+     */
+    WorkingDatabase(PostgresServer server, MigrationSource source, SnapshotOptions snapshotOptions, Object stepLock)
             throws SQLException {
         this.server = server;
         this.source = source;
+        this.stepLock = stepLock;
         this.database = server.createDatabase();
         try {
             this.reader = IncrementalReader.start(connection(), snapshotOptions);
@@ -51,16 +57,22 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     StepResult upgrade(Revision revision) throws SQLException {
-        long started = System.nanoTime();
-        try {
-            return source.upgrade(revision, connection());
-        } finally {
-            upgradeNanosSinceCheckpoint += System.nanoTime() - started;
+        Connection open = connection();
+        synchronized (stepLock) {
+            long started = System.nanoTime();
+            try {
+                return source.upgrade(revision, open);
+            } finally {
+                upgradeNanosSinceCheckpoint += System.nanoTime() - started;
+            }
         }
     }
 
     StepResult downgrade(Revision revision) throws SQLException {
-        return source.downgrade(revision, connection());
+        Connection open = connection();
+        synchronized (stepLock) {
+            return source.downgrade(revision, open);
+        }
     }
 
     SchemaSnapshot snapshot() throws SQLException {

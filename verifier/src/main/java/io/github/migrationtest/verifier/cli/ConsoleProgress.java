@@ -22,6 +22,17 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
+    public void walkPlanned(int parts, String note) {
+        if (parts > 1) {
+            out.println("Walking the history in " + parts + " parts at once, each on a database of its own");
+        }
+        if (!note.isEmpty()) {
+            out.println(Character.toUpperCase(note.charAt(0)) + note.substring(1));
+        }
+        out.flush();
+    }
+
+    @Override
     public void revisionStarted(Revision revision, int index, int count) {
         if (terminal) {
             out.print(String.format("\r[%d/%d] %s ...", index + 1, count, revision.label()));

@@ -81,6 +81,11 @@ final class VerifyCommand implements Callable<Integer> {
             + " each step's DDL touched (slower; for histories that REASSIGN OWNED or update catalogs directly).")
     boolean wholeSnapshots;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "<n>",
+            description = "How many databases walk parts of the history at once (default: one per processor, at most 4,"
+                    + " and one per 25 revisions; 1 walks it on one database).")
+    Integer jobs;
+
     @Option(names = "--model", paramLabel = "snapshot:<file>|sql:<file>|jpa:<package-or-unit>",
             description = "The schema head must match (check HEAD_MATCHES_MODEL): a snapshot file, a reference"
                     + " schema.sql, or JPA entities (needs Hibernate on the class path).")
@@ -149,6 +154,13 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (!checks.isEmpty()) {
             options = options.withChecks(EnumSet.copyOf(checks));
+        }
+        if (jobs != null) {
+            if (jobs < 1) {
+                throw new IllegalArgumentException("--jobs must be 1 or more, was " + jobs
+                        + "; leave it out to have one per processor");
+            }
+            options = options.withJobs(jobs);
         }
         return options;
     }

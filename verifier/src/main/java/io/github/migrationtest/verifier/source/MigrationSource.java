@@ -50,6 +50,25 @@ public interface MigrationSource {
         return DataSourceSteps.withConnection(dataSource, revision, Direction.DOWN, c -> downgrade(revision, c));
     }
 
+    /**
+     * Whether steps may run at the same time on different connections, from different threads. The
+     * verifier walks parts of a long history on several databases at once; when this is false it
+     * runs one step at a time (its snapshots and comparisons still overlap).
+     */
+    default boolean supportsConcurrentSteps() {
+        return false;
+    }
+
+    /**
+     * Where a revision changes what all databases of a server share (a role, a tablespace, a
+     * database), as {@code "file:line: CREATE ROLE"}; empty when none does or the source cannot tell
+     * (a Java migration). Such a history is walked on one database at a time: walked on several, one
+     * database's upgrade would create the role another's downgrade drops.
+     */
+    default Optional<String> serverWideChange() {
+        return Optional.empty();
+    }
+
     /** The revision with this id, if the history has one. */
     default Optional<Revision> revision(String id) {
         return revisions().stream().filter(r -> r.id().equals(id)).findFirst();

@@ -127,6 +127,26 @@ class CommandLineTest {
 
         assertThat(run("verify", history.toString(), "--lock-timeout", "soon")).isEqualTo(2);
         assertThat(err.toString()).contains("'soon' is not a duration");
+
+        assertThat(run("verify", history.toString(), "--jobs", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--jobs must be 1 or more, was 0; leave it out to have one per processor");
+    }
+
+    @Test
+    void jobs_walk_the_history_in_parts_and_say_so_with_the_lines_in_history_order() throws IOException {
+        write("0003_orders.up.sql", "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));");
+        write("0003_orders.down.sql", "DROP TABLE orders;");
+        write("0004_orders_index.up.sql", "CREATE INDEX orders_user_idx ON orders (user_id);");
+        write("0004_orders_index.down.sql", "SELECT 1; -- leaves the index");
+
+        assertThat(run("verify", history.toString(), "-j", "2")).isEqualTo(1);
+        assertThat(out.toString()).contains("Walking the history in 2 parts at once, each on a database of its own")
+                .containsSubsequence("[1/4] 0001", "[2/4] 0002", "[3/4] 0003", "[4/4] 0004 (orders index)  ",
+                        "Revision 0004 (orders index): the downgrade did not restore the schema");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("verify", history.toString(), "--jobs", "1")).isEqualTo(1);
+        assertThat(out.toString()).doesNotContain("parts at once");
     }
 
     @Test

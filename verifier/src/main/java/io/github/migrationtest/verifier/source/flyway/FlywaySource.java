@@ -52,6 +52,12 @@ final class FlywaySource extends FileHistorySource {
         return SourceType.FLYWAY;
     }
 
+    /** Each step configures a Flyway of its own, which shares nothing with another's, on the connection it is given. */
+    @Override
+    public boolean supportsConcurrentSteps() {
+        return true;
+    }
+
     @Override
     public StepResult upgrade(Revision revision, Connection connection) {
         PlannedRevision plan = planned().plan(revision, Direction.UP);

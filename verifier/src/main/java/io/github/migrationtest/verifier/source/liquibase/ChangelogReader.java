@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.source.liquibase;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.ServerWideChanges;
 import io.github.migrationtest.verifier.source.SourceOptions.LiquibaseRevisions;
 import io.github.migrationtest.verifier.source.liquibase.ChangeSetUnit.ChangeSetKey;
 import java.util.ArrayList;
@@ -11,8 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
 import liquibase.change.core.TagDatabaseChange;
 import liquibase.changelog.ChangeLogParameters;
@@ -29,6 +33,7 @@ final class ChangelogReader {
     private final ResourceAccessor accessor;
     private final Function<String, String> display;
     private final List<HistoryFinding> findings = new ArrayList<>();
+    private Optional<String> serverWideChange = Optional.empty();
 
     ChangelogReader(ResourceAccessor accessor, Function<String, String> display) {
         this.accessor = accessor;
@@ -56,7 +61,26 @@ final class ChangelogReader {
                     "add changesets, or point at the master changelog"));
             return List.of();
         }
+        serverWideChange = changeSets.stream().flatMap(c -> serverWideChange(c).stream()).findFirst();
         return unit == LiquibaseRevisions.TAG ? byTag(changeSets) : byChangeSet(changeSets);
+    }
+
+    /** The first change of a role, tablespace or database in the SQL of the changesets read (see {@link ServerWideChanges}). */
+    Optional<String> serverWideChange() {
+        return serverWideChange;
+    }
+
+    /** Where the changeset's SQL, rollback included, changes what the server's databases share. */
+    private Optional<String> serverWideChange(ChangeSet changeSet) {
+        List<Change> changes = new ArrayList<>(changeSet.getChanges());
+        changes.addAll(changeSet.getRollback().getChanges());
+        return changes.stream()
+                .filter(AbstractSQLChange.class::isInstance)
+                .map(change -> sqlOf((AbstractSQLChange) change))
+                .filter(Objects::nonNull)
+                .flatMap(sql -> ServerWideChanges.in(sql).stream())
+                .findFirst()
+                .map(statement -> display.apply(changeSet.getFilePath()) + " (changeset " + key(changeSet) + "): " + statement);
     }
 
     private List<ChangeSet> distinct(List<ChangeSet> all) {
@@ -139,6 +163,15 @@ final class ChangelogReader {
             revision = Revision.irreversible(id, description, files, reason);
         }
         return new ChangeSetUnit(revision, keys, changeSets.get(0).getFilePath(), transactional);
+    }
+
+    /** The change's SQL; null when it cannot be read (an sqlFile that is missing fails when the revision runs). */
+    private static String sqlOf(AbstractSQLChange change) {
+        try {
+            return change.getSql();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String tagOf(ChangeSet changeSet) {

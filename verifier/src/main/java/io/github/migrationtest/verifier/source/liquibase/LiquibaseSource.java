@@ -43,17 +43,19 @@ final class LiquibaseSource implements MigrationSource {
     private final List<ChangeSetUnit> units;
     private final List<HistoryFinding> findings;
     private final SourceOptions options;
+    private final Optional<String> serverWideChange;
     // Each command would parse the changelog again, about half of a step's CPU time: the one a command
     // parsed on a live database is kept for the next, as Liquibase's own Liquibase class keeps it.
     private final AtomicReference<DatabaseChangeLog> parsed = new AtomicReference<>();
 
     private LiquibaseSource(String location, Changelog changelog, List<ChangeSetUnit> units,
-            List<HistoryFinding> findings, SourceOptions options) {
+            List<HistoryFinding> findings, SourceOptions options, Optional<String> serverWideChange) {
         this.location = location;
         this.changelog = changelog;
         this.units = List.copyOf(units);
         this.findings = List.copyOf(findings);
         this.options = options;
+        this.serverWideChange = serverWideChange;
     }
 
     /** Where the changelog is and how to reach the files it includes. */
@@ -67,13 +69,13 @@ final class LiquibaseSource implements MigrationSource {
         List<HistoryFinding> findings = new ArrayList<>();
         Optional<Changelog> changelog = locate(location, options, findings);
         if (changelog.isEmpty()) {
-            return new LiquibaseSource(location, null, List.of(), findings, options);
+            return new LiquibaseSource(location, null, List.of(), findings, options, Optional.empty());
         }
         ChangelogReader reader = new ChangelogReader(changelog.get().accessor(), changelog.get()::display);
         List<ChangeSetUnit> units = LiquibaseCommands.inScope(changelog.get().accessor(),
                 () -> reader.read(changelog.get().file(), options.liquibaseRevisions()));
         findings.addAll(reader.findings());
-        return new LiquibaseSource(location, changelog.get(), units, findings, options);
+        return new LiquibaseSource(location, changelog.get(), units, findings, options, reader.serverWideChange());
     }
 
     private static Optional<Changelog> locate(String location, SourceOptions options, List<HistoryFinding> findings) {
@@ -126,6 +128,11 @@ final class LiquibaseSource implements MigrationSource {
     @Override
     public List<HistoryFinding> findings() {
         return findings;
+    }
+
+    @Override
+    public Optional<String> serverWideChange() {
+        return serverWideChange;
     }
 
     @Override

@@ -23,6 +23,12 @@ public final class SqlPairsSource extends FileHistorySource {
         return SourceType.SQL;
     }
 
+    /** The scripts are read once and immutable; each step runs on the connection it is given. */
+    @Override
+    public boolean supportsConcurrentSteps() {
+        return true;
+    }
+
     @Override
     public StepResult upgrade(Revision revision, Connection connection) {
         return planned().run(runner, revision, Direction.UP, connection);

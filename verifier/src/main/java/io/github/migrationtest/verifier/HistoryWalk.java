@@ -1,0 +1,238 @@
+package io.github.migrationtest.verifier;
+
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.report.RevisionReport;
+import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.script.ScriptFiles;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The per-revision walk of a whole history, in parts walked at once on databases of their own
+ * ({@link WalkPlan}); with one part it is the plain sequential walk. The database of a later part is
+ * first brought to the revision before it by plain upgrades. When one of those fails (a migration that
+ * does not run the same way twice), the database before it walks on into that part as well, so no
+ * part is left out. Every database is dropped on {@link #close()}, also after a failure.
+ */
+final class HistoryWalk implements AutoCloseable {
+
+    private final PostgresServer server;
+    private final MigrationSource source;
+    private final List<Revision> revisions;
+    private final RevisionPolicy policy;
+    private final VerifierOptions options;
+    private final List<WalkPlan.Part> parts;
+    private final RevisionResults results;
+    /** Per part: whether its own database reached the part's start (false: the database before walks it). */
+    private final List<CompletableFuture<Boolean>> ready = new ArrayList<>();
+    private final Queue<WorkingDatabase> databases = new ConcurrentLinkedQueue<>();
+    private final Object sharedStepLock = new Object();
+    private volatile WorkingDatabase atHead;
+
+    private HistoryWalk(PostgresServer server, MigrationSource source, List<Revision> revisions, RevisionPolicy policy,
+                        VerifierOptions options, ProgressListener listener) {
+        this.server = server;
+        this.source = source;
+        this.revisions = revisions;
+        this.policy = policy;
+        this.options = options;
+        WalkPlan plan = WalkPlan.of(revisions, policy, options, source.serverWideChange(),
+                Runtime.getRuntime().availableProcessors());
+        this.parts = plan.parts();
+        this.results = new RevisionResults(revisions, options, listener);
+        listener.walkPlanned(parts.size(), plan.note());
+        parts.forEach(part -> ready.add(new CompletableFuture<>()));
+    }
+
+    /** Walks the history; the caller closes the result, which drops its databases. */
+    static HistoryWalk run(PostgresServer server, MigrationSource source, List<Revision> revisions, RevisionPolicy policy,
+                           VerifierOptions options, ProgressListener listener) throws SQLException {
+        HistoryWalk walk = new HistoryWalk(server, source, revisions, policy, options, listener);
+        try {
+            walk.walkAllParts();
+            return walk;
+        } catch (SQLException | RuntimeException | Error e) {
+            walk.close();
+            throw e;
+        }
+    }
+
+    List<RevisionReport> reports() {
+        return results.reports();
+    }
+
+    boolean anUpgradeFailed() {
+        return results.anUpgradeFailed();
+    }
+
+    /** The schema at each state, base first, and the database left at head; only when no upgrade failed. */
+    List<SchemaSnapshot> states() {
+        return results.states();
+    }
+
+    Optional<SchemaSnapshot> head() {
+        return results.head();
+    }
+
+    WorkingDatabase databaseAtHead() {
+        if (atHead == null) {
+            throw new IllegalStateException("the walk did not reach head");
+        }
+        return atHead;
+    }
+
+    private void walkAllParts() throws SQLException {
+        if (parts.size() == 1) {
+            walkFrom(0);
+            return;
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(parts.size() - 1, task -> {
+            Thread thread = new Thread(task, "migrationtest-walk");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Void>> others = new ArrayList<>();
+            for (int k = 1; k < parts.size(); k++) {
+                int part = k;
+                others.add(threads.submit(() -> walkFrom(part)));
+            }
+            Throwable failure = null;
+            try {
+                walkFrom(0);
+            } catch (SQLException | RuntimeException | Error e) {
+                failure = e;
+            }
+            for (Future<Void> other : others) {
+                failure = firstFailure(failure, other);
+            }
+            rethrow(failure);
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    /** Walks part {@code k} on a database of its own, and the parts after it whose databases could not start. */
+    private Void walkFrom(int k) throws SQLException {
+        try {
+            WalkPlan.Part part = parts.get(k);
+            WorkingDatabase work = open();
+            if (k > 0 && !upgradeTo(work, part.from())) {
+                ready.get(k).complete(false);
+                return null;
+            }
+            SchemaSnapshot start = work.snapshot();
+            if (k == 0) {
+                results.base(start);
+            }
+            work.checkpoint(part.from() - 1);
+            ready.get(k).complete(true);
+            Walker walker = new Walker(work, revisions, policy, options, results, start);
+            for (int next = k; walker.walk(parts.get(next)); ) {
+                next++;
+                if (next == parts.size()) {
+                    atHead = work;
+                    return null;
+                }
+                if (walksItself(next)) {
+                    return null;
+                }
+            }
+            return null;
+        } catch (SQLException | RuntimeException | Error e) {
+            results.stop();
+            ready.get(k).completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private WorkingDatabase open() throws SQLException {
+        Object stepLock = source.supportsConcurrentSteps() ? new Object() : sharedStepLock;
+        WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot(), stepLock);
+        databases.add(work);
+        ScriptFiles.runInitScripts(options.initScripts(), work.connection());
+        return work;
+    }
+
+    /** Brings a fresh database to the state before {@code revisions[index]}; false when an upgrade fails. */
+    private boolean upgradeTo(WorkingDatabase work, int index) throws SQLException {
+        for (int i = 0; i < index; i++) {
+            if (results.endsBefore(i)) {
+                return false;
+            }
+            try {
+                work.upgrade(revisions.get(i));
+            } catch (MigrationFailedException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether part {@code k}'s own database walks it; when that database failed, its failure ends the verification. */
+    private boolean walksItself(int k) {
+        try {
+            return ready.get(k).join();
+        } catch (CompletionException e) {
+            return true;
+        }
+    }
+
+    private Throwable firstFailure(Throwable failure, Future<Void> other) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    other.get();
+                    return failure;
+                } catch (InterruptedException e) {
+                    // The walks end at their next revision; this thread waits for them to let go of their databases.
+                    interrupted = true;
+                    results.stop();
+                } catch (ExecutionException e) {
+                    if (failure != null) {
+                        failure.addSuppressed(e.getCause());
+                        return failure;
+                    }
+                    return e.getCause();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void rethrow(Throwable failure) throws SQLException {
+        if (failure instanceof SQLException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (WorkingDatabase database; (database = databases.poll()) != null; ) {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.migrationtest.verifier;
+
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.source.Revision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the walk is split into parts walked at once, each on a database of its own. A part after the
+ * first starts on a database brought to the revision before it by plain upgrades, so a later part
+ * gets fewer revisions: the parts are chosen so that each database's work, the upgrades to its start
+ * and then its walk, is about the same.
+ *
+ * @param parts the parts in history order; together they cover every revision once
+ * @param note why the history is walked on one database although more were allowed; empty otherwise
+ */
+record WalkPlan(List<Part> parts, String note) {
+
+    /** With {@link VerifierOptions#AUTO_JOBS}: at most this many parts, and one per so many revisions. */
+    static final int MAX_AUTO_JOBS = 4;
+    static final int REVISIONS_PER_AUTO_JOB = 25;
+
+    // What a revision costs, relative to a round trip (up, snapshot, down, snapshot, compare, up,
+    // snapshot, compare). Measured with VerifierBenchmark: an upgrade alone is about a tenth of it, an
+    // upgrade and a snapshot (a revision walked but not round-tripped) about a quarter.
+    private static final double ROUND_TRIP = 1.0;
+    private static final double UPGRADE_AND_SNAPSHOT = 0.25;
+    private static final double UPGRADE = 0.1;
+
+    /** Revisions {@code from} (inclusive) to {@code to} (exclusive), by index. */
+    record Part(int from, int to) {
+    }
+
+    WalkPlan {
+        parts = List.copyOf(parts);
+    }
+
+    /**
+     * The plan for {@code options.jobs()} on a machine with {@code processors}. A history with a
+     * server-wide change is walked on one database unless more are asked for by number.
+     */
+    static WalkPlan of(List<Revision> revisions, RevisionPolicy policy, VerifierOptions options,
+                       Optional<String> serverWideChange, int processors) {
+        int jobs = jobs(options.jobs(), revisions.size(), processors);
+        if (jobs > 1 && options.jobs() == VerifierOptions.AUTO_JOBS && serverWideChange.isPresent()) {
+            return new WalkPlan(List.of(new Part(0, revisions.size())), "walking on one database, since "
+                    + serverWideChange.get() + " changes what all databases of the server share");
+        }
+        double[] costs = new double[revisions.size()];
+        boolean roundTrips = options.runs(Check.DOWNGRADE_RESTORES_SCHEMA) || options.runs(Check.REUPGRADE_REPRODUCES_SCHEMA);
+        for (int i = 0; i < costs.length; i++) {
+            boolean roundTripped = roundTrips && policy.skipReason(i).isEmpty() && revisions.get(i).hasDowngrade();
+            costs[i] = roundTripped ? ROUND_TRIP : UPGRADE_AND_SNAPSHOT;
+        }
+        return split(costs, UPGRADE, jobs);
+    }
+
+    /** How many parts at most: as many as asked for (no more than there are revisions), or chosen. */
+    static int jobs(int requested, int revisions, int processors) {
+        if (requested != VerifierOptions.AUTO_JOBS) {
+            return Math.max(1, Math.min(requested, revisions));
+        }
+        return Math.max(1, Math.min(Math.min(processors, MAX_AUTO_JOBS), revisions / REVISIONS_PER_AUTO_JOB));
+    }
+
+    /**
+     * The split into at most {@code jobs} parts whose largest cost is least, where a part's cost is
+     * {@code upgrade} for each revision before it plus the costs of its own revisions. A part that
+     * would not lower that largest cost is not made.
+     */
+    static WalkPlan split(double[] costs, double upgrade, int jobs) {
+        if (costs.length == 0) {
+            return new WalkPlan(List.of(new Part(0, 0)), "");
+        }
+        double low = 0;
+        double high = 0;
+        for (double cost : costs) {
+            high += cost;
+        }
+        // The largest part's cost is found by bisection: whether a bound can be kept is a greedy pass.
+        for (int i = 0; i < 60 && high - low > 1e-9 * high; i++) {
+            double middle = (low + high) / 2;
+            if (partsWithin(costs, upgrade, middle, jobs) != null) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        return new WalkPlan(partsWithin(costs, upgrade, high, jobs), "");
+    }
+
+    /** Parts as long as each can be while its cost stays within {@code bound}; null when more than {@code jobs} are needed. */
+    private static List<Part> partsWithin(double[] costs, double upgrade, double bound, int jobs) {
+        List<Part> parts = new ArrayList<>();
+        int from = 0;
+        while (from < costs.length) {
+            double cost = upgrade * from;
+            int to = from;
+            while (to < costs.length && cost + costs[to] <= bound) {
+                cost += costs[to];
+                to++;
+            }
+            if (to == from || parts.size() == jobs) {
+                return null;
+            }
+            parts.add(new Part(from, to));
+            from = to;
+        }
+        return parts;
+    }
+}

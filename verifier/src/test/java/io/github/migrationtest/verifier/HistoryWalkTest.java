@@ -1,0 +1,317 @@
+package io.github.migrationtest.verifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.Outcome;
+import io.github.migrationtest.verifier.report.RevisionReport;
+import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A history walked in parts at once, each on a database of its own, against the same history walked
+ * on one database: the same verdicts, passed on in order, and every database dropped.
+ */
+class HistoryWalkTest {
+
+    @TempDir
+    Path history;
+
+    private final PostgresServer server = PostgresServer.shared();
+
+    /** Twelve revisions: a table each, the fourth's downgrade forgets an index, the ninth's fails, the eleventh's leaves a type. */
+    private void historyWithBrokenDowngrades() throws IOException {
+        for (int i = 1; i <= 12; i++) {
+            pair(i, "CREATE TABLE t" + i + " (id int PRIMARY KEY, name text);", "DROP TABLE t" + i + ";");
+        }
+        pair(4, "CREATE TABLE t4 (id int PRIMARY KEY, name text);\nCREATE INDEX t1_name ON t1 (name);", "DROP TABLE t4;");
+        pair(9, "CREATE TABLE t9 (id int PRIMARY KEY);", "DROP TABLE no_such_table;");
+        pair(11, "CREATE TYPE mood AS ENUM ('ok');\nCREATE TABLE t11 (id int PRIMARY KEY, m mood);", "DROP TABLE t11;");
+    }
+
+    private void pair(int version, String up, String down) throws IOException {
+        String name = String.format("%04d_r%d", version, version);
+        Files.writeString(history.resolve(name + ".up.sql"), up + "\n");
+        Files.writeString(history.resolve(name + ".down.sql"), down + "\n");
+    }
+
+    /** A verification, with what the listener heard. */
+    private record Run(VerificationReport report, int parts, String note, List<String> heard) {
+    }
+
+    private Run verify(int jobs) {
+        return verify(MigrationSources.open(history, SourceOptions.defaults()), VerifierOptions.defaults().withJobs(jobs));
+    }
+
+    private Run verify(MigrationSource source, VerifierOptions options) {
+        List<String> heard = new ArrayList<>();
+        int[] parts = {0};
+        String[] note = {null};
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void walkPlanned(int count, String why) {
+                parts[0] = count;
+                note[0] = why;
+            }
+
+            @Override
+            public void revisionStarted(Revision revision, int index, int count) {
+                heard.add("started " + index);
+            }
+
+            @Override
+            public void revisionFinished(RevisionReport report, int index, int count) {
+                heard.add("finished " + index);
+            }
+        };
+        Set<String> before = server.openDatabases();
+        VerificationReport report = new Verifier(source, options).verify(server, listener);
+        assertThat(server.openDatabases()).as("databases left behind").isEqualTo(before);
+        return new Run(report, parts[0], note[0], heard);
+    }
+
+    /** Everything a report says but its timings. */
+    private static List<Object> verdicts(VerificationReport report) {
+        List<Object> verdicts = new ArrayList<>(report.historyChecks());
+        report.revisions().forEach(revision -> verdicts.add(Map.entry(revision.id(), revision.checks())));
+        return verdicts;
+    }
+
+    private static List<String> inOrder(int revisions) {
+        return IntStream.range(0, revisions).boxed()
+                .flatMap(i -> List.of("started " + i, "finished " + i).stream()).toList();
+    }
+
+    private static Outcome outcome(VerificationReport report, String revision, Check check) {
+        return report.revision(revision).orElseThrow().result(check).map(CheckResult::outcome).orElse(null);
+    }
+
+    @Test
+    void a_history_walked_in_parts_gets_every_verdict_a_walk_on_one_database_gets_in_the_same_order() throws IOException {
+        historyWithBrokenDowngrades();
+        Run one = verify(1);
+        for (int jobs : new int[] {2, 3, 4}) {
+            Run parted = verify(jobs);
+
+            assertThat(parted.parts()).as("parts for %d jobs", jobs).isEqualTo(jobs);
+            assertThat(verdicts(parted.report())).as("verdicts with %d jobs", jobs).isEqualTo(verdicts(one.report()));
+            assertThat(parted.heard()).as("what the listener heard with %d jobs", jobs).isEqualTo(inOrder(12));
+        }
+        assertThat(one.parts()).isEqualTo(1);
+        // The verdicts compared are worth comparing: each broken downgrade is found, and the walk went on.
+        assertThat(outcome(one.report(), "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(one.report(), "0009", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(one.report(), "0011", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(one.report(), "0012", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(one.report().historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void an_upgrade_that_fails_in_the_first_part_leaves_every_later_revision_not_reached_in_every_part() throws IOException {
+        historyWithBrokenDowngrades();
+        pair(3, "CREATE TABLE t3 (id int PRIMARY KEY, x no_such_type);", "DROP TABLE t3;");
+        Run parted = verify(3);
+
+        assertThat(parted.parts()).isEqualTo(3);
+        assertThat(outcome(parted.report(), "0002", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(outcome(parted.report(), "0003", Check.UPGRADES_APPLY)).isEqualTo(Outcome.FAILED);
+        for (int i = 4; i <= 12; i++) {
+            assertThat(parted.report().revision(String.format("%04d", i)).orElseThrow().checks().values())
+                    .as("revision %d", i).extracting(CheckResult::outcome).containsOnly(Outcome.NOT_REACHED);
+        }
+        assertThat(parted.report().historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow().outcome())
+                .isEqualTo(Outcome.NOT_REACHED);
+        assertThat(parted.heard()).isEqualTo(inOrder(12));
+        assertThat(verdicts(parted.report())).isEqualTo(verdicts(verify(1).report()));
+    }
+
+    @Test
+    void an_upgrade_that_fails_in_the_last_part_is_reported_after_the_earlier_parts_verdicts() throws IOException {
+        historyWithBrokenDowngrades();
+        pair(11, "CREATE TABLE t11 (id int PRIMARY KEY, x no_such_type);", "DROP TABLE t11;");
+        Run parted = verify(3);
+
+        assertThat(outcome(parted.report(), "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(parted.report(), "0010", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(outcome(parted.report(), "0011", Check.UPGRADES_APPLY)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(parted.report(), "0012", Check.UPGRADES_APPLY)).isEqualTo(Outcome.NOT_REACHED);
+        assertThat(verdicts(parted.report())).isEqualTo(verdicts(verify(1).report()));
+    }
+
+    @Test
+    void a_part_whose_database_cannot_be_brought_to_its_start_is_walked_by_the_database_before_it() throws IOException {
+        // 0003 needs what only 0002's downgrade leaves (a row, which no snapshot compares): it applies
+        // where 0002 was round-tripped, and fails on a database brought to 0003 by upgrades alone.
+        pair(1, "CREATE TABLE marks (what text);", "DROP TABLE marks;");
+        pair(2, "INSERT INTO marks VALUES ('2 up');", "INSERT INTO marks VALUES ('2 down');");
+        pair(3, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM marks WHERE what = '2 down') THEN"
+                + " RAISE EXCEPTION '0002 was never downgraded'; END IF; END $$;", "SELECT 1;");
+        for (int i = 4; i <= 6; i++) {
+            pair(i, "CREATE TABLE t" + i + " (id int);", "DROP TABLE t" + i + ";");
+        }
+        Run parted = verify(2);
+
+        assertThat(parted.parts()).isEqualTo(2);
+        assertThat(parted.report().passed()).as(verdicts(parted.report()).toString()).isTrue();
+        assertThat(parted.heard()).isEqualTo(inOrder(6));
+        assertThat(verdicts(parted.report())).isEqualTo(verdicts(verify(1).report()));
+    }
+
+    @Test
+    void a_flyway_history_runs_its_steps_on_several_databases_at_once_with_the_verdicts_of_one() throws IOException {
+        for (int i = 1; i <= 30; i++) {
+            Files.writeString(history.resolve("V" + i + "__t" + i + ".sql"), "CREATE TABLE t" + i + " (id int PRIMARY KEY);\n");
+            Files.writeString(history.resolve("U" + i + "__t" + i + ".sql"), "DROP TABLE t" + i + ";\n");
+        }
+        Files.writeString(history.resolve("V12__t12.sql"), "CREATE TABLE t12 (id int PRIMARY KEY);\nCREATE INDEX t1_id ON t1 (id);\n");
+        Files.writeString(history.resolve("U25__t25.sql"), "DROP TABLE t25;\nDROP TABLE no_such_table;\n");
+        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
+        assertThat(source.supportsConcurrentSteps()).isTrue();
+
+        Run parted = verify(source, VerifierOptions.defaults().withJobs(3));
+        Run one = verify(source, VerifierOptions.defaults().withJobs(1));
+
+        assertThat(parted.parts()).isEqualTo(3);
+        assertThat(outcome(parted.report(), "12", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(parted.report(), "25", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(parted.report(), "30", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(verdicts(parted.report())).isEqualTo(verdicts(one.report()));
+    }
+
+    @Test
+    void a_liquibase_history_walks_in_parts_with_its_steps_taken_one_at_a_time() throws IOException {
+        StringBuilder changelog = new StringBuilder("--liquibase formatted sql\n");
+        for (int i = 1; i <= 18; i++) {
+            changelog.append("\n--changeset dev:").append(i).append("\nCREATE TABLE t").append(i).append(" (id int PRIMARY KEY);\n")
+                    .append(i == 12 ? "--rollback DROP TABLE t1;\n" : "--rollback DROP TABLE t" + i + ";\n");
+        }
+        Path file = history.resolve("changelog.sql");
+        Files.writeString(file, changelog);
+        MigrationSource source = MigrationSources.open(file, SourceOptions.defaults());
+        assertThat(source.supportsConcurrentSteps()).isFalse();
+
+        Run parted = verify(source, VerifierOptions.defaults().withJobs(3));
+        Run one = verify(source, VerifierOptions.defaults().withJobs(1));
+
+        assertThat(parted.parts()).isEqualTo(3);
+        assertThat(outcome(parted.report(), "12", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(parted.report(), "18", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(verdicts(parted.report())).isEqualTo(verdicts(one.report()));
+    }
+
+    @Test
+    void a_source_whose_steps_must_not_overlap_still_walks_in_parts_one_step_at_a_time() throws IOException {
+        historyWithBrokenDowngrades();
+        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
+        MigrationSource oneStepAtATime = new OneStepAtATime(source);
+        Run parted = verify(oneStepAtATime, VerifierOptions.defaults().withJobs(3));
+
+        assertThat(parted.parts()).isEqualTo(3);
+        assertThat(((OneStepAtATime) oneStepAtATime).overlapped).as("steps that overlapped").isZero();
+        assertThat(verdicts(parted.report())).isEqualTo(verdicts(verify(1).report()));
+    }
+
+    @Test
+    void a_history_that_creates_a_role_walks_in_parts_when_asked_to_by_number() throws IOException {
+        historyWithBrokenDowngrades();
+        pair(5, "CREATE TABLE t5 (id int);\nDO $$ BEGIN CREATE ROLE migrationtest_walk_role NOLOGIN;"
+                + " EXCEPTION WHEN duplicate_object THEN NULL; END $$;", "DROP TABLE t5;");
+        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
+        assertThat(source.serverWideChange()).contains(history.resolve("0005_r5.up.sql") + ":2: CREATE ROLE");
+
+        Run parted = verify(source, VerifierOptions.defaults().withJobs(2));
+
+        assertThat(parted.parts()).isEqualTo(2);
+        assertThat(verdicts(parted.report())).isEqualTo(verdicts(verify(1).report()));
+    }
+
+    @Test
+    void a_failure_on_any_database_drops_every_database_and_names_the_cause() throws IOException {
+        historyWithBrokenDowngrades();
+        Path init = history.resolveSibling(history.getFileName() + "-init.sql");
+        Files.writeString(init, "CREATE EXTENSION no_such_extension;\n");
+        try {
+            Set<String> before = server.openDatabases();
+            MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
+            assertThatThrownBy(() -> new Verifier(source, VerifierOptions.defaults().withJobs(3).withInitScripts(List.of(init)))
+                    .verify(server))
+                    .hasMessageContaining("no_such_extension");
+            assertThat(server.openDatabases()).isEqualTo(before);
+        } finally {
+            Files.delete(init);
+        }
+    }
+
+    /** A source that says its steps must not overlap, and counts the steps that did. */
+    private static final class OneStepAtATime implements MigrationSource {
+        private final MigrationSource source;
+        private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile int overlapped;
+
+        OneStepAtATime(MigrationSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public io.github.migrationtest.verifier.source.SourceType type() {
+            return source.type();
+        }
+
+        @Override
+        public String location() {
+            return source.location();
+        }
+
+        @Override
+        public List<Revision> revisions() {
+            return source.revisions();
+        }
+
+        @Override
+        public List<io.github.migrationtest.verifier.source.HistoryFinding> findings() {
+            return source.findings();
+        }
+
+        @Override
+        public io.github.migrationtest.verifier.source.StepResult upgrade(Revision revision, java.sql.Connection connection) {
+            return counted(() -> source.upgrade(revision, connection));
+        }
+
+        @Override
+        public io.github.migrationtest.verifier.source.StepResult downgrade(Revision revision, java.sql.Connection connection) {
+            return counted(() -> source.downgrade(revision, connection));
+        }
+
+        private io.github.migrationtest.verifier.source.StepResult counted(
+                java.util.function.Supplier<io.github.migrationtest.verifier.source.StepResult> step) {
+            if (running.incrementAndGet() > 1) {
+                overlapped++;
+            }
+            try {
+                Thread.sleep(2); // long enough for another database's step to come in, were it let
+                return step.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+    }
+}
