@@ -86,6 +86,15 @@ class HistoryWalkTest {
         return new Run(report, parts[0], note[0], heard);
     }
 
+    /** The walk in {@code jobs} parts, after checking it found what a walk on one database finds. */
+    private Run inPartsAsOnOne(MigrationSource source, int jobs) {
+        Run parted = verify(source, VerifierOptions.defaults().withJobs(jobs));
+        Run one = verify(source, VerifierOptions.defaults().withJobs(1));
+        assertThat(parted.parts()).as("parts").isEqualTo(jobs);
+        assertThat(verdicts(parted.report())).as("verdicts in %d parts", jobs).isEqualTo(verdicts(one.report()));
+        return parted;
+    }
+
     /** Everything a report says but its timings. */
     private static List<Object> verdicts(VerificationReport report) {
         List<Object> verdicts = new ArrayList<>(report.historyChecks());
@@ -184,14 +193,11 @@ class HistoryWalkTest {
         MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
         assertThat(source.supportsConcurrentSteps()).isTrue();
 
-        Run parted = verify(source, VerifierOptions.defaults().withJobs(3));
-        Run one = verify(source, VerifierOptions.defaults().withJobs(1));
+        Run parted = inPartsAsOnOne(source, 3);
 
-        assertThat(parted.parts()).isEqualTo(3);
         assertThat(outcome(parted.report(), "12", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
         assertThat(outcome(parted.report(), "25", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
         assertThat(outcome(parted.report(), "30", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
-        assertThat(verdicts(parted.report())).isEqualTo(verdicts(one.report()));
     }
 
     @Test
@@ -206,25 +212,19 @@ class HistoryWalkTest {
         MigrationSource source = MigrationSources.open(file, SourceOptions.defaults());
         assertThat(source.supportsConcurrentSteps()).isFalse();
 
-        Run parted = verify(source, VerifierOptions.defaults().withJobs(3));
-        Run one = verify(source, VerifierOptions.defaults().withJobs(1));
+        Run parted = inPartsAsOnOne(source, 3);
 
-        assertThat(parted.parts()).isEqualTo(3);
         assertThat(outcome(parted.report(), "12", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
         assertThat(outcome(parted.report(), "18", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
-        assertThat(verdicts(parted.report())).isEqualTo(verdicts(one.report()));
     }
 
     @Test
     void a_source_whose_steps_must_not_overlap_still_walks_in_parts_one_step_at_a_time() throws IOException {
         historyWithBrokenDowngrades();
-        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
-        MigrationSource oneStepAtATime = new OneStepAtATime(source);
-        Run parted = verify(oneStepAtATime, VerifierOptions.defaults().withJobs(3));
+        OneStepAtATime oneStepAtATime = new OneStepAtATime(MigrationSources.open(history, SourceOptions.defaults()));
 
-        assertThat(parted.parts()).isEqualTo(3);
-        assertThat(((OneStepAtATime) oneStepAtATime).overlapped).as("steps that overlapped").isZero();
-        assertThat(verdicts(parted.report())).isEqualTo(verdicts(verify(1).report()));
+        inPartsAsOnOne(oneStepAtATime, 3);
+        assertThat(oneStepAtATime.overlapped).as("steps that overlapped").isZero();
     }
 
     @Test
@@ -235,10 +235,7 @@ class HistoryWalkTest {
         MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
         assertThat(source.serverWideChange()).contains(history.resolve("0005_r5.up.sql") + ":2: CREATE ROLE");
 
-        Run parted = verify(source, VerifierOptions.defaults().withJobs(2));
-
-        assertThat(parted.parts()).isEqualTo(2);
-        assertThat(verdicts(parted.report())).isEqualTo(verdicts(verify(1).report()));
+        inPartsAsOnOne(source, 2);
     }
 
     @Test
