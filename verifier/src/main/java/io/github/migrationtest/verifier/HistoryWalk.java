@@ -7,6 +7,7 @@ import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.script.ScriptFiles;
+import io.github.migrationtest.verifier.source.script.SqlScript;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ final class HistoryWalk implements AutoCloseable {
     private final RevisionPolicy policy;
     private final VerifierOptions options;
     private final List<WalkPlan.Part> parts;
+    /** Read once, run on every part's database. */
+    private final List<SqlScript> initScripts;
     private final RevisionResults results;
     /** Per part: whether its own database reached the part's start (false: the database before walks it). */
     private final List<CompletableFuture<Boolean>> ready = new ArrayList<>();
@@ -52,6 +55,7 @@ final class HistoryWalk implements AutoCloseable {
         WalkPlan plan = WalkPlan.of(revisions, policy, options, source.serverWideChange(),
                 Runtime.getRuntime().availableProcessors());
         this.parts = plan.parts();
+        this.initScripts = ScriptFiles.readInitScripts(options.initScripts());
         this.results = new RevisionResults(revisions, options, listener);
         listener.walkPlanned(parts.size(), plan.note());
         parts.forEach(part -> ready.add(new CompletableFuture<>()));
@@ -163,7 +167,7 @@ final class HistoryWalk implements AutoCloseable {
         Object stepLock = source.supportsConcurrentSteps() ? new Object() : sharedStepLock;
         WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot(), stepLock);
         databases.add(work);
-        ScriptFiles.runInitScripts(options.initScripts(), work.connection());
+        ScriptFiles.runInit(initScripts, work.connection());
         return work;
     }
 

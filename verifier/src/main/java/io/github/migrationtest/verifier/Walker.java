@@ -30,10 +30,6 @@ final class Walker {
         this.state = state;
     }
 
-    WorkingDatabase database() {
-        return work;
-    }
-
     /**
      * Walks the part's revisions in order.
      *

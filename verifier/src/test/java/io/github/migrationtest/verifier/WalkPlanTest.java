@@ -84,6 +84,11 @@ class WalkPlanTest {
 
         assertThat(parts).hasSize(2);
         assertThat(parts.get(1).from()).isGreaterThan(55);
+
+        VerifierOptions skipped = VerifierOptions.defaults().withJobs(2)
+                .withSkipped(IntStream.rangeClosed(1, 49).mapToObj(String::valueOf).collect(java.util.stream.Collectors.toSet()));
+        assertThat(WalkPlan.of(revisions, new RevisionPolicy(revisions, skipped), skipped, Optional.empty(), 2).parts())
+                .as("revisions skipped by configuration weigh as those below the floor").isEqualTo(parts);
     }
 
     @Test

@@ -29,9 +29,22 @@ public final class ScriptFiles {
      * @throws MigrationFailedException when a statement fails, with its file, line and column
      */
     public static void runInitScripts(List<Path> files, Connection connection) {
-        if (files.isEmpty()) {
-            return;
+        runInit(readInitScripts(files), connection);
+    }
+
+    /** Runs init scripts {@link #readInitScripts read} before, for a caller that runs them on several databases. */
+    public static void runInit(List<SqlScript> scripts, Connection connection) {
+        if (!scripts.isEmpty()) {
+            run("init", "init scripts", scripts, connection);
         }
+    }
+
+    /**
+     * Reads and parses the init scripts.
+     *
+     * @throws UncheckedIOException when a file cannot be read
+     */
+    public static List<SqlScript> readInitScripts(List<Path> files) {
         List<SqlScript> scripts = new ArrayList<>();
         for (Path file : files) {
             try {
@@ -41,7 +54,7 @@ public final class ScriptFiles {
                         + ". Fix: give a readable UTF-8 SQL file", e);
             }
         }
-        run("init", "init scripts", scripts, connection);
+        return scripts;
     }
 
     /**
