@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -179,5 +180,21 @@ class ReportFormatsTest {
                 "```\nRevision 0003: the upgrade failed\n");
         assertThat(MarkdownReport.render(new VerificationReport("s", "p", List.of(), List.of(SOUND), ms(1))))
                 .startsWith("## migrationtest: ✅ all downgrades verified").doesNotContain("Failures");
+    }
+
+    @Test
+    void should_list_history_wide_failures_first_then_each_revisions_in_history_order() {
+        CheckResult fullDowngrade = CheckResult.failed(Check.FULL_DOWNGRADE_TO_BASE, "the full downgrade failed",
+                new StatementError("0001.down.sql", 1, 1, "table \"users\" does not exist"), "Fix 0001.down.sql");
+        VerificationReport report = new VerificationReport("s", "p", List.of(CheckResult.passed(Check.HISTORY_IS_LINEAR),
+                fullDowngrade), List.of(SOUND, BROKEN_DOWN), ms(1));
+        List<String> subjects = new ArrayList<>();
+
+        FailureText.forEachFailure(report, (subject, result) -> subjects.add(subject + ": " + result.check()));
+
+        assertThat(subjects).containsExactly("History: FULL_DOWNGRADE_TO_BASE",
+                "Revision 0002 (mood): DOWNGRADE_RESTORES_SCHEMA", "Revision 0002 (mood): REUPGRADE_REPRODUCES_SCHEMA");
+        assertThat(MarkdownReport.render(report)).containsSubsequence("```\nHistory: the full downgrade failed\n",
+                "```\nRevision 0002 (mood): the downgrade did not restore the schema\n");
     }
 }

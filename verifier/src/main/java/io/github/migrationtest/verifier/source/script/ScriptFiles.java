@@ -5,8 +5,6 @@ import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.Revision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -47,14 +45,22 @@ public final class ScriptFiles {
     public static List<SqlScript> readInitScripts(List<Path> files) {
         List<SqlScript> scripts = new ArrayList<>();
         for (Path file : files) {
-            try {
-                scripts.add(SqlScript.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read init script " + file + ": " + e.getMessage()
-                        + ". Fix: give a readable UTF-8 SQL file", e);
+            // Read as migration files are, so a byte-order mark is not sent to Postgres as part of the first word.
+            ScriptText.Read read = ScriptText.read(file);
+            if (!(read instanceof ScriptText.Text text)) {
+                throw unreadable(file, read);
             }
+            scripts.add(SqlScript.parse(file.toString(), text.text()));
         }
         return scripts;
+    }
+
+    private static UncheckedIOException unreadable(Path file, ScriptText.Read read) {
+        String problem = read instanceof ScriptText.NotUtf8 bad
+                ? "it is not UTF-8 (invalid byte at offset " + bad.offset() + "). Fix: re-save it as UTF-8"
+                : ((ScriptText.Unreadable) read).reason() + ". Fix: give a readable UTF-8 SQL file";
+        String message = "Could not read init script " + file + ": " + problem;
+        return new UncheckedIOException(message, new IOException(message));
     }
 
     /**

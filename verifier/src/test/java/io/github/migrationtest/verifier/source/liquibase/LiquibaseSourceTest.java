@@ -21,6 +21,7 @@ import io.github.migrationtest.verifier.source.SourceType;
 import io.github.migrationtest.verifier.source.StepResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -249,5 +250,28 @@ class LiquibaseSourceTest {
                     .containsExactly("create-items", "index-items");
         }
         assertThat(applied()).isEmpty();
+    }
+
+    @Test
+    void a_role_created_or_dropped_in_a_changesets_sql_or_rollback_is_a_server_wide_change(@TempDir Path dir) throws Exception {
+        Path changelog = dir.resolve("changelog.sql");
+        Files.writeString(changelog, """
+                --liquibase formatted sql
+
+                --changeset dev:1
+                CREATE TABLE t (id int);
+                --rollback DROP TABLE t;
+                """);
+        assertThat(MigrationSources.open(changelog, SourceOptions.defaults()).serverWideChange()).isEmpty();
+
+        Files.writeString(changelog, """
+
+                --changeset dev:2
+                GRANT SELECT ON t TO PUBLIC;
+                --rollback REVOKE SELECT ON t FROM PUBLIC; DROP ROLE IF EXISTS reader;
+                """, StandardOpenOption.APPEND);
+
+        assertThat(MigrationSources.open(changelog, SourceOptions.defaults()).serverWideChange())
+                .contains(changelog + " (changeset dev:2): DROP ROLE");
     }
 }

@@ -339,4 +339,16 @@ class SqlPairsSourceTest {
             other.rollback();
         }
     }
+
+    @Test
+    void a_role_dropped_by_a_down_file_is_a_server_wide_change_named_by_file_and_line() throws Exception {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t;");
+        assertThat(open().serverWideChange()).isEmpty();
+
+        write("2_reader.up.sql", "grant select on t to public;");
+        write("2_reader.down.sql", "revoke select on t from public;\ndrop role if exists reader;");
+
+        assertThat(open().serverWideChange()).contains(dir.resolve("2_reader.down.sql") + ":2: DROP ROLE");
+    }
 }
