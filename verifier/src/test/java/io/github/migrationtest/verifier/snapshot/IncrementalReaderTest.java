@@ -138,6 +138,25 @@ class IncrementalReaderTest {
     }
 
     @Test
+    void putsADisabledRecorderBackInsideTheCallersTransactionWithoutCommittingIt() throws SQLException {
+        withStartedReader((connection, reader) -> {
+            connection.setAutoCommit(false);
+            execute(connection, "ALTER EVENT TRIGGER migrationtest_command_end DISABLE");
+            execute(connection, "CREATE TABLE public.rolled_back (id int)");
+
+            assertEqualsWholeRead(reader, connection, "a table created while the recorder was disabled");
+            assertThat(connection.getAutoCommit()).isFalse();
+            connection.rollback();
+            connection.setAutoCommit(true);
+
+            assertThat(SnapshotReader.read(connection).table("public", "rolled_back"))
+                    .as("the caller's transaction was rolled back, not committed by the read").isEmpty();
+            assertThat(number(connection, "select count(*) from pg_event_trigger where evtname like 'migrationtest_%'"
+                    + " and evtenabled = 'A'")).as("the recorder as it was before the transaction").isEqualTo(2);
+        });
+    }
+
+    @Test
     void readsInTheCallersTransactionAndLeavesItsSettingsAsTheyWere() throws SQLException {
         withStartedReader((connection, reader) -> {
             connection.setAutoCommit(false);
