@@ -138,6 +138,29 @@ class IncrementalReaderTest {
     }
 
     @Test
+    void readsTheWholeSchemaAfterARoleNamedInGrantsIsRenamed() throws SQLException {
+        // Roles are cluster-wide and fire no event trigger: only the digest of role names sees this.
+        withStartedReader((connection, reader) -> {
+            execute(connection, "DO $$ BEGIN CREATE ROLE migrationtest_grantee NOLOGIN; "
+                    + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            try {
+                execute(connection, "CREATE TABLE public.shared (id int)");
+                execute(connection, "GRANT SELECT ON public.shared TO migrationtest_grantee");
+                reader.read(connection);
+                int wholeBefore = reader.wholeReads();
+                execute(connection, "ALTER ROLE migrationtest_grantee RENAME TO migrationtest_grantee_renamed");
+
+                assertEqualsWholeRead(reader, connection, "a role named in a grant was renamed");
+                assertThat(reader.wholeReads() - wholeBefore).as("whole reads after the rename").isEqualTo(1);
+            } finally {
+                execute(connection, "DROP TABLE IF EXISTS public.shared");
+                execute(connection, "DROP ROLE IF EXISTS migrationtest_grantee");
+                execute(connection, "DROP ROLE IF EXISTS migrationtest_grantee_renamed");
+            }
+        });
+    }
+
+    @Test
     void putsADisabledRecorderBackInsideTheCallersTransactionWithoutCommittingIt() throws SQLException {
         withStartedReader((connection, reader) -> {
             connection.setAutoCommit(false);
