@@ -1,8 +1,5 @@
 package io.github.migrationtest.verifier.snapshot;
 
-import java.sql.SQLException;
-import java.util.List;
-
 /** Reads the columns of every table, numbering them by position without the gaps dropped columns leave. */
 final class ColumnReader implements CatalogReader {
     private static final String SQL = """
@@ -31,8 +28,8 @@ final class ColumnReader implements CatalogReader {
             ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) {
-        scope.query(ReadUnit.TABLES, null, SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+    public void read(ReadScope scope) {
+        scope.query(ReadUnit.TABLES, null, SQL, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Column(row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5),
                         row.getBoolean(6), row.getString(7), row.getString(8), row.getString(9), row.getString(10),
                         row.getString(11), row.getString(12), row.getString(13), row.getString(14)));

@@ -1,8 +1,5 @@
 package io.github.migrationtest.verifier.snapshot;
 
-import java.sql.SQLException;
-import java.util.List;
-
 /**
  * Reads primary key, unique, foreign key, check and exclusion constraints. Not-null constraints
  * (Postgres 18 lists them) are the columns' {@code not null}; the per-partition copies Postgres
@@ -23,8 +20,8 @@ final class ConstraintReader implements CatalogReader {
             ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) {
-        scope.query(ReadUnit.TABLES, "pg_constraint", SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+    public void read(ReadScope scope) {
+        scope.query(ReadUnit.TABLES, "pg_constraint", SQL, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Constraint(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5)));
     }

@@ -1,8 +1,5 @@
 package io.github.migrationtest.verifier.snapshot;
 
-import java.sql.SQLException;
-import java.util.List;
-
 /** Reads extensions and event triggers, which belong to the database rather than a schema. */
 final class DatabaseWideReader implements CatalogReader {
     private static final String EXTENSIONS = """
@@ -22,14 +19,14 @@ final class DatabaseWideReader implements CatalogReader {
             ReadScope.notExtensionMember("pg_event_trigger", "t.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) {
+    public void read(ReadScope scope) {
         if (!scope.partial()) {
             // Extensions are created, changed and dropped by commands the recorder sees, which
             // then asks for a whole read; event triggers are not (Postgres fires none for them).
-            scope.query(EXTENSIONS, out, row -> new Extension(row.getString(1), row.getString(2), row.getString(3),
+            scope.query(EXTENSIONS, row -> new Extension(row.getString(1), row.getString(2), row.getString(3),
                     row.getString(4)));
         }
-        scope.query(EVENT_TRIGGERS, out, row -> scope.excludesEventTrigger(row.getString(1)) ? null
+        scope.query(EVENT_TRIGGERS, row -> scope.excludesEventTrigger(row.getString(1)) ? null
                 : new EventTrigger(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6)));
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -159,11 +160,16 @@ final class DdlRecorder {
     /**
      * Installs the recorder in the connected database unless it is there already and whole (a clone
      * of a database that had it), and empties its log. Returns false, leaving nothing behind, when
-     * the user may not create event triggers (only superusers may).
+     * the user may not create event triggers (only superusers may). Inside the caller's transaction
+     * (a read there found the recorder disabled) it works under a savepoint: the caller's work is
+     * neither committed nor rolled back by it, and a rollback undoes the repair with the damage.
      */
     static boolean install(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+        boolean ownTransaction = connection.getAutoCommit();
+        if (ownTransaction) {
+            connection.setAutoCommit(false);
+        }
+        Savepoint savepoint = ownTransaction ? null : connection.setSavepoint();
         try (Statement statement = connection.createStatement()) {
             boolean whole;
             try (ResultSet row = statement.executeQuery(INSTALLED)) {
@@ -175,15 +181,25 @@ final class DdlRecorder {
                 statement.execute(INSTALL);
             }
             statement.execute("delete from " + SCHEMA + ".touched");
-            connection.commit();
+            if (ownTransaction) {
+                connection.commit();
+            } else {
+                connection.releaseSavepoint(savepoint);
+            }
             return true;
         } catch (SQLException e) {
-            connection.rollback();
+            if (ownTransaction) {
+                connection.rollback();
+            } else {
+                connection.rollback(savepoint);
+            }
             LOG.info("Cannot record which objects migrations touch ({}): every snapshot reads the whole schema",
                     e.getMessage());
             return false;
         } finally {
-            connection.setAutoCommit(autoCommit);
+            if (ownTransaction) {
+                connection.setAutoCommit(true);
+            }
         }
     }
 

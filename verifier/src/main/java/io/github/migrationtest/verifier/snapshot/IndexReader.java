@@ -1,8 +1,5 @@
 package io.github.migrationtest.verifier.snapshot;
 
-import java.sql.SQLException;
-import java.util.List;
-
 /** Reads the indexes of tables and materialized views, including those behind constraints. */
 final class IndexReader implements CatalogReader {
     private static final String SQL = """
@@ -21,8 +18,8 @@ final class IndexReader implements CatalogReader {
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) {
-        scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_class", SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(3)) ? null
+    public void read(ReadScope scope) {
+        scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_class", SQL, row -> scope.excludesTable(row.getString(1), row.getString(3)) ? null
                 : new Index(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getBoolean(6), row.getBoolean(7), row.getString(8)));
     }

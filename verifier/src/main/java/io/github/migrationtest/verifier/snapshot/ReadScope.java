@@ -41,10 +41,11 @@ final class ReadScope {
         SchemaObject map(ResultSet row) throws SQLException;
     }
 
-    /** Learns which read unit (and which catalog row) each object came from, to re-read it alone later. */
+    /**
+     * Receives every object read, with the read unit (and catalog row) it came from, so that an
+     * incremental read can re-read it alone later.
+     */
     interface ReadSink {
-        ReadSink NONE = (unit, member, object) -> { };
-
         /** {@code unit} is null for objects read whole every time (schemas, extensions, event triggers). */
         void read(ReadUnit unit, ReadUnit.Member member, SchemaObject object);
     }
@@ -55,8 +56,8 @@ final class ReadScope {
     }
 
     /** Adds {@code sql}, whose every {@code ?} stands for the array of included schema OIDs, to the batch. */
-    void query(String sql, List<SchemaObject> out, RowMapper mapper) {
-        pending.add(new Pending(sql, null, null, out, mapper));
+    void query(String sql, RowMapper mapper) {
+        pending.add(new Pending(sql, null, false, null, mapper));
     }
 
     /**
@@ -67,37 +68,36 @@ final class ReadScope {
      * it so that only the asked-for units are read; Postgres flattens the wrapper and looks them up
      * by index. Left out when no unit of these kinds is asked for.
      */
-    void query(Set<ReadUnit.Kind> kinds, String memberCatalog, String sql, List<SchemaObject> out, RowMapper mapper) {
-        String members = memberCatalog == null ? NO_MEMBERS : memberCatalog;
+    void query(Set<ReadUnit.Kind> kinds, String memberCatalog, String sql, RowMapper mapper) {
         if (filter.readsAll()) {
-            pending.add(new Pending(sql, null, members, out, mapper));
+            pending.add(new Pending(sql, null, true, memberCatalog, mapper));
             return;
         }
         Set<Long> units = filter.oids(kinds);
         if (!units.isEmpty()) {
             pending.add(new Pending("select * from (" + sql + ") scoped where scoped.unit_oid = any(?::oid[])",
-                    units.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")), members, out,
-                    mapper));
+                    units.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")), true,
+                    memberCatalog, mapper));
         }
     }
 
-    /** Says a unit-aware query has no member column worth keeping. */
-    private static final String NO_MEMBERS = "";
-
-    /** A query waiting for the batch; {@code memberCatalog} null for objects that belong to no unit. */
-    private record Pending(String sql, String unitArray, String memberCatalog, List<SchemaObject> out,
-                           RowMapper mapper) {
+    /**
+     * A query waiting for the batch: {@code inUnits} when its rows end with the unit columns,
+     * {@code memberCatalog} null when no object is a member of its unit.
+     */
+    private record Pending(String sql, String unitArray, boolean inUnits, String memberCatalog, RowMapper mapper) {
     }
 
     /**
      * Runs the batch in one round trip, after {@code prefix} (a statement whose result is not
-     * read, or null). Without an open transaction the statements still share one: the server runs
-     * everything before the protocol's one Sync as an implicit transaction, so {@code set_config(...,
-     * true)} in the prefix holds for the batch and ends with it.
+     * read, or null), and returns how many objects it read. Without an open transaction the
+     * statements still share one: the server runs everything before the protocol's one Sync as an
+     * implicit transaction, so {@code set_config(..., true)} in the prefix holds for the batch and
+     * ends with it.
      */
-    void run(String prefix) throws SQLException {
+    int run(String prefix) throws SQLException {
         if (pending.isEmpty() && prefix == null) {
-            return;
+            return 0;
         }
         StringBuilder sql = new StringBuilder();
         if (prefix != null) {
@@ -125,34 +125,38 @@ final class ReadScope {
             if (prefix != null) {
                 statement.getMoreResults();
             }
+            int objects = 0;
             for (Pending query : pending) {
                 try (ResultSet rows = statement.getResultSet()) {
-                    map(query, rows);
+                    objects += map(query, rows);
                 }
                 statement.getMoreResults();
             }
+            pending.clear();
+            return objects;
         }
-        pending.clear();
     }
 
-    private void map(Pending query, ResultSet row) throws SQLException {
+    private int map(Pending query, ResultSet row) throws SQLException {
         int kindColumn = row.getMetaData().getColumnCount() - 2;
+        int objects = 0;
         while (row.next()) {
             SchemaObject object = query.mapper().map(row);
             if (object == null) {
                 continue;
             }
-            query.out().add(object);
-            if (query.memberCatalog() == null) {
+            objects++;
+            if (!query.inUnits()) {
                 sink.read(null, null, object);
             } else {
                 ReadUnit unit = new ReadUnit(ReadUnit.Kind.valueOf(row.getString(kindColumn)),
                         row.getLong(kindColumn + 1));
                 long member = row.getLong(kindColumn + 2);
-                sink.read(unit, row.wasNull() || query.memberCatalog().isEmpty() ? null
+                sink.read(unit, row.wasNull() || query.memberCatalog() == null ? null
                         : new ReadUnit.Member(query.memberCatalog(), member), object);
             }
         }
+        return objects;
     }
 
     boolean excludesTable(String schema, String table) {

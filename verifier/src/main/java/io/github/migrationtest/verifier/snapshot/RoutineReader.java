@@ -1,8 +1,5 @@
 package io.github.migrationtest.verifier.snapshot;
 
-import java.sql.SQLException;
-import java.util.List;
-
 /**
  * Reads functions and procedures. Aggregates are left out: their definition lives in
  * pg_aggregate and migrations rarely create them. So are functions Postgres made for a type
@@ -34,8 +31,8 @@ final class RoutineReader implements CatalogReader {
             ReadScope.notExtensionMember("pg_proc", "p.oid"), ReadScope.hasNoDependency("pg_proc", "p.oid", 'i'));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) {
-        scope.query(ReadUnit.ROUTINES, null, SQL, out, row -> new Routine(row.getString(1), row.getString(2), row.getString(3),
+    public void read(ReadScope scope) {
+        scope.query(ReadUnit.ROUTINES, null, SQL, row -> new Routine(row.getString(1), row.getString(2), row.getString(3),
                 row.getBoolean(4), row.getString(5), row.getString(6), row.getString(7),
                 row.getBoolean(8), row.getString(9), row.getBoolean(10), row.getBoolean(11), row.getBoolean(12),
                 row.getString(13), row.getString(14), row.getString(15), row.getString(16),

@@ -1,8 +1,5 @@
 package io.github.migrationtest.verifier.snapshot;
 
-import java.sql.SQLException;
-import java.util.List;
-
 /** Reads sequence definitions and owners (never their positions). */
 final class SequenceReader implements CatalogReader {
     private static final String SQL = """
@@ -24,8 +21,8 @@ final class SequenceReader implements CatalogReader {
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) {
-        scope.query(ReadUnit.SEQUENCES, null, SQL, out, row -> {
+    public void read(ReadScope scope) {
+        scope.query(ReadUnit.SEQUENCES, null, SQL, row -> {
             String ownerSchema = row.getString(10);
             String ownerTable = row.getString(11);
             if (ownerTable != null && scope.excludesTable(ownerSchema, ownerTable)) {

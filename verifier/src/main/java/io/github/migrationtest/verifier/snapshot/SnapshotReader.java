@@ -41,32 +41,30 @@ public final class SnapshotReader {
      */
     public static SchemaSnapshot read(Connection connection, SnapshotOptions options) throws SQLException {
         List<SchemaObject> objects = new ArrayList<>();
-        read(connection, options, new Part(UnitFilter.ALL, null, ReadScope.ReadSink.NONE), objects);
+        read(connection, options, new Part(UnitFilter.ALL, null, (unit, member, object) -> objects.add(object)));
         return SchemaSnapshot.of(objects);
     }
 
     /**
      * What one read covers: every unit or some, the schema OIDs when they are known already
-     * (null: read the schemas too), and who learns which unit each object came from.
+     * (null: read the schemas too), and who receives each object with the unit it came from.
      */
     record Part(UnitFilter filter, List<Long> schemaOids, ReadScope.ReadSink sink) {
     }
 
-    /** Reads the objects {@code part} covers into {@code out}; returns the included schemas' OIDs. */
-    static List<Long> read(Connection connection, SnapshotOptions options, Part part, List<SchemaObject> out)
-            throws SQLException {
+    /** Reads the objects {@code part} covers into its sink; returns the included schemas' OIDs. */
+    static List<Long> read(Connection connection, SnapshotOptions options, Part part) throws SQLException {
         long started = System.nanoTime();
-        int already = out.size();
         ReadSettings settings = part.filter().readsAll() ? ReadSettings.WHOLE : ReadSettings.PARTIAL;
         return settings.run(connection, prefix -> {
             List<Long> schemaOids = part.schemaOids() != null ? part.schemaOids()
-                    : readSchemas(connection, options, part.sink(), out);
+                    : readSchemas(connection, options, part.sink());
             ReadScope scope = new ReadScope(connection, options, schemaOids, part.filter(), part.sink());
             for (CatalogReader reader : READERS) {
-                reader.read(scope, out);
+                reader.read(scope);
             }
-            scope.run(prefix);
-            LOG.debug("Read {} objects in {} schemas in {} us", out.size() - already, schemaOids.size(),
+            int objects = scope.run(prefix);
+            LOG.debug("Read {} objects in {} schemas in {} us", objects, schemaOids.size(),
                     (System.nanoTime() - started) / 1_000);
             return schemaOids;
         });
@@ -77,8 +75,8 @@ public final class SnapshotReader {
         return read(connection, SnapshotOptions.defaults());
     }
 
-    private static List<Long> readSchemas(Connection connection, SnapshotOptions options, ReadScope.ReadSink sink,
-                                          List<SchemaObject> out) throws SQLException {
+    private static List<Long> readSchemas(Connection connection, SnapshotOptions options, ReadScope.ReadSink sink)
+            throws SQLException {
         List<Long> oids = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(SCHEMAS)) {
             java.sql.Array names = connection.createArrayOf("text", options.schemas().toArray());
@@ -87,9 +85,7 @@ public final class SnapshotReader {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     oids.add(row.getLong(1));
-                    Schema schema = new Schema(row.getString(2), row.getString(3), row.getString(4));
-                    out.add(schema);
-                    sink.read(null, null, schema);
+                    sink.read(null, null, new Schema(row.getString(2), row.getString(3), row.getString(4)));
                 }
             }
         }

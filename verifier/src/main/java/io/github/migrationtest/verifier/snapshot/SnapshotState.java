@@ -44,7 +44,7 @@ final class SnapshotState {
     static SnapshotState read(Connection connection, SnapshotOptions options) throws SQLException {
         SnapshotState state = new SnapshotState(options);
         state.schemaOids = SnapshotReader.read(connection, options,
-                new SnapshotReader.Part(UnitFilter.ALL, null, state::collect), new ArrayList<>());
+                new SnapshotReader.Part(UnitFilter.ALL, null, state::collect));
         state.snapshot = state.build();
         return state;
     }
@@ -67,7 +67,7 @@ final class SnapshotState {
         eventTriggers.forEach(this::remove);
         eventTriggers.clear();
         SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids), schemaOids,
-                this::collect), new ArrayList<>());
+                this::collect));
         snapshot = build();
     }
 

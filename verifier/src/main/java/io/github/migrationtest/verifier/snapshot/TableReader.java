@@ -1,8 +1,6 @@
 package io.github.migrationtest.verifier.snapshot;
 
 import java.sql.Array;
-import java.sql.SQLException;
-import java.util.List;
 
 /** Reads tables, partitioned tables and partitions with their storage, partitioning and RLS flags. */
 final class TableReader implements CatalogReader {
@@ -27,8 +25,8 @@ final class TableReader implements CatalogReader {
             ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) {
-        scope.query(ReadUnit.TABLES, null, SQL, out, row -> {
+    public void read(ReadScope scope) {
+        scope.query(ReadUnit.TABLES, null, SQL, row -> {
             if (scope.excludesTable(row.getString(1), row.getString(2))) {
                 return null;
             }

@@ -1,8 +1,5 @@
 package io.github.migrationtest.verifier.snapshot;
 
-import java.sql.SQLException;
-import java.util.List;
-
 /** Reads user triggers (not the internal ones behind foreign keys) and row-level security policies. */
 final class TriggerReader implements CatalogReader {
     private static final String TRIGGERS = """
@@ -34,11 +31,11 @@ final class TriggerReader implements CatalogReader {
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) {
-        scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_trigger", TRIGGERS, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+    public void read(ReadScope scope) {
+        scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_trigger", TRIGGERS, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Trigger(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6)));
-        scope.query(ReadUnit.TABLES, "pg_policy", POLICIES, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+        scope.query(ReadUnit.TABLES, "pg_policy", POLICIES, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Policy(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4),
                         row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9)));
     }

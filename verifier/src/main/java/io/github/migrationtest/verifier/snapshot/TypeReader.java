@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,15 +67,15 @@ final class TypeReader implements CatalogReader {
             ReadScope.comment("pg_type", "t.oid"), GRANTS, TYPE_FILTER);
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) {
-        scope.query(ReadUnit.TYPES, null, ENUMS, out, row -> new EnumType(row.getString(1), row.getString(2),
+    public void read(ReadScope scope) {
+        scope.query(ReadUnit.TYPES, null, ENUMS, row -> new EnumType(row.getString(1), row.getString(2),
                 Arrays.asList(strings(row, 3)), row.getString(4), row.getString(5)));
-        scope.query(ReadUnit.TYPES, null, DOMAINS, out, row -> new DomainType(row.getString(1), row.getString(2), row.getString(3),
+        scope.query(ReadUnit.TYPES, null, DOMAINS, row -> new DomainType(row.getString(1), row.getString(2), row.getString(3),
                 row.getBoolean(4), row.getString(5), row.getString(6), zip(strings(row, 7), strings(row, 8)),
                 row.getString(9), row.getString(10)));
-        scope.query(ReadUnit.TYPES, null, COMPOSITES, out, row -> new CompositeType(row.getString(1), row.getString(2),
+        scope.query(ReadUnit.TYPES, null, COMPOSITES, row -> new CompositeType(row.getString(1), row.getString(2),
                 zip(strings(row, 3), strings(row, 4)), row.getString(5), row.getString(6)));
-        scope.query(ReadUnit.TYPES, null, RANGES, out, row -> new RangeType(row.getString(1), row.getString(2), row.getString(3),
+        scope.query(ReadUnit.TYPES, null, RANGES, row -> new RangeType(row.getString(1), row.getString(2), row.getString(3),
                 row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
                 row.getString(9), row.getString(10)));
     }

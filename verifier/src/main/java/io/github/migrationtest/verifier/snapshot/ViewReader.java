@@ -1,8 +1,5 @@
 package io.github.migrationtest.verifier.snapshot;
 
-import java.sql.SQLException;
-import java.util.List;
-
 /** Reads views and materialized views with their pretty-printed definitions. */
 final class ViewReader implements CatalogReader {
     private static final String SQL = """
@@ -16,8 +13,8 @@ final class ViewReader implements CatalogReader {
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     @Override
-    public void read(ReadScope scope, List<SchemaObject> out) {
-        scope.query(ReadUnit.VIEWS, null, SQL, out, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+    public void read(ReadScope scope) {
+        scope.query(ReadUnit.VIEWS, null, SQL, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new View(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4),
                         row.getString(5), row.getString(6), row.getString(7)));
     }

@@ -100,6 +100,22 @@ class ConstraintNamesTest {
     }
 
     @Test
+    void by_definition_an_index_whose_name_needs_quotes_is_paired_too() throws Exception {
+        String quoted = MIGRATION_NAMES.replace("CREATE INDEX orders_customer_idx ON",
+                "CREATE INDEX \"Orders by Customer\" ON");
+
+        SchemaSnapshot generated = built(GENERATED_NAMES);
+        SchemaSnapshot migrated = built(quoted);
+
+        DiffResult result = SchemaDiff.compare(generated, migrated, BY_DEFINITION);
+        assertThat(result.matches()).isTrue();
+        assertThat(result.differences()).extracting(Difference::kind, Difference::path, Difference::actual)
+                .contains(tuple(DifferenceKind.RENAMED, "public.idx9z8y7", "Orders by Customer"));
+        // The other way round, the expected name goes into the actual definition quoted as Postgres quotes it.
+        assertThat(SchemaDiff.compare(migrated, generated, BY_DEFINITION).matches()).isTrue();
+    }
+
+    @Test
     void by_definition_identical_snapshots_have_no_difference() throws Exception {
         SchemaSnapshot snapshot = built(GENERATED_NAMES);
 

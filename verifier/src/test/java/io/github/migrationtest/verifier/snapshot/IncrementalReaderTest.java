@@ -138,6 +138,48 @@ class IncrementalReaderTest {
     }
 
     @Test
+    void readsTheWholeSchemaAfterARoleNamedInGrantsIsRenamed() throws SQLException {
+        // Roles are cluster-wide and fire no event trigger: only the digest of role names sees this.
+        withStartedReader((connection, reader) -> {
+            execute(connection, "DO $$ BEGIN CREATE ROLE migrationtest_grantee NOLOGIN; "
+                    + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            try {
+                execute(connection, "CREATE TABLE public.shared (id int)");
+                execute(connection, "GRANT SELECT ON public.shared TO migrationtest_grantee");
+                reader.read(connection);
+                int wholeBefore = reader.wholeReads();
+                execute(connection, "ALTER ROLE migrationtest_grantee RENAME TO migrationtest_grantee_renamed");
+
+                assertEqualsWholeRead(reader, connection, "a role named in a grant was renamed");
+                assertThat(reader.wholeReads() - wholeBefore).as("whole reads after the rename").isEqualTo(1);
+            } finally {
+                execute(connection, "DROP TABLE IF EXISTS public.shared");
+                execute(connection, "DROP ROLE IF EXISTS migrationtest_grantee");
+                execute(connection, "DROP ROLE IF EXISTS migrationtest_grantee_renamed");
+            }
+        });
+    }
+
+    @Test
+    void putsADisabledRecorderBackInsideTheCallersTransactionWithoutCommittingIt() throws SQLException {
+        withStartedReader((connection, reader) -> {
+            connection.setAutoCommit(false);
+            execute(connection, "ALTER EVENT TRIGGER migrationtest_command_end DISABLE");
+            execute(connection, "CREATE TABLE public.rolled_back (id int)");
+
+            assertEqualsWholeRead(reader, connection, "a table created while the recorder was disabled");
+            assertThat(connection.getAutoCommit()).isFalse();
+            connection.rollback();
+            connection.setAutoCommit(true);
+
+            assertThat(SnapshotReader.read(connection).table("public", "rolled_back"))
+                    .as("the caller's transaction was rolled back, not committed by the read").isEmpty();
+            assertThat(number(connection, "select count(*) from pg_event_trigger where evtname like 'migrationtest_%'"
+                    + " and evtenabled = 'A'")).as("the recorder as it was before the transaction").isEqualTo(2);
+        });
+    }
+
+    @Test
     void readsInTheCallersTransactionAndLeavesItsSettingsAsTheyWere() throws SQLException {
         withStartedReader((connection, reader) -> {
             connection.setAutoCommit(false);
