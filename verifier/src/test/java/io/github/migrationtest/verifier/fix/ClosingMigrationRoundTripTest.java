@@ -125,6 +125,9 @@ class ClosingMigrationRoundTripTest {
                         "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE t (m mood DEFAULT 'b')"),
                 differ("reorder labels", "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE t (m mood)",
                         "CREATE TYPE mood AS ENUM ('b', 'a'); CREATE TABLE t (m mood)"),
+                differ("reorder labels while a table holds the name the old type would go by",
+                        "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE mood__old (m mood)",
+                        "CREATE TYPE mood AS ENUM ('b', 'a'); CREATE TABLE mood__old (m mood)"),
                 differ("a new label is used by a column default of a new table",
                         "CREATE TYPE mood AS ENUM ('a'); CREATE TABLE t (m mood)",
                         "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE t (m mood);"
@@ -150,6 +153,8 @@ class ClosingMigrationRoundTripTest {
                 differ("a view over a changed view is rebuilt",
                         T + "CREATE VIEW v1 AS SELECT a FROM t; CREATE VIEW v2 AS SELECT a FROM v1",
                         T + "CREATE VIEW v1 AS SELECT a, b FROM t; CREATE VIEW v2 AS SELECT a FROM v1"),
+                differ("create a view over a view whose name sorts after it", T,
+                        T + "CREATE VIEW z_base AS SELECT a FROM t; CREATE VIEW a_top AS SELECT a FROM z_base"),
                 differ("a view over a retyped column is rebuilt", T + "CREATE VIEW v AS SELECT a FROM t",
                         "CREATE TABLE t (a bigint, b text); CREATE VIEW v AS SELECT a FROM t"),
                 differ("change a view's options and comment", T + "CREATE VIEW v AS SELECT a FROM t",
@@ -241,6 +246,9 @@ class ClosingMigrationRoundTripTest {
                                 + "GRANT SELECT, DELETE ON t TO migrationtest_fix_reader",
                         RoundTrip.ROLE + T + "GRANT SELECT, INSERT ON t TO migrationtest_fix_reader;"
                                 + " GRANT UPDATE ON t TO migrationtest_fix_reader WITH GRANT OPTION"),
+                differ("take back the grant option and keep the privilege", RoundTrip.ROLE + T
+                                + "GRANT UPDATE ON t TO migrationtest_fix_reader WITH GRANT OPTION",
+                        RoundTrip.ROLE + T + "GRANT UPDATE ON t TO migrationtest_fix_reader"),
                 // names that need quoting
                 differ("odd identifiers: mixed case, spaces, quotes and keywords", "",
                         "CREATE SCHEMA \"Sales Dept\"; CREATE TYPE \"Sales Dept\".\"Mood\" AS ENUM ('it''s ok');"
