@@ -36,9 +36,7 @@ final class ConstraintSql implements ObjectSql<Constraint> {
 
     @Override
     public void alter(Constraint from, Constraint to, Pending changed, Plan plan) {
-        if (!replaceIfChanged(from, to, changed, plan, "definition")) {
-            Annotations.altered(from, to, changed, plan);
-        }
+        replaceIfChanged(from, to, changed, plan, "definition");
     }
 
     /**

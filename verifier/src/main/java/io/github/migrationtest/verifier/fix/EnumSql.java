@@ -47,7 +47,6 @@ final class EnumSql implements ObjectSql<EnumType> {
         if (changed.take(LABELS)) {
             addLabels(from, to, plan);
         }
-        Annotations.altered(from, to, changed, plan);
     }
 
     /**
