@@ -85,7 +85,7 @@ final class Changes {
      */
     private static void addChildrenOfDroppedTables(SchemaSnapshot from, Map<String, Change> changes) {
         for (Change change : List.copyOf(changes.values())) {
-            if ((change.drops() || change.replacesWhole()) && change.from() instanceof Table table) {
+            if (change.dropsOld() && change.from() instanceof Table table) {
                 from.children(table.path()).stream().filter(child -> !(child instanceof Column))
                         .forEach(child -> changes.putIfAbsent(child.path(), Change.drop(child)));
             }
@@ -96,7 +96,7 @@ final class Changes {
     private static void addChildrenOfNewRelations(SchemaSnapshot to, Map<String, Change> changes) {
         for (Change change : List.copyOf(changes.values())) {
             SchemaObject relation = change.to();
-            boolean newRelation = (change.creates() || change.replacesWhole())
+            boolean newRelation = change.createsNew()
                     && (relation instanceof Table table && !TableSql.isChild(table)
                             || relation instanceof View view && view.materialized());
             if (newRelation) {
@@ -142,7 +142,7 @@ final class Changes {
             added = false;
             for (View view : from.objects(View.class)) {
                 Change change = changes.get(view.path());
-                boolean rebuilt = change != null && (change.replacesWhole() || change.drops());
+                boolean rebuilt = change != null && change.dropsOld();
                 if (!rebuilt && Stream.concat(reshapedRelations.stream(), recreatedTypes.stream())
                         .anyMatch(name -> Mentions.mentions(view.definition(), name))
                         && rebuild(view, to, changes)) {
@@ -156,7 +156,7 @@ final class Changes {
     /** Rebuilds {@code object} if it exists on both sides; whatever else changed about it comes with the new one. */
     private static boolean rebuild(SchemaObject object, SchemaSnapshot to, Map<String, Change> changes) {
         Change existing = changes.get(object.path());
-        if (existing != null && (existing.drops() || existing.replacesWhole())) {
+        if (existing != null && existing.dropsOld()) {
             return false;
         }
         return to.lookup(object.path()).filter(after -> after.kind() == object.kind()).map(after -> {

@@ -61,8 +61,8 @@ final class ConstraintSql implements ObjectSql<Constraint> {
         if (referenced == null || referenced.equals(Targets.table(constraint))) {
             return false;
         }
-        return plan.changes().stream().filter(c -> !c.creates() && (c.drops() || c.replacesWhole()
-                || c.properties().contains("definition"))).map(Change::from)
+        return plan.changes().stream().filter(c -> c.dropsOld() || c.properties().contains("definition"))
+                .map(Change::from)
                 .anyMatch(gone -> gone instanceof Table && Targets.name(gone).equals(referenced)
                         || (gone instanceof Constraint || gone instanceof Index) && Targets.table(gone).equals(referenced));
     }
