@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * Turns the diff's differences into the changes one script must make, adding what the diff leaves
  * implied: the constraints, indexes, triggers and policies of a table it reports missing as a whole,
  * and the objects that must be dropped and created around a change they depend on (views over a
- * replaced view or a retyped column; checks and indexes that name an enum being recreated).
+ * replaced view or a retyped column; checks and indexes that name an enum being recreated; foreign
+ * keys to a key or unique index being replaced).
  */
 final class Changes {
     private Changes() {
@@ -135,6 +136,13 @@ final class Changes {
                     && recreatedTypes.stream().anyMatch(type -> mentionedBy(object, type));
             if (namesRecreatedType) {
                 rebuild(object, to, changes);
+            }
+        }
+        // After the rebuilds above, which may replace a key; rebuilt foreign keys take no key away.
+        for (Constraint constraint : from.objects(Constraint.class)) {
+            if (ConstraintSql.isForeignKey(constraint)
+                    && ConstraintSql.referencesKeysThatGo(constraint, changes.values())) {
+                rebuild(constraint, to, changes);
             }
         }
         boolean added = true;

@@ -103,6 +103,19 @@ class ClosingMigrationRoundTripTest {
                                 + " ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)"),
                 differ("add an exclusion constraint", "CREATE TABLE rooms (during tstzrange)",
                         "CREATE TABLE rooms (during tstzrange, EXCLUDE USING gist (during WITH &&))"),
+                differ("change the unique index a foreign key of a table that stays references",
+                        "CREATE TABLE products (code int, name text); CREATE UNIQUE INDEX products_code ON products (code);"
+                                + " CREATE TABLE orders (product_id int REFERENCES products (code))",
+                        "CREATE TABLE products (code int, name text);"
+                                + " CREATE UNIQUE INDEX products_code ON products (code) INCLUDE (name);"
+                                + " CREATE TABLE orders (product_id int REFERENCES products (code))"),
+                differ("change the primary key a foreign key of a table that stays references",
+                        USERS + "CREATE TABLE orders (user_id int REFERENCES users)",
+                        "CREATE TABLE users (id int, email text NOT NULL, PRIMARY KEY (id) INCLUDE (email));"
+                                + " CREATE TABLE orders (user_id int REFERENCES users)"),
+                differ("change the primary key its own table's foreign key references",
+                        "CREATE TABLE node (id int PRIMARY KEY, parent int REFERENCES node)",
+                        "CREATE TABLE node (id int, parent int REFERENCES node, PRIMARY KEY (id) INCLUDE (parent))"),
                 // enums
                 differ("create an enum and a column of it", "",
                         "CREATE TYPE mood AS ENUM ('sad', 'ok'); CREATE TABLE t (m mood DEFAULT 'ok', ms mood[])"),
