@@ -53,6 +53,16 @@ record Change(SchemaObject from, SchemaObject to, Set<String> properties) {
         return properties.contains(KIND) || properties.contains(REBUILD);
     }
 
+    /** Whether the object as it is goes away: dropped, or dropped to be created anew. */
+    boolean dropsOld() {
+        return drops() || replacesWhole();
+    }
+
+    /** Whether the object as it should be is created: new, or created anew after its drop. */
+    boolean createsNew() {
+        return creates() || replacesWhole();
+    }
+
     SchemaObject object() {
         return to != null ? to : from;
     }

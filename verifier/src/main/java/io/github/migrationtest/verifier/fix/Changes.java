@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * Turns the diff's differences into the changes one script must make, adding what the diff leaves
  * implied: the constraints, indexes, triggers and policies of a table it reports missing as a whole,
  * and the objects that must be dropped and created around a change they depend on (views over a
- * replaced view or a retyped column; checks and indexes that name an enum being recreated).
+ * replaced view or a retyped column; checks and indexes that name an enum being recreated; foreign
+ * keys to a key or unique index being replaced).
  */
 final class Changes {
     private Changes() {
@@ -85,7 +86,7 @@ final class Changes {
      */
     private static void addChildrenOfDroppedTables(SchemaSnapshot from, Map<String, Change> changes) {
         for (Change change : List.copyOf(changes.values())) {
-            if ((change.drops() || change.replacesWhole()) && change.from() instanceof Table table) {
+            if (change.dropsOld() && change.from() instanceof Table table) {
                 from.children(table.path()).stream().filter(child -> !(child instanceof Column))
                         .forEach(child -> changes.putIfAbsent(child.path(), Change.drop(child)));
             }
@@ -96,7 +97,7 @@ final class Changes {
     private static void addChildrenOfNewRelations(SchemaSnapshot to, Map<String, Change> changes) {
         for (Change change : List.copyOf(changes.values())) {
             SchemaObject relation = change.to();
-            boolean newRelation = (change.creates() || change.replacesWhole())
+            boolean newRelation = change.createsNew()
                     && (relation instanceof Table table && !TableSql.isChild(table)
                             || relation instanceof View view && view.materialized());
             if (newRelation) {
@@ -137,12 +138,19 @@ final class Changes {
                 rebuild(object, to, changes);
             }
         }
+        // After the rebuilds above, which may replace a key; rebuilt foreign keys take no key away.
+        for (Constraint constraint : from.objects(Constraint.class)) {
+            if (ConstraintSql.isForeignKey(constraint)
+                    && ConstraintSql.referencesKeysThatGo(constraint, changes.values())) {
+                rebuild(constraint, to, changes);
+            }
+        }
         boolean added = true;
         while (added) {
             added = false;
             for (View view : from.objects(View.class)) {
                 Change change = changes.get(view.path());
-                boolean rebuilt = change != null && (change.replacesWhole() || change.drops());
+                boolean rebuilt = change != null && change.dropsOld();
                 if (!rebuilt && Stream.concat(reshapedRelations.stream(), recreatedTypes.stream())
                         .anyMatch(name -> Mentions.mentions(view.definition(), name))
                         && rebuild(view, to, changes)) {
@@ -156,7 +164,7 @@ final class Changes {
     /** Rebuilds {@code object} if it exists on both sides; whatever else changed about it comes with the new one. */
     private static boolean rebuild(SchemaObject object, SchemaSnapshot to, Map<String, Change> changes) {
         Change existing = changes.get(object.path());
-        if (existing != null && (existing.drops() || existing.replacesWhole())) {
+        if (existing != null && existing.dropsOld()) {
             return false;
         }
         return to.lookup(object.path()).filter(after -> after.kind() == object.kind()).map(after -> {

@@ -102,7 +102,6 @@ final class ColumnSql implements ObjectSql<Column> {
             plan.add(Phase.ALTER_COLUMN, alterColumn(to) + "SET COMPRESSION "
                     + Objects.requireNonNullElse(to.compression(), "default"));
         }
-        Annotations.altered(from, to, changed, plan);
     }
 
     /**

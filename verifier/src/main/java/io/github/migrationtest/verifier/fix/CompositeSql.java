@@ -50,6 +50,5 @@ final class CompositeSql implements ObjectSql<CompositeType> {
                     + ", not " + String.join(", ", to.attributes().keySet())
                     + ": Postgres appends new attributes; recreate the type by hand");
         }
-        Annotations.altered(from, to, changed, plan);
     }
 }

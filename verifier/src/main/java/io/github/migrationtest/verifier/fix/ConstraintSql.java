@@ -2,7 +2,10 @@ package io.github.migrationtest.verifier.fix;
 
 import io.github.migrationtest.verifier.snapshot.Constraint;
 import io.github.migrationtest.verifier.snapshot.Index;
+import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.Table;
+import java.util.Collection;
+import java.util.stream.Stream;
 
 /**
  * Constraints from {@code pg_get_constraintdef}, which is what follows {@code ADD CONSTRAINT name}.
@@ -25,9 +28,10 @@ final class ConstraintSql implements ObjectSql<Constraint> {
 
     @Override
     public void drop(Constraint constraint, Plan plan) {
-        // A dropped table takes its constraints along, but a foreign key to another table being
-        // dropped must go first, or that table could not be dropped before this one.
-        if (plan.dropsParentOf(constraint) && !referencesAnotherDroppedTable(constraint, plan)) {
+        // A dropped table takes its constraints along, but a foreign key to another table whose keys
+        // go must go first, or that table (or key) could not be dropped before this one.
+        if (plan.dropsParentOf(constraint) && (referencesOwnTable(constraint)
+                || !referencesKeysThatGo(constraint, plan.changes()))) {
             return;
         }
         plan.add(isForeignKey(constraint) ? Phase.DROP_FOREIGN_KEY : Phase.DROP_CONSTRAINT,
@@ -36,9 +40,7 @@ final class ConstraintSql implements ObjectSql<Constraint> {
 
     @Override
     public void alter(Constraint from, Constraint to, Pending changed, Plan plan) {
-        if (!replaceIfChanged(from, to, changed, plan, "definition")) {
-            Annotations.altered(from, to, changed, plan);
-        }
+        replaceIfChanged(from, to, changed, plan, "definition");
     }
 
     /**
@@ -54,19 +56,27 @@ final class ConstraintSql implements ObjectSql<Constraint> {
     }
 
     /**
-     * Whether the foreign key points at a table whose keys go away in this script (the table is
-     * dropped, or a key or index on it is): the foreign key must be dropped first, even when its own
-     * table is dropped further down.
+     * Whether the foreign key points at a table whose keys go away in {@code changes}: the table is
+     * dropped, or a key or index on it is dropped or replaced. Postgres ties the foreign key to the
+     * index it found, so the foreign key must be dropped first and, where it stays, added again after.
      */
-    private static boolean referencesAnotherDroppedTable(Constraint constraint, Plan plan) {
+    static boolean referencesKeysThatGo(Constraint constraint, Collection<Change> changes) {
         String referenced = referencedTable(constraint);
-        if (referenced == null || referenced.equals(Targets.table(constraint))) {
-            return false;
-        }
-        return plan.changes().stream().filter(c -> !c.creates() && (c.drops() || c.replacesWhole()
-                || c.properties().contains("definition"))).map(Change::from)
-                .anyMatch(gone -> gone instanceof Table && Targets.name(gone).equals(referenced)
-                        || (gone instanceof Constraint || gone instanceof Index) && Targets.table(gone).equals(referenced));
+        return referenced != null && changes.stream().filter(ConstraintSql::dropsKey).map(Change::from)
+                .anyMatch(gone -> gone instanceof Table ? Targets.name(gone).equals(referenced)
+                        : Targets.table(gone).equals(referenced));
+    }
+
+    /** Whether the change takes away a table, a key or an index: dropped, or replaced as its generator replaces it. */
+    private static boolean dropsKey(Change change) {
+        SchemaObject gone = change.from();
+        boolean key = gone instanceof Constraint constraint && !isForeignKey(constraint) || gone instanceof Index;
+        return (gone instanceof Table || key) && change.dropsOld()
+                || key && Stream.of("definition", "constraint", "table").anyMatch(change.properties()::contains);
+    }
+
+    private static boolean referencesOwnTable(Constraint constraint) {
+        return Targets.table(constraint).equals(referencedTable(constraint));
     }
 
     /** The table after {@code REFERENCES}, as Postgres wrote it (schema-qualified, quoted where needed). */

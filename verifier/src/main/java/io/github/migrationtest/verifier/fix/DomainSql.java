@@ -51,6 +51,5 @@ final class DomainSql implements ObjectSql<DomainType> {
                         + to.constraints().get(name));
             }
         }
-        Annotations.altered(from, to, changed, plan);
     }
 }

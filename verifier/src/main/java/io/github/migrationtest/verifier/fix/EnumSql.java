@@ -47,7 +47,6 @@ final class EnumSql implements ObjectSql<EnumType> {
         if (changed.take(LABELS)) {
             addLabels(from, to, plan);
         }
-        Annotations.altered(from, to, changed, plan);
     }
 
     /**
@@ -74,7 +73,7 @@ final class EnumSql implements ObjectSql<EnumType> {
      */
     private static Stream<SchemaObject> written(SchemaSnapshot target, Collection<Change> changes) {
         return changes.stream().filter(change -> change.to() != null).flatMap(change -> {
-            boolean newRelation = (change.creates() || change.replacesWhole())
+            boolean newRelation = change.createsNew()
                     && (change.to() instanceof Table || change.to() instanceof View);
             return newRelation ? Stream.concat(Stream.of(change.to()), target.children(change.path()).stream())
                     : Stream.of(change.to());

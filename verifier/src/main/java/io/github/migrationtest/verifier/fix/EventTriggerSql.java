@@ -30,7 +30,6 @@ final class EventTriggerSql implements ObjectSql<EventTrigger> {
         if (changed.take("enabled")) {
             plan.add(Phase.ANNOTATE, enable(to));
         }
-        Annotations.altered(from, to, changed, plan);
     }
 
     private static String enable(EventTrigger trigger) {

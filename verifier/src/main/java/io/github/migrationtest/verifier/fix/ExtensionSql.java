@@ -27,6 +27,5 @@ final class ExtensionSql implements ObjectSql<Extension> {
             plan.add(Phase.CREATE_EXTENSION, "ALTER EXTENSION " + Targets.name(to) + " SET SCHEMA "
                     + Sql.name(to.installedIn()));
         }
-        Annotations.altered(from, to, changed, plan);
     }
 }

@@ -46,7 +46,6 @@ final class IndexSql implements ObjectSql<Index> {
         if (from.invalid() && !to.invalid() && changed.take("invalid")) {
             plan.add(Phase.CREATE_INDEX, "REINDEX INDEX " + Targets.name(to));
         }
-        Annotations.altered(from, to, changed, plan);
     }
 
     private static String cluster(Index index) {

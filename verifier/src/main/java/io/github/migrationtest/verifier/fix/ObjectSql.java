@@ -9,8 +9,13 @@ interface ObjectSql<T extends SchemaObject> {
 
     void drop(T object, Plan plan);
 
-    /** Writes SQL for the changed properties that can change in place, taking each one it deals with. */
-    void alter(T from, T to, Pending changed, Plan plan);
+    /**
+     * Writes SQL for the changed properties that can change in place, taking each one it deals with.
+     * Comments and grants are not among them: the planner hands those to {@link Annotations} for
+     * every kind alike, after this. A kind with nothing else to change in place keeps this default.
+     */
+    default void alter(T from, T to, Pending changed, Plan plan) {
+    }
 
     /**
      * Drops the object and creates it anew when one of {@code properties} differs, for what no

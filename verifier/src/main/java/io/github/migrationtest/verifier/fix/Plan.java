@@ -45,13 +45,13 @@ final class Plan {
     /** Whether the object at {@code path} is created by this script (or replaced whole). */
     boolean creates(String path) {
         Change change = changes.get(path);
-        return change != null && (change.creates() || change.replacesWhole());
+        return change != null && change.createsNew();
     }
 
     /** Whether the object at {@code path} is dropped by this script (or replaced whole). */
     boolean drops(String path) {
         Change change = changes.get(path);
-        return change != null && (change.drops() || change.replacesWhole());
+        return change != null && change.dropsOld();
     }
 
     /** Whether this script changes {@code property} of the object at {@code path} in place. */

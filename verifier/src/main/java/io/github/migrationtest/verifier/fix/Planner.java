@@ -47,6 +47,8 @@ final class Planner {
         } else {
             Pending pending = new Pending(change.properties());
             alter(change.from(), change.to(), pending, plan);
+            // Last, so a generator that replaced the object has taken them all and the new one brings its own.
+            Annotations.altered(change.from(), change.to(), pending, plan);
             pending.remaining().forEach(property -> plan.manual(change.path(),
                     "no SQL is generated for a change of " + property));
         }

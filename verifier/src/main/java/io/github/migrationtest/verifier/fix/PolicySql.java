@@ -30,8 +30,6 @@ final class PolicySql implements ObjectSql<Policy> {
 
     @Override
     public void alter(Policy from, Policy to, Pending changed, Plan plan) {
-        if (!replaceIfChanged(from, to, changed, plan, "restrictive", "command", "roles", "using", "with check")) {
-            Annotations.altered(from, to, changed, plan);
-        }
+        replaceIfChanged(from, to, changed, plan, "restrictive", "command", "roles", "using", "with check");
     }
 }

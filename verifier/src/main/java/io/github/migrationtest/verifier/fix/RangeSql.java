@@ -28,9 +28,4 @@ final class RangeSql implements ObjectSql<RangeType> {
     public void drop(RangeType type, Plan plan) {
         plan.add(Phase.DROP_TYPE, Targets.drop(type));
     }
-
-    @Override
-    public void alter(RangeType from, RangeType to, Pending changed, Plan plan) {
-        Annotations.altered(from, to, changed, plan);
-    }
 }

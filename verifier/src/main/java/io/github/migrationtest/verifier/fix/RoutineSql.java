@@ -43,7 +43,6 @@ final class RoutineSql implements ObjectSql<Routine> {
         if (replaced && isWritable(to, plan)) {
             plan.add(createPhase(to), definition("CREATE OR REPLACE ", to));
         }
-        Annotations.altered(from, to, changed, plan);
     }
 
     private static boolean isWritable(Routine routine, Plan plan) {

@@ -15,9 +15,4 @@ final class SchemaSql implements ObjectSql<Schema> {
     public void drop(Schema schema, Plan plan) {
         plan.add(Phase.DROP_SCHEMA, Targets.drop(schema));
     }
-
-    @Override
-    public void alter(Schema from, Schema to, Pending changed, Plan plan) {
-        Annotations.altered(from, to, changed, plan);
-    }
 }

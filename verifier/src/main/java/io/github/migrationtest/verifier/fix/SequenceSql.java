@@ -77,7 +77,6 @@ final class SequenceSql implements ObjectSql<Sequence> {
             // Let go before the old owner column may be dropped (which would take the sequence along).
             plan.add(to.ownedBy() == null ? Phase.RELEASE : Phase.OWN_SEQUENCE, ownedBy(to, plan));
         }
-        Annotations.altered(from, to, changed, plan);
     }
 
     /** The options of {@code GENERATED ... AS IDENTITY (...)}: the sequence's name and everything but its type. */

@@ -81,7 +81,6 @@ final class TableSql implements ObjectSql<Table> {
             StorageOptions.change("ALTER TABLE " + Targets.name(to), from.options(), to.options())
                     .forEach(sql -> plan.add(Phase.ALTER_TABLE, sql));
         }
-        Annotations.altered(from, to, changed, plan);
     }
 
     /** A partition or an inheritance child, whose columns and constraints partly come from its parent. */

@@ -27,7 +27,6 @@ final class TriggerSql implements ObjectSql<Trigger> {
         if (changed.take("enabled")) {
             plan.add(Phase.ANNOTATE, enable(to));
         }
-        Annotations.altered(from, to, changed, plan);
     }
 
     private static String enable(Trigger trigger) {

@@ -33,7 +33,6 @@ final class ViewSql implements ObjectSql<View> {
             StorageOptions.change("ALTER " + Targets.keyword(to) + " " + Targets.name(to), from.options(),
                     to.options()).forEach(sql -> plan.add(Phase.ANNOTATE, sql));
         }
-        Annotations.altered(from, to, changed, plan);
     }
 
     /** The query without the semicolon {@code pg_get_viewdef} ends it with. */

@@ -103,6 +103,19 @@ class ClosingMigrationRoundTripTest {
                                 + " ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)"),
                 differ("add an exclusion constraint", "CREATE TABLE rooms (during tstzrange)",
                         "CREATE TABLE rooms (during tstzrange, EXCLUDE USING gist (during WITH &&))"),
+                differ("change the unique index a foreign key of a table that stays references",
+                        "CREATE TABLE products (code int, name text); CREATE UNIQUE INDEX products_code ON products (code);"
+                                + " CREATE TABLE orders (product_id int REFERENCES products (code))",
+                        "CREATE TABLE products (code int, name text);"
+                                + " CREATE UNIQUE INDEX products_code ON products (code) INCLUDE (name);"
+                                + " CREATE TABLE orders (product_id int REFERENCES products (code))"),
+                differ("change the primary key a foreign key of a table that stays references",
+                        USERS + "CREATE TABLE orders (user_id int REFERENCES users)",
+                        "CREATE TABLE users (id int, email text NOT NULL, PRIMARY KEY (id) INCLUDE (email));"
+                                + " CREATE TABLE orders (user_id int REFERENCES users)"),
+                differ("change the primary key its own table's foreign key references",
+                        "CREATE TABLE node (id int PRIMARY KEY, parent int REFERENCES node)",
+                        "CREATE TABLE node (id int, parent int REFERENCES node, PRIMARY KEY (id) INCLUDE (parent))"),
                 // enums
                 differ("create an enum and a column of it", "",
                         "CREATE TYPE mood AS ENUM ('sad', 'ok'); CREATE TABLE t (m mood DEFAULT 'ok', ms mood[])"),
@@ -125,6 +138,9 @@ class ClosingMigrationRoundTripTest {
                         "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE t (m mood DEFAULT 'b')"),
                 differ("reorder labels", "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE t (m mood)",
                         "CREATE TYPE mood AS ENUM ('b', 'a'); CREATE TABLE t (m mood)"),
+                differ("reorder labels while a table holds the name the old type would go by",
+                        "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE mood__old (m mood)",
+                        "CREATE TYPE mood AS ENUM ('b', 'a'); CREATE TABLE mood__old (m mood)"),
                 differ("a new label is used by a column default of a new table",
                         "CREATE TYPE mood AS ENUM ('a'); CREATE TABLE t (m mood)",
                         "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE t (m mood);"
@@ -150,6 +166,8 @@ class ClosingMigrationRoundTripTest {
                 differ("a view over a changed view is rebuilt",
                         T + "CREATE VIEW v1 AS SELECT a FROM t; CREATE VIEW v2 AS SELECT a FROM v1",
                         T + "CREATE VIEW v1 AS SELECT a, b FROM t; CREATE VIEW v2 AS SELECT a FROM v1"),
+                differ("create a view over a view whose name sorts after it", T,
+                        T + "CREATE VIEW z_base AS SELECT a FROM t; CREATE VIEW a_top AS SELECT a FROM z_base"),
                 differ("a view over a retyped column is rebuilt", T + "CREATE VIEW v AS SELECT a FROM t",
                         "CREATE TABLE t (a bigint, b text); CREATE VIEW v AS SELECT a FROM t"),
                 differ("change a view's options and comment", T + "CREATE VIEW v AS SELECT a FROM t",
@@ -241,6 +259,9 @@ class ClosingMigrationRoundTripTest {
                                 + "GRANT SELECT, DELETE ON t TO migrationtest_fix_reader",
                         RoundTrip.ROLE + T + "GRANT SELECT, INSERT ON t TO migrationtest_fix_reader;"
                                 + " GRANT UPDATE ON t TO migrationtest_fix_reader WITH GRANT OPTION"),
+                differ("take back the grant option and keep the privilege", RoundTrip.ROLE + T
+                                + "GRANT UPDATE ON t TO migrationtest_fix_reader WITH GRANT OPTION",
+                        RoundTrip.ROLE + T + "GRANT UPDATE ON t TO migrationtest_fix_reader"),
                 // names that need quoting
                 differ("odd identifiers: mixed case, spaces, quotes and keywords", "",
                         "CREATE SCHEMA \"Sales Dept\"; CREATE TYPE \"Sales Dept\".\"Mood\" AS ENUM ('it''s ok');"

@@ -135,6 +135,34 @@ class ClosingMigrationTest {
     }
 
     @Test
+    void a_partition_goes_with_its_dropped_table_and_only_coming_back_is_left_to_people() throws Exception {
+        try (RoundTrip trip = RoundTrip.of("CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);"
+                + " CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+                "")) {
+            assertThat(trip.migration().manual()).containsExactly("downgrade: public.events_2024: a partition or"
+                    + " inheritance child is not generated: create it with PARTITION OF / INHERITS by hand");
+            assertThat(statements(trip.migration().upgrade())).containsExactly("DROP TABLE public.events");
+            assertThat(trip.upgrade().differences()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_column_storage_goes_back_to_its_types_own_by_name_where_the_type_is_known() throws Exception {
+        String domain = "CREATE DOMAIN d AS text;";
+        try (RoundTrip trip = RoundTrip.of(domain + "CREATE TABLE t (a text, b d)", domain
+                + "CREATE TABLE t (a text, b d); ALTER TABLE t ALTER COLUMN a SET STORAGE EXTERNAL;"
+                + " ALTER TABLE t ALTER COLUMN b SET STORAGE EXTERNAL")) {
+            assertThat(trip.migration().downgrade())
+                    .as("text's own storage by name, as SET STORAGE DEFAULT needs Postgres 16")
+                    .contains("ALTER TABLE public.t ALTER COLUMN a SET STORAGE EXTENDED;\n")
+                    .contains("-- SET STORAGE DEFAULT needs Postgres 16 or later\n"
+                            + "ALTER TABLE public.t ALTER COLUMN b SET STORAGE DEFAULT;\n");
+            assertThat(trip.upgrade().differences()).isEmpty();
+            assertThat(trip.downgrade()).isEqualTo(trip.head());
+        }
+    }
+
+    @Test
     void a_changed_generated_expression_is_left_to_people() throws Exception {
         try (RoundTrip trip = RoundTrip.of("CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a + 1) STORED)",
                 "CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a + 2) STORED)")) {
