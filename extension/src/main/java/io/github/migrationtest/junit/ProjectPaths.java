@@ -63,7 +63,7 @@ final class ProjectPaths {
         if (!Locations.isClasspath(resolved)) {
             return ModelFile.at(resolved);
         }
-        String resource = resource(resolved);
+        String resource = Locations.classpathResource(resolved);
         Path source = projectDirectory.resolve(TEST_RESOURCES).resolve(resource).normalize();
         Path path = classLoader.getResource(resource) == null ? source : Locations.resolve(resolved, classLoader).path();
         return new ModelFile(resolved, path, source);
@@ -72,13 +72,9 @@ final class ProjectPaths {
     /** Why nothing is at a location, or empty when something is. */
     Optional<String> missing(String location) {
         if (Locations.isClasspath(location)) {
-            return classLoader.getResource(resource(location)) == null ? Optional.of("not found on the test class path")
-                    : Optional.empty();
+            return classLoader.getResource(Locations.classpathResource(location)) == null
+                    ? Optional.of("not found on the test class path") : Optional.empty();
         }
         return Files.exists(Path.of(location)) ? Optional.empty() : Optional.of("no such file or directory");
-    }
-
-    private static String resource(String classpathLocation) {
-        return classpathLocation.substring("classpath:".length()).replaceAll("^/+", "");
     }
 }

@@ -1,10 +1,8 @@
 package io.github.migrationtest.verifier.model;
 
+import io.github.migrationtest.verifier.source.script.ScriptText;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reading the files models are made of, with errors that say which file and what to do. */
@@ -13,17 +11,15 @@ final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** Why a file could not be read or written, in words: Java's exception names mean little to users. */
+    /** Why a file could not be written, in words. */
     static String reason(IOException e) {
-        if (e instanceof CharacterCodingException) {
-            return "it is not UTF-8 text";
-        }
         String message = e.getMessage() == null ? "" : e.getMessage();
         return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     /**
-     * The text of a model file.
+     * The text of a model file, read as migration scripts are: strict UTF-8, without a byte-order mark
+     * (which Windows editors write, and which Postgres and the snapshot parser would take for text).
      *
      * @param name the file as messages name it
      * @param whenMissing the fix when it does not exist
@@ -31,12 +27,14 @@ final class ModelFiles {
      * @throws ModelFileException when it is missing or unreadable
      */
     static String read(String name, Path path, String whenMissing, String whenUnreadable) {
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw ModelFileException.at(name, 0, "does not exist", whenMissing, e);
-        } catch (IOException e) {
-            throw ModelFileException.at(name, 0, "cannot be read: " + reason(e), whenUnreadable, e);
+        if (Files.notExists(path)) {
+            throw ModelFileException.at(name, 0, "does not exist", whenMissing, null);
         }
+        ScriptText.Read read = ScriptText.read(path);
+        if (read instanceof ScriptText.Text text) {
+            return text.text();
+        }
+        String problem = read instanceof ScriptText.Unreadable unreadable ? unreadable.reason() : "it is not UTF-8 text";
+        throw ModelFileException.at(name, 0, "cannot be read: " + problem, whenUnreadable, null);
     }
 }

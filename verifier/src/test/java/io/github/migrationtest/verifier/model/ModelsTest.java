@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.migrationtest.verifier.model.jpa.JpaModel;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
@@ -43,6 +44,14 @@ class ModelsTest {
     }
 
     @Test
+    void should_make_the_real_jpa_model_by_name_without_reading_it_yet() {
+        SchemaModel jpa = Models.parse("jpa:com.example.shop", CONTEXT);
+
+        assertThat(jpa).isInstanceOf(JpaModel.class);
+        assertThat(jpa.description()).isEqualTo("JPA model com.example.shop");
+    }
+
+    @Test
     void should_say_to_add_hibernate_when_jpa_is_asked_for_without_it() {
         ModelContext withoutJpa = new ModelContext(ModelFile::at, new WithoutJpa(getClass().getClassLoader()),
                 List.of(), file -> "");
@@ -70,7 +79,7 @@ class ModelsTest {
                 + " a public constructor (String packageOrUnit, ClassLoader classLoader)");
     }
 
-    /** Stands in for the JPA model, which lives on another branch and needs Hibernate. */
+    /** Stands in for the JPA model, so that the loader is tested apart from Hibernate and a real export. */
     public static final class FakeJpaModel implements SchemaModel {
         private final String packageOrUnit;
 

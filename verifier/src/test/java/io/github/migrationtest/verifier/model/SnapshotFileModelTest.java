@@ -34,6 +34,13 @@ class SnapshotFileModelTest {
     }
 
     @Test
+    void should_read_the_snapshot_a_file_holds_after_a_byte_order_mark() throws IOException {
+        Path file = Files.writeString(dir.resolve("schema.snapshot"), "\uFEFF" + SnapshotText.render(USERS));
+
+        assertThat(model(file).read()).isEqualTo(USERS);
+    }
+
+    @Test
     void should_fail_when_the_file_is_missing_naming_it_and_how_to_create_it() {
         Path file = dir.resolve("schema.snapshot");
 

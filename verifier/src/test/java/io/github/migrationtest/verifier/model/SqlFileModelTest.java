@@ -72,6 +72,16 @@ class SqlFileModelTest {
     }
 
     @Test
+    void should_read_a_file_saved_with_a_byte_order_mark_as_migrations_are_read() throws IOException {
+        // Windows editors save UTF-8 with a BOM; sent to Postgres it would be a syntax error at the first word.
+        Path file = Files.writeString(dir.resolve("schema.sql"), "\uFEFFCREATE TABLE users (id int PRIMARY KEY);\n");
+
+        SchemaSnapshot snapshot = model(file).snapshot(server, SnapshotOptions.defaults());
+
+        assertThat(snapshot.lookup("public.users")).isPresent();
+    }
+
+    @Test
     void should_fail_on_a_file_that_is_not_utf_8_before_any_database_is_made() throws IOException {
         Path file = Files.write(dir.resolve("schema.sql"), new byte[] {'-', '-', ' ', (byte) 0xC3, '(', '\n'});
 

@@ -28,6 +28,17 @@ class EntityScannerTest {
     }
 
     @Test
+    void keeps_the_other_mapped_classes_after_the_entities() {
+        String converted = "io.github.migrationtest.verifier.model.jpa.converted";
+
+        EntityScanner.Scan scan = EntityScanner.scan(converted, getClass().getClassLoader());
+
+        assertThat(scan.mapped()).extracting(Class::getName).containsExactly(converted + ".Note",
+                converted + ".CentsConverter");
+        assertThat(scan.entities()).isEqualTo(1);
+    }
+
+    @Test
     void finds_the_entities_of_a_package_in_a_jar(@TempDir Path folder) throws Exception {
         Path jar = jarOf(SHOP, folder.resolve("shop.jar"));
         URL jpaApi = Entity.class.getProtectionDomain().getCodeSource().getLocation();

@@ -66,6 +66,14 @@ class JpaModelTest {
     }
 
     @Test
+    void a_package_scan_hands_hibernate_the_auto_applied_converters_no_entity_names() {
+        SchemaSnapshot model = snapshot("io.github.migrationtest.verifier.model.jpa.converted");
+
+        assertThat(model.lookup("public.notes.price")).get()
+                .extracting(column -> ((Column) column).type()).isEqualTo("bigint");
+    }
+
+    @Test
     void a_persistence_unit_is_exported_with_its_own_classes_and_settings_but_our_connection() {
         JpaModel model = new JpaModel("shop-orders", LOADER);
 
