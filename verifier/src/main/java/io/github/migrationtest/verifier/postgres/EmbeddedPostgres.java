@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,19 +46,35 @@ final class EmbeddedPostgres implements RunningPostgres {
 
     static EmbeddedPostgres start(PostgresSettings settings) throws BackendUnavailableException {
         RootStrategy strategy = RootStrategy.detect(settings.embeddedRootStrategy());
-        BinaryArchive archive = EmbeddedBinaries.forSettings(settings).locate(settings.majorVersion());
+        Optional<LocalInstallation> installation = settings.embeddedBinaries().isPresent()
+                ? LocalInstallation.in(settings.embeddedBinaries().get()) : Optional.empty();
         WorkFolders folders = WorkFolders.forThisUser();
         StaleInstances.reclaim(folders.instances());
+        if (installation.isPresent()) {
+            LocalInstallation local = installation.get().requireMajor(settings.majorVersion());
+            return launch(folders, local.folder(), pristine(local.folder(), local.cacheKey(), folders, strategy,
+                    local.folder().toString()), strategy);
+        }
+        BinaryArchive archive = EmbeddedBinaries.forSettings(settings).locate(settings.majorVersion());
         Path binaries;
-        Path pristine;
         try {
             binaries = archive.extractInto(folders.binaries());
-            pristine = PristineCluster.ensure(binaries, folders.clusters(), strategy);
         } catch (IOException e) {
             throw new BackendUnavailableException("could not prepare the Postgres binaries from " + archive.origin()
                     + ": " + e.getMessage(), e);
         }
-        return launch(folders, binaries, pristine, strategy);
+        return launch(folders, binaries, pristine(binaries, binaries.getFileName().toString(), folders, strategy,
+                archive.origin()), strategy);
+    }
+
+    private static Path pristine(Path binaries, String key, WorkFolders folders, RootStrategy strategy, String origin)
+            throws BackendUnavailableException {
+        try {
+            return PristineCluster.ensure(binaries, key, folders.clusters(), strategy);
+        } catch (IOException e) {
+            throw new BackendUnavailableException("could not prepare a cluster with the Postgres binaries from "
+                    + origin + ": " + e.getMessage(), e);
+        }
     }
 
     private static EmbeddedPostgres launch(WorkFolders folders, Path binaries, Path pristine, RootStrategy strategy)

@@ -24,8 +24,12 @@ final class PristineCluster {
     private PristineCluster() {
     }
 
-    static Path ensure(Path binaries, Path clusters, RootStrategy strategy) throws IOException {
-        return SharedCache.ensure(clusters.resolve(binaries.getFileName() + "-data"),
+    /**
+     * @param key names these binaries among all that share the cache (a version, or a local
+     *     installation's path)
+     */
+    static Path ensure(Path binaries, String key, Path clusters, RootStrategy strategy) throws IOException {
+        return SharedCache.ensure(clusters.resolve(key + "-data"),
                 target -> Files.isRegularFile(target.resolve("PG_VERSION")),
                 scratch -> {
                     strategy.handOver(scratch);

@@ -40,6 +40,40 @@ class EmbeddedPostgresTest {
         }
     }
 
+    /** Debian's postgresql-15 (CI installs it); other machines skip these tests and say why. */
+    private static Path debianPostgres15() {
+        Path folder = Path.of("/usr/lib/postgresql/15");
+        assumeTrue(Files.isExecutable(folder.resolve("bin/postgres")),
+                "no Postgres 15 installation at " + folder + " (apt-get install postgresql-15, as .ci/run does)");
+        return folder;
+    }
+
+    @Test
+    void runs_a_local_installation_named_by_the_binaries_setting_with_its_own_extensions() throws Exception {
+        Path installation = debianPostgres15();
+        try (PostgresServer server = PostgresServer.start(EMBEDDED.withMajorVersion(15).withEmbeddedBinaries(installation));
+             DisposableDatabase db = server.createDatabase();
+             Connection connection = db.connect();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT current_setting('server_version'), current_setting('fsync'),"
+                     + " (SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_trgm')")) {
+            row.next();
+            assertThat(row.getString(1)).startsWith("15.");
+            assertThat(row.getString(2)).isEqualTo("off");
+            assertThat(row.getInt(3)).as("contrib extensions of the installation").isEqualTo(1);
+            assertThat(server.description()).startsWith("embedded Postgres 15.");
+        }
+    }
+
+    @Test
+    void a_local_installation_of_another_major_than_asked_is_refused_naming_both_and_the_fix() {
+        Path installation = debianPostgres15();
+        assertThatThrownBy(() -> PostgresServer.start(EMBEDDED.withMajorVersion(17).withEmbeddedBinaries(installation)))
+                .isInstanceOf(PostgresUnavailableException.class)
+                .hasMessageContaining(installation + " (named by " + PostgresSettings.EMBEDDED_BINARIES + ") holds Postgres 15")
+                .hasMessageContaining("but Postgres 17 was asked for. Fix: ask for 15 (--postgres 15");
+    }
+
     @Test
     void stopping_the_server_stops_the_process_and_deletes_its_folder() {
         PostgresServer server = PostgresServer.start(EMBEDDED);
