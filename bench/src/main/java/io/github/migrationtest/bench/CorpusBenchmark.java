@@ -23,6 +23,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,11 +90,15 @@ public final class CorpusBenchmark {
                             + " clone, in ../shared/corpus; set -D" + CORPUS + " to another place)");
                     continue;
                 }
-                prepared.add(Prepared.of(server, history, location, temp));
+                MigrationSource source = MigrationSources.open(location, SourceOptions.defaults());
+                if (source.revisions().isEmpty()) {
+                    System.out.println(history.name() + " skipped: no revisions read at " + location);
+                    continue;
+                }
+                prepared.add(Prepared.of(server, history, source, temp));
             }
-            for (Prepared history : prepared) { // warm-up of every path, and the verdicts every round must repeat
+            for (Prepared history : prepared) { // warm-up
                 history.psql(server);
-                history.verdicts = verdicts(history.verify(server, 1, null));
             }
             List<List<Round>> measured = new ArrayList<>();
             prepared.forEach(p -> measured.add(new ArrayList<>()));
@@ -102,6 +108,7 @@ public final class CorpusBenchmark {
                 }
             }
             print(server, prepared, measured, rounds);
+            prepared.forEach(Prepared::close);
         } finally {
             TempFolders.delete(temp);
         }
@@ -122,41 +129,78 @@ public final class CorpusBenchmark {
         return dir;
     }
 
-    /** A history read, with its psql script written and what the walk does with it. */
+    /**
+     * A history read, with what the walk does with it: where a round trip leaves the state wrong the
+     * walk rebuilds it (from a checkpoint, by upgrades), and every pass here goes on from a database
+     * in that state, made before the timing (psql: {@code \connect}), so that each runs the SQL the
+     * walk runs, on the same states.
+     */
     private static final class Prepared {
         final History history;
         final MigrationSource source;
         final List<Path> init;
-        final Path script;
-        final String walk;
-        String verdicts;
+        /** Per revision after which the walk rebuilds the state: a database in that state, cloned by each pass. */
+        final Map<Integer, DisposableDatabase> rebuilt = new TreeMap<>();
+        final String verdicts;
+        Path script;
+        String walk;
 
-        private Prepared(History history, MigrationSource source, List<Path> init, Path script, String walk) {
+        private Prepared(History history, MigrationSource source, List<Path> init, String verdicts) {
             this.history = history;
             this.source = source;
             this.init = init;
-            this.script = script;
-            this.walk = walk;
+            this.verdicts = verdicts;
         }
 
-        static Prepared of(PostgresServer server, History history, Path location, Path temp) throws Exception {
-            MigrationSource source = MigrationSources.open(location, SourceOptions.defaults());
+        static Prepared of(PostgresServer server, History history, MigrationSource source, Path temp) throws Exception {
             List<Path> init = history.prelude().isEmpty() ? List.of()
                     : List.of(Files.writeString(temp.resolve(history.name() + "-prelude.sql"), history.prelude()));
+            VerifierOptions options = VerifierOptions.defaults().withInitScripts(init).withJobs(1);
+            VerificationReport report = new Verifier(source, options).verify(server); // also the warm-up
+            Prepared prepared = new Prepared(history, source, init, verdicts(report));
+            for (int i = 0; i < report.revisions().size(); i++) {
+                if (WalkClock.leftStateWrong(report.revisions().get(i), source.revisions().get(i))) {
+                    prepared.rebuilt.put(i, prepared.upgradedTo(server, i));
+                }
+            }
             PsqlScript script = new PsqlScript();
-            String walk;
+            List<DisposableDatabase> clones = new ArrayList<>();
+            List<Connection> connections = new ArrayList<>();
             try (DisposableDatabase db = server.createDatabase(); Connection connection = db.connect()) {
                 prelude(connection, history);
-                walk = steps(source, script.recording(connection));
+                prepared.walk = prepared.steps(script.recording(connection), i -> {
+                    script.reconnect("rebuilt" + i);
+                    clones.add(server.createDatabaseFrom(prepared.rebuilt.get(i)));
+                    connections.add(clones.get(clones.size() - 1).connect());
+                    return script.recording(connections.get(connections.size() - 1));
+                });
+            } finally {
+                for (Connection connection : connections) {
+                    connection.close();
+                }
+                clones.forEach(DisposableDatabase::close);
             }
-            Path file = Files.writeString(temp.resolve(history.name() + ".sql"), script.text());
+            prepared.script = Files.writeString(temp.resolve(history.name() + ".sql"), script.text());
             System.out.printf("%s: %d revisions read, %d statements in the psql script; %s%n", history.name(),
-                    source.revisions().size(), script.statements(), walk);
-            return new Prepared(history, source, init, file, walk);
+                    source.revisions().size(), script.statements(), prepared.walk);
+            return prepared;
+        }
+
+        /** A database brought to the state after {@code revisions[index]} by upgrades, as the walk rebuilds it. */
+        private DisposableDatabase upgradedTo(PostgresServer server, int index) throws Exception {
+            DisposableDatabase db = server.createDatabase();
+            try (Connection connection = db.connect()) {
+                prelude(connection, history);
+                for (int i = 0; i <= index; i++) {
+                    source.upgrade(source.revisions().get(i), connection);
+                }
+            }
+            return db;
         }
 
         /** Wall time of psql running the script on a fresh database, in milliseconds. */
         double psql(PostgresServer server) throws Exception {
+            List<DisposableDatabase> databases = new ArrayList<>();
             try (DisposableDatabase db = server.createDatabase()) {
                 try (Connection connection = db.connect()) {
                     prelude(connection, history);
@@ -165,8 +209,13 @@ public final class CorpusBenchmark {
                 if (!url.lookingAt()) {
                     throw new IllegalStateException("cannot tell host and port from " + db.jdbcUrl());
                 }
-                ProcessBuilder psql = new ProcessBuilder(PSQL, "-X", "-q", "-h", url.group(1), "-p",
-                        url.group(2) == null ? "5432" : url.group(2), "-U", db.user(), "-d", db.name(), "-f", script.toString());
+                List<String> command = new ArrayList<>(List.of(PSQL, "-X", "-q", "-h", url.group(1), "-p",
+                        url.group(2) == null ? "5432" : url.group(2), "-U", db.user(), "-d", db.name(), "-f", script.toString()));
+                for (Map.Entry<Integer, DisposableDatabase> state : rebuilt.entrySet()) {
+                    databases.add(server.createDatabaseFrom(state.getValue()));
+                    command.addAll(List.of("-v", "rebuilt" + state.getKey() + "=" + databases.get(databases.size() - 1).name()));
+                }
+                ProcessBuilder psql = new ProcessBuilder(command);
                 if (db.password() != null) {
                     psql.environment().put("PGPASSWORD", db.password());
                 }
@@ -178,17 +227,41 @@ public final class CorpusBenchmark {
                     throw new IllegalStateException("psql exited with " + exit + ", see " + script + ".log");
                 }
                 return millis;
+            } finally {
+                databases.forEach(DisposableDatabase::close);
             }
         }
 
         /** The same steps through the verifier's own runner over JDBC, with the change recorder installed or not. */
         double runner(PostgresServer server, boolean recorder) throws Exception {
-            try (DisposableDatabase db = server.createDatabase(); Connection connection = db.connect()) {
-                prelude(connection, history);
-                if (recorder) {
-                    IncrementalReader.start(connection, SnapshotOptions.defaults());
+            List<DisposableDatabase> databases = new ArrayList<>();
+            List<Connection> connections = new ArrayList<>();
+            try {
+                databases.add(server.createDatabase());
+                for (DisposableDatabase state : rebuilt.values()) {
+                    databases.add(server.createDatabaseFrom(state));
                 }
-                return Measure.onceMillis(() -> steps(source, connection));
+                for (DisposableDatabase db : databases) {
+                    try (Connection connection = db.connect()) {
+                        if (db == databases.get(0)) {
+                            prelude(connection, history);
+                        }
+                        if (recorder) {
+                            IncrementalReader.start(connection, SnapshotOptions.defaults());
+                        }
+                    }
+                }
+                connections.add(databases.get(0).connect());
+                List<Integer> at = new ArrayList<>(rebuilt.keySet());
+                return Measure.onceMillis(() -> steps(connections.get(0), i -> {
+                    connections.add(databases.get(1 + at.indexOf(i)).connect());
+                    return connections.get(connections.size() - 1);
+                }));
+            } finally {
+                for (Connection connection : connections) {
+                    connection.close();
+                }
+                databases.forEach(DisposableDatabase::close);
             }
         }
 
@@ -200,31 +273,46 @@ public final class CorpusBenchmark {
             return clock == null ? new Verifier(source, options).verify(server)
                     : new Verifier(source, options).verify(server, clock);
         }
+
+        /**
+         * The round trips' steps as the walk runs them: the upgrade; then, when the revision has a
+         * downgrade, the downgrade and, when it ran, the upgrade again; after a round trip that left
+         * the state wrong, on in the rebuilt state. After a failed upgrade the walk stops.
+         */
+        String steps(Connection first, Rebuilt next) throws Exception {
+            Connection connection = first;
+            int broken = 0;
+            for (int i = 0; i < source.revisions().size(); i++) {
+                Revision revision = source.revisions().get(i);
+                try {
+                    source.upgrade(revision, connection);
+                } catch (MigrationFailedException e) {
+                    return "the walk stops at the failed upgrade of " + revision.label() + ": " + e.getMessage();
+                }
+                if (revision.hasDowngrade()) {
+                    try {
+                        source.downgrade(revision, connection);
+                        source.upgrade(revision, connection);
+                    } catch (MigrationFailedException e) {
+                        broken++;
+                    }
+                }
+                if (rebuilt.containsKey(i)) {
+                    connection = next.at(i);
+                }
+            }
+            return "walked to head; " + broken + " downgrades or re-upgrades failed, " + rebuilt.size()
+                    + " round trips left the state wrong (the walk rebuilds it)";
+        }
+
+        void close() {
+            rebuilt.values().forEach(DisposableDatabase::close);
+        }
     }
 
-    /**
-     * The round trips' steps as the walk runs them: the upgrade; then, when the revision has a
-     * downgrade, the downgrade and, when it ran, the upgrade again. After a failed upgrade the walk stops.
-     */
-    private static String steps(MigrationSource source, Connection connection) {
-        int brokenDowngrades = 0;
-        for (Revision revision : source.revisions()) {
-            try {
-                source.upgrade(revision, connection);
-            } catch (MigrationFailedException e) {
-                return "the walk stops at the failed upgrade of " + revision.label() + ": " + e.getMessage();
-            }
-            if (!revision.hasDowngrade()) {
-                continue;
-            }
-            try {
-                source.downgrade(revision, connection);
-                source.upgrade(revision, connection);
-            } catch (MigrationFailedException e) {
-                brokenDowngrades++;
-            }
-        }
-        return "walked to head, " + brokenDowngrades + " downgrades or re-upgrades failed";
+    /** A connection to the state the walk rebuilds after the revision at an index. */
+    private interface Rebuilt {
+        Connection at(int index) throws Exception;
     }
 
     private static void prelude(Connection connection, History history) throws Exception {

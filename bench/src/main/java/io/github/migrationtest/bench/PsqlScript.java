@@ -59,6 +59,17 @@ final class PsqlScript {
         });
     }
 
+    /**
+     * Goes on in another database, named by the psql variable {@code variable}: the verifier's walk
+     * rebuilt the state there after a round trip that left it wrong.
+     */
+    void reconnect(String variable) {
+        if (open) {
+            throw new IllegalStateException("a transaction is open");
+        }
+        text.append("\\connect :").append(variable).append('\n');
+    }
+
     String text() {
         if (open) {
             end("COMMIT");

@@ -78,7 +78,7 @@ final class WalkClock implements ProgressListener {
     }
 
     /** As {@code RoundTrip} decides it: a downgrade that failed or differed, or a re-upgrade that did. */
-    private static boolean leftStateWrong(RevisionReport report, Revision revision) {
+    static boolean leftStateWrong(RevisionReport report, Revision revision) {
         boolean downWrong = revision.hasDowngrade()
                 && report.result(Check.DOWNGRADE_RESTORES_SCHEMA).map(CheckResult::isFailed).orElse(false);
         return downWrong || report.result(Check.REUPGRADE_REPRODUCES_SCHEMA).map(CheckResult::isFailed).orElse(false);
