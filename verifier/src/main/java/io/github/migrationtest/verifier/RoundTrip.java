@@ -82,7 +82,8 @@ final class RoundTrip {
         Down down = downgradeAndCompare(before);
         if (down == Down.FAILED) {
             notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the downgrade failed");
-            return new Result(report(), after, true, false);
+            // Rolled back whole (nothing committed since it started), it left the state after the upgrade.
+            return new Result(report(), after, work.changedSinceDowngradeStarted(), false);
         }
         boolean wrong = reupgradeAndCompare(after);
         return new Result(report(), after, wrong || down == Down.DIFFERENT, false);

@@ -9,7 +9,9 @@ import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.StepResult;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -30,6 +32,8 @@ final class WorkingDatabase implements AutoCloseable {
     private int checkpointIndex = -1;
     private long cloneNanos;
     private long upgradeNanosSinceCheckpoint;
+    /** The server's next transaction id when the last downgrade started; -1 when it could not be read. */
+    private long downgradeHorizon = -1;
 
     /**
      * @param stepLock held while a step runs: one shared by all working databases when the source's steps
@@ -71,7 +75,40 @@ final class WorkingDatabase implements AutoCloseable {
     StepResult downgrade(Revision revision) throws SQLException {
         Connection open = connection();
         synchronized (stepLock) {
+            downgradeHorizon = query(open, NEXT_TRANSACTION, -1L);
             return source.downgrade(revision, open);
+        }
+    }
+
+    /** The server's next transaction id (txid functions: Postgres 10 and later). */
+    private static final String NEXT_TRANSACTION = "select txid_snapshot_xmax(txid_current_snapshot())";
+
+    /**
+     * Whether a transaction that may have committed began since the last downgrade started, on this or
+     * another database of the server: when none did, a failed downgrade was rolled back whole and left
+     * the database exactly as it was, schema and data, so it needs no rebuilding. Other databases'
+     * transactions count too (they cannot be told apart), which only errs towards rebuilding.
+     */
+    boolean changedSinceDowngradeStarted() throws SQLException {
+        if (downgradeHorizon < 0) {
+            return true;
+        }
+        return query(connection(), "select exists (select 1 from generate_series(" + downgradeHorizon
+                + "::bigint, txid_snapshot_xmax(txid_current_snapshot()) - 1) x"
+                + " where txid_status(x) is distinct from 'aborted')", true);
+    }
+
+    /** A one-value query; {@code otherwise} when the server cannot answer it (the caller then errs on the safe side). */
+    @SuppressWarnings("unchecked")
+    private static <T> T query(Connection connection, String sql, T otherwise) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            return otherwise;
+        }
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return (T) row.getObject(1, otherwise.getClass());
+        } catch (SQLException e) {
+            return otherwise;
         }
     }
 
