@@ -32,6 +32,10 @@ final class WorkingDatabase implements AutoCloseable {
     private int checkpointIndex = -1;
     private long cloneNanos;
     private long upgradeNanosSinceCheckpoint;
+    /** For the checkpoints' spacing: the index of the first checkpoint, the upgrades' time since and the rebuilds. */
+    private int firstCheckpointIndex = Integer.MIN_VALUE;
+    private long upgradeNanos;
+    private int recoveries;
     /** The server's next transaction id when the last downgrade started; -1 when it could not be read. */
     private long downgradeHorizon = -1;
 
@@ -68,6 +72,7 @@ final class WorkingDatabase implements AutoCloseable {
                 return source.upgrade(revision, open);
             } finally {
                 upgradeNanosSinceCheckpoint += System.nanoTime() - started;
+                upgradeNanos += System.nanoTime() - started;
             }
         }
     }
@@ -120,10 +125,25 @@ final class WorkingDatabase implements AutoCloseable {
      * Whether to checkpoint after the revision at {@code index}: once the upgrades since the last
      * checkpoint took ten times as long as taking one (so checkpoints cost at most a tenth of the
      * walk, and a recovery replays upgrades worth about ten clones), or {@code maxInterval}
-     * revisions after the last, whichever comes first.
+     * revisions after the last, whichever comes first. Once round trips have left the state wrong,
+     * sooner: a checkpoint costs a clone C, and after n revisions with upgrades worth u each, a
+     * rebuild replays about half of n u; with rebuilds after a share p of the revisions, the walk pays
+     * C / n + p n u / 2 per revision, least when n u = sqrt(2 C u / p). (Upgrades here count the
+     * upgrade and the one after the downgrade, twice what a rebuild replays; the bound keeps that scale.)
      */
     boolean checkpointDue(int index, int maxInterval) {
-        return index - checkpointIndex >= maxInterval || upgradeNanosSinceCheckpoint >= 10 * cloneNanos;
+        return index - checkpointIndex >= maxInterval || upgradeNanosSinceCheckpoint >= checkpointBound(index);
+    }
+
+    private double checkpointBound(int index) {
+        double bound = 10.0 * cloneNanos;
+        int walked = index - firstCheckpointIndex;
+        if (recoveries == 0 || walked <= 0) {
+            return bound;
+        }
+        double share = (double) recoveries / walked;
+        double perRevision = (double) upgradeNanos / walked;
+        return Math.min(bound, 2 * Math.sqrt(cloneNanos * perRevision / share));
     }
 
     /** Remembers the current state, reached after the revision at {@code index} (-1: base). */
@@ -135,6 +155,10 @@ final class WorkingDatabase implements AutoCloseable {
         cloneNanos = System.nanoTime() - started;
         upgradeNanosSinceCheckpoint = 0;
         checkpointIndex = index;
+        if (firstCheckpointIndex == Integer.MIN_VALUE) {
+            firstCheckpointIndex = index;
+            upgradeNanos = 0; // the upgrades to a later part's start are not walked revisions
+        }
         if (previous != null) {
             previous.close();
         }
@@ -146,6 +170,7 @@ final class WorkingDatabase implements AutoCloseable {
         database.close();
         database = server.createDatabaseFrom(checkpoint);
         reader.forget();
+        recoveries++;
         for (int i = checkpointIndex + 1; i <= index; i++) {
             upgrade(revisions.get(i));
         }
