@@ -13,6 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The database the verifier walks the history in, with one connection kept open across steps
@@ -36,6 +39,7 @@ final class WorkingDatabase implements AutoCloseable {
     private int firstCheckpointIndex = Integer.MIN_VALUE;
     private long upgradeNanos;
     private int recoveries;
+    private ExecutorService drops;
     /** The server's next transaction id when the last downgrade started; -1 when it could not be read. */
     private long downgradeHorizon = -1;
 
@@ -160,20 +164,35 @@ final class WorkingDatabase implements AutoCloseable {
             upgradeNanos = 0; // the upgrades to a later part's start are not walked revisions
         }
         if (previous != null) {
-            previous.close();
+            dropLater(previous);
         }
     }
 
     /** Puts the database back in the state after {@code revisions[index]}: the checkpoint, then upgrades. */
     void recover(List<Revision> revisions, int index) throws SQLException {
         closeConnection();
-        database.close();
+        dropLater(database);
         database = server.createDatabaseFrom(checkpoint);
         reader.forget();
         recoveries++;
         for (int i = checkpointIndex + 1; i <= index; i++) {
             upgrade(revisions.get(i));
         }
+    }
+
+    /**
+     * Drops a database the walk is done with on a thread of its own: a drop takes as long as a clone,
+     * and the walk need not wait for it. {@link #close()} waits for every drop.
+     */
+    private void dropLater(DisposableDatabase done) {
+        if (drops == null) {
+            drops = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "migrationtest-drop");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        drops.execute(done::close);
     }
 
     private void closeConnection() throws SQLException {
@@ -189,6 +208,21 @@ final class WorkingDatabase implements AutoCloseable {
             closeConnection();
         } catch (SQLException ignored) {
             // The database is dropped with force next: an unclosable connection does not matter.
+        }
+        if (drops != null) {
+            drops.shutdown();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    drops.awaitTermination(1, TimeUnit.DAYS);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the databases are dropped all the same, then the interrupt is passed on
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         database.close();
         if (checkpoint != null) {
