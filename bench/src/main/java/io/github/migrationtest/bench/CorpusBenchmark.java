@@ -108,6 +108,19 @@ public final class CorpusBenchmark {
                 }
             }
             print(server, prepared, measured, rounds);
+            System.out.println("\nSnapshots on each history's head schema (median ms of " + 15 + " reads)\n");
+            System.out.println("| history | schema (public) | whole read | partial, nothing changed | partial, one table changed |");
+            System.out.println("|---|---|---|---|---|");
+            for (Prepared history : prepared) {
+                try (DisposableDatabase db = history.upgradedTo(server, history.source.revisions().size() - 1);
+                     Connection connection = db.connect()) {
+                    SnapshotCosts.Costs costs = SnapshotCosts.measure(connection);
+                    System.out.printf("| %s | %s | %.1f | %.1f | %.1f |%n", history.history.name(), costs.objects(),
+                            costs.whole(), costs.nothingChanged(), costs.oneTable());
+                } catch (MigrationFailedException e) {
+                    System.out.println("| " + history.history.name() + " | head not reached: " + e.getMessage() + " | | | |");
+                }
+            }
             prepared.forEach(Prepared::close);
         } finally {
             TempFolders.delete(temp);
@@ -377,7 +390,7 @@ public final class CorpusBenchmark {
                     ratio(r, x -> x.one() / x.psql()), ratio(r, x -> x.parallel() / x.psql()));
         }
         System.out.println("\nWhere the one-database walk's time goes (--jobs 1, median ms of the rounds)\n");
-        System.out.println("| history | SQL | snapshots | compare, rest | recovery (count) | checkpoints | full downgrade"
+        System.out.println("| history | SQL | snapshots | compare, rest | rebuilds after broken round trips (broken) | checkpoints | full downgrade"
                 + " | start | end | walk total |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (int h = 0; h < prepared.size(); h++) {

@@ -37,28 +37,24 @@ class WorkingDatabaseTest {
 
     @Test
     void a_failed_downgrade_rolled_back_whole_changed_nothing() throws Exception {
-        pair("0001_t", "CREATE TABLE t (id int PRIMARY KEY, name text);", "DROP TABLE t; DROP TABLE no_such_table;");
-        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
-        try (WorkingDatabase work = new WorkingDatabase(server, source, SnapshotOptions.defaults(), new Object())) {
-            work.upgrade(source.revisions().get(0));
-
-            assertThatThrownBy(() -> work.downgrade(source.revisions().get(0))).isInstanceOf(MigrationFailedException.class);
-
-            assertThat(work.changedSinceDowngradeStarted()).isFalse();
-        }
+        assertThat(changedByFailedDowngrade("CREATE TABLE t (id int PRIMARY KEY, name text);",
+                "DROP TABLE t; DROP TABLE no_such_table;")).isFalse();
     }
 
     @Test
     void a_failed_downgrade_that_committed_a_statement_changed_the_database() throws Exception {
-        pair("0001_t", "CREATE TABLE t (id int PRIMARY KEY, name text);\nCREATE INDEX CONCURRENTLY t_name ON t (name);",
-                "DROP INDEX CONCURRENTLY t_name;\nDROP TABLE no_such_table;");
+        assertThat(changedByFailedDowngrade("CREATE TABLE t (id int PRIMARY KEY, name text);\nCREATE INDEX CONCURRENTLY t_name ON t (name);",
+                "DROP INDEX CONCURRENTLY t_name;\nDROP TABLE no_such_table;")).isTrue();
+    }
+
+    /** Upgrades a one-revision history, runs its failing downgrade, and asks whether the database changed since. */
+    private boolean changedByFailedDowngrade(String up, String down) throws Exception {
+        pair("0001_t", up, down);
         MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
         try (WorkingDatabase work = new WorkingDatabase(server, source, SnapshotOptions.defaults(), new Object())) {
             work.upgrade(source.revisions().get(0));
-
             assertThatThrownBy(() -> work.downgrade(source.revisions().get(0))).isInstanceOf(MigrationFailedException.class);
-
-            assertThat(work.changedSinceDowngradeStarted()).isTrue();
+            return work.changedSinceDowngradeStarted();
         }
     }
 
