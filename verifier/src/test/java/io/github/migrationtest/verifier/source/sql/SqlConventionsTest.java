@@ -24,10 +24,8 @@ class SqlConventionsTest {
     @TempDir
     Path dir;
 
-    private void write(String relative, String content) throws IOException {
-        Path file = dir.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+    private void write(String relative, String content) {
+        new HistoryDir(dir).write(relative, content);
     }
 
     private MigrationSource open() {
@@ -39,7 +37,7 @@ class SqlConventionsTest {
     }
 
     private String shown(String relative) {
-        return dir + "/" + relative;
+        return new HistoryDir(dir).shown(relative);
     }
 
     private static List<HistoryFinding> errors(MigrationSource source) {

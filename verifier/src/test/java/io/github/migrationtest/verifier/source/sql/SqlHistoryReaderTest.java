@@ -23,10 +23,8 @@ class SqlHistoryReaderTest {
     @TempDir
     Path dir;
 
-    private void write(String relative, String content) throws IOException {
-        Path file = dir.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+    private void write(String relative, String content) {
+        new HistoryDir(dir).write(relative, content);
     }
 
     private MigrationSource open() {
@@ -38,7 +36,7 @@ class SqlHistoryReaderTest {
     }
 
     private String shown(String relative) {
-        return dir + "/" + relative;
+        return new HistoryDir(dir).shown(relative);
     }
 
     @Test

@@ -32,10 +32,8 @@ class SqlPairsSourceTest {
     @RegisterExtension
     final FreshDatabase db = new FreshDatabase();
 
-    private void write(String relative, String content) throws IOException {
-        Path file = dir.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+    private void write(String relative, String content) {
+        new HistoryDir(dir).write(relative, content);
     }
 
     private MigrationSource open() {
