@@ -9,16 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the SQL a file contributes, reporting non-UTF-8 and unreadable files as findings. An empty
  * or comment-only file (or section) is a legal no-op step, as it is for every tool we know.
  */
 final class ScriptPartsReader {
-
-    private static final Pattern DBMATE_MARKER = Pattern.compile("(?m)^--\\s*migrate:(up|down)\\b([^\\n]*)$");
 
     /** The upgrade and (for dbmate) downgrade SQL of one file. */
     record Parts(Optional<ScriptPart> up, Optional<ScriptPart> down) {}
@@ -44,7 +40,7 @@ final class ScriptPartsReader {
         if (GooseSections.isGoose(text.text())) {
             return Optional.of(Convention.GOOSE);
         }
-        if (DBMATE_MARKER.matcher(text.text()).find()) {
+        if (DbmateSections.isDbmate(text.text())) {
             return Optional.of(Convention.DBMATE);
         }
         findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file.display(),
@@ -71,7 +67,7 @@ final class ScriptPartsReader {
         if (file.role() == Role.UP_AND_DOWN) {
             return file.convention() == Convention.GOOSE
                     ? Optional.of(GooseSections.read(file.display(), text.get()))
-                    : dbmateSections(file, text.get());
+                    : Optional.of(DbmateSections.read(file, text.get(), findings));
         }
         return Optional.of(new Parts(Optional.of(whole(file, text.get())), Optional.empty()));
     }
@@ -99,45 +95,5 @@ final class ScriptPartsReader {
             return Optional.empty();
         }
         return Optional.of(((ScriptText.Text) read).text());
-    }
-
-    /** A dbmate section: where its marker line starts and ends, and the marker's options. */
-    private record Marker(int start, int end, String options) {
-        boolean noTransaction() {
-            return options.contains("transaction:false");
-        }
-    }
-
-    private Optional<Parts> dbmateSections(NamedFile file, String text) {
-        Marker up = null;
-        Marker down = null;
-        Matcher matcher = DBMATE_MARKER.matcher(text);
-        while (matcher.find()) {
-            Marker marker = new Marker(matcher.start(), matcher.end(), matcher.group(2));
-            if (matcher.group(1).equals("up") && up == null) {
-                up = marker;
-            } else if (matcher.group(1).equals("down") && down == null) {
-                down = marker;
-            }
-        }
-        if (up == null) {
-            throw new IllegalStateException(file.display() + " was listed as a dbmate file without its up marker");
-        }
-        // An empty section is a no-op step, as dbmate runs it: nothing but the bookkeeping.
-        ScriptPart upPart = section(file, text, up, down);
-        if (down == null) {
-            findings.add(HistoryFinding.warning(Kind.MISSING_DOWNGRADE, file.display(),
-                    "has no '-- migrate:down' section", "add one, or declare the revision irreversible"));
-            return Optional.of(new Parts(Optional.of(upPart), Optional.empty()));
-        }
-        ScriptPart downPart = section(file, text, down, up);
-        return Optional.of(new Parts(Optional.of(upPart), Optional.of(downPart)));
-    }
-
-    /** The text after a marker, up to the other marker when that follows, else to the end. */
-    private static ScriptPart section(NamedFile file, String text, Marker marker, Marker other) {
-        int to = other != null && other.start() > marker.start() ? other.start() : text.length();
-        String outside = marker.noTransaction() ? file.display() + " asks for transaction:false" : "";
-        return new ScriptPart(file.display(), text, marker.end(), to, outside);
     }
 }

@@ -32,6 +32,9 @@ public final class SqlHistoryReader {
 
     private static final int MAX_DEPTH = 8;
 
+    /** An SQL file whose name fits no convention, and why. */
+    private record Stray(String file, String why) {}
+
     private final Path root;
     private final String display;
     private final Pattern userPattern;
@@ -65,7 +68,7 @@ public final class SqlHistoryReader {
         }
         List<NamedFile> found = new ArrayList<>();
         IgnoredFiles ignored = new IgnoredFiles(display);
-        List<String> unrecognised = new ArrayList<>();
+        List<Stray> unrecognised = new ArrayList<>();
         List<String> goMigrations = new ArrayList<>();
         for (Path file : files()) {
             String relative = root.relativize(file).toString().replace('\\', '/');
@@ -81,8 +84,12 @@ public final class SqlHistoryReader {
                 ignored.add(shown, i);
             } else if (naming instanceof GoMigration) {
                 goMigrations.add(shown);
-            } else if (naming instanceof Unrecognised u && relative.endsWith(".sql")) {
-                unrecognised.add(shown + "\n" + u.why());
+            } else if (naming instanceof Unrecognised u) {
+                if (relative.endsWith(".sql")) {
+                    unrecognised.add(new Stray(shown, u.why()));
+                } else {
+                    ignored.add(shown, new Ignored("is not a migration file", ""));
+                }
             }
         }
         List<NamedFile> named = PopxDialects.recognise(found, ignored.hasOtherDatabases());
@@ -107,14 +114,12 @@ public final class SqlHistoryReader {
      * Files no convention reads: an error where the tool would refuse or silently skip what looks like a
      * migration; listed as ignored where the tool ignores them (diesel: anything outside a migration folder).
      */
-    private void reportStrays(Convention convention, List<String> unrecognised, List<String> goMigrations, IgnoredFiles ignored) {
-        for (String entry : unrecognised) {
-            String file = entry.substring(0, entry.indexOf('\n'));
+    private void reportStrays(Convention convention, List<Stray> unrecognised, List<String> goMigrations, IgnoredFiles ignored) {
+        for (Stray stray : unrecognised) {
             if (convention == Convention.DIESEL) {
-                ignored.add(file, new FileNames.Ignored("is not in a <version>_<name>/ migration folder", ""));
+                ignored.add(stray.file(), new FileNames.Ignored("is not in a <version>_<name>/ migration folder", ""));
             } else {
-                findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file, entry.substring(entry.indexOf('\n') + 1),
-                        namingFix()));
+                findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, stray.file(), stray.why(), namingFix()));
             }
         }
         for (String file : goMigrations) {
