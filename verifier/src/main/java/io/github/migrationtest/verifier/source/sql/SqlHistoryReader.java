@@ -126,7 +126,8 @@ public final class SqlHistoryReader {
             if (convention == Convention.GOOSE) {
                 findings.add(HistoryFinding.error(Kind.UNSUPPORTED, file,
                         "is a goose migration written in Go, which only goose's Go runtime can run",
-                        "verify the history up to the revision before it (--to), or write it as an SQL migration"));
+                        "write it as an SQL migration; until then the SQL revisions are verified without it, so a later"
+                                + " one that relies on it fails"));
             } else {
                 ignored.add(file, new FileNames.Ignored("is not a migration file", ""));
             }
