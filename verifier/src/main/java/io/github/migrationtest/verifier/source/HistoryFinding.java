@@ -28,6 +28,7 @@ public record HistoryFinding(Severity severity, Kind kind, String file, String m
         DUPLICATE_VERSION,
         UNRECOGNISED_NAME,
         MIXED_CONVENTIONS,
+        /** Not reported any more: an empty file is a legal no-op step ({@link #NO_OP_STEP}); kept for callers that name it. */
         EMPTY_FILE,
         NOT_UTF8,
         DOWNGRADE_WITHOUT_UPGRADE,

@@ -70,4 +70,18 @@ public enum Convention {
     public Bookkeeping bookkeeping() {
         return bookkeeping;
     }
+
+    /**
+     * Whether the tool skips an SQL file that is not one of its migrations: diesel runs only the
+     * {@code up.sql}/{@code down.sql} of migration folders. The others would run or reject it, so
+     * such a file is reported as misnamed.
+     */
+    boolean ignoresStraySqlFiles() {
+        return this == DIESEL;
+    }
+
+    /** Whether the tool also runs migrations written in Go ({@code <version>_<name>.go}), which we cannot run. */
+    boolean runsGoMigrations() {
+        return this == GOOSE;
+    }
 }

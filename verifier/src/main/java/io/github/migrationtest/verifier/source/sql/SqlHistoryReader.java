@@ -116,14 +116,14 @@ public final class SqlHistoryReader {
      */
     private void reportStrays(Convention convention, List<Stray> unrecognised, List<String> goMigrations, IgnoredFiles ignored) {
         for (Stray stray : unrecognised) {
-            if (convention == Convention.DIESEL) {
+            if (convention != null && convention.ignoresStraySqlFiles()) {
                 ignored.add(stray.file(), new FileNames.Ignored("is not in a <version>_<name>/ migration folder", ""));
             } else {
                 findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, stray.file(), stray.why(), namingFix()));
             }
         }
         for (String file : goMigrations) {
-            if (convention == Convention.GOOSE) {
+            if (convention != null && convention.runsGoMigrations()) {
                 findings.add(HistoryFinding.error(Kind.UNSUPPORTED, file,
                         "is a goose migration written in Go, which only goose's Go runtime can run",
                         "write it as an SQL migration; until then the SQL revisions are verified without it, so a later"
@@ -318,7 +318,7 @@ public final class SqlHistoryReader {
         boolean up = file.isUp();
         String shown = file.display();
         return switch (file.convention()) {
-            case GOLANG_MIGRATE -> up ? shown.replaceFirst("\\.up\\.sql$", ".down.sql") : shown.replaceFirst("\\.down\\.sql$", ".up.sql");
+            case GOLANG_MIGRATE, POPX -> up ? shown.replaceFirst("\\.up\\.sql$", ".down.sql") : shown.replaceFirst("\\.down\\.sql$", ".up.sql");
             case DIESEL -> up ? shown.replaceFirst("up\\.sql$", "down.sql") : shown.replaceFirst("down\\.sql$", "up.sql");
             case FLYWAY -> sibling(shown, (up ? "U" : "V") + file.version().raw() + "__" + file.name() + ".sql");
             default -> "a" + (up ? " down" : "n up") + " file for version " + file.version().raw();
