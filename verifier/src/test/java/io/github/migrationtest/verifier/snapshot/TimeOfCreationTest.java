@@ -6,11 +6,23 @@ import io.github.migrationtest.verifier.diff.DiffResult;
 import io.github.migrationtest.verifier.diff.SchemaDiff;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.Verifier;
+import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.Outcome;
+import io.github.migrationtest.verifier.report.ReportedDifference;
+import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Objects whose stored expression Postgres folded from {@code 'now'} at creation, on a real
@@ -88,6 +100,33 @@ class TimeOfCreationTest {
                     "public.orders.stamped: default 'now'::timestamp with time zone -> 'now'::date",
                     "public.recent_orders: definition differs from line 3:");
         }
+    }
+
+    /** Revision 2 replaces the view and its downgrade puts the old one back: each time with a 'now' of its own. */
+    @Test
+    void a_verification_through_views_recreated_with_now_passes_and_a_broken_downgrade_still_fails(@TempDir Path history)
+            throws Exception {
+        Files.writeString(history.resolve("0001_orders.up.sql"), SCHEMA.get(0) + ";\n" + SCHEMA.get(1) + ";\n");
+        Files.writeString(history.resolve("0001_orders.down.sql"), "drop view recent_orders;\ndrop table orders;\n");
+        Files.writeString(history.resolve("0002_today.up.sql"), "create or replace view recent_orders as select id"
+                + " from orders where due = 'today'::date;\nalter table orders alter fixed set default 'today';\n");
+        Files.writeString(history.resolve("0002_today.down.sql"), "drop view recent_orders;\n" + SCHEMA.get(1)
+                + ";\nalter table orders alter fixed set default '2020-01-02';\n");
+
+        VerificationReport report = new Verifier(MigrationSources.open(history, SourceOptions.defaults()),
+                VerifierOptions.defaults()).verify(PostgresServer.shared());
+
+        assertThat(outcome(report, "0001", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(outcome(report, "0001", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(outcome(report, "0002", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        CheckResult down = report.revision("0002").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(down.outcome()).as("the old default was a written date, not 'now'").isEqualTo(Outcome.FAILED);
+        assertThat(down.differences()).extracting(ReportedDifference::description).containsExactly(
+                "public.orders.fixed: default '2020-01-01'::date -> '2020-01-02'::date");
+    }
+
+    private static Outcome outcome(VerificationReport report, String revision, Check check) {
+        return report.revision(revision).orElseThrow().result(check).map(CheckResult::outcome).orElse(null);
     }
 
     @Test
