@@ -84,7 +84,7 @@ final class CreationTimes {
 
     /** {@code expression} with every date and time literal that falls in the run written as {@code 'now'}. */
     String normalise(String expression) {
-        if (expression == null || !expression.contains("'::")) {
+        if (expression == null || !(expression.contains("'::date") || expression.contains("'::time"))) {
             return expression;
         }
         Matcher literal = LITERAL.matcher(expression);
