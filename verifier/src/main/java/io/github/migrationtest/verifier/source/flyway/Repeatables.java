@@ -97,8 +97,7 @@ final class Repeatables {
             String sql = undo.upgrade() + "\n" + table.forgetRepeatablesSql();
             return Optional.of(SqlScript.parse("undo of the repeatable migrations", sql));
         } catch (SQLException e) {
-            throw new MigrationFailedException(head, Direction.DOWN,
-                    MigrationFailure.of(downgradeFile(head), "cannot read the schema: " + e.getMessage()), e);
+            throw failure(head, "cannot read the schema: " + e.getMessage(), e);
         }
     }
 
@@ -111,8 +110,7 @@ final class Repeatables {
                 throw failure(head, "undoing the repeatable migrations left differences: " + left.render().strip());
             }
         } catch (SQLException e) {
-            throw new MigrationFailedException(head, Direction.DOWN,
-                    MigrationFailure.of(downgradeFile(head), "cannot read the schema: " + e.getMessage()), e);
+            throw failure(head, "cannot read the schema: " + e.getMessage(), e);
         }
     }
 
@@ -130,6 +128,10 @@ final class Repeatables {
     }
 
     private static MigrationFailedException failure(Revision head, String message) {
-        return new MigrationFailedException(head, Direction.DOWN, MigrationFailure.of(downgradeFile(head), message), null);
+        return failure(head, message, null);
+    }
+
+    private static MigrationFailedException failure(Revision head, String message, SQLException cause) {
+        return new MigrationFailedException(head, Direction.DOWN, MigrationFailure.of(downgradeFile(head), message), cause);
     }
 }
