@@ -1,6 +1,5 @@
 package io.github.migrationtest.verifier.snapshot;
 
-import java.lang.management.ManagementFactory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -39,7 +38,8 @@ final class CreationTimes {
 
     /** How far the bounds are widened: latency, rounding to a type's precision, clocks read apart. */
     private static final Duration SLACK = Duration.ofSeconds(1);
-    private static final Instant PROCESS_START = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    /** When this process started (where the platform cannot say, when this class was loaded: later, never earlier). */
+    private static final Instant PROCESS_START = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
 
     private static final Pattern LITERAL = Pattern.compile(
             "'([0-9:. +-]{8,40})'::(date|(?:timestamp|time)(?:\\(\\d\\))? with(?:out)? time zone)");
