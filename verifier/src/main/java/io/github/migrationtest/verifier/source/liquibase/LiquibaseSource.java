@@ -168,6 +168,11 @@ final class LiquibaseSource implements MigrationSource {
         return units.stream().map(ChangeSetUnit::revision).toList();
     }
 
+    /** The changesets behind each revision, in order. */
+    List<ChangeSetUnit> units() {
+        return units;
+    }
+
     @Override
     public List<HistoryFinding> findings() {
         return findings;
