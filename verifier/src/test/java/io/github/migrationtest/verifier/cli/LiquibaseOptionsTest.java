@@ -22,25 +22,13 @@ class LiquibaseOptionsTest {
         return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
-    private Path changelog() throws IOException {
-        return Files.writeString(dir.resolve("changelog.sql"), """
-                --liquibase formatted sql
-
-                --changeset dev:schema
-                CREATE TABLE t (id int);
-                --rollback DROP TABLE t;
-
-                --changeset dev:test-data context:test
-                INSERT INTO t VALUES (1);
-
-                --changeset dev:slow-index labels:slow
-                CREATE INDEX t_id ON t (id);
-                --rollback DROP INDEX t_id;
-                """);
+    /** Changesets for the contexts test and prod, and with the label slow; test-data has no rollback. */
+    private static Path changelog() {
+        return Path.of("src/test/resources/source/liquibase/contexts/changelog.sql");
     }
 
     @Test
-    void contexts_and_labels_leave_out_the_changesets_liquibase_would_not_run() throws IOException {
+    void contexts_and_labels_leave_out_the_changesets_liquibase_would_not_run() {
         int exit = run("verify", changelog().toString(), "--contexts", "prod", "--labels", "!slow");
 
         assertThat(exit).as(out + "\n" + err).isZero();
@@ -48,13 +36,13 @@ class LiquibaseOptionsTest {
     }
 
     @Test
-    void without_them_every_changeset_is_a_revision_and_one_without_rollback_says_how_to_add_it() throws IOException {
+    void without_them_every_changeset_is_a_revision_and_one_without_rollback_says_how_to_add_it() {
         Path changelog = changelog();
 
         int exit = run("verify", changelog.toString(), "--checks", "DOWNGRADE_RESTORES_SCHEMA");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("Verifying 3 revisions of");
+        assertThat(out.toString()).contains("Verifying 4 revisions of");
         assertThat(err.toString()).contains(changelog + ": changeset dev:test-data cannot be rolled back (sql); add '--rollback"
                 + " <sql>' lines after the changeset's SQL ('--rollback empty' when there is nothing to undo), or declare"
                 + " revision test-data irreversible");

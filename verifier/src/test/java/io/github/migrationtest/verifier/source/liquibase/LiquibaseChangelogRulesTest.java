@@ -253,25 +253,7 @@ class LiquibaseChangelogRulesTest {
 
     @Test
     void contexts_and_labels_choose_the_changesets_as_liquibase_does() throws Exception {
-        Path changelog = write("changelog.sql", """
-                --liquibase formatted sql
-
-                --changeset dev:schema
-                CREATE TABLE t (id int);
-                --rollback DROP TABLE t;
-
-                --changeset dev:test-data context:test
-                INSERT INTO t VALUES (1);
-                --rollback DELETE FROM t;
-
-                --changeset dev:slow-index labels:slow
-                CREATE INDEX t_id ON t (id);
-                --rollback DROP INDEX t_id;
-
-                --changeset dev:prod-only context:prod labels:slow
-                CREATE TABLE p (id int);
-                --rollback DROP TABLE p;
-                """);
+        Path changelog = Path.of("src/test/resources/source/liquibase/contexts/changelog.sql");
 
         assertThat(MigrationSources.open(changelog, SourceOptions.defaults()).revisions()).extracting(Revision::id)
                 .containsExactly("schema", "test-data", "slow-index", "prod-only");
@@ -284,7 +266,8 @@ class LiquibaseChangelogRulesTest {
                 SourceOptions.defaults().withLiquibaseContexts("prod").withLiquibaseLabels("!slow"));
         assertThat(source.revisions()).extracting(Revision::id).containsExactly("schema");
         upAll(source);
-        assertThat(applied()).containsExactly("changelog.sql::schema::EXECUTED");
+        // Named from the class path root the file lies under, src/test/resources.
+        assertThat(applied()).containsExactly("source/liquibase/contexts/changelog.sql::schema::EXECUTED");
         assertThat(db.probe().value("select count(*) from t")).isEqualTo("0");
         downAll(source);
         assertThat(tables()).isEmpty();
