@@ -170,7 +170,10 @@ final class LiquibaseCommands {
     private void locked(LockedWork work) {
         inScope(changelog.accessor(), () -> {
             ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(database).init();
-            LockService lock = LockServiceFactory.getInstance().getLockService(database);
+            LockService lock;
+            synchronized (LockServiceFactory.class) { // its map of services is not thread-safe; jobs step at once
+                lock = LockServiceFactory.getInstance().getLockService(database);
+            }
             lock.waitForLock();
             try {
                 DatabaseChangeLog lent = borrow();
