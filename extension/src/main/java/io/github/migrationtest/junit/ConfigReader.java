@@ -71,7 +71,14 @@ final class ConfigReader {
                 .withLockTimeout(setting("lockTimeout", MigrationTest::lockTimeout,
                         MigrationTest.LOCK_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(Durations::parse)).orElse(null))
                 .withStatementTimeout(setting("statementTimeout", MigrationTest::statementTimeout,
-                        MigrationTest.STATEMENT_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(Durations::parse)).orElse(null));
+                        MigrationTest.STATEMENT_TIMEOUT_PROPERTY_NAME).map(s -> s.parse(Durations::parse)).orElse(null))
+                .withLiquibaseContexts(setting("liquibaseContexts", MigrationTest::liquibaseContexts,
+                        MigrationTest.LIQUIBASE_CONTEXTS_PROPERTY_NAME).map(Setting::value).orElse(null))
+                .withLiquibaseLabels(setting("liquibaseLabels", MigrationTest::liquibaseLabels,
+                        MigrationTest.LIQUIBASE_LABELS_PROPERTY_NAME).map(Setting::value).orElse(null))
+                .withLiquibaseSearchPath(list("liquibaseSearchPath", MigrationTest::liquibaseSearchPath,
+                        MigrationTest.LIQUIBASE_SEARCH_PATH_PROPERTY_NAME, ",").stream()
+                        .map(folder -> paths.projectDirectory().resolve(folder).normalize().toString()).toList());
         List<String> schemas = list("schemas", MigrationTest::schemas, MigrationTest.SCHEMAS_PROPERTY_NAME, ",");
         SnapshotOptions snapshot = SnapshotOptions.defaults().withSchemas(schemas.toArray(String[]::new))
                 .withIncremental(lookup.fromKey(MigrationTest.INCREMENTAL_SNAPSHOTS_PROPERTY_NAME)

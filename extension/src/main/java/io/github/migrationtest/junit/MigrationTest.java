@@ -82,6 +82,12 @@ public @interface MigrationTest {
     String LOCK_TIMEOUT_PROPERTY_NAME = "migrationtest.lockTimeout";
     /** Default for {@link #statementTimeout()}: {@value}. */
     String STATEMENT_TIMEOUT_PROPERTY_NAME = "migrationtest.statementTimeout";
+    /** Default for {@link #liquibaseContexts()}: {@value}. */
+    String LIQUIBASE_CONTEXTS_PROPERTY_NAME = "migrationtest.liquibase.contexts";
+    /** Default for {@link #liquibaseLabels()}: {@value}. */
+    String LIQUIBASE_LABELS_PROPERTY_NAME = "migrationtest.liquibase.labels";
+    /** Default for {@link #liquibaseSearchPath()}: {@value}, comma-separated. */
+    String LIQUIBASE_SEARCH_PATH_PROPERTY_NAME = "migrationtest.liquibase.searchPath";
     /**
      * {@value}: {@code true} keeps a failed test's database (and the server) for inspection and
      * reports how to connect to it; default {@code false}.
@@ -168,6 +174,25 @@ public @interface MigrationTest {
 
     /** Postgres {@code statement_timeout} while migrating, written as {@link #lockTimeout()}; empty for the server's. */
     String statementTimeout() default "";
+
+    /**
+     * Liquibase: the contexts to run with, an expression as Liquibase's {@code --contexts} takes it
+     * ({@code "test"}, {@code "!prod"}); empty runs every changeset. A changeset left out is not a revision.
+     */
+    String liquibaseContexts() default "";
+
+    /**
+     * Liquibase: the label expression to run with, as Liquibase's {@code --label-filter} takes it
+     * ({@code "v2 and !slow"}); empty runs every changeset. A changeset left out is not a revision.
+     */
+    String liquibaseLabels() default "";
+
+    /**
+     * Liquibase: the folders {@code include}, {@code includeAll} and {@code loadData} paths are looked up in,
+     * as Liquibase's {@code --search-path} (relative to the project directory); empty for the changelog's
+     * folder, then the {@code src/<set>/resources} folder it is in, then the class path.
+     */
+    String[] liquibaseSearchPath() default {};
 
     /** How column order counts; see {@link #columnOrder()}. */
     enum ColumnOrder {

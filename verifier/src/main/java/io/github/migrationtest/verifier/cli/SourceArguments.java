@@ -28,6 +28,20 @@ final class SourceArguments {
             description = "SQL files in another naming scheme: a regex with the named groups version, name and direction.")
     String pattern;
 
+    @Option(names = "--search-path", paramLabel = "<folder>,...", split = ",",
+            description = "Liquibase: the folders include, includeAll and loadData paths are looked up in, as Liquibase's"
+                    + " --search-path (default: the changelog's folder, then the src/<set>/resources folder it is in).")
+    List<String> searchPath = new ArrayList<>();
+
+    @Option(names = {"--contexts", "--context-filter"}, paramLabel = "<expression>",
+            description = "Liquibase: run only the changesets these contexts select, as Liquibase's --contexts (default: all).")
+    String contexts;
+
+    @Option(names = {"--labels", "--label-filter"}, paramLabel = "<expression>",
+            description = "Liquibase: run only the changesets this label expression selects, as Liquibase's --label-filter"
+                    + " (default: all).")
+    String labels;
+
     @Option(names = "--backend", paramLabel = "auto|embedded|testcontainers|server", description = "Where Postgres comes from (default: auto).")
     String backend;
 
@@ -63,6 +77,7 @@ final class SourceArguments {
         if (statementTimeout != null) {
             options = options.withStatementTimeout(statementTimeout);
         }
+        options = options.withLiquibaseSearchPath(searchPath).withLiquibaseContexts(contexts).withLiquibaseLabels(labels);
         return MigrationSources.open(location, options);
     }
 

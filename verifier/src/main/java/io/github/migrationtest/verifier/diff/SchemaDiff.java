@@ -1,6 +1,9 @@
 package io.github.migrationtest.verifier.diff;
 
 import io.github.migrationtest.verifier.snapshot.Column;
+import io.github.migrationtest.verifier.snapshot.Identifiers;
+import io.github.migrationtest.verifier.snapshot.Index;
+import io.github.migrationtest.verifier.snapshot.ObjectKind;
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.Table;
@@ -88,12 +91,26 @@ public final class SchemaDiff {
 
     /**
      * Whether an object that only {@code own} has is listed on its own: not when its table is
-     * listed as missing or unexpected, which stands for everything that belongs to it.
+     * listed as missing or unexpected, which stands for everything that belongs to it, nor when it
+     * is the index of a constraint listed as missing or unexpected.
      */
     private static boolean listedAlone(SchemaObject object, Map<String, SchemaObject> own,
             Map<String, SchemaObject> other) {
         String parent = object.parentPath();
-        return parent == null || other.containsKey(parent) || !own.containsKey(parent);
+        if (parent != null && !other.containsKey(parent) && own.containsKey(parent)) {
+            return false;
+        }
+        // The index behind a primary key, unique or exclusion constraint comes and goes with it.
+        return !(object instanceof Index index && index.constraint() != null)
+                || !onlyIn(constraintPath(index), own, other);
+    }
+
+    private static boolean onlyIn(String path, Map<String, SchemaObject> own, Map<String, SchemaObject> other) {
+        return own.containsKey(path) && !other.containsKey(path);
+    }
+
+    private static String constraintPath(Index index) {
+        return ObjectKind.CONSTRAINT.pathPrefix() + Identifiers.qualify(index.schema(), index.table(), index.constraint());
     }
 
     /**

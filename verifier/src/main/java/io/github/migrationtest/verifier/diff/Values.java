@@ -3,6 +3,9 @@ package io.github.migrationtest.verifier.diff;
 /** Short forms of property values for one-line descriptions. */
 final class Values {
     private static final int MAX = 120;
+    /** How much of what two values share is shown before the first character that differs. */
+    private static final int CONTEXT = 30;
+    private static final String ELLIPSIS = "...";
 
     private Values() {
     }
@@ -16,10 +19,25 @@ final class Values {
             while (line < left.length && line < right.length && left[line].equals(right[line])) {
                 line++;
             }
-            return "differs from line " + (line + 1) + ": " + quoted(line < left.length ? left[line] : null)
-                    + " -> " + quoted(line < right.length ? right[line] : null);
+            String before = line < left.length ? left[line].strip() : null;
+            String after = line < right.length ? right[line].strip() : null;
+            int from = before == null || after == null ? 0 : start(before, after);
+            return "differs from line " + (line + 1) + ": " + quoted(before, from) + " -> " + quoted(after, from);
         }
-        return shown(expected) + " -> " + shown(actual);
+        int from = expected == null || actual == null ? 0 : start(expected, actual);
+        return shown(expected, from) + " -> " + shown(actual, from);
+    }
+
+    /**
+     * Where to start showing two values that differ: at the start, unless they differ beyond what a
+     * shortened value shows (a long view line), then a little before the first character that differs.
+     */
+    private static int start(String left, String right) {
+        int same = 0;
+        while (same < left.length() && same < right.length() && left.charAt(same) == right.charAt(same)) {
+            same++;
+        }
+        return same < MAX - CONTEXT ? 0 : same - CONTEXT;
     }
 
     /** {@code : <definition>} when the object's definition fits on a line, else nothing. */
@@ -30,15 +48,15 @@ final class Values {
         return ": " + shorten(definition);
     }
 
-    private static String shown(String value) {
-        return value == null ? "(none)" : shorten(value);
+    private static String shown(String value, int from) {
+        return value == null ? "(none)" : shorten(from == 0 ? value : ELLIPSIS + value.substring(from));
     }
 
-    private static String quoted(String line) {
-        return line == null ? "(end)" : "\"" + shorten(line.strip()) + "\"";
+    private static String quoted(String line, int from) {
+        return line == null ? "(end)" : "\"" + shown(line, from) + "\"";
     }
 
     private static String shorten(String value) {
-        return value.length() <= MAX ? value : value.substring(0, MAX - 3) + "...";
+        return value.length() <= MAX ? value : value.substring(0, MAX - ELLIPSIS.length()) + ELLIPSIS;
     }
 }

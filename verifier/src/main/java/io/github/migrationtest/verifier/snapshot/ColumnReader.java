@@ -31,7 +31,8 @@ final class ColumnReader implements CatalogReader {
     public void read(ReadScope scope) {
         scope.query(ReadUnit.TABLES, null, SQL, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Column(row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5),
-                        row.getBoolean(6), row.getString(7), row.getString(8), row.getString(9), row.getString(10),
+                        row.getBoolean(6), scope.expression(row.getString(7)), row.getString(8),
+                        scope.expression(row.getString(9)), row.getString(10),
                         row.getString(11), row.getString(12), row.getString(13), row.getString(14)));
     }
 }

@@ -22,7 +22,7 @@ final class ConstraintReader implements CatalogReader {
     @Override
     public void read(ReadScope scope) {
         scope.query(ReadUnit.TABLES, "pg_constraint", SQL, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
-                : new Constraint(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                : new Constraint(row.getString(1), row.getString(2), row.getString(3), scope.expression(row.getString(4)),
                         row.getString(5)));
     }
 }

@@ -21,6 +21,6 @@ final class IndexReader implements CatalogReader {
     public void read(ReadScope scope) {
         scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_class", SQL, row -> scope.excludesTable(row.getString(1), row.getString(3)) ? null
                 : new Index(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getBoolean(6), row.getBoolean(7), row.getString(8)));
+                        scope.expression(row.getString(5)), row.getBoolean(6), row.getBoolean(7), row.getString(8)));
     }
 }

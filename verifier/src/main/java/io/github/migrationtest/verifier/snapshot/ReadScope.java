@@ -27,6 +27,8 @@ final class ReadScope {
     private final UnitFilter filter;
     private final ReadSink sink;
     private final List<Pending> pending = new ArrayList<>();
+    /** Known once the batch's first result is read, before any row is mapped. */
+    private CreationTimes creationTimes;
 
     ReadScope(Connection connection, SnapshotOptions options, List<Long> schemaOids, UnitFilter filter, ReadSink sink) {
         this.connection = connection;
@@ -48,6 +50,14 @@ final class ReadScope {
     interface ReadSink {
         /** {@code unit} is null for objects read whole every time (schemas, extensions, event triggers). */
         void read(ReadUnit unit, ReadUnit.Member member, SchemaObject object);
+    }
+
+    /**
+     * A stored expression (default, check, view, index, trigger or policy) as the snapshot holds it:
+     * with the date and time literals that are the time of its creation written as {@code 'now'}.
+     */
+    String expression(String sql) {
+        return creationTimes.normalise(sql);
     }
 
     /** Whether this read re-reads only some units, the rest coming from an earlier snapshot. */
@@ -89,22 +99,16 @@ final class ReadScope {
     }
 
     /**
-     * Runs the batch in one round trip, after {@code prefix} (a statement whose result is not
-     * read, or null), and returns how many objects it read. Without an open transaction the
-     * statements still share one: the server runs everything before the protocol's one Sync as an
-     * implicit transaction, so {@code set_config(..., true)} in the prefix holds for the batch and
-     * ends with it.
+     * Runs the batch in one round trip, after {@code prefix} (a {@code select} of settings, or
+     * null), and returns how many objects it read. The first statement also fetches the server's
+     * clock and time zone ({@link CreationTimes}). Without an open transaction the statements still
+     * share one: the server runs everything before the protocol's one Sync as an implicit
+     * transaction, so {@code set_config(..., true)} in the prefix holds for the batch and ends with it.
      */
     int run(String prefix) throws SQLException {
-        if (pending.isEmpty() && prefix == null) {
-            return 0;
-        }
-        StringBuilder sql = new StringBuilder();
-        if (prefix != null) {
-            sql.append(prefix);
-        }
+        StringBuilder sql = new StringBuilder(prefix == null ? "select " : prefix + ", ").append(CreationTimes.COLUMNS);
         for (Pending query : pending) {
-            sql.append(sql.isEmpty() ? "" : ";\n").append(query.sql());
+            sql.append(";\n").append(query.sql());
         }
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             if (statement.isWrapperFor(PGStatement.class)) {
@@ -122,9 +126,11 @@ final class ReadScope {
                 }
             }
             statement.execute();
-            if (prefix != null) {
-                statement.getMoreResults();
+            try (ResultSet first = statement.getResultSet()) {
+                first.next();
+                creationTimes = CreationTimes.read(first, first.getMetaData().getColumnCount() - 2);
             }
+            statement.getMoreResults();
             int objects = 0;
             for (Pending query : pending) {
                 try (ResultSet rows = statement.getResultSet()) {

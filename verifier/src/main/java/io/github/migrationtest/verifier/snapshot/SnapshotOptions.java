@@ -20,7 +20,7 @@ public record SnapshotOptions(Set<String> schemas, Set<String> excludedTables, S
     /** The bookkeeping tables of common migration tools, which migrations do not own. */
     public static final Set<String> BOOKKEEPING_TABLES = Set.of(
             "flyway_schema_history", "schema_version", "databasechangelog", "databasechangeloglock",
-            "schema_migrations", "__diesel_schema_migrations", "alembic_version", "_sqlx_migrations",
+            "schema_migrations", "schema_migration", "__diesel_schema_migrations", "alembic_version", "_sqlx_migrations",
             "goose_db_version", "gorp_migrations", "schema_migrations_lock", "knex_migrations",
             "knex_migrations_lock", "ar_internal_metadata");
 

@@ -33,10 +33,11 @@ final class TriggerReader implements CatalogReader {
     @Override
     public void read(ReadScope scope) {
         scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_trigger", TRIGGERS, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
-                : new Trigger(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                : new Trigger(row.getString(1), row.getString(2), row.getString(3), scope.expression(row.getString(4)),
                         row.getString(5), row.getString(6)));
         scope.query(ReadUnit.TABLES, "pg_policy", POLICIES, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Policy(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4),
-                        row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9)));
+                        row.getString(5), row.getString(6), scope.expression(row.getString(7)), scope.expression(row.getString(8)),
+                        row.getString(9)));
     }
 }

@@ -71,7 +71,8 @@ final class TypeReader implements CatalogReader {
         scope.query(ReadUnit.TYPES, null, ENUMS, row -> new EnumType(row.getString(1), row.getString(2),
                 Arrays.asList(strings(row, 3)), row.getString(4), row.getString(5)));
         scope.query(ReadUnit.TYPES, null, DOMAINS, row -> new DomainType(row.getString(1), row.getString(2), row.getString(3),
-                row.getBoolean(4), row.getString(5), row.getString(6), zip(strings(row, 7), strings(row, 8)),
+                row.getBoolean(4), scope.expression(row.getString(5)), row.getString(6),
+                zip(strings(row, 7), expressions(scope, strings(row, 8))),
                 row.getString(9), row.getString(10)));
         scope.query(ReadUnit.TYPES, null, COMPOSITES, row -> new CompositeType(row.getString(1), row.getString(2),
                 zip(strings(row, 3), strings(row, 4)), row.getString(5), row.getString(6)));
@@ -82,6 +83,13 @@ final class TypeReader implements CatalogReader {
 
     private static String[] strings(ResultSet row, int column) throws SQLException {
         return (String[]) row.getArray(column).getArray();
+    }
+
+    private static String[] expressions(ReadScope scope, String[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = scope.expression(values[i]);
+        }
+        return values;
     }
 
     private static Map<String, String> zip(String[] names, String[] values) {

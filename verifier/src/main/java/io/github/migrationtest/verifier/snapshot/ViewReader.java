@@ -15,7 +15,7 @@ final class ViewReader implements CatalogReader {
     @Override
     public void read(ReadScope scope) {
         scope.query(ReadUnit.VIEWS, null, SQL, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
-                : new View(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4),
+                : new View(row.getString(1), row.getString(2), row.getBoolean(3), scope.expression(row.getString(4)),
                         row.getString(5), row.getString(6), row.getString(7)));
     }
 }

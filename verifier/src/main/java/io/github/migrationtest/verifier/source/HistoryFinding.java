@@ -7,7 +7,8 @@ import java.util.Objects;
  * Malformed input becomes a finding rather than an exception, so one run can list all of them.
  *
  * @param severity {@code ERROR} breaks the history ({@code HISTORY_IS_LINEAR} fails);
- *     {@code WARNING} is worth knowing (e.g. a revision without a downgrade)
+ *     {@code WARNING} is worth knowing (e.g. a revision without a downgrade); {@code NOTE} says how
+ *     the history was read (a file the tool ignores, a step that runs no SQL)
  * @param kind what is wrong
  * @param file the file (or directory) concerned, as the user would name it
  * @param message what is wrong, in one sentence
@@ -16,7 +17,7 @@ import java.util.Objects;
 public record HistoryFinding(Severity severity, Kind kind, String file, String message, String fix) {
 
     /** How much a finding matters. */
-    public enum Severity { ERROR, WARNING }
+    public enum Severity { ERROR, WARNING, NOTE }
 
     /** The kinds of problem a history can have. */
     public enum Kind {
@@ -27,11 +28,16 @@ public record HistoryFinding(Severity severity, Kind kind, String file, String m
         DUPLICATE_VERSION,
         UNRECOGNISED_NAME,
         MIXED_CONVENTIONS,
+        /** Not reported any more: an empty file is a legal no-op step ({@link #NO_OP_STEP}); kept for callers that name it. */
         EMPTY_FILE,
         NOT_UTF8,
         DOWNGRADE_WITHOUT_UPGRADE,
         UNSUPPORTED,
-        INVALID_CHANGELOG
+        INVALID_CHANGELOG,
+        /** A file in the location that the migration tool itself would not run (a README, another database's file). */
+        IGNORED_FILE,
+        /** A step with no SQL to run (an empty file or section): legal, and judged by the round trip like any other. */
+        NO_OP_STEP
     }
 
     public HistoryFinding {
@@ -50,6 +56,11 @@ public record HistoryFinding(Severity severity, Kind kind, String file, String m
     /** A warning finding. */
     public static HistoryFinding warning(Kind kind, String file, String message, String fix) {
         return new HistoryFinding(Severity.WARNING, kind, file, message, fix);
+    }
+
+    /** A note: how the history was read, never a problem. */
+    public static HistoryFinding note(Kind kind, String file, String message) {
+        return new HistoryFinding(Severity.NOTE, kind, file, message, "");
     }
 
     public boolean isError() {

@@ -23,7 +23,10 @@ public interface MigrationSource {
     /** The revisions in the order they apply; malformed files are left out and reported in {@link #findings()}. */
     List<Revision> revisions();
 
-    /** Problems with the history found while reading it; empty when it is sound. */
+    /**
+     * Problems with the history found while reading it, and notes on how it was read (files the tool
+     * ignores, steps that run no SQL); no error finding when it is sound.
+     */
     List<HistoryFinding> findings();
 
     /**

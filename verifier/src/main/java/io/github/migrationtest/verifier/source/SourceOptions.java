@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier.source;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  *     server's
  * @param placeholders Flyway placeholders (also replaced in {@code U} scripts)
  * @param liquibaseRevisions whether a Liquibase revision is one changeset or everything up to a tag
+ * @param liquibase how Liquibase finds the changelog's files and which changesets it runs
  * @param classLoader where {@code classpath:} locations and Java migrations are looked up
  */
 public record SourceOptions(
@@ -26,14 +28,36 @@ public record SourceOptions(
         Duration statementTimeout,
         Map<String, String> placeholders,
         LiquibaseRevisions liquibaseRevisions,
+        LiquibaseOptions liquibase,
         ClassLoader classLoader) {
 
     /** What one Liquibase revision is. */
     public enum LiquibaseRevisions { CHANGESET, TAG }
 
+    /**
+     * Liquibase's own settings of the same names.
+     *
+     * @param searchPath the roots Liquibase looks files up in (its {@code --search-path}); empty for the
+     *     changelog's folder, the {@code src/<set>/resources} folder it is in, and the class path
+     * @param contexts Liquibase's {@code --contexts} expression; {@code null} or blank runs every changeset
+     * @param labels Liquibase's {@code --label-filter} expression; {@code null} or blank runs every changeset
+     */
+    public record LiquibaseOptions(List<String> searchPath, String contexts, String labels) {
+        public LiquibaseOptions {
+            searchPath = searchPath == null ? List.of() : List.copyOf(searchPath);
+            contexts = contexts == null || contexts.isBlank() ? null : contexts.strip();
+            labels = labels == null || labels.isBlank() ? null : labels.strip();
+        }
+
+        static LiquibaseOptions defaults() {
+            return new LiquibaseOptions(List.of(), null, null);
+        }
+    }
+
     public SourceOptions {
         placeholders = placeholders == null ? Map.of() : Map.copyOf(placeholders);
         liquibaseRevisions = liquibaseRevisions == null ? LiquibaseRevisions.CHANGESET : liquibaseRevisions;
+        liquibase = liquibase == null ? LiquibaseOptions.defaults() : liquibase;
         if (classLoader == null) {
             ClassLoader context = Thread.currentThread().getContextClassLoader();
             classLoader = context != null ? context : SourceOptions.class.getClassLoader();
@@ -42,36 +66,55 @@ public record SourceOptions(
 
     /** Detect the type, the known file conventions, no timeouts. */
     public static SourceOptions defaults() {
-        return new SourceOptions(null, null, null, null, Map.of(), LiquibaseRevisions.CHANGESET, null);
+        return new SourceOptions(null, null, null, null, Map.of(), LiquibaseRevisions.CHANGESET, null, null);
     }
 
     public SourceOptions withType(SourceType value) {
-        return new SourceOptions(value, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, classLoader);
+        return new SourceOptions(value, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, classLoader);
     }
 
     /** See {@link #filePattern()}; the groups are checked when the source is opened. */
     public SourceOptions withFilePattern(String regex) {
         Pattern pattern = regex == null ? null : Pattern.compile(regex);
-        return new SourceOptions(type, pattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, classLoader);
+        return new SourceOptions(type, pattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, classLoader);
     }
 
     public SourceOptions withLockTimeout(Duration value) {
-        return new SourceOptions(type, filePattern, value, statementTimeout, placeholders, liquibaseRevisions, classLoader);
+        return new SourceOptions(type, filePattern, value, statementTimeout, placeholders, liquibaseRevisions, liquibase, classLoader);
     }
 
     public SourceOptions withStatementTimeout(Duration value) {
-        return new SourceOptions(type, filePattern, lockTimeout, value, placeholders, liquibaseRevisions, classLoader);
+        return new SourceOptions(type, filePattern, lockTimeout, value, placeholders, liquibaseRevisions, liquibase, classLoader);
     }
 
     public SourceOptions withPlaceholders(Map<String, String> value) {
-        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, value, liquibaseRevisions, classLoader);
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, value, liquibaseRevisions, liquibase, classLoader);
     }
 
     public SourceOptions withLiquibaseRevisions(LiquibaseRevisions value) {
-        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, value, classLoader);
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, value, liquibase, classLoader);
+    }
+
+    /** See {@link LiquibaseOptions#searchPath()}. */
+    public SourceOptions withLiquibaseSearchPath(List<String> value) {
+        return withLiquibase(new LiquibaseOptions(value, liquibase.contexts(), liquibase.labels()));
+    }
+
+    /** See {@link LiquibaseOptions#contexts()}. */
+    public SourceOptions withLiquibaseContexts(String value) {
+        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), value, liquibase.labels()));
+    }
+
+    /** See {@link LiquibaseOptions#labels()}. */
+    public SourceOptions withLiquibaseLabels(String value) {
+        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), liquibase.contexts(), value));
+    }
+
+    private SourceOptions withLiquibase(LiquibaseOptions value) {
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, value, classLoader);
     }
 
     public SourceOptions withClassLoader(ClassLoader value) {
-        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, value);
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, value);
     }
 }

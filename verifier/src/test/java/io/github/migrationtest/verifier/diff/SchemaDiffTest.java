@@ -9,11 +9,14 @@ import static io.github.migrationtest.verifier.snapshot.SnapshotFixtures.index;
 import static io.github.migrationtest.verifier.snapshot.SnapshotFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationtest.verifier.snapshot.Constraint;
 import io.github.migrationtest.verifier.snapshot.Extension;
+import io.github.migrationtest.verifier.snapshot.Index;
 import io.github.migrationtest.verifier.snapshot.ObjectKind;
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotFixtures;
+import io.github.migrationtest.verifier.snapshot.View;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -222,5 +225,44 @@ class SchemaDiffTest {
 
                 type public.vibe: labels 'a' -> 'a', 'b'
                 """.formatted(USERS_EMAIL_IDX));
+    }
+
+    @Test
+    void a_missing_or_unexpected_unique_constraint_is_listed_once_not_again_as_its_index() {
+        SchemaSnapshot without = users("text", "id", "email");
+        SchemaSnapshot with = with(without, new Constraint("public", "users", "users_email_key", "UNIQUE (email)", null),
+                new Index("public", "users_email_key", "users", "users_email_key", null, false, false, null));
+
+        assertThat(SchemaDiff.compare(with, without).render())
+                .isEqualTo("constraint public.users.users_email_key: missing constraint: UNIQUE (email)\n");
+        assertThat(SchemaDiff.compare(without, with).render())
+                .isEqualTo("constraint public.users.users_email_key: unexpected constraint: UNIQUE (email)\n");
+    }
+
+    @Test
+    void a_unique_constraint_replaced_by_a_unique_index_of_the_same_name_shows_both_changes() {
+        SchemaSnapshot base = users("text", "id", "email");
+        SchemaSnapshot constraint = with(base, new Constraint("public", "users", "users_email_key", "UNIQUE (email)", null),
+                new Index("public", "users_email_key", "users", "users_email_key", null, false, false, null));
+        SchemaSnapshot index = with(base, new Index("public", "users_email_key", "users", null,
+                "CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email)", false, false, null));
+
+        assertThat(SchemaDiff.compare(constraint, index).differences()).extracting(Difference::path)
+                .containsExactly("constraint public.users.users_email_key", "public.users_email_key",
+                        "public.users_email_key");
+    }
+
+    @Test
+    void a_long_line_that_differs_far_from_its_start_is_shown_from_a_little_before_the_difference() {
+        String where = "  WHERE orders.placed > 'now'::timestamp without time zone AND orders.stamped > 'now'::timestamp"
+                + " with time zone AND orders.placed > ";
+        SchemaSnapshot before = SchemaSnapshot.of(List.of(new View("public", "recent", false,
+                " SELECT id\n   FROM orders\n" + where + "'2020-01-01'::date;", null, null, null)));
+        SchemaSnapshot after = SchemaSnapshot.of(List.of(new View("public", "recent", false,
+                " SELECT id\n   FROM orders\n" + where + "'2021-01-01'::date;", null, null, null)));
+
+        assertThat(SchemaDiff.compare(before, after).render()).isEqualTo("public.recent: definition differs from"
+                + " line 3: \"... zone AND orders.placed > '2020-01-01'::date;\""
+                + " -> \"... zone AND orders.placed > '2021-01-01'::date;\"\n");
     }
 }

@@ -23,6 +23,12 @@ class ClosingMigrationRoundTripTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
+                // what Postgres folds from 'now' is written 'now' again, and recreates the same
+                differ("add a default, a check and a view that fold 'now' into a literal",
+                        "CREATE TABLE stamps (at timestamptz, day date)",
+                        "CREATE TABLE stamps (at timestamptz DEFAULT 'now', day date DEFAULT 'today'"
+                                + " CHECK (day <= 'now'::date + 1));"
+                                + " CREATE VIEW recent AS SELECT at FROM stamps WHERE at > 'now'::timestamptz - interval '1 day'"),
                 // tables
                 differ("create a table with its key, defaults, checks and comments", "",
                         "CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL DEFAULT 'x',"

@@ -5,10 +5,12 @@ import io.github.migrationtest.verifier.source.script.PostgresErrors;
 import io.github.migrationtest.verifier.source.script.SqlScript;
 import io.github.migrationtest.verifier.source.script.SqlStatement;
 import io.github.migrationtest.verifier.source.sql.PlannedRevision;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.resource.Resource;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
 /**
@@ -24,6 +26,11 @@ final class FlywayErrors {
         // An internal Flyway type, but the only one that carries the line; without it we still report the message.
         FlywaySqlScriptException scriptError = PostgresErrors.cause(error, FlywaySqlScriptException.class);
         SQLException sqlError = PostgresErrors.cause(error, SQLException.class);
+        String other = otherScript(file, scriptError);
+        if (other != null && sqlError != null) {
+            // A repeatable migration or a callback of the same migrate failed, not the version's script.
+            return PostgresErrors.failure(other, scriptError.getLineNumber(), 1, sqlError, scriptError.getStatement());
+        }
         if (scriptError != null && sqlError != null && !plan.up().isEmpty()) {
             SqlScript script = plan.up().get(0).parse();
             Optional<SqlStatement> statement = script.statements().stream()
@@ -39,6 +46,16 @@ final class FlywayErrors {
             return PostgresErrors.failure(file, 0, 0, sqlError, "");
         }
         return MigrationFailure.of(file, firstLine(error.getMessage()));
+    }
+
+    /** The failing script when it is not {@code file}: beside it when Flyway read it from disk, else as Flyway names it. */
+    private static String otherScript(String file, FlywaySqlScriptException scriptError) {
+        Resource resource = scriptError == null ? null : scriptError.getResource();
+        if (resource == null || resource.getFilename() == null || Path.of(file).getFileName().toString().equals(resource.getFilename())) {
+            return null;
+        }
+        String onDisk = resource.getAbsolutePathOnDisk();
+        return onDisk != null ? onDisk : resource.getRelativePath();
     }
 
     private static String firstLine(String message) {

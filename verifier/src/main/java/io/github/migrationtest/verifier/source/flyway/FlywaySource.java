@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -31,15 +32,25 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * A Flyway history. Upgrades go through Flyway one version at a time ({@code target}), so
- * placeholders, callbacks and Java migrations behave as in production. Community Flyway has no undo,
- * so a downgrade runs the version's {@code U} script and deletes its row from the schema history
- * table in the same transaction, leaving Flyway's view consistent for the next upgrade (the
- * downgrade's statement count includes that delete).
+ * placeholders, callbacks and Java migrations behave as in production: each step is a
+ * {@code migrate}, and fires the callbacks a {@code migrate} fires. Repeatable migrations run in the
+ * head's step, after its version, where a {@code migrate} of the whole history runs them
+ * ({@link Repeatables}). Community Flyway has no undo, so a downgrade runs the version's {@code U}
+ * script and deletes its row from the schema history table in the same transaction, leaving
+ * Flyway's view consistent for the next upgrade (the downgrade's statement count includes that
+ * delete); the head's downgrade first takes the repeatables away.
  */
 final class FlywaySource extends FileHistorySource {
 
+    /**
+     * A repeatable-migration prefix no file name has: below the head, Flyway then sees no repeatable
+     * migration (a file name cannot hold a slash) and leaves them for the head's step.
+     */
+    private static final String NO_REPEATABLES = "R__/";
+
     private final String flywayLocation;
     private final SourceOptions options;
+    private final Repeatables repeatables = new Repeatables();
 
     FlywaySource(String location, String flywayLocation, SqlHistory history, SourceOptions options) {
         super(location, history);
@@ -68,7 +79,14 @@ final class FlywaySource extends FileHistorySource {
             // Flyway decides this for itself; the reason is our reading of the script, for the report.
             outside = TransactionRules.reasonToRunOutsideTransaction(plan.up().stream().map(ScriptPart::parse).toList(),
                     connection.getMetaData().getDatabaseMajorVersion()).orElse("");
-            Flyway flyway = configure(connection).target(revision.id()).load();
+            FluentConfiguration configuration = configure(connection).target(revision.id());
+            if (isHead(revision)) {
+                repeatables.forget(connection);
+                configuration.callbacks(repeatables.recorder(configuration.getTable()));
+            } else {
+                configuration.repeatableSqlMigrationPrefix(NO_REPEATABLES);
+            }
+            Flyway flyway = configuration.load();
             result = new SessionTimeouts(options.lockTimeout(), options.statementTimeout())
                     .around(connection, flyway::migrate);
         } catch (FlywayException e) {
@@ -91,11 +109,24 @@ final class FlywaySource extends FileHistorySource {
         SchemaHistoryTable table = SchemaHistoryTable.of(configuration, connection, revision);
         table.requireApplied();
         Placeholders placeholders = new Placeholders(configuration, table, connection);
+        ScriptRunner runner = new ScriptRunner(options.lockTimeout(), options.statementTimeout());
+        if (isHead(revision)) {
+            Optional<SqlScript> removal = repeatables.removal(revision, connection, table);
+            if (removal.isPresent()) {
+                runner.run(revision, Direction.DOWN, List.of(removal.get()), "", connection);
+                repeatables.checkRemoved(revision, connection, table.table());
+            }
+        }
         List<SqlScript> scripts = new ArrayList<>();
         plan.down().forEach(part -> scripts.add(placeholders.apply(part).parse()));
         scripts.add(table.forgetScript());
-        return new ScriptRunner(options.lockTimeout(), options.statementTimeout())
-                .run(revision, Direction.DOWN, scripts, "", connection);
+        return runner.run(revision, Direction.DOWN, scripts, "", connection);
+    }
+
+    /** The last version: its step is where a {@code migrate} of the whole history applies the repeatables. */
+    private boolean isHead(Revision revision) {
+        List<Revision> revisions = revisions();
+        return !revisions.isEmpty() && revisions.get(revisions.size() - 1).id().equals(revision.id());
     }
 
     private FluentConfiguration configure(Connection connection) {

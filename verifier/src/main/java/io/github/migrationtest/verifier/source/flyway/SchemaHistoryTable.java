@@ -70,6 +70,23 @@ final class SchemaHistoryTable {
         return SqlScript.parse(schema + "." + table, "DELETE FROM " + qualified() + " WHERE version = '" + version + "'");
     }
 
+    /** Whether Flyway recorded a repeatable migration as applied (its rows have no version). */
+    boolean repeatablesApplied() {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM " + qualified() + " WHERE version IS NULL AND success");
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw failure("cannot read " + schema + "." + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The statement that deletes the repeatables' rows, so Flyway applies them again at the next upgrade of the head. */
+    String forgetRepeatablesSql() {
+        return "DELETE FROM " + qualified() + " WHERE version IS NULL;";
+    }
+
     private String currentSchema() {
         try (PreparedStatement statement = connection.prepareStatement("SELECT current_schema()");
                 ResultSet rows = statement.executeQuery()) {

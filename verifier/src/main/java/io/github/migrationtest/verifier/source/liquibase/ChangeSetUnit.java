@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier.source.liquibase;
 
 import io.github.migrationtest.verifier.source.Revision;
 import java.util.List;
+import liquibase.changelog.DatabaseChangeLog;
 
 /**
  * A revision and the changesets behind it: one changeset, or (by tag) all up to a tag.
@@ -18,6 +19,13 @@ record ChangeSetUnit(Revision revision, List<ChangeSetKey> changeSets, String fi
         @Override
         public String toString() {
             return author + ":" + id;
+        }
+
+        /** The same changeset, however Liquibase wrote the file's path (it normalises it for DATABASECHANGELOG). */
+        boolean isSameAs(ChangeSetKey other) {
+            // Paths last: normalising one asks Liquibase's configuration, which is slow.
+            return id.equals(other.id) && author.equals(other.author)
+                    && DatabaseChangeLog.normalizePath(filePath).equals(DatabaseChangeLog.normalizePath(other.filePath));
         }
     }
 

@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.ServerWideChanges;
+import io.github.migrationtest.verifier.source.SourceOptions.LiquibaseOptions;
 import io.github.migrationtest.verifier.source.SourceOptions.LiquibaseRevisions;
 import io.github.migrationtest.verifier.source.liquibase.ChangeSetUnit.ChangeSetKey;
 import java.util.ArrayList;
@@ -16,12 +17,20 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
 import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
 import liquibase.change.core.TagDatabaseChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.filter.ChangeSetFilter;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.changelog.filter.DbmsChangeSetFilter;
+import liquibase.changelog.filter.IgnoreChangeSetFilter;
+import liquibase.changelog.filter.LabelChangeSetFilter;
+import liquibase.database.Database;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParserFactory;
@@ -32,12 +41,14 @@ final class ChangelogReader {
 
     private final ResourceAccessor accessor;
     private final Function<String, String> display;
+    private final LiquibaseOptions options;
     private final List<HistoryFinding> findings = new ArrayList<>();
     private Optional<String> serverWideChange = Optional.empty();
 
-    ChangelogReader(ResourceAccessor accessor, Function<String, String> display) {
+    ChangelogReader(ResourceAccessor accessor, Function<String, String> display, LiquibaseOptions options) {
         this.accessor = accessor;
         this.display = display;
+        this.options = options;
     }
 
     List<HistoryFinding> findings() {
@@ -49,16 +60,18 @@ final class ChangelogReader {
         DatabaseChangeLog changelog;
         try {
             changelog = ChangeLogParserFactory.getInstance().getParser(changelogFile, accessor)
-                    .parse(changelogFile, new ChangeLogParameters(new PostgresDatabase()), accessor);
+                    .parse(changelogFile, parameters(new PostgresDatabase(), options), accessor);
         } catch (LiquibaseException | RuntimeException e) {
             findings.add(HistoryFinding.error(Kind.INVALID_CHANGELOG, display.apply(changelogFile),
                     "cannot be parsed: " + LiquibaseErrors.message(e), "fix the changelog so Liquibase can read it"));
             return List.of();
         }
-        List<ChangeSet> changeSets = forPostgres(distinct(changelog.getChangeSets()));
+        List<ChangeSet> changeSets = runOnPostgres(distinct(changelog.getChangeSets()));
         if (changeSets.isEmpty()) {
-            findings.add(HistoryFinding.error(Kind.NO_MIGRATIONS, display.apply(changelogFile), "holds no changesets for Postgres",
-                    "add changesets, or point at the master changelog"));
+            findings.add(HistoryFinding.error(Kind.NO_MIGRATIONS, display.apply(changelogFile), "holds no changesets for Postgres"
+                    + (options.contexts() == null && options.labels() == null ? "" : " with contexts " + options.contexts()
+                            + " and labels " + options.labels()),
+                    "add changesets, point at the master changelog, or check the contexts and labels"));
             return List.of();
         }
         serverWideChange = changeSets.stream().flatMap(c -> serverWideChange(c).stream()).findFirst();
@@ -97,30 +110,40 @@ final class ChangelogReader {
         return unique;
     }
 
-    /** Changesets for other databases ({@code dbms="mysql"}) never run here, so they are not revisions. */
-    private static List<ChangeSet> forPostgres(List<ChangeSet> changeSets) {
-        return changeSets.stream().filter(ChangelogReader::runsOnPostgres).toList();
+    /**
+     * The changesets Liquibase's update runs on Postgres with these contexts and labels: the filters of its
+     * own update command, so one for another database ({@code dbms="mysql"}), another context or label, or
+     * marked {@code ignore} is not a revision.
+     */
+    private List<ChangeSet> runOnPostgres(List<ChangeSet> changeSets) {
+        List<ChangeSetFilter> filters = List.of(
+                new ContextChangeSetFilter(new Contexts(options.contexts())),
+                new LabelChangeSetFilter(new LabelExpression(options.labels())),
+                new DbmsChangeSetFilter(new PostgresDatabase()),
+                new IgnoreChangeSetFilter());
+        return changeSets.stream().filter(c -> filters.stream().allMatch(f -> f.accepts(c).isAccepted())).toList();
     }
 
-    private static boolean runsOnPostgres(ChangeSet changeSet) {
-        Set<String> dbms = changeSet.getDbmsSet();
-        if (dbms == null || dbms.isEmpty()) {
-            return true;
-        }
-        Set<String> lower = new HashSet<>();
-        dbms.forEach(d -> lower.add(d.trim().toLowerCase(Locale.ROOT)));
-        if (lower.contains("!postgresql") || lower.contains("none")) {
-            return false;
-        }
-        return lower.contains("postgresql") || lower.contains("all") || lower.stream().allMatch(d -> d.startsWith("!"));
+    /** The parameters Liquibase's commands parse a changelog with, contexts and labels included (they choose properties). */
+    static ChangeLogParameters parameters(Database database, LiquibaseOptions options) {
+        ChangeLogParameters parameters = new ChangeLogParameters(database);
+        parameters.addJavaProperties();
+        parameters.setContexts(new Contexts(options.contexts()));
+        parameters.setLabels(new LabelExpression(options.labels()));
+        return parameters;
     }
 
     private List<ChangeSetUnit> byChangeSet(List<ChangeSet> changeSets) {
         Map<String, Integer> idCounts = new HashMap<>();
+        Map<String, Integer> authorIdCounts = new HashMap<>();
         changeSets.forEach(c -> idCounts.merge(c.getId(), 1, Integer::sum));
+        changeSets.forEach(c -> authorIdCounts.merge(key(c).toString(), 1, Integer::sum));
         List<ChangeSetUnit> units = new ArrayList<>();
         for (ChangeSet changeSet : changeSets) {
-            String id = idCounts.get(changeSet.getId()) == 1 ? changeSet.getId() : key(changeSet).toString();
+            // The shortest name that tells it apart; Liquibase's own path::id::author when the id is in two files.
+            String id = idCounts.get(changeSet.getId()) == 1 ? changeSet.getId()
+                    : authorIdCounts.get(key(changeSet).toString()) == 1 ? key(changeSet).toString()
+                    : changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor();
             units.add(unit(id, describe(changeSet), List.of(changeSet)));
         }
         return units;
@@ -155,14 +178,27 @@ final class ChangelogReader {
             revision = Revision.reversible(id, description, files);
         } else {
             ChangeSet first = irreversible.get(0);
-            String reason = "Liquibase cannot generate a rollback for changeset " + key(first) + " ("
-                    + changeTypes(first) + "): add a rollback block to it";
-            findings.add(HistoryFinding.warning(Kind.MISSING_DOWNGRADE, display.apply(first.getFilePath()),
+            String file = display.apply(first.getFilePath());
+            String reason = "Liquibase cannot generate a rollback for changeset " + key(first) + " in " + file + " ("
+                    + changeTypes(first) + "): " + howToAddRollback(first.getFilePath());
+            findings.add(HistoryFinding.warning(Kind.MISSING_DOWNGRADE, file,
                     "changeset " + key(first) + " cannot be rolled back (" + changeTypes(first) + ")",
-                    "add a <rollback> block (or '--rollback' lines in formatted SQL), or declare revision " + id + " irreversible"));
+                    howToAddRollback(first.getFilePath()) + ", or declare revision " + id + " irreversible"));
             revision = Revision.irreversible(id, description, files, reason);
         }
         return new ChangeSetUnit(revision, keys, changeSets.get(0).getFilePath(), transactional);
+    }
+
+    /** How to write a rollback in the changelog's own format. */
+    static String howToAddRollback(String filePath) {
+        String name = filePath.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".sql")) {
+            return "add '--rollback <sql>' lines after the changeset's SQL ('--rollback empty' when there is nothing to undo)";
+        }
+        if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
+            return "add a 'rollback:' entry to the changeSet (with the changes or sql that undo it, or 'empty')";
+        }
+        return "add a <rollback> element to the changeSet (with the changes or <sql> that undo it; <rollback/> when there is nothing to undo)";
     }
 
     /** The change's SQL; null when it cannot be read (an sqlFile that is missing fails when the revision runs). */

@@ -51,7 +51,8 @@ final class LiquibaseErrors {
                 "(?i)(\\bid\"?\\s*[:=]\\s*[\"']?" + id + "[\"']?(\\s|,|$|/|>)|--\\s*changeset\\s+[^:\\s]+:" + id + "(\\s|$))",
                 Pattern.MULTILINE);
         try {
-            Resource resource = accessor.get(filePath);
+            // In the scope: it says how a file found in two folders of the search path is chosen.
+            Resource resource = LiquibaseCommands.inScope(accessor, () -> accessor.get(filePath));
             if (resource == null || !resource.exists()) {
                 return 0;
             }

@@ -10,11 +10,14 @@ import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
 import io.github.migrationtest.verifier.source.StepResult;
+import io.github.migrationtest.verifier.source.jdbc.SingleConnectionDataSource;
 import io.github.migrationtest.verifier.source.liquibase.ChangeSetUnit.ChangeSetKey;
+import io.github.migrationtest.verifier.source.liquibase.LiquibaseCommands.Applied;
 import io.github.migrationtest.verifier.source.script.PostgresErrors;
 import io.github.migrationtest.verifier.source.script.SessionTimeouts;
 import io.github.migrationtest.verifier.source.sql.Locations;
 import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,20 +26,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.UnaryOperator;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A Liquibase changelog. A revision is one changeset (or everything up to a tag); upgrade one is
- * {@code update-count}, downgrade one is {@code rollback-count}, both through {@code CommandScope},
- * so Liquibase's generated rollbacks are used where the change type has one and the explicit
- * {@code <rollback>} otherwise.
+ * A Liquibase changelog. A revision is one changeset (or everything up to a tag); upgrade applies its
+ * changesets and downgrade rolls them back with Liquibase's own update and rollback machinery (see
+ * {@link LiquibaseCommands}), so Liquibase's generated rollbacks are used where the change type has
+ * one and the explicit rollback otherwise.
  */
 final class LiquibaseSource implements MigrationSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiquibaseSource.class);
 
     private final String location;
     private final Changelog changelog;
@@ -44,9 +58,10 @@ final class LiquibaseSource implements MigrationSource {
     private final List<HistoryFinding> findings;
     private final SourceOptions options;
     private final Optional<String> serverWideChange;
-    // Each command would parse the changelog again, about half of a step's CPU time: the one a command
-    // parsed on a live database is kept for the next, as Liquibase's own Liquibase class keeps it.
-    private final AtomicReference<DatabaseChangeLog> parsed = new AtomicReference<>();
+    // Parsing the changelog costs about half of a step's CPU time: the ones parsed on a live database
+    // are kept for the next steps, as Liquibase's own Liquibase class keeps its one.
+    private final Queue<DatabaseChangeLog> parsed = new ConcurrentLinkedQueue<>();
+    private final Map<Connection, Database> databases = new IdentityHashMap<>();
 
     private LiquibaseSource(String location, Changelog changelog, List<ChangeSetUnit> units,
             List<HistoryFinding> findings, SourceOptions options, Optional<String> serverWideChange) {
@@ -59,9 +74,10 @@ final class LiquibaseSource implements MigrationSource {
     }
 
     /** Where the changelog is and how to reach the files it includes. */
-    record Changelog(String file, ResourceAccessor accessor, String displayRoot) {
+    record Changelog(String file, ResourceAccessor accessor, UnaryOperator<String> shown) {
+        /** A file as Liquibase names it, as the user finds it. */
         String display(String filePath) {
-            return displayRoot.isEmpty() || displayRoot.endsWith(":") ? displayRoot + filePath : displayRoot + "/" + filePath;
+            return shown.apply(filePath);
         }
     }
 
@@ -71,7 +87,7 @@ final class LiquibaseSource implements MigrationSource {
         if (changelog.isEmpty()) {
             return new LiquibaseSource(location, null, List.of(), findings, options, Optional.empty());
         }
-        ChangelogReader reader = new ChangelogReader(changelog.get().accessor(), changelog.get()::display);
+        ChangelogReader reader = new ChangelogReader(changelog.get().accessor(), changelog.get()::display, options.liquibase());
         List<ChangeSetUnit> units = LiquibaseCommands.inScope(changelog.get().accessor(),
                 () -> reader.read(changelog.get().file(), options.liquibaseRevisions()));
         findings.addAll(reader.findings());
@@ -80,8 +96,18 @@ final class LiquibaseSource implements MigrationSource {
 
     private static Optional<Changelog> locate(String location, SourceOptions options, List<HistoryFinding> findings) {
         ClassLoaderResourceAccessor classpath = new ClassLoaderResourceAccessor(options.classLoader());
+        List<Path> searchPath = options.liquibase().searchPath().stream().map(Path::of).toList();
+        for (Path root : searchPath) {
+            if (!Files.isDirectory(root)) {
+                findings.add(HistoryFinding.error(Kind.MISSING_LOCATION, root.toString(), "is not a folder, so it cannot be on the search path",
+                        "give folders that exist to the Liquibase search path (a relative one is resolved against "
+                                + Path.of("").toAbsolutePath() + ")"));
+                return Optional.empty();
+            }
+        }
         if (Locations.isClasspath(location)) {
-            return Optional.of(new Changelog(Locations.classpathResource(location), classpath, "classpath:"));
+            ResourceAccessor accessor = searchPath.isEmpty() ? classpath : withClasspath(directories(searchPath), classpath);
+            return Optional.of(new Changelog(Locations.classpathResource(location), accessor, path -> "classpath:" + path));
         }
         Path path = Path.of(Locations.withoutFilesystemPrefix(location));
         if (!Files.exists(path)) {
@@ -99,15 +125,32 @@ final class LiquibaseSource implements MigrationSource {
             }
             file = master.get();
         }
-        Path root = file.toAbsolutePath().getParent();
-        try {
-            ResourceAccessor accessor = new CompositeResourceAccessor(new DirectoryResourceAccessor(root), classpath);
-            String shownRoot = file.getParent() == null ? "" : file.getParent().toString();
-            return Optional.of(new Changelog(file.getFileName().toString(), accessor, shownRoot));
-        } catch (FileNotFoundException e) {
-            findings.add(HistoryFinding.error(Kind.UNREADABLE, root.toString(), "cannot be read", "check its permissions"));
+        SearchPath roots = SearchPath.of(file, searchPath);
+        if (!roots.holdsChangelog()) {
+            findings.add(HistoryFinding.error(Kind.MISSING_LOCATION, file.toString(), "is not inside any folder of the search path "
+                    + roots.roots(), "add the folder the changelog's paths are relative to (often src/main/resources) to the search path"));
             return Optional.empty();
         }
+        return Optional.of(new Changelog(roots.changelog(), withClasspath(directories(roots.roots()), classpath), roots::display));
+    }
+
+    private static List<ResourceAccessor> directories(List<Path> roots) {
+        List<ResourceAccessor> accessors = new ArrayList<>();
+        for (Path root : roots) {
+            try {
+                accessors.add(new DirectoryResourceAccessor(root.toAbsolutePath().normalize()));
+            } catch (FileNotFoundException e) {
+                throw new UncheckedIOException(e); // checked above: the roots are folders
+            }
+        }
+        return accessors;
+    }
+
+    /** The class path comes last, as in Liquibase's own default search path: for {@code classpath:} includes. */
+    private static ResourceAccessor withClasspath(List<ResourceAccessor> directories, ResourceAccessor classpath) {
+        List<ResourceAccessor> all = new ArrayList<>(directories);
+        all.add(classpath);
+        return new CompositeResourceAccessor(all.toArray(ResourceAccessor[]::new));
     }
 
     @Override
@@ -125,6 +168,11 @@ final class LiquibaseSource implements MigrationSource {
         return units.stream().map(ChangeSetUnit::revision).toList();
     }
 
+    /** The changesets behind each revision, in order. */
+    List<ChangeSetUnit> units() {
+        return units;
+    }
+
     @Override
     public List<HistoryFinding> findings() {
         return findings;
@@ -139,12 +187,16 @@ final class LiquibaseSource implements MigrationSource {
     public StepResult upgrade(Revision revision, Connection connection) {
         ChangeSetUnit unit = unit(revision, Direction.UP);
         return step(unit, Direction.UP, connection, commands -> {
-            commands.updateCount(unit.changeSets().size());
-            Optional<ChangeSetKey> last = commands.lastApplied();
-            if (last.isEmpty() || !sameChangeSet(last.get(), unit.last())) {
+            commands.update(unit.changeSets());
+            Optional<Applied> last = commands.lastApplied();
+            if (last.isEmpty() || !last.get().is(unit.last())) {
                 throw new MigrationFailedException(revision, Direction.UP, MigrationFailure.of(
-                        changelog.display(unit.file()), "Liquibase applied " + last.map(Object::toString).orElse("nothing")
-                        + " when asked for " + unit.last() + ": the database was not at the revision before it"), null);
+                        changelog.display(unit.file()), "Liquibase applied " + last.map(a -> a.changeSet().toString()).orElse("nothing")
+                        + " last when asked for " + unit.last() + ": the database was not at the revision before it,"
+                        + " or a precondition with onFail=CONTINUE skipped the changeset"), null);
+            }
+            if (last.get().markedRan()) {
+                LOG.debug("{}: a precondition marked changeset {} ran, so nothing of it ran", changelog.display(unit.file()), unit.last());
             }
         });
     }
@@ -153,14 +205,18 @@ final class LiquibaseSource implements MigrationSource {
     public StepResult downgrade(Revision revision, Connection connection) {
         ChangeSetUnit unit = unit(revision, Direction.DOWN);
         return step(unit, Direction.DOWN, connection, commands -> {
-            Optional<ChangeSetKey> last = commands.lastApplied();
-            if (last.isEmpty() || !sameChangeSet(last.get(), unit.last())) {
+            Optional<Applied> last = commands.lastApplied();
+            if (last.isEmpty() || !last.get().is(unit.last())) {
                 throw new MigrationFailedException(revision, Direction.DOWN, MigrationFailure.of(
                         changelog.display(unit.file()), "the last applied changeset is "
-                        + last.map(Object::toString).orElse("none") + ", not " + unit.last()
+                        + last.map(a -> a.changeSet().toString()).orElse("none") + ", not " + unit.last()
                         + ": downgrade the later revisions first"), null);
             }
-            commands.rollbackCount(unit.changeSets().size());
+            List<ChangeSetKey> onlyForgotten = commands.rollback(unit.changeSets());
+            if (!onlyForgotten.isEmpty()) {
+                LOG.debug("{}: changesets {} were marked ran by a precondition, so their rollback was not run",
+                        changelog.display(unit.file()), onlyForgotten);
+            }
         });
     }
 
@@ -175,7 +231,7 @@ final class LiquibaseSource implements MigrationSource {
             new SessionTimeouts(options.lockTimeout(), options.statementTimeout()).around(connection, () -> {
                 boolean autoCommit = connection.getAutoCommit();
                 try {
-                    work.run(new LiquibaseCommands(changelog, parsed, connection));
+                    work.run(new LiquibaseCommands(changelog, options.liquibase(), parsed, connection, database(connection)));
                 } catch (MigrationFailedException e) {
                     throw e;
                 } catch (Exception e) {
@@ -197,6 +253,34 @@ final class LiquibaseSource implements MigrationSource {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /**
+     * Liquibase's view of the connection, one per connection for as long as it is open: Liquibase keeps the
+     * history of applied changesets per {@link Database}, and reading it again for every step would cost a
+     * query and a look at the history table's columns.
+     */
+    private Database database(Connection connection) throws SQLException {
+        synchronized (databases) {
+            databases.keySet().removeIf(LiquibaseSource::isClosed);
+            Database database = databases.get(connection);
+            if (database == null) {
+                // The caller owns the connection: Liquibase gets one whose close() does nothing.
+                Connection unclosable = new SingleConnectionDataSource(connection).getConnection();
+                database = LiquibaseCommands.inScope(changelog.accessor(),
+                        () -> DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(unclosable)));
+                databases.put(connection, database);
+            }
+            return database;
+        }
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
     private ChangeSetUnit unit(Revision revision, Direction direction) {
         Optional<ChangeSetUnit> unit = units.stream().filter(u -> u.revision().equals(revision)).findFirst();
         if (unit.isEmpty()) {
@@ -210,7 +294,4 @@ final class LiquibaseSource implements MigrationSource {
         return unit.get();
     }
 
-    private static boolean sameChangeSet(ChangeSetKey applied, ChangeSetKey expected) {
-        return applied.id().equals(expected.id()) && applied.author().equals(expected.author());
-    }
 }

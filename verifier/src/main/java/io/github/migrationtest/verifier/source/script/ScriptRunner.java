@@ -11,7 +11,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
@@ -24,9 +27,18 @@ import org.postgresql.core.TransactionState;
 public final class ScriptRunner {
 
     private final SessionTimeouts timeouts;
+    private final Bookkeeping bookkeeping;
+    /** Connections whose database has the bookkeeping table: it is made once per connection, not per step. */
+    private final Map<Connection, Boolean> kept = Collections.synchronizedMap(new WeakHashMap<>());
 
     public ScriptRunner(Duration lockTimeout, Duration statementTimeout) {
+        this(lockTimeout, statementTimeout, Bookkeeping.NONE);
+    }
+
+    /** A runner that keeps a migration tool's table of applied versions, as the tool would. */
+    public ScriptRunner(Duration lockTimeout, Duration statementTimeout, Bookkeeping bookkeeping) {
         this.timeouts = new SessionTimeouts(lockTimeout, statementTimeout);
+        this.bookkeeping = bookkeeping;
     }
 
     /**
@@ -38,6 +50,16 @@ public final class ScriptRunner {
     public StepResult run(
             Revision revision, Direction direction, List<SqlScript> scripts, String forcedOutsideTransaction,
             Connection connection) {
+        return run(revision, direction, scripts, forcedOutsideTransaction, "", connection);
+    }
+
+    /**
+     * Runs the scripts in order and records ({@code version} non-empty) the step in the tool's
+     * bookkeeping table, in the step's transaction.
+     */
+    public StepResult run(
+            Revision revision, Direction direction, List<SqlScript> scripts, String forcedOutsideTransaction,
+            String version, Connection connection) {
         long started = System.nanoTime();
         try {
             String outside = forcedOutsideTransaction.isEmpty()
@@ -45,7 +67,12 @@ public final class ScriptRunner {
                             .orElse("")
                     : forcedOutsideTransaction;
             boolean transactional = outside.isEmpty();
-            int count = timeouts.around(connection, () -> runAll(revision, direction, scripts, transactional, connection));
+            String record = bookkeeping.isNone() || version.isEmpty() ? "" : bookkeeping.step(direction == Direction.UP, version);
+            if (!record.isEmpty()) {
+                ensureBookkeeping(connection);
+            }
+            int count = timeouts.around(connection,
+                    () -> runAll(revision, direction, scripts, transactional, record, connection));
             return new StepResult(revision, direction, transactional, outside, count,
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {
@@ -55,18 +82,47 @@ public final class ScriptRunner {
         }
     }
 
+    /** Creates the bookkeeping table before the first step on a connection, so even that step's SQL finds it. */
+    private void ensureBookkeeping(Connection connection) throws SQLException {
+        if (kept.containsKey(connection)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(bookkeeping.ensure());
+        }
+        kept.put(connection, Boolean.TRUE);
+    }
+
+    /**
+     * Runs the statements, then the bookkeeping SQL ({@code record}, may be empty). In a transaction
+     * the bookkeeping goes with the last statement, in the same round trip: a step costs what its own
+     * statements cost.
+     */
     private static int runAll(
-            Revision revision, Direction direction, List<SqlScript> scripts, boolean transactional, Connection connection)
-            throws SQLException {
+            Revision revision, Direction direction, List<SqlScript> scripts, boolean transactional, String record,
+            Connection connection) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(!transactional);
         try {
             int count = 0;
+            SqlScript lastScript = null;
+            SqlStatement last = null;
             for (SqlScript script : scripts) {
                 for (SqlStatement statement : script.statements()) {
-                    execute(revision, direction, script, statement, connection, transactional);
+                    if (last != null) {
+                        execute(revision, direction, lastScript, last, "", connection, transactional);
+                    }
+                    lastScript = script;
+                    last = statement;
                     count++;
                 }
+            }
+            boolean together = transactional && last != null && !last.isCopyIn();
+            if (last != null) {
+                execute(revision, direction, lastScript, last, together ? record : "", connection, transactional);
+            }
+            if (!together && !record.isEmpty()) {
+                executeBookkeeping(revision, direction, scripts, record, connection, transactional);
             }
             if (transactional) {
                 connection.commit();
@@ -77,9 +133,22 @@ public final class ScriptRunner {
         }
     }
 
-    private static void execute(
-            Revision revision, Direction direction, SqlScript script, SqlStatement statement, Connection connection,
+    private static void executeBookkeeping(
+            Revision revision, Direction direction, List<SqlScript> scripts, String record, Connection connection,
             boolean transactional) throws SQLException {
+        try (Statement jdbc = connection.createStatement()) {
+            jdbc.execute(record);
+        } catch (SQLException e) {
+            rollbackQuietly(connection, transactional, e);
+            String file = scripts.isEmpty() ? String.join(", ", revision.files()) : scripts.get(0).file();
+            throw new MigrationFailedException(revision, direction, PostgresErrors.failure(file, e), e);
+        }
+    }
+
+    /** Runs one statement, with {@code after} (the step's bookkeeping, or empty) in the same round trip. */
+    private static void execute(
+            Revision revision, Direction direction, SqlScript script, SqlStatement statement, String after,
+            Connection connection, boolean transactional) throws SQLException {
         try {
             if (statement.isCopyIn()) {
                 connection.unwrap(PGConnection.class).getCopyAPI()
@@ -88,7 +157,8 @@ public final class ScriptRunner {
                 try (Statement jdbc = connection.createStatement()) {
                     // JDBC escapes ({fn ...}, {d '...'}) are not SQL: leave the text as written.
                     jdbc.setEscapeProcessing(false);
-                    jdbc.execute(statement.sql());
+                    // A new line first: the statement may end in a line comment.
+                    jdbc.execute(after.isEmpty() ? statement.sql() : statement.sql() + "\n;\n" + after);
                 }
             }
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.source.script;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,8 +27,24 @@ public final class SqlScript {
 
     /** Splits the region {@code [from, to)} of a file, keeping the file's line numbers. */
     public static SqlScript parse(String file, String text, int from, int to) {
+        return parse(file, text, from, to, List.of());
+    }
+
+    /**
+     * Splits the region {@code [from, to)} of a file where a statement also ends at each of the
+     * {@code cuts} (ascending offsets inside the region): goose's {@code StatementEnd} ends a statement
+     * that has no semicolon.
+     */
+    public static SqlScript parse(String file, String text, int from, int to, List<Integer> cuts) {
         LineIndex lines = new LineIndex(text);
-        return new SqlScript(file, lines, new SqlSplitter(text, from, to, lines).split());
+        List<SqlStatement> statements = new ArrayList<>();
+        int start = from;
+        for (int cut : cuts) {
+            statements.addAll(new SqlSplitter(text, start, cut, lines).split());
+            start = cut;
+        }
+        statements.addAll(new SqlSplitter(text, start, to, lines).split());
+        return new SqlScript(file, lines, statements);
     }
 
     /** The file, as the user names it. */

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 final class FileNames {
 
     private static final Pattern GOLANG = Pattern.compile("(?<version>\\d+)_(?<rest>.+)\\.(?<direction>up|down)\\.sql");
+    private static final Pattern GO_MIGRATION = Pattern.compile("\\d+_.+\\.go");
+    private static final String AUTOCOMMIT = ".autocommit";
     private static final Pattern DIESEL_DIR = Pattern.compile("(?<version>\\d[\\d-]*)_(?<name>.+)");
     private static final Pattern DBMATE = Pattern.compile("(?<version>\\d+)_(?<name>.+)\\.sql");
     private static final Pattern FLYWAY = Pattern.compile("(?<prefix>[VU])(?<version>\\d+(?:[._]\\d+)*)__(?<name>.*)\\.(?<ext>sql|class)");
@@ -25,13 +27,19 @@ final class FileNames {
             "db2", "cassandra", "duckdb", "tidb", "firebird", "derby");
 
     /** What a file name says. */
-    sealed interface Naming permits Named, NotOurs, Unrecognised {}
+    sealed interface Naming permits Named, NotOurs, Ignored, GoMigration, Unrecognised {}
 
     /** The name fits a convention. */
     record Named(NamedFile file) implements Naming {}
 
-    /** A file for another database (e.g. {@code .mysql.up.sql}): skipped quietly. */
+    /** A file no convention runs and nobody needs to hear about (a Flyway inner class, diesel's metadata.toml). */
     record NotOurs() implements Naming {}
+
+    /** A file the migration tool itself would skip (another database's file, a README): listed, never an error. */
+    record Ignored(String why, String dialect) implements Naming {}
+
+    /** A goose migration written in Go: only goose's Go runtime can run it. */
+    record GoMigration() implements Naming {}
 
     /** An SQL file whose name fits no convention. */
     record Unrecognised(String why) implements Naming {}
@@ -71,29 +79,67 @@ final class FileNames {
         if ((fileName.equals("up.sql") || fileName.equals("down.sql")) && !parent.isEmpty()) {
             Matcher diesel = DIESEL_DIR.matcher(parentName);
             if (diesel.matches()) {
-                return named(path, display, Convention.DIESEL, diesel.group("version"), diesel.group("name"),
-                        fileName.equals("up.sql") ? Role.UP : Role.DOWN);
+                return diesel(path, display, diesel, fileName.equals("up.sql") ? Role.UP : Role.DOWN);
             }
             return new Unrecognised("is in a directory whose name is not <version>_<name> (diesel)");
         }
+        if (fileName.equals("metadata.toml") && DIESEL_DIR.matcher(parentName).matches()) {
+            return new NotOurs();
+        }
         Matcher golang = GOLANG.matcher(fileName);
         if (golang.matches()) {
-            String rest = golang.group("rest");
-            int dot = rest.lastIndexOf('.');
-            String qualifier = dot < 0 ? "" : rest.substring(dot + 1).toLowerCase(Locale.ROOT);
-            if (OTHER_DATABASES.contains(qualifier)) {
-                return new NotOurs();
-            }
-            String name = POSTGRES.contains(qualifier) ? rest.substring(0, dot) : rest;
-            return named(path, display, Convention.GOLANG_MIGRATE, golang.group("version"), name,
-                    golang.group("direction").equals("up") ? Role.UP : Role.DOWN);
+            return upOrDown(path, display, golang);
         }
         Matcher dbmate = DBMATE.matcher(fileName);
         if (dbmate.matches()) {
-            // Whether it really is dbmate (has the section markers) is checked on its text.
+            // Whether it is goose or dbmate (which section markers it has) is read from its text.
             return named(path, display, Convention.DBMATE, dbmate.group("version"), dbmate.group("name"), Role.UP_AND_DOWN);
         }
+        if (GO_MIGRATION.matcher(fileName).matches()) {
+            return new GoMigration();
+        }
+        if (!fileName.endsWith(".sql")) {
+            return new Ignored("is not a migration file", "");
+        }
         return new Unrecognised("fits no naming convention");
+    }
+
+    /**
+     * {@code <version>_<name>.up.sql}: golang-migrate and sqlx, or popx, whose names may also say the
+     * database ({@code .postgres.}, {@code .mysql.}) and {@code .autocommit} (run without a transaction).
+     */
+    private static Naming upOrDown(Path path, String display, Matcher golang) {
+        String rest = golang.group("rest");
+        String noTransaction = "";
+        if (rest.endsWith(AUTOCOMMIT)) {
+            rest = rest.substring(0, rest.length() - AUTOCOMMIT.length());
+            noTransaction = display + " is named .autocommit.";
+        }
+        int dot = rest.lastIndexOf('.');
+        String qualifier = dot < 0 ? "" : rest.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (OTHER_DATABASES.contains(qualifier)) {
+            return new Ignored("is for " + qualifier + ", not Postgres", qualifier);
+        }
+        boolean postgres = POSTGRES.contains(qualifier);
+        String name = postgres ? rest.substring(0, dot) : rest;
+        Role role = golang.group("direction").equals("up") ? Role.UP : Role.DOWN;
+        return new Named(new NamedFile(path, display, Convention.GOLANG_MIGRATE, Version.parse(golang.group("version")),
+                name, role, postgres ? qualifier : "", noTransaction));
+    }
+
+    /**
+     * A file of a diesel migration folder. diesel takes the version as the folder name up to the first
+     * {@code _} with the dashes removed and orders versions as text; a {@code metadata.toml} with
+     * {@code run_in_transaction = false} runs the migration without a transaction.
+     */
+    private static Naming diesel(Path path, String display, Matcher folder, Role role) {
+        String raw = folder.group("version");
+        Path metadata = path.resolveSibling("metadata.toml");
+        String noTransaction = DieselMetadata.runsInTransaction(metadata) ? ""
+                : display.substring(0, display.length() - path.getFileName().toString().length()) + "metadata.toml"
+                        + " says run_in_transaction = false";
+        return new Named(new NamedFile(path, display, Convention.DIESEL, Version.textual(raw, raw.replace("-", "")),
+                folder.group("name"), role, "", noTransaction));
     }
 
     private Naming byUserPattern(Path path, String relative, String display) {

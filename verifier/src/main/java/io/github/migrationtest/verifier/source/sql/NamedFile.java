@@ -11,8 +11,20 @@ import java.nio.file.Path;
  * @param version its version
  * @param name its description as written (underscores kept)
  * @param role what it holds
+ * @param dialect the database its name is for ({@code postgres} in {@code 1_x.postgres.up.sql}); empty when it names none
+ * @param noTransaction non-empty when its name or metadata asks to run it outside a transaction, and why
  */
-public record NamedFile(Path path, String display, Convention convention, Version version, String name, Role role) {
+public record NamedFile(Path path, String display, Convention convention, Version version, String name, Role role,
+                        String dialect, String noTransaction) {
+
+    public NamedFile(Path path, String display, Convention convention, Version version, String name, Role role) {
+        this(path, display, convention, version, name, role, "", "");
+    }
+
+    /** The same file, read as a file of another convention. */
+    public NamedFile as(Convention other) {
+        return new NamedFile(path, display, other, version, name, role, dialect, noTransaction);
+    }
 
     /** What a migration file holds. */
     public enum Role {

@@ -9,11 +9,16 @@ import java.util.List;
  * @param revision what callers see
  * @param up the upgrade's SQL (empty for a Flyway Java migration)
  * @param down the downgrade's SQL, empty when it has none
+ * @param recordedVersion the version as the migration tool writes it in its bookkeeping table
  */
-public record PlannedRevision(Revision revision, List<ScriptPart> up, List<ScriptPart> down) {
+public record PlannedRevision(Revision revision, List<ScriptPart> up, List<ScriptPart> down, String recordedVersion) {
 
     public PlannedRevision {
         up = List.copyOf(up);
         down = List.copyOf(down);
+    }
+
+    public PlannedRevision(Revision revision, List<ScriptPart> up, List<ScriptPart> down) {
+        this(revision, up, down, revision.id());
     }
 }

@@ -38,7 +38,7 @@ public final class PlannedRevisions {
         }
         List<SqlScript> scripts = parts.stream().map(ScriptPart::parse).toList();
         String outside = parts.stream().map(ScriptPart::outsideTransaction).filter(s -> !s.isEmpty()).findFirst().orElse("");
-        return runner.run(revision, direction, scripts, outside, connection);
+        return runner.run(revision, direction, scripts, outside, plan.recordedVersion(), connection);
     }
 
     /** The failure for a downgrade of a revision that has none. */

@@ -3,6 +3,8 @@ package io.github.migrationtest.verifier.source.sql;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.sql.FileNames.GoMigration;
+import io.github.migrationtest.verifier.source.sql.FileNames.Ignored;
 import io.github.migrationtest.verifier.source.sql.FileNames.Named;
 import io.github.migrationtest.verifier.source.sql.FileNames.Naming;
 import io.github.migrationtest.verifier.source.sql.FileNames.Unrecognised;
@@ -29,6 +31,9 @@ import java.util.stream.Stream;
 public final class SqlHistoryReader {
 
     private static final int MAX_DEPTH = 8;
+
+    /** An SQL file whose name fits no convention, and why. */
+    private record Stray(String file, String why) {}
 
     private final Path root;
     private final String display;
@@ -61,19 +66,38 @@ public final class SqlHistoryReader {
         if (!locationIsUsable() || !patternIsUsable()) {
             return new SqlHistory(List.of(), findings);
         }
-        List<NamedFile> named = new ArrayList<>();
+        List<NamedFile> found = new ArrayList<>();
+        IgnoredFiles ignored = new IgnoredFiles(display);
+        List<Stray> unrecognised = new ArrayList<>();
+        List<String> goMigrations = new ArrayList<>();
         for (Path file : files()) {
             String relative = root.relativize(file).toString().replace('\\', '/');
-            Naming naming = new FileNames(userPattern).classify(file, relative, show(relative));
+            String shown = show(relative);
+            Naming naming = new FileNames(userPattern).classify(file, relative, shown);
             if (naming instanceof Named n) {
-                if (n.file().role() != Role.UP_AND_DOWN || parts.isDbmate(n.file())) {
-                    named.add(n.file());
+                if (n.file().role() != Role.UP_AND_DOWN) {
+                    found.add(n.file());
+                } else {
+                    parts.sectionsConvention(n.file()).ifPresent(c -> found.add(n.file().as(c)));
                 }
-            } else if (naming instanceof Unrecognised u && !flyway && relative.endsWith(".sql")) {
-                findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, show(relative), u.why(), namingFix()));
+            } else if (naming instanceof Ignored i) {
+                ignored.add(shown, i);
+            } else if (naming instanceof GoMigration) {
+                goMigrations.add(shown);
+            } else if (naming instanceof Unrecognised u) {
+                if (relative.endsWith(".sql")) {
+                    unrecognised.add(new Stray(shown, u.why()));
+                } else {
+                    ignored.add(shown, new Ignored("is not a migration file", ""));
+                }
             }
         }
+        List<NamedFile> named = PopxDialects.recognise(found, ignored.hasOtherDatabases());
         Convention convention = chooseConvention(named);
+        if (!flyway) {
+            reportStrays(convention, unrecognised, goMigrations, ignored);
+            findings.addAll(ignored.notes());
+        }
         if (convention == null) {
             findings.add(HistoryFinding.error(Kind.NO_MIGRATIONS, display, "holds no migration files",
                     "point at the directory that holds them, named " + (flyway ? Convention.FLYWAY.example()
@@ -81,7 +105,51 @@ public final class SqlHistoryReader {
             return new SqlHistory(List.of(), findings);
         }
         List<NamedFile> chosen = named.stream().filter(f -> f.convention() == convention).toList();
-        return new SqlHistory(revisions(chosen), findings);
+        List<PlannedRevision> revisions = revisions(chosen);
+        noOpNote(revisions).ifPresent(findings::add);
+        return new SqlHistory(revisions, findings, convention);
+    }
+
+    /**
+     * Files no convention reads: an error where the tool would refuse or silently skip what looks like a
+     * migration; listed as ignored where the tool ignores them (diesel: anything outside a migration folder).
+     */
+    private void reportStrays(Convention convention, List<Stray> unrecognised, List<String> goMigrations, IgnoredFiles ignored) {
+        for (Stray stray : unrecognised) {
+            if (convention != null && convention.ignoresStraySqlFiles()) {
+                ignored.add(stray.file(), new FileNames.Ignored("is not in a <version>_<name>/ migration folder", ""));
+            } else {
+                findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, stray.file(), stray.why(), namingFix()));
+            }
+        }
+        for (String file : goMigrations) {
+            if (convention != null && convention.runsGoMigrations()) {
+                findings.add(HistoryFinding.error(Kind.UNSUPPORTED, file,
+                        "is a goose migration written in Go, which only goose's Go runtime can run",
+                        "write it as an SQL migration; until then the SQL revisions are verified without it, so a later"
+                                + " one that relies on it fails"));
+            } else {
+                ignored.add(file, new FileNames.Ignored("is not a migration file", ""));
+            }
+        }
+    }
+
+    /** One note for the steps that run no SQL (empty files or sections): legal, and worth knowing. */
+    private Optional<HistoryFinding> noOpNote(List<PlannedRevision> revisions) {
+        List<String> steps = new ArrayList<>();
+        for (PlannedRevision plan : revisions) {
+            if (!plan.up().isEmpty() && plan.up().stream().allMatch(ScriptPart::isEmpty)) {
+                steps.add(plan.revision().id() + " up");
+            }
+            if (plan.revision().hasDowngrade() && plan.down().stream().allMatch(ScriptPart::isEmpty)) {
+                steps.add(plan.revision().id() + " down");
+            }
+        }
+        if (steps.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(HistoryFinding.note(Kind.NO_OP_STEP, display, steps.size() + " step(s) run no SQL (an empty"
+                + " file or section is a no-op, as for the tool; the round trip judges it): " + IgnoredFiles.some(steps)));
     }
 
     private boolean locationIsUsable() {
@@ -123,8 +191,7 @@ public final class SqlHistoryReader {
     private List<Path> files() {
         try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(root.relativize(p)))
-                    .filter(p -> p.toString().endsWith(".sql") || (flyway && p.toString().endsWith(".class")))
+                    .filter(p -> !inHiddenDirectory(root.relativize(p)))
                     .sorted(Comparator.comparing(p -> root.relativize(p).toString()))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
@@ -134,9 +201,10 @@ public final class SqlHistoryReader {
         }
     }
 
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
+    /** A file in {@code .git} and the like is nobody's migration; a hidden file beside migrations is listed as ignored. */
+    private static boolean inHiddenDirectory(Path relative) {
+        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+            if (relative.getName(i).toString().startsWith(".")) {
                 return true;
             }
         }
@@ -185,12 +253,12 @@ public final class SqlHistoryReader {
         });
         List<PlannedRevision> planned = new ArrayList<>();
         ups.forEach((version, candidates) -> {
-            NamedFile up = firstOfDuplicates(candidates);
+            NamedFile up = firstOfDuplicates(PopxDialects.forPostgres(candidates));
             Optional<ScriptPartsReader.Parts> upParts = parts.upgrade(up);
             if (upParts.isEmpty()) {
                 return;
             }
-            List<NamedFile> downCandidates = downs.getOrDefault(version, List.of());
+            List<NamedFile> downCandidates = PopxDialects.forPostgres(downs.getOrDefault(version, List.of()));
             Optional<ScriptPart> downPart = downCandidates.isEmpty() ? upParts.get().down()
                     : parts.downgrade(firstOfDuplicates(downCandidates));
             planned.add(plan(up, upParts.get().up(), downCandidates, downPart));
@@ -214,7 +282,10 @@ public final class SqlHistoryReader {
             }
             revision = Revision.irreversible(id, up.description(), files, reason);
         }
-        return new PlannedRevision(revision, upPart.map(List::of).orElse(List.of()), down.map(List::of).orElse(List.of()));
+        // What the tool writes in its table: diesel the version without dashes, the others the version as written.
+        String recorded = up.version().text().isEmpty() ? up.version().raw() : up.version().text();
+        return new PlannedRevision(revision, upPart.map(List::of).orElse(List.of()), down.map(List::of).orElse(List.of()),
+                recorded);
     }
 
     private NamedFile firstOfDuplicates(List<NamedFile> candidates) {
@@ -247,7 +318,7 @@ public final class SqlHistoryReader {
         boolean up = file.isUp();
         String shown = file.display();
         return switch (file.convention()) {
-            case GOLANG_MIGRATE -> up ? shown.replaceFirst("\\.up\\.sql$", ".down.sql") : shown.replaceFirst("\\.down\\.sql$", ".up.sql");
+            case GOLANG_MIGRATE, POPX -> up ? shown.replaceFirst("\\.up\\.sql$", ".down.sql") : shown.replaceFirst("\\.down\\.sql$", ".up.sql");
             case DIESEL -> up ? shown.replaceFirst("up\\.sql$", "down.sql") : shown.replaceFirst("down\\.sql$", "up.sql");
             case FLYWAY -> sibling(shown, (up ? "U" : "V") + file.version().raw() + "__" + file.name() + ".sql");
             default -> "a" + (up ? " down" : "n up") + " file for version " + file.version().raw();

@@ -15,7 +15,7 @@ public final class SqlPairsSource extends FileHistorySource {
 
     SqlPairsSource(String location, SqlHistory history, SourceOptions options) {
         super(location, history);
-        this.runner = new ScriptRunner(options.lockTimeout(), options.statementTimeout());
+        this.runner = new ScriptRunner(options.lockTimeout(), options.statementTimeout(), history.bookkeeping());
     }
 
     @Override

@@ -5,11 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A migration version compared the way people read it: segments split on {@code .}, {@code _} or
- * {@code -} and compared as numbers, so {@code 1.10} follows {@code 1.9}, {@code 1_1} equals
- * {@code 1.1} (Flyway), {@code 0001} equals {@code 1}, and trailing zero segments do not count.
+ * A migration version compared the way its tool compares it. By default the way people read it:
+ * segments split on {@code .}, {@code _} or {@code -} and compared as numbers, so {@code 1.10}
+ * follows {@code 1.9}, {@code 1_1} equals {@code 1.1} (Flyway), {@code 0001} equals {@code 1}, and
+ * trailing zero segments do not count. A {@linkplain #textual textual} version (diesel) compares as
+ * text instead.
+ *
+ * @param raw the version as written
+ * @param segments the numeric segments (empty for a textual version)
+ * @param text for a textual version, what is compared; empty for a numeric one
  */
-public record Version(String raw, List<BigInteger> segments) implements Comparable<Version> {
+public record Version(String raw, List<BigInteger> segments, String text) implements Comparable<Version> {
 
     public Version {
         segments = List.copyOf(segments);
@@ -27,7 +33,15 @@ public record Version(String raw, List<BigInteger> segments) implements Comparab
         while (segments.size() > 1 && segments.get(segments.size() - 1).signum() == 0) {
             segments.remove(segments.size() - 1);
         }
-        return new Version(raw, segments);
+        return new Version(raw, segments, "");
+    }
+
+    /**
+     * A version compared as text, as diesel compares {@code 2017-08-31-230457} (read as
+     * {@code 20170831230457}): {@code key} is what is compared, {@code raw} what users see.
+     */
+    public static Version textual(String raw, String key) {
+        return new Version(raw, List.of(), key);
     }
 
     /** Whether the text is digits, optionally separated by single {@code .}, {@code _} or {@code -}. */
@@ -40,8 +54,15 @@ public record Version(String raw, List<BigInteger> segments) implements Comparab
         return raw.replace('_', '.');
     }
 
+    private boolean isTextual() {
+        return !text.isEmpty();
+    }
+
     @Override
     public int compareTo(Version other) {
+        if (isTextual() || other.isTextual()) {
+            return (isTextual() ? text : raw).compareTo(other.isTextual() ? other.text : other.raw);
+        }
         int common = Math.min(segments.size(), other.segments.size());
         for (int i = 0; i < common; i++) {
             int order = segments.get(i).compareTo(other.segments.get(i));
@@ -54,12 +75,12 @@ public record Version(String raw, List<BigInteger> segments) implements Comparab
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Version version && segments.equals(version.segments);
+        return other instanceof Version version && segments.equals(version.segments) && text.equals(version.text);
     }
 
     @Override
     public int hashCode() {
-        return segments.hashCode();
+        return segments.hashCode() * 31 + text.hashCode();
     }
 
     @Override

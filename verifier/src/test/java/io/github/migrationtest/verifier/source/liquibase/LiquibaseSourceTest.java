@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LiquibaseSourceTest {
 
     private static final Path ROOT = Path.of("src/test/resources/source/liquibase");
+    private static final String XML_FIX =
+            "add a <rollback> element to the changeSet (with the changes or <sql> that undo it; <rollback/> when there is nothing to undo)";
 
     @RegisterExtension
     final FreshDatabase db = new FreshDatabase();
@@ -61,10 +63,11 @@ class LiquibaseSourceTest {
                 tuple("4", "raw SQL that Liquibase cannot reverse", false));
         assertThat(source.revisions().get(1).files()).containsExactly(ROOT.resolve("xml") + "/changes/002-email.xml");
         assertThat(source.revisions().get(3).noDowngradeReason())
-                .isEqualTo("Liquibase cannot generate a rollback for changeset ada:4 (sql): add a rollback block to it");
+                .isEqualTo("Liquibase cannot generate a rollback for changeset ada:4 in " + ROOT.resolve("xml")
+                        + "/db.changelog-master.xml (sql): " + XML_FIX);
         assertThat(source.findings()).extracting(HistoryFinding::toString).containsExactly(
-                ROOT.resolve("xml") + "/db.changelog-master.xml: changeset ada:4 cannot be rolled back (sql); add a <rollback>"
-                        + " block (or '--rollback' lines in formatted SQL), or declare revision 4 irreversible");
+                ROOT.resolve("xml") + "/db.changelog-master.xml: changeset ada:4 cannot be rolled back (sql); " + XML_FIX
+                        + ", or declare revision 4 irreversible");
     }
 
     @Test
@@ -106,7 +109,8 @@ class LiquibaseSourceTest {
 
         assertThat(failure.location()).isEqualTo(ROOT.resolve("xml") + "/db.changelog-master.xml:26:1");
         assertThat(failure.message()).contains("cannot generate a rollback for changeset ada:4")
-                .isEqualTo("Liquibase cannot generate a rollback for changeset ada:4 (sql): add a rollback block to it");
+                .isEqualTo("Liquibase cannot generate a rollback for changeset ada:4 in " + ROOT.resolve("xml")
+                        + "/db.changelog-master.xml (sql): " + XML_FIX);
         assertThat(applied()).as("nothing was rolled back").containsExactly("1", "2", "3", "4");
     }
 

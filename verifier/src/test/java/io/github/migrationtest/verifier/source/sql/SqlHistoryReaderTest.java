@@ -23,10 +23,8 @@ class SqlHistoryReaderTest {
     @TempDir
     Path dir;
 
-    private void write(String relative, String content) throws IOException {
-        Path file = dir.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+    private void write(String relative, String content) {
+        new HistoryDir(dir).write(relative, content);
     }
 
     private MigrationSource open() {
@@ -38,7 +36,7 @@ class SqlHistoryReaderTest {
     }
 
     private String shown(String relative) {
-        return dir + "/" + relative;
+        return new HistoryDir(dir).shown(relative);
     }
 
     @Test
@@ -51,7 +49,8 @@ class SqlHistoryReaderTest {
 
         MigrationSource source = open();
 
-        assertThat(source.findings()).isEmpty();
+        assertThat(source.findings()).extracting(HistoryFinding::toString)
+                .containsExactly(shown("README.md") + ": is not a migration file, so it is ignored");
         assertThat(source.revisions()).extracting(Revision::id, Revision::description, Revision::hasDowngrade)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("9", "nine", true),
@@ -124,7 +123,11 @@ class SqlHistoryReaderTest {
 
         MigrationSource source = open();
 
-        assertThat(source.findings()).isEmpty();
+        assertThat(source.findings()).extracting(HistoryFinding::severity, HistoryFinding::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.NOTE, Kind.IGNORED_FILE));
+        assertThat(source.findings().get(0).message()).isEqualTo("3 file(s) for other databases (cockroach, mysql) are not"
+                + " run on Postgres: " + shown("2_users.cockroach.up.sql") + ", " + shown("2_users.mysql.down.sql") + ", "
+                + shown("2_users.mysql.up.sql"));
         assertThat(source.revisions()).extracting(Revision::id, Revision::description)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "init"), org.assertj.core.groups.Tuple.tuple("2", "users"));
         assertThat(source.revisions().get(1).files()).containsExactly(shown("2_users.postgres.up.sql"), shown("2_users.postgres.down.sql"));
@@ -177,17 +180,19 @@ class SqlHistoryReaderTest {
                 shown("schema.sql") + ": fits no naming convention; name it <version>_<name>.up.sql with"
                         + " <version>_<name>.down.sql, or V<version>__<name>.sql with U<version>__<name>.sql, or give a"
                         + " file pattern with groups version, name and direction",
-                shown("0_notes.sql") + ": fits no naming convention (it has no '-- migrate:up' section, so it is not a dbmate"
-                        + " file); add '-- migrate:up' and '-- migrate:down' sections, or name it "
-                        + "<version>_<name>.up.sql with <version>_<name>.down.sql",
+                shown("0_notes.sql") + ": fits no naming convention (it has neither '-- +goose Up' nor '-- migrate:up', so it"
+                        + " is neither a goose nor a dbmate file); add '-- +goose Up' (goose) or '-- migrate:up' (dbmate)"
+                        + " sections, or name it <version>_<name>.up.sql with <version>_<name>.down.sql",
                 shown("2_b.up.sql") + ": has the same version (2) as " + shown("02_b_again.up.sql")
                         + "; give each migration its own version; only " + shown("02_b_again.up.sql") + " is used",
                 shown("02_b_again.up.sql") + ": has no down file; add " + shown("02_b_again.down.sql")
                         + ", or declare revision 02 irreversible",
-                shown("3_c.up.sql") + ": is empty; write the migration, or delete the file",
+                shown("3_c.up.sql") + ": has no down file; add " + shown("3_c.down.sql") + ", or declare revision 3 irreversible",
+                dir + ": 1 step(s) run no SQL (an empty file or section is a no-op, as for the tool; the round trip"
+                        + " judges it): 3 up",
                 shown("4_d.down.sql") + ": is a down file without its up file; add " + shown("4_d.up.sql") + " or delete this file",
                 shown("5_e.up.sql") + ": is not UTF-8 (invalid byte at offset 3); re-save it as UTF-8");
-        assertThat(source.revisions()).extracting(Revision::id).containsExactly("1", "02");
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("1", "02", "3");
         assertThat(source.hasErrors()).isTrue();
     }
 

@@ -1,0 +1,47 @@
+package io.github.migrationtest.verifier.source.script;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A migration tool's own table of applied versions, kept as the tool keeps it: real histories rely
+ * on it (a first migration that grants on dbmate's {@code schema_migrations}). The snapshots leave
+ * these tables out, so keeping them changes no verdict.
+ *
+ * @param table the table's name, unqualified (created in the first schema of the search path, as the tools do)
+ * @param create the DDL the tool itself uses, without {@code IF NOT EXISTS}; more than one statement
+ *     when the tool creates an index too
+ * @param record SQL run in an upgrade's transaction, {@code %s} standing for the version as a literal
+ * @param remove SQL run in a downgrade's transaction, {@code %s} standing for the version as a literal
+ */
+public record Bookkeeping(String table, List<String> create, String record, String remove) {
+
+    /** No table: the tool keeps none, or we cannot know which. */
+    public static final Bookkeeping NONE = new Bookkeeping("", List.of(), "", "");
+
+    public Bookkeeping {
+        Objects.requireNonNull(table, "table");
+        create = List.copyOf(create);
+    }
+
+    public boolean isNone() {
+        return table.isEmpty();
+    }
+
+    /** SQL that creates the table when it is absent, as one statement that is not itself DDL when the table is there. */
+    String ensure() {
+        return "DO $migrationtest$ BEGIN IF to_regclass('" + table + "') IS NULL THEN "
+                + String.join("; ", create) + "; END IF; END $migrationtest$";
+    }
+
+    /**
+     * SQL that records (upgrade) or removes (downgrade) a version, creating the table first if a
+     * migration dropped it (a downgrade that drops the schema), so the next step still finds it.
+     */
+    String step(boolean upgrade, String version) {
+        String literal = "'" + version.replace("'", "''") + "'";
+        String change = (upgrade ? record : remove).replace("%s", literal);
+        return "DO $migrationtest$ BEGIN IF to_regclass('" + table + "') IS NULL THEN "
+                + String.join("; ", create) + "; END IF; " + change + "; END $migrationtest$";
+    }
+}

@@ -1,0 +1,163 @@
+package io.github.migrationtest.verifier.source.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.migrationtest.verifier.Verifier;
+import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.Outcome;
+import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.FreshDatabase;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.StepResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each convention's files run as their tool runs them, on a real Postgres. */
+class SqlConventionsRunTest {
+
+    @TempDir
+    Path dir;
+
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
+
+    private void write(String relative, String content) {
+        new HistoryDir(dir).write(relative, content);
+    }
+
+    private MigrationSource open() {
+        MigrationSource source = MigrationSources.open(dir, SourceOptions.defaults());
+        assertThat(source.hasErrors()).as("%s", source.findings()).isFalse();
+        return source;
+    }
+
+    private VerificationReport verify() {
+        return new Verifier(open(), VerifierOptions.defaults()).verify(PostgresServer.shared());
+    }
+
+    private static CheckResult result(VerificationReport report, String revision, Check check) {
+        return report.revision(revision).orElseThrow().result(check).orElseThrow();
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = db.connection().createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void an_empty_down_after_a_schema_change_fails_the_round_trip_and_after_a_data_change_passes() throws IOException {
+        write("1_table.up.sql", "create table t (id int);");
+        write("1_table.down.sql", "-- forgot the downgrade\n");
+        write("2_rows.up.sql", "insert into t values (1);");
+        write("2_rows.down.sql", "");
+
+        VerificationReport report = verify();
+
+        assertThat(report.historyCheck(Check.HISTORY_IS_LINEAR).orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result(report, "1", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result(report, "2", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result(report, "2", Check.REUPGRADE_REPRODUCES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void a_no_op_step_runs_no_statement_and_still_records_its_version() throws Exception {
+        write("1_nothing.up.sql", "");
+        write("1_nothing.down.sql", "");
+        MigrationSource source = open();
+        Revision only = source.revisions().get(0);
+
+        StepResult up = source.upgrade(only, db.connection());
+        assertThat(up.statements()).isZero();
+        assertThat(strings("select version::text from schema_migrations")).containsExactly("1");
+
+        source.downgrade(only, db.connection());
+        assertThat(strings("select version::text from schema_migrations")).isEmpty();
+    }
+
+    @Test
+    void dbmate_table_exists_before_the_first_migration_that_grants_on_it() throws Exception {
+        write("20200101000000_setup.sql", """
+                -- migrate:up
+                create table a (id int);
+                grant select on schema_migrations to public;
+                -- migrate:down
+                """);
+        MigrationSource source = open();
+
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        assertThat(strings("select version from schema_migrations")).containsExactly("20200101000000");
+    }
+
+    @Test
+    void goose_statement_blocks_and_no_transaction_run_as_goose_runs_them() throws Exception {
+        write("1_t.sql", "-- +goose Up\ncreate table t (id int);\n-- +goose Down\ndrop table t;\n");
+        write("2_fn.sql", """
+                -- +goose NO TRANSACTION
+                -- +goose Up
+                -- +goose StatementBegin
+                create function f() returns int language plpgsql as $$ begin return 1; end $$
+                -- +goose StatementEnd
+                create index concurrently t_id on t (id);
+                -- +goose Down
+                drop index concurrently t_id;
+                drop function f();
+                """);
+        MigrationSource source = open();
+        Connection connection = db.connection();
+        source.upgrade(source.revisions().get(0), connection);
+
+        StepResult up = source.upgrade(source.revisions().get(1), connection);
+
+        assertThat(up.transactional()).isFalse();
+        assertThat(up.statements()).isEqualTo(2);
+        assertThat(strings("select f()::text")).containsExactly("1");
+        assertThat(db.probe().indexes()).contains("t_id");
+        assertThat(strings("select version_id::text from goose_db_version order by id")).containsExactly("0", "1", "2");
+        source.downgrade(source.revisions().get(1), connection);
+        assertThat(strings("select version_id::text from goose_db_version order by id")).containsExactly("0", "1");
+    }
+
+    @Test
+    void popx_autocommit_runs_outside_a_transaction_and_diesel_records_the_dash_less_version() throws Exception {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t;");
+        write("2_i.postgres.autocommit.up.sql", "create index concurrently t_id on t (id);");
+        write("2_i.postgres.autocommit.down.sql", "drop index concurrently t_id;");
+        MigrationSource popx = open();
+        popx.upgrade(popx.revisions().get(0), db.connection());
+
+        StepResult up = popx.upgrade(popx.revisions().get(1), db.connection());
+
+        assertThat(up.transactional()).isFalse();
+        assertThat(strings("select version from schema_migration order by 1")).containsExactly("1", "2");
+
+        Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+        write("2020-01-02-030405_a/up.sql", "create table d (id int);");
+        write("2020-01-02-030405_a/down.sql", "drop table d;");
+        MigrationSource diesel = open();
+        diesel.upgrade(diesel.revisions().get(0), db.connection());
+        assertThat(strings("select version from __diesel_schema_migrations")).containsExactly("20200102030405");
+    }
+}

@@ -1,0 +1,232 @@
+package io.github.migrationtest.verifier.source.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
+import io.github.migrationtest.verifier.source.HistoryFinding.Severity;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.SourceType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How each tool's files are named, ordered, paired and skipped, read as that tool reads them. */
+class SqlConventionsTest {
+
+    @TempDir
+    Path dir;
+
+    private void write(String relative, String content) {
+        new HistoryDir(dir).write(relative, content);
+    }
+
+    private MigrationSource open() {
+        return MigrationSources.open(dir, SourceOptions.defaults().withType(SourceType.SQL));
+    }
+
+    private SqlHistory history() {
+        return SqlHistoryReader.read(dir, dir.toString(), null);
+    }
+
+    private String shown(String relative) {
+        return new HistoryDir(dir).shown(relative);
+    }
+
+    private static List<HistoryFinding> errors(MigrationSource source) {
+        return source.findings().stream().filter(HistoryFinding::isError).toList();
+    }
+
+    private PlannedRevision plan(String id) {
+        return history().revisions().stream().filter(p -> p.revision().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void empty_and_comment_only_files_are_no_op_steps_noted_not_errors() throws IOException {
+        write("1_a.up.sql", "create table a (id int);");
+        write("1_a.down.sql", "");
+        write("2_b.up.sql", "-- nothing to do on Postgres\n");
+        write("2_b.down.sql", "  \n");
+
+        MigrationSource source = open();
+
+        assertThat(source.hasErrors()).isFalse();
+        assertThat(source.revisions()).extracting(Revision::id, Revision::hasDowngrade)
+                .containsExactly(tuple("1", true), tuple("2", true));
+        assertThat(source.findings()).extracting(HistoryFinding::severity, HistoryFinding::kind, HistoryFinding::message)
+                .containsExactly(tuple(Severity.NOTE, Kind.NO_OP_STEP, "3 step(s) run no SQL (an empty file or section is a"
+                        + " no-op, as for the tool; the round trip judges it): 1 down, 2 up, 2 down"));
+    }
+
+    @Test
+    void diesel_orders_dash_less_versions_as_text_and_keeps_the_folder_version_as_the_id() throws IOException {
+        for (String folder : List.of("2017-08-31-230457_b", "20170804200817_a", "2026-05-27-120000_c",
+                "2026-05-27-120000-0000_d", "00000000000000_diesel_initial_setup")) {
+            write(folder + "/up.sql", "select 1;");
+            write(folder + "/down.sql", "select 2;");
+        }
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).isEmpty();
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("00000000000000", "20170804200817",
+                "2017-08-31-230457", "2026-05-27-120000", "2026-05-27-120000-0000");
+        assertThat(plan("2017-08-31-230457").recordedVersion()).isEqualTo("20170831230457");
+    }
+
+    @Test
+    void diesel_lists_files_outside_migration_folders_as_ignored() throws IOException {
+        write("2020-01-01-000000_a/up.sql", "select 1;");
+        write("2020-01-01-000000_a/down.sql", "select 2;");
+        write("README.md", "how to migrate");
+        write("stray.sql", "select 3;");
+        write(".gitkeep", "");
+
+        MigrationSource source = open();
+
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("2020-01-01-000000");
+        assertThat(source.findings()).extracting(HistoryFinding::severity).containsOnly(Severity.NOTE);
+        assertThat(source.findings()).extracting(HistoryFinding::toString).containsExactlyInAnyOrder(
+                shown(".gitkeep") + ": is not a migration file, so it is ignored",
+                shown("README.md") + ": is not a migration file, so it is ignored",
+                shown("stray.sql") + ": is not in a <version>_<name>/ migration folder, so it is ignored");
+    }
+
+    @Test
+    void diesel_metadata_can_run_a_migration_outside_a_transaction() throws IOException {
+        write("2020-01-01-000000_a/up.sql", "select 1;");
+        write("2020-01-01-000000_a/down.sql", "select 2;");
+        write("2020-01-01-000000_a/metadata.toml", "run_in_transaction = false\n");
+        write("2020-01-02-000000_b/up.sql", "select 1;");
+        write("2020-01-02-000000_b/down.sql", "select 2;");
+        write("2020-01-02-000000_b/metadata.toml", "run_in_transaction = true\n");
+
+        assertThat(open().findings()).isEmpty();
+        assertThat(plan("2020-01-01-000000").up().get(0).outsideTransaction())
+                .isEqualTo(shown("2020-01-01-000000_a/metadata.toml") + " says run_in_transaction = false");
+        assertThat(plan("2020-01-02-000000").up().get(0).outsideTransaction()).isEmpty();
+    }
+
+    @Test
+    void popx_takes_the_postgres_file_over_the_unqualified_one_and_ignores_other_databases() throws IOException {
+        write("a/1_init.up.sql", "create table t (id int, index t_id (id));");
+        write("a/1_init.postgres.up.sql", "create table t (id int);");
+        write("a/1_init.mysql.up.sql", "create table t (id int) engine=innodb;");
+        write("a/1_init.down.sql", "drop table t;");
+        write("a/2_mysql_only.mysql.up.sql", "select 1;");
+        write("a/2_mysql_only.mysql.down.sql", "select 1;");
+        write("b/0_networks.up.sql", "create table networks (id int);");
+        write("b/0_networks.down.sql", "drop table networks;");
+        write("a/3_index.postgres.autocommit.up.sql", "create index concurrently t_id on t (id);");
+        write("a/3_index.postgres.down.sql", "drop index t_id;");
+
+        MigrationSource source = open();
+
+        assertThat(errors(source)).isEmpty();
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("0", "1", "3");
+        assertThat(source.revision("1").orElseThrow().files())
+                .containsExactly(shown("a/1_init.postgres.up.sql"), shown("a/1_init.down.sql"));
+        assertThat(plan("3").up().get(0).outsideTransaction()).isEqualTo(shown("a/3_index.postgres.autocommit.up.sql")
+                + " is named .autocommit.");
+        assertThat(source.findings()).extracting(HistoryFinding::kind).containsExactly(Kind.IGNORED_FILE);
+        assertThat(source.findings().get(0).message()).startsWith("3 file(s) for other databases (mysql) are not run on Postgres");
+        assertThat(history().convention()).isEqualTo(Convention.POPX);
+    }
+
+    @Test
+    void two_postgres_files_of_one_version_are_still_duplicates() throws IOException {
+        write("1_a.postgres.up.sql", "select 1;");
+        write("1_b.postgres.up.sql", "select 2;");
+
+        assertThat(errors(open())).extracting(HistoryFinding::kind).containsExactly(Kind.DUPLICATE_VERSION);
+    }
+
+    @Test
+    void goose_files_are_told_from_dbmate_by_their_annotations_and_ordered_numerically() throws IOException {
+        write("10_ten.sql", "-- +goose Up\ncreate table ten (id int);\n-- +goose Down\ndrop table ten;\n");
+        write("9_nine.sql", "-- +GOOSE UP\nselect 9;\n");
+        write("20240101120000_stamp.sql", "-- +goose up\nselect 1;\n-- +goose down\nselect 2;\n");
+        write("atlas.sum", "h1:abc=");
+
+        MigrationSource source = open();
+
+        assertThat(errors(source)).isEmpty();
+        assertThat(source.revisions()).extracting(Revision::id, Revision::hasDowngrade)
+                .containsExactly(tuple("9", true), tuple("10", true), tuple("20240101120000", true));
+        assertThat(history().convention()).isEqualTo(Convention.GOOSE);
+        assertThat(source.findings()).extracting(HistoryFinding::kind).containsExactlyInAnyOrder(Kind.IGNORED_FILE, Kind.NO_OP_STEP);
+        assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.NO_OP_STEP).singleElement()
+                .satisfies(f -> assertThat(f.message()).endsWith(": 9 down"));
+    }
+
+    @Test
+    void goose_sections_split_at_statement_end_and_no_transaction_is_matched_in_any_case() throws IOException {
+        write("1_fn.sql", """
+                -- +goose no transaction
+                -- +goose Up
+                -- +goose StatementBegin
+                create function f() returns int language plpgsql as $$ begin return 1; end $$
+                -- +goose StatementEnd
+                create index concurrently i on t (id);
+
+                -- +goose Down
+                drop function f();
+                """);
+
+        PlannedRevision plan = plan("1");
+
+        assertThat(plan.up().get(0).parse().statements()).extracting(s -> s.sql().lines().findFirst().orElseThrow())
+                .containsExactly("create function f() returns int language plpgsql as $$ begin return 1; end $$",
+                        "create index concurrently i on t (id)");
+        assertThat(plan.down().get(0).parse().statements()).hasSize(1);
+        assertThat(plan.up().get(0).outsideTransaction()).isEqualTo(shown("1_fn.sql") + " has '-- +goose NO TRANSACTION'");
+        assertThat(plan.down().get(0).outsideTransaction()).isNotEmpty();
+    }
+
+    @Test
+    void a_goose_go_migration_is_an_error_naming_the_file() throws IOException {
+        write("1_a.sql", "-- +goose Up\nselect 1;\n");
+        write("2_b.go", "package migrations");
+
+        MigrationSource source = open();
+
+        assertThat(errors(source)).extracting(HistoryFinding::toString).containsExactly(shown("2_b.go")
+                + ": is a goose migration written in Go, which only goose's Go runtime can run; write it as an SQL"
+                + " migration; until then the SQL revisions are verified without it, so a later one that relies on it fails");
+    }
+
+    @Test
+    void dbmate_empty_sections_are_no_ops_and_a_name_may_hold_a_space() throws IOException {
+        write("20200101000000_a copy.sql", "-- migrate:up\ncreate table a (id int);\n-- migrate:down\n");
+        write("20200102000000_b.sql", "-- migrate:up\n-- migrate:down\nselect 1;\n");
+
+        MigrationSource source = open();
+
+        assertThat(errors(source)).isEmpty();
+        assertThat(history().convention()).isEqualTo(Convention.DBMATE);
+        assertThat(source.revisions()).extracting(Revision::id, Revision::description, Revision::hasDowngrade)
+                .containsExactly(tuple("20200101000000", "a copy", true), tuple("20200102000000", "b", true));
+        assertThat(source.findings()).singleElement().satisfies(f -> assertThat(f.message())
+                .endsWith(": 20200101000000 down, 20200102000000 up"));
+    }
+
+    @Test
+    void golang_migrate_ignores_atlas_sum_and_keeps_its_convention() throws IOException {
+        write("1_a.up.sql", "select 1;");
+        write("1_a.down.sql", "select 2;");
+        write("atlas.sum", "h1:abc=");
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).extracting(HistoryFinding::toString)
+                .containsExactly(shown("atlas.sum") + ": is not a migration file, so it is ignored");
+        assertThat(history().convention()).isEqualTo(Convention.GOLANG_MIGRATE);
+    }
+}
