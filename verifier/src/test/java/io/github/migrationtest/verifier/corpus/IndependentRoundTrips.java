@@ -60,19 +60,22 @@ final class IndependentRoundTrips {
                 ScriptFiles.runInitScripts(initScripts, connection);
             }
             List<Revision> revisions = source.revisions();
+            // The dump after one checked revision is the dump before the next, when that is checked too.
+            SchemaDump after = null;
             for (int position = 0; position < revisions.size() && verdicts.size() < positions.size(); position++) {
                 Revision revision = revisions.get(position);
                 if (!positions.contains(position)) {
+                    after = null;
                     if (!upgrade(revision, database)) {
                         break;
                     }
                     continue;
                 }
-                SchemaDump before = SchemaDump.of(database, runStarted);
+                SchemaDump before = after != null ? after : SchemaDump.of(database, runStarted);
                 if (!upgrade(revision, database)) {
                     break;
                 }
-                SchemaDump after = SchemaDump.of(database, runStarted);
+                after = SchemaDump.of(database, runStarted);
                 verdicts.put(position, roundTripOnACopy(revision, database, before, after));
             }
         }
