@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 record LocalInstallation(Path folder, String version) {
 
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(\\.\\d+)*");
+    private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+(?:\\.\\d+)*)");
 
     /** The installation in the folder, if it holds one. */
     static Optional<LocalInstallation> in(Path folder) throws BackendUnavailableException {
@@ -37,7 +37,7 @@ record LocalInstallation(Path folder, String version) {
             throw new BackendUnavailableException(postgres + " --version printed '" + output
                     + "', which names no Postgres version");
         }
-        return Optional.of(new LocalInstallation(folder.toAbsolutePath().normalize(), matcher.group().substring(13)));
+        return Optional.of(new LocalInstallation(folder.toAbsolutePath().normalize(), matcher.group(1)));
     }
 
     int major() {
@@ -56,8 +56,11 @@ record LocalInstallation(Path folder, String version) {
         return this;
     }
 
-    /** A name for this installation's pristine data folder, distinct from any other installation's. */
+    /**
+     * A name for this installation's pristine data folder, distinct from any other installation's
+     * and from this one's after a package upgrade.
+     */
     String cacheKey() {
-        return "local" + folder.toString().replaceAll("[^A-Za-z0-9.]+", "_");
+        return "local" + folder.toString().replaceAll("[^A-Za-z0-9.]+", "_") + "-" + version;
     }
 }
