@@ -75,8 +75,9 @@ final class WorkingDatabase implements AutoCloseable {
             try {
                 return source.upgrade(revision, open);
             } finally {
-                upgradeNanosSinceCheckpoint += System.nanoTime() - started;
-                upgradeNanos += System.nanoTime() - started;
+                long took = System.nanoTime() - started;
+                upgradeNanosSinceCheckpoint += took;
+                upgradeNanos += took;
             }
         }
     }

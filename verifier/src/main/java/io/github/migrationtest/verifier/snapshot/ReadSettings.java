@@ -26,11 +26,13 @@ import java.util.stream.Collectors;
  * units among many, in catalogs that are in memory, where index lookups in nested loops always win.
  * A generic plan cannot know how many units are asked for, and its costs (made for disk) chose
  * scans of whole catalogs: the constraints of one table took 0.5 ms instead of 0.15.</li>
+ * <li>{@code DateStyle = ISO}: stored expressions' date and time literals are written out in the
+ * reading session's style, and {@link CreationTimes} recognises only ISO ones.</li>
  * </ul>
  */
 record ReadSettings(SortedMap<String, String> values) {
     static final ReadSettings WHOLE = of("search_path", "pg_catalog", "plan_cache_mode", "force_generic_plan",
-            "jit", "off");
+            "jit", "off", "DateStyle", "ISO");
     static final ReadSettings PARTIAL = WHOLE.with("enable_seqscan", "off", "enable_hashjoin", "off",
             "enable_mergejoin", "off");
 

@@ -68,6 +68,7 @@ class CreationTimesTest {
                 ZoneId.of("UTC"));
 
         assertThat(day.normalise("'03:00:00'::time without time zone")).isEqualTo("'now'::time without time zone");
-        assertThat(day.normalise("'2026-12-04 10:00:01'::timestamp without time zone")).contains("10:00:01");
+        assertThat(day.normalise("'2026-12-04 10:00:01'::timestamp without time zone"))
+                .isEqualTo("'2026-12-04 10:00:01'::timestamp without time zone");
     }
 }
