@@ -70,10 +70,11 @@ public final class SqlHistoryReader {
         IgnoredFiles ignored = new IgnoredFiles(display);
         List<Stray> unrecognised = new ArrayList<>();
         List<String> goMigrations = new ArrayList<>();
+        FileNames names = new FileNames(userPattern);
         for (Path file : files()) {
             String relative = root.relativize(file).toString().replace('\\', '/');
             String shown = show(relative);
-            Naming naming = new FileNames(userPattern).classify(file, relative, shown);
+            Naming naming = names.classify(file, relative, shown);
             if (naming instanceof Named n) {
                 if (n.file().role() != Role.UP_AND_DOWN) {
                     found.add(n.file());
