@@ -89,7 +89,7 @@ public final class SqlHistoryReader {
                 if (relative.endsWith(".sql")) {
                     unrecognised.add(new Stray(shown, u.why()));
                 } else {
-                    ignored.add(shown, new Ignored("is not a migration file", ""));
+                    ignored.add(shown, Ignored.NOT_A_MIGRATION);
                 }
             }
         }
@@ -118,7 +118,7 @@ public final class SqlHistoryReader {
     private void reportStrays(Convention convention, List<Stray> unrecognised, List<String> goMigrations, IgnoredFiles ignored) {
         for (Stray stray : unrecognised) {
             if (convention != null && convention.ignoresStraySqlFiles()) {
-                ignored.add(stray.file(), new FileNames.Ignored("is not in a <version>_<name>/ migration folder", ""));
+                ignored.add(stray.file(), new Ignored("is not in a <version>_<name>/ migration folder", ""));
             } else {
                 findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, stray.file(), stray.why(), namingFix()));
             }
@@ -130,7 +130,7 @@ public final class SqlHistoryReader {
                         "write it as an SQL migration; until then the SQL revisions are verified without it, so a later"
                                 + " one that relies on it fails"));
             } else {
-                ignored.add(file, new FileNames.Ignored("is not a migration file", ""));
+                ignored.add(file, Ignored.NOT_A_MIGRATION);
             }
         }
     }
