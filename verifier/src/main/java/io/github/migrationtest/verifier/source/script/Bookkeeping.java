@@ -30,8 +30,7 @@ public record Bookkeeping(String table, List<String> create, String record, Stri
 
     /** SQL that creates the table when it is absent, as one statement that is not itself DDL when the table is there. */
     String ensure() {
-        return "DO $migrationtest$ BEGIN IF to_regclass('" + table + "') IS NULL THEN "
-                + String.join("; ", create) + "; END IF; END $migrationtest$";
+        return "DO $migrationtest$ BEGIN " + createIfAbsent() + "END $migrationtest$";
     }
 
     /**
@@ -41,7 +40,11 @@ public record Bookkeeping(String table, List<String> create, String record, Stri
     String step(boolean upgrade, String version) {
         String literal = "'" + version.replace("'", "''") + "'";
         String change = (upgrade ? record : remove).replace("%s", literal);
-        return "DO $migrationtest$ BEGIN IF to_regclass('" + table + "') IS NULL THEN "
-                + String.join("; ", create) + "; END IF; " + change + "; END $migrationtest$";
+        return "DO $migrationtest$ BEGIN " + createIfAbsent() + change + "; END $migrationtest$";
+    }
+
+    /** PL/pgSQL that creates the table when it is absent; {@link #ensure()} and {@link #step} share it. */
+    private String createIfAbsent() {
+        return "IF to_regclass('" + table + "') IS NULL THEN " + String.join("; ", create) + "; END IF; ";
     }
 }

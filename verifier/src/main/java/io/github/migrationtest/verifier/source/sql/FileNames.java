@@ -36,7 +36,10 @@ final class FileNames {
     record NotOurs() implements Naming {}
 
     /** A file the migration tool itself would skip (another database's file, a README): listed, never an error. */
-    record Ignored(String why, String dialect) implements Naming {}
+    record Ignored(String why, String dialect) implements Naming {
+        /** A file that is no migration of any convention (a README; a Go file where the tool is not goose). */
+        static final Ignored NOT_A_MIGRATION = new Ignored("is not a migration file", "");
+    }
 
     /** A goose migration written in Go: only goose's Go runtime can run it. */
     record GoMigration() implements Naming {}
@@ -99,7 +102,7 @@ final class FileNames {
             return new GoMigration();
         }
         if (!fileName.endsWith(".sql")) {
-            return new Ignored("is not a migration file", "");
+            return Ignored.NOT_A_MIGRATION;
         }
         return new Unrecognised("fits no naming convention");
     }

@@ -70,10 +70,11 @@ public final class SqlHistoryReader {
         IgnoredFiles ignored = new IgnoredFiles(display);
         List<Stray> unrecognised = new ArrayList<>();
         List<String> goMigrations = new ArrayList<>();
+        FileNames names = new FileNames(userPattern);
         for (Path file : files()) {
             String relative = root.relativize(file).toString().replace('\\', '/');
             String shown = show(relative);
-            Naming naming = new FileNames(userPattern).classify(file, relative, shown);
+            Naming naming = names.classify(file, relative, shown);
             if (naming instanceof Named n) {
                 if (n.file().role() != Role.UP_AND_DOWN) {
                     found.add(n.file());
@@ -88,7 +89,7 @@ public final class SqlHistoryReader {
                 if (relative.endsWith(".sql")) {
                     unrecognised.add(new Stray(shown, u.why()));
                 } else {
-                    ignored.add(shown, new Ignored("is not a migration file", ""));
+                    ignored.add(shown, Ignored.NOT_A_MIGRATION);
                 }
             }
         }
@@ -117,7 +118,7 @@ public final class SqlHistoryReader {
     private void reportStrays(Convention convention, List<Stray> unrecognised, List<String> goMigrations, IgnoredFiles ignored) {
         for (Stray stray : unrecognised) {
             if (convention != null && convention.ignoresStraySqlFiles()) {
-                ignored.add(stray.file(), new FileNames.Ignored("is not in a <version>_<name>/ migration folder", ""));
+                ignored.add(stray.file(), new Ignored("is not in a <version>_<name>/ migration folder", ""));
             } else {
                 findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, stray.file(), stray.why(), namingFix()));
             }
@@ -129,7 +130,7 @@ public final class SqlHistoryReader {
                         "write it as an SQL migration; until then the SQL revisions are verified without it, so a later"
                                 + " one that relies on it fails"));
             } else {
-                ignored.add(file, new FileNames.Ignored("is not a migration file", ""));
+                ignored.add(file, Ignored.NOT_A_MIGRATION);
             }
         }
     }

@@ -96,6 +96,22 @@ class SqlConventionsRunTest {
     }
 
     @Test
+    void a_downgrade_that_drops_the_bookkeeping_table_gets_it_back_for_the_next_step() throws Exception {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t; drop table schema_migrations;");
+        MigrationSource source = open();
+        Revision only = source.revisions().get(0);
+        Connection connection = db.connection();
+
+        source.upgrade(only, connection);
+        source.downgrade(only, connection);
+        assertThat(strings("select version::text from schema_migrations")).isEmpty();
+
+        source.upgrade(only, connection);
+        assertThat(strings("select version::text from schema_migrations")).containsExactly("1");
+    }
+
+    @Test
     void dbmate_table_exists_before_the_first_migration_that_grants_on_it() throws Exception {
         write("20200101000000_setup.sql", """
                 -- migrate:up
