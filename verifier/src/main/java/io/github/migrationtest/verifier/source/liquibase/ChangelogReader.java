@@ -26,10 +26,6 @@ import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.filter.ChangeSetFilter;
-import liquibase.changelog.filter.ContextChangeSetFilter;
-import liquibase.changelog.filter.DbmsChangeSetFilter;
-import liquibase.changelog.filter.IgnoreChangeSetFilter;
-import liquibase.changelog.filter.LabelChangeSetFilter;
 import liquibase.database.Database;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.exception.LiquibaseException;
@@ -116,11 +112,7 @@ final class ChangelogReader {
      * marked {@code ignore} is not a revision.
      */
     private List<ChangeSet> runOnPostgres(List<ChangeSet> changeSets) {
-        List<ChangeSetFilter> filters = List.of(
-                new ContextChangeSetFilter(new Contexts(options.contexts())),
-                new LabelChangeSetFilter(new LabelExpression(options.labels())),
-                new DbmsChangeSetFilter(new PostgresDatabase()),
-                new IgnoreChangeSetFilter());
+        List<ChangeSetFilter> filters = LiquibaseCommands.standardFilters(new PostgresDatabase(), options);
         return changeSets.stream().filter(c -> filters.stream().allMatch(f -> f.accepts(c).isAccepted())).toList();
     }
 

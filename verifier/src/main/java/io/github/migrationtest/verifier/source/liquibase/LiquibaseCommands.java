@@ -207,9 +207,19 @@ final class LiquibaseCommands {
      * look-up every time.
      */
     private List<ChangeSetFilter> filters(ChangeSetFilter appliedOrNot, List<ChangeSetKey> changeSets) {
-        return List.of(new OnlyTheseChangeSets(changeSets), appliedOrNot,
-                new ContextChangeSetFilter(contexts()),
-                new LabelChangeSetFilter(labels()),
+        List<ChangeSetFilter> filters = new ArrayList<>(List.of(new OnlyTheseChangeSets(changeSets), appliedOrNot));
+        filters.addAll(standardFilters(database, options));
+        return filters;
+    }
+
+    /**
+     * The filters Liquibase's update applies to every changeset, in its order: contexts, labels, database,
+     * {@code ignore}. Shared by the reader (which changesets are revisions) and the steps (which ones run).
+     */
+    static List<ChangeSetFilter> standardFilters(Database database, LiquibaseOptions options) {
+        return List.of(
+                new ContextChangeSetFilter(new Contexts(options.contexts())),
+                new LabelChangeSetFilter(new LabelExpression(options.labels())),
                 new DbmsChangeSetFilter(database),
                 new IgnoreChangeSetFilter());
     }

@@ -40,6 +40,11 @@ class LiquibaseChangelogRulesTest {
         return Files.writeString(file, text);
     }
 
+    /** changelog.sql: a formatted SQL changelog of these changesets. */
+    private Path formattedSql(String changeSets) throws IOException {
+        return write("changelog.sql", "--liquibase formatted sql\n\n" + changeSets);
+    }
+
     private static String sql(String author, String id, String sql, String rollback) {
         return "--liquibase formatted sql\n\n--changeset " + author + ":" + id + "\n" + sql + "\n" + rollback + "\n";
     }
@@ -156,9 +161,7 @@ class LiquibaseChangelogRulesTest {
 
     @Test
     void formatted_sql_rollbacks_may_span_lines_and_be_written_with_a_space() throws Exception {
-        Path changelog = write("changelog.sql", """
-                --liquibase formatted sql
-
+        Path changelog = formattedSql("""
                 --changeset dev:1
                 CREATE TABLE a (id int);
                 CREATE TABLE b (id int);
@@ -190,9 +193,7 @@ class LiquibaseChangelogRulesTest {
 
     @Test
     void a_changeset_a_precondition_marks_ran_runs_nothing_either_way() throws Exception {
-        Path changelog = write("changelog.sql", """
-                --liquibase formatted sql
-
+        Path changelog = formattedSql("""
                 --changeset dev:1
                 CREATE TABLE t (id int);
                 --rollback DROP TABLE t;
@@ -221,9 +222,7 @@ class LiquibaseChangelogRulesTest {
 
     @Test
     void a_run_always_changeset_runs_at_its_revision_and_later_revisions_still_apply_one_by_one() throws Exception {
-        Path changelog = write("changelog.sql", """
-                --liquibase formatted sql
-
+        Path changelog = formattedSql("""
                 --changeset dev:1
                 CREATE TABLE runs (n int);
                 --rollback DROP TABLE runs;
