@@ -31,7 +31,9 @@ public final class Verifier {
 
     public Verifier(MigrationSource source, VerifierOptions options) {
         this.source = source;
-        this.options = options;
+        // A version table the tool keeps under a name of the project's choosing is bookkeeping too.
+        this.options = source.bookkeepingTables().isEmpty() ? options : options.withSnapshot(
+                options.snapshot().withAlsoExcludedTables(source.bookkeepingTables().toArray(String[]::new)));
     }
 
     public VerificationReport verify(PostgresServer server) {

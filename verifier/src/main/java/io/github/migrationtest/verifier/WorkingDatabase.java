@@ -53,6 +53,7 @@ final class WorkingDatabase implements AutoCloseable {
         this.source = source;
         this.stepLock = stepLock;
         this.database = server.createDatabase();
+        source.usePassword(database.password());
         try {
             this.reader = IncrementalReader.start(connection(), snapshotOptions);
         } catch (SQLException | RuntimeException e) {

@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.cli;
 import io.github.migrationtest.verifier.RevisionIds;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.snapshot.SnapshotReader;
 import io.github.migrationtest.verifier.snapshot.SnapshotText;
 import io.github.migrationtest.verifier.source.MigrationSource;
@@ -46,10 +47,12 @@ final class SnapshotCommand implements Callable<Integer> {
              DisposableDatabase database = server.createDatabase();
              Connection connection = database.connect()) {
             ScriptFiles.runInitScripts(source.initScripts, connection);
+            history.usePassword(database.password());
             for (int i = 0; i <= last; i++) {
                 history.upgrade(revisions.get(i), connection);
             }
-            text = SnapshotText.render(SnapshotReader.read(connection));
+            text = SnapshotText.render(SnapshotReader.read(connection, SnapshotOptions.defaults()
+                    .withAlsoExcludedTables(history.bookkeepingTables().toArray(String[]::new))));
         }
         if (out == null) {
             spec.commandLine().getOut().print(text);

@@ -7,6 +7,7 @@ import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.alembic.AlembicSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,22 @@ import picocli.CommandLine.Parameters;
 final class SourceArguments {
 
     @Parameters(index = "0", paramLabel = "<location>",
-            description = "The history: a folder of SQL files, a Flyway location (filesystem:/classpath:) or a Liquibase changelog.")
+            description = "The history: a folder of SQL files, a Flyway location (filesystem:/classpath:), a Liquibase changelog"
+                    + " or an Alembic project (alembic.ini, or a folder with one).")
     String location;
 
-    @Option(names = "--type", paramLabel = "sql|flyway|liquibase", description = "The kind of history; detected when omitted.")
+    @Option(names = "--type", paramLabel = "sql|flyway|liquibase|alembic", description = "The kind of history; detected when omitted.")
     String type;
+
+    @Option(names = "--python", paramLabel = "<interpreter>",
+            description = "Alembic: the Python that has the project's Alembic, SQLAlchemy and driver (default: python3 on the PATH;"
+                    + " key migrationtest.alembic.python).")
+    String python;
+
+    @Option(names = "--alembic-env", paramLabel = "minimal|<env.py>",
+            description = "Alembic: run this env.py instead of the project's, or 'minimal' for the verifier's own (the default"
+                    + " version table, no model), when the project's env.py needs the whole application.")
+    String alembicEnv;
 
     @Option(names = "--pattern", paramLabel = "<regex>",
             description = "SQL files in another naming scheme: a regex with the named groups version, name and direction.")
@@ -77,7 +89,9 @@ final class SourceArguments {
         if (statementTimeout != null) {
             options = options.withStatementTimeout(statementTimeout);
         }
-        options = options.withLiquibaseSearchPath(searchPath).withLiquibaseContexts(contexts).withLiquibaseLabels(labels);
+        options = options.withLiquibaseSearchPath(searchPath).withLiquibaseContexts(contexts).withLiquibaseLabels(labels)
+                .withAlembicPython(python != null ? python : AlembicSettings.fromEnvironment(AlembicSettings.PYTHON_KEY).orElse(null))
+                .withAlembicEnv(alembicEnv != null ? alembicEnv : AlembicSettings.fromEnvironment(AlembicSettings.ENV_KEY).orElse(null));
         return MigrationSources.open(location, options);
     }
 

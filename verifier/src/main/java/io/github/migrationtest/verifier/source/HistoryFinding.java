@@ -37,7 +37,9 @@ public record HistoryFinding(Severity severity, Kind kind, String file, String m
         /** A file in the location that the migration tool itself would not run (a README, another database's file). */
         IGNORED_FILE,
         /** A step with no SQL to run (an empty file or section): legal, and judged by the round trip like any other. */
-        NO_OP_STEP
+        NO_OP_STEP,
+        /** A history with more than one head (Alembic branches never merged): no single head to upgrade to. */
+        MULTIPLE_HEADS
     }
 
     public HistoryFinding {

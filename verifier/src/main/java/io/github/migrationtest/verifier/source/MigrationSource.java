@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * {@link #downgrade} at the given one; the caller walks the history. Both leave the connection's
  * auto-commit and session settings as they found them.
  */
-public interface MigrationSource {
+public interface MigrationSource extends AutoCloseable {
 
     SourceType type();
 
@@ -70,6 +70,28 @@ public interface MigrationSource {
      */
     default Optional<String> serverWideChange() {
         return Optional.empty();
+    }
+
+    /**
+     * The password of the user the steps' connections log in as, for a source whose tool opens
+     * connections of its own (Alembic runs in Python) and so cannot use the one it is given; a JDBC
+     * connection does not reveal it. {@code null} leaves it to the tool's own defaults ({@code
+     * PGPASSWORD}, {@code ~/.pgpass}). Sources that use the given connection ignore it.
+     */
+    default void usePassword(String password) {
+    }
+
+    /**
+     * Bookkeeping tables this history's tool keeps under a name of its own choosing (Alembic's {@code
+     * version_table}), to be left out of snapshots like the well-known ones.
+     */
+    default List<String> bookkeepingTables() {
+        return List.of();
+    }
+
+    /** Ends what the source started to run steps (Alembic's Python helpers); the source is not used afterwards. */
+    @Override
+    default void close() {
     }
 
     /** The revision with this id, if the history has one. */

@@ -11,10 +11,12 @@ public final class MigrationSources {
     private static final Map<SourceType, String> PROVIDERS = Map.of(
             SourceType.LIQUIBASE, "io.github.migrationtest.verifier.source.liquibase.LiquibaseSourceProvider",
             SourceType.FLYWAY, "io.github.migrationtest.verifier.source.flyway.FlywaySourceProvider",
-            SourceType.SQL, "io.github.migrationtest.verifier.source.sql.SqlPairsSourceProvider");
+            SourceType.SQL, "io.github.migrationtest.verifier.source.sql.SqlPairsSourceProvider",
+            SourceType.ALEMBIC, "io.github.migrationtest.verifier.source.alembic.AlembicSourceProvider");
 
     /** The order detection asks in: the most specific look first, plain SQL last. */
-    private static final List<SourceType> DETECTION_ORDER = List.of(SourceType.LIQUIBASE, SourceType.FLYWAY, SourceType.SQL);
+    private static final List<SourceType> DETECTION_ORDER =
+            List.of(SourceType.ALEMBIC, SourceType.LIQUIBASE, SourceType.FLYWAY, SourceType.SQL);
 
     private static final Map<SourceType, String> MISSING_TOOL = Map.of(
             SourceType.FLYWAY, "Flyway is not on the class path: add org.flywaydb:flyway-core and flyway-database-postgresql",
@@ -29,7 +31,7 @@ public final class MigrationSources {
 
     /**
      * Opens a location: a path, a {@code filesystem:} or {@code classpath:} location (Flyway's
-     * syntax), or a Liquibase changelog.
+     * syntax), a Liquibase changelog, or an Alembic project (its {@code alembic.ini} or a folder above it).
      *
      * @throws IllegalStateException when the type needs a tool that is not on the class path
      */
@@ -43,8 +45,9 @@ public final class MigrationSources {
     }
 
     /**
-     * The type of the history at a location: the one the options name, else the first of
-     * Liquibase (a changelog), Flyway (V__ scripts, when Flyway is on the class path), plain SQL.
+     * The type of the history at a location: the one the options name, else the first of Alembic
+     * ({@code alembic.ini}), Liquibase (a changelog), Flyway (V__ scripts, when Flyway is on the class
+     * path), plain SQL.
      */
     public static SourceType detect(String location, SourceOptions options) {
         if (options.type() != null) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param placeholders Flyway placeholders (also replaced in {@code U} scripts)
  * @param liquibaseRevisions whether a Liquibase revision is one changeset or everything up to a tag
  * @param liquibase how Liquibase finds the changelog's files and which changesets it runs
+ * @param alembic which Python runs Alembic, and which {@code env.py}
  * @param classLoader where {@code classpath:} locations and Java migrations are looked up
  */
 public record SourceOptions(
@@ -29,6 +30,7 @@ public record SourceOptions(
         Map<String, String> placeholders,
         LiquibaseRevisions liquibaseRevisions,
         LiquibaseOptions liquibase,
+        AlembicOptions alembic,
         ClassLoader classLoader) {
 
     /** What one Liquibase revision is. */
@@ -54,10 +56,34 @@ public record SourceOptions(
         }
     }
 
+    /**
+     * How an Alembic history is run.
+     *
+     * @param python the interpreter that has the project's Alembic, SQLAlchemy and driver; {@code null}
+     *     or blank for {@code python3} on the PATH
+     * @param env {@code null} for the project's own {@code env.py}; {@code minimal} for the verifier's
+     *     (the default version table, no model), when the project's needs the whole application; or the
+     *     path of another {@code env.py}
+     */
+    public record AlembicOptions(String python, String env) {
+        public static final String DEFAULT_PYTHON = "python3";
+        public static final String MINIMAL_ENV = "minimal";
+
+        public AlembicOptions {
+            python = python == null || python.isBlank() ? DEFAULT_PYTHON : python.strip();
+            env = env == null || env.isBlank() ? null : env.strip();
+        }
+
+        static AlembicOptions defaults() {
+            return new AlembicOptions(null, null);
+        }
+    }
+
     public SourceOptions {
         placeholders = placeholders == null ? Map.of() : Map.copyOf(placeholders);
         liquibaseRevisions = liquibaseRevisions == null ? LiquibaseRevisions.CHANGESET : liquibaseRevisions;
         liquibase = liquibase == null ? LiquibaseOptions.defaults() : liquibase;
+        alembic = alembic == null ? AlembicOptions.defaults() : alembic;
         if (classLoader == null) {
             ClassLoader context = Thread.currentThread().getContextClassLoader();
             classLoader = context != null ? context : SourceOptions.class.getClassLoader();
@@ -66,33 +92,33 @@ public record SourceOptions(
 
     /** Detect the type, the known file conventions, no timeouts. */
     public static SourceOptions defaults() {
-        return new SourceOptions(null, null, null, null, Map.of(), LiquibaseRevisions.CHANGESET, null, null);
+        return new SourceOptions(null, null, null, null, Map.of(), LiquibaseRevisions.CHANGESET, null, null, null);
     }
 
     public SourceOptions withType(SourceType value) {
-        return new SourceOptions(value, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, classLoader);
+        return new SourceOptions(value, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, classLoader);
     }
 
     /** See {@link #filePattern()}; the groups are checked when the source is opened. */
     public SourceOptions withFilePattern(String regex) {
         Pattern pattern = regex == null ? null : Pattern.compile(regex);
-        return new SourceOptions(type, pattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, classLoader);
+        return new SourceOptions(type, pattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, classLoader);
     }
 
     public SourceOptions withLockTimeout(Duration value) {
-        return new SourceOptions(type, filePattern, value, statementTimeout, placeholders, liquibaseRevisions, liquibase, classLoader);
+        return new SourceOptions(type, filePattern, value, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, classLoader);
     }
 
     public SourceOptions withStatementTimeout(Duration value) {
-        return new SourceOptions(type, filePattern, lockTimeout, value, placeholders, liquibaseRevisions, liquibase, classLoader);
+        return new SourceOptions(type, filePattern, lockTimeout, value, placeholders, liquibaseRevisions, liquibase, alembic, classLoader);
     }
 
     public SourceOptions withPlaceholders(Map<String, String> value) {
-        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, value, liquibaseRevisions, liquibase, classLoader);
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, value, liquibaseRevisions, liquibase, alembic, classLoader);
     }
 
     public SourceOptions withLiquibaseRevisions(LiquibaseRevisions value) {
-        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, value, liquibase, classLoader);
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, value, liquibase, alembic, classLoader);
     }
 
     /** See {@link LiquibaseOptions#searchPath()}. */
@@ -111,10 +137,24 @@ public record SourceOptions(
     }
 
     private SourceOptions withLiquibase(LiquibaseOptions value) {
-        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, value, classLoader);
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, value, alembic, classLoader);
+    }
+
+    /** See {@link AlembicOptions#python()}. */
+    public SourceOptions withAlembicPython(String value) {
+        return withAlembic(new AlembicOptions(value, alembic.env()));
+    }
+
+    /** See {@link AlembicOptions#env()}. */
+    public SourceOptions withAlembicEnv(String value) {
+        return withAlembic(new AlembicOptions(alembic.python(), value));
+    }
+
+    private SourceOptions withAlembic(AlembicOptions value) {
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, value, classLoader);
     }
 
     public SourceOptions withClassLoader(ClassLoader value) {
-        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, value);
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, value);
     }
 }

@@ -7,9 +7,11 @@ public enum SourceType {
     /** A Flyway project, upgraded through the Flyway API. */
     FLYWAY,
     /** A Liquibase changelog (XML, YAML, JSON or formatted SQL). */
-    LIQUIBASE;
+    LIQUIBASE,
+    /** An Alembic project (Python revisions, {@code alembic.ini}), run in the user's own Python. */
+    ALEMBIC;
 
-    /** Parses {@code sql}, {@code flyway} or {@code liquibase}, ignoring case. */
+    /** Parses {@code sql}, {@code flyway}, {@code liquibase} or {@code alembic}, ignoring case. */
     public static SourceType parse(String value) {
         for (SourceType type : values()) {
             if (type.name().equalsIgnoreCase(value.trim())) {
@@ -17,6 +19,6 @@ public enum SourceType {
             }
         }
         throw new IllegalArgumentException(
-                "Unknown migration source type '" + value + "': use sql, flyway or liquibase");
+                "Unknown migration source type '" + value + "': use sql, flyway, liquibase or alembic");
     }
 }

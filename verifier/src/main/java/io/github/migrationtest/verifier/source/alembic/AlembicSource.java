@@ -1,0 +1,246 @@
+package io.github.migrationtest.verifier.source.alembic;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
+import io.github.migrationtest.verifier.source.MigrationFailure;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.ServerWideChanges;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.StepResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An Alembic history. Each step runs one revision by its explicit id (relative steps such as
+ * {@code -1} are ambiguous at branch points) through Alembic's own machinery: the project's
+ * {@code env.py}, its version table and naming conventions, in a helper process of the user's Python.
+ */
+final class AlembicSource implements MigrationSource {
+
+    private final String location;
+    private final AlembicProject project;
+    private final AlembicHistory history;
+    private final Map<String, Integer> positions = new HashMap<>();
+    private final SourceOptions options;
+    private final HelperPool helpers;
+    private final Optional<String> serverWideChange;
+    private volatile String password;
+
+    private AlembicSource(String location, AlembicProject project, AlembicHistory history, SourceOptions options,
+            HelperPool helpers) {
+        this.location = location;
+        this.project = project;
+        this.history = history;
+        this.options = options;
+        this.helpers = helpers;
+        for (int i = 0; i < history.revisions().size(); i++) {
+            positions.put(history.revisions().get(i).id(), i);
+        }
+        this.serverWideChange = firstServerWideChange(history, project);
+    }
+
+    /**
+     * Reads the history with a first helper, which is kept for the steps.
+     *
+     * @throws AlembicException when Python, Alembic or the driver is missing, or the configuration is broken
+     */
+    static AlembicSource open(String location, SourceOptions options) {
+        AlembicProject project = AlembicProject.at(Path.of(location));
+        HelperPool helpers = new HelperPool(() -> started(project, options.alembic()));
+        try {
+            PythonHelper helper = helpers.acquire();
+            JsonObject answer = helper.request(request("history"));
+            helpers.release(helper);
+            AlembicHistory history = ok(answer) ? AlembicHistory.read(answer, project) : AlembicHistory.unreadable(answer, project);
+            return new AlembicSource(location, project, history, options, helpers);
+        } catch (RuntimeException e) {
+            helpers.close();
+            throw e;
+        }
+    }
+
+    /** A helper that has read the project's configuration. */
+    private static PythonHelper started(AlembicProject project, SourceOptions.AlembicOptions settings) {
+        PythonHelper helper = PythonHelper.start(settings.python());
+        try {
+            JsonObject open = request("open");
+            open.addProperty("ini", project.ini().toString());
+            open.addProperty("project", project.root().toString());
+            if (settings.env() != null) {
+                open.addProperty("env", settings.env().equals(SourceOptions.AlembicOptions.MINIMAL_ENV)
+                        ? settings.env() : project.root().resolve(settings.env()).toString());
+            }
+            JsonObject answer = helper.request(open);
+            if (!ok(answer)) {
+                throw new AlembicException(openFailure(answer, project, helper));
+            }
+            return helper;
+        } catch (RuntimeException e) {
+            helper.close();
+            throw e;
+        }
+    }
+
+    private static String openFailure(JsonObject answer, AlembicProject project, PythonHelper helper) {
+        String message = AlembicHistory.text(answer, "message");
+        if ("missing".equals(AlembicHistory.text(answer, "kind"))) {
+            String module = AlembicHistory.text(answer, "module");
+            return "The Python at " + AlembicHistory.text(answer, "python") + " (" + AlembicHistory.text(answer, "pythonVersion")
+                    + ", started as '" + helper.python() + "') has no " + (module.isEmpty() ? "Alembic" : "module '" + module + "'")
+                    + " (" + message + "): install it into that interpreter (pip install alembic sqlalchemy psycopg2-binary;"
+                    + " on Debian: apt install python3-alembic python3-psycopg2), or name the interpreter that has the"
+                    + " project's packages with --python <path> (key " + AlembicSettings.PYTHON_KEY + ")";
+        }
+        String file = project.display(AlembicHistory.text(answer, "file"));
+        return project.display(project.ini().toString()) + ": Alembic cannot read this configuration: " + message
+                + (file.isEmpty() ? "" : " (at " + file + ":" + answer.get("line").getAsInt() + ")");
+    }
+
+    @Override
+    public SourceType type() {
+        return SourceType.ALEMBIC;
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public List<Revision> revisions() {
+        return history.revisions();
+    }
+
+    @Override
+    public List<HistoryFinding> findings() {
+        return history.findings();
+    }
+
+    @Override
+    public List<String> bookkeepingTables() {
+        return List.of(history.versionTable());
+    }
+
+    @Override
+    public Optional<String> serverWideChange() {
+        return serverWideChange;
+    }
+
+    @Override
+    public boolean supportsConcurrentSteps() {
+        return true;
+    }
+
+    @Override
+    public void usePassword(String value) {
+        this.password = value;
+    }
+
+    @Override
+    public StepResult upgrade(Revision revision, Connection connection) {
+        return step(revision, Direction.UP, connection);
+    }
+
+    @Override
+    public StepResult downgrade(Revision revision, Connection connection) {
+        if (!revision.hasDowngrade()) {
+            throw new MigrationFailedException(revision, Direction.DOWN,
+                    MigrationFailure.of(file(revision), revision.noDowngradeReason()), null);
+        }
+        return step(revision, Direction.DOWN, connection);
+    }
+
+    private StepResult step(Revision revision, Direction direction, Connection connection) {
+        if (!positions.containsKey(revision.id())) {
+            throw MigrationFailedException.notInHistory(revision, direction, project.display(project.ini().toString()));
+        }
+        JsonObject request = request("step");
+        request.addProperty("revision", revision.id());
+        request.addProperty("upgrade", direction == Direction.UP);
+        try {
+            request.add("target", StepTarget.of(connection, password, options.lockTimeout(), options.statementTimeout()));
+        } catch (SQLException e) {
+            throw new MigrationFailedException(revision, direction, MigrationFailure.of(file(revision), e.getMessage()), e);
+        }
+        long started = System.nanoTime();
+        JsonObject answer;
+        PythonHelper helper = helpers.acquire();
+        try {
+            answer = helper.request(request);
+        } catch (AlembicException e) {
+            throw new MigrationFailedException(revision, direction, MigrationFailure.of(file(revision), e.getMessage()), e);
+        } finally {
+            helpers.release(helper);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        boolean transactional = answer.has("transactional") && answer.get("transactional").getAsBoolean();
+        if (!ok(answer)) {
+            throw new MigrationFailedException(revision, direction, failure(answer, revision), null);
+        }
+        return new StepResult(revision, direction, transactional,
+                transactional ? "" : "the migration ran outside a transaction (an autocommit_block, or an env.py that"
+                        + " begins none)", -1, took);
+    }
+
+    private MigrationFailure failure(JsonObject answer, Revision revision) {
+        String file = project.display(AlembicHistory.text(answer, "file"));
+        String message = AlembicHistory.text(answer, "message");
+        if (answer.has("irreversible") && answer.get("irreversible").getAsBoolean()) {
+            message = "the downgrade says it cannot be undone: " + message;
+        }
+        int line = answer.has("line") ? answer.get("line").getAsInt() : 0;
+        return new MigrationFailure(file.isEmpty() ? file(revision) : file, line, 0, message,
+                AlembicHistory.text(answer, "detail"), AlembicHistory.text(answer, "hint"),
+                AlembicHistory.text(answer, "sqlState"), AlembicHistory.text(answer, "statement").strip());
+    }
+
+    private String file(Revision revision) {
+        return revision.files().isEmpty() ? project.display(project.ini().toString()) : revision.files().get(0);
+    }
+
+    @Override
+    public void close() {
+        helpers.close();
+    }
+
+    static JsonObject request(String operation) {
+        JsonObject request = new JsonObject();
+        request.addProperty("op", operation);
+        return request;
+    }
+
+    static boolean ok(JsonObject answer) {
+        JsonElement ok = answer.get("ok");
+        return ok != null && ok.getAsBoolean();
+    }
+
+    /** Statements that change what all databases share, searched in the revisions' Python files (op.execute's SQL). */
+    private static Optional<String> firstServerWideChange(AlembicHistory history, AlembicProject project) {
+        for (String file : history.files()) {
+            try {
+                String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+                Optional<String> found = ServerWideChanges.in(project.display(file), text, 0, text.length());
+                if (found.isPresent()) {
+                    return found;
+                }
+            } catch (IOException e) {
+                // Alembic just read it; if it is gone now, the step will say so.
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,420 @@
+"""migrationtest's Alembic helper: runs one Alembic revision at a time, in the user's own Python.
+
+The verifier starts this file with the interpreter the user chose and keeps it running, so Python's
+start-up and Alembic's reading of the version files are paid once, not per step. It speaks one JSON
+object per line: a request on stdin, one answer on stdout. Everything else a migration or env.py
+prints goes to stderr, which the verifier keeps for error messages. It exits when stdin closes.
+
+Requests (each answer has "ok"; a failed one has "message" and, where known, "file" and "line"):
+  {"op": "open", "ini": path, "project": dir, "env": null | "minimal" | path}
+  {"op": "history"}                       the revisions, oldest first, with heads and bases
+  {"op": "step", "revision": id, "upgrade": bool, "target": {...}}   one revision, by explicit id
+  {"op": "model", "spec": "alembic" | "module:attribute", "target": {...}}  create_all of a model
+"""
+import ast
+import io
+import json
+import os
+import signal
+import sys
+import time
+import traceback
+
+# Answers go to the real stdout; print() in env.py or a migration, and C code writing to file
+# descriptor 1, go to stderr instead, so nothing a user's code prints can break the protocol.
+_ANSWERS = os.fdopen(os.dup(1), "w", buffering=1)
+os.dup2(2, 1)
+sys.stdout = sys.stderr
+# Ctrl-C reaches the whole process group: the verifier decides what an interruption means and ends
+# this helper by closing stdin, so a migration is never reported as failed by a KeyboardInterrupt.
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def answer(value):
+    _ANSWERS.write(json.dumps(value) + "\n")
+    _ANSWERS.flush()
+
+
+try:
+    import sqlalchemy
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+    import alembic
+    from alembic.config import Config
+    from alembic.runtime.environment import EnvironmentContext
+    from alembic.runtime.migration import MigrationContext, RevisionStep
+    from alembic.script import ScriptDirectory
+    from alembic.util import load_python_file
+except ImportError as error:
+    answer({"ok": False, "kind": "missing", "module": getattr(error, "name", None) or "",
+            "message": str(error), "python": sys.executable, "pythonVersion": sys.version.split()[0]})
+    sys.exit(3)
+
+# The database of the step being run; every connection SQLAlchemy opens goes there (see _redirect).
+_TARGET = {}
+_OPENED = []
+_STATE = {}
+
+
+@event.listens_for(Engine, "do_connect")
+def _redirect(dialect, connection_record, cargs, cparams):
+    """Sends every connection SQLAlchemy opens to the verifier's database, whatever URL env.py computed
+    (sqlalchemy.url, -x arguments, environment variables, its own settings): the only redirection that
+    works for every env.py style, sync and async. The connections are closed after the step, so that
+    none is left open on a database the verifier clones or drops."""
+    if not _TARGET:
+        return None
+    if dialect.name != "postgresql":
+        raise RuntimeError("env.py connects with the %s dialect; migrationtest runs the migrations on PostgreSQL:"
+                           " make the URL env.py uses a postgresql:// one" % dialect.name)
+    del cargs[:]
+    for key in ("dsn", "host", "port", "dbname", "database", "user", "password", "unix_sock", "options",
+                "application_name", "server_settings"):
+        cparams.pop(key, None)
+    cparams.update(host=_TARGET["host"], port=int(_TARGET["port"]), user=_TARGET["user"])
+    if _TARGET.get("password"):
+        cparams["password"] = _TARGET["password"]
+    settings = dict(_TARGET.get("settings") or {})
+    if dialect.driver == "asyncpg":
+        cparams["database"] = _TARGET["dbname"]
+        cparams["server_settings"] = dict(settings, application_name="migrationtest-alembic")
+    elif dialect.driver in ("psycopg2", "psycopg", "psycopg2cffi", "psycopg_async"):
+        cparams["dbname"] = _TARGET["dbname"]
+        cparams["application_name"] = "migrationtest-alembic"
+        if settings:
+            cparams["options"] = " ".join("-c %s=%s" % (k, v) for k, v in settings.items())
+    else:
+        cparams["database"] = _TARGET["dbname"]
+    connection = dialect.connect(*cargs, **cparams)
+    _OPENED.append(connection)
+    return connection
+
+
+def _close_opened():
+    while _OPENED:
+        connection = _OPENED.pop()
+        try:
+            connection.close()
+        except Exception:
+            # An async driver's connection cannot be closed outside its event loop; end it at once.
+            inner = getattr(connection, "_connection", None)
+            try:
+                inner.terminate()
+            except Exception:
+                pass
+
+
+def _url(target, drivername):
+    from sqlalchemy.engine import URL
+    return URL.create(drivername, username=target["user"], password=target.get("password") or None,
+                      host=target["host"], port=int(target["port"]), database=target["dbname"])
+
+
+def op_open(request):
+    ini = os.path.abspath(request["ini"])
+    project = os.path.abspath(request["project"])
+    # Alembic is run from the folder of alembic.ini (its default -c), and the project's root is where
+    # the application's packages are imported from, as when the team runs it.
+    os.chdir(os.path.dirname(ini))
+    for folder in (os.path.dirname(ini), project):
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
+    config = Config(ini)
+    _STATE["config"] = config
+    _STATE["env"] = request.get("env")
+    _STATE["ini_url"] = config.get_main_option("sqlalchemy.url")
+    script = ScriptDirectory.from_config(config)
+    _STATE["script"] = script
+    return {"ok": True, "alembic": alembic.__version__, "sqlalchemy": sqlalchemy.__version__,
+            "python": sys.executable, "pythonVersion": sys.version.split()[0],
+            "scriptLocation": script.dir, "versionLocations": list(script.version_locations or [])}
+
+
+def _downgrade_kind(revision):
+    """How a revision's downgrade looks without running it: missing, raising on purpose, or code."""
+    function = getattr(revision.module, "downgrade", None)
+    if function is None:
+        return {"kind": "missing"}
+    try:
+        with open(revision.path, encoding="utf-8") as source:
+            tree = ast.parse(source.read(), revision.path)
+    except (OSError, SyntaxError, ValueError):
+        return {"kind": "code"}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == "downgrade":
+            body = list(node.body)
+            if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant) \
+                    and isinstance(body[0].value.value, str):
+                body = body[1:]
+            if len(body) == 1 and isinstance(body[0], ast.Raise):
+                return {"kind": "raises", "line": body[0].lineno, "message": _raised_message(body[0])}
+            if all(isinstance(statement, ast.Pass) for statement in body):
+                return {"kind": "pass", "line": node.lineno}
+            return {"kind": "code", "line": node.lineno}
+    return {"kind": "code"}
+
+
+def _raised_message(node):
+    raised = node.exc
+    name = ""
+    if isinstance(raised, ast.Call):
+        name = getattr(raised.func, "id", None) or getattr(raised.func, "attr", "")
+        for argument in raised.args:
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                return "%s: %s" % (name, argument.value)
+    elif raised is not None:
+        name = getattr(raised, "id", None) or getattr(raised, "attr", "")
+    return name or "raise"
+
+
+def op_history(request):
+    script = _STATE["script"]
+    revisions = list(script.walk_revisions("base", "heads"))
+    revisions.reverse()
+    items = []
+    for revision in revisions:
+        items.append({
+            "id": revision.revision,
+            "down": list(revision._all_down_revisions),
+            "doc": revision.doc or "",
+            "file": os.path.abspath(revision.path),
+            "branchLabels": sorted(revision.branch_labels or ()),
+            "merge": bool(revision.is_merge_point),
+            "downgrade": _downgrade_kind(revision),
+        })
+    return {"ok": True, "revisions": items, "heads": list(script.get_heads()), "bases": list(script.get_bases()),
+            "versionTable": _version_table()}
+
+
+def _version_table():
+    """The version table env.py configures, read by running env.py offline (no database, nothing
+    emitted); Alembic's default when env.py cannot run that way."""
+    captured = {}
+
+    def capture(heads, context):
+        captured["table"] = context._version.name
+        captured["schema"] = context._version.schema
+        return []
+
+    # An env.py that computes its URL from sqlalchemy.url finds one; offline, nothing connects to it.
+    _use_target({"host": "localhost", "port": 5432, "dbname": "migrationtest", "user": "migrationtest"})
+    try:
+        with EnvironmentContext(_STATE["config"], _STATE["script"], fn=capture, as_sql=True,
+                                output_buffer=io.StringIO(), starting_rev=None, destination_rev="heads"):
+            _run_env()
+        problem = None
+    except BaseException as error:
+        problem = "%s: %s" % (type(error).__name__, error)
+    finally:
+        _TARGET.clear()
+    return {"name": captured.get("table") or "alembic_version", "schema": captured.get("schema"),
+            "problem": None if "table" in captured else problem}
+
+
+def _run_env():
+    env = _STATE.get("env")
+    if env == "minimal":
+        _minimal_env()
+    elif env:
+        load_python_file(os.path.dirname(os.path.abspath(env)), os.path.basename(env))
+    else:
+        _STATE["script"].run_env()
+
+
+def _minimal_env():
+    """What --alembic-env minimal runs instead of the project's env.py: the verifier's database, the
+    default version table, no target_metadata; for an env.py that needs the whole application."""
+    from alembic import context
+    if context.is_offline_mode():
+        context.configure(url="postgresql://", literal_binds=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = sqlalchemy.create_engine(_url(_TARGET, "postgresql"), poolclass=sqlalchemy.pool.NullPool)
+    with engine.connect() as connection:
+        context.configure(connection=connection)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+def _autocommit_block_used():
+    return _STATE.get("autocommit", False)
+
+
+_original_autocommit_block = MigrationContext.autocommit_block
+
+
+def _watched_autocommit_block(self):
+    _STATE["autocommit"] = True
+    return _original_autocommit_block(self)
+
+
+MigrationContext.autocommit_block = _watched_autocommit_block
+
+
+def op_step(request):
+    script = _STATE["script"]
+    revision = script.get_revision(request["revision"])
+    upgrade = bool(request["upgrade"])
+    step = RevisionStep(script.revision_map, revision, upgrade)
+    observed = {"transactional": False}
+    function = step.migration_fn
+
+    def observed_migration(*args, **kwargs):
+        # Whether the migration itself runs inside a transaction, whichever way env.py began one.
+        context = _STATE.get("context")
+        connection = getattr(context, "connection", None)
+        try:
+            observed["transactional"] = bool(connection is not None and connection.in_transaction())
+        except Exception:
+            observed["transactional"] = False
+        return function(*args, **kwargs)
+
+    step.migration_fn = observed_migration
+
+    def steps(heads, context):
+        _STATE["context"] = context
+        return [step]
+
+    _use_target(request["target"])
+    _STATE["autocommit"] = False
+    started = time.monotonic()
+    try:
+        destination = revision.revision if upgrade else (revision._normalized_down_revisions or ("base",))[0]
+        with EnvironmentContext(_STATE["config"], script, fn=steps, as_sql=False, starting_rev=None,
+                                destination_rev=destination, tag=None):
+            _run_env()
+        return {"ok": True, "transactional": observed["transactional"] and not _autocommit_block_used(),
+                "millis": int((time.monotonic() - started) * 1000)}
+    except BaseException as error:
+        failure = _failure(error, revision)
+        failure["transactional"] = observed["transactional"] and not _autocommit_block_used()
+        failure["irreversible"] = not upgrade and _says_irreversible(error)
+        return failure
+    finally:
+        _STATE.pop("context", None)
+        _close_opened()
+        _TARGET.clear()
+
+
+def _use_target(target):
+    _TARGET.clear()
+    _TARGET.update(target)
+    # env.py styles that read sqlalchemy.url find the verifier's database there too, with the driver
+    # of the URL alembic.ini names (an async env.py needs its async driver).
+    drivername = "postgresql"
+    if _STATE.get("ini_url"):
+        try:
+            drivername = sqlalchemy.engine.make_url(_STATE["ini_url"]).drivername
+        except Exception:
+            pass
+    url = _url(target, drivername).render_as_string(hide_password=False)
+    _STATE["config"].set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+
+
+def _says_irreversible(error):
+    if isinstance(error, NotImplementedError):
+        return True
+    text = str(error).lower()
+    return any(word in text for word in ("irreversible", "not reversible", "cannot be downgraded",
+                                         "can't be downgraded", "cannot downgrade", "no downgrade"))
+
+
+def _failure(error, revision=None):
+    """The user's file and line nearest the error, and what Postgres said."""
+    frames = traceback.extract_tb(error.__traceback__)
+    chosen = None
+    wanted = os.path.realpath(revision.path) if revision is not None else None
+    script_dir = os.path.realpath(_STATE["script"].dir) if "script" in _STATE else None
+    for frame in frames:
+        path = os.path.realpath(frame.filename)
+        if wanted and path == wanted:
+            chosen = frame
+    if chosen is None and script_dir:
+        for frame in frames:
+            if os.path.realpath(frame.filename).startswith(script_dir + os.sep):
+                chosen = frame
+    if chosen is None and frames:
+        chosen = frames[-1]
+    original = getattr(error, "orig", None)
+    diagnostics = getattr(original, "diag", None)
+    message = getattr(diagnostics, "message_primary", None) if diagnostics is not None else None
+    if not message:
+        message = (str(original) if original is not None else "%s: %s" % (type(error).__name__, error)).strip()
+        message = message.splitlines()[0] if message else type(error).__name__
+    return {
+        "ok": False,
+        "file": os.path.abspath(chosen.filename) if chosen else "",
+        "line": chosen.lineno if chosen else 0,
+        "message": message,
+        "detail": (getattr(diagnostics, "message_detail", None) or "") if diagnostics is not None else "",
+        "hint": (getattr(diagnostics, "message_hint", None) or "") if diagnostics is not None else "",
+        "sqlState": getattr(original, "pgcode", None) or getattr(original, "sqlstate", None) or "",
+        "statement": str(getattr(error, "statement", "") or ""),
+        "exception": type(error).__name__,
+        "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:],
+    }
+
+
+def op_model(request):
+    """Creates the schema the application's SQLAlchemy metadata describes in the target database."""
+    metadata = _metadata(request["spec"])
+    _use_target(request["target"])
+    try:
+        engine = sqlalchemy.create_engine(_url(_TARGET, "postgresql"), poolclass=sqlalchemy.pool.NullPool)
+        with engine.begin() as connection:
+            for one in metadata:
+                one.create_all(connection)
+        engine.dispose()
+        return {"ok": True, "tables": sum(len(one.tables) for one in metadata)}
+    finally:
+        _close_opened()
+        _TARGET.clear()
+
+
+def _metadata(spec):
+    if spec == "alembic":
+        captured = {}
+
+        def capture(heads, context):
+            captured["metadata"] = context.opts.get("target_metadata")
+            return []
+
+        with EnvironmentContext(_STATE["config"], _STATE["script"], fn=capture, as_sql=True,
+                                output_buffer=io.StringIO(), starting_rev=None, destination_rev="heads"):
+            _run_env()
+        found = captured.get("metadata")
+        if found is None:
+            raise LookupError("env.py configures no target_metadata: pass it to context.configure(), or name the"
+                              " model as sqlalchemy:<module>:<attribute>")
+    else:
+        import importlib
+        module_name, _, attribute = spec.partition(":")
+        found = importlib.import_module(module_name)
+        for part in attribute.split("."):
+            found = getattr(found, part)
+        found = getattr(found, "metadata", found)
+    found = list(found) if isinstance(found, (list, tuple)) else [found]
+    for one in found:
+        if not isinstance(one, sqlalchemy.MetaData):
+            raise TypeError("%r is not SQLAlchemy MetaData or a declarative base" % (one,))
+    return found
+
+
+OPERATIONS = {"open": op_open, "history": op_history, "step": op_step, "model": op_model}
+
+
+def main():
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        request = json.loads(line)
+        try:
+            result = OPERATIONS[request["op"]](request)
+        except BaseException as error:
+            result = _failure(error)
+        answer(result)
+
+
+if __name__ == "__main__":
+    main()
