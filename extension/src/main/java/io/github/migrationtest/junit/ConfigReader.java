@@ -78,7 +78,11 @@ final class ConfigReader {
                         MigrationTest.LIQUIBASE_LABELS_PROPERTY_NAME).map(Setting::value).orElse(null))
                 .withLiquibaseSearchPath(list("liquibaseSearchPath", MigrationTest::liquibaseSearchPath,
                         MigrationTest.LIQUIBASE_SEARCH_PATH_PROPERTY_NAME, ",").stream()
-                        .map(folder -> paths.projectDirectory().resolve(folder).normalize().toString()).toList());
+                        .map(folder -> paths.projectDirectory().resolve(folder).normalize().toString()).toList())
+                .withAlembicPython(setting("alembicPython", MigrationTest::alembicPython,
+                        MigrationTest.ALEMBIC_PYTHON_PROPERTY_NAME).map(Setting::value).orElse(null))
+                .withAlembicEnv(setting("alembicEnv", MigrationTest::alembicEnv, MigrationTest.ALEMBIC_ENV_PROPERTY_NAME)
+                        .map(Setting::value).map(this::alembicEnv).orElse(null));
         List<String> schemas = list("schemas", MigrationTest::schemas, MigrationTest.SCHEMAS_PROPERTY_NAME, ",");
         SnapshotOptions snapshot = SnapshotOptions.defaults().withSchemas(schemas.toArray(String[]::new))
                 .withIncremental(lookup.fromKey(MigrationTest.INCREMENTAL_SNAPSHOTS_PROPERTY_NAME)
@@ -92,6 +96,8 @@ final class ConfigReader {
                 .withFloor(setting("floor", MigrationTest::floor, MigrationTest.FLOOR_PROPERTY_NAME)
                         .map(s -> s.value().trim()).orElse(null))
                 .withIrreversible(irreversible())
+                .withFileNamePattern(setting("fileNamePattern", MigrationTest::fileNamePattern,
+                        MigrationTest.FILE_NAME_PATTERN_PROPERTY_NAME).map(s -> s.parse(ConfigReader::regex)).orElse(null))
                 .withSkipped(Set.copyOf(list("skip", MigrationTest::skip, MigrationTest.SKIP_PROPERTY_NAME, ",")))
                 .withJobs(lookup.fromKey(MigrationTest.JOBS_PROPERTY_NAME).map(s -> s.parse(ConfigReader::jobs))
                         .orElse(VerifierOptions.AUTO_JOBS));
@@ -108,6 +114,18 @@ final class ConfigReader {
         Setting startAt = setting("startAt", MigrationTest::startAt, MigrationTest.START_AT_PROPERTY_NAME)
                 .orElse(new Setting("startAt", MigrationTestConfig.BASE));
         return new MigrationTestConfig(location, source, postgres(), verifier, database == Database.PER_CLASS, startAt);
+    }
+
+    /** A regex, checked here so that a bad one is a configuration error naming the setting. */
+    private static String regex(String value) {
+        java.util.regex.Pattern.compile(value);
+        return value;
+    }
+
+    /** {@code minimal} as it is; a file relative to the project directory. */
+    private String alembicEnv(String value) {
+        return value.isBlank() || value.strip().equals(SourceOptions.AlembicOptions.MINIMAL_ENV)
+                ? value : paths.projectDirectory().resolve(value.strip()).normalize().toString();
     }
 
     private DiffOptions diff(List<String> schemas) {

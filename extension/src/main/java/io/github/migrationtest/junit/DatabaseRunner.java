@@ -27,6 +27,7 @@ final class DatabaseRunner implements MigrationRunner {
         this.source = source;
         this.database = database;
         this.dataSource = database.dataSource();
+        source.usePassword(database.password());
         this.snapshotOptions = snapshotOptions;
         this.applied = applied;
     }

@@ -116,9 +116,13 @@ final class HistoryUnderTest implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (template != null) {
-            server().release(template);
-            template = null;
+        try {
+            if (template != null) {
+                server().release(template);
+                template = null;
+            }
+        } finally {
+            source.close(); // ends what the source started, such as Alembic's Python helpers
         }
     }
 }

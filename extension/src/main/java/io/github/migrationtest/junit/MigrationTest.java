@@ -88,6 +88,12 @@ public @interface MigrationTest {
     String LIQUIBASE_LABELS_PROPERTY_NAME = "migrationtest.liquibase.labels";
     /** Default for {@link #liquibaseSearchPath()}: {@value}, comma-separated. */
     String LIQUIBASE_SEARCH_PATH_PROPERTY_NAME = "migrationtest.liquibase.searchPath";
+    /** Default for {@link #fileNamePattern()}: {@value}. */
+    String FILE_NAME_PATTERN_PROPERTY_NAME = "migrationtest.fileNamePattern";
+    /** Default for {@link #alembicPython()}: {@value}. */
+    String ALEMBIC_PYTHON_PROPERTY_NAME = "migrationtest.alembic.python";
+    /** Default for {@link #alembicEnv()}: {@value}. */
+    String ALEMBIC_ENV_PROPERTY_NAME = "migrationtest.alembic.env";
     /**
      * {@value}: {@code true} keeps a failed test's database (and the server) for inspection and
      * reports how to connect to it; default {@code false}.
@@ -193,6 +199,26 @@ public @interface MigrationTest {
      * folder, then the {@code src/<set>/resources} folder it is in, then the class path.
      */
     String[] liquibaseSearchPath() default {};
+
+    /**
+     * The team's convention for migration file names, a regex every revision's file name must match
+     * whole ({@code "\\d{8}_\\d{6}_\\w+\\.py"}); a file that does not fails {@code HISTORY_IS_LINEAR},
+     * naming it. Empty for none.
+     */
+    String fileNamePattern() default "";
+
+    /**
+     * Alembic: the Python interpreter that has the project's Alembic, SQLAlchemy and database driver
+     * (a virtualenv's {@code .venv/bin/python}); empty for {@code python3} on the PATH.
+     */
+    String alembicPython() default "";
+
+    /**
+     * Alembic: {@code minimal} runs the verifier's own {@code env.py} (the default version table, no
+     * model) instead of the project's, for an {@code env.py} that needs the whole application; or the
+     * path of another {@code env.py} (relative to the project directory); empty for the project's.
+     */
+    String alembicEnv() default "";
 
     /** How column order counts; see {@link #columnOrder()}. */
     enum ColumnOrder {

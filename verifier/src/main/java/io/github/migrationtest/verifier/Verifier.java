@@ -77,7 +77,8 @@ public final class Verifier {
     }
 
     private CheckResult historyIsLinear() {
-        List<HistoryFinding> errors = source.findings().stream().filter(HistoryFinding::isError).toList();
+        List<HistoryFinding> errors = new ArrayList<>(source.findings().stream().filter(HistoryFinding::isError).toList());
+        options.fileNamePattern().ifPresent(pattern -> errors.addAll(FileNames.notMatching(source.revisions(), pattern)));
         if (errors.isEmpty()) {
             return CheckResult.passed(Check.HISTORY_IS_LINEAR);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What to verify and how.
@@ -31,10 +32,13 @@ import java.util.Set;
  *     (when it differs) instead of comparing
  * @param jobs how many databases walk the history at once, each its own part of it ({@link #AUTO_JOBS}:
  *     one per processor, at most four, and one per {@value WalkPlan#REVISIONS_PER_AUTO_JOB} revisions)
+ * @param fileNamePattern a team's convention for migration file names ({@code \d{8}_\d{6}_\w+\.py}): every
+ *     file of every revision must match it whole, or {@link Check#HISTORY_IS_LINEAR} fails naming the file
  */
 public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<String, String> irreversible,
                               Set<String> skipped, List<Path> initScripts, SnapshotOptions snapshot, DiffOptions diff,
-                              int checkpointInterval, Optional<SchemaModel> model, boolean updateSnapshot, int jobs) {
+                              int checkpointInterval, Optional<SchemaModel> model, boolean updateSnapshot, int jobs,
+                              Optional<Pattern> fileNamePattern) {
 
     public VerifierOptions {
         checks = Collections.unmodifiableSet(checks.isEmpty() ? EnumSet.noneOf(Check.class) : EnumSet.copyOf(checks));
@@ -55,7 +59,7 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
     public static VerifierOptions defaults() {
         return new VerifierOptions(EnumSet.complementOf(EnumSet.of(Check.HEAD_MATCHES_MODEL)), Optional.empty(),
                 Map.of(), Set.of(), List.of(), SnapshotOptions.defaults(), DiffOptions.defaults(), 100, Optional.empty(),
-                false, AUTO_JOBS);
+                false, AUTO_JOBS, Optional.empty());
     }
 
     public boolean runs(Check check) {
@@ -65,42 +69,42 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
     /** Chooses exactly these checks, whatever {@link #withModel} turned on before. */
     public VerifierOptions withChecks(Set<Check> value) {
         return new VerifierOptions(value, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs);
+                model, updateSnapshot, jobs, fileNamePattern);
     }
 
     public VerifierOptions withFloor(String value) {
         return new VerifierOptions(checks, Optional.ofNullable(value), irreversible, skipped, initScripts, snapshot, diff,
-                checkpointInterval, model, updateSnapshot, jobs);
+                checkpointInterval, model, updateSnapshot, jobs, fileNamePattern);
     }
 
     public VerifierOptions withIrreversible(Map<String, String> value) {
         return new VerifierOptions(checks, floor, value, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs);
+                model, updateSnapshot, jobs, fileNamePattern);
     }
 
     public VerifierOptions withSkipped(Set<String> value) {
         return new VerifierOptions(checks, floor, irreversible, value, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs);
+                model, updateSnapshot, jobs, fileNamePattern);
     }
 
     public VerifierOptions withInitScripts(List<Path> value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, value, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs);
+                model, updateSnapshot, jobs, fileNamePattern);
     }
 
     public VerifierOptions withSnapshot(SnapshotOptions value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, value, diff, checkpointInterval,
-                model, updateSnapshot, jobs);
+                model, updateSnapshot, jobs, fileNamePattern);
     }
 
     public VerifierOptions withDiff(DiffOptions value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, value, checkpointInterval,
-                model, updateSnapshot, jobs);
+                model, updateSnapshot, jobs, fileNamePattern);
     }
 
     public VerifierOptions withCheckpointInterval(int value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, value,
-                model, updateSnapshot, jobs);
+                model, updateSnapshot, jobs, fileNamePattern);
     }
 
     /**
@@ -111,18 +115,24 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
         Set<Check> withModelCheck = EnumSet.of(Check.HEAD_MATCHES_MODEL);
         withModelCheck.addAll(checks);
         return new VerifierOptions(withModelCheck, floor, irreversible, skipped, initScripts, snapshot, diff,
-                checkpointInterval, Optional.of(value), updateSnapshot, jobs);
+                checkpointInterval, Optional.of(value), updateSnapshot, jobs, fileNamePattern);
     }
 
     /** Update mode on or off: a snapshot file model is written with the head schema rather than compared. */
     public VerifierOptions withSnapshotUpdate(boolean value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, value, jobs);
+                model, value, jobs, fileNamePattern);
     }
 
     /** How many databases walk the history at once; {@link #AUTO_JOBS} chooses. */
+    /** See {@link #fileNamePattern()}; {@code null} for none. */
+    public VerifierOptions withFileNamePattern(String regex) {
+        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
+                model, updateSnapshot, jobs, Optional.ofNullable(regex).map(Pattern::compile));
+    }
+
     public VerifierOptions withJobs(int value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, value);
+                model, updateSnapshot, value, fileNamePattern);
     }
 }

@@ -61,6 +61,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--skip", paramLabel = "<revision>", description = "A revision to upgrade but not check. Repeatable.")
     List<String> skipped = new ArrayList<>();
 
+    @Option(names = "--file-name-pattern", paramLabel = "<regex>",
+            description = "The team's convention for migration file names, e.g. '\\d{8}_\\d{6}_\\w+\\.py': a revision's file"
+                    + " whose name does not match it whole fails HISTORY_IS_LINEAR.")
+    String fileNamePattern;
+
     @Option(names = "--ignore", paramLabel = "<path-pattern>",
             description = "Differences to ignore, by path glob: public.audit_*, *.updated_at. Repeatable.")
     List<String> ignored = new ArrayList<>();
@@ -148,7 +153,8 @@ final class VerifyCommand implements Callable<Integer> {
                 .withSkipped(Set.copyOf(skipped))
                 .withInitScripts(source.initScripts)
                 .withSnapshot(SnapshotOptions.defaults().withSchemas(schemaNames).withIncremental(!wholeSnapshots))
-                .withDiff(diff);
+                .withDiff(diff)
+                .withFileNamePattern(fileNamePattern);
         if (schemaModel.isPresent()) {
             options = options.withModel(schemaModel.get()).withSnapshotUpdate(updateSnapshot);
         }

@@ -82,7 +82,7 @@ final class AlembicSource implements MigrationSource {
             open.addProperty("project", project.root().toString());
             if (settings.env() != null) {
                 open.addProperty("env", settings.env().equals(SourceOptions.AlembicOptions.MINIMAL_ENV)
-                        ? settings.env() : project.root().resolve(settings.env()).toString());
+                        ? settings.env() : Path.of(settings.env()).toAbsolutePath().normalize().toString());
             }
             JsonObject answer = helper.request(open);
             if (!ok(answer)) {

@@ -123,11 +123,34 @@ def op_open(request):
     _STATE["config"] = config
     _STATE["env"] = request.get("env")
     _STATE["ini_url"] = config.get_main_option("sqlalchemy.url")
+    missing = _missing_driver(_STATE["ini_url"])
+    if missing:
+        return missing
     script = ScriptDirectory.from_config(config)
     _STATE["script"] = script
     return {"ok": True, "alembic": alembic.__version__, "sqlalchemy": sqlalchemy.__version__,
             "python": sys.executable, "pythonVersion": sys.version.split()[0],
             "scriptLocation": script.dir, "versionLocations": list(script.version_locations or [])}
+
+
+def _missing_driver(ini_url):
+    """The database driver the steps will connect with (alembic.ini's, else psycopg2), imported now so that
+    its absence is said once, at the start, not as every step's failure."""
+    try:
+        drivername = sqlalchemy.engine.make_url(ini_url).drivername if ini_url else "postgresql"
+    except Exception:
+        drivername = "postgresql"
+    if not drivername.startswith("postgresql"):
+        drivername = "postgresql"
+    try:
+        dialect = sqlalchemy.engine.make_url(drivername + "://").get_dialect()
+        load = getattr(dialect, "import_dbapi", None) or dialect.dbapi
+        load()
+    except ImportError as error:
+        return {"ok": False, "kind": "missing", "module": getattr(error, "name", None) or drivername,
+                "message": "%s (the driver of %s://)" % (error, drivername), "python": sys.executable,
+                "pythonVersion": sys.version.split()[0]}
+    return None
 
 
 def _downgrade_kind(revision):
