@@ -52,6 +52,25 @@ class VerifierTest {
     }
 
     @Test
+    void a_file_name_pattern_fails_the_history_check_naming_each_file_that_does_not_follow_it() throws IOException {
+        pair("0005_Add_E", "CREATE TABLE e (id int PRIMARY KEY);", "DROP TABLE e;");
+        VerificationReport report = verify(VerifierOptions.defaults()
+                .withChecks(Set.of(Check.HISTORY_IS_LINEAR))
+                .withFileNamePattern("\\d{4}_[a-z_]+\\.(up|down)\\.sql"));
+
+        CheckResult linear = report.historyCheck(Check.HISTORY_IS_LINEAR).orElseThrow();
+        assertThat(linear.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(linear.reason()).contains("0005_Add_E.up.sql: the name does not follow the project's convention")
+                .contains("0005_Add_E.down.sql").doesNotContain("0004_d");
+        assertThat(linear.fix()).contains("--file-name-pattern");
+
+        VerificationReport following = verify(VerifierOptions.defaults()
+                .withChecks(Set.of(Check.HISTORY_IS_LINEAR))
+                .withFileNamePattern("\\d{4}_\\w+\\.(up|down)\\.sql"));
+        assertThat(following.historyCheck(Check.HISTORY_IS_LINEAR).orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
     void floor_irreversible_and_skip_are_upgraded_but_not_round_tripped_with_the_reason() throws IOException {
         pair("0003_c", "CREATE TABLE c (id int PRIMARY KEY);", "SELECT 1; -- would fail the round trip");
         VerificationReport report = verify(VerifierOptions.defaults()
