@@ -86,13 +86,20 @@ def _redirect(dialect, connection_record, cargs, cparams):
     else:
         cparams["database"] = _TARGET["dbname"]
     connection = dialect.connect(*cargs, **cparams)
-    _OPENED.append(connection)
+    _OPENED.append((connection_record, connection))
     return connection
 
 
 def _close_opened():
+    """Closes every connection the step opened. An engine that outlives the step (one env.py imports from
+    the application) has its pooled connection invalidated, so that it reconnects next time."""
     while _OPENED:
-        connection = _OPENED.pop()
+        record, connection = _OPENED.pop()
+        try:
+            if record is not None:
+                record.invalidate()
+        except Exception:
+            pass
         try:
             connection.close()
         except Exception:
