@@ -589,7 +589,7 @@ def _env_file():
         return ""
     if env:
         return os.path.abspath(env)
-    return os.path.join(_STATE["script"].dir, "env.py") if "script" in _STATE else ""
+    return os.path.abspath(os.path.join(_STATE["script"].dir, "env.py")) if "script" in _STATE else ""
 
 
 OPERATIONS = {"open": op_open, "history": op_history, "step": op_step, "model": op_model}
