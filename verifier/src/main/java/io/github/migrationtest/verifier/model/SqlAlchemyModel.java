@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
  */
 public final class SqlAlchemyModel implements SchemaModel {
 
+    /** How many of alembic check's differences the one-line verdict lists. */
+    private static final int SHOWN = 8;
+
     private final String spec;
     private final Optional<String> history;
     private final AlembicOptions alembic;
@@ -133,10 +136,12 @@ public final class SqlAlchemyModel implements SchemaModel {
         String how = "alembic check (Alembic " + check.alembicVersion() + ", compare_type=" + check.compareType()
                 + ", compare_server_default=" + check.compareServerDefault() + ")";
         if (check.diffs().isEmpty()) {
-            return how + " would have passed: it is blind to " + (ours.size() == 1 ? "this difference" : "all "
-                    + ours.size() + " of these differences");
+            return how + " would have passed: it is blind to " + (ours.size() == 1 ? "this difference"
+                    : ours.size() == 2 ? "both of these differences" : "all " + ours.size() + " of these differences");
         }
-        String reported = check.diffs().stream().map(AlembicModelBuilder.Reported::text).collect(Collectors.joining("; "));
+        String reported = check.diffs().stream().limit(SHOWN).map(AlembicModelBuilder.Reported::text)
+                .collect(Collectors.joining("; ")) + (check.diffs().size() > SHOWN ? "; and " + (check.diffs().size() - SHOWN)
+                + " more" : "");
         return how + " would have reported " + check.diffs().size() + " (" + reported + ")"
                 + (blind.isEmpty() ? "" : " and is blind to " + String.join(", ", blind));
     }
