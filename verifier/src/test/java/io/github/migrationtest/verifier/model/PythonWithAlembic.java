@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Debian's {@code /usr/bin/python3}, else {@code python3} on the PATH, the first that imports Alembic and
  * psycopg2. Tests are skipped with the reason when none does ({@code .ci/run} installs Debian's packages).
  */
-final class PythonWithAlembic {
+public final class PythonWithAlembic {
 
     private static final Optional<String> FOUND = find();
 
@@ -22,7 +22,7 @@ final class PythonWithAlembic {
     }
 
     /** The interpreter; skips the calling test when there is none. */
-    static String interpreter() {
+    public static String interpreter() {
         assumeTrue(FOUND.isPresent(), () -> "no Python with alembic and psycopg2: tried " + candidates()
                 + "; install them (apt install python3-alembic python3-psycopg2) or set -D" + AlembicSettings.PYTHON_KEY);
         return FOUND.get();

@@ -32,44 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SqlAlchemyModelTest {
 
-    /** The model the history builds at head: users with an enum, a length-limited name and an email. */
-    private static final String MODELS = """
-            import sqlalchemy as sa
-            from sqlalchemy.orm import declarative_base
-
-            Base = declarative_base()
-
-
-            class User(Base):
-                __tablename__ = "users"
-                id = sa.Column(sa.Integer, primary_key=True)
-                name = sa.Column(sa.String(100), nullable=False)
-                mood = sa.Column(sa.Enum("happy", "sad", name="mood"))
-                email = sa.Column(sa.Text)
-            """;
-
-    private static final String ENV = """
-            from alembic import context
-            from sqlalchemy import engine_from_config, pool
-            from app.models import Base
-
-            config = context.config
-            target_metadata = Base.metadata
-
-            if context.is_offline_mode():
-                context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata,
-                                  literal_binds=True)
-                with context.begin_transaction():
-                    context.run_migrations()
-            else:
-                engine = engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.",
-                                            poolclass=pool.NullPool)
-                with engine.connect() as connection:
-                    context.configure(connection=connection, target_metadata=target_metadata)
-                    with context.begin_transaction():
-                        context.run_migrations()
-            """;
-
     private final PostgresServer server = PostgresServer.shared();
     private String python;
 
@@ -79,55 +41,11 @@ class SqlAlchemyModelTest {
     @BeforeEach
     void writeProject() throws IOException {
         python = PythonWithAlembic.interpreter();
-        write("alembic.ini", """
-                [alembic]
-                script_location = migrations
-                sqlalchemy.url = postgresql://app@db.example/app
-                """);
-        write("app/__init__.py", "");
-        write("app/models.py", MODELS);
-        write("migrations/env.py", ENV);
-        write("migrations/versions/0001_users.py", """
-                \"""users\"""
-                from alembic import op
-                import sqlalchemy as sa
-
-                revision = "0001"
-                down_revision = None
-
-
-                def upgrade():
-                    op.create_table("users", sa.Column("id", sa.Integer, primary_key=True),
-                                    sa.Column("name", sa.String(100), nullable=False),
-                                    sa.Column("mood", sa.Enum("happy", "sad", name="mood")))
-
-
-                def downgrade():
-                    op.drop_table("users")
-                    op.execute("DROP TYPE mood")
-                """);
-        write("migrations/versions/0002_email.py", """
-                \"""email\"""
-                from alembic import op
-                import sqlalchemy as sa
-
-                revision = "0002"
-                down_revision = "0001"
-
-
-                def upgrade():
-                    op.add_column("users", sa.Column("email", sa.Text))
-
-
-                def downgrade():
-                    op.drop_column("users", "email")
-                """);
+        SqlAlchemyProject.write(project);
     }
 
     private Path write(String file, String text) throws IOException {
-        Path path = project.resolve(file);
-        Files.createDirectories(path.getParent());
-        return Files.writeString(path, text);
+        return SqlAlchemyProject.write(project, file, text);
     }
 
     private AlembicOptions alembic() {
@@ -167,7 +85,7 @@ class SqlAlchemyModelTest {
 
     @Test
     void a_column_no_migration_adds_fails_naming_it_with_the_sql_and_what_alembic_check_says() throws IOException {
-        write("app/models.py", MODELS + "    nickname = sa.Column(sa.Text)\n");
+        write("app/models.py", SqlAlchemyProject.MODELS + "    nickname = sa.Column(sa.Text)\n");
 
         CheckResult result = verify("alembic");
 
@@ -181,7 +99,7 @@ class SqlAlchemyModelTest {
 
     @Test
     void an_enum_label_no_migration_adds_fails_and_alembic_check_is_shown_blind_to_it() throws IOException {
-        write("app/models.py", MODELS.replace("\"happy\", \"sad\",", "\"happy\", \"sad\", \"meh\","));
+        write("app/models.py", SqlAlchemyProject.MODELS.replace("\"happy\", \"sad\",", "\"happy\", \"sad\", \"meh\","));
 
         CheckResult result = verify("alembic");
 
@@ -193,7 +111,7 @@ class SqlAlchemyModelTest {
 
     @Test
     void a_server_default_no_migration_sets_fails_naming_the_column() throws IOException {
-        write("app/models.py", MODELS.replace("nullable=False)", "nullable=False, server_default=\"anonymous\")"));
+        write("app/models.py", SqlAlchemyProject.MODELS.replace("nullable=False)", "nullable=False, server_default=\"anonymous\")"));
 
         CheckResult result = verify("alembic");
 
@@ -206,7 +124,7 @@ class SqlAlchemyModelTest {
 
     @Test
     void a_declarative_base_named_as_module_and_attribute_is_the_model_whatever_env_py_configures() throws IOException {
-        write("migrations/env.py", ENV.replace("target_metadata = Base.metadata", "target_metadata = None"));
+        write("migrations/env.py", SqlAlchemyProject.ENV.replace("target_metadata = Base.metadata", "target_metadata = None"));
 
         CheckResult result = verify("sqlalchemy:app.models:Base");
 
@@ -230,7 +148,7 @@ class SqlAlchemyModelTest {
 
     @Test
     void an_env_py_without_target_metadata_says_where_to_give_it() throws IOException {
-        write("migrations/env.py", ENV.replace("target_metadata = Base.metadata", "target_metadata = None"));
+        write("migrations/env.py", SqlAlchemyProject.ENV.replace("target_metadata = Base.metadata", "target_metadata = None"));
         Set<String> before = server.openDatabases();
 
         assertThatThrownBy(() -> model("alembic").snapshot(server, SnapshotOptions.defaults()))
@@ -258,7 +176,7 @@ class SqlAlchemyModelTest {
 
     @Test
     void a_module_that_fails_on_import_is_named_with_its_file_line_and_error() throws IOException {
-        write("app/models.py", "import os\n\nDATABASE = os.environ[\"APP_DATABASE_URL\"]\n" + MODELS);
+        write("app/models.py", "import os\n\nDATABASE = os.environ[\"APP_DATABASE_URL\"]\n" + SqlAlchemyProject.MODELS);
 
         assertThatThrownBy(() -> model("sqlalchemy:app.models:Base").snapshot(server, SnapshotOptions.defaults()))
                 .isInstanceOfSatisfying(ModelFileException.class, e -> {
@@ -272,7 +190,7 @@ class SqlAlchemyModelTest {
 
     @Test
     void an_attribute_that_is_not_metadata_says_what_it_is() throws IOException {
-        write("app/models.py", MODELS + "\nDATABASE_URL = \"postgresql:///app\"\n");
+        write("app/models.py", SqlAlchemyProject.MODELS + "\nDATABASE_URL = \"postgresql:///app\"\n");
 
         assertThatThrownBy(() -> model("sqlalchemy:app.models:DATABASE_URL").snapshot(server, SnapshotOptions.defaults()))
                 .hasMessageContaining("app.models:DATABASE_URL is a str, not SQLAlchemy MetaData or a declarative base");
