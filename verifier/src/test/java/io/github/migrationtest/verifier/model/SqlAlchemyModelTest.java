@@ -162,6 +162,17 @@ class SqlAlchemyModelTest {
     }
 
     @Test
+    void an_env_py_that_cannot_run_offline_is_read_online_leaving_no_version_table_in_the_model() throws IOException {
+        write("migrations/env.py", SqlAlchemyProject.ENV.replace("if context.is_offline_mode():",
+                "if context.is_offline_mode():\n    raise RuntimeError(\"offline mode is not supported\")"));
+
+        SchemaSnapshot snapshot = model("alembic").snapshot(server, SnapshotOptions.defaults().withExcludedTables());
+
+        assertThat(snapshot.lookup("public.users.email")).isPresent();
+        assertThat(snapshot.lookup("public.alembic_version")).as("even when bookkeeping tables are read").isEmpty();
+    }
+
+    @Test
     void a_module_that_does_not_exist_is_named_with_the_python_error() throws IOException {
         Path root = project.toRealPath();
         assertThatThrownBy(() -> model("sqlalchemy:app.modles:Base").snapshot(server, SnapshotOptions.defaults()))
