@@ -173,8 +173,8 @@ class SqlAlchemyModelTest {
     }
 
     @Test
-    void a_module_that_does_not_exist_is_named_with_the_python_error() throws IOException {
-        Path root = project.toRealPath();
+    void a_module_that_does_not_exist_is_named_with_the_python_error() {
+        Path root = project.toAbsolutePath().normalize();
         assertThatThrownBy(() -> model("sqlalchemy:app.modles:Base").snapshot(server, SnapshotOptions.defaults()))
                 .isInstanceOfSatisfying(ModelFileException.class, e -> {
                     assertThat(e.failure().file()).isEqualTo("app.modles");
@@ -196,6 +196,20 @@ class SqlAlchemyModelTest {
                             + " 'APP_DATABASE_URL'");
                     assertThat(e.fix()).isEqualTo("correct app/models.py:3: the module must import without the application"
                             + " running (no database, no settings it cannot find)");
+                });
+    }
+
+    @Test
+    void a_module_whose_own_import_is_missing_says_to_install_it_or_name_another_python() throws IOException {
+        write("app/models.py", "import acme_billing\n" + SqlAlchemyProject.MODELS);
+
+        assertThatThrownBy(() -> model("sqlalchemy:app.models:Base").snapshot(server, SnapshotOptions.defaults()))
+                .isInstanceOfSatisfying(ModelFileException.class, e -> {
+                    assertThat(e.failure().location()).isEqualTo("app/models.py:1");
+                    assertThat(e.failure().message()).isEqualTo("the module app.models cannot be imported:"
+                            + " ModuleNotFoundError: No module named 'acme_billing'");
+                    assertThat(e.fix()).startsWith("install what app/models.py:1 imports into the Python that reads the"
+                            + " model, or name the one that has the project's packages with --python");
                 });
     }
 

@@ -133,8 +133,12 @@ public final class AlembicModelBuilder implements AutoCloseable {
                             ? "make " + module + " importable: name a module under " + importRoot() + " (where imports"
                                     + " start from) or on PYTHONPATH, and run with the Python that has the project's packages"
                                     + " (--python, key " + AlembicSettings.PYTHON_KEY + ")"
-                            : "correct " + here + ": the module must import without the application running (no"
-                                    + " database, no settings it cannot find)");
+                            : "ModuleNotFoundError".equals(AlembicHistory.text(answer, "exception"))
+                                    ? "install what " + here + " imports into the Python that reads the model, or name"
+                                            + " the one that has the project's packages with --python (key "
+                                            + AlembicSettings.PYTHON_KEY + ")"
+                                    : "correct " + here + ": the module must import without the application running"
+                                            + " (no database, no settings it cannot find)");
             case "attribute" -> new Failure(module, 0, message, "", "name the MetaData or the declarative base the"
                     + " module defines: sqlalchemy:" + module + ":<attribute>, e.g. sqlalchemy:" + module + ":Base");
             case "metadata" -> ENV_METADATA.equals(spec)
