@@ -117,7 +117,8 @@ class ModelCheckTest {
                 instanceOf(ExtensionConfigurationException.class), message("Invalid value for @MigrationTest(model):"
                         + " 'yaml:schema.yaml'. Allowed: snapshot:<file> (a snapshot, as migrationtest snapshot writes it),"
                         + " sql:<file> (a reference schema.sql), jpa:<package-or-persistence-unit> (JPA entities,"
-                        + " through Hibernate)"))));
+                        + " through Hibernate), alembic (the target_metadata of the Alembic project's env.py),"
+                        + " sqlalchemy:<module>:<attribute> (SQLAlchemy MetaData or a declarative base)"))));
     }
 
     @Test

@@ -78,7 +78,8 @@ final class HeadMatchesModel {
             return CheckResult.passed(CHECK, Findings.differences(diff));
         }
         ProposedMigration migration = propose(head, desired, diff);
-        return CheckResult.failed(CHECK, "the head schema does not match " + model.description(),
+        String verdict = model.toolVerdict(server, options.snapshot(), head, diff).map(text -> "; " + text).orElse("");
+        return CheckResult.failed(CHECK, "the head schema does not match " + model.description() + verdict,
                 Findings.differences(diff), fix(model, migration)).withMigration(migration);
     }
 

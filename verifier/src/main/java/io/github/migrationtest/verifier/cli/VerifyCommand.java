@@ -19,6 +19,8 @@ import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.alembic.AlembicSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -91,9 +93,10 @@ final class VerifyCommand implements Callable<Integer> {
                     + " and one per 25 revisions; 1 walks it on one database).")
     Integer jobs;
 
-    @Option(names = "--model", paramLabel = "snapshot:<file>|sql:<file>|jpa:<package-or-unit>",
+    @Option(names = "--model", paramLabel = "snapshot:<file>|sql:<file>|jpa:<package-or-unit>|alembic|sqlalchemy:<module>:<attr>",
             description = "The schema head must match (check HEAD_MATCHES_MODEL): a snapshot file, a reference"
-                    + " schema.sql, or JPA entities (needs Hibernate on the class path).")
+                    + " schema.sql, JPA entities (needs Hibernate on the class path), the target_metadata of the Alembic"
+                    + " project's env.py, or SQLAlchemy MetaData or a declarative base (imported by --python).")
     String model;
 
     @Option(names = "--update-snapshot",
@@ -184,7 +187,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
         ModelContext context = new ModelContext(ModelFile::at, VerifyCommand.class.getClassLoader(), source.initScripts,
                 file -> "run this command again with --update-snapshot, or write the file with: migrationtest snapshot "
-                        + source.location + " --out " + file.name());
+                        + source.location + " --out " + file.name())
+                .withHistory(source.location, alembicOptions());
         SchemaModel parsed = Models.parse(model, context);
         if (updateSnapshot && !(parsed instanceof SnapshotFileModel)) {
             throw new IllegalArgumentException("--update-snapshot writes a snapshot file, but --model " + model
@@ -197,6 +201,13 @@ final class VerifyCommand implements Callable<Integer> {
             file.script();
         }
         return Optional.of(parsed);
+    }
+
+    /** The Python and env.py the Alembic source runs, which a SQLAlchemy model is read with too. */
+    private SourceOptions.AlembicOptions alembicOptions() {
+        return new SourceOptions.AlembicOptions(
+                source.python != null ? source.python : AlembicSettings.fromEnvironment(AlembicSettings.PYTHON_KEY).orElse(null),
+                source.alembicEnv != null ? source.alembicEnv : AlembicSettings.fromEnvironment(AlembicSettings.ENV_KEY).orElse(null));
     }
 
     private static void printFailures(PrintWriter out, VerificationReport report) {

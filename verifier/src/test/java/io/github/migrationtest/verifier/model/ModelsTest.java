@@ -40,7 +40,8 @@ class ModelsTest {
         assertThatThrownBy(() -> Models.parse(spec, CONTEXT)).isInstanceOf(ModelSpecException.class)
                 .hasMessage("Not a model: '" + spec.trim() + "'. Allowed: snapshot:<file> (a snapshot, as migrationtest"
                         + " snapshot writes it), sql:<file> (a reference schema.sql), jpa:<package-or-persistence-unit>"
-                        + " (JPA entities, through Hibernate)");
+                        + " (JPA entities, through Hibernate), alembic (the target_metadata of the Alembic project's"
+                        + " env.py), sqlalchemy:<module>:<attribute> (SQLAlchemy MetaData or a declarative base)");
     }
 
     @Test

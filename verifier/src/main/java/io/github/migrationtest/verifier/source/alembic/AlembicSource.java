@@ -74,7 +74,7 @@ final class AlembicSource implements MigrationSource {
     }
 
     /** A helper that has read the project's configuration. */
-    private static PythonHelper started(AlembicProject project, SourceOptions.AlembicOptions settings) {
+    static PythonHelper started(AlembicProject project, SourceOptions.AlembicOptions settings) {
         PythonHelper helper = PythonHelper.start(settings.python());
         try {
             JsonObject open = request("open");
@@ -97,17 +97,27 @@ final class AlembicSource implements MigrationSource {
 
     private static String openFailure(JsonObject answer, AlembicProject project, PythonHelper helper) {
         String message = AlembicHistory.text(answer, "message");
-        if ("missing".equals(AlembicHistory.text(answer, "kind"))) {
-            String module = AlembicHistory.text(answer, "module");
-            return "The Python at " + AlembicHistory.text(answer, "python") + " (" + AlembicHistory.text(answer, "pythonVersion")
-                    + ", started as '" + helper.python() + "') has no " + (module.isEmpty() ? "Alembic" : "module '" + module + "'")
-                    + " (" + message + "): install it into that interpreter (pip install alembic sqlalchemy psycopg2-binary;"
-                    + " on Debian: apt install python3-alembic python3-psycopg2), or name the interpreter that has the"
-                    + " project's packages with --python <path> (key " + AlembicSettings.PYTHON_KEY + ")";
+        if (isMissing(answer)) {
+            return missing(answer, helper);
         }
         String file = project.display(AlembicHistory.text(answer, "file"));
         return project.display(project.ini().toString()) + ": Alembic cannot read this configuration: " + message
                 + (file.isEmpty() ? "" : " (at " + file + ":" + answer.get("line").getAsInt() + ")");
+    }
+
+    /** Whether the helper could not even start: its Python lacks Alembic, SQLAlchemy or the driver. */
+    static boolean isMissing(JsonObject answer) {
+        return "missing".equals(AlembicHistory.text(answer, "kind"));
+    }
+
+    /** What the helper's Python lacks, and how to install it or name another interpreter. */
+    static String missing(JsonObject answer, PythonHelper helper) {
+        String module = AlembicHistory.text(answer, "module");
+        return "The Python at " + AlembicHistory.text(answer, "python") + " (" + AlembicHistory.text(answer, "pythonVersion")
+                + ", started as '" + helper.python() + "') has no " + (module.isEmpty() ? "Alembic" : "module '" + module + "'")
+                + " (" + AlembicHistory.text(answer, "message") + "): install it into that interpreter (pip install alembic"
+                + " sqlalchemy psycopg2-binary; on Debian: apt install python3-alembic python3-psycopg2), or name the"
+                + " interpreter that has the project's packages with --python <path> (key " + AlembicSettings.PYTHON_KEY + ")";
     }
 
     @Override

@@ -387,48 +387,239 @@ def _failure(error, revision=None):
 
 
 def op_model(request):
-    """Creates the schema the application's SQLAlchemy metadata describes in the target database."""
-    metadata = _metadata(request["spec"])
-    _use_target(request["target"])
+    """The schema the application's SQLAlchemy metadata describes, in the target database.
+
+    {"spec": "alembic" | "module:attribute", "target": {...}} runs create_all in the target (a scratch
+    database): the schemas the tables name first, since create_all creates none.
+    With "check": true it says what `alembic check` would of the target instead: upgraded to heads
+    through env.py, then compared by Alembic's own autogenerate with the options env.py configures.
+    A failure says at which "stage" (import, attribute, metadata, env, create, upgrade, compare)."""
+    stage = {"name": "metadata"}
+    if "config" in _STATE:
+        _use_target(request["target"])
+    else:
+        _TARGET.clear()
+        _TARGET.update(request["target"])
     try:
-        engine = sqlalchemy.create_engine(_url(_TARGET, "postgresql"), poolclass=sqlalchemy.pool.NullPool)
-        with engine.begin() as connection:
-            for one in metadata:
-                one.create_all(connection)
-        engine.dispose()
+        if request.get("check"):
+            return _alembic_check(request["spec"], stage)
+        metadata = _metadata(request["spec"], stage)
+        stage["name"] = "create"
+        engine = sqlalchemy.create_engine(_url(_TARGET, _sync_drivername()), poolclass=sqlalchemy.pool.NullPool)
+        try:
+            with engine.begin() as connection:
+                preparer = connection.dialect.identifier_preparer
+                for schema in _schemas(metadata):
+                    connection.execute(sqlalchemy.text("CREATE SCHEMA IF NOT EXISTS " + preparer.quote_schema(schema)))
+                for one in metadata:
+                    one.create_all(connection)
+        finally:
+            engine.dispose()
         return {"ok": True, "tables": sum(len(one.tables) for one in metadata)}
+    except BaseException as error:
+        return _model_failure(error, stage["name"], request["spec"])
     finally:
         _close_opened()
         _TARGET.clear()
 
 
-def _metadata(spec):
+class _NoModel(Exception):
+    """The spec names no metadata: env.py configures none, or the attribute is something else."""
+
+
+def _metadata(spec, stage):
     if spec == "alembic":
-        captured = {}
-
-        def capture(heads, context):
-            captured["metadata"] = context.opts.get("target_metadata")
-            return []
-
-        with EnvironmentContext(_STATE["config"], _STATE["script"], fn=capture, as_sql=True,
-                                output_buffer=io.StringIO(), starting_rev=None, destination_rev="heads"):
-            _run_env()
-        found = captured.get("metadata")
-        if found is None:
-            raise LookupError("env.py configures no target_metadata: pass it to context.configure(), or name the"
-                              " model as sqlalchemy:<module>:<attribute>")
+        found = _env_metadata(stage)
     else:
         import importlib
         module_name, _, attribute = spec.partition(":")
+        stage["name"] = "import"
         found = importlib.import_module(module_name)
+        stage["name"] = "attribute"
         for part in attribute.split("."):
             found = getattr(found, part)
+        stage["name"] = "metadata"
         found = getattr(found, "metadata", found)
     found = list(found) if isinstance(found, (list, tuple)) else [found]
     for one in found:
         if not isinstance(one, sqlalchemy.MetaData):
-            raise TypeError("%r is not SQLAlchemy MetaData or a declarative base" % (one,))
+            raise _NoModel("%s is a %s, not SQLAlchemy MetaData or a declarative base" % (spec, type(one).__name__))
     return found
+
+
+def _env_metadata(stage):
+    """The target_metadata env.py gives context.configure(): read offline (nothing connects), else
+    online against the target, whose version table it may create is dropped again."""
+    if _STATE.get("env") == "minimal":
+        raise _NoModel("--alembic-env minimal configures no target_metadata")
+    captured = {}
+
+    def capture(heads, context):
+        captured["metadata"] = context.opts.get("target_metadata")
+        captured["version"] = context._version
+        return []
+
+    stage["name"] = "env"
+    try:
+        with EnvironmentContext(_STATE["config"], _STATE["script"], fn=capture, as_sql=True,
+                                output_buffer=io.StringIO(), starting_rev=None, destination_rev="heads"):
+            _run_env()
+    except BaseException:
+        if "metadata" in captured:
+            raise
+        captured.clear()
+        with EnvironmentContext(_STATE["config"], _STATE["script"], fn=capture, as_sql=False,
+                                starting_rev=None, destination_rev="heads"):
+            _run_env()
+        _close_opened()
+        _drop_version_table(captured.get("version"))
+    stage["name"] = "metadata"
+    if captured.get("metadata") is None:
+        raise _NoModel("env.py configures no target_metadata")
+    return captured["metadata"]
+
+
+def _drop_version_table(version):
+    if version is None:
+        return
+    engine = sqlalchemy.create_engine(_url(_TARGET, _sync_drivername()), poolclass=sqlalchemy.pool.NullPool)
+    try:
+        with engine.begin() as connection:
+            version.drop(connection, checkfirst=True)
+    finally:
+        engine.dispose()
+
+
+def _schemas(metadata):
+    """The schemas the metadata's tables and sequences live in, which create_all expects to exist."""
+    names = set()
+    for one in metadata:
+        names.update(table.schema for table in one.tables.values() if table.schema)
+        names.update(sequence.schema for sequence in one._sequences.values() if sequence.schema)
+    return sorted(names)
+
+
+def _sync_drivername():
+    """A synchronous driver for create_all: the one alembic.ini names, else an installed one."""
+    if _STATE.get("ini_url"):
+        try:
+            url = sqlalchemy.engine.make_url(_STATE["ini_url"])
+            if url.get_backend_name() == "postgresql" and url.get_driver_name() not in ("asyncpg", "psycopg_async"):
+                return url.drivername
+        except Exception:
+            pass
+    import importlib.util
+    for module, drivername in (("psycopg2", "postgresql+psycopg2"), ("psycopg", "postgresql+psycopg"),
+                               ("pg8000", "postgresql+pg8000")):
+        if importlib.util.find_spec(module) is not None:
+            return drivername
+    return "postgresql"
+
+
+def _alembic_check(spec, stage):
+    """What `alembic check` says of the target: env.py upgrades it to heads, then Alembic's autogenerate
+    compares it with the metadata, using the options env.py gives context.configure()."""
+    config, script = _STATE["config"], _STATE["script"]
+    stage["name"] = "upgrade"
+    with EnvironmentContext(config, script, fn=lambda heads, context: script._upgrade_revs("heads", heads),
+                            as_sql=False, starting_rev=None, destination_rev="heads"):
+        _run_env()
+    _close_opened()
+    given = None if spec == "alembic" else _metadata(spec, stage)
+    result = {}
+
+    def compare(heads, context):
+        from alembic.autogenerate import compare_metadata
+        stage["name"] = "metadata"
+        metadata = context.opts.get("target_metadata") if given is None else given
+        if metadata is None:
+            raise _NoModel("env.py configures no target_metadata")
+        if isinstance(metadata, (list, tuple)) and len(metadata) == 1:
+            metadata = metadata[0]
+        stage["name"] = "compare"
+        default_schema = context.connection.dialect.default_schema_name
+        result["diffs"] = [_diff_text(diff, default_schema) for diff in compare_metadata(context, metadata)]
+        result["options"] = {key: repr(context.opts.get(key)) for key in ("compare_type", "compare_server_default")}
+        return []
+
+    stage["name"] = "env"
+    with EnvironmentContext(config, script, fn=compare, as_sql=False, starting_rev=None, destination_rev="heads"):
+        _run_env()
+    return {"ok": True, "alembic": alembic.__version__, "diffs": result.get("diffs", []),
+            "options": result.get("options", {})}
+
+
+def _diff_text(diff, default_schema):
+    """One of autogenerate's diffs as {"text", "subjects"}: the subjects are the schema-qualified tables,
+    columns and indexes it is about, so the verifier can tell which of its own differences it saw."""
+    if isinstance(diff, list):
+        parts = [_diff_text(one, default_schema) for one in diff]
+        return {"text": "; ".join(part["text"] for part in parts),
+                "subjects": [subject for part in parts for subject in part["subjects"]]}
+    operation, arguments = diff[0], list(diff[1:])
+
+    def qualified(schema, name):
+        return "%s.%s" % (schema or default_schema, name)
+
+    first = arguments[0] if arguments else None
+    if isinstance(first, sqlalchemy.Table):
+        subject = qualified(first.schema, first.name)
+        return {"text": "%s %s" % (operation, subject), "subjects": [subject]}
+    if len(arguments) >= 3 and isinstance(arguments[2], sqlalchemy.Column):
+        subject = qualified(arguments[0], "%s.%s" % (arguments[1], arguments[2].name))
+        return {"text": "%s %s" % (operation, subject), "subjects": [subject]}
+    if len(arguments) >= 6 and isinstance(arguments[1], str) and isinstance(arguments[2], str):
+        subject = qualified(arguments[0], "%s.%s" % (arguments[1], arguments[2]))
+        old, new = (getattr(value, "arg", value) for value in arguments[4:6])
+        return {"text": "%s %s: %s -> %s" % (operation, subject, _sql_text(old), _sql_text(new)), "subjects": [subject]}
+    table = getattr(first, "table", None)
+    if isinstance(table, sqlalchemy.Table):
+        name = getattr(first, "name", None) or "(unnamed %s)" % type(first).__name__
+        subjects = [qualified(table.schema, name), qualified(table.schema, table.name)]
+        return {"text": "%s %s on %s" % (operation, name, subjects[1]), "subjects": subjects}
+    return {"text": "%s %s" % (operation, " ".join(_sql_text(argument) for argument in arguments)), "subjects": []}
+
+
+def _sql_text(value):
+    text = getattr(value, "text", None)
+    if isinstance(text, str):
+        return text
+    try:
+        return str(value)
+    except Exception:
+        return repr(value)
+
+
+def _model_failure(error, stage, spec):
+    """Which stage failed, and the user's file and line nearest the error (not SQLAlchemy's own)."""
+    failure = _failure(error)
+    failure["stage"] = stage
+    if spec != "alembic":
+        failure["module"] = spec.partition(":")[0]
+    library = tuple(os.path.dirname(os.path.realpath(module.__file__)) for module in (sqlalchemy, alembic, os))
+    chosen = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        path = os.path.realpath(frame.filename)
+        if os.path.isfile(path) and not path.startswith(library) and "-packages" + os.sep not in path:
+            chosen = frame
+    if isinstance(error, SyntaxError) and error.filename and os.path.isfile(error.filename):
+        failure["file"], failure["line"] = os.path.abspath(error.filename), error.lineno or 0
+    elif chosen is not None:
+        failure["file"], failure["line"] = os.path.abspath(chosen.filename), chosen.lineno
+    else:
+        failure["file"], failure["line"] = "", 0
+    if stage == "env" or isinstance(error, _NoModel) and spec == "alembic":
+        failure.setdefault("env", _env_file())
+    return failure
+
+
+def _env_file():
+    env = _STATE.get("env")
+    if env == "minimal":
+        return ""
+    if env:
+        return os.path.abspath(env)
+    return os.path.abspath(os.path.join(_STATE["script"].dir, "env.py")) if "script" in _STATE else ""
 
 
 OPERATIONS = {"open": op_open, "history": op_history, "step": op_step, "model": op_model}
