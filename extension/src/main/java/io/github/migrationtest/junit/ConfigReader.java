@@ -103,7 +103,8 @@ final class ConfigReader {
                         .orElse(VerifierOptions.AUTO_JOBS));
         Optional<Setting> model = setting("model", MigrationTest::model, MigrationTest.MODEL_PROPERTY_NAME);
         if (model.isPresent()) {
-            verifier = verifier.withModel(model(model.get(), initScripts)).withSnapshotUpdate(snapshotUpdate());
+            verifier = verifier.withModel(model(model.get(), initScripts, location, source.alembic()))
+                    .withSnapshotUpdate(snapshotUpdate());
         }
         Optional<Setting> checks = setting("checks", MigrationTest::checks, MigrationTest.CHECKS_PROPERTY_NAME);
         if (checks.isPresent()) {
@@ -193,8 +194,10 @@ final class ConfigReader {
     }
 
     /** Parsed now, so a bad spec fails the class; its file is read when the check runs, after update mode could write it. */
-    private SchemaModel model(Setting setting, List<Path> initScripts) {
-        ModelContext context = new ModelContext(paths::modelFile, paths.classLoader(), initScripts, ConfigReader::howToUpdate);
+    private SchemaModel model(Setting setting, List<Path> initScripts, String location, SourceOptions.AlembicOptions alembic) {
+        // The history's location and Python: --model alembic reads the target_metadata its env.py configures.
+        ModelContext context = new ModelContext(paths::modelFile, paths.classLoader(), initScripts, ConfigReader::howToUpdate)
+                .withHistory(location, alembic);
         try {
             return Models.parse(setting.value(), context);
         } catch (ModelSpecException e) {

@@ -89,10 +89,17 @@ final class SourceArguments {
         if (statementTimeout != null) {
             options = options.withStatementTimeout(statementTimeout);
         }
+        SourceOptions.AlembicOptions alembic = alembicOptions();
         options = options.withLiquibaseSearchPath(searchPath).withLiquibaseContexts(contexts).withLiquibaseLabels(labels)
-                .withAlembicPython(python != null ? python : AlembicSettings.fromEnvironment(AlembicSettings.PYTHON_KEY).orElse(null))
-                .withAlembicEnv(alembicEnv != null ? alembicEnv : AlembicSettings.fromEnvironment(AlembicSettings.ENV_KEY).orElse(null));
+                .withAlembicPython(alembic.python()).withAlembicEnv(alembic.env());
         return MigrationSources.open(location, options);
+    }
+
+    /** The Alembic settings: the options given, else the keys (system property, environment variable). */
+    SourceOptions.AlembicOptions alembicOptions() {
+        return new SourceOptions.AlembicOptions(
+                python != null ? python : AlembicSettings.fromEnvironment(AlembicSettings.PYTHON_KEY).orElse(null),
+                alembicEnv != null ? alembicEnv : AlembicSettings.fromEnvironment(AlembicSettings.ENV_KEY).orElse(null));
     }
 
     PostgresServer startPostgres() {

@@ -19,8 +19,6 @@ import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.MigrationSource;
-import io.github.migrationtest.verifier.source.SourceOptions;
-import io.github.migrationtest.verifier.source.alembic.AlembicSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -188,7 +186,7 @@ final class VerifyCommand implements Callable<Integer> {
         ModelContext context = new ModelContext(ModelFile::at, VerifyCommand.class.getClassLoader(), source.initScripts,
                 file -> "run this command again with --update-snapshot, or write the file with: migrationtest snapshot "
                         + source.location + " --out " + file.name())
-                .withHistory(source.location, alembicOptions());
+                .withHistory(source.location, source.alembicOptions());
         SchemaModel parsed = Models.parse(model, context);
         if (updateSnapshot && !(parsed instanceof SnapshotFileModel)) {
             throw new IllegalArgumentException("--update-snapshot writes a snapshot file, but --model " + model
@@ -204,12 +202,6 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** The Python and env.py the Alembic source runs, which a SQLAlchemy model is read with too. */
-    private SourceOptions.AlembicOptions alembicOptions() {
-        return new SourceOptions.AlembicOptions(
-                source.python != null ? source.python : AlembicSettings.fromEnvironment(AlembicSettings.PYTHON_KEY).orElse(null),
-                source.alembicEnv != null ? source.alembicEnv : AlembicSettings.fromEnvironment(AlembicSettings.ENV_KEY).orElse(null));
-    }
-
     private static void printFailures(PrintWriter out, VerificationReport report) {
         FailureText.forEachFailure(report, (subject, result) -> {
             out.println();
