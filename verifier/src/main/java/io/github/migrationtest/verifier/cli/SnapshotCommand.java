@@ -45,6 +45,8 @@ final class SnapshotCommand implements Callable<Integer> {
         try (PostgresServer server = source.startPostgres();
              DisposableDatabase database = server.createDatabase();
              Connection connection = database.connect()) {
+            // Standard error: standard output may be the snapshot itself.
+            server.notices().forEach(spec.commandLine().getErr()::println);
             ScriptFiles.runInitScripts(source.initScripts, connection);
             for (int i = 0; i <= last; i++) {
                 history.upgrade(revisions.get(i), connection);

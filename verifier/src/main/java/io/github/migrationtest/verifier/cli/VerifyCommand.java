@@ -122,6 +122,7 @@ final class VerifyCommand implements Callable<Integer> {
         try (PostgresServer server = source.startPostgres()) {
             out.println("Verifying " + history.revisions().size() + " revisions of " + history.location()
                     + " on " + server.description());
+            server.notices().forEach(out::println);
             report = new Verifier(history, options).verify(server, new ConsoleProgress(out, System.console() != null));
         }
         out.println();

@@ -48,8 +48,11 @@ public final class PostgresServer implements AutoCloseable {
     private volatile boolean keepServer;
     private volatile boolean closed;
 
-    private PostgresServer(RunningPostgres running) {
+    private final List<String> notices;
+
+    private PostgresServer(RunningPostgres running, List<String> notices) {
         this.running = running;
+        this.notices = List.copyOf(notices);
         this.admin = new AdminConnections(running.endpoint());
         this.majorVersion = queryMajorVersion();
         // Measured: FILE_COPY creates a small database about twice as fast as WAL_LOG (Postgres 15+'s
@@ -77,7 +80,17 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a server of its own; the caller closes it. */
     public static PostgresServer start(PostgresSettings settings) {
-        return new PostgresServer(new Provisioner(DockerEnvironment.ofThisProcess()).provision(settings));
+        Provisioner provisioner = new Provisioner(DockerEnvironment.ofThisProcess());
+        RunningPostgres running = provisioner.provision(settings);
+        return new PostgresServer(running, provisioner.notices());
+    }
+
+    /**
+     * What the user should hear about how this server was provided (a fallback in auto mode); the
+     * command line prints these, since a library's log may go nowhere.
+     */
+    public List<String> notices() {
+        return notices;
     }
 
     /** A fresh, empty database, cloned from {@code template0} so nothing an administrator put in template1 leaks in. */

@@ -133,6 +133,19 @@ class CommandLineTest {
     }
 
     @Test
+    void a_server_url_that_cannot_be_reached_exits_2_naming_the_url_and_is_not_replaced() {
+        String url = "jdbc:postgresql://127.0.0.1:1/postgres?connectTimeout=2";
+
+        assertThat(run("verify", history.toString(), "--postgres-url", url)).isEqualTo(2);
+        assertThat(err.toString()).contains("  - server: could not connect to " + url,
+                "is never replaced by another backend");
+        assertThat(out.toString()).doesNotContain("Verifying");
+
+        assertThat(run("snapshot", history.toString(), "--backend", "server", "--postgres-url", url)).isEqualTo(2);
+        assertThat(err.toString()).contains("(migrationtest.postgres.backend=server)");
+    }
+
+    @Test
     void jobs_walk_the_history_in_parts_and_say_so_with_the_lines_in_history_order() throws IOException {
         write("0003_orders.up.sql", "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));");
         write("0003_orders.down.sql", "DROP TABLE orders;");
