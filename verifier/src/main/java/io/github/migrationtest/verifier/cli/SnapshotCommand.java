@@ -45,6 +45,7 @@ final class SnapshotCommand implements Callable<Integer> {
         try (PostgresServer server = source.startPostgres();
              DisposableDatabase database = server.createDatabase();
              Connection connection = database.connect()) {
+            Main.interruption().guard(server);
             // Standard error: standard output may be the snapshot itself.
             server.notices().forEach(spec.commandLine().getErr()::println);
             ScriptFiles.runInitScripts(source.initScripts, connection);
@@ -52,6 +53,9 @@ final class SnapshotCommand implements Callable<Integer> {
                 history.upgrade(revisions.get(i), connection);
             }
             text = SnapshotText.render(SnapshotReader.read(connection));
+        }
+        if (Main.interruption().happened()) {
+            return Main.interrupted(spec.commandLine().getErr());
         }
         if (out == null) {
             spec.commandLine().getOut().print(text);

@@ -162,9 +162,13 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** Drops the databases still open (not the kept ones) and stops the server if we started it. */
+    /**
+     * Drops the databases still open (not the kept ones) and stops the server if we started it. A
+     * second caller (the shutdown hook, while an interrupted run is closing it) waits until that is
+     * done: returning at once would let the JVM exit with the server half stopped.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         synchronized (PostgresServer.class) {
             if (closed) {
                 return;
