@@ -146,6 +146,19 @@ class CommandLineTest {
     }
 
     @Test
+    void a_misnamed_migration_fails_the_history_check_naming_the_file_and_the_name_it_needs() throws IOException {
+        Path flyway = Files.createDirectory(dir.resolve("flyway"));
+        Files.writeString(flyway.resolve("V1__init.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(flyway.resolve("U1__init.sql"), "DROP TABLE users;\n");
+        Files.writeString(flyway.resolve("V6_add_phone.sql"), "ALTER TABLE users ADD phone text;\n");
+
+        assertThat(run("verify", flyway.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("V6_add_phone.sql: looks like a Flyway migration but does not have two"
+                + " underscores between version and description", "rename it to V6__add_phone.sql");
+        assertThat(out.toString()).contains("HISTORY_IS_LINEAR: FAILED");
+    }
+
+    @Test
     void jobs_walk_the_history_in_parts_and_say_so_with_the_lines_in_history_order() throws IOException {
         write("0003_orders.up.sql", "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));");
         write("0003_orders.down.sql", "DROP TABLE orders;");
