@@ -62,6 +62,10 @@ final class SnapshotCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         } else {
             Main.writeFile(out, text);
+            Revision revision = revisions.get(last);
+            spec.commandLine().getOut().println("Wrote the schema at revision " + revision.label()
+                    + (last == revisions.size() - 1 ? ", the head," : "") + " to " + out);
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -82,12 +83,14 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(PostgresSettings settings) {
         Provisioner provisioner = new Provisioner(DockerEnvironment.ofThisProcess());
         RunningPostgres running = provisioner.provision(settings);
-        return new PostgresServer(running, provisioner.notices());
+        List<String> notices = new ArrayList<>(running.notices());
+        notices.addAll(provisioner.notices());
+        return new PostgresServer(running, notices);
     }
 
     /**
-     * What the user should hear about how this server was provided (a fallback in auto mode); the
-     * command line prints these, since a library's log may go nowhere.
+     * What the user should hear about how this server was provided (a fallback in auto mode, stale
+     * servers reclaimed); the command line prints these, since a library's log may go nowhere.
      */
     public List<String> notices() {
         return notices;

@@ -190,6 +190,17 @@ class CommandLineTest {
     }
 
     @Test
+    void snapshot_out_writes_the_file_and_says_so() throws IOException {
+        Path file = dir.resolve("schema/head.snapshot");
+
+        assertThat(run("snapshot", history.toString(), "--out", file.toString())).as(err.toString()).isZero();
+
+        assertThat(Files.readString(file)).contains("table public.users");
+        assertThat(out.toString()).isEqualTo("Wrote the schema at revision 0002 (name index), the head, to " + file
+                + System.lineSeparator());
+    }
+
+    @Test
     void init_scripts_run_before_revision_1_in_verify_and_in_snapshot() throws IOException {
         Path init = Files.writeString(dir.resolve("environment.sql"), "CREATE SCHEMA IF NOT EXISTS audit;\n");
         write("0001_users.up.sql", "CREATE TABLE audit.users (id int PRIMARY KEY, name text);");
