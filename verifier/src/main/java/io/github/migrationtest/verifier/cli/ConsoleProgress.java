@@ -18,8 +18,9 @@ final class ConsoleProgress implements ProgressListener {
     private final PrintWriter out;
     private final boolean terminal;
     private final BooleanSupplier interrupted;
+    /** The revision announced and not yet finished, and the last one finished: "0013 (table 13), 13 of 40". */
     private volatile String current;
-    private volatile int finished;
+    private volatile String lastFinished;
 
     ConsoleProgress(PrintWriter out, boolean terminal) {
         this(out, terminal, () -> false);
@@ -31,13 +32,17 @@ final class ConsoleProgress implements ProgressListener {
         this.interrupted = interrupted;
     }
 
-    /** Where the walk is, for a message about an interruption: "during revision 0013 (table 13), 13 of 40". */
+    /**
+     * Where the walk is, for a message about an interruption: "during revision 0013 (table 13), 13 of 40",
+     * or "after revision 0012 ..." in the moment between one revision's line and the next one's start.
+     */
     String where() {
-        String revision = current;
-        if (revision != null) {
-            return "during revision " + revision;
+        String running = current;
+        if (running != null) {
+            return "during revision " + running;
         }
-        return finished == 0 ? "before the first revision was verified" : "after " + finished + " revisions were verified";
+        String done = lastFinished;
+        return done == null ? "before the first revision was verified" : "after revision " + done;
     }
 
     @Override
@@ -71,8 +76,8 @@ final class ConsoleProgress implements ProgressListener {
         if (interrupted.getAsBoolean()) {
             return;
         }
+        lastFinished = current;
         current = null;
-        finished = index + 1;
         int width = String.valueOf(count).length();
         out.println((terminal ? "\r\033[K" : "") + String.format("[%" + width + "d/%d] ", index + 1, count) + Summary.line(report));
         out.flush();

@@ -169,8 +169,10 @@ class InterruptedRunIT {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the run ended").isTrue();
             String errors = err.get(10, TimeUnit.SECONDS);
             assertThat(process.exitValue()).as(output() + errors).isEqualTo(exitCode);
-            assertThat(errors).contains("migrationtest: interrupted by " + signal + " during revision 00",
-                    "No verdict: no report was written").doesNotContain("SLF4J");
+            // The signal may fall between one revision's line and the next one's start.
+            assertThat(errors).containsPattern("migrationtest: interrupted by " + signal
+                            + " (during|after) revision 00\\d\\d \\(table \\d+\\), \\d+ of 30\\.")
+                    .contains("No verdict: no report was written").doesNotContain("SLF4J");
             assertThat(output()).doesNotContain("FAILED", "failed", "not reached", "Fix:");
             assertThat(dir.resolve("report.json")).doesNotExist();
             assertThat(dir.resolve("report.xml")).doesNotExist();
