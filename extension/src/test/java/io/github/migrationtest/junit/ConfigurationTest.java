@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
@@ -19,6 +20,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Bad values are rejected before any test runs, naming where they came from, the value and what is allowed. */
@@ -157,6 +159,20 @@ class ConfigurationTest {
                 "Invalid value for migrationtest.constraintNames: 'by-guess'. Allowed: exact, by_definition");
         assertClassFails(Kit.run(DefaultsTestCase.class, MigrationTest.BACKEND_PROPERTY_NAME, "docker"),
                 "Invalid value for migrationtest.postgres.backend: 'docker'. Allowed: auto, server, testcontainers, embedded");
+    }
+
+    @Test
+    void a_server_url_that_cannot_be_reached_fails_the_run_with_the_url_and_is_not_replaced() {
+        String url = "jdbc:postgresql://127.0.0.1:1/postgres?connectTimeout=2";
+
+        EngineExecutionResults results = Kit.run(DefaultsTestCase.class, PostgresSettings.URL, url);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(0));
+        assertThat(results.allEvents().failed().stream()
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage()))
+                .isNotEmpty()
+                .allSatisfy(failure -> assertThat(failure).contains("  - server: could not connect to " + url,
+                        "is never replaced by another backend"));
     }
 
     @Test

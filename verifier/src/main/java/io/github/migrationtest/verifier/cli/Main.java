@@ -27,7 +27,22 @@ public final class Main {
         // Hibernate (a JPA model, from the application's class path) logs through JBoss Logging, which
         // would fall back to java.util.logging at INFO; through SLF4J it is as quiet as the rest.
         System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "slf4j"));
+        interruption = Interruption.onSignals(new PrintWriter(System.err, true));
         System.exit(run(args));
+    }
+
+    /** Signals are handled only when this is the JVM's own main program. */
+    private static volatile Interruption interruption = Interruption.none();
+
+    static Interruption interruption() {
+        return interruption;
+    }
+
+    /** Says where the interrupted run was and returns its exit code: 130 for SIGINT, 143 for SIGTERM. */
+    static int interrupted(PrintWriter err) {
+        err.println(interruption.message());
+        err.flush();
+        return interruption.exitCode();
     }
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
@@ -41,6 +56,9 @@ public final class Main {
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((exception, line, parseResult) -> {
+                    if (interruption.happened()) {
+                        return interrupted(line.getErr()); // the failure is the interruption's doing
+                    }
                     line.getErr().println("migrationtest: " + message(exception));
                     line.getErr().flush();
                     return COULD_NOT_RUN;

@@ -46,6 +46,9 @@ final class SnapshotCommand implements Callable<Integer> {
         try (PostgresServer server = source.startPostgres();
              DisposableDatabase database = server.createDatabase();
              Connection connection = database.connect()) {
+            Main.interruption().guard(server);
+            // Standard error: standard output may be the snapshot itself.
+            server.notices().forEach(spec.commandLine().getErr()::println);
             ScriptFiles.runInitScripts(source.initScripts, connection);
             history.usePassword(database.password());
             for (int i = 0; i <= last; i++) {
@@ -54,11 +57,18 @@ final class SnapshotCommand implements Callable<Integer> {
             text = SnapshotText.render(SnapshotReader.read(connection, SnapshotOptions.defaults()
                     .withAlsoExcludedTables(history.bookkeepingTables().toArray(String[]::new))));
         }
+        if (Main.interruption().happened()) {
+            return Main.interrupted(spec.commandLine().getErr());
+        }
         if (out == null) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
         } else {
             Main.writeFile(out, text);
+            Revision revision = revisions.get(last);
+            spec.commandLine().getOut().println("Wrote the schema at revision " + revision.label()
+                    + (last == revisions.size() - 1 ? ", the head," : "") + " to " + out);
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

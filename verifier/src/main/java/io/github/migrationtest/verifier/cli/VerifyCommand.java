@@ -125,10 +125,18 @@ final class VerifyCommand implements Callable<Integer> {
         }
         VerifierOptions options = options(schemaModel());
         VerificationReport report;
+        Interruption interruption = Main.interruption();
+        ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, interruption::happened);
+        interruption.whereFrom(progress::where);
         try (PostgresServer server = source.startPostgres()) {
+            interruption.guard(server);
             out.println("Verifying " + history.revisions().size() + " revisions of " + history.location()
                     + " on " + server.description());
-            report = new Verifier(history, options).verify(server, new ConsoleProgress(out, System.console() != null));
+            server.notices().forEach(out::println);
+            report = new Verifier(history, options).verify(server, progress);
+        }
+        if (interruption.happened()) {
+            return Main.interrupted(err); // the report holds failures the interruption caused: no verdict
         }
         out.println();
         out.print(Summary.table(report));

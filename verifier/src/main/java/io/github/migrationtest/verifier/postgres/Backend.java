@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** Where the disposable Postgres comes from. */
 public enum Backend {
-    /** Try {@link #SERVER} (when a URL is given), then {@link #TESTCONTAINERS} (when Docker is found), then {@link #EMBEDDED}. */
+    /** {@link #SERVER} alone when a URL is given (never replaced); else {@link #TESTCONTAINERS} (when Docker is found), then {@link #EMBEDDED}. */
     AUTO,
     /** An existing server reached by a JDBC URL, as CI's {@code services: postgres} gives. */
     SERVER,

@@ -33,6 +33,8 @@ final class EmbeddedPostgres implements RunningPostgres {
     private final int port;
     /** Holds the instance folder's lock while open (see {@link StaleInstances}). */
     private final FileChannel lockChannel;
+    /** Folders of stale servers reclaimed before this one started, for the user to hear of. */
+    private List<Path> reclaimed = List.of();
 
     private EmbeddedPostgres(Path instance, Path binaries, RootStrategy strategy, String version, int port,
                              FileChannel lockChannel) {
@@ -49,7 +51,14 @@ final class EmbeddedPostgres implements RunningPostgres {
         Optional<LocalInstallation> installation = settings.embeddedBinaries().isPresent()
                 ? LocalInstallation.in(settings.embeddedBinaries().get()) : Optional.empty();
         WorkFolders folders = WorkFolders.forThisUser();
-        StaleInstances.reclaim(folders.instances());
+        List<Path> reclaimed = StaleInstances.reclaim(folders.instances());
+        EmbeddedPostgres started = launch(folders, installation, settings, strategy);
+        started.reclaimed = reclaimed;
+        return started;
+    }
+
+    private static EmbeddedPostgres launch(WorkFolders folders, Optional<LocalInstallation> installation,
+                                           PostgresSettings settings, RootStrategy strategy) throws BackendUnavailableException {
         if (installation.isPresent()) {
             LocalInstallation local = installation.get().requireMajor(settings.majorVersion());
             return launch(folders, local.folder(), pristine(local.folder(), local.cacheKey(), folders, strategy,
@@ -189,6 +198,12 @@ final class EmbeddedPostgres implements RunningPostgres {
     @Override
     public void stop() {
         dispose(instance, lockChannel);
+    }
+
+    @Override
+    public List<String> notices() {
+        return reclaimed.stream().map(folder -> "Reclaimed an embedded Postgres left running by a run that ended"
+                + " without cleaning up (killed?): stopped it and deleted " + folder).toList();
     }
 
     @Override

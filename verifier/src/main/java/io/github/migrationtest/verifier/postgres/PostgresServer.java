@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,8 +49,11 @@ public final class PostgresServer implements AutoCloseable {
     private volatile boolean keepServer;
     private volatile boolean closed;
 
-    private PostgresServer(RunningPostgres running) {
+    private final List<String> notices;
+
+    private PostgresServer(RunningPostgres running, List<String> notices) {
         this.running = running;
+        this.notices = List.copyOf(notices);
         this.admin = new AdminConnections(running.endpoint());
         this.majorVersion = queryMajorVersion();
         // Measured: FILE_COPY creates a small database about twice as fast as WAL_LOG (Postgres 15+'s
@@ -77,7 +81,19 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a server of its own; the caller closes it. */
     public static PostgresServer start(PostgresSettings settings) {
-        return new PostgresServer(new Provisioner(DockerEnvironment.ofThisProcess()).provision(settings));
+        Provisioner provisioner = new Provisioner(DockerEnvironment.ofThisProcess());
+        RunningPostgres running = provisioner.provision(settings);
+        List<String> notices = new ArrayList<>(running.notices());
+        notices.addAll(provisioner.notices());
+        return new PostgresServer(running, notices);
+    }
+
+    /**
+     * What the user should hear about how this server was provided (a fallback in auto mode, stale
+     * servers reclaimed); the command line prints these, since a library's log may go nowhere.
+     */
+    public List<String> notices() {
+        return notices;
     }
 
     /** A fresh, empty database, cloned from {@code template0} so nothing an administrator put in template1 leaks in. */
@@ -149,9 +165,13 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** Drops the databases still open (not the kept ones) and stops the server if we started it. */
+    /**
+     * Drops the databases still open (not the kept ones) and stops the server if we started it. A
+     * second caller (the shutdown hook, while an interrupted run is closing it) waits until that is
+     * done: returning at once would let the JVM exit with the server half stopped.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         synchronized (PostgresServer.class) {
             if (closed) {
                 return;

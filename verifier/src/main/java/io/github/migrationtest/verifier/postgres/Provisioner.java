@@ -7,12 +7,17 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Tries the backends the settings allow, in order, and says why each one that failed did. */
+/**
+ * Tries the backends the settings allow, in order, and says why each one that failed did. A backend
+ * the user chose (by name, or a server by its URL) is the only one tried: swapping it for another
+ * would hide a broken CI service behind a green run.
+ */
 final class Provisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Provisioner.class);
 
     private final DockerEnvironment docker;
+    private final List<String> notices = new ArrayList<>();
 
     Provisioner(DockerEnvironment docker) {
         this.docker = docker;
@@ -20,17 +25,21 @@ final class Provisioner {
 
     RunningPostgres provision(PostgresSettings settings) {
         Map<Backend, String> failures = new LinkedHashMap<>();
+        List<String> fellBackFrom = new ArrayList<>();
         for (Backend backend : order(settings)) {
             try {
-                return start(backend, settings);
+                RunningPostgres running = start(backend, settings);
+                if (!fellBackFrom.isEmpty()) {
+                    notices.add("Backend auto fell back to " + backend.configName() + ": "
+                            + String.join("; ", fellBackFrom));
+                }
+                return running;
             } catch (BackendUnavailableException e) {
                 failures.put(backend, e.getMessage());
-                if (backend == Backend.SERVER) {
-                    // The user asked for this server: falling back silently would hide a broken CI service.
-                    LOG.warn("The configured Postgres server cannot be used, trying the next backend: {}", e.getMessage());
-                } else {
-                    LOG.debug("Backend {} unavailable: {}", backend.configName(), e.getMessage());
+                if (!e.isAbsent()) {
+                    fellBackFrom.add(backend.configName() + " failed (" + e.getMessage() + ")");
                 }
+                LOG.debug("Backend {} unavailable: {}", backend.configName(), e.getMessage());
             }
         }
         StringBuilder message = new StringBuilder("No Postgres could be provided (")
@@ -38,21 +47,31 @@ final class Provisioner {
                 .append("). Tried:");
         failures.forEach((backend, reason) ->
                 message.append(System.lineSeparator()).append("  - ").append(backend.configName()).append(": ").append(reason));
+        if (failures.containsKey(Backend.SERVER)) {
+            message.append(System.lineSeparator()).append("A server given by URL (").append(PostgresSettings.URL)
+                    .append(" or --postgres-url) is never replaced by another backend. Fix: start that server or"
+                            + " correct the URL, or leave the URL out to use a disposable Postgres");
+        }
         throw new PostgresUnavailableException(message.toString());
     }
 
-    /** In auto mode, an existing server is tried only when a URL is given: nothing is guessed. */
+    /** What the user should hear about how Postgres was provided, such as a fallback in auto mode. */
+    List<String> notices() {
+        return List.copyOf(notices);
+    }
+
+    /**
+     * A backend named in the settings is tried alone. In auto mode a given URL is a choice too, so
+     * the server is tried alone then; otherwise Testcontainers (where Docker is found), then embedded.
+     */
     static List<Backend> order(PostgresSettings settings) {
         if (settings.backend() != Backend.AUTO) {
             return List.of(settings.backend());
         }
-        List<Backend> order = new ArrayList<>();
         if (settings.serverUrl().isPresent()) {
-            order.add(Backend.SERVER);
+            return List.of(Backend.SERVER);
         }
-        order.add(Backend.TESTCONTAINERS);
-        order.add(Backend.EMBEDDED);
-        return order;
+        return List.of(Backend.TESTCONTAINERS, Backend.EMBEDDED);
     }
 
     private RunningPostgres start(Backend backend, PostgresSettings settings) throws BackendUnavailableException {

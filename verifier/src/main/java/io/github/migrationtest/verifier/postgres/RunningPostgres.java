@@ -1,5 +1,7 @@
 package io.github.migrationtest.verifier.postgres;
 
+import java.util.List;
+
 /** A Postgres server that one backend provides, and how to stop it. */
 interface RunningPostgres {
 
@@ -16,4 +18,9 @@ interface RunningPostgres {
 
     /** What a user who kept a database must know about this server's lifetime. */
     String lifetimeNote();
+
+    /** What the user should hear about how it was started, such as stale servers reclaimed first. */
+    default List<String> notices() {
+        return List.of();
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,40 +33,47 @@ final class StaleInstances {
     private StaleInstances() {
     }
 
-    static void reclaim(Path instances) {
+    /** Stops and deletes the servers of runs that ended without cleaning up; returns their folders. */
+    static List<Path> reclaim(Path instances) {
+        List<Path> reclaimed = new ArrayList<>();
         if (!Files.isDirectory(instances)) {
-            return;
+            return reclaimed;
         }
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(instances, Files::isDirectory)) {
             for (Path folder : folders) {
-                reclaimIfStale(folder);
+                if (reclaimIfStale(folder)) {
+                    reclaimed.add(folder);
+                }
             }
         } catch (IOException e) {
             LOG.warn("Could not look for stale embedded servers in {}: {}", instances, e.getMessage());
         }
+        return reclaimed;
     }
 
-    private static void reclaimIfStale(Path folder) {
+    private static boolean reclaimIfStale(Path folder) {
         try {
             // Asked before the lock file is opened: closing a channel on a file releases every lock
             // this JVM holds on it, so opening our own live folders' lock files would unlock them.
             if (ownerMayBeAlive(folder)) {
-                return;
+                return false;
             }
             try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
                  FileLock lock = channel.tryLock()) {
                 if (lock == null) {
-                    return; // held by a live run whose process we cannot see
+                    return false; // held by a live run whose process we cannot see
                 }
                 LOG.info("Reclaiming embedded Postgres left by a run that ended without cleaning up: {}", folder);
                 stopServerIn(folder);
                 DeletableTree.delete(folder);
+                return true;
             }
         } catch (OverlappingFileLockException e) {
-            // another thread of this JVM is reclaiming it
+            return false; // another thread of this JVM is reclaiming it
         } catch (IOException e) {
             LOG.warn("Could not reclaim {}: {}", folder, e.getMessage());
+            return false;
         }
     }
 

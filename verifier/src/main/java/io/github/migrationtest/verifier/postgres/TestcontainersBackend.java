@@ -16,10 +16,10 @@ final class TestcontainersBackend {
 
     static RunningPostgres start(PostgresSettings settings, DockerEnvironment docker) throws BackendUnavailableException {
         if (!onClassPath()) {
-            throw new BackendUnavailableException("Testcontainers is not on the class path."
+            throw BackendUnavailableException.absent("Testcontainers is not on the class path."
                     + " Fix: add org.testcontainers:testcontainers-postgresql as a test dependency");
         }
-        String where = docker.find().orElseThrow(() -> new BackendUnavailableException(
+        String where = docker.find().orElseThrow(() -> BackendUnavailableException.absent(
                 "no Docker found (" + docker.describeSearch() + ")"));
         try {
             return (RunningPostgres) adapter().invoke(null, settings.image(), settings.majorVersion(), where);

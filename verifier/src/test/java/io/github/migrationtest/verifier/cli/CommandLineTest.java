@@ -133,6 +133,32 @@ class CommandLineTest {
     }
 
     @Test
+    void a_server_url_that_cannot_be_reached_exits_2_naming_the_url_and_is_not_replaced() {
+        String url = "jdbc:postgresql://127.0.0.1:1/postgres?connectTimeout=2";
+
+        assertThat(run("verify", history.toString(), "--postgres-url", url)).isEqualTo(2);
+        assertThat(err.toString()).contains("  - server: could not connect to " + url,
+                "is never replaced by another backend");
+        assertThat(out.toString()).doesNotContain("Verifying");
+
+        assertThat(run("snapshot", history.toString(), "--backend", "server", "--postgres-url", url)).isEqualTo(2);
+        assertThat(err.toString()).contains("(migrationtest.postgres.backend=server)");
+    }
+
+    @Test
+    void a_misnamed_migration_fails_the_history_check_naming_the_file_and_the_name_it_needs() throws IOException {
+        Path flyway = Files.createDirectory(dir.resolve("flyway"));
+        Files.writeString(flyway.resolve("V1__init.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(flyway.resolve("U1__init.sql"), "DROP TABLE users;\n");
+        Files.writeString(flyway.resolve("V6_add_phone.sql"), "ALTER TABLE users ADD phone text;\n");
+
+        assertThat(run("verify", flyway.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("V6_add_phone.sql: looks like a Flyway migration but does not have two"
+                + " underscores between version and description", "rename it to V6__add_phone.sql");
+        assertThat(out.toString()).contains("HISTORY_IS_LINEAR: FAILED");
+    }
+
+    @Test
     void jobs_walk_the_history_in_parts_and_say_so_with_the_lines_in_history_order() throws IOException {
         write("0003_orders.up.sql", "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));");
         write("0003_orders.down.sql", "DROP TABLE orders;");
@@ -161,6 +187,17 @@ class CommandLineTest {
 
         assertThat(run("snapshot", history.toString(), "--at", "0009")).isEqualTo(2);
         assertThat(err.toString()).contains("--at 0009: no such revision. Known: [0001, 0002]");
+    }
+
+    @Test
+    void snapshot_out_writes_the_file_and_says_so() throws IOException {
+        Path file = dir.resolve("schema/head.snapshot");
+
+        assertThat(run("snapshot", history.toString(), "--out", file.toString())).as(err.toString()).isZero();
+
+        assertThat(Files.readString(file)).contains("table public.users");
+        assertThat(out.toString()).isEqualTo("Wrote the schema at revision 0002 (name index), the head, to " + file
+                + System.lineSeparator());
     }
 
     @Test

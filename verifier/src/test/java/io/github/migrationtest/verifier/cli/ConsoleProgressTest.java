@@ -2,8 +2,16 @@ package io.github.migrationtest.verifier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.RevisionReport;
+import io.github.migrationtest.verifier.report.Timings;
+import io.github.migrationtest.verifier.source.Revision;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** What the live output says about how the history is walked. */
@@ -26,5 +34,29 @@ class ConsoleProgressTest {
         out.getBuffer().setLength(0);
         progress.walkPlanned(1, "");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void it_says_where_the_walk_is_for_an_interruption_and_falls_silent_once_interrupted() {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        ConsoleProgress watched = new ConsoleProgress(new PrintWriter(out), false, interrupted::get);
+        Revision first = Revision.reversible("0001", "users", List.of("0001_users.up.sql"));
+        Revision second = Revision.reversible("0002", "orders", List.of("0002_orders.up.sql"));
+        RevisionReport passed = new RevisionReport("0001", "users",
+                Map.of(Check.UPGRADES_APPLY, CheckResult.passed(Check.UPGRADES_APPLY)), Timings.NONE);
+
+        assertThat(watched.where()).isEqualTo("before the first revision was verified");
+        watched.revisionStarted(first, 0, 2);
+        assertThat(watched.where()).isEqualTo("during revision 0001 (users), 1 of 2");
+        watched.revisionFinished(passed, 0, 2);
+        assertThat(watched.where()).as("between one revision's line and the next one's start")
+                .isEqualTo("after revision 0001 (users), 1 of 2");
+
+        interrupted.set(true);
+        out.getBuffer().setLength(0);
+        watched.revisionStarted(second, 1, 2);
+        watched.historyCheckFinished(CheckResult.passed(Check.HISTORY_IS_LINEAR));
+        assertThat(out.toString()).as("what fails after the signal is the interruption's doing").isEmpty();
+        assertThat(watched.where()).isEqualTo("after revision 0001 (users), 1 of 2");
     }
 }

@@ -33,6 +33,8 @@ class KilledRunTest {
 
             try (PostgresServer next = PostgresServer.start(PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED))) {
                 assertThat(next.createDatabase()).isNotNull();
+                assertThat(next.notices()).as("what the command line prints").contains("Reclaimed an embedded Postgres"
+                        + " left running by a run that ended without cleaning up (killed?): stopped it and deleted " + killedFolder);
             }
 
             assertThat(killedFolder).doesNotExist();

@@ -22,24 +22,53 @@ class ProvisionerTest {
     }
 
     @Test
-    void auto_tries_a_given_server_then_testcontainers_then_embedded() {
+    void auto_tries_testcontainers_then_embedded_but_a_given_server_alone() {
         PostgresSettings settings = PostgresSettings.defaults();
         assertThat(Provisioner.order(settings)).containsExactly(Backend.TESTCONTAINERS, Backend.EMBEDDED);
         assertThat(Provisioner.order(settings.withServer("jdbc:postgresql://db/x", null, null)))
-                .containsExactly(Backend.SERVER, Backend.TESTCONTAINERS, Backend.EMBEDDED);
+                .containsExactly(Backend.SERVER);
         assertThat(Provisioner.order(settings.withBackend(Backend.EMBEDDED))).containsExactly(Backend.EMBEDDED);
     }
 
     @Test
     void when_nothing_can_start_every_backend_tried_is_listed_with_its_reason() {
-        PostgresSettings settings = PostgresSettings.defaults().withMajorVersion(99)
-                .withServer("jdbc:postgresql://127.0.0.1:1/postgres?connectTimeout=2", "postgres", null);
+        PostgresSettings settings = PostgresSettings.defaults().withMajorVersion(99);
         assertThatThrownBy(() -> new Provisioner(noDocker()).provision(settings))
                 .isInstanceOf(PostgresUnavailableException.class)
                 .hasMessageStartingWith("No Postgres could be provided (migrationtest.postgres.backend=auto). Tried:")
-                .hasMessageContaining("  - server: could not connect to jdbc:postgresql://127.0.0.1:1/postgres")
                 .hasMessageContaining("  - testcontainers: no Docker found (DOCKER_HOST unset, " + home.resolve("docker.sock") + " missing")
                 .hasMessageContaining("  - embedded: no Postgres 99 binaries found");
+    }
+
+    @Test
+    void a_server_given_by_url_that_cannot_be_reached_is_never_replaced_by_another_backend() {
+        String url = "jdbc:postgresql://127.0.0.1:1/postgres?connectTimeout=2";
+        PostgresSettings settings = PostgresSettings.fromEnvironment().withBackend(Backend.AUTO).withServer(url, "postgres", null);
+        Provisioner provisioner = new Provisioner(noDocker());
+
+        assertThatThrownBy(() -> provisioner.provision(settings))
+                .isInstanceOf(PostgresUnavailableException.class)
+                .hasMessageContaining("  - server: could not connect to " + url)
+                .hasMessageContaining("is never replaced by another backend. Fix: start that server or correct the URL")
+                .hasMessageNotContaining("embedded")
+                .hasMessageNotContaining("testcontainers:");
+    }
+
+    @Test
+    void a_fallback_in_auto_mode_is_a_notice_for_the_user_but_a_machine_without_docker_is_not() {
+        // Docker seems to be there (DOCKER_HOST is set) but Testcontainers finds none to talk to.
+        DockerEnvironment brokenDocker = new DockerEnvironment(Map.of("DOCKER_HOST", "tcp://127.0.0.1:1"), home, List.of());
+        PostgresSettings auto = PostgresSettings.fromEnvironment().withBackend(Backend.AUTO);
+
+        Provisioner fellBack = new Provisioner(brokenDocker);
+        fellBack.provision(auto).stop();
+        assertThat(fellBack.notices()).singleElement().asString()
+                .startsWith("Backend auto fell back to embedded: testcontainers failed (could not start postgres:17-alpine"
+                        + " with Docker at DOCKER_HOST=tcp://127.0.0.1:1");
+
+        Provisioner noFallback = new Provisioner(noDocker());
+        noFallback.provision(auto).stop();
+        assertThat(noFallback.notices()).isEmpty();
     }
 
     @Test

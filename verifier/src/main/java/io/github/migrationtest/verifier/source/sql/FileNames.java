@@ -27,7 +27,7 @@ final class FileNames {
             "db2", "cassandra", "duckdb", "tidb", "firebird", "derby");
 
     /** What a file name says. */
-    sealed interface Naming permits Named, NotOurs, Ignored, GoMigration, Unrecognised {}
+    sealed interface Naming permits Named, NotOurs, Ignored, GoMigration, Unrecognised, Misnamed {}
 
     /** The name fits a convention. */
     record Named(NamedFile file) implements Naming {}
@@ -46,6 +46,15 @@ final class FileNames {
 
     /** An SQL file whose name fits no convention. */
     record Unrecognised(String why) implements Naming {}
+
+    /**
+     * A name one slip away from a convention's, which the tool would skip without a word.
+     *
+     * @param convention the convention it nearly follows
+     * @param expected the name the tool would run
+     * @param why what is wrong with it
+     */
+    record Misnamed(Convention convention, String expected, String why) implements Naming {}
 
     private final Pattern userPattern;
 
@@ -100,6 +109,10 @@ final class FileNames {
         }
         if (GO_MIGRATION.matcher(fileName).matches()) {
             return new GoMigration();
+        }
+        Optional<Misnamed> misnamed = Misnamings.of(fileName);
+        if (misnamed.isPresent()) {
+            return misnamed.get();
         }
         if (!fileName.endsWith(".sql")) {
             return Ignored.NOT_A_MIGRATION;

@@ -5,6 +5,7 @@ import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.sql.FileNames.GoMigration;
 import io.github.migrationtest.verifier.source.sql.FileNames.Ignored;
+import io.github.migrationtest.verifier.source.sql.FileNames.Misnamed;
 import io.github.migrationtest.verifier.source.sql.FileNames.Named;
 import io.github.migrationtest.verifier.source.sql.FileNames.Naming;
 import io.github.migrationtest.verifier.source.sql.FileNames.Unrecognised;
@@ -70,6 +71,7 @@ public final class SqlHistoryReader {
         IgnoredFiles ignored = new IgnoredFiles(display);
         List<Stray> unrecognised = new ArrayList<>();
         List<String> goMigrations = new ArrayList<>();
+        Map<String, Misnamed> misnamed = new TreeMap<>();
         FileNames names = new FileNames(userPattern);
         for (Path file : files()) {
             String relative = root.relativize(file).toString().replace('\\', '/');
@@ -83,6 +85,8 @@ public final class SqlHistoryReader {
                 }
             } else if (naming instanceof Ignored i) {
                 ignored.add(shown, i);
+            } else if (naming instanceof Misnamed m) {
+                misnamed.put(shown, m);
             } else if (naming instanceof GoMigration) {
                 goMigrations.add(shown);
             } else if (naming instanceof Unrecognised u) {
@@ -95,6 +99,7 @@ public final class SqlHistoryReader {
         }
         List<NamedFile> named = PopxDialects.recognise(found, ignored.hasOtherDatabases());
         Convention convention = chooseConvention(named);
+        reportMisnamed(convention, misnamed, unrecognised, ignored);
         if (!flyway) {
             reportStrays(convention, unrecognised, goMigrations, ignored);
             findings.addAll(ignored.notes());
@@ -133,6 +138,25 @@ public final class SqlHistoryReader {
                 ignored.add(file, Ignored.NOT_A_MIGRATION);
             }
         }
+    }
+
+    /**
+     * A near miss of the history's own convention (or of any, when none was found) is an error with the
+     * name to give it: the tool would skip it without a word, in production too. A near miss of another
+     * convention is treated as any other file that fits none.
+     */
+    private void reportMisnamed(Convention convention, Map<String, Misnamed> misnamed, List<Stray> unrecognised,
+                                IgnoredFiles ignored) {
+        misnamed.forEach((file, m) -> {
+            if (convention == null || convention == m.convention()) {
+                findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file, m.why(),
+                        "rename it to " + m.expected() + ", or move it out of the migration folder"));
+            } else if (file.endsWith(".sql")) {
+                unrecognised.add(new Stray(file, "fits no naming convention"));
+            } else {
+                ignored.add(file, Ignored.NOT_A_MIGRATION);
+            }
+        });
     }
 
     /** One note for the steps that run no SQL (empty files or sections): legal, and worth knowing. */

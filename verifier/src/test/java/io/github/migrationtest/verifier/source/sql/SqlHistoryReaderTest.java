@@ -197,6 +197,60 @@ class SqlHistoryReaderTest {
     }
 
     @Test
+    void a_misnamed_flyway_migration_is_an_error_naming_the_name_flyway_would_run_but_a_callback_is_not() {
+        write("V1__init.sql", "CREATE TABLE users (id int);");
+        write("U1__init.sql", "DROP TABLE users;");
+        write("V6_add_phone.sql", "ALTER TABLE users ADD phone text;");
+        write("v7__add_email.sql", "ALTER TABLE users ADD email text;");
+        write("afterMigrate.sql", "SELECT 1;");
+
+        MigrationSource source = open(SourceOptions.defaults());
+
+        assertThat(source.type()).isEqualTo(SourceType.FLYWAY);
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("1");
+        assertThat(source.findings()).filteredOn(HistoryFinding::isError).extracting(HistoryFinding::toString)
+                .containsExactlyInAnyOrder(
+                        shown("V6_add_phone.sql") + ": looks like a Flyway migration but does not have two underscores"
+                                + " between version and description, so Flyway would skip it without a word;"
+                                + " rename it to V6__add_phone.sql, or move it out of the migration folder",
+                        shown("v7__add_email.sql") + ": looks like a Flyway migration but starts with a lower-case 'v',"
+                                + " so Flyway would skip it without a word; rename it to V7__add_email.sql, or move it"
+                                + " out of the migration folder");
+        assertThat(source.findings()).extracting(HistoryFinding::file).doesNotContain(shown("afterMigrate.sql"));
+    }
+
+    @Test
+    void an_up_file_with_a_mistyped_extension_is_an_error_naming_the_name_it_needs() {
+        write("1_users.up.sql", "CREATE TABLE users (id int);");
+        write("1_users.down.sql", "DROP TABLE users;");
+        write("6_add_phone.up.sq", "ALTER TABLE users ADD phone text;");
+        write("6_add_phone.down.sql", "ALTER TABLE users DROP phone;");
+        write("notes.txt", "not a migration");
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).extracting(HistoryFinding::severity, HistoryFinding::toString).contains(
+                org.assertj.core.groups.Tuple.tuple(Severity.ERROR, shown("6_add_phone.up.sq")
+                        + ": looks like a migration but ends in .sq, not .sql, so it would be skipped;"
+                        + " rename it to 6_add_phone.up.sql, or move it out of the migration folder"),
+                org.assertj.core.groups.Tuple.tuple(Severity.NOTE, shown("notes.txt")
+                        + ": is not a migration file, so it is ignored"));
+        assertThat(source.hasErrors()).isTrue();
+    }
+
+    @Test
+    void a_near_miss_of_another_convention_than_the_historys_is_reported_as_any_stray_file() {
+        write("1_users.up.sql", "CREATE TABLE users (id int);");
+        write("1_users.down.sql", "DROP TABLE users;");
+        write("V2_orders.sql", "CREATE TABLE orders (id int);");
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).extracting(HistoryFinding::toString).singleElement().asString()
+                .startsWith(shown("V2_orders.sql") + ": fits no naming convention; name it <version>_<name>.up.sql");
+    }
+
+    @Test
     void mixed_conventions_are_reported_and_the_majority_is_used() throws IOException {
         write("1_a.up.sql", "select 1;");
         write("1_a.down.sql", "select -1;");
