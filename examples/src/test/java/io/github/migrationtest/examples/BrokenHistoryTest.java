@@ -33,8 +33,8 @@ class BrokenHistoryTest {
                 .haveExactly(1, event(test(displayName("3: the downgrade restores the schema")), finishedWithFailure(message("""
                         Revision 3 (add customer tier): the downgrade did not restore the schema
                           type public.customer_tier: unexpected enum
-                        Fix: Make classpath:db/broken/U3__add_customer_tier.sql undo every change of the upgrade, \
-                        or declare revision 3 irreversible"""))))
+                        Fix: Make classpath:db/broken/U3__add_customer_tier.sql undo every change of the upgrade \
+                        (it lacks: DROP TYPE public.customer_tier;), or declare revision 3 irreversible"""))))
                 .haveExactly(1, event(test(displayName("3: the re-upgrade reproduces the schema")),
                         finishedWithFailure(message(m -> m.startsWith("""
                                 Revision 3 (add customer tier): the upgrade failed after the downgrade

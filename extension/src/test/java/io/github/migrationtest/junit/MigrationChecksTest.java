@@ -49,8 +49,8 @@ class MigrationChecksTest {
                 finishedWithFailure(instanceOf(AssertionFailedError.class), message("""
                         Revision 0002 (add name index): the downgrade did not restore the schema
                           public.users_name_idx: unexpected index: CREATE INDEX users_name_idx ON public.users USING btree (name)
-                        Fix: Make classpath:histories/broken/0002_add_name_index.down.sql undo every change of the upgrade, \
-                        or declare revision 0002 irreversible"""))));
+                        Fix: Make classpath:histories/broken/0002_add_name_index.down.sql undo every change of the upgrade \
+                        (it lacks: DROP INDEX public.users_name_idx;), or declare revision 0002 irreversible"""))));
     }
 
     @Test

@@ -35,6 +35,8 @@ final class RoundTrip {
     private Duration downTime = Duration.ZERO;
     private Duration reup = Duration.ZERO;
     private long snapshotNanos;
+    /** What the downgrade left undone, as statements, when they are short: named in the fixes. */
+    private Optional<String> completion = Optional.empty();
 
     RoundTrip(WorkingDatabase work, Revision revision, Optional<String> skipReason, VerifierOptions options) {
         this.work = work;
@@ -101,14 +103,17 @@ final class RoundTrip {
                             + ", or declare revision " + revision.id() + " irreversible"));
             return Down.FAILED;
         }
-        DiffResult diff = SchemaDiff.compare(before, snapshot(), options.diff());
+        SchemaSnapshot afterDowngrade = snapshot();
+        DiffResult diff = SchemaDiff.compare(before, afterDowngrade, options.diff());
         if (diff.matches()) {
             record(CheckResult.passed(Check.DOWNGRADE_RESTORES_SCHEMA, Findings.differences(diff)));
             return Down.RESTORED;
         }
+        completion = DowngradeCompletion.statements(afterDowngrade, before, diff);
         record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade did not restore the schema",
-                Findings.differences(diff), "Make " + downgradeFile() + " undo every change of the upgrade,"
-                        + " or declare revision " + revision.id() + " irreversible"));
+                Findings.differences(diff), "Make " + downgradeFile() + " undo every change of the upgrade"
+                        + completion.map(sql -> " (it lacks: " + sql + ")").orElse("")
+                        + ", or declare revision " + revision.id() + " irreversible"));
         return Down.DIFFERENT;
     }
 
@@ -117,8 +122,8 @@ final class RoundTrip {
             reup = work.upgrade(revision).duration();
         } catch (MigrationFailedException e) {
             record(CheckResult.failed(Check.REUPGRADE_REPRODUCES_SCHEMA, "the upgrade failed after the downgrade",
-                    Findings.error(e.failure()), "Make " + downgradeFile()
-                            + " drop what the upgrade creates (types, functions, sequences), so that it can run again"));
+                    Findings.error(e.failure()), "Make " + downgradeFile() + " drop what the upgrade creates"
+                            + completion.map(sql -> " (it lacks: " + sql + ")").orElse("") + ", so that it can run again"));
             return true;
         }
         DiffResult diff = SchemaDiff.compare(after, snapshot(), options.diff());

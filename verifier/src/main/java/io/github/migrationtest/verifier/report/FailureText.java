@@ -10,7 +10,8 @@ import java.util.function.BiConsumer;
  * <pre>
  * Revision 3 (add email index): the downgrade did not restore the schema
  *   public.users_email_idx: unexpected index: CREATE INDEX users_email_idx ON ...
- * Fix: Make 0003_add_email_index.down.sql undo every change of the upgrade, or declare revision 3 irreversible
+ * Fix: Make 0003_add_email_index.down.sql undo every change of the upgrade (it lacks: DROP INDEX public.users_email_idx;),
+ *      or declare revision 3 irreversible
  * </pre>
  * A {@link Check#HEAD_MATCHES_MODEL} failure also shows the SQL that would close the gap, before the fix.
  */
