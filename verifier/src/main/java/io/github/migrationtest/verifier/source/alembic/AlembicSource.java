@@ -99,8 +99,11 @@ final class AlembicSource implements MigrationSource {
         String message = AlembicHistory.text(answer, "message");
         if ("missing".equals(AlembicHistory.text(answer, "kind"))) {
             String module = AlembicHistory.text(answer, "module");
+            List<String> missing = answer.has("missing") ? AlembicHistory.strings(answer, "missing") : List.of();
+            String lacks = missing.size() > 1 ? "modules '" + String.join("', '", missing) + "'"
+                    : module.isEmpty() ? "Alembic" : "module '" + module + "'";
             return "The Python at " + AlembicHistory.text(answer, "python") + " (" + AlembicHistory.text(answer, "pythonVersion")
-                    + ", started as '" + helper.python() + "') has no " + (module.isEmpty() ? "Alembic" : "module '" + module + "'")
+                    + ", started as '" + helper.python() + "') has no " + lacks
                     + " (" + message + "): install it into that interpreter (pip install alembic sqlalchemy psycopg2-binary;"
                     + " on Debian: apt install python3-alembic python3-psycopg2), or name the interpreter that has the"
                     + " project's packages with --python <path> (key " + AlembicSettings.PYTHON_KEY + ")";
