@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The Python the Alembic tests run: the one named by the system property {@value AlembicSettings#PYTHON_KEY},
@@ -65,11 +67,26 @@ public final class AlembicPython {
         return venv.resolve("bin/python3").toString();
     }
 
+    /** A Python made for a test, in a folder of its own that closing deletes. */
+    public record Venv(String python, Path folder) implements AutoCloseable {
+
+        /** Deletes the folder, its links (not what they point at) included. */
+        @Override
+        public void close() throws IOException {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
     /**
-     * A virtual environment in {@code folder} that sees the packages {@link #interpreter()} has except
-     * those whose names start with {@code leftOut}: a user's interpreter with Alembic but not the driver, say.
+     * A virtual environment in {@code folder} that sees the packages {@link #interpreter()} has, through
+     * links, except those whose names start with {@code leftOut}: a user's interpreter with Alembic but
+     * not the driver, say. Closing it deletes the folder (JUnit's clean-up warns of every link it meets).
      */
-    public static String without(String leftOut, Path folder) throws IOException, InterruptedException {
+    public static Venv without(String leftOut, Path folder) throws IOException, InterruptedException {
         String python = interpreter();
         String venvPython = bareVenv(folder);
         Path venv = folder.resolve("venv");
@@ -79,7 +96,7 @@ public final class AlembicPython {
         where.waitFor();
         Path shared = Files.createDirectories(folder.resolve("shared"));
         for (String site : sites) {
-            try (var entries = Files.list(Path.of(site))) {
+            try (Stream<Path> entries = Files.list(Path.of(site))) {
                 for (Path entry : entries.toList()) {
                     Path link = shared.resolve(entry.getFileName().toString());
                     if (!entry.getFileName().toString().startsWith(leftOut) && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
@@ -88,11 +105,11 @@ public final class AlembicPython {
                 }
             }
         }
-        try (var libs = Files.list(venv.resolve("lib"))) {
+        try (Stream<Path> libs = Files.list(venv.resolve("lib"))) {
             Path sitePackages = libs.findFirst().orElseThrow().resolve("site-packages");
             Files.writeString(sitePackages.resolve("shared.pth"), shared + "\n");
         }
-        return venvPython;
+        return new Venv(venvPython, folder);
     }
 
     private static Optional<String> find() {

@@ -239,9 +239,8 @@ class AlembicSourceTest {
     void an_interpreter_with_alembic_but_without_the_driver_fails_the_step_naming_the_module_and_how_to_install_it()
             throws Exception {
         project.users("a1");
-        String python = AlembicPython.without("psycopg2", dir.resolve("no-driver"));
-
-        try (MigrationSource source = MigrationSources.open(dir, SourceOptions.defaults().withAlembicPython(python))) {
+        try (AlembicPython.Venv venv = AlembicPython.without("psycopg2", dir.resolve("no-driver"));
+             MigrationSource source = MigrationSources.open(dir, SourceOptions.defaults().withAlembicPython(venv.python()))) {
             MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
                     () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
 
