@@ -15,6 +15,7 @@ import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.alembic.AlembicPython;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every SQL and Liquibase history of the corpus is read whole and verified, and every round trip
+ * Every SQL, Liquibase and Alembic history of the corpus is read whole and verified, and every round trip
  * the verifier fails is checked with {@code pg_dump} on the same server: a failure {@code pg_dump}
  * does not confirm is a false alarm, and there must be none. A sample of passed round trips is
  * checked the same way, so the second opinion is shown to see differences at all. The agreement
@@ -80,8 +81,21 @@ class CorpusAgreementTest {
     void every_failed_round_trip_is_confirmed_by_pg_dump(CorpusHistory history) throws IOException, SQLException {
         Path location = Corpus.path(history.name(), history.location());
         List<Path> init = prelude(history);
-        MigrationSource source = MigrationSources.open(location, SourceOptions.defaults());
+        try (MigrationSource source = MigrationSources.open(location, options(history))) {
+            verifyAndConfirm(history, source, init);
+        }
+    }
 
+    /** How the history's tool is run: an Alembic history in the tests' Python, with the env.py its SOURCE.md asks for. */
+    private static SourceOptions options(CorpusHistory history) {
+        if (!history.isAlembic()) {
+            return SourceOptions.defaults();
+        }
+        return SourceOptions.defaults().withAlembicPython(AlembicPython.interpreter())
+                .withAlembicEnv(history.alembicEnv().isEmpty() ? null : history.alembicEnv());
+    }
+
+    private void verifyAndConfirm(CorpusHistory history, MigrationSource source, List<Path> init) throws IOException, SQLException {
         assertThat(source.findings()).filteredOn(HistoryFinding::isError).isEmpty();
         assertThat(source.revisions()).hasSize(history.revisions());
 

@@ -15,16 +15,24 @@ import java.util.List;
  * @param prelude SQL the project runs before its migrations (extensions the migrations use but do
  *     not create); empty when none
  * @param unavailable why part of it cannot run here, as the start of the failing upgrade's message; empty when all of it can
+ * @param alembicEnv for an Alembic history, the {@code env.py} it is run with: empty for its own,
+ *     {@code minimal} for the verifier's (when its own needs the whole application); {@code null} for other tools
  */
 record CorpusHistory(String name, String location, int revisions, int brokenRoundTrips, int withoutDowngrade,
-                     String prelude, String unavailable) {
+                     String prelude, String unavailable, String alembicEnv) {
+
+    /** A history of a tool that runs inside the verifier's JVM. */
+    CorpusHistory(String name, String location, int revisions, int brokenRoundTrips, int withoutDowngrade,
+                  String prelude, String unavailable) {
+        this(name, location, revisions, brokenRoundTrips, withoutDowngrade, prelude, unavailable, null);
+    }
 
     private static final String PAY_PRELUDE = """
             CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
             CREATE EXTENSION IF NOT EXISTS "pg_trgm" WITH SCHEMA "pg_catalog";
             """;
 
-    /** The SQL and Liquibase histories (the Alembic ones are another source's). */
+    /** The SQL, Liquibase and Alembic histories. */
     static List<CorpusHistory> all() {
         return List.of(
                 new CorpusHistory("vaultwarden-diesel", "migrations/postgresql", 46, 29, 0, "", ""),
@@ -39,7 +47,18 @@ record CorpusHistory(String name, String location, int revisions, int brokenRoun
                 new CorpusHistory("bionic-gpt-dbmate", "crates/db/migrations", 108, 2, 0, "",
                         "extension \"vector\" is not available"),
                 new CorpusHistory("pay-connector-liquibase", "src/main/resources/migrations.xml", 242, 0, 72, PAY_PRELUDE, ""),
-                new CorpusHistory("pay-products-liquibase", "src/main/resources/migrations.xml", 52, 7, 16, PAY_PRELUDE, ""));
+                new CorpusHistory("pay-products-liquibase", "src/main/resources/migrations.xml", 52, 7, 16, PAY_PRELUDE, ""),
+                // Named by the folder that holds wazo_auth/, which a revision imports. Its own env.py runs
+                // (version table alembic_version_auth); its first revision's default calls uuid_generate_v4().
+                new CorpusHistory("wazo-auth-alembic", ".", 128, 4, 0,
+                        "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\";\n", "", ""),
+                // Named by the folder that holds ckan/, which the revisions import. Its env.py imports the
+                // whole of CKAN: the verifier's minimal env.py runs the revisions instead.
+                new CorpusHistory("ckan-alembic", ".", 109, 12, 0, "", "", "minimal"));
+    }
+
+    boolean isAlembic() {
+        return alembicEnv != null;
     }
 
     @Override

@@ -56,6 +56,8 @@ final class IndependentRoundTrips {
     Map<Integer, Verdict> check(Set<Integer> positions) throws SQLException {
         Map<Integer, Verdict> verdicts = new LinkedHashMap<>();
         try (DisposableDatabase database = server.createDatabase()) {
+            // A tool that opens connections of its own (Alembic, in Python) logs in with it; copies share it.
+            source.usePassword(database.password());
             try (Connection connection = database.connect()) {
                 ScriptFiles.runInitScripts(initScripts, connection);
             }
@@ -71,15 +73,19 @@ final class IndependentRoundTrips {
                     }
                     continue;
                 }
-                SchemaDump before = after != null ? after : SchemaDump.of(database, runStarted);
+                SchemaDump before = after != null ? after : dump(database);
                 if (!upgrade(revision, database)) {
                     break;
                 }
-                after = SchemaDump.of(database, runStarted);
+                after = dump(database);
                 verdicts.put(position, roundTripOnACopy(revision, database, before, after));
             }
         }
         return verdicts;
+    }
+
+    private SchemaDump dump(DisposableDatabase database) {
+        return SchemaDump.of(database, runStarted, source.bookkeepingTables());
     }
 
     private boolean upgrade(Revision revision, DisposableDatabase database) throws SQLException {
@@ -99,14 +105,14 @@ final class IndependentRoundTrips {
             } catch (MigrationFailedException e) {
                 return new Verdict(revision.id(), Optional.of(e.getMessage()), "", Optional.empty(), "");
             }
-            String downDifferences = before.differencesFrom(SchemaDump.of(copy, runStarted));
+            String downDifferences = before.differencesFrom(dump(copy));
             try (Connection connection = copy.connect()) {
                 source.upgrade(revision, connection);
             } catch (MigrationFailedException e) {
                 return new Verdict(revision.id(), Optional.empty(), downDifferences, Optional.of(e.getMessage()), "");
             }
             return new Verdict(revision.id(), Optional.empty(), downDifferences, Optional.empty(),
-                    after.differencesFrom(SchemaDump.of(copy, runStarted)));
+                    after.differencesFrom(dump(copy)));
         }
     }
 }

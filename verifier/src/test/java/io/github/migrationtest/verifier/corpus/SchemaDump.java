@@ -26,12 +26,16 @@ record SchemaDump(List<String> statements) {
     private static final Pattern DOLLAR_TAG = Pattern.compile("\\$[A-Za-z_]*\\$");
     private static final Pattern DATE_LITERAL = Pattern.compile("'(\\d{4}-\\d{2}-\\d{2})[^']*'");
 
-    /** Dumps a database with the installation's own pg_dump, leaving out the tools' bookkeeping tables. */
-    static SchemaDump of(DisposableDatabase database, LocalDate runStarted) {
+    /**
+     * Dumps a database with the installation's own pg_dump, leaving out the tools' bookkeeping tables:
+     * the well-known ones and those the history names (Alembic's {@code version_table}).
+     */
+    static SchemaDump of(DisposableDatabase database, LocalDate runStarted, List<String> bookkeepingTables) {
         URI url = URI.create(database.jdbcUrl().substring("jdbc:".length()));
         List<String> command = new ArrayList<>(List.of(LocalPostgres.pgDump().toString(), "--schema-only",
                 "-h", url.getHost(), "-p", String.valueOf(url.getPort()), "-U", database.user()));
         SnapshotOptions.BOOKKEEPING_TABLES.forEach(table -> command.addAll(List.of("-T", table)));
+        bookkeepingTables.forEach(table -> command.addAll(List.of("-T", table)));
         command.add(database.name());
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -95,7 +95,7 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
         return value == null || value.isJsonNull() ? "" : value.getAsString();
     }
 
-    private static List<String> strings(JsonObject object, String key) {
+    static List<String> strings(JsonObject object, String key) {
         List<String> values = new ArrayList<>();
         object.getAsJsonArray(key).forEach(e -> values.add(e.getAsString()));
         return values;

@@ -113,8 +113,11 @@ final class AlembicSource implements MigrationSource {
     /** What the helper's Python lacks, and how to install it or name another interpreter. */
     static String missing(JsonObject answer, PythonHelper helper) {
         String module = AlembicHistory.text(answer, "module");
+        List<String> all = answer.has("missing") ? AlembicHistory.strings(answer, "missing") : List.of();
+        String lacks = all.size() > 1 ? "modules '" + String.join("', '", all) + "'"
+                : module.isEmpty() ? "Alembic" : "module '" + module + "'";
         return "The Python at " + AlembicHistory.text(answer, "python") + " (" + AlembicHistory.text(answer, "pythonVersion")
-                + ", started as '" + helper.python() + "') has no " + (module.isEmpty() ? "Alembic" : "module '" + module + "'")
+                + ", started as '" + helper.python() + "') has no " + lacks
                 + " (" + AlembicHistory.text(answer, "message") + "): install it into that interpreter (pip install alembic"
                 + " sqlalchemy psycopg2-binary; on Debian: apt install python3-alembic python3-psycopg2), or name the"
                 + " interpreter that has the project's packages with --python <path> (key " + AlembicSettings.PYTHON_KEY + ")";

@@ -46,7 +46,10 @@ try:
     from alembic.script import ScriptDirectory
     from alembic.util import load_python_file
 except ImportError as error:
+    import importlib.util
+    # All that is missing at once, so that one install fixes it.
     answer({"ok": False, "kind": "missing", "module": getattr(error, "name", None) or "",
+            "missing": [name for name in ("sqlalchemy", "alembic") if importlib.util.find_spec(name) is None],
             "message": str(error), "python": sys.executable, "pythonVersion": sys.version.split()[0]})
     sys.exit(3)
 
@@ -372,18 +375,39 @@ def _failure(error, revision=None):
     if not message:
         message = (str(original) if original is not None else "%s: %s" % (type(error).__name__, error)).strip()
         message = message.splitlines()[0] if message else type(error).__name__
+    hint = (getattr(diagnostics, "message_hint", None) or "") if diagnostics is not None else ""
+    if isinstance(error, ImportError) and getattr(error, "name", None) and not hint:
+        hint = _missing_module_hint(error.name)
     return {
         "ok": False,
         "file": os.path.abspath(chosen.filename) if chosen else "",
         "line": chosen.lineno if chosen else 0,
         "message": message,
         "detail": (getattr(diagnostics, "message_detail", None) or "") if diagnostics is not None else "",
-        "hint": (getattr(diagnostics, "message_hint", None) or "") if diagnostics is not None else "",
+        "hint": hint,
         "sqlState": getattr(original, "pgcode", None) or getattr(original, "sqlstate", None) or "",
         "statement": str(getattr(error, "statement", "") or ""),
         "exception": type(error).__name__,
         "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:],
     }
+
+
+# The drivers SQLAlchemy imports for a postgresql URL, and the packages that bring them.
+_DRIVERS = {"psycopg2": ("psycopg2-binary", "python3-psycopg2"), "asyncpg": ("asyncpg", "python3-asyncpg"),
+            "psycopg": ("'psycopg[binary]'", "python3-psycopg"), "pg8000": ("pg8000", "python3-pg8000")}
+
+
+def _missing_module_hint(module):
+    """What to do when env.py or a migration imports a module this interpreter lacks: a driver is installed,
+    the application's own packages come with the interpreter that has them."""
+    top = module.split(".")[0]
+    where = "the Python at %s has no module '%s'" % (sys.executable, module)
+    choose = "name the interpreter that has the project's packages with --python <path> (key migrationtest.alembic.python)"
+    if top in _DRIVERS:
+        pip, debian = _DRIVERS[top]
+        return "%s: install it into that interpreter (pip install %s; on Debian: apt install %s), or %s" % (
+            where, pip, debian, choose)
+    return "%s: %s, or put the project's packages on PYTHONPATH" % (where, choose)
 
 
 def op_model(request):

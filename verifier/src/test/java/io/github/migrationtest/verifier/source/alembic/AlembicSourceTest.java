@@ -1,0 +1,269 @@
+package io.github.migrationtest.verifier.source.alembic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.github.migrationtest.verifier.Verifier;
+import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.Outcome;
+import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.FreshDatabase;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
+import io.github.migrationtest.verifier.source.MigrationFailure;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.SourceType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One Alembic revision at a time on a real Postgres, through the project's own env.py, and what is said when it cannot run. */
+class AlembicSourceTest {
+
+    @TempDir
+    Path dir;
+
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
+
+    private AlembicProjectDir project;
+
+    @BeforeEach
+    void project() {
+        project = AlembicProjectDir.generic(dir);
+    }
+
+    private List<String> versions(String table) throws Exception {
+        return db.probe().strings("select version_num from " + table + " order by 1");
+    }
+
+    @Test
+    void a_folder_with_alembic_ini_is_an_alembic_history_in_the_order_of_its_revision_map() {
+        project.users("zz");
+        Path second = project.revision("aa", "'zz'", "add email\n\nA longer explanation.", """
+                op.add_column("users", sa.Column("email", sa.Text))
+                """, "op.drop_column(\"users\", \"email\")");
+        project.revision("mm", "'aa'", "drop email", "op.drop_column(\"users\", \"email\")", """
+                op.add_column("users", sa.Column("email", sa.Text))
+                """);
+
+        assertThat(MigrationSources.detect(dir.toString(), SourceOptions.defaults())).isEqualTo(SourceType.ALEMBIC);
+        try (MigrationSource source = project.open()) {
+            assertThat(source.type()).isEqualTo(SourceType.ALEMBIC);
+            assertThat(source.revisions()).extracting(Revision::id, Revision::description, Revision::hasDowngrade)
+                    .containsExactly(tuple("zz", "create users", true), tuple("aa", "add email", true),
+                            tuple("mm", "drop email", true));
+            assertThat(source.revisions().get(1).files()).containsExactly(project.shown(second));
+            assertThat(source.findings()).isEmpty();
+            assertThat(source.bookkeepingTables()).containsExactly("alembic_version");
+        }
+    }
+
+    @Test
+    void steps_reach_the_given_database_whatever_url_env_py_computes_from_its_environment() throws Exception {
+        project.env("""
+                import os
+
+                from alembic import context
+                from sqlalchemy import create_engine, pool
+
+                # As deployed: the URL comes from the environment, here a production host we must never reach.
+                os.environ.setdefault("NOTES_DATABASE_URL", "postgresql://notes:secret@127.0.0.2:1/notes_production")
+                url = os.environ["NOTES_DATABASE_URL"]
+
+                if context.is_offline_mode():
+                    context.configure(url=url, literal_binds=True)
+                    with context.begin_transaction():
+                        context.run_migrations()
+                else:
+                    engine = create_engine(url, poolclass=pool.NullPool)
+                    with engine.connect() as connection:
+                        context.configure(connection=connection)
+                        with context.begin_transaction():
+                            context.run_migrations()
+                """);
+        project.users("a1");
+        project.revision("b2", "'a1'", "add email", "op.add_column(\"users\", sa.Column(\"email\", sa.Text))",
+                "op.drop_column(\"users\", \"email\")");
+
+        try (MigrationSource source = project.open()) {
+            Connection connection = db.connection();
+            source.upgrade(source.revisions().get(0), connection);
+            source.upgrade(source.revisions().get(1), connection);
+            assertThat(db.probe().columns("users")).containsExactly("id", "name", "email");
+            assertThat(versions("alembic_version")).containsExactly("b2");
+
+            source.downgrade(source.revisions().get(1), connection);
+            assertThat(db.probe().columns("users")).containsExactly("id", "name");
+            assertThat(versions("alembic_version")).containsExactly("a1");
+            assertThat(connection.getAutoCommit()).isTrue();
+        }
+    }
+
+    @Test
+    void the_downgrade_of_a_merge_goes_back_to_both_of_its_parents() throws Exception {
+        project.users("a1");
+        project.revision("b2", "'a1'", "orders", "op.create_table(\"orders\", sa.Column(\"id\", sa.Integer))",
+                "op.drop_table(\"orders\")");
+        project.revision("c3", "'a1'", "audit", "op.create_table(\"audit\", sa.Column(\"id\", sa.Integer))",
+                "op.drop_table(\"audit\")");
+        project.revision("d4", "('b2', 'c3')", "merge", "op.create_table(\"merged\", sa.Column(\"id\", sa.Integer))",
+                "op.drop_table(\"merged\")");
+
+        try (MigrationSource source = project.open()) {
+            List<String> order = source.revisions().stream().map(Revision::id).toList();
+            assertThat(order).hasSize(4).startsWith("a1").endsWith("d4").containsExactlyInAnyOrder("a1", "b2", "c3", "d4");
+            Connection connection = db.connection();
+            source.revisions().forEach(r -> source.upgrade(r, connection));
+            assertThat(versions("alembic_version")).containsExactly("d4");
+
+            source.downgrade(source.revision("d4").orElseThrow(), connection);
+            assertThat(versions("alembic_version")).containsExactly("b2", "c3");
+            assertThat(db.probe().tables()).containsExactly("alembic_version", "audit", "orders", "users");
+
+            source.downgrade(source.revision("c3").orElseThrow(), connection);
+            assertThat(versions("alembic_version")).containsExactly("b2");
+            source.upgrade(source.revision("c3").orElseThrow(), connection);
+            source.upgrade(source.revision("d4").orElseThrow(), connection);
+            assertThat(versions("alembic_version")).containsExactly("d4");
+        }
+    }
+
+    @Test
+    void a_custom_version_table_is_the_one_written_and_is_left_out_of_the_snapshots() throws Exception {
+        project.env(AlembicProjectDir.GENERIC_ENV.replace("context.configure(", "context.configure(version_table=\"my_versions\", "));
+        project.users("a1");
+        project.revision("b2", "'a1'", "add email", "op.add_column(\"users\", sa.Column(\"email\", sa.Text))",
+                "op.drop_column(\"users\", \"email\")");
+
+        VerificationReport report;
+        try (MigrationSource source = project.open()) {
+            assertThat(source.bookkeepingTables()).containsExactly("my_versions");
+            source.upgrade(source.revisions().get(0), db.connection());
+            assertThat(db.probe().tables()).containsExactly("my_versions", "users");
+            assertThat(versions("my_versions")).containsExactly("a1");
+
+            report = new Verifier(source, VerifierOptions.defaults()).verify(PostgresServer.shared());
+        }
+
+        // Alembic creates the version table with the first revision and never drops it: were it in the
+        // snapshots, the first round trip would fail on it.
+        assertThat(report.results()).extracting(CheckResult::check, CheckResult::outcome)
+                .hasSize(8).allMatch(t -> t.toList().get(1) == Outcome.PASSED);
+    }
+
+    @Test
+    void a_failing_upgrade_names_the_revision_file_the_line_and_what_postgres_said() throws Exception {
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "name check", """
+                op.add_column("users", sa.Column("email", sa.Text))
+                op.execute("alter table users add constraint users_name_set check (length(nam) > 0)")
+                """, "op.drop_constraint(\"users_name_set\", \"users\")");
+
+        try (MigrationSource source = project.open()) {
+            source.upgrade(source.revisions().get(0), db.connection());
+
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
+
+            assertThat(failure.location()).isEqualTo(project.shown(file) + ":" + AlembicProjectDir.lineOf(file, "op.execute"));
+            assertThat(failure.message()).isEqualTo("column \"nam\" does not exist");
+            assertThat(failure.sqlState()).isEqualTo("42703");
+            assertThat(failure.statement()).isEqualTo("alter table users add constraint users_name_set check (length(nam) > 0)");
+            assertThat(db.probe().columns("users")).as("the step was rolled back whole").containsExactly("id", "name");
+            assertThat(versions("alembic_version")).containsExactly("a1");
+        }
+    }
+
+    @Test
+    void a_failing_upgrade_fails_upgrades_apply_at_that_line_and_the_rest_is_not_reached() {
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "typo", "op.add_column(\"users\", sa.Column(\"age\", sa.Integer))\n"
+                + "op.execute(\"create index users_age on users (agee)\")", "op.drop_column(\"users\", \"age\")");
+        project.revision("c3", "'b2'", "later", "op.create_table(\"later\", sa.Column(\"id\", sa.Integer))",
+                "op.drop_table(\"later\")");
+
+        VerificationReport report;
+        try (MigrationSource source = project.open()) {
+            report = new Verifier(source, VerifierOptions.defaults()).verify(PostgresServer.shared());
+        }
+
+        CheckResult upgrade = report.revision("b2").orElseThrow().result(Check.UPGRADES_APPLY).orElseThrow();
+        assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(upgrade.error().orElseThrow().location())
+                .isEqualTo(project.shown(file) + ":" + AlembicProjectDir.lineOf(file, "create index users_age"));
+        assertThat(upgrade.error().orElseThrow().message()).startsWith("column \"agee\" does not exist");
+        assertThat(report.revision("c3").orElseThrow().result(Check.UPGRADES_APPLY).orElseThrow().outcome())
+                .isEqualTo(Outcome.NOT_REACHED);
+    }
+
+    @Test
+    void an_interpreter_that_does_not_exist_is_named_with_the_option_that_chooses_another() {
+        project.users("a1");
+
+        AlembicException error = catchThrowableOfType(AlembicException.class, () -> MigrationSources.open(dir,
+                SourceOptions.defaults().withAlembicPython("/nonexistent/bin/python3")));
+
+        assertThat(error.getMessage()).startsWith("Could not start the Python interpreter '/nonexistent/bin/python3' (")
+                .endsWith("): install Python 3 with Alembic, or name the interpreter that has the project's Alembic with"
+                        + " --python <path> (key migrationtest.alembic.python)");
+    }
+
+    @Test
+    void an_interpreter_without_alembic_is_named_with_what_it_lacks_and_how_to_install_it() throws Exception {
+        project.users("a1");
+        String python = AlembicPython.bareVenv(dir.resolve("bare"));
+
+        AlembicException error = catchThrowableOfType(AlembicException.class,
+                () -> MigrationSources.open(dir, SourceOptions.defaults().withAlembicPython(python)));
+
+        assertThat(error.getMessage()).startsWith("The Python at " + python + " (3.")
+                .contains(", started as '" + python + "') has no modules 'sqlalchemy', 'alembic' (No module named 'sqlalchemy'):")
+                .contains("install it into that interpreter (pip install alembic sqlalchemy psycopg2-binary;"
+                        + " on Debian: apt install python3-alembic python3-psycopg2), or name the interpreter that has the"
+                        + " project's packages with --python <path> (key migrationtest.alembic.python)");
+    }
+
+    @Test
+    void an_interpreter_with_alembic_but_without_the_driver_fails_the_step_naming_the_module_and_how_to_install_it()
+            throws Exception {
+        project.users("a1");
+        try (AlembicPython.Venv venv = AlembicPython.without("psycopg2", dir.resolve("no-driver"));
+             MigrationSource source = MigrationSources.open(dir, SourceOptions.defaults().withAlembicPython(venv.python()))) {
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+
+            Path env = dir.resolve("migrations/env.py");
+            assertThat(failure.location()).isEqualTo(project.shown(env) + ":" + AlembicProjectDir.lineOf(env, "engine_from_config("));
+            assertThat(failure.message()).isEqualTo("ModuleNotFoundError: No module named 'psycopg2'");
+            assertThat(failure.hint()).matches("the Python at .*/no-driver/venv/bin/python3? has no module 'psycopg2': install it"
+                    + " into that interpreter \\(pip install psycopg2-binary; on Debian: apt install python3-psycopg2\\), or name"
+                    + " the interpreter that has the project's packages with --python <path> \\(key migrationtest.alembic.python\\)");
+        }
+        assertThat(db.probe().tables()).isEmpty();
+    }
+
+    @Test
+    void a_project_without_alembic_ini_is_not_taken_for_alembic_and_naming_the_type_says_what_is_missing() throws Exception {
+        project.users("a1");
+        Files.delete(dir.resolve("alembic.ini"));
+
+        assertThat(MigrationSources.detect(dir.toString(), SourceOptions.defaults())).isNotEqualTo(SourceType.ALEMBIC);
+        IllegalArgumentException error = catchThrowableOfType(IllegalArgumentException.class,
+                () -> MigrationSources.open(dir, AlembicProjectDir.options().withType(SourceType.ALEMBIC)));
+
+        assertThat(error.getMessage()).isEqualTo(dir + ": no alembic.ini here or in the folders below (up to 4 levels):"
+                + " name the Alembic project's folder or its .ini file");
+    }
+}

@@ -1,0 +1,309 @@
+package io.github.migrationtest.verifier.source.alembic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.github.migrationtest.verifier.Verifier;
+import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.Outcome;
+import io.github.migrationtest.verifier.report.ReportedDifference;
+import io.github.migrationtest.verifier.report.RevisionReport;
+import io.github.migrationtest.verifier.report.StatementError;
+import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.Revision;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole Alembic histories verified on a real Postgres: what passes, and each kind of broken downgrade, named. */
+class AlembicVerificationTest {
+
+    @TempDir
+    Path dir;
+
+    private AlembicProjectDir project;
+
+    @BeforeEach
+    void project() {
+        project = AlembicProjectDir.generic(dir);
+    }
+
+    private VerificationReport verify() {
+        try (MigrationSource source = project.open()) {
+            return new Verifier(source, VerifierOptions.defaults()).verify(PostgresServer.shared());
+        }
+    }
+
+    private static CheckResult result(VerificationReport report, String revision, Check check) {
+        return report.revision(revision).orElseThrow().result(check).orElseThrow();
+    }
+
+    private static CheckResult history(VerificationReport report, Check check) {
+        return report.historyCheck(check).orElseThrow();
+    }
+
+    /** Every check of every revision, as {@code revision CHECK OUTCOME}. */
+    private static List<String> outcomes(VerificationReport report) {
+        return report.revisions().stream()
+                .flatMap(r -> r.checks().values().stream().map(c -> r.id() + " " + c.check() + " " + c.outcome()))
+                .toList();
+    }
+
+    private static List<String> paths(CheckResult result) {
+        return result.differences().stream().map(ReportedDifference::path).toList();
+    }
+
+    @Test
+    void a_linear_history_of_tables_columns_indexes_enums_and_data_passes_every_check() {
+        project.users("c3");
+        project.revision("a1", "'c3'", "add email", """
+                op.add_column("users", sa.Column("email", sa.String(200)))
+                op.create_index("users_email", "users", ["email"], unique=True)
+                """, """
+                op.drop_index("users_email", table_name="users")
+                op.drop_column("users", "email")
+                """);
+        project.revision("b2", "'a1'", "mood", """
+                mood = sa.Enum("happy", "sad", name="mood")
+                mood.create(op.get_bind())
+                op.add_column("users", sa.Column("mood", mood, server_default="happy"))
+                """, """
+                op.drop_column("users", "mood")
+                sa.Enum(name="mood").drop(op.get_bind())
+                """);
+        project.revision("d4", "'b2'", "seed", """
+                op.execute("insert into users (name) values ('ada')")
+                """, """
+                op.execute("delete from users where name = 'ada'")
+                """);
+
+        VerificationReport report = verify();
+
+        assertThat(report.revisions()).extracting(RevisionReport::id).containsExactly("c3", "a1", "b2", "d4");
+        assertThat(outcomes(report)).hasSize(12).allMatch(line -> line.endsWith(" PASSED"));
+        assertThat(report.historyChecks()).extracting(CheckResult::check, CheckResult::outcome).containsExactly(
+                tuple(Check.HISTORY_IS_LINEAR, Outcome.PASSED),
+                tuple(Check.FULL_DOWNGRADE_TO_BASE, Outcome.PASSED));
+        assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    void branches_and_their_merge_run_in_topological_order_and_every_round_trip_passes() {
+        project.users("a1");
+        project.revision("b2", "'a1'", "orders branch", """
+                op.create_table("orders", sa.Column("id", sa.Integer, primary_key=True),
+                                sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id")))
+                """, "op.drop_table(\"orders\")");
+        project.revision("c3", "'a1'", "audit branch", """
+                op.create_table("audit", sa.Column("id", sa.BigInteger, primary_key=True))
+                """, "op.drop_table(\"audit\")");
+        project.revision("c4", "'c3'", "audit index", """
+                op.create_index("audit_id_desc", "audit", [sa.text("id desc")])
+                """, "op.drop_index(\"audit_id_desc\", table_name=\"audit\")");
+        project.revision("d5", "('b2', 'c4')", "merge orders and audit", """
+                op.add_column("orders", sa.Column("audit_id", sa.BigInteger, sa.ForeignKey("audit.id")))
+                """, "op.drop_column(\"orders\", \"audit_id\")");
+        project.revision("e6", "'d5'", "after the merge", """
+                op.add_column("users", sa.Column("email", sa.Text))
+                """, "op.drop_column(\"users\", \"email\")");
+
+        VerificationReport report = verify();
+
+        List<String> order = report.revisions().stream().map(RevisionReport::id).toList();
+        assertThat(order).hasSize(6).startsWith("a1").endsWith("d5", "e6");
+        assertThat(order.indexOf("c3")).isLessThan(order.indexOf("c4"));
+        assertThat(outcomes(report)).hasSize(18).allMatch(line -> line.endsWith(" PASSED"));
+        assertThat(result(report, "d5", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(history(report, Check.HISTORY_IS_LINEAR).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(history(report, Check.FULL_DOWNGRADE_TO_BASE).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(history(report, Check.FULL_DOWNGRADE_TO_BASE).reason()).as("it went all the way down").isEmpty();
+    }
+
+    @Test
+    void a_downgrade_that_leaves_the_enum_type_fails_the_round_trip_naming_the_type() {
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "feelings", """
+                op.create_table("feelings", sa.Column("id", sa.Integer, primary_key=True),
+                                sa.Column("mood", sa.Enum("happy", "sad", name="mood")))
+                """, "op.drop_table(\"feelings\")");
+
+        VerificationReport report = verify();
+
+        CheckResult down = result(report, "b2", Check.DOWNGRADE_RESTORES_SCHEMA);
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(down.differences()).extracting(ReportedDifference::path, ReportedDifference::kind)
+                .containsExactly(tuple("type public.mood", "unexpected"));
+        CheckResult reup = result(report, "b2", Check.REUPGRADE_REPRODUCES_SCHEMA);
+        assertThat(reup.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(reup.error().orElseThrow()).extracting(StatementError::file, StatementError::line, StatementError::message)
+                .containsExactly(project.shown(file), AlembicProjectDir.lineOf(file, "op.create_table"), "type \"mood\" already exists");
+        assertThat(result(report, "a1", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
+    void a_downgrade_that_leaves_a_trigger_fails_the_round_trip_naming_the_trigger() {
+        project.revision("a1", null, "touch function", """
+                op.create_table("notes", sa.Column("id", sa.Integer, primary_key=True),
+                                sa.Column("body", sa.Text), sa.Column("updated_at", sa.DateTime))
+                op.execute(\"\"\"create function touch() returns trigger language plpgsql as $$
+                begin new.updated_at := now(); return new; end $$\"\"\")
+                """, """
+                op.execute("drop function touch()")
+                op.drop_table("notes")
+                """);
+        project.revision("b2", "'a1'", "touch notes", """
+                op.create_index("notes_updated_at", "notes", ["updated_at"])
+                op.execute("create trigger notes_touch before update on notes for each row execute function touch()")
+                """, """
+                op.drop_index("notes_updated_at", table_name="notes")
+                """);
+
+        VerificationReport report = verify();
+
+        CheckResult down = result(report, "b2", Check.DOWNGRADE_RESTORES_SCHEMA);
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(paths(down)).singleElement().asString().contains("notes_touch");
+        assertThat(result(report, "b2", Check.REUPGRADE_REPRODUCES_SCHEMA).error().orElseThrow().message())
+                .isEqualTo("trigger \"notes_touch\" for relation \"notes\" already exists");
+        assertThat(result(report, "a1", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void a_downgrade_that_only_raises_is_irreversible_with_its_message_and_the_full_downgrade_stops_above_it() {
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "merge names", """
+                op.add_column("users", sa.Column("full_name", sa.Text))
+                op.execute("update users set full_name = name")
+                op.drop_column("users", "name")
+                """, """
+                raise NotImplementedError("first and last names cannot be told apart again")
+                """);
+        project.revision("c3", "'b2'", "add email", """
+                op.add_column("users", sa.Column("email", sa.Text))
+                """, "op.drop_column(\"users\", \"email\")");
+        String where = project.shown(file) + ":" + AlembicProjectDir.lineOf(file, "raise NotImplementedError");
+
+        VerificationReport report;
+        try (MigrationSource source = project.open()) {
+            Revision b2 = source.revision("b2").orElseThrow();
+            assertThat(b2.hasDowngrade()).isFalse();
+            assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.MISSING_DOWNGRADE).singleElement()
+                    .extracting(HistoryFinding::file, HistoryFinding::severity)
+                    .containsExactly(where, HistoryFinding.Severity.WARNING);
+            report = new Verifier(source, VerifierOptions.defaults()).verify(PostgresServer.shared());
+        }
+
+        CheckResult down = result(report, "b2", Check.DOWNGRADE_RESTORES_SCHEMA);
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(down.reason()).isEqualTo("its downgrade() raises on purpose (" + where
+                + ": NotImplementedError: first and last names cannot be told apart again)");
+        assertThat(history(report, Check.HISTORY_IS_LINEAR).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result(report, "c3", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+        CheckResult full = history(report, Check.FULL_DOWNGRADE_TO_BASE);
+        assertThat(full.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(full.reason()).isEqualTo("stopped above revision b2 (no downgrade)");
+    }
+
+    @Test
+    void a_downgrade_that_raises_only_when_run_is_reported_with_its_message_and_line() {
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "drop legacy", """
+                op.drop_column("users", "name")
+                """, """
+                bind = op.get_bind()
+                if bind.dialect.name == "postgresql":
+                    raise RuntimeError("revision b2 is irreversible: the names are gone")
+                op.add_column("users", sa.Column("name", sa.String(50)))
+                """);
+
+        VerificationReport report = verify();
+
+        CheckResult down = result(report, "b2", Check.DOWNGRADE_RESTORES_SCHEMA);
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(down.reason()).isEqualTo("the downgrade failed");
+        assertThat(down.error().orElseThrow()).extracting(StatementError::file, StatementError::line, StatementError::message)
+                .containsExactly(project.shown(file), AlembicProjectDir.lineOf(file, "raise RuntimeError"),
+                        "the downgrade says it cannot be undone: RuntimeError: revision b2 is irreversible: the names are gone");
+        assertThat(result(report, "a1", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void two_heads_fail_history_is_linear_naming_both_and_alembic_merge() {
+        project.users("a1");
+        project.revision("b2", "'a1'", "orders", """
+                op.create_table("orders", sa.Column("id", sa.Integer, primary_key=True))
+                """, "op.drop_table(\"orders\")");
+        project.revision("c3", "'a1'", "audit", """
+                op.create_table("audit", sa.Column("id", sa.Integer, primary_key=True))
+                """, "op.drop_table(\"audit\")");
+
+        VerificationReport report = verify();
+
+        CheckResult linear = history(report, Check.HISTORY_IS_LINEAR);
+        assertThat(linear.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(linear.reason()).startsWith("alembic.ini: the history has 2 heads (").contains("b2", "c3");
+        assertThat(linear.fix()).matches("merge them: alembic merge -m \"merge heads\" (b2 c3|c3 b2)");
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
+    void an_async_env_py_with_a_url_of_its_own_runs_through_asyncpg_on_the_verifiers_database() {
+        String python = AlembicPython.interpreter();
+        assumeThat(AlembicPython.imports(python, "asyncpg"))
+                .as("%s has no asyncpg (apt-get install python3-asyncpg, as .ci/run does)", python).isTrue();
+        project.env("""
+                import asyncio
+                import os
+
+                from alembic import context
+                from sqlalchemy import pool
+                from sqlalchemy.ext.asyncio import create_async_engine
+
+                # As deployed: the URL from the application's settings, never from alembic.ini.
+                url = os.environ.get("NOTES_ASYNC_URL", "postgresql+asyncpg://notes:secret@127.0.0.2:1/notes_production")
+
+
+                def do_run_migrations(connection):
+                    context.configure(connection=connection, target_metadata=None)
+                    with context.begin_transaction():
+                        context.run_migrations()
+
+
+                async def run_async_migrations():
+                    connectable = create_async_engine(url, poolclass=pool.NullPool)
+                    async with connectable.connect() as connection:
+                        assert connection.dialect.driver == "asyncpg", connection.dialect.driver
+                        await connection.run_sync(do_run_migrations)
+                    await connectable.dispose()
+
+
+                if context.is_offline_mode():
+                    context.configure(url=url, literal_binds=True)
+                    with context.begin_transaction():
+                        context.run_migrations()
+                else:
+                    asyncio.run(run_async_migrations())
+                """);
+        project.users("a1");
+        project.revision("b2", "'a1'", "feelings", """
+                op.create_table("feelings", sa.Column("id", sa.Integer, primary_key=True),
+                                sa.Column("mood", sa.Enum("happy", "sad", name="mood")))
+                """, "op.drop_table(\"feelings\")");
+
+        VerificationReport report = verify();
+
+        assertThat(result(report, "a1", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result(report, "a1", Check.REUPGRADE_REPRODUCES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(paths(result(report, "b2", Check.DOWNGRADE_RESTORES_SCHEMA))).containsExactly("type public.mood");
+    }
+}
