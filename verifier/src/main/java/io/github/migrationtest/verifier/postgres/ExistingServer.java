@@ -56,7 +56,8 @@ final class ExistingServer implements RunningPostgres {
 
     @Override
     public String description() {
-        return "existing Postgres " + version + " at " + endpoint.jdbcUrl(endpoint.adminDatabase());
+        // Without the URL's options: they may carry a password, and the description goes into reports.
+        return "existing Postgres " + version + " at " + endpoint.hostPart() + "/" + endpoint.adminDatabase();
     }
 
     @Override

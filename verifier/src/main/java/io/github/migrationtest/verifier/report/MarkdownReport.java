@@ -6,11 +6,20 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
+    /**
+     * The server without where it ran (port, data folder, how root was dropped, Docker's socket): noise
+     * in a pull request, different on every run; the JSON report keeps it whole.
+     */
+    static String server(String description) {
+        return description.replaceFirst(" on port \\d+ \\(.*\\)$", "").replaceFirst(", Docker at .*$", "")
+                .replaceFirst("^Postgres in container \\S+ ", "Postgres in container ");
+    }
+
     public static String render(VerificationReport report) {
         StringBuilder md = new StringBuilder();
         md.append("## migrationtest: ").append(report.passed() ? "✅ all downgrades verified" : "❌ verification failed")
                 .append("\n\n")
-                .append(report.source()).append(" on ").append(report.postgres()).append("\n\n")
+                .append(report.source()).append(" on ").append(server(report.postgres())).append("\n\n")
                 .append(Summary.counts(report)).append("\n\n")
                 .append("| revision | upgrade | downgrade | re-upgrade |\n|---|---|---|---|\n");
         for (RevisionReport revision : report.revisions()) {

@@ -183,6 +183,16 @@ class ReportFormatsTest {
     }
 
     @Test
+    void the_markdown_header_names_the_server_without_where_it_ran() {
+        assertThat(MarkdownReport.server("embedded Postgres 17.7 on port 43619 (root via unshare -U, data in"
+                + " /dev/shm/migrationtest-0/instances/pg-1/data)")).isEqualTo("embedded Postgres 17.7");
+        assertThat(MarkdownReport.server("Postgres in container 3f2a9c (postgres:16-alpine) on localhost:32768,"
+                + " Docker at unix:///var/run/docker.sock")).isEqualTo("Postgres in container (postgres:16-alpine) on localhost:32768");
+        assertThat(MarkdownReport.server("existing Postgres 16.2 at jdbc:postgresql://db:5432/postgres"))
+                .isEqualTo("existing Postgres 16.2 at jdbc:postgresql://db:5432/postgres");
+    }
+
+    @Test
     void should_list_history_wide_failures_first_then_each_revisions_in_history_order() {
         CheckResult fullDowngrade = CheckResult.failed(Check.FULL_DOWNGRADE_TO_BASE, "the full downgrade failed",
                 new StatementError("0001.down.sql", 1, 1, "table \"users\" does not exist"), "Fix 0001.down.sql");
