@@ -12,6 +12,7 @@ import io.github.migrationtest.verifier.source.Revision;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -138,9 +139,11 @@ final class RoundTrip {
     }
 
     private String downgradeFile() {
-        // By the sources' convention the downgrade is listed after the upgrade.
-        return revision.files().size() > 1 ? revision.files().get(revision.files().size() - 1)
-                : "the downgrade of revision " + revision.id();
+        // By the sources' convention the downgrade is listed after the upgrade; a file holding both
+        // (Alembic's .py, goose's and dbmate's sections, a changelog) is named beside the revision.
+        List<String> files = revision.files();
+        return files.size() > 1 ? files.get(files.size() - 1)
+                : "the downgrade of revision " + revision.id() + (files.size() == 1 ? " in " + files.get(0) : "");
     }
 
     private SchemaSnapshot snapshot() throws SQLException {

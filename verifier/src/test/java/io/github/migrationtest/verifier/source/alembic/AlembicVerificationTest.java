@@ -142,6 +142,8 @@ class AlembicVerificationTest {
         assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(down.differences()).extracting(ReportedDifference::path, ReportedDifference::kind)
                 .containsExactly(tuple("type public.mood", "unexpected"));
+        assertThat(down.fix()).isEqualTo("Make the downgrade of revision b2 in " + project.shown(file)
+                + " undo every change of the upgrade (it lacks: DROP TYPE public.mood;), or declare revision b2 irreversible");
         CheckResult reup = result(report, "b2", Check.REUPGRADE_REPRODUCES_SCHEMA);
         assertThat(reup.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(reup.error().orElseThrow()).extracting(StatementError::file, StatementError::line, StatementError::message)
