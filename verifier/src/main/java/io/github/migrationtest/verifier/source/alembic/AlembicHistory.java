@@ -15,9 +15,11 @@ import java.util.List;
  * @param revisions the revisions in the order they are applied
  * @param files each revision's file as the helper names it (absolute), by position
  * @param findings heads, missing and deliberately failing downgrades, downgrades that do nothing
- * @param versionTable the version table env.py configures, {@code schema.name} or {@code name}
+ * @param versionTables the version table env.py configures offline ({@code schema.name} or {@code name}),
+ *     then any other that env.py's text passes as {@code version_table=} (its online branch may differ)
  */
-record AlembicHistory(List<Revision> revisions, List<String> files, List<HistoryFinding> findings, String versionTable) {
+record AlembicHistory(List<Revision> revisions, List<String> files, List<HistoryFinding> findings,
+                      List<String> versionTables) {
 
     static AlembicHistory read(JsonObject answer, AlembicProject project) {
         List<Revision> revisions = new ArrayList<>();
@@ -75,7 +77,11 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
         if (table.has("schema") && !table.get("schema").isJsonNull()) {
             versionTable = table.get("schema").getAsString() + "." + versionTable;
         }
-        return new AlembicHistory(revisions, files, findings, versionTable);
+        List<String> versionTables = new ArrayList<>(List.of(versionTable));
+        if (table.has("written")) {
+            strings(table, "written").stream().filter(name -> !versionTables.contains(name)).forEach(versionTables::add);
+        }
+        return new AlembicHistory(revisions, files, findings, versionTables);
     }
 
     /** A history that cannot be read at all: one error finding naming the file, line and fix. */
@@ -87,7 +93,7 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
                 "Alembic cannot read the history: " + text(failure, "message"),
                 "fix the error; when a module is missing, run with the Python that has the project's packages"
                         + " (--python) or put them on PYTHONPATH");
-        return new AlembicHistory(List.of(), List.of(), List.of(finding), "alembic_version");
+        return new AlembicHistory(List.of(), List.of(), List.of(finding), List.of("alembic_version"));
     }
 
     static String text(JsonObject object, String key) {

@@ -145,7 +145,7 @@ final class AlembicSource implements MigrationSource {
 
     @Override
     public List<String> bookkeepingTables() {
-        return List.of(history.versionTable());
+        return history.versionTables();
     }
 
     @Override

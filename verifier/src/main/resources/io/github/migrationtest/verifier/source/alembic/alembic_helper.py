@@ -241,7 +241,41 @@ def _version_table():
     finally:
         _TARGET.clear()
     return {"name": captured.get("table") or "alembic_version", "schema": captured.get("schema"),
-            "problem": None if "table" in captured else problem}
+            "problem": None if "table" in captured else problem, "written": _written_version_tables()}
+
+
+def _env_path():
+    env = _STATE.get("env")
+    if env == "minimal":
+        return None
+    return os.path.abspath(env) if env else os.path.join(_STATE["script"].dir, "env.py")
+
+
+def _written_version_tables():
+    """The version tables env.py names in its own text: `version_table="x"` in a call, or a name bound to a
+    string at module level and passed so. Offline, an env.py may configure another table than online
+    (only its online branch passes version_table=): these are left out of snapshots too."""
+    path = _env_path()
+    try:
+        with open(path, encoding="utf-8") as source:
+            tree = ast.parse(source.read(), path)
+    except (OSError, SyntaxError, ValueError, TypeError):
+        return []
+    constants = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    constants[target.id] = node.value.value
+    names = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg == "version_table":
+            value = node.value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                names.append(value.value)
+            elif isinstance(value, ast.Name) and value.id in constants:
+                names.append(constants[value.id])
+    return sorted(set(names))
 
 
 def _run_env():

@@ -164,6 +164,24 @@ class AlembicSourceTest {
     }
 
     @Test
+    void a_version_table_passed_only_online_is_found_in_env_py_s_text_and_left_out_too() throws Exception {
+        project.env("VERSIONS = \"online_versions\"\n" + AlembicProjectDir.GENERIC_ENV.replace(
+                "context.configure(connection=connection,", "context.configure(connection=connection, version_table=VERSIONS,"));
+        project.users("a1");
+        project.revision("b2", "'a1'", "add email", "op.add_column(\"users\", sa.Column(\"email\", sa.Text))",
+                "op.drop_column(\"users\", \"email\")");
+
+        VerificationReport report;
+        try (MigrationSource source = project.open()) {
+            assertThat(source.bookkeepingTables()).containsExactly("alembic_version", "online_versions");
+            report = new Verifier(source, VerifierOptions.defaults()).verify(PostgresServer.shared());
+        }
+
+        assertThat(report.results()).extracting(CheckResult::check, CheckResult::outcome)
+                .hasSize(8).allMatch(t -> t.toList().get(1) == Outcome.PASSED);
+    }
+
+    @Test
     void a_failing_upgrade_names_the_revision_file_the_line_and_what_postgres_said() throws Exception {
         project.users("a1");
         Path file = project.revision("b2", "'a1'", "name check", """
