@@ -297,8 +297,13 @@ def _minimal_env():
         with context.begin_transaction():
             context.run_migrations()
         return
-    engine = sqlalchemy.create_engine(_url(_TARGET, "postgresql"), poolclass=sqlalchemy.pool.NullPool)
-    with engine.connect() as connection:
+    # One engine per database, kept: its dialect reads the server's settings on its first connection
+    # only, a few milliseconds that every step would pay again. NullPool keeps no connection open.
+    engines = _STATE.setdefault("minimal_engines", {})
+    key = (_TARGET["host"], _TARGET["port"], _TARGET["dbname"], _TARGET["user"])
+    if key not in engines:
+        engines[key] = sqlalchemy.create_engine(_url(_TARGET, "postgresql"), poolclass=sqlalchemy.pool.NullPool)
+    with engines[key].connect() as connection:
         context.configure(connection=connection)
         with context.begin_transaction():
             context.run_migrations()
