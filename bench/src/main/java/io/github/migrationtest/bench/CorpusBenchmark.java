@@ -16,6 +16,8 @@ import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.alembic.AlembicSettings;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +51,26 @@ public final class CorpusBenchmark {
     private static final String PSQL = "/usr/bin/psql";
     private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?");
 
-    /** A history of the corpus: its folder, where its tool is pointed inside it, and the SQL its project runs first. */
-    private record History(String name, String location, String prelude) {
+    /**
+     * A history of the corpus: its folder, where its tool is pointed inside it, the SQL its project runs
+     * first, and how it is read (an Alembic history: which Python, which env.py).
+     */
+    private record History(String name, String location, String prelude, SourceOptions options) {
+        History(String name, String location, String prelude) {
+            this(name, location, prelude, SourceOptions.defaults());
+        }
+
+        /** An Alembic history, run in the Python that {@code migrationtest.alembic.python} names. */
+        static History alembic(String name, String prelude, String env) {
+            return new History(name, ".", prelude, SourceOptions.defaults().withType(SourceType.ALEMBIC)
+                    .withAlembicPython(AlembicSettings.fromEnvironment(AlembicSettings.PYTHON_KEY).orElse(null))
+                    .withAlembicEnv(env));
+        }
+
+        /** Alembic's steps run in Python: there is no SQL script for psql, and the base is Alembic's own steps. */
+        boolean python() {
+            return options.type() == SourceType.ALEMBIC;
+        }
     }
 
     private static final List<History> HISTORIES = List.of(
@@ -62,6 +82,8 @@ public final class CorpusBenchmark {
             new History("hatchet-goose", "cmd/hatchet-migrate/migrate/migrations", ""),
             new History("openlane-goose", "db/migrations-goose-postgres",
                     "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;\n"),
+            History.alembic("wazo-auth-alembic", "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\";\n", null),
+            History.alembic("ckan-alembic", "", SourceOptions.AlembicOptions.MINIMAL_ENV),
             new History(GENERATED, "", ""));
 
     private CorpusBenchmark() {
@@ -90,7 +112,7 @@ public final class CorpusBenchmark {
                             + " clone, in ../shared/corpus; set -D" + CORPUS + " to another place)");
                     continue;
                 }
-                MigrationSource source = MigrationSources.open(location, SourceOptions.defaults());
+                MigrationSource source = MigrationSources.open(location, history.options());
                 if (source.revisions().isEmpty()) {
                     System.out.println(history.name() + " skipped: no revisions read at " + location);
                     continue;
@@ -98,7 +120,9 @@ public final class CorpusBenchmark {
                 prepared.add(Prepared.of(server, history, source, temp));
             }
             for (Prepared history : prepared) { // warm-up
-                history.psql(server);
+                if (!history.history.python()) {
+                    history.psql(server);
+                }
             }
             List<List<Round>> measured = new ArrayList<>();
             prepared.forEach(p -> measured.add(new ArrayList<>()));
@@ -341,7 +365,7 @@ public final class CorpusBenchmark {
                          WalkClock.Breakdown breakdown) {
 
         static Round measure(PostgresServer server, Prepared history) throws Exception {
-            double psql = history.psql(server);
+            double psql = history.history.python() ? Double.NaN : history.psql(server);
             double runner = history.runner(server, false);
             double recorded = history.runner(server, true);
             WalkClock clock = new WalkClock();
@@ -384,10 +408,15 @@ public final class CorpusBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (int h = 0; h < prepared.size(); h++) {
             List<Round> r = measured.get(h);
-            System.out.printf("| %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %s |%n", prepared.get(h).history.name(),
-                    prepared.get(h).source.revisions().size(), median(r, Round::psql), median(r, Round::runner),
-                    median(r, Round::recorded), median(r, Round::one), median(r, Round::parallel),
-                    ratio(r, x -> x.one() / x.psql()), ratio(r, x -> x.parallel() / x.psql()));
+            // Alembic's steps run in Python and send no SQL psql could replay: their base is the same steps
+            // run by Alembic itself, one revision at a time in one process, without the verification.
+            boolean python = prepared.get(h).history.python();
+            ToDoubleFunction<Round> base = python ? Round::runner : Round::psql;
+            String suffix = python ? " of runner" : "";
+            System.out.printf("| %s | %d | %s | %.0f | %.0f | %.0f | %.0f | %s%s | %s%s |%n", prepared.get(h).history.name(),
+                    prepared.get(h).source.revisions().size(), python ? "n/a" : String.format("%.0f", median(r, Round::psql)),
+                    median(r, Round::runner), median(r, Round::recorded), median(r, Round::one), median(r, Round::parallel),
+                    ratio(r, x -> x.one() / base.applyAsDouble(x)), suffix, ratio(r, x -> x.parallel() / base.applyAsDouble(x)), suffix);
         }
         System.out.println("\nWhere the one-database walk's time goes (--jobs 1, median ms of the rounds)\n");
         System.out.println("| history | SQL | snapshots | compare, rest | rebuilds after broken round trips (broken) | checkpoints | full downgrade"
