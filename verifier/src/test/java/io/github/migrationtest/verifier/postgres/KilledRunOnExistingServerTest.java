@@ -2,11 +2,7 @@ package io.github.migrationtest.verifier.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,22 +83,12 @@ class KilledRunOnExistingServerTest {
     }
 
     private static Process startRun() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), DatabaseHolder.class.getName(),
-                application.jdbcUrl(), application.user(), application.password() == null ? "" : application.password());
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return ChildRun.start(List.of(), DatabaseHolder.class, application.jdbcUrl(), application.user(),
+                application.password() == null ? "" : application.password());
     }
 
     private static String databaseOf(Process run) throws IOException {
-        BufferedReader output = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        for (String line; (line = output.readLine()) != null; ) {
-            if (line.startsWith("DATABASE ")) {
-                return line.substring("DATABASE ".length());
-            }
-            seen.append(line).append('\n');
-        }
-        throw new AssertionError("the run's JVM ended without creating a database:\n" + seen);
+        return ChildRun.lineAfter(run, "DATABASE ");
     }
 
     private static boolean exists(String name) throws SQLException {
