@@ -8,11 +8,22 @@ import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.StatementError;
 import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.StepResult;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +99,67 @@ class SessionIsolationTest {
                 .contains("BEGIN").contains("COMMIT");
         assertThat(result(report, "0001", Check.UPGRADES_APPLY).outcome()).isEqualTo(Outcome.PASSED);
         assertThat(result(report, "0001", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void a_tool_that_leaves_its_transaction_uncommitted_fails_at_that_revision_saying_so()
+            throws IOException {
+        pair("0001_t", "CREATE TABLE t (id int);", "DROP TABLE t;");
+        pair("0002_u", "CREATE TABLE u (id int);", "DROP TABLE u;");
+        MigrationSource sql = MigrationSources.open(history, SourceOptions.defaults());
+
+        VerificationReport report = new Verifier(new Uncommitted(sql, "0002"), VerifierOptions.defaults().withJobs(1))
+                .verify(server);
+
+        CheckResult open = result(report, "0002", Check.UPGRADES_APPLY);
+        assertThat(open.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(open.error().orElseThrow().file()).endsWith("0002_u.up.sql, " + history.resolve("0002_u.down.sql"));
+        assertThat(open.error().orElseThrow().message())
+                .isEqualTo("the upgrade left a transaction open (BEGIN without COMMIT); its work was rolled back."
+                        + " Fix: end the transaction in the migration");
+        assertThat(result(report, "0001", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    /** A tool that, for one revision, does its work in a JDBC transaction and forgets to commit it. */
+    private record Uncommitted(MigrationSource source, String revisionId) implements MigrationSource {
+        @Override
+        public SourceType type() {
+            return source.type();
+        }
+
+        @Override
+        public String location() {
+            return source.location();
+        }
+
+        @Override
+        public List<Revision> revisions() {
+            return source.revisions();
+        }
+
+        @Override
+        public List<HistoryFinding> findings() {
+            return source.findings();
+        }
+
+        @Override
+        public StepResult upgrade(Revision revision, Connection connection) {
+            if (!revision.id().equals(revisionId)) {
+                return source.upgrade(revision, connection);
+            }
+            try (Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                statement.execute("CREATE TABLE u (id int)");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return new StepResult(revision, Direction.UP, true, "", 1, Duration.ZERO);
+        }
+
+        @Override
+        public StepResult downgrade(Revision revision, Connection connection) {
+            return source.downgrade(revision, connection);
+        }
     }
 
     private static CheckResult result(VerificationReport report, String revision, Check check) {
