@@ -125,6 +125,9 @@ public final class PostgresServer implements AutoCloseable {
         String name = DATABASE_PREFIX + runId + "_" + sequence.incrementAndGet();
         databases.add(name);
         try {
+            if (lease != null) {
+                lease.ensureHeld();
+            }
             admin.use(statement -> {
                 createWaitingForTemplate(statement, name, template, copyStrategy);
                 return statement.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal(marker));

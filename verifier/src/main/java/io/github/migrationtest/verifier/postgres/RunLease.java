@@ -42,10 +42,12 @@ final class RunLease implements AutoCloseable {
               AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)
             ORDER BY d.datname""";
 
-    private final Connection holder;
+    private final ServerEndpoint endpoint;
+    private Connection holder;
     private final int key;
 
-    private RunLease(Connection holder, int key) {
+    private RunLease(ServerEndpoint endpoint, Connection holder, int key) {
+        this.endpoint = endpoint;
         this.holder = holder;
         this.key = key;
     }
@@ -62,7 +64,7 @@ final class RunLease implements AutoCloseable {
                 try (ResultSet row = lock.executeQuery()) {
                     row.next();
                     if (row.getBoolean(1)) {
-                        return new RunLease(holder, key);
+                        return new RunLease(endpoint, holder, key);
                     }
                 }
             }
@@ -70,6 +72,29 @@ final class RunLease implements AutoCloseable {
             holder.close();
             throw e;
         }
+    }
+
+    /**
+     * Takes the lock again if its connection was lost (a migration may terminate other sessions):
+     * without it this run's databases would look abandoned. Asked before each database is made.
+     */
+    synchronized void ensureHeld() throws SQLException {
+        if (holder.isValid(5)) {
+            return;
+        }
+        holder.close();
+        holder = endpoint.connectAdmin();
+        try (PreparedStatement lock = holder.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+            lock.setInt(1, LOCK_SPACE);
+            lock.setInt(2, key);
+            try (ResultSet row = lock.executeQuery()) {
+                row.next();
+                if (!row.getBoolean(1)) {
+                    throw new SQLException("advisory lock " + LOCK_SPACE + "/" + key + " is held by another session");
+                }
+            }
+        }
+        LOG.warn("This run's lock connection was closed by the server; took the lock again on a new one");
     }
 
     /** The run's id, eight hex digits, as in its databases' names. */
@@ -124,7 +149,7 @@ final class RunLease implements AutoCloseable {
 
     /** Ends the lease: the lock goes with the connection. */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             holder.close();
         } catch (SQLException e) {

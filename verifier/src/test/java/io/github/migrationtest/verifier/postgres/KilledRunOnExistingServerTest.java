@@ -77,6 +77,23 @@ class KilledRunOnExistingServerTest {
         }
     }
 
+    @Test
+    void a_run_whose_lock_connection_a_migration_terminated_takes_the_lock_again_and_keeps_its_databases()
+            throws Exception {
+        try (PostgresServer run = server()) {
+            DisposableDatabase first = run.createDatabase();
+            execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
+                    + " AND classid::text = '" + RunLease.LOCK_SPACE + "' AND pid <> pg_backend_pid()");
+            DisposableDatabase second = run.createDatabase(); // takes the lock again first
+
+            try (PostgresServer next = server()) {
+                assertThat(next.notices()).isEmpty();
+            }
+            assertThat(exists(first.name())).isTrue();
+            assertThat(exists(second.name())).isTrue();
+        }
+    }
+
     private static PostgresServer server() {
         return PostgresServer.start(PostgresSettings.defaults().withBackend(Backend.SERVER)
                 .withServer(application.jdbcUrl(), application.user(), application.password()));
