@@ -126,7 +126,7 @@ final class WorkingDatabase implements AutoCloseable {
         }
         if (leftOpen) {
             throw new MigrationFailedException(revision, direction, MigrationFailure.of(String.join(", ", revision.files()),
-                    "the " + direction.verb().toLowerCase(java.util.Locale.ROOT) + " left a transaction open (BEGIN"
+                    "the " + direction.verb() + " left a transaction open (BEGIN"
                             + " without COMMIT); its work was rolled back. Fix: end the transaction in the migration"),
                     null);
         }

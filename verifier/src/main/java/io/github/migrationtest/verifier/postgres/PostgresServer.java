@@ -132,6 +132,12 @@ public final class PostgresServer implements AutoCloseable {
                 createWaitingForTemplate(statement, name, template, copyStrategy);
                 return statement.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal(marker));
             });
+            if (closed) {
+                // Closed meanwhile (an interrupted run's shutdown hook), maybe before it could see this one.
+                databases.add(name);
+                drop(name);
+                throw new IllegalStateException("This PostgresServer was closed while creating " + name);
+            }
         } catch (SQLException e) {
             drop(name); // the database may exist: the failure can come after CREATE DATABASE
             throw new PostgresUnavailableException("Could not create database " + name + " from " + template

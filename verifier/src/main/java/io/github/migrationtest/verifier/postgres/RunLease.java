@@ -44,6 +44,7 @@ final class RunLease implements AutoCloseable {
 
     private final ServerEndpoint endpoint;
     private Connection holder;
+    private boolean closed;
     private final int key;
 
     private RunLease(ServerEndpoint endpoint, Connection holder, int key) {
@@ -79,7 +80,7 @@ final class RunLease implements AutoCloseable {
      * without it this run's databases would look abandoned. Asked before each database is made.
      */
     synchronized void ensureHeld() throws SQLException {
-        if (holder.isValid(5)) {
+        if (closed || holder.isValid(5)) {
             return;
         }
         holder.close();
@@ -150,6 +151,7 @@ final class RunLease implements AutoCloseable {
     /** Ends the lease: the lock goes with the connection. */
     @Override
     public synchronized void close() {
+        closed = true; // the run is ending: a database made meanwhile is dropped, not marked as alive
         try {
             holder.close();
         } catch (SQLException e) {

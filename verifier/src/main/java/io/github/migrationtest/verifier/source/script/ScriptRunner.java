@@ -149,7 +149,7 @@ public final class ScriptRunner {
         rollbackQuietly(connection, false, cause);
         MigrationFailure failure = TransactionRules.lastTransactionStart(scripts)
                 .map(begin -> new MigrationFailure(begin.script().file(), begin.statement().line(),
-                        begin.statement().column(), "leaves a transaction open: this " + begin.statement().code().split(" ")[0]
+                        begin.statement().column(), "leaves a transaction open: this " + TransactionRules.firstWords(begin.statement().code())
                                 + " has no COMMIT by the end of the file; its work was rolled back",
                         "", "end the transaction with COMMIT", "", begin.statement().sql()))
                 .orElseGet(() -> MigrationFailure.of(scripts.isEmpty() ? String.join(", ", revision.files())

@@ -84,7 +84,8 @@ public final class TransactionRules {
         return Optional.ofNullable(last);
     }
 
-    private static String firstWords(String code) {
+    /** A transaction statement's name as a user would write it: {@code BEGIN}, {@code START TRANSACTION}, ... */
+    static String firstWords(String code) {
         String[] words = code.split(" ");
         return words.length > 1 && words[0].equals("START") ? "START TRANSACTION" : words[0];
     }
