@@ -5,6 +5,9 @@ import io.github.migrationtest.verifier.snapshot.IncrementalReader;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
+import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.StepResult;
@@ -74,7 +77,7 @@ final class WorkingDatabase implements AutoCloseable {
         synchronized (stepLock) {
             long started = System.nanoTime();
             try {
-                return source.upgrade(revision, open);
+                return inFreshSession(revision, Direction.UP, open, () -> source.upgrade(revision, open));
             } finally {
                 long took = System.nanoTime() - started;
                 upgradeNanosSinceCheckpoint += took;
@@ -87,8 +90,47 @@ final class WorkingDatabase implements AutoCloseable {
         Connection open = connection();
         synchronized (stepLock) {
             downgradeHorizon = query(open, NEXT_TRANSACTION, -1L);
-            return source.downgrade(revision, open);
+            return inFreshSession(revision, Direction.DOWN, open, () -> source.downgrade(revision, open));
         }
+    }
+
+    private interface Step {
+        StepResult run() throws SQLException;
+    }
+
+    /**
+     * Runs a step, then resets the session for the next one. A step that left a transaction open
+     * fails here, at its own revision: otherwise the next step would commit its work, or fail for it.
+     * A session that cannot be reset (the step broke the connection) is replaced by a new one.
+     */
+    private StepResult inFreshSession(Revision revision, Direction direction, Connection open, Step step)
+            throws SQLException {
+        StepResult result;
+        try {
+            result = step.run();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                SessionReset.reset(open);
+            } catch (SQLException broken) {
+                e.addSuppressed(broken);
+                closeConnection();
+            }
+            throw e;
+        }
+        boolean leftOpen;
+        try {
+            leftOpen = SessionReset.reset(open);
+        } catch (SQLException broken) {
+            closeConnection();
+            throw broken;
+        }
+        if (leftOpen) {
+            throw new MigrationFailedException(revision, direction, MigrationFailure.of(String.join(", ", revision.files()),
+                    "the " + direction.verb() + " left a transaction open (BEGIN"
+                            + " without COMMIT); its work was rolled back. Fix: end the transaction in the migration"),
+                    null);
+        }
+        return result;
     }
 
     /** The server's next transaction id (txid functions: Postgres 10 and later). */

@@ -5,11 +5,14 @@ import java.net.UnknownHostException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,7 +41,9 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private final RunningPostgres running;
-    private final String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String runId;
+    /** On a server other runs share: the lock that shows this run is alive; null elsewhere. */
+    private final RunLease lease;
     private final AtomicInteger sequence = new AtomicInteger();
     private final Set<String> databases = ConcurrentHashMap.newKeySet();
     private final AdminConnections admin;
@@ -53,14 +58,20 @@ public final class PostgresServer implements AutoCloseable {
 
     private PostgresServer(RunningPostgres running, List<String> notices) {
         this.running = running;
-        this.notices = List.copyOf(notices);
         this.admin = new AdminConnections(running.endpoint());
         this.majorVersion = queryMajorVersion();
+        this.lease = running.backend() == Backend.SERVER ? takeLease() : null;
+        this.runId = lease != null ? lease.runId() : HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        List<String> said = new ArrayList<>(notices);
+        if (lease != null) {
+            reclaimDeadRuns().ifPresent(said::add);
+        }
+        this.notices = List.copyOf(said);
         // Measured: FILE_COPY creates a small database about twice as fast as WAL_LOG (Postgres 15+'s
         // default) when durability is off. On someone else's durable server its checkpoints cost more.
         this.copyStrategy = majorVersion >= 15 && running.backend() != Backend.SERVER ? " STRATEGY FILE_COPY" : "";
         // Not per database: the host name lookup behind it costs milliseconds whenever the JDK's cache has expired.
-        this.marker = marker(runId);
+        this.marker = marker(runId, lease);
         OPEN.add(this);
     }
 
@@ -114,10 +125,19 @@ public final class PostgresServer implements AutoCloseable {
         String name = DATABASE_PREFIX + runId + "_" + sequence.incrementAndGet();
         databases.add(name);
         try {
+            if (lease != null) {
+                lease.ensureHeld();
+            }
             admin.use(statement -> {
                 createWaitingForTemplate(statement, name, template, copyStrategy);
                 return statement.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal(marker));
             });
+            if (closed) {
+                // Closed meanwhile (an interrupted run's shutdown hook), maybe before it could see this one.
+                databases.add(name);
+                drop(name);
+                throw new IllegalStateException("This PostgresServer was closed while creating " + name);
+            }
         } catch (SQLException e) {
             drop(name); // the database may exist: the failure can come after CREATE DATABASE
             throw new PostgresUnavailableException("Could not create database " + name + " from " + template
@@ -147,11 +167,23 @@ public final class PostgresServer implements AutoCloseable {
         if (database.isKept()) {
             keepServer = true;
             databases.remove(database.name()); // the user's now: closing the server must not drop it
+            unmark(database.name());
             LOG.warn("Kept {} for inspection. Connect with: {}. {}", database.name(), database.connectionHint(),
                     running.lifetimeNote());
             return;
         }
         drop(database.name());
+    }
+
+    /** A kept database no longer says it is a run's disposable one, so no later run reclaims it. */
+    private void unmark(String name) {
+        try {
+            admin.use(statement -> statement.execute("COMMENT ON DATABASE " + quote(name) + " IS "
+                    + literal("kept for inspection by migrationtest run " + runId + "; drop it when done")));
+        } catch (SQLException e) {
+            LOG.warn("Could not mark {} as kept: a later run may drop it once this run has ended: {}", name,
+                    e.getMessage());
+        }
     }
 
     private void drop(String name) {
@@ -184,6 +216,9 @@ public final class PostgresServer implements AutoCloseable {
             drop(name);
         }
         admin.close();
+        if (lease != null) {
+            lease.close();
+        }
         if (keepServer) {
             LOG.warn("{} is left running because a database on it was kept.", description());
         } else {
@@ -244,15 +279,37 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static String marker(String runId) {
+    private static String marker(String runId, RunLease lease) {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
             host = "unknown host";
         }
-        return String.format("migrationtest disposable database, run %s (pid %d on %s); safe to drop",
-                runId, ProcessHandle.current().pid(), host);
+        return String.format("migrationtest disposable database, run %s (pid %d on %s, started %s%s); safe to drop",
+                runId, ProcessHandle.current().pid(), host, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                lease == null ? "" : "; " + lease.marking());
+    }
+
+    private RunLease takeLease() {
+        try {
+            return RunLease.acquire(running.endpoint());
+        } catch (SQLException e) {
+            admin.close();
+            throw new PostgresUnavailableException("Could not take this run's lock on " + running.description()
+                    + " (it tells later runs that this run's databases are in use): " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops what killed runs left on a shared server, before this run adds its own; one line to say so. */
+    private Optional<String> reclaimDeadRuns() {
+        List<String> dropped = RunLease.reclaimDead(admin, running.description());
+        if (dropped.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format("Dropped %d database%s left on %s by runs that ended without cleaning up"
+                + " (killed?): %s", dropped.size(), dropped.size() == 1 ? "" : "s", running.description(),
+                String.join(", ", dropped)));
     }
 
     static String quote(String identifier) {

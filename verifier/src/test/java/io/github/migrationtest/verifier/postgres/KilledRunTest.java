@@ -2,10 +2,7 @@ package io.github.migrationtest.verifier.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -69,22 +66,11 @@ class KilledRunTest {
     }
 
     private static Process startHolder() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-D" + PostgresSettings.EMBEDDED_BINARIES + "=" + System.getProperty(PostgresSettings.EMBEDDED_BINARIES, ""),
-                ServerHolder.class.getName());
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return ChildRun.start(List.of("-D" + PostgresSettings.EMBEDDED_BINARIES + "="
+                + System.getProperty(PostgresSettings.EMBEDDED_BINARIES, "")), ServerHolder.class);
     }
 
     private static Path folderOf(Process holder) throws IOException {
-        BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        for (String line; (line = output.readLine()) != null; ) {
-            if (line.startsWith("FOLDER ")) {
-                return Path.of(line.substring("FOLDER ".length()));
-            }
-            seen.append(line).append('\n');
-        }
-        throw new AssertionError("the holder JVM ended without starting a server:\n" + seen);
+        return Path.of(ChildRun.lineAfter(holder, "FOLDER "));
     }
 }

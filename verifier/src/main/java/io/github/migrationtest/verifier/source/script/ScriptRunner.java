@@ -126,11 +126,36 @@ public final class ScriptRunner {
             }
             if (transactional) {
                 connection.commit();
+            } else {
+                failIfLeftOpen(revision, direction, scripts, connection);
             }
             return count;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    /**
+     * A script run in auto-commit mode that opened a transaction and did not end it: its work is
+     * rolled back and the step fails here, naming the {@code BEGIN}, rather than the next step
+     * committing the work or failing inside the transaction.
+     */
+    private static void failIfLeftOpen(Revision revision, Direction direction, List<SqlScript> scripts,
+            Connection connection) throws SQLException {
+        if (connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
+            return;
+        }
+        SQLException cause = new SQLException("transaction left open");
+        rollbackQuietly(connection, false, cause);
+        MigrationFailure failure = TransactionRules.lastTransactionStart(scripts)
+                .map(begin -> new MigrationFailure(begin.script().file(), begin.statement().line(),
+                        begin.statement().column(), "leaves a transaction open: this " + TransactionRules.firstWords(begin.statement().code())
+                                + " has no COMMIT by the end of the file; its work was rolled back",
+                        "", "end the transaction with COMMIT", "", begin.statement().sql()))
+                .orElseGet(() -> MigrationFailure.of(scripts.isEmpty() ? String.join(", ", revision.files())
+                        : scripts.get(scripts.size() - 1).file(),
+                        "leaves a transaction open (BEGIN without COMMIT); its work was rolled back"));
+        throw new MigrationFailedException(revision, direction, failure, null);
     }
 
     private static void executeBookkeeping(

@@ -66,7 +66,26 @@ public final class TransactionRules {
                 .findFirst();
     }
 
-    private static String firstWords(String code) {
+    /** A statement and the script it is in. */
+    public record Located(SqlScript script, SqlStatement statement) {}
+
+    private static final Pattern TRANSACTION_START = Pattern.compile("^(BEGIN|START TRANSACTION)( .*)?$");
+
+    /** The last {@code BEGIN} or {@code START TRANSACTION} among scripts run as one step, if any. */
+    public static Optional<Located> lastTransactionStart(List<SqlScript> scripts) {
+        Located last = null;
+        for (SqlScript script : scripts) {
+            for (SqlStatement statement : script.statements()) {
+                if (TRANSACTION_START.matcher(statement.code()).matches()) {
+                    last = new Located(script, statement);
+                }
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** A transaction statement's name as a user would write it: {@code BEGIN}, {@code START TRANSACTION}, ... */
+    static String firstWords(String code) {
         String[] words = code.split(" ");
         return words.length > 1 && words[0].equals("START") ? "START TRANSACTION" : words[0];
     }

@@ -1,0 +1,48 @@
+package io.github.migrationtest.verifier;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+
+/**
+ * Puts the walk's connection back to a fresh session after each step, so nothing one revision set
+ * for its session reaches the next: {@code SET session_replication_role = replica} in one revision
+ * let a later revision's broken foreign key pass. This is {@code DISCARD ALL} without
+ * {@code DEALLOCATE ALL} and {@code DISCARD PLANS}: the driver's server-prepared statements (the
+ * snapshot reader's among them) would be gone behind its back. A new connection per step would do
+ * too, but costs a connection and the reader's plans each time (measured in the README's section).
+ */
+final class SessionReset {
+
+    /**
+     * {@code SET SESSION AUTHORIZATION DEFAULT} also ends a {@code SET ROLE}; {@code RESET ALL} puts
+     * every setting back to what the connection started with (the driver's start-up parameters and
+     * the role's and database's defaults then).
+     */
+    private static final String RESET = "SET SESSION AUTHORIZATION DEFAULT; RESET ALL; CLOSE ALL; UNLISTEN *;"
+            + " SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES";
+
+    private SessionReset() {
+    }
+
+    /**
+     * Resets the session; first rolls back a transaction the step left open, which must not be
+     * committed by whatever runs next. Returns whether there was one.
+     */
+    static boolean reset(Connection connection) throws SQLException {
+        boolean open = !connection.getAutoCommit()
+                || connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+        if (open) {
+            try (Statement rollback = connection.createStatement()) {
+                rollback.execute("ROLLBACK"); // JDBC's rollback() refuses in auto-commit mode
+            }
+            connection.setAutoCommit(true);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(RESET);
+        }
+        return open;
+    }
+}
