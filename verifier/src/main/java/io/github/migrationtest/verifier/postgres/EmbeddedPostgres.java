@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,25 +47,27 @@ final class EmbeddedPostgres implements RunningPostgres {
         this.lockChannel = lockChannel;
     }
 
-    static EmbeddedPostgres start(PostgresSettings settings) throws BackendUnavailableException {
+    /** Starts a server; {@code progress} hears of slow preparations the user should know about (a fetch). */
+    static EmbeddedPostgres start(PostgresSettings settings, Consumer<String> progress) throws BackendUnavailableException {
         RootStrategy strategy = RootStrategy.detect(settings.embeddedRootStrategy());
         Optional<LocalInstallation> installation = settings.embeddedBinaries().isPresent()
                 ? LocalInstallation.in(settings.embeddedBinaries().get()) : Optional.empty();
         WorkFolders folders = WorkFolders.forThisUser();
         List<Path> reclaimed = StaleInstances.reclaim(folders.instances());
-        EmbeddedPostgres started = launch(folders, installation, settings, strategy);
+        EmbeddedPostgres started = launch(folders, installation, settings, strategy, progress);
         started.reclaimed = reclaimed;
         return started;
     }
 
     private static EmbeddedPostgres launch(WorkFolders folders, Optional<LocalInstallation> installation,
-                                           PostgresSettings settings, RootStrategy strategy) throws BackendUnavailableException {
+                                           PostgresSettings settings, RootStrategy strategy, Consumer<String> progress)
+            throws BackendUnavailableException {
         if (installation.isPresent()) {
             LocalInstallation local = installation.get().requireMajor(settings.majorVersion());
             return launch(folders, local.folder(), pristine(local.folder(), local.cacheKey(), folders, strategy,
                     local.folder().toString()), strategy);
         }
-        BinaryArchive archive = EmbeddedBinaries.forSettings(settings).locate(settings.majorVersion());
+        BinaryArchive archive = EmbeddedBinaries.forSettings(settings, progress).locate(settings.majorVersion());
         Path binaries;
         try {
             binaries = archive.extractInto(folders.binaries());
