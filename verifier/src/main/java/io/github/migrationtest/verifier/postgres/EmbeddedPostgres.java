@@ -36,6 +36,8 @@ final class EmbeddedPostgres implements RunningPostgres {
     private final FileChannel lockChannel;
     /** Folders of stale servers reclaimed before this one started, for the user to hear of. */
     private List<Path> reclaimed = List.of();
+    /** Cached binaries and clusters no run had used for a while, deleted at this start. */
+    private List<Path> pruned = List.of();
 
     private EmbeddedPostgres(Path instance, Path binaries, RootStrategy strategy, String version, int port,
                              FileChannel lockChannel) {
@@ -56,7 +58,19 @@ final class EmbeddedPostgres implements RunningPostgres {
         List<Path> reclaimed = StaleInstances.reclaim(folders.instances());
         EmbeddedPostgres started = launch(folders, installation, settings, strategy, progress);
         started.reclaimed = reclaimed;
+        started.pruned = prune(folders);
         return started;
+    }
+
+    /** After the start, so that the entries this run uses are stamped as used first. */
+    private static List<Path> prune(WorkFolders folders) {
+        try {
+            return folders.pruneUnused();
+        } catch (IOException e) {
+            LOG.warn("Could not prune the cache of Postgres binaries in {}: {}", folders.binaries().getParent(),
+                    e.getMessage());
+            return List.of();
+        }
     }
 
     private static EmbeddedPostgres launch(WorkFolders folders, Optional<LocalInstallation> installation,
@@ -205,8 +219,11 @@ final class EmbeddedPostgres implements RunningPostgres {
 
     @Override
     public List<String> notices() {
-        return reclaimed.stream().map(folder -> "Reclaimed an embedded Postgres left running by a run that ended"
-                + " without cleaning up (killed?): stopped it and deleted " + folder).toList();
+        List<String> notices = new ArrayList<>(reclaimed.stream().map(folder -> "Reclaimed an embedded Postgres left"
+                + " running by a run that ended without cleaning up (killed?): stopped it and deleted " + folder).toList());
+        pruned.forEach(folder -> notices.add("Deleted " + folder + " from the cache: no run had used it for "
+                + WorkFolders.UNUSED_FOR.toDays() + " days"));
+        return notices;
     }
 
     @Override
