@@ -31,6 +31,7 @@ final class MigrationTestExtension implements BeforeAllCallback, ParameterResolv
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        UnknownSettings.warnOnce(context);
         Stores.history(context);
     }
 

@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.cli;
 
+import io.github.migrationtest.verifier.UnknownKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,20 @@ public final class Main {
                     return COULD_NOT_RUN;
                 });
         commandLine.setExitCodeExceptionMapper(e -> COULD_NOT_RUN);
+        warnOfUnknownKeys(err);
         return commandLine.execute(args);
+    }
+
+    /**
+     * Within this many edits of a key, an unknown {@code migrationtest.*} name is taken for a typo. Names
+     * farther off are left alone: they may be the JUnit extension's keys, which this command does not read.
+     */
+    static final int TYPO_DISTANCE = 3;
+
+    private static void warnOfUnknownKeys(PrintWriter err) {
+        new UnknownKeys(UnknownKeys.VERIFIER_KEYS, TYPO_DISTANCE).inThisProcess()
+                .forEach(warning -> err.println("migrationtest: " + warning));
+        err.flush();
     }
 
     /** Writes a file a command was asked for, creating its folders. */

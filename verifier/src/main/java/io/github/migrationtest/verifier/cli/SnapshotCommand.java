@@ -9,6 +9,7 @@ import io.github.migrationtest.verifier.snapshot.SnapshotText;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.script.ScriptFiles;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -43,12 +44,16 @@ final class SnapshotCommand implements Callable<Integer> {
         List<Revision> revisions = history.revisions();
         int last = at == null ? revisions.size() - 1 : indexOf(revisions, at);
         String text;
-        try (PostgresServer server = source.startPostgres();
+        // Standard error: standard output may be the snapshot itself.
+        PrintWriter err = spec.commandLine().getErr();
+        try (PostgresServer server = source.startPostgres(line -> {
+                    err.println(line);
+                    err.flush();
+                });
              DisposableDatabase database = server.createDatabase();
              Connection connection = database.connect()) {
             Main.interruption().guard(server);
-            // Standard error: standard output may be the snapshot itself.
-            server.notices().forEach(spec.commandLine().getErr()::println);
+            server.notices().forEach(err::println);
             ScriptFiles.runInitScripts(source.initScripts, connection);
             history.usePassword(database.password());
             for (int i = 0; i <= last; i++) {

@@ -11,6 +11,7 @@ import io.github.migrationtest.verifier.source.alembic.AlembicSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -102,7 +103,8 @@ final class SourceArguments {
                 alembicEnv != null ? alembicEnv : AlembicSettings.fromEnvironment(AlembicSettings.ENV_KEY).orElse(null));
     }
 
-    PostgresServer startPostgres() {
+    /** Starts Postgres; a slow preparation (fetching a major's binaries) is told to {@code progress}. */
+    PostgresServer startPostgres(Consumer<String> progress) {
         PostgresSettings settings = PostgresSettings.fromEnvironment();
         if (backend != null) {
             settings = settings.withBackend(Backend.parse("--backend", backend));
@@ -113,6 +115,6 @@ final class SourceArguments {
         if (url != null) {
             settings = settings.withServer(url, settings.serverUser().orElse(null), settings.serverPassword().orElse(null));
         }
-        return PostgresServer.start(settings);
+        return PostgresServer.start(settings, progress);
     }
 }

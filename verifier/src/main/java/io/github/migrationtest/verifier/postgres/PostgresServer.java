@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,9 +91,20 @@ public final class PostgresServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Where a library user hears of a slow preparation (fetching binaries, tens of seconds): standard
+     * error, since a test project's SLF4J often has no binding and the run would seem to hang.
+     */
+    static final Consumer<String> STDERR_PROGRESS = line -> System.err.println("migrationtest: " + line);
+
     /** Starts a server of its own; the caller closes it. */
     public static PostgresServer start(PostgresSettings settings) {
-        Provisioner provisioner = new Provisioner(DockerEnvironment.ofThisProcess());
+        return start(settings, STDERR_PROGRESS);
+    }
+
+    /** Starts a server of its own, telling {@code progress} of slow preparations; the caller closes it. */
+    public static PostgresServer start(PostgresSettings settings, Consumer<String> progress) {
+        Provisioner provisioner = new Provisioner(DockerEnvironment.ofThisProcess(), progress);
         RunningPostgres running = provisioner.provision(settings);
         List<String> notices = new ArrayList<>(running.notices());
         notices.addAll(provisioner.notices());

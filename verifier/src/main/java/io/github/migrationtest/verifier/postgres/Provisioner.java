@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +18,16 @@ final class Provisioner {
     private static final Logger LOG = LoggerFactory.getLogger(Provisioner.class);
 
     private final DockerEnvironment docker;
+    private final Consumer<String> progress;
     private final List<String> notices = new ArrayList<>();
 
     Provisioner(DockerEnvironment docker) {
+        this(docker, PostgresServer.STDERR_PROGRESS);
+    }
+
+    Provisioner(DockerEnvironment docker, Consumer<String> progress) {
         this.docker = docker;
+        this.progress = progress;
     }
 
     RunningPostgres provision(PostgresSettings settings) {
@@ -78,7 +85,7 @@ final class Provisioner {
         return switch (backend) {
             case SERVER -> ExistingServer.connect(settings);
             case TESTCONTAINERS -> TestcontainersBackend.start(settings, docker);
-            case EMBEDDED -> EmbeddedPostgres.start(settings);
+            case EMBEDDED -> EmbeddedPostgres.start(settings, progress);
             case AUTO -> throw new IllegalStateException("auto is a choice among backends, not one");
         };
     }

