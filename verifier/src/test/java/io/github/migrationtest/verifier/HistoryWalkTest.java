@@ -9,6 +9,7 @@ import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.DelegatingSource;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
@@ -256,33 +257,18 @@ class HistoryWalkTest {
     }
 
     /** A source that says its steps must not overlap, and counts the steps that did. */
-    private static final class OneStepAtATime implements MigrationSource {
-        private final MigrationSource source;
+    private static final class OneStepAtATime extends DelegatingSource {
         private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
         private volatile int overlapped;
 
         OneStepAtATime(MigrationSource source) {
-            this.source = source;
+            super(source);
         }
 
+        /** What this test is about: a source that cannot take steps at once, whatever it wraps. */
         @Override
-        public io.github.migrationtest.verifier.source.SourceType type() {
-            return source.type();
-        }
-
-        @Override
-        public String location() {
-            return source.location();
-        }
-
-        @Override
-        public List<Revision> revisions() {
-            return source.revisions();
-        }
-
-        @Override
-        public List<io.github.migrationtest.verifier.source.HistoryFinding> findings() {
-            return source.findings();
+        public boolean supportsConcurrentSteps() {
+            return false;
         }
 
         @Override

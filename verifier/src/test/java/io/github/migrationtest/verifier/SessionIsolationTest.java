@@ -8,12 +8,11 @@ import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.StatementError;
 import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.DelegatingSource;
 import io.github.migrationtest.verifier.source.Direction;
-import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
-import io.github.migrationtest.verifier.source.SourceType;
 import io.github.migrationtest.verifier.source.StepResult;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,25 +119,12 @@ class SessionIsolationTest {
     }
 
     /** A tool that, for one revision, does its work in a JDBC transaction and forgets to commit it. */
-    private record Uncommitted(MigrationSource source, String revisionId) implements MigrationSource {
-        @Override
-        public SourceType type() {
-            return source.type();
-        }
+    private static final class Uncommitted extends DelegatingSource {
+        private final String revisionId;
 
-        @Override
-        public String location() {
-            return source.location();
-        }
-
-        @Override
-        public List<Revision> revisions() {
-            return source.revisions();
-        }
-
-        @Override
-        public List<HistoryFinding> findings() {
-            return source.findings();
+        Uncommitted(MigrationSource source, String revisionId) {
+            super(source);
+            this.revisionId = revisionId;
         }
 
         @Override
@@ -154,11 +139,6 @@ class SessionIsolationTest {
                 throw new IllegalStateException(e);
             }
             return new StepResult(revision, Direction.UP, true, "", 1, Duration.ZERO);
-        }
-
-        @Override
-        public StepResult downgrade(Revision revision, Connection connection) {
-            return source.downgrade(revision, connection);
         }
     }
 

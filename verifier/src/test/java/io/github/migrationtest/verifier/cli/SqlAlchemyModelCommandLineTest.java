@@ -2,7 +2,7 @@ package io.github.migrationtest.verifier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.verifier.model.PythonWithAlembic;
+import io.github.migrationtest.verifier.source.alembic.AlembicPython;
 import io.github.migrationtest.verifier.model.SqlAlchemyProject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,7 +19,7 @@ class SqlAlchemyModelCommandLineTest {
 
     @Test
     void the_model_of_env_py_is_found_through_the_history_and_read_with_the_python_given() throws IOException {
-        String python = PythonWithAlembic.interpreter();
+        String python = AlembicPython.interpreter();
         SqlAlchemyProject.write(project);
         SqlAlchemyProject.write(project, "app/models.py", SqlAlchemyProject.MODELS + "    nickname = sa.Column(sa.Text)\n");
         StringWriter out = new StringWriter();

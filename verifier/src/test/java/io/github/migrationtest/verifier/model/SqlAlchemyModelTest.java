@@ -16,6 +16,7 @@ import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceOptions.AlembicOptions;
+import io.github.migrationtest.verifier.source.alembic.AlembicPython;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class SqlAlchemyModelTest {
 
     @BeforeEach
     void writeProject() throws IOException {
-        python = PythonWithAlembic.interpreter();
+        python = AlembicPython.interpreter();
         SqlAlchemyProject.write(project);
     }
 

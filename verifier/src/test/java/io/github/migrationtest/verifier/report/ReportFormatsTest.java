@@ -190,6 +190,13 @@ class ReportFormatsTest {
                 + " Docker at unix:///var/run/docker.sock")).isEqualTo("Postgres in container (postgres:16-alpine) on localhost:32768");
         assertThat(MarkdownReport.server("existing Postgres 16.2 at jdbc:postgresql://db:5432/postgres"))
                 .isEqualTo("existing Postgres 16.2 at jdbc:postgresql://db:5432/postgres");
+
+        String where = "embedded Postgres 17.7 on port 43619 (as this user, data in /tmp/pg-1/data)";
+        VerificationReport report = new VerificationReport(REPORT.source(), where, REPORT.historyChecks(),
+                REPORT.revisions(), REPORT.total());
+        assertThat(MarkdownReport.render(report)).contains("sql history at db on embedded Postgres 17.7\n")
+                .doesNotContain("43619").doesNotContain("/tmp/pg-1");
+        assertThat(JsonReport.render(report)).contains(where);
     }
 
     @Test

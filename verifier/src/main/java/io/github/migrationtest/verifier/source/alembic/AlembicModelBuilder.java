@@ -129,16 +129,8 @@ public final class AlembicModelBuilder implements AutoCloseable {
         String detail = AlembicHistory.text(answer, "detail");
         return switch (stage) {
             case "import" -> new Failure(file.isEmpty() ? module : file, line, "the module " + module
-                    + " cannot be imported: " + message, detail, here.isEmpty()
-                            ? "make " + module + " importable: name a module under " + importRoot() + " (where imports"
-                                    + " start from) or on PYTHONPATH, and run with the Python that has the project's packages"
-                                    + " (--python, key " + AlembicSettings.PYTHON_KEY + ")"
-                            : "ModuleNotFoundError".equals(AlembicHistory.text(answer, "exception"))
-                                    ? "install what " + here + " imports into the Python that reads the model, or name"
-                                            + " the one that has the project's packages with --python (key "
-                                            + AlembicSettings.PYTHON_KEY + ")"
-                                    : "correct " + here + ": the module must import without the application running"
-                                            + " (no database, no settings it cannot find)");
+                    + " cannot be imported: " + message, detail,
+                    importFix(module, here, AlembicHistory.text(answer, "exception")));
             case "attribute" -> new Failure(module, 0, message, "", "name the MetaData or the declarative base the"
                     + " module defines: sqlalchemy:" + module + ":<attribute>, e.g. sqlalchemy:" + module + ":Base");
             case "metadata" -> ENV_METADATA.equals(spec)
@@ -159,6 +151,24 @@ public final class AlembicModelBuilder implements AutoCloseable {
         };
     }
 
+    /**
+     * The module itself was not found (no file to point at); a file of it imports something missing; or
+     * it fails while it is imported.
+     */
+    private String importFix(String module, String here, String exception) {
+        String python = "(--python, key " + AlembicSettings.PYTHON_KEY + ")";
+        if (here.isEmpty()) {
+            return "make " + module + " importable: name a module under " + importRoot() + " (where imports start from)"
+                    + " or on PYTHONPATH, and run with the Python that has the project's packages " + python;
+        }
+        if ("ModuleNotFoundError".equals(exception)) {
+            return "install what " + here + " imports into the Python that reads the model, or name the one that has"
+                    + " the project's packages with --python (key " + AlembicSettings.PYTHON_KEY + ")";
+        }
+        return "correct " + here + ": the module must import without the application running (no database, no settings"
+                + " it cannot find)";
+    }
+
     private String where(String spec) {
         return ENV_METADATA.equals(spec) ? envFile() : spec;
     }
@@ -167,16 +177,9 @@ public final class AlembicModelBuilder implements AutoCloseable {
         return project.map(p -> p.root().toString()).orElseGet(() -> Path.of("").toAbsolutePath().toString());
     }
 
+    /** A file as the user finds it: relative to the project, or without one to the working directory. */
     private String display(String file) {
-        if (file.isEmpty()) {
-            return "";
-        }
-        if (project.isPresent()) {
-            return project.get().display(file);
-        }
-        Path path = Path.of(file).toAbsolutePath().normalize();
-        Path here = Path.of("").toAbsolutePath();
-        return path.startsWith(here) ? here.relativize(path).toString() : path.toString();
+        return AlembicProject.relativeTo(Path.of(importRoot()), file);
     }
 
     /** Ends the helper, which has closed its connections after each request. */

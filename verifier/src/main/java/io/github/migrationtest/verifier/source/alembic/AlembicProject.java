@@ -88,10 +88,15 @@ record AlembicProject(Path ini, Path root) {
 
     /** A file as the user finds it: relative to the project's root when it is inside it. */
     String display(String file) {
+        return relativeTo(root, file);
+    }
+
+    /** A file relative to {@code folder} when it is inside it, else absolute; empty for none. */
+    static String relativeTo(Path folder, String file) {
         if (file == null || file.isEmpty()) {
             return "";
         }
         Path path = Path.of(file).toAbsolutePath().normalize();
-        return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+        return path.startsWith(folder) ? folder.relativize(path).toString() : path.toString();
     }
 }

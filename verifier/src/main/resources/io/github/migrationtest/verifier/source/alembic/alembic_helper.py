@@ -245,10 +245,14 @@ def _version_table():
 
 
 def _env_path():
+    """The env.py the project runs (the path --alembic-env names, else the script location's); None for
+    --alembic-env minimal, or before the configuration is read."""
     env = _STATE.get("env")
     if env == "minimal":
         return None
-    return os.path.abspath(env) if env else os.path.join(_STATE["script"].dir, "env.py")
+    if env:
+        return os.path.abspath(env)
+    return os.path.abspath(os.path.join(_STATE["script"].dir, "env.py")) if "script" in _STATE else None
 
 
 def _written_version_tables():
@@ -256,10 +260,12 @@ def _written_version_tables():
     string at module level and passed so. Offline, an env.py may configure another table than online
     (only its online branch passes version_table=): these are left out of snapshots too."""
     path = _env_path()
+    if path is None:
+        return []
     try:
         with open(path, encoding="utf-8") as source:
             tree = ast.parse(source.read(), path)
-    except (OSError, SyntaxError, ValueError, TypeError):
+    except (OSError, SyntaxError, ValueError):
         return []
     constants = {}
     for node in tree.body:
@@ -309,10 +315,6 @@ def _minimal_env():
             context.run_migrations()
 
 
-def _autocommit_block_used():
-    return _STATE.get("autocommit", False)
-
-
 _original_autocommit_block = MigrationContext.autocommit_block
 
 
@@ -356,11 +358,11 @@ def op_step(request):
         with EnvironmentContext(_STATE["config"], script, fn=steps, as_sql=False, starting_rev=None,
                                 destination_rev=destination, tag=None):
             _run_env()
-        return {"ok": True, "transactional": observed["transactional"] and not _autocommit_block_used(),
+        return {"ok": True, "transactional": observed["transactional"] and not _STATE["autocommit"],
                 "millis": int((time.monotonic() - started) * 1000)}
     except BaseException as error:
         failure = _failure(error, revision)
-        failure["transactional"] = observed["transactional"] and not _autocommit_block_used()
+        failure["transactional"] = observed["transactional"] and not _STATE["autocommit"]
         failure["irreversible"] = not upgrade and _says_irreversible(error)
         return failure
     finally:
@@ -672,17 +674,8 @@ def _model_failure(error, stage, spec):
     else:
         failure["file"], failure["line"] = "", 0
     if stage == "env" or isinstance(error, _NoModel) and spec == "alembic":
-        failure.setdefault("env", _env_file())
+        failure.setdefault("env", _env_path() or "")
     return failure
-
-
-def _env_file():
-    env = _STATE.get("env")
-    if env == "minimal":
-        return ""
-    if env:
-        return os.path.abspath(env)
-    return os.path.abspath(os.path.join(_STATE["script"].dir, "env.py")) if "script" in _STATE else ""
 
 
 OPERATIONS = {"open": op_open, "history": op_history, "step": op_step, "model": op_model}

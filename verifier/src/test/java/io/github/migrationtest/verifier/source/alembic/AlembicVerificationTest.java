@@ -18,8 +18,11 @@ import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,6 +153,38 @@ class AlembicVerificationTest {
                 .containsExactly(project.shown(file), AlembicProjectDir.lineOf(file, "op.create_table"), "type \"mood\" already exists");
         assertThat(result(report, "a1", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
         assertThat(report.passed()).isFalse();
+    }
+
+    @Test
+    void an_engine_that_env_py_imports_from_the_application_and_keeps_across_steps_reaches_each_database_anew()
+            throws IOException {
+        // env.py uses the application's module-level engine (a pool that outlives every step): the helper must
+        // leave it no connection, or the next step gets a closed one and a clone finds the database in use.
+        project.write("app/__init__.py", "");
+        project.write("app/db.py", "import sqlalchemy as sa\nengine = sa.create_engine(\"postgresql://app@127.0.0.2:1/app\")\n");
+        String env = AlembicProjectDir.GENERIC_ENV.replaceFirst(
+                "connectable = engine_from_config\\([^)]*\\),\\s*prefix=\"sqlalchemy.\", poolclass=pool.NullPool\\)",
+                "from app.db import engine as connectable");
+        assertThat(env).contains("from app.db import engine as connectable").doesNotContain("engine_from_config(");
+        project.env(env);
+        project.users("a1");
+        project.revision("b2", "'a1'", "feelings", """
+                op.create_table("feelings", sa.Column("id", sa.Integer, primary_key=True),
+                                sa.Column("mood", sa.Enum("happy", "sad", name="mood")))
+                """, "op.drop_table(\"feelings\")");
+        project.revision("c3", "'b2'", "add email", "op.add_column(\"users\", sa.Column(\"email\", sa.Text))",
+                "op.drop_column(\"users\", \"email\")");
+
+        VerificationReport report = verify();
+
+        assertThat(outcomes(report)).containsExactly(
+                "a1 UPGRADES_APPLY PASSED", "a1 DOWNGRADE_RESTORES_SCHEMA PASSED", "a1 REUPGRADE_REPRODUCES_SCHEMA PASSED",
+                "b2 UPGRADES_APPLY PASSED", "b2 DOWNGRADE_RESTORES_SCHEMA FAILED", "b2 REUPGRADE_REPRODUCES_SCHEMA FAILED",
+                "c3 UPGRADES_APPLY PASSED", "c3 DOWNGRADE_RESTORES_SCHEMA PASSED", "c3 REUPGRADE_REPRODUCES_SCHEMA PASSED");
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().equals("__pycache__")))
+                    .as("importing the project writes no bytecode into it").isEmpty();
+        }
     }
 
     @Test

@@ -10,17 +10,16 @@ import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.RevisionReport;
+import io.github.migrationtest.verifier.source.DelegatingSource;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
-import io.github.migrationtest.verifier.source.StepResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,15 +159,12 @@ class LiquibaseCorpusTest {
     }
 
     /** The first revisions of a history only: a slice to walk. */
-    private record FirstRevisions(MigrationSource source, int count) implements MigrationSource {
-        @Override
-        public SourceType type() {
-            return source.type();
-        }
+    private static final class FirstRevisions extends DelegatingSource {
+        private final int count;
 
-        @Override
-        public String location() {
-            return source.location();
+        FirstRevisions(MigrationSource source, int count) {
+            super(source);
+            this.count = count;
         }
 
         @Override
@@ -179,16 +175,6 @@ class LiquibaseCorpusTest {
         @Override
         public List<HistoryFinding> findings() {
             return List.of();
-        }
-
-        @Override
-        public StepResult upgrade(Revision revision, Connection connection) {
-            return source.upgrade(revision, connection);
-        }
-
-        @Override
-        public StepResult downgrade(Revision revision, Connection connection) {
-            return source.downgrade(revision, connection);
         }
     }
 }
