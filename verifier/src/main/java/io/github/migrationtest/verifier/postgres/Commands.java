@@ -6,13 +6,43 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs short external commands (initdb, pg_ctl, chown, probes) and captures what they print. */
 final class Commands {
 
+    private static final String OUTPUT_PREFIX = "migrationtest-command-";
+    private static final String OUTPUT_SUFFIX = ".out";
+    /** Far longer than any command runs: an output file this old belongs to a JVM that was killed. */
+    static final Duration ABANDONED_AFTER = Duration.ofDays(1);
+
     private Commands() {
+    }
+
+    /** Deletes the output files of commands whose JVM was killed before it could delete them; returns them. */
+    static List<Path> deleteAbandonedOutputs(Path folder, Duration olderThan) throws IOException {
+        Instant cutoff = Instant.now().minus(olderThan);
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> abandoned = files.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.startsWith(OUTPUT_PREFIX) && name.endsWith(OUTPUT_SUFFIX) && modifiedBefore(file, cutoff);
+            }).toList();
+            for (Path file : abandoned) {
+                Files.deleteIfExists(file);
+            }
+            return abandoned;
+        }
+    }
+
+    private static boolean modifiedBefore(Path file, Instant cutoff) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+        } catch (IOException e) {
+            return false; // gone meanwhile, or not ours to read
+        }
     }
 
     /** What a finished command left: exit code and its merged stdout and stderr. */
@@ -25,7 +55,7 @@ final class Commands {
     static Result run(List<String> command, Path workingDirectory, Duration timeout) throws IOException {
         // Output goes to a file, not a pipe: reading a pipe to its end would wait for the command
         // however long it hangs, and not reading it would block a command that fills it.
-        Path output = Files.createTempFile("migrationtest-command-", ".out");
+        Path output = Files.createTempFile(OUTPUT_PREFIX, OUTPUT_SUFFIX);
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -113,7 +113,7 @@ final class EmbeddedPostgres implements RunningPostgres {
             lockChannel = FileChannel.open(instance.resolve(StaleInstances.LOCK_FILE), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             lockChannel.lock();
-            Files.writeString(instance.resolve(StaleInstances.OWNER_FILE), ProcessHandle.current().pid() + "\n");
+            Files.writeString(instance.resolve(StaleInstances.OWNER_FILE), StaleInstances.ownerLine());
             PristineCluster.copy(pristine, instance.resolve("data"));
             Files.createDirectories(instance.resolve("socket"));
             strategy.handOver(instance);

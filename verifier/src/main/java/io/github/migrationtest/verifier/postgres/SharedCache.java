@@ -86,8 +86,11 @@ final class SharedCache {
                  Stream<Path> children = Files.list(root)) {
                 for (Path entry : children.filter(Files::isDirectory).toList()) {
                     String name = entry.getFileName().toString();
-                    if (name.startsWith(SCRATCH_PREFIX) || name.startsWith(".")
-                            || Files.getLastModifiedTime(entry).toInstant().isAfter(cutoff) || inUse.test(entry)) {
+                    // A build holds the lock we hold now: a scratch folder seen here is what a run
+                    // killed while building left behind, whatever its age.
+                    boolean abandonedScratch = name.startsWith(SCRATCH_PREFIX);
+                    if (!abandonedScratch && (name.startsWith(".")
+                            || Files.getLastModifiedTime(entry).toInstant().isAfter(cutoff) || inUse.test(entry))) {
                         continue;
                     }
                     DeletableTree.delete(entry);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,9 @@ final class StaleInstances {
     static final String OWNER_FILE = "owner.pid";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SETUP_GRACE = Duration.ofMinutes(1);
+    private static final long UNKNOWN_START = -1;
+    // Start times come from /proc in clock ticks and the boot time in seconds: allow for rounding.
+    private static final long START_TOLERANCE_MILLIS = 1000;
 
     private StaleInstances() {
     }
@@ -84,14 +88,35 @@ final class StaleInstances {
     private static boolean ownerMayBeAlive(Path folder) throws IOException {
         Path owner = folder.resolve(OWNER_FILE);
         if (Files.isRegularFile(owner)) {
-            try {
-                long pid = Long.parseLong(Files.readString(owner).trim());
-                return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            } catch (NumberFormatException e) {
-                return false;
-            }
+            return isAlive(Files.readString(owner));
         }
-        return Files.getLastModifiedTime(folder).toInstant().isAfter(java.time.Instant.now().minus(SETUP_GRACE));
+        return Files.getLastModifiedTime(folder).toInstant().isAfter(Instant.now().minus(SETUP_GRACE));
+    }
+
+    /**
+     * What an instance's owner file holds: this process's pid and start time. A pid alone is not
+     * enough: once the owner is dead the system may give its pid to another process, and that
+     * process would keep the dead run's server alive for ever.
+     */
+    static String ownerLine() {
+        ProcessHandle self = ProcessHandle.current();
+        return self.pid() + " " + self.info().startInstant().map(Instant::toEpochMilli).orElse(UNKNOWN_START) + "\n";
+    }
+
+    /** Whether the process an owner line names still runs: same pid and, where both are known, same start. */
+    static boolean isAlive(String ownerLine) {
+        String[] fields = ownerLine.trim().split("\\s+");
+        try {
+            long pid = Long.parseLong(fields[0]);
+            long started = fields.length > 1 ? Long.parseLong(fields[1]) : UNKNOWN_START;
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .map(process -> started == UNKNOWN_START || process.info().startInstant()
+                            .map(start -> Math.abs(start.toEpochMilli() - started) < START_TOLERANCE_MILLIS)
+                            .orElse(true))
+                    .orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Stops the postmaster whose data directory is in the folder, if one runs. */

@@ -43,6 +43,8 @@ record WorkFolders(Path binaries, Path clusters, Path instances) {
     List<Path> pruneUnused() throws IOException {
         List<Path> deleted = new ArrayList<>(SharedCache.prune(binaries, UNUSED_FOR, WorkFolders::runsProcess));
         deleted.addAll(SharedCache.prune(clusters, UNUSED_FOR, entry -> false)); // copied at start, never run from
+        // Not reported: a few bytes of a killed run's initdb or pg_ctl output, not a cache entry.
+        Commands.deleteAbandonedOutputs(Path.of(System.getProperty("java.io.tmpdir")), Commands.ABANDONED_AFTER);
         return deleted;
     }
 

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandsTest {
 
@@ -35,5 +40,19 @@ class CommandsTest {
         assertThatThrownBy(() -> Commands.runChecked(List.of("sh", "-c", "echo nope; exit 2"), null, Duration.ofSeconds(5)))
                 .isInstanceOf(IOException.class)
                 .hasMessage("sh -c echo nope; exit 2 exited with 2:" + System.lineSeparator() + "nope");
+    }
+
+    @Test
+    void output_files_a_killed_run_left_are_deleted_and_recent_ones_kept(@TempDir Path folder) throws IOException {
+        Path abandoned = Files.writeString(folder.resolve("migrationtest-command-123.out"), "initdb said");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        Path running = Files.writeString(folder.resolve("migrationtest-command-456.out"), "");
+        Path someoneElses = Files.writeString(folder.resolve("other.out"), "");
+        Files.setLastModifiedTime(someoneElses, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+        assertThat(Commands.deleteAbandonedOutputs(folder, Commands.ABANDONED_AFTER)).containsExactly(abandoned);
+        assertThat(abandoned).doesNotExist();
+        assertThat(running).exists();
+        assertThat(someoneElses).exists();
     }
 }

@@ -99,11 +99,13 @@ class SharedCacheTest {
     }
 
     @Test
-    void scratch_folders_of_a_build_under_way_are_not_pruned() throws Exception {
+    void scratch_folders_a_killed_build_left_are_pruned_however_recent() throws Exception {
+        // A build holds the cache's lock, and so does a prune: a scratch folder a prune sees is abandoned.
         Path scratch = Files.createDirectories(cache.resolve("building-123"));
-        age(scratch, Duration.ofDays(30));
+        Files.writeString(scratch.resolve("half-unpacked"), "x");
 
-        assertThat(SharedCache.prune(cache, Duration.ofDays(14), e -> false)).isEmpty();
+        assertThat(SharedCache.prune(cache, Duration.ofDays(14), e -> false)).containsExactly(scratch);
+        assertThat(scratch).doesNotExist();
     }
 
     private Path built(String name) throws Exception {
