@@ -35,6 +35,8 @@ final class WorkingDatabase implements AutoCloseable {
     private DisposableDatabase database;
     private Connection connection;
     private DisposableDatabase checkpoint;
+    /** What the reader knew when the checkpoint was cloned: after a rebuild the first read is then partial. */
+    private IncrementalReader.Mark checkpointMark;
     private int checkpointIndex = -1;
     private long cloneNanos;
     private long upgradeNanosSinceCheckpoint;
@@ -200,6 +202,7 @@ final class WorkingDatabase implements AutoCloseable {
         DisposableDatabase previous = checkpoint;
         long started = System.nanoTime();
         checkpoint = server.createDatabaseFrom(database);
+        checkpointMark = reader.mark();
         cloneNanos = System.nanoTime() - started;
         upgradeNanosSinceCheckpoint = 0;
         checkpointIndex = index;
@@ -217,7 +220,7 @@ final class WorkingDatabase implements AutoCloseable {
         closeConnection();
         dropLater(database);
         database = server.createDatabaseFrom(checkpoint);
-        reader.forget();
+        reader.resume(checkpointMark);
         recoveries++;
         for (int i = checkpointIndex + 1; i <= index; i++) {
             upgrade(revisions.get(i));

@@ -127,4 +127,34 @@ public final class IncrementalReader {
     public void forget() {
         state = null;
     }
+
+    /**
+     * What this reader knows of the database now, for {@link #resume(Mark)} in a clone of it. A
+     * clone keeps the objects' OIDs and the recorder's log of what changed since the last read, so
+     * that knowledge plus the clone's log describes the clone, however much it is changed later.
+     */
+    public Mark mark() {
+        return new Mark(state == null ? null : state.copy(), untracked);
+    }
+
+    /**
+     * Reads the database that replaced this reader's as a clone of the one {@code mark} was taken
+     * in: the next read is partial (only what changed since the mark, recorded in the clone), where a
+     * {@link #forget()} would read the whole schema. The mark may be resumed again and again.
+     */
+    public void resume(Mark mark) {
+        state = mark.state == null ? null : mark.state.copy();
+        untracked = mark.untracked;
+    }
+
+    /** The reader's knowledge of one database at one moment; see {@link #mark()}. */
+    public static final class Mark {
+        private final SnapshotState state;
+        private final String untracked;
+
+        private Mark(SnapshotState state, String untracked) {
+            this.state = state;
+            this.untracked = untracked;
+        }
+    }
 }

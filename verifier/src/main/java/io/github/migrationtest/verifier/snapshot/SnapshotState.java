@@ -34,6 +34,14 @@ final class SnapshotState {
         final List<SchemaSnapshot.SortKey> keys = new ArrayList<>();
         final List<ReadUnit.Member> members = new ArrayList<>();
         Table table;
+
+        Content copy() {
+            Content copy = new Content();
+            copy.keys.addAll(keys);
+            copy.members.addAll(members);
+            copy.table = table;
+            return copy;
+        }
     }
 
     private SnapshotState(SnapshotOptions options) {
@@ -51,6 +59,20 @@ final class SnapshotState {
 
     SchemaSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** A copy that the updates of either leave the other alone (objects and keys are immutable, and shared). */
+    SnapshotState copy() {
+        SnapshotState copy = new SnapshotState(options);
+        units.forEach((unit, content) -> copy.units.put(unit, content.copy()));
+        copy.members.putAll(members);
+        children.forEach((parent, units) -> copy.children.put(parent, new HashSet<>(units)));
+        copy.eventTriggers.addAll(eventTriggers);
+        copy.sorted.addAll(sorted);
+        copy.paths.addAll(paths);
+        copy.schemaOids = schemaOids;
+        copy.snapshot = snapshot;
+        return copy;
     }
 
     /** Re-reads the units {@code changes} touched, and the event triggers, which nothing records. */

@@ -98,6 +98,38 @@ class IncrementalReaderTest {
     }
 
     @Test
+    void resumesFromAMarkInClonesOfTheMarkedDatabaseWithPartialReads() throws SQLException {
+        PostgresServer server = PostgresServer.shared();
+        try (DisposableDatabase original = server.createDatabase()) {
+            IncrementalReader reader;
+            IncrementalReader.Mark mark;
+            try (Connection connection = original.connect()) {
+                reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
+                String fixture = RichFixture.resource("/snapshot/rich-fixture.sql");
+                for (SqlStatement statement : SqlScript.parse("rich-fixture.sql", fixture).statements()) {
+                    execute(connection, statement.sql());
+                }
+                reader.read(connection);
+                // Changed after the last read: only the clone's copy of the recorder's log knows.
+                execute(connection, "ALTER TABLE app.orders ADD COLUMN unread_before_the_mark text");
+                mark = reader.mark();
+            }
+            // A database is cloned only while nobody is connected to it, as the walk's checkpoints are.
+            for (String change : List.of("ALTER TABLE app.users RENAME TO members",
+                    "ALTER TABLE app.orders DROP COLUMN unread_before_the_mark")) {
+                try (DisposableDatabase clone = server.createDatabaseFrom(original);
+                        Connection connection = clone.connect()) {
+                    reader.resume(mark);
+                    execute(connection, change);
+                    int wholeBefore = reader.wholeReads();
+                    assertEqualsWholeRead(reader, connection, "resuming, then " + change);
+                    assertThat(reader.wholeReads()).as("whole reads after resuming").isEqualTo(wholeBefore);
+                }
+            }
+        }
+    }
+
+    @Test
     void seesMigrationsRunByAnotherRoleOrAsAReplica() throws SQLException {
         try (DisposableDatabase database = PostgresServer.shared().createDatabase();
                 Connection connection = database.connect()) {
