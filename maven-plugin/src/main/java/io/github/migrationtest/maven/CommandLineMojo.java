@@ -26,7 +26,8 @@ abstract class CommandLineMojo extends AbstractMojo {
     /**
      * The history: a folder of SQL files, a Flyway location ({@code filesystem:} or {@code classpath:}, the
      * latter on the project's class path), a Liquibase changelog or an Alembic project. Relative paths are
-     * read from the module's folder. Left out, the command line looks for the history itself.
+     * read from the module's folder. Left out, the command line looks for the history itself, in the
+     * module's folder.
      */
     @Parameter(property = "migrationtest.location")
     String location;

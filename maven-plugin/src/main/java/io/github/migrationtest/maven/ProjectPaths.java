@@ -19,14 +19,33 @@ final class ProjectPaths {
     private static final String FILESYSTEM = "filesystem:";
 
     private final File basedir;
+    private final File workingFolder;
 
     ProjectPaths(File basedir) {
+        this(basedir, new File(System.getProperty("user.dir")));
+    }
+
+    ProjectPaths(File basedir, File workingFolder) {
         this.basedir = basedir;
+        this.workingFolder = workingFolder;
+    }
+
+    /**
+     * The location to pass when the user gave none: none either, as on the command line, which then
+     * looks for the history in the project it runs in (a Spring Boot project's settings). A module other
+     * than the folder {@code mvn} runs in is named, since the command line would look in the wrong one.
+     */
+    String defaultLocation() {
+        return basedir.getAbsoluteFile().toPath().normalize().equals(workingFolder.getAbsoluteFile().toPath().normalize())
+                ? null : basedir.getPath();
     }
 
     /** A history location: a folder, a changelog, {@code filesystem:<path>} or {@code classpath:<path>}. */
     String location(String location) {
-        if (location == null || location.isBlank() || NOT_FILES.stream().anyMatch(location::startsWith)) {
+        if (location == null || location.isBlank()) {
+            return defaultLocation();
+        }
+        if (NOT_FILES.stream().anyMatch(location::startsWith)) {
             return location;
         }
         if (location.startsWith(FILESYSTEM)) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ProjectPathsTest {
 
     private final File module = new File("/work/project/orders");
-    private final ProjectPaths paths = new ProjectPaths(module);
+    private final ProjectPaths paths = new ProjectPaths(module, module);
 
     @Test
     void a_relative_folder_or_changelog_is_read_from_the_module() {
@@ -24,7 +24,13 @@ class ProjectPathsTest {
     void class_path_and_absolute_locations_are_left_as_they_are() {
         assertThat(paths.location("classpath:db/migration")).isEqualTo("classpath:db/migration");
         assertThat(paths.location("/srv/db")).isEqualTo("/srv/db");
-        assertThat(paths.location(null)).isNull();
+    }
+
+    @Test
+    void no_location_stays_none_in_the_folder_mvn_runs_in_and_names_any_other_module() {
+        assertThat(new ProjectPaths(module, module).location(null)).isNull();
+        assertThat(new ProjectPaths(module, new File("/work/project/orders/../orders")).location(" ")).isNull();
+        assertThat(new ProjectPaths(module, new File("/work/project")).location(null)).isEqualTo("/work/project/orders");
     }
 
     @Test

@@ -56,7 +56,7 @@ class VerifyMojoArgumentsTest {
     }
 
     @Test
-    void nothing_configured_gives_only_the_reports_and_no_location() {
+    void nothing_configured_in_the_folder_mvn_runs_in_gives_only_the_reports_and_no_location() {
         VerifyMojo mojo = new VerifyMojo();
         mojo.reportDirectory = module.resolve("target/migrationtest").toFile();
 
@@ -74,8 +74,8 @@ class VerifyMojoArgumentsTest {
         mojo.options = List.of("--floor", "2");
 
         CommandLineArguments arguments = new CommandLineArguments("verify");
-        mojo.sourceArguments(arguments, new ProjectPaths(module.toFile()));
-        mojo.arguments(arguments, new ProjectPaths(module.toFile()));
+        mojo.sourceArguments(arguments, new ProjectPaths(module.toFile(), module.toFile()));
+        mojo.arguments(arguments, new ProjectPaths(module.toFile(), module.toFile()));
         arguments.verbatim(mojo.options);
 
         assertThat(arguments.toList()).startsWith("verify", "classpath:db/migration").endsWith("--floor", "2");
@@ -115,7 +115,7 @@ class VerifyMojoArgumentsTest {
     }
 
     private String[] arguments(VerifyMojo mojo) {
-        ProjectPaths paths = new ProjectPaths(module.toFile());
+        ProjectPaths paths = new ProjectPaths(module.toFile(), module.toFile());
         CommandLineArguments arguments = new CommandLineArguments(mojo.command());
         mojo.sourceArguments(arguments, paths);
         mojo.arguments(arguments, paths);
