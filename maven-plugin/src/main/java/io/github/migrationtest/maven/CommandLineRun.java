@@ -19,6 +19,7 @@ final class CommandLineRun {
 
     static final String MAIN = "io.github.migrationtest.verifier.cli.Main";
     /** The command line's last summary line, after which it prints each failure with its fix. */
+    private static final String JBOSS_LOGGING_PROVIDER = "org.jboss.logging.provider";
     static final Pattern TOTALS = Pattern.compile("\\d+ passed, \\d+ failed, .*");
 
     /** The exit code and the lines of its verdict. */
@@ -57,6 +58,13 @@ final class CommandLineRun {
         };
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
+        // Hibernate (a jpa: model) logs through JBoss Logging, which would fall back to java.util.logging at
+        // INFO; through SLF4J it is as quiet as on the command line (whose main sets the same). The loader is
+        // new, so its JBoss Logging reads the property now; Maven's own logging does not use it.
+        String previousProvider = System.getProperty(JBOSS_LOGGING_PROVIDER);
+        if (previousProvider == null) {
+            System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
+        }
         try (URLClassLoader loader = classPath.newClassLoader();
              PrintWriter outWriter = new PrintWriter(new LineWriter(out), true);
              PrintWriter errWriter = new PrintWriter(new LineWriter(err), true)) {
@@ -74,6 +82,9 @@ final class CommandLineRun {
             return new Result(exitCode, trimmed(failures), List.copyOf(errors));
         } finally {
             thread.setContextClassLoader(previous);
+            if (previousProvider == null) {
+                System.clearProperty(JBOSS_LOGGING_PROVIDER);
+            }
         }
     }
 
