@@ -65,27 +65,26 @@ final class CommandLineRun {
         if (previousProvider == null) {
             System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
         }
+        int exitCode;
+        // Closing the writers hands on a last line without a line end, before the result is read.
         try (URLClassLoader loader = classPath.newClassLoader();
              PrintWriter outWriter = new PrintWriter(new LineWriter(out), true);
              PrintWriter errWriter = new PrintWriter(new LineWriter(err), true)) {
             // The sources look up classpath: locations and Java migrations through the context class loader.
             thread.setContextClassLoader(loader);
             Method run = loader.loadClass(MAIN).getMethod("run", PrintWriter.class, PrintWriter.class, String[].class);
-            int exitCode;
             try {
                 exitCode = (Integer) run.invoke(null, outWriter, errWriter, arguments);
             } catch (InvocationTargetException e) {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
             }
-            outWriter.flush();
-            errWriter.flush();
-            return new Result(exitCode, trimmed(failures), List.copyOf(errors));
         } finally {
             thread.setContextClassLoader(previous);
             if (previousProvider == null) {
                 System.clearProperty(JBOSS_LOGGING_PROVIDER);
             }
         }
+        return new Result(exitCode, trimmed(failures), List.copyOf(errors));
     }
 
     private static List<String> trimmed(List<String> lines) {
@@ -97,10 +96,12 @@ final class CommandLineRun {
     }
 
     /** Hands on each complete line; what is left without a line end is handed on when it is closed. */
-    private static final class LineWriter extends Writer {
+    static final class LineWriter extends Writer {
         private static final Pattern ERASE_LINE = Pattern.compile("\u001B\\[K");
         private final Consumer<String> lines;
         private final StringBuilder pending = new StringBuilder();
+        /** A {@code \r} was the last character: the next one says whether it ended a line or rewinds it. */
+        private boolean carriageReturn;
 
         LineWriter(Consumer<String> lines) {
             this.lines = lines;
@@ -110,11 +111,13 @@ final class CommandLineRun {
         public synchronized void write(char[] buffer, int offset, int length) {
             for (int i = offset; i < offset + length; i++) {
                 char c = buffer[i];
-                if (c == '\n') {
-                    emit();
-                } else if (c == '\r') {
+                if (carriageReturn && c != '\n') {
                     pending.setLength(0); // a terminal's in-place progress: a log keeps only the finished line
-                } else {
+                }
+                carriageReturn = c == '\r';
+                if (c == '\n') {
+                    emit(); // \n or \r\n (Windows' line separator) ends a line
+                } else if (c != '\r') {
                     pending.append(c);
                 }
             }
