@@ -1,0 +1,2 @@
+-- Forgets the type the upgrade created.
+ALTER TABLE users DROP COLUMN mood;

@@ -1,0 +1,148 @@
+package io.github.migrationtest.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal shares with the command line's {@code SourceArguments}: the history, how to read it,
+ * and which Postgres to run it on. A goal adds its command's own options in {@link #arguments} (a
+ * {@code status} goal, once the command line has that command, is one more subclass).
+ */
+abstract class CommandLineMojo extends AbstractMojo {
+
+    /** Skip the goal. */
+    @Parameter(property = "migrationtest.skip", defaultValue = "false")
+    boolean skip;
+
+    /**
+     * The history: a folder of SQL files, a Flyway location ({@code filesystem:} or {@code classpath:}, the
+     * latter on the project's class path), a Liquibase changelog or an Alembic project. Relative paths are
+     * read from the module's folder. Left out, the command line looks for the history itself, in the
+     * module's folder.
+     */
+    @Parameter(property = "migrationtest.location")
+    String location;
+
+    /** {@code sql}, {@code flyway}, {@code liquibase} or {@code alembic}; detected when left out. */
+    @Parameter(property = "migrationtest.type")
+    String type;
+
+    /** SQL files in another naming scheme: a regex with the named groups version, name and direction. */
+    @Parameter(property = "migrationtest.pattern")
+    String pattern;
+
+    /** Liquibase: the folders include, includeAll and loadData paths are looked up in. */
+    @Parameter(property = "migrationtest.searchPath")
+    List<File> searchPath;
+
+    /** Liquibase: the contexts expression. */
+    @Parameter(property = "migrationtest.contexts")
+    String contexts;
+
+    /** Liquibase: the label filter expression. */
+    @Parameter(property = "migrationtest.labels")
+    String labels;
+
+    /** Alembic: the Python that has the project's Alembic, SQLAlchemy and driver. */
+    @Parameter(property = "migrationtest.alembic.python")
+    String python;
+
+    /** Alembic: {@code minimal}, or another env.py to run instead of the project's. */
+    @Parameter(property = "migrationtest.alembic.env")
+    String alembicEnv;
+
+    /** Where Postgres comes from: {@code auto}, {@code embedded}, {@code testcontainers} or {@code server}. */
+    @Parameter(property = "migrationtest.postgres.backend")
+    String backend;
+
+    /** The Postgres major version (default 17). */
+    @Parameter(property = "migrationtest.postgres.version")
+    Integer postgresVersion;
+
+    /** An existing server to create the disposable databases on (a JDBC URL). */
+    @Parameter(property = "migrationtest.postgres.url")
+    String postgresUrl;
+
+    /** SQL run before revision 1, for what the environment provides (extensions, roles). */
+    @Parameter(property = "migrationtest.init")
+    List<File> init;
+
+    /** Postgres {@code lock_timeout} for each step, e.g. {@code 5s}. */
+    @Parameter(property = "migrationtest.lockTimeout")
+    String lockTimeout;
+
+    /** Postgres {@code statement_timeout} for each step, e.g. {@code 2m}. */
+    @Parameter(property = "migrationtest.statementTimeout")
+    String statementTimeout;
+
+    /** Further command-line options, passed as they are (for options this goal has no parameter for yet). */
+    @Parameter
+    List<String> options;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
+    /** The command and its own options, after the source and Postgres options. */
+    abstract void arguments(CommandLineArguments arguments, ProjectPaths paths);
+
+    abstract String command();
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("migrationtest: skipped (migrationtest.skip)");
+            return;
+        }
+        ProjectPaths paths = new ProjectPaths(project.getBasedir());
+        CommandLineArguments arguments = new CommandLineArguments(command());
+        sourceArguments(arguments, paths);
+        arguments(arguments, paths);
+        arguments.verbatim(options);
+        getLog().debug("migrationtest " + String.join(" ", arguments.toList()));
+        CommandLineRun.Result result;
+        try {
+            result = new CommandLineRun(getLog()::info, getLog()::warn).run(classPath(), arguments.toArray());
+        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+            throw new MojoExecutionException("migrationtest could not run: " + e, e);
+        }
+        Verdicts.throwIfNotPassed(result);
+    }
+
+    void sourceArguments(CommandLineArguments arguments, ProjectPaths paths) {
+        arguments.positional(paths.location(location))
+                .option("--type", type)
+                .option("--pattern", pattern)
+                .repeated("--search-path", searchPath)
+                .option("--contexts", contexts)
+                .option("--labels", labels)
+                .option("--python", python)
+                .option("--alembic-env", paths.alembicEnv(alembicEnv))
+                .option("--backend", backend)
+                .option("--postgres", postgresVersion)
+                .option("--postgres-url", postgresUrl)
+                .repeated("--init", init)
+                .option("--lock-timeout", lockTimeout)
+                .option("--statement-timeout", statementTimeout);
+    }
+
+    private VerifierClassPath classPath() {
+        List<Artifact> pluginArtifacts = new ArrayList<>();
+        pluginArtifacts.add(plugin.getPluginArtifact()); // its simplelogger.properties keeps the verifier quiet
+        pluginArtifacts.addAll(plugin.getArtifacts());
+        List<File> outputs = List.of(new File(project.getBuild().getTestOutputDirectory()),
+                new File(project.getBuild().getOutputDirectory()));
+        return VerifierClassPath.of(pluginArtifacts, outputs, project.getArtifacts());
+    }
+}

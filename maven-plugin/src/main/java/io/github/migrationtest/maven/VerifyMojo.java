@@ -1,0 +1,103 @@
+package io.github.migrationtest.maven;
+
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * {@code migrationtest:verify}: every revision up, down and up again, proven by snapshots, as
+ * {@code migrationtest verify}; the build fails when a check fails. Reports go to
+ * {@code target/migrationtest/}.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
+public class VerifyMojo extends CommandLineMojo {
+
+    /** A schema to include (default: all but system schemas). */
+    @Parameter(property = "migrationtest.schemas")
+    List<String> schemas;
+
+    /** The minimum downgrade revision: older revisions are upgraded but not round-tripped. */
+    @Parameter(property = "migrationtest.floor")
+    String floor;
+
+    /** Revisions that cannot be undone, each as {@code <revision>=<reason>}. */
+    @Parameter
+    List<String> irreversible;
+
+    /** Revisions to upgrade but not check. */
+    @Parameter(property = "migrationtest.skipRevisions")
+    List<String> skipRevisions;
+
+    /** The team's convention for migration file names: a file whose name does not match fails HISTORY_IS_LINEAR. */
+    @Parameter(property = "migrationtest.fileNamePattern")
+    String fileNamePattern;
+
+    /** Differences to ignore, by path glob: {@code public.audit_*}, {@code *.updated_at}. */
+    @Parameter(property = "migrationtest.ignore")
+    List<String> ignore;
+
+    /** Fail, not just report, when a downgrade changes column order. */
+    @Parameter(property = "migrationtest.strictColumnOrder", defaultValue = "false")
+    boolean strictColumnOrder;
+
+    /** Pair constraints and indexes that differ only in name and report them as renames. */
+    @Parameter(property = "migrationtest.matchConstraintsByDefinition", defaultValue = "false")
+    boolean matchConstraintsByDefinition;
+
+    /** The checks to run (default: all; HEAD_MATCHES_MODEL only with a model). */
+    @Parameter(property = "migrationtest.checks")
+    List<String> checks;
+
+    /** Read the whole schema for every snapshot instead of only what each step touched. */
+    @Parameter(property = "migrationtest.wholeSnapshots", defaultValue = "false")
+    boolean wholeSnapshots;
+
+    /** How many databases walk parts of the history at once. */
+    @Parameter(property = "migrationtest.jobs")
+    Integer jobs;
+
+    /**
+     * The schema head must match: {@code snapshot:<file>}, {@code sql:<file>}, {@code jpa:<package-or-unit>}
+     * (the project's entities, with the project's Hibernate), {@code alembic} or
+     * {@code sqlalchemy:<module>:<attr>}.
+     */
+    @Parameter(property = "migrationtest.model")
+    String model;
+
+    /** With a snapshot model: write the head schema to the file when it differs, instead of failing. */
+    @Parameter(property = "migrationtest.updateSnapshot", defaultValue = "false")
+    boolean updateSnapshot;
+
+    /** Where the JSON, JUnit XML and Markdown reports are written. */
+    @Parameter(property = "migrationtest.reportDirectory", defaultValue = "${project.build.directory}/migrationtest")
+    File reportDirectory;
+
+    @Override
+    String command() {
+        return "verify";
+    }
+
+    @Override
+    void arguments(CommandLineArguments arguments, ProjectPaths paths) {
+        arguments.repeated("--schema", schemas)
+                .option("--floor", floor)
+                .repeated("--irreversible", irreversible)
+                .repeated("--skip", skipRevisions)
+                .option("--file-name-pattern", fileNamePattern)
+                .repeated("--ignore", ignore)
+                .flag("--strict-column-order", strictColumnOrder)
+                .flag("--match-constraints-by-definition", matchConstraintsByDefinition)
+                .option("--checks", checks == null || checks.isEmpty() ? null : String.join(",", checks))
+                .flag("--whole-snapshots", wholeSnapshots)
+                .option("--jobs", jobs)
+                .option("--model", paths.model(model))
+                .flag("--update-snapshot", updateSnapshot)
+                .option("--json", new File(reportDirectory, "migrationtest.json"))
+                .option("--junit-xml", new File(reportDirectory, "TEST-migrationtest.xml"))
+                .option("--markdown", new File(reportDirectory, "migrationtest.md"));
+    }
+}
