@@ -1,0 +1,124 @@
+package io.github.migrationtest.verifier.live;
+
+import io.github.migrationtest.verifier.Findings;
+import io.github.migrationtest.verifier.diff.DiffOptions;
+import io.github.migrationtest.verifier.diff.DiffResult;
+import io.github.migrationtest.verifier.diff.SchemaDiff;
+import io.github.migrationtest.verifier.fix.ClosingMigration;
+import io.github.migrationtest.verifier.model.SchemaModel;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.report.ProposedMigration;
+import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
+import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
+import io.github.migrationtest.verifier.snapshot.SnapshotReader;
+import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.Revision;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds a live database's status: reads it (read-only, one transaction), locates its revision by its
+ * tool's table, builds that revision's schema on a disposable database of {@code server} and compares.
+ */
+public final class LiveCheck {
+
+    /**
+     * How to read and compare, as the verifier does.
+     *
+     * @param snapshot the schemas to read
+     * @param diff ignore rules, column order and constraint names
+     * @param initScripts what the environment provides before revision 1 (extensions, roles)
+     * @param model the schema the application expects, if it is to be compared too
+     */
+    public record Settings(SnapshotOptions snapshot, DiffOptions diff, List<Path> initScripts,
+                           Optional<SchemaModel> model) {
+
+        public Settings {
+            initScripts = List.copyOf(initScripts);
+        }
+
+        public static Settings defaults() {
+            return new Settings(SnapshotOptions.defaults(), DiffOptions.defaults(), List.of(), Optional.empty());
+        }
+
+        public Settings withModel(SchemaModel value) {
+            return new Settings(snapshot, diff, initScripts, Optional.of(value));
+        }
+
+        public Settings withInitScripts(List<Path> value) {
+            return new Settings(snapshot, diff, value, model);
+        }
+    }
+
+    private LiveCheck() {
+    }
+
+    /** What one read-only transaction saw: the tool's table and the schema. */
+    private record Reading(Optional<AppliedVersions> versions, SchemaSnapshot schema) {
+    }
+
+    /**
+     * @throws SQLException when the live database cannot be read (naming the grant that is missing)
+     *     or a revision cannot be built
+     */
+    public static LiveStatus run(LiveDatabase live, MigrationSource history, PostgresServer server, Settings settings)
+            throws SQLException {
+        long started = System.nanoTime();
+        SnapshotOptions options = settings.snapshot().withIncremental(false)
+                .withAlsoExcludedTables(history.bookkeepingTables().toArray(String[]::new));
+        Reading reading = live.read(connection -> new Reading(
+                AppliedVersionsReader.read(connection, history.type(), history.bookkeepingTables()),
+                SnapshotReader.read(connection, options)));
+        List<Revision> revisions = history.revisions();
+        RevisionBuilds builds = new RevisionBuilds(server, history, settings.initScripts(), options);
+        int index;
+        SchemaSnapshot expected;
+        Optional<HistoryPosition> position = reading.versions().map(v -> HistoryPosition.locate(revisions, v));
+        if (position.isPresent()) {
+            index = position.get().current();
+            expected = builds.at(index);
+        } else {
+            RevisionBuilds.Nearest nearest = builds.nearest(reading.schema(), settings.diff());
+            index = nearest.index();
+            expected = nearest.schema();
+        }
+        String label = index < 0 ? "base" : revisions.get(index).label();
+        Comparison drift = compare("revision " + label, expected, reading.schema(), settings.diff());
+        Optional<Comparison> model = settings.model().map(m -> compare(m.description(),
+                m.snapshot(server, options), reading.schema(), settings.diff()));
+        List<Revision> pending = position.map(HistoryPosition::pending).orElse(revisions.subList(index + 1, revisions.size()));
+        List<Revision> skipped = position.map(p -> p.skipped(revisions)).orElse(List.of());
+        return new LiveStatus(live.description(), history.location(), server.description(),
+                reading.versions().map(AppliedVersions::describe), label, index == revisions.size() - 1,
+                labels(pending), labels(skipped), position.map(HistoryPosition::unknown).orElse(List.of()),
+                reading.versions().map(AppliedVersions::failed).orElse(List.of()),
+                reading.versions().map(AppliedVersions::notes).orElse(List.of()),
+                drift, model, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static List<String> labels(List<Revision> revisions) {
+        return revisions.stream().map(Revision::label).toList();
+    }
+
+    /** The live schema against {@code expected}, with the SQL that would make it so. */
+    private static Comparison compare(String what, SchemaSnapshot expected, SchemaSnapshot live, DiffOptions options) {
+        DiffResult diff = SchemaDiff.compare(expected, live, options);
+        return new Comparison(what, Findings.differences(diff), fix(live, expected, diff));
+    }
+
+    private static ProposedMigration fix(SchemaSnapshot live, SchemaSnapshot expected, DiffResult diff) {
+        if (diff.matches()) {
+            return ProposedMigration.of("", "", List.of());
+        }
+        try {
+            ClosingMigration closing = ClosingMigration.between(live, expected, diff);
+            return ProposedMigration.of(closing.upgrade(), closing.downgrade(), closing.manual());
+        } catch (RuntimeException | StackOverflowError e) {
+            // The differences are the finding; the SQL is a help, and a bug in writing it must not hide them.
+            return ProposedMigration.notGenerated(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}
