@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,18 +54,20 @@ final class AppliedVersionsReader {
      * database has no such table.
      *
      * @param alsoNamed the history's own names for its table (Alembic's {@code version_table})
-     * @throws SQLException when the table is there but this user may not read it, naming the grant that is missing
+     * @throws SQLException when no table with rows could be read but one is there that this user may not
+     *     read, naming the grant that is missing
      */
     static Optional<AppliedVersions> read(Connection connection, SourceType type, List<String> alsoNamed)
             throws SQLException {
-        List<Found> found = find(connection, alsoNamed).stream().filter(f -> suits(f.tool(), type)).toList();
+        // By tool (golang-migrate before sqlx, whose table the same files may leave), then as found: visible first.
+        List<Found> found = find(connection, alsoNamed).stream().filter(f -> suits(f.tool(), type))
+                .sorted(Comparator.comparing(Found::tool)).toList();
         List<String> notes = new ArrayList<>();
         AppliedVersions chosen = null;
+        List<Found> unreadable = found.stream().filter(f -> !f.readable()).toList();
         for (Found table : found) {
             if (!table.readable()) {
-                throw new SQLException("The live database has " + table.shown() + ", " + table.tool().tool()
-                        + "'s table of applied versions, but this user may not read it. Fix: GRANT SELECT ON "
-                        + table.qualified() + " TO the user given to migrationtest status");
+                continue;
             }
             AppliedVersions versions = readTable(connection, table);
             // An empty table says nothing (golang-migrate's and sqlx's share file names; one may be left unused).
@@ -73,6 +76,12 @@ final class AppliedVersionsReader {
             } else if (!versions.applied().isEmpty()) {
                 notes.add("also found " + versions.describe() + "; read " + chosen.table() + " instead");
             }
+        }
+        if ((chosen == null || chosen.applied().isEmpty()) && !unreadable.isEmpty()) {
+            Found table = unreadable.get(0);
+            throw new SQLException("The live database has " + table.shown() + ", " + table.tool().tool()
+                    + "'s table of applied versions, but this user may not read it. Fix: GRANT SELECT ON "
+                    + table.qualified() + " TO the user given to migrationtest status");
         }
         if (chosen == null) {
             return Optional.empty();
