@@ -99,6 +99,12 @@ public final class LiveCheck {
                 drift, model, Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /** Replaces the script's first line when it is the generator's title. */
+    private static String retitle(String sql, String title, String replacement) {
+        return sql.startsWith(title) ? replacement + sql.substring(sql.indexOf('\n') < 0 ? sql.length() : sql.indexOf('\n'))
+                : sql;
+    }
+
     private static List<String> labels(List<Revision> revisions) {
         return revisions.stream().map(Revision::label).toList();
     }
@@ -106,16 +112,21 @@ public final class LiveCheck {
     /** The live schema against {@code expected}, with the SQL that would make it so. */
     private static Comparison compare(String what, SchemaSnapshot expected, SchemaSnapshot live, DiffOptions options) {
         DiffResult diff = SchemaDiff.compare(expected, live, options);
-        return new Comparison(what, Findings.differences(diff), fix(live, expected, diff));
+        return new Comparison(what, Findings.differences(diff), fix(what, live, expected, diff));
     }
 
-    private static ProposedMigration fix(SchemaSnapshot live, SchemaSnapshot expected, DiffResult diff) {
+    private static ProposedMigration fix(String what, SchemaSnapshot live, SchemaSnapshot expected, DiffResult diff) {
         if (diff.matches()) {
             return ProposedMigration.of("", "", List.of());
         }
         try {
             ClosingMigration closing = ClosingMigration.between(live, expected, diff);
-            return ProposedMigration.of(closing.upgrade(), closing.downgrade(), closing.manual());
+            // The generator's titles speak of a migration to add; here the SQL is for the live database.
+            return ProposedMigration.of(
+                    retitle(closing.upgrade(), "-- Upgrade:", "-- Brings the live database in line with " + what
+                            + "; " + StatusText.NOT_RUN + "."),
+                    retitle(closing.downgrade(), "-- Downgrade:", "-- Undoes the above: back to the live schema as it is."),
+                    closing.manual());
         } catch (RuntimeException | StackOverflowError e) {
             // The differences are the finding; the SQL is a help, and a bug in writing it must not hide them.
             return ProposedMigration.notGenerated(e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -79,7 +79,7 @@ public final class LiveDatabase {
      * @throws SQLException when the database cannot be reached or the transaction is not read-only
      */
     public <T> T read(Read<T> read) throws SQLException {
-        try (Connection connection = connector.open()) {
+        try (Connection connection = open()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try {
@@ -91,6 +91,15 @@ public final class LiveDatabase {
             } finally {
                 connection.rollback();
             }
+        }
+    }
+
+    private Connection open() throws SQLException {
+        try {
+            return connector.open();
+        } catch (SQLException e) {
+            throw new SQLException("Could not connect to the live database " + description + ": " + e.getMessage()
+                    + ". Fix: check the URL, --user and --password (or PGPASSWORD)", e.getSQLState(), e);
         }
     }
 

@@ -122,7 +122,7 @@ public final class StatusReports {
     public static String markdown(LiveStatus status) {
         StringBuilder md = new StringBuilder("## migrationtest status: ")
                 .append(status.inSync() ? "✅ " : "❌ ").append(status.verdict()).append("\n\n")
-                .append("```\n").append(StatusText.render(status)).append("```\n");
+                .append("```\n").append(StatusText.render(status, false)).append("```\n");
         sql(md, status.drift());
         status.model().ifPresent(model -> sql(md, model));
         return md.toString();

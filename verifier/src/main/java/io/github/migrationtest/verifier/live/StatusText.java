@@ -15,6 +15,11 @@ public final class StatusText {
     }
 
     public static String render(LiveStatus status) {
+        return render(status, true);
+    }
+
+    /** @param withSql whether to show the SQL that would fix the differences (Markdown shows it in blocks of its own) */
+    static String render(LiveStatus status, boolean withSql) {
         StringBuilder text = new StringBuilder();
         line(text, "Live database: " + status.live() + " (read in a read-only transaction)");
         line(text, "History: " + status.history());
@@ -27,13 +32,13 @@ public final class StatusText {
         list(text, "Pending (in the history, never applied)", status.pending());
         list(text, "Skipped (pending, though later revisions were applied)", status.skipped());
         list(text, "Applied, not in the history", status.unknown());
-        comparison(text, status.drift());
-        status.model().ifPresent(model -> comparison(text, model));
+        comparison(text, status.drift(), withSql);
+        status.model().ifPresent(model -> comparison(text, model, withSql));
         line(text, "Status: " + status.verdict());
         return text.toString();
     }
 
-    private static void comparison(StringBuilder text, Comparison comparison) {
+    private static void comparison(StringBuilder text, Comparison comparison, boolean withSql) {
         List<ReportedDifference> failing = comparison.differences().stream().filter(d -> !d.reportOnly()).toList();
         List<ReportedDifference> reportOnly = comparison.differences().stream().filter(ReportedDifference::reportOnly)
                 .toList();
@@ -48,7 +53,7 @@ public final class StatusText {
             line(text, "Also changed, not counted:");
             reportOnly.forEach(difference -> line(text, INDENT + difference.description()));
         }
-        if (!failing.isEmpty()) {
+        if (!failing.isEmpty() && withSql) {
             fix(text, comparison);
         }
     }
