@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,25 +92,24 @@ final class StatusCommand implements Callable<Integer> {
             return Main.COULD_NOT_RUN;
         }
         LiveDatabase live = LiveDatabase.at(source.url, user, password != null ? password : System.getenv("PGPASSWORD"));
-        MigrationSource history = source.openSource();
-        history.findings().forEach(err::println);
-        err.flush();
-        if (history.revisions().isEmpty()) {
-            err.println("migrationtest: no revision could be read from " + history.location() + "; nothing to compare with");
-            err.flush();
-            return Main.COULD_NOT_RUN;
-        }
         LiveCheck.Settings settings = settings();
         LiveStatus status;
-        try (PostgresServer server = source.startPostgres(line -> {
-            out.println(line);
-            out.flush();
-        }, scratchUrl)) {
-            Main.interruption().guard(server);
-            server.notices().forEach(out::println);
-            status = LiveCheck.run(live, history, server, settings);
-        } finally {
-            history.close();
+        try (MigrationSource history = source.openSource()) {
+            history.findings().forEach(err::println);
+            err.flush();
+            if (history.revisions().isEmpty()) {
+                err.println("migrationtest: no revision could be read from " + history.location() + "; nothing to compare with");
+                err.flush();
+                return Main.COULD_NOT_RUN;
+            }
+            try (PostgresServer server = source.startPostgres(line -> {
+                out.println(line);
+                out.flush();
+            }, scratchUrl)) {
+                Main.interruption().guard(server);
+                server.notices().forEach(out::println);
+                status = LiveCheck.run(live, history, server, settings);
+            }
         }
         if (Main.interruption().happened()) {
             return Main.interrupted(err);
@@ -132,7 +132,7 @@ final class StatusCommand implements Callable<Integer> {
             diff = diff.withConstraintsMatchedByDefinition();
         }
         LiveCheck.Settings settings = new LiveCheck.Settings(SnapshotOptions.defaults().withSchemas(schemaNames), diff,
-                source.initScripts, java.util.Optional.empty());
+                source.initScripts, Optional.empty());
         return model == null ? settings : settings.withModel(schemaModel());
     }
 
