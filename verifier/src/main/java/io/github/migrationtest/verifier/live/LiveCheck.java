@@ -14,8 +14,12 @@ import io.github.migrationtest.verifier.snapshot.SnapshotReader;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,8 +60,8 @@ public final class LiveCheck {
     private LiveCheck() {
     }
 
-    /** What one read-only transaction saw: the tool's table and the schema. */
-    private record Reading(Optional<AppliedVersions> versions, SchemaSnapshot schema) {
+    /** What one read-only transaction saw: the tool's table, the schema and the server's major version. */
+    private record Reading(Optional<AppliedVersions> versions, SchemaSnapshot schema, int major) {
     }
 
     /**
@@ -71,7 +75,7 @@ public final class LiveCheck {
                 .withAlsoExcludedTables(history.bookkeepingTables().toArray(String[]::new));
         Reading reading = live.read(connection -> new Reading(
                 AppliedVersionsReader.read(connection, history.type(), history.bookkeepingTables()),
-                SnapshotReader.read(connection, options)));
+                SnapshotReader.read(connection, options), major(connection)));
         List<Revision> revisions = history.revisions();
         RevisionBuilds builds = new RevisionBuilds(server, history, settings.initScripts(), options);
         int index;
@@ -95,7 +99,7 @@ public final class LiveCheck {
                 reading.versions().map(AppliedVersions::describe), label, index == revisions.size() - 1,
                 labels(pending), labels(skipped), position.map(HistoryPosition::unknown).orElse(List.of()),
                 reading.versions().map(AppliedVersions::failed).orElse(List.of()),
-                reading.versions().map(AppliedVersions::notes).orElse(List.of()),
+                notes(reading, server),
                 drift, model, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -103,6 +107,25 @@ public final class LiveCheck {
     private static String retitle(String sql, String title, String replacement) {
         return sql.startsWith(title) ? replacement + sql.substring(sql.indexOf('\n') < 0 ? sql.length() : sql.indexOf('\n'))
                 : sql;
+    }
+
+    private static int major(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select current_setting('server_version_num')::int / 10000")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    /** The table's notes, and a warning when the revision was built on another major than the live server's. */
+    private static List<String> notes(Reading reading, PostgresServer server) {
+        List<String> notes = new ArrayList<>(reading.versions().map(AppliedVersions::notes).orElse(List.of()));
+        if (reading.major() != server.majorVersion()) {
+            notes.add("the live server is Postgres " + reading.major() + ", the revision was built on "
+                    + server.majorVersion() + ": catalog text (view and function definitions) may differ between"
+                    + " majors; build on the live server's with --postgres " + reading.major());
+        }
+        return notes;
     }
 
     private static List<String> labels(List<Revision> revisions) {
