@@ -80,6 +80,9 @@ public final class LiveDatabase {
      */
     public <T> T read(Read<T> read) throws SQLException {
         try (Connection connection = open()) {
+            // Put back afterwards: a data source's connection may go back to a pool.
+            boolean autoCommit = connection.getAutoCommit();
+            boolean readOnly = connection.isReadOnly();
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try {
@@ -90,6 +93,8 @@ public final class LiveDatabase {
                 return read.run(connection);
             } finally {
                 connection.rollback();
+                connection.setReadOnly(readOnly);
+                connection.setAutoCommit(autoCommit);
             }
         }
     }
