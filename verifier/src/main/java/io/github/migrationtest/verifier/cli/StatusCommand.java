@@ -55,6 +55,12 @@ final class StatusCommand implements Callable<Integer> {
                     + " (default: the backends, as verify without --postgres-url).")
     String scratchUrl;
 
+    @Option(names = "--version-table", paramLabel = "<name>",
+            description = "The migration tool's table of applied versions, when it has another name than the tool's"
+                    + " default (golang-migrate's x-migrations-table, Flyway's table); its tool is told by its columns."
+                    + " Repeatable.")
+    List<String> versionTables = new ArrayList<>();
+
     @Option(names = "--schema", paramLabel = "<name>", description = "A schema to compare (default: all but system schemas). Repeatable.")
     List<String> schemas = new ArrayList<>();
 
@@ -132,7 +138,7 @@ final class StatusCommand implements Callable<Integer> {
             diff = diff.withConstraintsMatchedByDefinition();
         }
         LiveCheck.Settings settings = new LiveCheck.Settings(SnapshotOptions.defaults().withSchemas(schemaNames), diff,
-                source.initScripts, Optional.empty());
+                source.initScripts, Optional.empty(), versionTables);
         return model == null ? settings : settings.withModel(schemaModel());
     }
 

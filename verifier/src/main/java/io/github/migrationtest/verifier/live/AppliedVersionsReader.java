@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,11 +23,11 @@ import java.util.stream.Stream;
  */
 final class AppliedVersionsReader {
 
-    /** The tables by any of the tools' names, visible ones (on the search path) first. */
+    /** The tables by any of the names asked for, with their columns, visible ones (on the search path) first. */
     private static final String FIND = """
             select n.nspname, c.relname,
-                   exists (select 1 from pg_attribute a
-                           where a.attrelid = c.oid and a.attname = 'dirty' and not a.attisdropped),
+                   array(select a.attname::text from pg_attribute a
+                         where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped),
                    has_table_privilege(c.oid, 'SELECT')
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('r', 'p') and c.relname = any(?)
@@ -53,7 +52,7 @@ final class AppliedVersionsReader {
      * The applied versions, from the table of the tool the history belongs to; empty when the
      * database has no such table.
      *
-     * @param alsoNamed the history's own names for its table (Alembic's {@code version_table})
+     * @param alsoNamed other names the table may have: the history's own (Alembic's {@code version_table}), the user's
      * @throws SQLException when no table with rows could be read but one is there that this user may not
      *     read, naming the grant that is missing
      */
@@ -103,13 +102,16 @@ final class AppliedVersionsReader {
         return tools.contains(tool);
     }
 
+    /**
+     * The tables that have a tool's name and shape; a name of the user's or the history's own ({@code
+     * alsoNamed}) may be any tool's table, told by its shape alone.
+     */
     private static List<Found> find(Connection connection, List<String> alsoNamed) throws SQLException {
         Map<String, List<ToolTable>> byName = new LinkedHashMap<>();
         for (ToolTable tool : ToolTable.values()) {
             tool.names().forEach(name -> byName.computeIfAbsent(name, n -> new ArrayList<>()).add(tool));
         }
-        alsoNamed.forEach(name -> byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
-                .add(ToolTable.ALEMBIC));
+        alsoNamed.forEach(name -> byName.put(name, List.of(ToolTable.values())));
         List<Found> found = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(FIND)) {
             statement.setArray(1, connection.createArrayOf("text", byName.keySet().toArray()));
@@ -117,13 +119,10 @@ final class AppliedVersionsReader {
                 while (row.next()) {
                     String schema = row.getString(1);
                     String name = row.getString(2);
-                    boolean dirtyColumn = row.getBoolean(3);
+                    Set<String> columns = Set.of((String[]) row.getArray(3).getArray());
                     boolean readable = row.getBoolean(4);
-                    byName.get(name).stream()
-                            // golang-migrate's schema_migrations has a dirty column, dbmate's does not.
-                            .filter(tool -> tool != ToolTable.GOLANG_MIGRATE || dirtyColumn)
-                            .filter(tool -> tool != ToolTable.DBMATE || !dirtyColumn)
-                            .forEach(tool -> found.add(new Found(tool, schema, name, readable)));
+                    byName.get(name).stream().filter(tool -> tool.fits(columns)).findFirst()
+                            .ifPresent(tool -> found.add(new Found(tool, schema, name, readable)));
                 }
             }
         }

@@ -36,24 +36,31 @@ public final class LiveCheck {
      * @param diff ignore rules, column order and constraint names
      * @param initScripts what the environment provides before revision 1 (extensions, roles)
      * @param model the schema the application expects, if it is to be compared too
+     * @param versionTables names the tool's table was given instead of its default (golang-migrate's
+     *     {@code x-migrations-table}); which tool's it is, is told by its columns
      */
     public record Settings(SnapshotOptions snapshot, DiffOptions diff, List<Path> initScripts,
-                           Optional<SchemaModel> model) {
+                           Optional<SchemaModel> model, List<String> versionTables) {
 
         public Settings {
             initScripts = List.copyOf(initScripts);
+            versionTables = List.copyOf(versionTables);
         }
 
         public static Settings defaults() {
-            return new Settings(SnapshotOptions.defaults(), DiffOptions.defaults(), List.of(), Optional.empty());
+            return new Settings(SnapshotOptions.defaults(), DiffOptions.defaults(), List.of(), Optional.empty(), List.of());
         }
 
         public Settings withModel(SchemaModel value) {
-            return new Settings(snapshot, diff, initScripts, Optional.of(value));
+            return new Settings(snapshot, diff, initScripts, Optional.of(value), versionTables);
         }
 
         public Settings withInitScripts(List<Path> value) {
-            return new Settings(snapshot, diff, value, model);
+            return new Settings(snapshot, diff, value, model, versionTables);
+        }
+
+        public Settings withVersionTables(List<String> value) {
+            return new Settings(snapshot, diff, initScripts, model, value);
         }
     }
 
@@ -71,10 +78,12 @@ public final class LiveCheck {
     public static LiveStatus run(LiveDatabase live, MigrationSource history, PostgresServer server, Settings settings)
             throws SQLException {
         long started = System.nanoTime();
+        List<String> versionTables = new ArrayList<>(history.bookkeepingTables());
+        versionTables.addAll(settings.versionTables());
         SnapshotOptions options = settings.snapshot().withIncremental(false)
-                .withAlsoExcludedTables(history.bookkeepingTables().toArray(String[]::new));
+                .withAlsoExcludedTables(versionTables.toArray(String[]::new));
         Reading reading = live.read(connection -> new Reading(
-                AppliedVersionsReader.read(connection, history.type(), history.bookkeepingTables()),
+                AppliedVersionsReader.read(connection, history.type(), versionTables),
                 SnapshotReader.read(connection, options), major(connection)));
         List<Revision> revisions = history.revisions();
         RevisionBuilds builds = new RevisionBuilds(server, history, settings.initScripts(), options);

@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier.live;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A migration tool's own table of applied versions, by the name and shape the tool gives it. Each
@@ -30,6 +31,24 @@ public enum ToolTable {
     /** The tool, as people name it. */
     public String tool() {
         return tool;
+    }
+
+    /**
+     * Whether a table with these columns has this tool's shape: how a table under a name of the user's
+     * choosing (golang-migrate's {@code x-migrations-table}, Flyway's {@code table}) is told apart.
+     */
+    boolean fits(Set<String> columns) {
+        return switch (this) {
+            case FLYWAY -> columns.containsAll(Set.of("installed_rank", "version", "type", "success"));
+            case LIQUIBASE -> columns.containsAll(Set.of("id", "author", "filename", "orderexecuted", "exectype", "tag"));
+            case GOLANG_MIGRATE -> columns.containsAll(Set.of("version", "dirty"));
+            case DBMATE -> columns.equals(Set.of("version"));
+            case SQLX -> columns.containsAll(Set.of("version", "success", "checksum"));
+            case DIESEL -> columns.containsAll(Set.of("version", "run_on"));
+            case GOOSE -> columns.containsAll(Set.of("version_id", "is_applied", "id"));
+            case ALEMBIC -> columns.contains("version_num");
+            case POPX -> columns.containsAll(Set.of("version", "version_self"));
+        };
     }
 
     /** The table's default names, newest first. */

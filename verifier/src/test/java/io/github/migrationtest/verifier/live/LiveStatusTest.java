@@ -97,6 +97,17 @@ class LiveStatusTest {
     }
 
     @Test
+    void a_version_table_under_another_name_is_read_and_left_out_of_the_comparison() throws Exception {
+        LiveStatus status = fixture.builtByHandTo(3).execute("CREATE TABLE schema_om (version bigint NOT NULL PRIMARY KEY,"
+                + " dirty boolean NOT NULL); INSERT INTO schema_om VALUES (3, false)")
+                .status(LiveCheck.Settings.defaults().withVersionTables(java.util.List.of("schema_om")));
+
+        assertThat(status.bookkeeping()).contains("public.schema_om (golang-migrate)");
+        assertThat(status.drift().differences()).isEmpty();
+        assertThat(status.inSync()).isTrue();
+    }
+
+    @Test
     void an_empty_live_database_without_a_table_is_nearest_the_base() throws Exception {
         LiveStatus status = fixture.status();
 

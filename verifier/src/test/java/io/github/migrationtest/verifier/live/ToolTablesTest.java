@@ -130,14 +130,31 @@ class ToolTablesTest {
         assertThat(versions.table()).isEqualTo("ops.__diesel_schema_migrations");
     }
 
+    @Test
+    void a_table_under_a_name_of_the_users_is_told_by_its_columns() throws SQLException {
+        String sql = """
+                CREATE TABLE schema_om (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL);
+                INSERT INTO schema_om VALUES (2, false)""";
+
+        AppliedVersions versions = read(SourceType.SQL, List.of("schema_om"), sql).orElseThrow();
+
+        assertThat(versions.tool()).isEqualTo(ToolTable.GOLANG_MIGRATE);
+        assertThat(versions.table()).isEqualTo("public.schema_om");
+        assertThat(read(SourceType.SQL, List.of(), sql)).isEmpty();
+    }
+
     private static Optional<AppliedVersions> read(SourceType type, String sql) throws SQLException {
+        return read(type, List.of(), sql);
+    }
+
+    private static Optional<AppliedVersions> read(SourceType type, List<String> names, String sql) throws SQLException {
         try (DisposableDatabase database = PostgresServer.shared().createDatabase();
              Connection connection = database.connect()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             }
             return LiveDatabase.at(database.jdbcUrl(), database.user(), database.password())
-                    .read(live -> AppliedVersionsReader.read(live, type, List.of()));
+                    .read(live -> AppliedVersionsReader.read(live, type, names));
         }
     }
 }
