@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Locale;
 
 /** Turns what the diff and the sources found into the report's own, serialisable terms. */
-final class Findings {
+public final class Findings {
 
     private Findings() {
     }
 
-    static List<ReportedDifference> differences(DiffResult diff) {
+    /** The differences in the report's terms: path, kind, expected, actual. */
+    public static List<ReportedDifference> differences(DiffResult diff) {
         return diff.differences().stream().map(Findings::difference).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.github.migrationtest.junit.assertions;
 
+import io.github.migrationtest.verifier.live.LiveStatus;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import org.assertj.core.annotation.CheckReturnValue;
 
@@ -16,5 +17,11 @@ public final class MigrationAssertions {
     @CheckReturnValue
     public static SchemaAssert assertThat(SchemaSnapshot actual) {
         return new SchemaAssert(actual);
+    }
+
+    /** Assertions on a live database's status: {@code assertThat(LiveCheck.run(...)).isAtHead().hasNotDrifted()}. */
+    @CheckReturnValue
+    public static LiveStatusAssert assertThat(LiveStatus actual) {
+        return new LiveStatusAssert(actual);
     }
 }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code migrationtest verify|snapshot ...}: exit 0 passed, 1 a check failed, 2 could not run. */
+/** {@code migrationtest verify|snapshot|status ...}: exit 0 passed, 1 a check failed, 2 could not run. */
 @Command(name = "migrationtest", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {VerifyCommand.class, SnapshotCommand.class},
+        subcommands = {VerifyCommand.class, SnapshotCommand.class, StatusCommand.class},
         description = "Proves that every PostgreSQL migration's downgrade restores the schema.")
 public final class Main {
 

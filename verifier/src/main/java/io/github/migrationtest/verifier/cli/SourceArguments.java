@@ -105,6 +105,14 @@ final class SourceArguments {
 
     /** Starts Postgres; a slow preparation (fetching a major's binaries) is told to {@code progress}. */
     PostgresServer startPostgres(Consumer<String> progress) {
+        return startPostgres(progress, url);
+    }
+
+    /**
+     * Starts Postgres on the server at {@code serverUrl} ({@code null}: the backends as configured); for
+     * {@code status}, whose {@code --postgres-url} is the live database, never a place to create databases.
+     */
+    PostgresServer startPostgres(Consumer<String> progress, String serverUrl) {
         PostgresSettings settings = PostgresSettings.fromEnvironment();
         if (backend != null) {
             settings = settings.withBackend(Backend.parse("--backend", backend));
@@ -112,8 +120,9 @@ final class SourceArguments {
         if (major != null) {
             settings = settings.withMajorVersion(major);
         }
-        if (url != null) {
-            settings = settings.withServer(url, settings.serverUser().orElse(null), settings.serverPassword().orElse(null));
+        if (serverUrl != null) {
+            settings = settings.withServer(serverUrl, settings.serverUser().orElse(null),
+                    settings.serverPassword().orElse(null));
         }
         return PostgresServer.start(settings, progress);
     }

@@ -3,13 +3,13 @@ package io.github.migrationtest.verifier.report;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Just enough JSON writing for the report: objects, arrays, strings, numbers, booleans, null. */
-final class Json {
+/** Just enough JSON writing for the reports: objects, arrays, strings, numbers, booleans, null. */
+public final class Json {
 
     private Json() {
     }
 
-    static String string(String value) {
+    public static String string(String value) {
         if (value == null) {
             return "null";
         }
@@ -35,7 +35,7 @@ final class Json {
     }
 
     /** Writes {@code {"k": v, ...}} where each value is already JSON. */
-    static String object(Map<String, String> fields) {
+    public static String object(Map<String, String> fields) {
         StringBuilder object = new StringBuilder("{");
         Iterator<Map.Entry<String, String>> entries = fields.entrySet().iterator();
         while (entries.hasNext()) {
@@ -48,7 +48,7 @@ final class Json {
         return object.append('}').toString();
     }
 
-    static String array(Iterable<String> values) {
+    public static String array(Iterable<String> values) {
         return "[" + String.join(",", values) + "]";
     }
 }

@@ -62,7 +62,8 @@ public final class JsonReport {
         return Json.object(fields);
     }
 
-    private static String migration(ProposedMigration migration) {
+    /** A proposed migration as JSON: {@code {"upgrade", "downgrade", "manual": [...], "generationError"}}. */
+    public static String migration(ProposedMigration migration) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("upgrade", Json.string(migration.upgrade()));
         fields.put("downgrade", Json.string(migration.downgrade()));
@@ -71,7 +72,8 @@ public final class JsonReport {
         return Json.object(fields);
     }
 
-    private static String difference(ReportedDifference difference) {
+    /** A difference as JSON: {@code {"path", "kind", "expected", "actual", "reportOnly"}}. */
+    public static String difference(ReportedDifference difference) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("path", Json.string(difference.path()));
         fields.put("kind", Json.string(difference.kind()));
