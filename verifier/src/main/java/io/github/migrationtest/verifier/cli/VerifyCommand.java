@@ -102,6 +102,12 @@ final class VerifyCommand implements Callable<Integer> {
                     + " instead of failing; review the change in version control.")
     boolean updateSnapshot;
 
+    @Option(names = "--protect", paramLabel = "<schema-or-glob>",
+            description = "A schema the migrations must leave alone, both ways (check PROTECTED_SCHEMAS_UNTOUCHED): no"
+                    + " DDL in it, no rows written to its tables. Names or globs (legacy, billing_*), comma-separated"
+                    + " or repeated; it usually exists through an --init script.")
+    List<String> protect = new ArrayList<>();
+
     @Option(names = "--json", paramLabel = "<file>", description = "Write the report as JSON.")
     Path json;
 
@@ -166,7 +172,8 @@ final class VerifyCommand implements Callable<Integer> {
                 .withInitScripts(source.initScripts)
                 .withSnapshot(SnapshotOptions.defaults().withSchemas(schemaNames).withIncremental(!wholeSnapshots))
                 .withDiff(diff)
-                .withFileNamePattern(fileNamePattern);
+                .withFileNamePattern(fileNamePattern)
+                .withProtect(protect);
         if (schemaModel.isPresent()) {
             options = options.withModel(schemaModel.get()).withSnapshotUpdate(updateSnapshot);
         }
