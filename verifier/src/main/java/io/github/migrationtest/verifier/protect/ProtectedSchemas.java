@@ -66,6 +66,25 @@ public final class ProtectedSchemas {
         return regexes().stream().anyMatch(regex -> Pattern.compile(regex).matcher(schema).matches());
     }
 
+    /**
+     * What protects nothing among {@code schemas}: each name without wildcards that is not one of them,
+     * and, when no glob matches any, the globs too. A glob ({@code billing_*}) may rightly match nothing
+     * where the environment has none of its schemas; a misspelt name would silently protect nothing.
+     */
+    List<String> unmatched(List<String> schemas) {
+        List<String> unmatched = new ArrayList<>();
+        boolean anyMatch = false;
+        for (String glob : globs) {
+            Pattern pattern = Pattern.compile(regex(glob));
+            boolean matches = schemas.stream().anyMatch(schema -> pattern.matcher(schema).matches());
+            anyMatch |= matches;
+            if (!matches && glob.indexOf('*') < 0 && glob.indexOf('?') < 0) {
+                unmatched.add(glob);
+            }
+        }
+        return anyMatch ? unmatched : globs;
+    }
+
     private static String regex(String glob) {
         StringBuilder regex = new StringBuilder("^");
         for (char c : glob.toCharArray()) {

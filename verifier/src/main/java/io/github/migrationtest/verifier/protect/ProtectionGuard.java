@@ -170,12 +170,13 @@ public final class ProtectionGuard {
                 patterns.setArray(1, regexes);
                 patterns.execute();
             }
-            List<String> matching = matchingSchemas(statement);
-            if (matching.isEmpty()) {
-                throw new SQLException("--protect " + schemas.describe() + " matches no schema of the database after"
-                        + " the init scripts (it has " + String.join(", ", allSchemas(statement)) + "). Fix: name the"
-                        + " schemas as Postgres stores them, and create them in an init script (--init), since"
-                        + " they come from elsewhere");
+            List<String> all = allSchemas(statement);
+            List<String> unmatched = schemas.unmatched(all);
+            if (!unmatched.isEmpty()) {
+                throw new SQLException("protected schema " + String.join(", ", unmatched) + " (--protect "
+                        + schemas.describe() + ") matches no schema of the database after the init scripts (it has "
+                        + String.join(", ", all) + "). Fix: name the schemas as Postgres stores them, and create"
+                        + " them in an init script (--init), since they come from elsewhere");
             }
             statement.execute(GUARD_TABLES);
             connection.commit();
@@ -190,11 +191,6 @@ public final class ProtectionGuard {
         } finally {
             connection.setAutoCommit(autoCommit);
         }
-    }
-
-    private static List<String> matchingSchemas(Statement statement) throws SQLException {
-        return names(statement, "select nspname from pg_namespace where " + SCHEMA + ".protected(nspname)"
-                + " and nspname <> '" + SCHEMA + "' order by 1");
     }
 
     private static List<String> allSchemas(Statement statement) throws SQLException {

@@ -239,8 +239,10 @@ class ProtectedSchemasVerificationTest {
     void a_protected_schema_that_matches_nothing_stops_the_run_naming_the_schemas_there_are() {
         assertThatThrownBy(() -> verify("legasy"))
                 .isInstanceOf(VerificationException.class)
-                .hasMessageContaining("--protect legasy matches no schema of the database after the init scripts"
-                        + " (it has billing_eu, legacy, public)");
+                .hasMessageContaining("protected schema legasy (--protect legasy) matches no schema of the database"
+                        + " after the init scripts (it has billing_eu, legacy, public)");
+        assertThatThrownBy(() -> verify("legacy", "billing_us", "audit_*"))
+                .hasMessageContaining("protected schema billing_us (--protect legacy, billing_us, audit_*) matches no");
     }
 
     @Test
