@@ -79,7 +79,8 @@ final class VerifyCommand implements Callable<Integer> {
     boolean matchConstraintsByDefinition;
 
     @Option(names = "--checks", paramLabel = "<CHECK,...>", split = ",",
-            description = "The checks to run (default: all; HEAD_MATCHES_MODEL only with --model): ${COMPLETION-CANDIDATES}.")
+            description = "The checks to run (default: all; HEAD_MATCHES_MODEL only with --model,"
+                    + " PROTECTED_SCHEMAS_UNTOUCHED only with --protect): ${COMPLETION-CANDIDATES}.")
     List<Check> checks = new ArrayList<>();
 
     @Option(names = "--whole-snapshots", description = "Read the whole schema for every snapshot instead of only what"
