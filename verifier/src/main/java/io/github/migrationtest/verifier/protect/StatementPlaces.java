@@ -70,10 +70,14 @@ final class StatementPlaces {
         return Optional.empty();
     }
 
-    /** The statement without what the script runner appended to it, for messages. */
+    /**
+     * The statement for messages: without the comment lines it starts with (Flyway sends them along)
+     * and without what the script runner appended to it.
+     */
     static String statement(String query) {
         int appended = query.lastIndexOf(APPENDED);
-        return (appended > 0 ? query.substring(0, appended) : query).strip();
+        String statement = appended > 0 ? query.substring(0, appended) : query;
+        return statement.substring(firstCode(statement, 0)).strip();
     }
 
     /** The offset of the statement's first code, past the comment lines and blank lines it starts with. */
