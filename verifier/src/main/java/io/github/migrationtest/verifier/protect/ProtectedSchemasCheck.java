@@ -102,10 +102,13 @@ public final class ProtectedSchemasCheck {
                 place.map(p -> p + ": ").orElse("") + statement, false, description);
     }
 
-    /** COPY writes through INSERT triggers: name the command the migration wrote. */
+    /** COPY writes through INSERT triggers, MERGE through all three: name the command the migration wrote too. */
     private static String writeCommand(Touch touch) {
-        String statement = StatementPlaces.statement(touch.query()).stripLeading();
-        return statement.regionMatches(true, 0, "COPY", 0, 4) ? "COPY" : touch.command();
+        String statement = StatementPlaces.statement(touch.query());
+        if (statement.regionMatches(true, 0, "COPY", 0, 4)) {
+            return "COPY";
+        }
+        return statement.regionMatches(true, 0, "MERGE", 0, 5) ? "MERGE: " + touch.command() : touch.command();
     }
 
     private boolean isBookkeeping(String object) {

@@ -69,19 +69,19 @@ public final class ProtectionGuard {
                        or (d.object_type = 'schema' and migrationtest_protect.protected(d.object_name))
                        or migrationtest_protect.known(d.classid, d.objid));
             end $$;
+            create function migrationtest_protect.log_write(operation text, schema_name name, table_name name,
+                written bigint) returns void language sql security definer set search_path = pg_catalog as $$
+                insert into migrationtest_protect.touched (kind, command, object_type, object, rows, query)
+                select 'WRITE', operation, 'table', quote_ident(schema_name) || '.' || quote_ident(table_name),
+                       written, current_query()
+                where written > 0 $$;
             -- One function for INSERT (COPY FROM too), UPDATE and DELETE: each trigger names its transition
             -- table migrationtest_rows. A statement that wrote no row is not a write.
             create function migrationtest_protect.rows_written() returns trigger language plpgsql
                 security definer set search_path = pg_catalog as $$
-            declare
-                written bigint;
             begin
-                select count(*) into written from migrationtest_rows;
-                if written > 0 then
-                    insert into migrationtest_protect.touched (kind, command, object_type, object, rows, query)
-                    values ('WRITE', tg_op, 'table', quote_ident(tg_table_schema) || '.' || quote_ident(tg_table_name),
-                            written, current_query());
-                end if;
+                perform migrationtest_protect.log_write(tg_op, tg_table_schema, tg_table_name,
+                    (select count(*) from migrationtest_rows));
                 return null;
             end $$;
             create function migrationtest_protect.truncated() returns trigger language plpgsql
@@ -90,11 +90,7 @@ public final class ProtectionGuard {
                 removed bigint;
             begin
                 execute format('select count(*) from %I.%I', tg_table_schema, tg_table_name) into removed;
-                if removed > 0 then
-                    insert into migrationtest_protect.touched (kind, command, object_type, object, rows, query)
-                    values ('WRITE', tg_op, 'table', quote_ident(tg_table_schema) || '.' || quote_ident(tg_table_name),
-                            removed, current_query());
-                end if;
+                perform migrationtest_protect.log_write(tg_op, tg_table_schema, tg_table_name, removed);
                 return null;
             end $$;
             """;
