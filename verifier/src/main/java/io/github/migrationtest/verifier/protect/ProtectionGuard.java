@@ -44,6 +44,29 @@ public final class ProtectionGuard {
             create function migrationtest_protect.known(class oid, object oid) returns boolean language sql stable
                 set search_path = pg_catalog as $$
                 select exists (select 1 from migrationtest_protect.objects o where o.classid = class and o.objid = object) $$;
+            -- GRANT, REVOKE and ALTER DEFAULT PRIVILEGES report no object to event triggers: the privileges
+            -- on the protected objects (and the default privileges in protected schemas) are kept here,
+            -- and compared after each such command.
+            create table migrationtest_protect.privileges (classid oid not null, objid oid not null, acl text,
+                primary key (classid, objid));
+            create function migrationtest_protect.current_privileges() returns table (classid oid, objid oid, acl text)
+                language sql stable set search_path = pg_catalog as $$
+                select 'pg_namespace'::regclass::oid, n.oid, n.nspacl::text from pg_namespace n
+                where migrationtest_protect.protected(n.nspname)
+                union all
+                select 'pg_class'::regclass, c.oid, coalesce(c.relacl::text, '') || coalesce(' ' || (select
+                       string_agg(a.attname || '=' || a.attacl::text, ' ' order by a.attnum) from pg_attribute a
+                       where a.attrelid = c.oid and a.attacl is not null), '')
+                from pg_class c join pg_namespace n on n.oid = c.relnamespace where migrationtest_protect.protected(n.nspname)
+                union all
+                select 'pg_proc'::regclass, p.oid, p.proacl::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                where migrationtest_protect.protected(n.nspname)
+                union all
+                select 'pg_type'::regclass, t.oid, t.typacl::text from pg_type t join pg_namespace n on n.oid = t.typnamespace
+                where migrationtest_protect.protected(n.nspname)
+                union all
+                select 'pg_default_acl'::regclass, d.oid, d.defaclobjtype::text || d.defaclacl::text from pg_default_acl d
+                join pg_namespace n on n.oid = d.defaclnamespace where migrationtest_protect.protected(n.nspname) $$;
             create function migrationtest_protect.command_end() returns event_trigger language plpgsql
                 security definer set search_path = pg_catalog as $$
             begin
@@ -54,6 +77,18 @@ public final class ProtectionGuard {
                    or (c.classid = 'pg_namespace'::regclass and migrationtest_protect.protected(
                        (select n.nspname::text from pg_namespace n where n.oid = c.objid)))
                    or migrationtest_protect.known(c.classid, c.objid);
+                if tg_tag in ('GRANT', 'REVOKE', 'ALTER DEFAULT PRIVILEGES') then
+                    -- Objects created since (reported when created) are compared from the next such command on.
+                    insert into migrationtest_protect.touched (kind, command, object_type, object, query)
+                    select 'DDL', tg_tag, i.type, i.identity, current_query()
+                    from migrationtest_protect.current_privileges() now
+                    full join migrationtest_protect.privileges before using (classid, objid)
+                    cross join lateral pg_identify_object(classid, objid, 0) i
+                    where now.acl is distinct from before.acl
+                      and (before.objid is not null or classid = 'pg_default_acl'::regclass);
+                    delete from migrationtest_protect.privileges;
+                    insert into migrationtest_protect.privileges select * from migrationtest_protect.current_privileges();
+                end if;
             end $$;
             -- Objects dropped only as internal parts of another (a dropped table's row type, indexes and
             -- this guard's triggers; a foreign key's triggers on the protected table it referenced) are
@@ -135,6 +170,7 @@ public final class ProtectionGuard {
             union all
             select 'pg_proc'::regclass, p.oid from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where migrationtest_protect.protected(n.nspname);
+            insert into migrationtest_protect.privileges select * from migrationtest_protect.current_privileges();
             create event trigger migrationtest_protect_ddl on ddl_command_end
                 execute function migrationtest_protect.command_end();
             create event trigger migrationtest_protect_drop on sql_drop execute function migrationtest_protect.sql_drop();

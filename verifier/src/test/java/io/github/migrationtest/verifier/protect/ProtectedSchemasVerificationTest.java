@@ -308,4 +308,35 @@ class ProtectedSchemasVerificationTest {
                 "legacy: schema altered (ALTER SCHEMA) by the downgrade at " + down
                         + ":3: ALTER SCHEMA legacy_old RENAME TO legacy");
     }
+
+    @Test
+    void grants_and_default_privileges_in_a_protected_schema_are_named_with_their_statement() throws IOException {
+        pair(2, """
+                GRANT SELECT ON legacy.customers TO PUBLIC;
+                GRANT SELECT ON orders TO PUBLIC;
+                ALTER DEFAULT PRIVILEGES IN SCHEMA legacy GRANT SELECT ON TABLES TO PUBLIC;
+                """, """
+                ALTER DEFAULT PRIVILEGES IN SCHEMA legacy REVOKE SELECT ON TABLES FROM PUBLIC;
+                REVOKE SELECT ON orders FROM PUBLIC;
+                REVOKE SELECT ON legacy.customers FROM PUBLIC;
+                """);
+
+        VerificationReport report = verify("legacy");
+
+        String up = history.resolve("0002_r2.up.sql").toString();
+        String down = history.resolve("0002_r2.down.sql").toString();
+        assertThat(protectedResult(report, "0002").differences()).extracting(ReportedDifference::description)
+                .containsExactly(
+                        "legacy.customers: table altered (GRANT) by the upgrade at " + up
+                                + ":1: GRANT SELECT ON legacy.customers TO PUBLIC",
+                        protectedResult(report, "0002").differences().get(1).path()
+                                + ": default acl altered (ALTER DEFAULT PRIVILEGES) by the upgrade at " + up
+                                + ":3: ALTER DEFAULT PRIVILEGES IN SCHEMA legacy GRANT SELECT ON TABLES TO PUBLIC",
+                        protectedResult(report, "0002").differences().get(2).path()
+                                + ": default acl altered (ALTER DEFAULT PRIVILEGES) by the downgrade at " + down
+                                + ":1: ALTER DEFAULT PRIVILEGES IN SCHEMA legacy REVOKE SELECT ON TABLES FROM PUBLIC",
+                        "legacy.customers: table altered (REVOKE) by the downgrade at " + down
+                                + ":3: REVOKE SELECT ON legacy.customers FROM PUBLIC");
+        assertThat(protectedResult(report, "0002").differences().get(1).path()).contains("in schema legacy");
+    }
 }
