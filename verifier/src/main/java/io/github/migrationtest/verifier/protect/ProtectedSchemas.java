@@ -43,10 +43,6 @@ public final class ProtectedSchemas {
         return new ProtectedSchemas(new ArrayList<>(globs));
     }
 
-    public boolean isEmpty() {
-        return globs.isEmpty();
-    }
-
     /** The globs as given, for messages: {@code legacy, billing_*}. */
     public String describe() {
         return String.join(", ", globs);
@@ -59,11 +55,6 @@ public final class ProtectedSchemas {
     /** Each glob as a whole-name POSIX regular expression, as Postgres' {@code ~} takes it. */
     List<String> regexes() {
         return globs.stream().map(ProtectedSchemas::regex).toList();
-    }
-
-    /** Whether a schema name matches one of the globs. */
-    public boolean matches(String schema) {
-        return regexes().stream().anyMatch(regex -> Pattern.compile(regex).matcher(schema).matches());
     }
 
     /**
