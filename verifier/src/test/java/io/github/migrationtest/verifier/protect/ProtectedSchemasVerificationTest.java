@@ -88,6 +88,11 @@ class ProtectedSchemasVerificationTest {
         return report.revision(revision).orElseThrow().result(Check.PROTECTED_SCHEMAS_UNTOUCHED).orElseThrow();
     }
 
+    /** The check's findings for a revision, as people read them. */
+    private static List<String> findings(VerificationReport report, String revision) {
+        return protectedResult(report, revision).differences().stream().map(ReportedDifference::description).toList();
+    }
+
     private static String text(VerificationReport report, String revision) {
         RevisionReport found = report.revision(revision).orElseThrow();
         return FailureText.render(found, found.result(Check.PROTECTED_SCHEMAS_UNTOUCHED).orElseThrow());
@@ -118,7 +123,7 @@ class ProtectedSchemasVerificationTest {
         assertThat(protectedResult(report, "0001").outcome()).isEqualTo(Outcome.PASSED);
         CheckResult result = protectedResult(report, "0002");
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.differences()).extracting(ReportedDifference::description).containsExactly(
+        assertThat(findings(report, "0002")).containsExactly(
                 "legacy.customers: table altered (ALTER TABLE) by the upgrade at " + history.resolve("0002_r2.up.sql")
                         + ":3: ALTER TABLE legacy.customers ADD COLUMN tier text",
                 "legacy.customers.tier: table column dropped (ALTER TABLE) by the downgrade at "
@@ -149,7 +154,7 @@ class ProtectedSchemasVerificationTest {
         CheckResult result = protectedResult(report, "0002");
         assertThat(result.reason()).isEqualTo("the downgrade touches protected schemas (legacy)");
         String down = history.resolve("0002_r2.down.sql").toString();
-        assertThat(result.differences()).extracting(ReportedDifference::description).containsExactly(
+        assertThat(findings(report, "0002")).containsExactly(
                 "legacy.scratch: table created (CREATE TABLE) by the downgrade at " + down
                         + ":1: CREATE TABLE legacy.scratch (id int)",
                 "legacy.scratch: table dropped (DROP TABLE) by the downgrade at " + down + ":2: DROP TABLE legacy.scratch");
@@ -186,14 +191,14 @@ class ProtectedSchemasVerificationTest {
 
         String up2 = history.resolve("0002_r2.up.sql").toString();
         String down2 = history.resolve("0002_r2.down.sql").toString();
-        assertThat(protectedResult(report, "0002").differences()).extracting(ReportedDifference::description).containsExactly(
+        assertThat(findings(report, "0002")).containsExactly(
                 "legacy.customers: 1 row written (UPDATE) by the upgrade at " + up2
                         + ":1: UPDATE legacy.customers SET name = upper(name) WHERE id = 1",
                 "legacy.customers: 1 row written (UPDATE) by the downgrade at " + down2
                         + ":1: UPDATE legacy.customers SET name = lower(name) WHERE id = 1");
         String up3 = history.resolve("0003_r3.up.sql").toString();
         String down3 = history.resolve("0003_r3.down.sql").toString();
-        assertThat(protectedResult(report, "0003").differences()).extracting(ReportedDifference::description).containsExactly(
+        assertThat(findings(report, "0003")).containsExactly(
                 "legacy.customers: 2 rows written (COPY) by the upgrade at " + up3
                         + ":2: COPY legacy.customers (id, name) FROM STDIN",
                 "legacy.customers: 2 rows written (DELETE) by the downgrade at " + down3
@@ -221,7 +226,7 @@ class ProtectedSchemasVerificationTest {
 
         String up = history.resolve("0002_r2.up.sql").toString();
         String down = history.resolve("0002_r2.down.sql").toString();
-        assertThat(protectedResult(report, "0002").differences()).extracting(ReportedDifference::description).containsExactly(
+        assertThat(findings(report, "0002")).containsExactly(
                 "legacy_archive: schema created (CREATE SCHEMA) by the upgrade at " + up + ":1: CREATE SCHEMA legacy_archive",
                 "legacy_archive.old_customers: table created (CREATE TABLE) by the upgrade at " + up
                         + ":2: CREATE TABLE legacy_archive.old_customers (id int)",
@@ -287,15 +292,15 @@ class ProtectedSchemasVerificationTest {
 
         VerificationReport report = verify("legacy");
 
-        assertThat(protectedResult(report, "0002").differences()).extracting(ReportedDifference::description).containsExactly(
+        assertThat(findings(report, "0002")).containsExactly(
                 "legacy.visits: 2 rows written (DELETE) by the upgrade at " + history.resolve("0002_r2.up.sql")
                         + ":1: DELETE FROM regions WHERE id = 1");
-        assertThat(protectedResult(report, "0003").differences()).extracting(ReportedDifference::description).containsExactly(
+        assertThat(findings(report, "0003")).containsExactly(
                 "legacy.totals_view: view dropped (DROP TABLE) by the upgrade at " + history.resolve("0003_r3.up.sql")
                         + ":1: DROP TABLE totals CASCADE");
         String up = history.resolve("0004_r4.up.sql").toString();
         String down = history.resolve("0004_r4.down.sql").toString();
-        assertThat(protectedResult(report, "0004").differences()).extracting(ReportedDifference::description).containsExactly(
+        assertThat(findings(report, "0004")).containsExactly(
                 "legacy.customers: table altered (COMMENT) by the upgrade at " + up
                         + ":1: COMMENT ON TABLE legacy.customers IS 'synced'",
                 "legacy.customers: 1 row written (MERGE: UPDATE) by the upgrade at " + up
@@ -325,7 +330,7 @@ class ProtectedSchemasVerificationTest {
 
         String up = history.resolve("0002_r2.up.sql").toString();
         String down = history.resolve("0002_r2.down.sql").toString();
-        assertThat(protectedResult(report, "0002").differences()).extracting(ReportedDifference::description)
+        assertThat(findings(report, "0002"))
                 .containsExactly(
                         "legacy.customers: table altered (GRANT) by the upgrade at " + up
                                 + ":1: GRANT SELECT ON legacy.customers TO PUBLIC",
