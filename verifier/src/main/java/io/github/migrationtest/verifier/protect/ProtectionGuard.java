@@ -48,7 +48,7 @@ public final class ProtectionGuard {
             -- on the protected objects (and the default privileges in protected schemas) are kept here,
             -- and compared after each such command.
             create table migrationtest_protect.privileges (classid oid not null, objid oid not null, acl text,
-                primary key (classid, objid));
+                type text, identity text, primary key (classid, objid));
             create function migrationtest_protect.current_privileges() returns table (classid oid, objid oid, acl text)
                 language sql stable set search_path = pg_catalog as $$
                 select 'pg_namespace'::regclass::oid, n.oid, n.nspacl::text from pg_namespace n
@@ -67,6 +67,12 @@ public final class ProtectionGuard {
                 union all
                 select 'pg_default_acl'::regclass, d.oid, d.defaclobjtype::text || d.defaclacl::text from pg_default_acl d
                 join pg_namespace n on n.oid = d.defaclnamespace where migrationtest_protect.protected(n.nspname) $$;
+            create function migrationtest_protect.keep_privileges() returns void language sql
+                set search_path = pg_catalog as $$
+                delete from migrationtest_protect.privileges;
+                insert into migrationtest_protect.privileges
+                select p.classid, p.objid, p.acl, i.type, i.identity
+                from migrationtest_protect.current_privileges() p, pg_identify_object(p.classid, p.objid, 0) i $$;
             create function migrationtest_protect.command_end() returns event_trigger language plpgsql
                 security definer set search_path = pg_catalog as $$
             begin
@@ -79,15 +85,17 @@ public final class ProtectionGuard {
                    or migrationtest_protect.known(c.classid, c.objid);
                 if tg_tag in ('GRANT', 'REVOKE', 'ALTER DEFAULT PRIVILEGES') then
                     -- Objects created since (reported when created) are compared from the next such command on.
+                    -- An object gone since (a REVOKE that empties default privileges removes their row) is
+                    -- named as it was kept: pg_identify_object is strict, so it is not asked about it.
                     insert into migrationtest_protect.touched (kind, command, object_type, object, query)
-                    select 'DDL', tg_tag, i.type, i.identity, current_query()
+                    select 'DDL', tg_tag, coalesce(i.type, before.type), coalesce(i.identity, before.identity),
+                           current_query()
                     from migrationtest_protect.current_privileges() now
                     full join migrationtest_protect.privileges before using (classid, objid)
-                    cross join lateral pg_identify_object(classid, objid, 0) i
+                    left join lateral pg_identify_object(now.classid, now.objid, 0) i on true
                     where now.acl is distinct from before.acl
                       and (before.objid is not null or classid = 'pg_default_acl'::regclass);
-                    delete from migrationtest_protect.privileges;
-                    insert into migrationtest_protect.privileges select * from migrationtest_protect.current_privileges();
+                    perform migrationtest_protect.keep_privileges();
                 end if;
             end $$;
             -- Objects dropped only as internal parts of another (a dropped table's row type, indexes and
@@ -170,7 +178,7 @@ public final class ProtectionGuard {
             union all
             select 'pg_proc'::regclass, p.oid from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where migrationtest_protect.protected(n.nspname);
-            insert into migrationtest_protect.privileges select * from migrationtest_protect.current_privileges();
+            select migrationtest_protect.keep_privileges();
             create event trigger migrationtest_protect_ddl on ddl_command_end
                 execute function migrationtest_protect.command_end();
             create event trigger migrationtest_protect_drop on sql_drop execute function migrationtest_protect.sql_drop();
