@@ -44,7 +44,6 @@ final class RoundTrip {
     /** What the upgrade and the downgrade did to protected schemas; null for a step that did not run. */
     private List<Touch> upTouches;
     private List<Touch> downTouches;
-    private String whyNoDowngrade = "";
     private boolean upgradeFailed;
 
     RoundTrip(WorkingDatabase work, Revision revision, Optional<String> skipReason, VerifierOptions options) {
@@ -81,6 +80,7 @@ final class RoundTrip {
         if (upTouches == null || upTouches.isEmpty() && upgradeFailed) {
             return CheckResult.notReached(Check.PROTECTED_SCHEMAS_UNTOUCHED, "the upgrade failed");
         }
+        String whyNoDowngrade = skipReason.or(revision::whyNoDowngrade).orElse("no check that runs it was chosen");
         return new ProtectedSchemasCheck(revision, ProtectedSchemas.parse(options.protect()),
                 options.snapshot().excludedTables()).result(upTouches, downTouches, whyNoDowngrade);
     }
@@ -93,7 +93,6 @@ final class RoundTrip {
             // A step outside a transaction may have done some of its work before it failed.
             upTouches = work.protectedTouches();
             upgradeFailed = true;
-            whyNoDowngrade = "the upgrade failed";
             record(CheckResult.failed(Check.UPGRADES_APPLY, "the upgrade failed", Findings.error(e.failure()),
                     "Fix the statement at " + e.failure().location()));
             notRun(Check.DOWNGRADE_RESTORES_SCHEMA, "the upgrade failed");
@@ -103,16 +102,13 @@ final class RoundTrip {
         record(CheckResult.passed(Check.UPGRADES_APPLY));
         SchemaSnapshot after = snapshot();
         if (!options.runs(Check.DOWNGRADE_RESTORES_SCHEMA) && !options.runs(Check.REUPGRADE_REPRODUCES_SCHEMA)) {
-            whyNoDowngrade = "no check that runs it was chosen";
             return new Result(report(), after, false, false);
         }
         if (skipReason.isPresent()) {
-            whyNoDowngrade = skipReason.get();
             skip(skipReason.get());
             return new Result(report(), after, false, false);
         }
         if (!revision.hasDowngrade()) {
-            whyNoDowngrade = revision.whyNoDowngrade().orElseThrow();
             record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, revision.whyNoDowngrade().orElseThrow(),
                     java.util.List.of(), "Add a downgrade for revision " + revision.id()
                             + ", or declare it irreversible with a reason"));
