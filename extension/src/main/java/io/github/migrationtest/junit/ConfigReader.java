@@ -99,6 +99,7 @@ final class ConfigReader {
                 .withFileNamePattern(setting("fileNamePattern", MigrationTest::fileNamePattern,
                         MigrationTest.FILE_NAME_PATTERN_PROPERTY_NAME).map(s -> s.parse(ConfigReader::regex)).orElse(null))
                 .withSkipped(Set.copyOf(list("skip", MigrationTest::skip, MigrationTest.SKIP_PROPERTY_NAME, ",")))
+                .withProtect(protect())
                 .withJobs(lookup.fromKey(MigrationTest.JOBS_PROPERTY_NAME).map(s -> s.parse(ConfigReader::jobs))
                         .orElse(VerifierOptions.AUTO_JOBS));
         Optional<Setting> model = setting("model", MigrationTest::model, MigrationTest.MODEL_PROPERTY_NAME);
@@ -216,6 +217,17 @@ final class ConfigReader {
     private boolean snapshotUpdate() {
         return lookup.fromKey(MigrationTest.SNAPSHOT_UPDATE_PROPERTY_NAME)
                 .map(s -> s.parse(ConfigReader::bool)).orElse(false);
+    }
+
+    /** Checked here, so that a bad glob is a configuration error naming the setting. */
+    private List<String> protect() {
+        Optional<Setting> setting = setting("protect", MigrationTest::protect, MigrationTest.PROTECT_PROPERTY_NAME);
+        try {
+            return setting.map(s -> s.list(",")).map(globs -> VerifierOptions.defaults().withProtect(globs).protect())
+                    .orElse(List.of());
+        } catch (IllegalArgumentException e) {
+            throw setting.get().invalid("schema names or globs as Postgres stores them (legacy, billing_*), comma-separated");
+        }
     }
 
     private Map<String, String> irreversible() {

@@ -38,7 +38,10 @@ public interface MigrationChecks {
         return CheckTests.history(report);
     }
 
-    /** For each revision, {@link Check#UPGRADES_APPLY}, {@link Check#DOWNGRADE_RESTORES_SCHEMA}, {@link Check#REUPGRADE_REPRODUCES_SCHEMA}. */
+    /**
+     * For each revision, {@link Check#UPGRADES_APPLY}, {@link Check#DOWNGRADE_RESTORES_SCHEMA}, {@link Check#REUPGRADE_REPRODUCES_SCHEMA}
+     * and, with {@link MigrationTest#protect()}, {@link Check#PROTECTED_SCHEMAS_UNTOUCHED}.
+     */
     @TestFactory
     @DisplayName("revisions")
     default Stream<DynamicContainer> revisionChecks(VerificationReport report) {

@@ -90,6 +90,8 @@ public @interface MigrationTest {
     String LIQUIBASE_SEARCH_PATH_PROPERTY_NAME = "migrationtest.liquibase.searchPath";
     /** Default for {@link #fileNamePattern()}: {@value}. */
     String FILE_NAME_PATTERN_PROPERTY_NAME = "migrationtest.fileNamePattern";
+    /** Default for {@link #protect()}: {@value}, comma-separated schema names or globs. */
+    String PROTECT_PROPERTY_NAME = "migrationtest.protect";
     /** Default for {@link #alembicPython()}: {@value}. */
     String ALEMBIC_PYTHON_PROPERTY_NAME = "migrationtest.alembic.python";
     /** Default for {@link #alembicEnv()}: {@value}. */
@@ -206,6 +208,15 @@ public @interface MigrationTest {
      * naming it. Empty for none.
      */
     String fileNamePattern() default "";
+
+    /**
+     * Schemas the migrations must leave alone in both directions, by name or glob ({@code "legacy"},
+     * {@code "billing_*"}): a revision whose upgrade or downgrade creates, alters or drops anything in
+     * one, or writes rows to its tables, fails {@code PROTECTED_SCHEMAS_UNTOUCHED}, naming the statement.
+     * Such a schema usually comes from elsewhere: create it in an {@link #initScripts()} script. Empty
+     * for none (the check does not run).
+     */
+    String[] protect() default {};
 
     /**
      * Alembic: the Python interpreter that has the project's Alembic, SQLAlchemy and database driver

@@ -1,6 +1,8 @@
 package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.protect.ProtectedSchemas;
+import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
@@ -168,6 +170,9 @@ final class HistoryWalk implements AutoCloseable {
         WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot(), stepLock);
         databases.add(work);
         ScriptFiles.runInit(initScripts, work.connection());
+        if (options.runs(Check.PROTECTED_SCHEMAS_UNTOUCHED) && !options.protect().isEmpty()) {
+            work.protect(ProtectedSchemas.parse(options.protect()));
+        }
         return work;
     }
 

@@ -2,6 +2,9 @@ package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.diff.DiffResult;
 import io.github.migrationtest.verifier.diff.SchemaDiff;
+import io.github.migrationtest.verifier.protect.ProtectedSchemas;
+import io.github.migrationtest.verifier.protect.ProtectedSchemasCheck;
+import io.github.migrationtest.verifier.protect.Touch;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.RevisionReport;
@@ -38,6 +41,10 @@ final class RoundTrip {
     private long snapshotNanos;
     /** What the downgrade left undone, as statements, when they are short: named in the fixes. */
     private Optional<String> completion = Optional.empty();
+    /** What the upgrade and the downgrade did to protected schemas; null for a step that did not run. */
+    private List<Touch> upTouches;
+    private List<Touch> downTouches;
+    private boolean upgradeFailed;
 
     RoundTrip(WorkingDatabase work, Revision revision, Optional<String> skipReason, VerifierOptions options) {
         this.work = work;
@@ -57,9 +64,35 @@ final class RoundTrip {
     }
 
     Result run(SchemaSnapshot before) throws SQLException {
+        work.protectedTouches(); // what replays and catch-up upgrades did is reported where each revision is checked
+        Result result = steps(before);
+        if (!options.runs(Check.PROTECTED_SCHEMAS_UNTOUCHED)) {
+            return result;
+        }
+        record(protectedSchemas());
+        return new Result(report(), result.stateAfter(), result.stateIsWrong(), result.upgradeFailed());
+    }
+
+    private CheckResult protectedSchemas() {
+        if (options.protect().isEmpty()) {
+            return CheckResult.skipped(Check.PROTECTED_SCHEMAS_UNTOUCHED, "no schema is protected (--protect)");
+        }
+        if (upTouches == null || upTouches.isEmpty() && upgradeFailed) {
+            return CheckResult.notReached(Check.PROTECTED_SCHEMAS_UNTOUCHED, "the upgrade failed");
+        }
+        String whyNoDowngrade = skipReason.or(revision::whyNoDowngrade).orElse("no check that runs it was chosen");
+        return new ProtectedSchemasCheck(revision, ProtectedSchemas.parse(options.protect()),
+                options.snapshot().excludedTables()).result(upTouches, downTouches, whyNoDowngrade);
+    }
+
+    private Result steps(SchemaSnapshot before) throws SQLException {
         try {
             up = work.upgrade(revision).duration();
+            upTouches = work.protectedTouches();
         } catch (MigrationFailedException e) {
+            // A step outside a transaction may have done some of its work before it failed.
+            upTouches = work.protectedTouches();
+            upgradeFailed = true;
             record(CheckResult.failed(Check.UPGRADES_APPLY, "the upgrade failed", Findings.error(e.failure()),
                     "Fix the statement at " + e.failure().location()));
             notRun(Check.DOWNGRADE_RESTORES_SCHEMA, "the upgrade failed");
@@ -98,7 +131,9 @@ final class RoundTrip {
     private Down downgradeAndCompare(SchemaSnapshot before) throws SQLException {
         try {
             downTime = work.downgrade(revision).duration();
+            downTouches = work.protectedTouches();
         } catch (MigrationFailedException e) {
+            downTouches = work.protectedTouches();
             record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade failed",
                     Findings.error(e.failure()), "Fix the statement at " + e.failure().location()
                             + ", or declare revision " + revision.id() + " irreversible"));

@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.diff.DiffOptions;
 import io.github.migrationtest.verifier.model.SchemaModel;
+import io.github.migrationtest.verifier.protect.ProtectedSchemas;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import java.nio.file.Path;
@@ -34,17 +35,20 @@ import java.util.regex.Pattern;
  *     one per processor, at most four, and one per {@value WalkPlan#REVISIONS_PER_AUTO_JOB} revisions)
  * @param fileNamePattern a team's convention for migration file names ({@code \d{8}_\d{6}_\w+\.py}): every
  *     file of every revision must match it whole, or {@link Check#HISTORY_IS_LINEAR} fails naming the file
+ * @param protect schemas the migrations must leave alone, by name or glob ({@code legacy_*}); see
+ *     {@link Check#PROTECTED_SCHEMAS_UNTOUCHED}
  */
 public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<String, String> irreversible,
                               Set<String> skipped, List<Path> initScripts, SnapshotOptions snapshot, DiffOptions diff,
                               int checkpointInterval, Optional<SchemaModel> model, boolean updateSnapshot, int jobs,
-                              Optional<Pattern> fileNamePattern) {
+                              Optional<Pattern> fileNamePattern, List<String> protect) {
 
     public VerifierOptions {
         checks = Collections.unmodifiableSet(checks.isEmpty() ? EnumSet.noneOf(Check.class) : EnumSet.copyOf(checks));
         irreversible = Map.copyOf(irreversible);
         skipped = Set.copyOf(skipped);
         initScripts = List.copyOf(initScripts);
+        protect = List.copyOf(protect);
         if (jobs < 0) {
             throw new IllegalArgumentException("jobs must be 1 or more, or " + AUTO_JOBS + " for one per processor, was " + jobs);
         }
@@ -57,9 +61,10 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
     public static final int AUTO_JOBS = 0;
 
     public static VerifierOptions defaults() {
-        return new VerifierOptions(EnumSet.complementOf(EnumSet.of(Check.HEAD_MATCHES_MODEL)), Optional.empty(),
+        return new VerifierOptions(EnumSet.complementOf(EnumSet.of(Check.HEAD_MATCHES_MODEL,
+                Check.PROTECTED_SCHEMAS_UNTOUCHED)), Optional.empty(),
                 Map.of(), Set.of(), List.of(), SnapshotOptions.defaults(), DiffOptions.defaults(), 100, Optional.empty(),
-                false, AUTO_JOBS, Optional.empty());
+                false, AUTO_JOBS, Optional.empty(), List.of());
     }
 
     public boolean runs(Check check) {
@@ -69,42 +74,42 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
     /** Chooses exactly these checks, whatever {@link #withModel} turned on before. */
     public VerifierOptions withChecks(Set<Check> value) {
         return new VerifierOptions(value, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, protect);
     }
 
     public VerifierOptions withFloor(String value) {
         return new VerifierOptions(checks, Optional.ofNullable(value), irreversible, skipped, initScripts, snapshot, diff,
-                checkpointInterval, model, updateSnapshot, jobs, fileNamePattern);
+                checkpointInterval, model, updateSnapshot, jobs, fileNamePattern, protect);
     }
 
     public VerifierOptions withIrreversible(Map<String, String> value) {
         return new VerifierOptions(checks, floor, value, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, protect);
     }
 
     public VerifierOptions withSkipped(Set<String> value) {
         return new VerifierOptions(checks, floor, irreversible, value, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, protect);
     }
 
     public VerifierOptions withInitScripts(List<Path> value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, value, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, protect);
     }
 
     public VerifierOptions withSnapshot(SnapshotOptions value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, value, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, protect);
     }
 
     public VerifierOptions withDiff(DiffOptions value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, value, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, protect);
     }
 
     public VerifierOptions withCheckpointInterval(int value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, value,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, protect);
     }
 
     /**
@@ -115,24 +120,41 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
         Set<Check> withModelCheck = EnumSet.of(Check.HEAD_MATCHES_MODEL);
         withModelCheck.addAll(checks);
         return new VerifierOptions(withModelCheck, floor, irreversible, skipped, initScripts, snapshot, diff,
-                checkpointInterval, Optional.of(value), updateSnapshot, jobs, fileNamePattern);
+                checkpointInterval, Optional.of(value), updateSnapshot, jobs, fileNamePattern, protect);
     }
 
     /** Update mode on or off: a snapshot file model is written with the head schema rather than compared. */
     public VerifierOptions withSnapshotUpdate(boolean value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, value, jobs, fileNamePattern);
+                model, value, jobs, fileNamePattern, protect);
     }
 
     /** How many databases walk the history at once; {@link #AUTO_JOBS} chooses. */
     /** See {@link #fileNamePattern()}; {@code null} for none. */
     public VerifierOptions withFileNamePattern(String regex) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, Optional.ofNullable(regex).map(Pattern::compile));
+                model, updateSnapshot, jobs, Optional.ofNullable(regex).map(Pattern::compile), protect);
     }
 
     public VerifierOptions withJobs(int value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, value, fileNamePattern);
+                model, updateSnapshot, value, fileNamePattern, protect);
+    }
+
+    /**
+     * Schemas to protect, by name or glob, several to an entry separated by commas; a non-empty list also turns {@link Check#PROTECTED_SCHEMAS_UNTOUCHED}
+     * on, an empty one off. A later {@link #withChecks} still chooses exactly.
+     */
+    public VerifierOptions withProtect(List<String> value) {
+        List<String> globs = ProtectedSchemas.parse(value).globs(); // a bad one is an error now, naming it
+        Set<Check> withCheck = EnumSet.noneOf(Check.class);
+        withCheck.addAll(checks);
+        if (globs.isEmpty()) {
+            withCheck.remove(Check.PROTECTED_SCHEMAS_UNTOUCHED);
+        } else {
+            withCheck.add(Check.PROTECTED_SCHEMAS_UNTOUCHED);
+        }
+        return new VerifierOptions(withCheck, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
+                model, updateSnapshot, jobs, fileNamePattern, globs);
     }
 }

@@ -3,6 +3,9 @@ package io.github.migrationtest.verifier;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.snapshot.IncrementalReader;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.protect.ProtectedSchemas;
+import io.github.migrationtest.verifier.protect.ProtectionGuard;
+import io.github.migrationtest.verifier.protect.Touch;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.Direction;
@@ -47,6 +50,8 @@ final class WorkingDatabase implements AutoCloseable {
     private ExecutorService drops;
     /** The server's next transaction id when the last downgrade started; -1 when it could not be read. */
     private long downgradeHorizon = -1;
+    /** Whether the protected-schemas guard is installed (clones of this database have it too). */
+    private boolean guarded;
 
     /**
      * @param stepLock held while a step runs: one shared by all working databases when the source's steps
@@ -165,6 +170,17 @@ final class WorkingDatabase implements AutoCloseable {
         } catch (SQLException e) {
             return otherwise;
         }
+    }
+
+    /** Installs the protected-schemas guard, after the init scripts made the schemas it protects. */
+    void protect(ProtectedSchemas schemas) throws SQLException {
+        ProtectionGuard.install(connection(), schemas);
+        guarded = true;
+    }
+
+    /** What the steps since the last call did to protected schemas; nothing when none are protected. */
+    List<Touch> protectedTouches() throws SQLException {
+        return guarded ? ProtectionGuard.drain(connection()) : List.of();
     }
 
     SchemaSnapshot snapshot() throws SQLException {

@@ -79,7 +79,8 @@ final class VerifyCommand implements Callable<Integer> {
     boolean matchConstraintsByDefinition;
 
     @Option(names = "--checks", paramLabel = "<CHECK,...>", split = ",",
-            description = "The checks to run (default: all; HEAD_MATCHES_MODEL only with --model): ${COMPLETION-CANDIDATES}.")
+            description = "The checks to run (default: all; HEAD_MATCHES_MODEL only with --model,"
+                    + " PROTECTED_SCHEMAS_UNTOUCHED only with --protect): ${COMPLETION-CANDIDATES}.")
     List<Check> checks = new ArrayList<>();
 
     @Option(names = "--whole-snapshots", description = "Read the whole schema for every snapshot instead of only what"
@@ -101,6 +102,12 @@ final class VerifyCommand implements Callable<Integer> {
             description = "With --model snapshot:<file>: write the head schema to the file when it differs (creating it),"
                     + " instead of failing; review the change in version control.")
     boolean updateSnapshot;
+
+    @Option(names = "--protect", paramLabel = "<schema-or-glob>",
+            description = "A schema the migrations must leave alone, both ways (check PROTECTED_SCHEMAS_UNTOUCHED): no"
+                    + " DDL in it, no rows written to its tables. Names or globs (legacy, billing_*), comma-separated"
+                    + " or repeated; it usually exists through an --init script.")
+    List<String> protect = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "<file>", description = "Write the report as JSON.")
     Path json;
@@ -166,7 +173,8 @@ final class VerifyCommand implements Callable<Integer> {
                 .withInitScripts(source.initScripts)
                 .withSnapshot(SnapshotOptions.defaults().withSchemas(schemaNames).withIncremental(!wholeSnapshots))
                 .withDiff(diff)
-                .withFileNamePattern(fileNamePattern);
+                .withFileNamePattern(fileNamePattern)
+                .withProtect(protect);
         if (schemaModel.isPresent()) {
             options = options.withModel(schemaModel.get()).withSnapshotUpdate(updateSnapshot);
         }

@@ -13,7 +13,12 @@ public enum Check {
     /** Head to base, one revision at a time, leaves the base schema. */
     FULL_DOWNGRADE_TO_BASE("a full downgrade returns to the base schema"),
     /** The schema at head equals the model's: a snapshot file, a reference SQL file or JPA entities. */
-    HEAD_MATCHES_MODEL("the head schema matches the model");
+    HEAD_MATCHES_MODEL("the head schema matches the model"),
+    /**
+     * Per revision: neither the upgrade nor the downgrade creates, alters or drops anything in a
+     * protected schema, or writes rows to its tables. Runs only when schemas are protected.
+     */
+    PROTECTED_SCHEMAS_UNTOUCHED("the migrations leave protected schemas alone");
 
     private final String claim;
 
@@ -28,6 +33,7 @@ public enum Check {
 
     /** Whether this check has a result per revision (otherwise one for the whole history). */
     public boolean perRevision() {
-        return this == UPGRADES_APPLY || this == DOWNGRADE_RESTORES_SCHEMA || this == REUPGRADE_REPRODUCES_SCHEMA;
+        return this == UPGRADES_APPLY || this == DOWNGRADE_RESTORES_SCHEMA || this == REUPGRADE_REPRODUCES_SCHEMA
+                || this == PROTECTED_SCHEMAS_UNTOUCHED;
     }
 }

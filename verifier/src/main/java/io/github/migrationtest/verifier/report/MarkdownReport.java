@@ -21,12 +21,18 @@ public final class MarkdownReport {
                 .append("\n\n")
                 .append(report.source()).append(" on ").append(server(report.postgres())).append("\n\n")
                 .append(Summary.counts(report)).append("\n\n")
-                .append("| revision | upgrade | downgrade | re-upgrade |\n|---|---|---|---|\n");
+                .append("| revision | upgrade | downgrade | re-upgrade |");
+        // The protected-schemas column only where schemas are protected, so other tables stay as they were.
+        boolean protectedColumn = report.revisions().stream()
+                .anyMatch(revision -> revision.result(Check.PROTECTED_SCHEMAS_UNTOUCHED).isPresent());
+        md.append(protectedColumn ? " protected schemas |\n|---|---|---|---|---|\n" : "\n|---|---|---|---|\n");
         for (RevisionReport revision : report.revisions()) {
             md.append("| ").append(escape(revision.label()))
                     .append(" | ").append(cell(revision, Check.UPGRADES_APPLY))
                     .append(" | ").append(cell(revision, Check.DOWNGRADE_RESTORES_SCHEMA))
-                    .append(" | ").append(cell(revision, Check.REUPGRADE_REPRODUCES_SCHEMA)).append(" |\n");
+                    .append(" | ").append(cell(revision, Check.REUPGRADE_REPRODUCES_SCHEMA))
+                    .append(protectedColumn ? " | " + cell(revision, Check.PROTECTED_SCHEMAS_UNTOUCHED) : "")
+                    .append(" |\n");
         }
         if (!report.historyChecks().isEmpty()) {
             md.append("\n| history check | outcome |\n|---|---|\n");

@@ -15,11 +15,15 @@ public final class Summary {
     public static String table(VerificationReport report) {
         String nl = System.lineSeparator();
         StringBuilder text = new StringBuilder();
-        text.append(String.format("%-36s %-9s %-9s %-9s%n", "revision", "upgrade", "downgrade", "reupgrade"));
+        // The protected-schemas column only where schemas are protected, so other tables stay as they were.
+        boolean protectedColumn = report.revisions().stream()
+                .anyMatch(revision -> revision.result(Check.PROTECTED_SCHEMAS_UNTOUCHED).isPresent());
+        String row = protectedColumn ? "%-36s %-9s %-9s %-9s %s%n" : "%-36s %-9s %-9s %-9s%n";
+        text.append(String.format(row, "revision", "upgrade", "downgrade", "reupgrade", "protected"));
         for (RevisionReport revision : report.revisions()) {
-            text.append(String.format("%-36s %-9s %-9s %-9s%n", shorten(revision.label(), 36),
+            text.append(String.format(row, shorten(revision.label(), 36),
                     cell(revision, Check.UPGRADES_APPLY), cell(revision, Check.DOWNGRADE_RESTORES_SCHEMA),
-                    cell(revision, Check.REUPGRADE_REPRODUCES_SCHEMA)));
+                    cell(revision, Check.REUPGRADE_REPRODUCES_SCHEMA), cell(revision, Check.PROTECTED_SCHEMAS_UNTOUCHED)));
         }
         for (CheckResult history : report.historyChecks()) {
             text.append(String.format("%-36s %s%n", history.check().name(), word(history.outcome())));
@@ -62,6 +66,7 @@ public final class Summary {
             case UPGRADES_APPLY -> "up";
             case DOWNGRADE_RESTORES_SCHEMA -> "down";
             case REUPGRADE_REPRODUCES_SCHEMA -> "reup";
+            case PROTECTED_SCHEMAS_UNTOUCHED -> "protected";
             default -> check.name();
         };
     }

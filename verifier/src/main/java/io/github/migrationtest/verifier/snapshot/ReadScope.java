@@ -169,9 +169,10 @@ final class ReadScope {
         return options.excludedTables().contains(table) || options.excludedTables().contains(schema + "." + table);
     }
 
-    /** The user's exclusions, and always the recorder's own triggers, which no snapshot shows. */
+    /** The user's exclusions, and always the recorder's and the guard's own triggers, which no snapshot shows. */
     boolean excludesEventTrigger(String name) {
-        return options.excludedEventTriggers().contains(name) || DdlRecorder.TRIGGERS.contains(name);
+        return options.excludedEventTriggers().contains(name) || DdlRecorder.TRIGGERS.contains(name)
+                || GuardObjects.EVENT_TRIGGERS.contains(name);
     }
 
     /**

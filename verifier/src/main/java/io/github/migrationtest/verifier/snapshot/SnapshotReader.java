@@ -22,10 +22,11 @@ public final class SnapshotReader {
                    %s, %s
             from pg_namespace n
             where n.nspname <> 'information_schema' and n.nspname !~ '^pg_' and n.nspname <> '%s'
+              and n.nspname <> '%s'
               and (cardinality(?::text[]) = 0 or n.nspname = any(?::text[])) and %s
             order by n.nspname""".formatted(
             ReadScope.comment("pg_namespace", "n.oid"), ReadScope.grants("n.nspacl", 'n', "n.nspowner"),
-            DdlRecorder.SCHEMA, ReadScope.notExtensionMember("pg_namespace", "n.oid"));
+            DdlRecorder.SCHEMA, GuardObjects.SCHEMA, ReadScope.notExtensionMember("pg_namespace", "n.oid"));
 
     private static final List<CatalogReader> READERS = List.of(new DatabaseWideReader(), new TableReader(),
             new ColumnReader(), new ConstraintReader(), new IndexReader(), new TriggerReader(),

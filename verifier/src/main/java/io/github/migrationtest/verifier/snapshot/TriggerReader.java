@@ -10,8 +10,8 @@ final class TriggerReader implements CatalogReader {
             from pg_trigger t
             join pg_class c on c.oid = t.tgrelid
             join pg_namespace n on n.oid = c.relnamespace
-            where not t.tgisinternal and %s and %s""".formatted(
-            ReadScope.comment("pg_trigger", "t.oid"),
+            where not t.tgisinternal and not starts_with(t.tgname, '%s') and %s and %s""".formatted(
+            ReadScope.comment("pg_trigger", "t.oid"), GuardObjects.TRIGGER_PREFIX,
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     private static final String POLICIES = """

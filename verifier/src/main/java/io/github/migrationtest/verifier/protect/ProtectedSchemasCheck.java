@@ -1,0 +1,123 @@
+package io.github.migrationtest.verifier.protect;
+
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.ReportedDifference;
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.Revision;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link Check#PROTECTED_SCHEMAS_UNTOUCHED} for one revision, from what the guard recorded during its
+ * upgrade and its downgrade: a finding per object and statement, naming the statement's file and line.
+ * <pre>
+ * Revision 2 (tag customers): the upgrade touches protected schemas (legacy)
+ *   legacy.customers: table altered by the upgrade at 0002_tag.up.sql:3: ALTER TABLE legacy.customers ADD ...
+ * Fix: ...
+ * </pre>
+ */
+public final class ProtectedSchemasCheck {
+
+    private static final Check CHECK = Check.PROTECTED_SCHEMAS_UNTOUCHED;
+    private static final int SHOWN_STATEMENT = 100;
+
+    private final Revision revision;
+    private final ProtectedSchemas schemas;
+    private final Set<String> bookkeepingTables;
+    private final StatementPlaces places;
+
+    /**
+     * @param bookkeepingTables tables the migration tool keeps (by name, or qualified), whose rows it
+     *     writes in whatever schema it is given: not the migrations' doing
+     */
+    public ProtectedSchemasCheck(Revision revision, ProtectedSchemas schemas, Set<String> bookkeepingTables) {
+        this.revision = revision;
+        this.schemas = schemas;
+        this.bookkeepingTables = Set.copyOf(bookkeepingTables);
+        this.places = new StatementPlaces(revision.files());
+    }
+
+    /**
+     * The result, from the upgrade's touches and the downgrade's ({@code null} when the downgrade did
+     * not run, with {@code whyNoDowngrade} saying why).
+     */
+    public CheckResult result(List<Touch> upgrade, List<Touch> downgrade, String whyNoDowngrade) {
+        List<ReportedDifference> findings = new ArrayList<>(findings(upgrade, Direction.UP));
+        int byUpgrade = findings.size();
+        if (downgrade != null) {
+            findings.addAll(findings(downgrade, Direction.DOWN));
+        }
+        if (findings.isEmpty()) {
+            return downgrade == null
+                    ? CheckResult.passed(CHECK, "the upgrade leaves them alone; the downgrade did not run: " + whyNoDowngrade)
+                    : CheckResult.passed(CHECK);
+        }
+        String steps = byUpgrade == 0 ? "the downgrade" : byUpgrade == findings.size() ? "the upgrade"
+                : "the upgrade and the downgrade";
+        return CheckResult.failed(CHECK, steps + " touch" + (steps.contains(" and ") ? "" : "es")
+                + " protected schemas (" + schemas.describe() + ")", findings,
+                "Leave the protected schemas alone in " + String.join(" and ", revision.files())
+                        + ": make the change in the system that owns them, or, when these migrations own the schema,"
+                        + " remove it from --protect");
+    }
+
+    private List<ReportedDifference> findings(List<Touch> touches, Direction direction) {
+        // One finding per object, kind and statement (ALTER TABLE reports its table once per subcommand);
+        // rows written by one statement add up.
+        Map<List<String>, Touch> merged = new LinkedHashMap<>();
+        for (Touch touch : touches) {
+            if (isBookkeeping(touch.object())) {
+                continue;
+            }
+            merged.merge(List.of(touch.kind().name(), touch.object(), touch.command(), touch.query()), touch,
+                    (a, b) -> new Touch(a.kind(), a.command(), a.objectType(), a.object(), a.rows() + b.rows(), a.query()));
+        }
+        return merged.values().stream().filter(touch -> !saidMoreExactly(touch, merged.values()))
+                .map(touch -> finding(touch, direction)).toList();
+    }
+
+    /** An ALTER TABLE that dropped a column is reported as the column dropped, not also as the table altered. */
+    private static boolean saidMoreExactly(Touch touch, Collection<Touch> all) {
+        return touch.kind() == Touch.Kind.DDL && all.stream().anyMatch(other -> other.kind() == Touch.Kind.DROP
+                && other.query().equals(touch.query()) && other.object().startsWith(touch.object() + "."));
+    }
+
+    private ReportedDifference finding(Touch touch, Direction direction) {
+        String statement = oneLine(StatementPlaces.statement(touch.query()));
+        Optional<StatementPlaces.Place> place = places.find(touch.query(), direction);
+        String where = place.map(p -> " at " + p + ": " + statement).orElseGet(() -> " in "
+                + (revision.files().isEmpty() ? "revision " + revision.id() : String.join(" or ", revision.files()))
+                + " (the statement, maybe generated by the migration tool, could not be placed in the file): " + statement);
+        String what = touch.kind() == Touch.Kind.WRITE
+                ? touch.rows() + (touch.rows() == 1 ? " row" : " rows") + " written (" + writeCommand(touch) + ")"
+                : touch.objectType() + " " + touch.verb() + " (" + touch.command() + ")";
+        String description = touch.object() + ": " + what + " by the " + direction.verb() + where;
+        return new ReportedDifference(touch.object(), touch.verb(), null,
+                place.map(p -> p + ": ").orElse("") + statement, false, description);
+    }
+
+    /** COPY writes through INSERT triggers, MERGE through all three: name the command the migration wrote too. */
+    private static String writeCommand(Touch touch) {
+        String statement = StatementPlaces.statement(touch.query());
+        if (statement.regionMatches(true, 0, "COPY", 0, 4)) {
+            return "COPY";
+        }
+        return statement.regionMatches(true, 0, "MERGE", 0, 5) ? "MERGE: " + touch.command() : touch.command();
+    }
+
+    private boolean isBookkeeping(String object) {
+        String name = object.replace("\"", "");
+        return bookkeepingTables.contains(name) || bookkeepingTables.contains(name.substring(name.indexOf('.') + 1));
+    }
+
+    private static String oneLine(String sql) {
+        String line = sql.replaceAll("\\s+", " ").strip();
+        return line.length() <= SHOWN_STATEMENT ? line : line.substring(0, SHOWN_STATEMENT - 1) + "…";
+    }
+}
