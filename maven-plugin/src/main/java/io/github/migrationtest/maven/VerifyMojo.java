@@ -40,6 +40,10 @@ public class VerifyMojo extends CommandLineMojo {
     @Parameter(property = "migrationtest.ignore")
     List<String> ignore;
 
+    /** Schemas (or globs) the migrations must leave alone, up and down: no DDL, no rows written. */
+    @Parameter(property = "migrationtest.protect")
+    List<String> protect;
+
     /** Fail, not just report, when a downgrade changes column order. */
     @Parameter(property = "migrationtest.strictColumnOrder", defaultValue = "false")
     boolean strictColumnOrder;
@@ -89,6 +93,7 @@ public class VerifyMojo extends CommandLineMojo {
                 .repeated("--skip", skipRevisions)
                 .option("--file-name-pattern", fileNamePattern)
                 .repeated("--ignore", ignore)
+                .repeated("--protect", protect)
                 .flag("--strict-column-order", strictColumnOrder)
                 .flag("--match-constraints-by-definition", matchConstraintsByDefinition)
                 .option("--checks", checks == null || checks.isEmpty() ? null : String.join(",", checks))

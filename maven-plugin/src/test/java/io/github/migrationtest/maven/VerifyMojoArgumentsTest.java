@@ -103,6 +103,7 @@ class VerifyMojoArgumentsTest {
         mojo.skipRevisions = List.of("4");
         mojo.fileNamePattern = "\\d{4}_\\w+\\.sql";
         mojo.ignore = List.of("public.audit_*");
+        mojo.protect = List.of("legacy");
         mojo.strictColumnOrder = true;
         mojo.matchConstraintsByDefinition = true;
         mojo.checks = List.of("UPGRADES_APPLY", "DOWNGRADE_RESTORES_SCHEMA");
