@@ -99,6 +99,11 @@ abstract class CommandLineMojo extends AbstractMojo {
 
     abstract String command();
 
+    /** What the command's exit code 1 means, for the build's failure message. */
+    String failed() {
+        return "a check failed";
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -117,7 +122,7 @@ abstract class CommandLineMojo extends AbstractMojo {
         } catch (ReflectiveOperationException | IOException | RuntimeException e) {
             throw new MojoExecutionException("migrationtest could not run: " + e, e);
         }
-        Verdicts.throwIfNotPassed(result);
+        Verdicts.throwIfNotPassed(result, failed());
     }
 
     void sourceArguments(CommandLineArguments arguments, ProjectPaths paths) {

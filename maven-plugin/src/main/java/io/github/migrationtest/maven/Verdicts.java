@@ -14,13 +14,19 @@ final class Verdicts {
     }
 
     static void throwIfNotPassed(CommandLineRun.Result result) throws MojoFailureException, MojoExecutionException {
+        throwIfNotPassed(result, "a check failed");
+    }
+
+    /** As {@link #throwIfNotPassed(CommandLineRun.Result)}, with the command's own words for exit code 1. */
+    static void throwIfNotPassed(CommandLineRun.Result result, String failed)
+            throws MojoFailureException, MojoExecutionException {
         if (result.exitCode() == PASSED) {
             return;
         }
         if (result.exitCode() == FAILED) {
             throw new MojoFailureException(result.failures().isEmpty()
-                    ? "migrationtest: a check failed (see the summary above)"
-                    : "migrationtest: a check failed\n\n" + String.join("\n", result.failures()));
+                    ? "migrationtest: " + failed + " (see the output above)"
+                    : "migrationtest: " + failed + "\n\n" + String.join("\n", result.failures()));
         }
         throw new MojoExecutionException(result.errors().isEmpty()
                 ? "migrationtest could not run (exit code " + result.exitCode() + ")"
