@@ -130,12 +130,15 @@ final class FlywaySource extends FileHistorySource {
     }
 
     private FluentConfiguration configure(Connection connection) {
+        List<String> locations = new ArrayList<>(List.of(flywayLocation));
+        locations.addAll(options.flyway().extraLocations());
         FluentConfiguration configuration = Flyway.configure(options.classLoader())
                 .dataSource(new SingleConnectionDataSource(connection))
-                .locations(flywayLocation)
+                .locations(locations.toArray(String[]::new))
                 .placeholders(options.placeholders())
                 .cleanDisabled(true)
                 .loggers(QuietFlywayLogCreator.class.getName());
+        FlywaySettings.apply(options.flyway(), configuration);
         // Flyway's default lock is an advisory lock held in a transaction; on our single connection
         // that transaction would enclose the migration, and CREATE INDEX CONCURRENTLY would fail.
         // (Through the extension, not configuration(Map): that copies the whole configuration.)
