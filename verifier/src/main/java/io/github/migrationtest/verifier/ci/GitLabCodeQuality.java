@@ -39,7 +39,11 @@ public final class GitLabCodeQuality {
         issue.put("check_name", "migrationtest." + failure.check().name());
         issue.put("fingerprint", fingerprint(failure, path));
         issue.put("severity", SEVERITY);
-        issue.put("location", Map.of("path", path, "lines", Map.of("begin", Math.max(1, failure.line()))));
+        Map<String, Object> location = new LinkedHashMap<>();
+        location.put("path", path);
+        // GitLab needs a line: the file's first when the failure is the whole file's (a downgrade that restores too little).
+        location.put("lines", Map.of("begin", Math.max(1, failure.line())));
+        issue.put("location", location);
         return issue;
     }
 

@@ -50,7 +50,7 @@ final class MarkdownBudget {
     /** The text, with a line saying what was left out, if anything was. */
     String close() {
         if (rowsLeftOut > 0 || failuresLeftOut > 0) {
-            text.append("\n**Left out to stay within ").append(maxBytes / 1024).append(" KiB** (GitHub shows no job summary"
+            text.append("\n**Left out to stay within ").append(size()).append("** (GitHub shows no job summary"
                     + " larger than 1 MiB): ");
             if (rowsLeftOut > 0) {
                 text.append(rowsLeftOut).append(rowsLeftOut == 1 ? " revision row" : " revision rows")
@@ -62,6 +62,10 @@ final class MarkdownBudget {
             text.append(". The command's output and its --json report have them all.\n");
         }
         return text.toString();
+    }
+
+    private String size() {
+        return maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MiB" : maxBytes + " bytes";
     }
 
     private static int bytes(String piece) {
