@@ -49,7 +49,8 @@ public final class CiFailures {
         String title = (revision == null ? "History" : "Revision " + revision.label()) + ": " + result.check().name();
         Optional<String> file;
         int line = 0;
-        if (result.error().isPresent() && !result.error().get().file().isBlank()) {
+        // A re-upgrade fails where the upgrade meets what the downgrade left: the fix is in the downgrade.
+        if (result.error().isPresent() && !result.error().get().file().isBlank() && result.check() != Check.REUPGRADE_REPRODUCES_SCHEMA) {
             file = Optional.of(result.error().get().file());
             line = Math.max(0, result.error().get().line());
         } else {
