@@ -96,4 +96,29 @@ class SpringBootCommandLineTest {
                 + " (spring.flyway.locations in src/main/resources/application.properties): the folder does not exist;"
                 + " fix the setting, or give the history's location");
     }
+
+    @Test
+    void flyway_schemas_and_placeholder_syntax_reach_flyway_and_the_downgrade_scripts() throws IOException {
+        Path resources = Files.createDirectories(dir.resolve("src/main/resources"));
+        Path migrations = Files.createDirectories(resources.resolve("db/migration"));
+        Files.writeString(resources.resolve("application.properties"), """
+                spring.flyway.schemas=app
+                spring.flyway.placeholder-prefix=#[
+                spring.flyway.placeholder-suffix=]
+                spring.flyway.placeholders.name=widgets
+                """);
+        Files.writeString(migrations.resolve("V1__schema.sql"), "CREATE TABLE marker (id int);\n");
+        Files.writeString(migrations.resolve("U1__schema.sql"), "DROP TABLE marker;\n");
+        Files.writeString(migrations.resolve("V2__widgets.sql"), "CREATE TABLE #[name] (id int, note text DEFAULT '${kept}');\n");
+        Files.writeString(migrations.resolve("U2__widgets.sql"), "DROP TABLE app.#[name];\n");
+
+        // Flyway creates the schemas it manages, and no downgrade drops them: the environment provides them.
+        Path init = Files.writeString(dir.resolve("schemas.sql"), "CREATE SCHEMA IF NOT EXISTS app;\n");
+
+        int exit = run("verify", dir.toString(), "--init", init.toString());
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Flyway settings from src/main/resources/application.properties:"
+                + " placeholders.name=widgets, schemas=app, placeholder-prefix=#[, placeholder-suffix=]\n");
+    }
 }

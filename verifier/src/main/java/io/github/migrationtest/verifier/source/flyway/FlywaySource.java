@@ -120,7 +120,43 @@ final class FlywaySource extends FileHistorySource {
         List<SqlScript> scripts = new ArrayList<>();
         plan.down().forEach(part -> scripts.add(placeholders.apply(part).parse()));
         scripts.add(table.forgetScript());
-        return runner.run(revision, Direction.DOWN, scripts, "", connection);
+        return inFlywaySchema(revision, table, connection, () -> runner.run(revision, Direction.DOWN, scripts, "", connection));
+    }
+
+    /**
+     * Runs a {@code U} script where Flyway ran the {@code V} script: with configured schemas, Flyway puts
+     * its schema first on the search path while migrating, so unqualified names in the scripts mean it.
+     */
+    private StepResult inFlywaySchema(Revision revision, SchemaHistoryTable table, Connection connection,
+                                      java.util.function.Supplier<StepResult> step) {
+        if (options.flyway().schemas().isEmpty() && options.flyway().defaultSchema() == null) {
+            return step.get();
+        }
+        String saved;
+        try (java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT current_setting('search_path')")) {
+            rows.next();
+            saved = rows.getString(1);
+            setSearchPath(connection, "SELECT set_config('search_path', quote_ident(?), false)", table.schema());
+        } catch (SQLException e) {
+            throw new MigrationFailedException(revision, Direction.DOWN, PostgresErrors.failure(location(), e), e);
+        }
+        try {
+            return step.get();
+        } finally {
+            try {
+                setSearchPath(connection, "SELECT set_config('search_path', ?, false)", saved);
+            } catch (SQLException e) {
+                // A failed script leaves an aborted transaction; the walk rolls it back and resets the session.
+            }
+        }
+    }
+
+    private static void setSearchPath(Connection connection, String sql, String value) throws SQLException {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, value);
+            statement.execute();
+        }
     }
 
     /** The last version: its step is where a {@code migrate} of the whole history applies the repeatables. */
