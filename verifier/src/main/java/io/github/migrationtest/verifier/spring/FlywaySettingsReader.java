@@ -3,10 +3,8 @@ package io.github.migrationtest.verifier.spring;
 import io.github.migrationtest.verifier.report.ReportedSetting;
 import io.github.migrationtest.verifier.source.SourceOptions.FlywayOptions;
 import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.flyway.FlywaySourceProvider;
 import io.github.migrationtest.verifier.spring.HistoryLocations.Found;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** {@code spring.flyway.*}: the locations, placeholders, schemas and history table Spring Boot gives Flyway. */
 final class FlywaySettingsReader extends ToolSettings {
@@ -25,7 +21,6 @@ final class FlywaySettingsReader extends ToolSettings {
     static final String DEFAULT_LOCATION = "classpath:db/migration";
     /** Spring Boot's {@code {vendor}} in a location is the database's: always Postgres here. */
     private static final String VENDOR = "postgresql";
-    private static final Pattern VERSIONED = Pattern.compile("V\\d+([._]\\d+)*__.*\\.sql");
     private static final Set<String> APPLIED = Set.of("locations", "placeholders", "schemas", "default-schema", "table",
             "placeholder-prefix", "placeholder-suffix", "placeholder-replacement");
 
@@ -102,13 +97,6 @@ final class FlywaySettingsReader extends ToolSettings {
     }
 
     private static boolean hasVersions(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(folder, 8)) {
-            return files.anyMatch(p -> VERSIONED.matcher(p.getFileName().toString()).matches());
-        } catch (IOException | UncheckedIOException e) {
-            return false;
-        }
+        return FlywaySourceProvider.hasVersionedMigrations(folder);
     }
 }

@@ -12,7 +12,6 @@ import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.Revision;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,17 +68,5 @@ class CiFailuresTest {
 
         assertThat(failures.get(1).file()).contains(WORKSPACE.resolve("db/migration/V3__tier.sql").toString());
         assertThat(failures.get(0).file()).contains("db/migration/U2__email_index.sql");
-    }
-
-    /** A report with {@code count} revisions whose downgrade fails. */
-    static VerificationReport manyFailures(int count, String padding) {
-        List<RevisionReport> revisions = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            revisions.add(new RevisionReport(String.valueOf(i), "step " + i, Map.of(Check.DOWNGRADE_RESTORES_SCHEMA,
-                    CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade did not restore the schema",
-                            List.of(new ReportedDifference("public.t" + i, "unexpected", null, "t", false,
-                                    "public.t" + i + ": table left behind " + padding)), "drop it")), Timings.NONE));
-        }
-        return new VerificationReport("sql db", "Postgres 17", List.of(), revisions, Duration.ofSeconds(1));
     }
 }

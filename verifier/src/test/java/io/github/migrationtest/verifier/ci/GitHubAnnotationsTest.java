@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationtest.verifier.report.FailedDowngrades;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ class GitHubAnnotationsTest {
     @Test
     void beyond_ten_failures_a_notice_counts_the_ones_github_would_not_show() {
         List<CiFailure> failures = new CiFailures(List.of(), Optional.empty(), Path.of("."))
-                .of(CiFailuresTest.manyFailures(13, ""));
+                .of(FailedDowngrades.report(13, "table left behind"));
 
         List<String> lines = GitHubAnnotations.render(failures);
 

@@ -3,25 +3,13 @@ package io.github.migrationtest.verifier.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Markdown summary stays within GitHub's job summary limit and says what it left out. */
 class MarkdownBudgetTest {
 
     private static VerificationReport failing(int count, int differenceBytes) {
-        String padding = "x".repeat(differenceBytes);
-        List<RevisionReport> revisions = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            revisions.add(new RevisionReport(String.valueOf(i), "step " + i, Map.of(Check.DOWNGRADE_RESTORES_SCHEMA,
-                    CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade did not restore the schema",
-                            List.of(new ReportedDifference("public.t" + i, "unexpected", null, "t", false,
-                                    "public.t" + i + ": " + padding)), "drop it")), Timings.NONE));
-        }
-        return new VerificationReport("sql db", "Postgres 17", List.of(), revisions, Duration.ofSeconds(1));
+        return FailedDowngrades.report(count, "x".repeat(differenceBytes));
     }
 
     private static int bytes(String text) {
