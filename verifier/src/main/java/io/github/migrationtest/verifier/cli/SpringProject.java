@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.cli;
 
+import io.github.migrationtest.verifier.source.alembic.AlembicSettings;
 import io.github.migrationtest.verifier.spring.ApplicationFiles;
 import io.github.migrationtest.verifier.spring.HistoryLocations;
 import io.github.migrationtest.verifier.spring.SpringBootSettings;
@@ -49,7 +50,7 @@ final class SpringProject {
     }
 
     private static List<String> profilesKey() {
-        String value = System.getProperty(SpringBootSettings.PROFILES_KEY, "");
+        String value = AlembicSettings.fromEnvironment(SpringBootSettings.PROFILES_KEY).orElse("");
         return Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 

@@ -19,11 +19,15 @@ import io.github.migrationtest.verifier.source.sql.PlannedRevisions;
 import io.github.migrationtest.verifier.source.sql.ScriptPart;
 import io.github.migrationtest.verifier.source.sql.SqlHistory;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -128,13 +132,13 @@ final class FlywaySource extends FileHistorySource {
      * its schema first on the search path while migrating, so unqualified names in the scripts mean it.
      */
     private StepResult inFlywaySchema(Revision revision, SchemaHistoryTable table, Connection connection,
-                                      java.util.function.Supplier<StepResult> step) {
+                                      Supplier<StepResult> step) {
         if (options.flyway().schemas().isEmpty() && options.flyway().defaultSchema() == null) {
             return step.get();
         }
         String saved;
-        try (java.sql.Statement statement = connection.createStatement();
-                java.sql.ResultSet rows = statement.executeQuery("SELECT current_setting('search_path')")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT current_setting('search_path')")) {
             rows.next();
             saved = rows.getString(1);
             setSearchPath(connection, "SELECT set_config('search_path', quote_ident(?), false)", table.schema());
@@ -153,7 +157,7 @@ final class FlywaySource extends FileHistorySource {
     }
 
     private static void setSearchPath(Connection connection, String sql, String value) throws SQLException {
-        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, value);
             statement.execute();
         }
