@@ -78,8 +78,8 @@ public final class SpringBootSettings {
                     + " default Liquibase changelog (classpath:db/changelog/db.changelog-master.yaml) exist: give the"
                     + " location of the history to verify");
         }
-        return flywayDefault ? Optional.of(flyway.settings(active))
-                : liquibaseDefault ? Optional.of(liquibase.settings(active)) : Optional.empty();
+        return flywayDefault ? Optional.of(flyway.settings(active).fromDefaults())
+                : liquibaseDefault ? Optional.of(liquibase.settings(active).fromDefaults()) : Optional.empty();
     }
 
     /** What Spring Boot would activate: the system property, the environment variable, else the files' own setting. */

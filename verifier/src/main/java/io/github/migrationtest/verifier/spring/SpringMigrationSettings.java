@@ -23,9 +23,16 @@ public final class SpringMigrationSettings {
     private final List<String> notApplied;
     private final Optional<String> historyTable;
     private final UnaryOperator<SourceOptions> options;
+    private final boolean fromDefaults;
 
     SpringMigrationSettings(SourceType type, String location, List<String> profiles, List<ReportedSetting> settings,
                             List<String> notApplied, Optional<String> historyTable, UnaryOperator<SourceOptions> options) {
+        this(type, location, profiles, settings, notApplied, historyTable, options, false);
+    }
+
+    private SpringMigrationSettings(SourceType type, String location, List<String> profiles, List<ReportedSetting> settings,
+                                    List<String> notApplied, Optional<String> historyTable,
+                                    UnaryOperator<SourceOptions> options, boolean fromDefaults) {
         this.type = type;
         this.location = location;
         this.profiles = List.copyOf(profiles);
@@ -33,6 +40,15 @@ public final class SpringMigrationSettings {
         this.notApplied = List.copyOf(notApplied);
         this.historyTable = historyTable;
         this.options = options;
+        this.fromDefaults = fromDefaults;
+    }
+
+    /**
+     * These settings, found at Spring Boot's default location rather than named by a setting: the kind of
+     * history there is then detected as for any location (the application may not use the tool at all).
+     */
+    SpringMigrationSettings fromDefaults() {
+        return new SpringMigrationSettings(type, location, profiles, settings, notApplied, historyTable, options, true);
     }
 
     /** {@link SourceType#FLYWAY} or {@link SourceType#LIQUIBASE}. */
@@ -62,7 +78,7 @@ public final class SpringMigrationSettings {
 
     /** The options with the tool's settings applied (type, placeholders, schemas, contexts...). */
     public SourceOptions applyTo(SourceOptions base) {
-        return options.apply(base.withType(type));
+        return options.apply(fromDefaults ? base : base.withType(type));
     }
 
     /**

@@ -157,6 +157,7 @@ class SpringBootSettingsTest {
         SpringMigrationSettings settings = read().orElseThrow();
 
         assertThat(settings.type()).isEqualTo(SourceType.FLYWAY);
+        assertThat(settings.applyTo(SourceOptions.defaults()).type()).as("detected, as for any location").isNull();
         assertThat(settings.describe()).isEqualTo("Flyway settings from Spring Boot's defaults: location="
                 + resources().resolve("db/migration"));
     }
