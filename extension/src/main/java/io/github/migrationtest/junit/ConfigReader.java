@@ -16,6 +16,11 @@ import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.spring.ApplicationFiles;
+import io.github.migrationtest.verifier.spring.HistoryLocations;
+import io.github.migrationtest.verifier.spring.SpringBootSettings;
+import io.github.migrationtest.verifier.spring.SpringMigrationSettings;
+import io.github.migrationtest.verifier.spring.SpringSettingsException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -63,8 +68,10 @@ final class ConfigReader {
     }
 
     MigrationTestConfig read() {
-        String location = paths.location(setting("location", MigrationTest::location, MigrationTest.LOCATION_PROPERTY_NAME)
-                .map(Setting::value).orElse(DEFAULT_LOCATION));
+        Optional<Setting> locationSetting = setting("location", MigrationTest::location, MigrationTest.LOCATION_PROPERTY_NAME);
+        Optional<SpringMigrationSettings> spring = locationSetting.isPresent() ? Optional.empty() : springSettings();
+        String location = paths.location(locationSetting.map(Setting::value)
+                .orElse(spring.map(SpringMigrationSettings::location).orElse(DEFAULT_LOCATION)));
         SourceOptions source = SourceOptions.defaults().withClassLoader(paths.classLoader())
                 .withType(setting("type", MigrationTest::type, MigrationTest.TYPE_PROPERTY_NAME)
                         .map(s -> s.parse(ConfigReader::sourceType)).orElse(null))
@@ -83,8 +90,12 @@ final class ConfigReader {
                         MigrationTest.ALEMBIC_PYTHON_PROPERTY_NAME).map(Setting::value).orElse(null))
                 .withAlembicEnv(setting("alembicEnv", MigrationTest::alembicEnv, MigrationTest.ALEMBIC_ENV_PROPERTY_NAME)
                         .map(Setting::value).map(this::alembicEnv).orElse(null));
+        if (spring.isPresent()) {
+            source = withSpring(source, spring.get());
+        }
         List<String> schemas = list("schemas", MigrationTest::schemas, MigrationTest.SCHEMAS_PROPERTY_NAME, ",");
         SnapshotOptions snapshot = SnapshotOptions.defaults().withSchemas(schemas.toArray(String[]::new))
+                .withAlsoExcludedTables(spring.flatMap(SpringMigrationSettings::historyTable).stream().toArray(String[]::new))
                 .withIncremental(lookup.fromKey(MigrationTest.INCREMENTAL_SNAPSHOTS_PROPERTY_NAME)
                         .map(s -> s.parse(ConfigReader::bool)).orElse(true));
         List<Path> initScripts = setting("initScripts", MigrationTest::initScripts, MigrationTest.INIT_SCRIPTS_PROPERTY_NAME)
@@ -115,7 +126,39 @@ final class ConfigReader {
                 .map(s -> s.parse(value -> oneOf(value, Database.PER_METHOD, Database.PER_CLASS))).orElse(Database.PER_METHOD);
         Setting startAt = setting("startAt", MigrationTest::startAt, MigrationTest.START_AT_PROPERTY_NAME)
                 .orElse(new Setting("startAt", MigrationTestConfig.BASE));
-        return new MigrationTestConfig(location, source, postgres(), verifier, database == Database.PER_CLASS, startAt);
+        return new MigrationTestConfig(location, source, postgres(), verifier, database == Database.PER_CLASS, startAt, spring);
+    }
+
+    /** The application's own settings, read as Spring Boot reads them from the test class path. */
+    private Optional<SpringMigrationSettings> springSettings() {
+        List<String> profiles = lookup.fromKey(MigrationTest.SPRING_PROFILES_PROPERTY_NAME).map(s -> s.list(",")).orElse(List.of());
+        Map<String, String> systemProperties = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().forEach(name -> systemProperties.put(name, System.getProperty(name)));
+        try {
+            return new SpringBootSettings(ApplicationFiles.onClassPath(paths.classLoader(), paths.projectDirectory()),
+                    HistoryLocations.onClassPath(paths.classLoader(), paths.projectDirectory()), System.getenv(),
+                    systemProperties).read(profiles);
+        } catch (SpringSettingsException e) {
+            throw new ExtensionConfigurationException(e.getMessage() + " (or set @MigrationTest(location) or "
+                    + MigrationTest.LOCATION_PROPERTY_NAME + ")", e);
+        }
+    }
+
+    /** Spring Boot's settings, with what the annotation or the keys set explicitly winning over them. */
+    private SourceOptions withSpring(SourceOptions source, SpringMigrationSettings spring) {
+        SourceOptions merged = spring.applyTo(source);
+        Optional<Setting> type = setting("type", MigrationTest::type, MigrationTest.TYPE_PROPERTY_NAME);
+        if (type.isPresent()) {
+            merged = merged.withType(type.get().parse(ConfigReader::sourceType));
+        }
+        Optional<Setting> contexts = setting("liquibaseContexts", MigrationTest::liquibaseContexts,
+                MigrationTest.LIQUIBASE_CONTEXTS_PROPERTY_NAME);
+        if (contexts.isPresent()) {
+            merged = merged.withLiquibaseContexts(contexts.get().value());
+        }
+        Optional<Setting> labels = setting("liquibaseLabels", MigrationTest::liquibaseLabels,
+                MigrationTest.LIQUIBASE_LABELS_PROPERTY_NAME);
+        return labels.isPresent() ? merged.withLiquibaseLabels(labels.get().value()) : merged;
     }
 
     /** A regex, checked here so that a bad one is a configuration error naming the setting. */

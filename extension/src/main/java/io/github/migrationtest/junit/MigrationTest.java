@@ -33,7 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({MigrationTestExtension.class, KeepFailedDatabases.class})
 public @interface MigrationTest {
 
-    /** Default for {@link #location()}: {@value}, else {@code classpath:db/migration}. */
+    /**
+     * Default for {@link #location()}: {@value}, else the history a Spring Boot application's
+     * {@code spring.flyway.*} or {@code spring.liquibase.*} settings name (its {@code application.*} on the
+     * test class path), else {@code classpath:db/migration}.
+     */
     String LOCATION_PROPERTY_NAME = "migrationtest.location";
     /** Default for {@link #type()}: {@value} ({@code auto}, {@code sql}, {@code flyway}, {@code liquibase}). */
     String TYPE_PROPERTY_NAME = "migrationtest.type";
@@ -96,6 +100,11 @@ public @interface MigrationTest {
     String ALEMBIC_PYTHON_PROPERTY_NAME = "migrationtest.alembic.python";
     /** Default for {@link #alembicEnv()}: {@value}. */
     String ALEMBIC_ENV_PROPERTY_NAME = "migrationtest.alembic.env";
+    /**
+     * The Spring Boot profiles whose {@code application-<profile>.*} are read too, comma-separated, when
+     * no location is given: {@value} (default: {@code spring.profiles.active}, {@code SPRING_PROFILES_ACTIVE}).
+     */
+    String SPRING_PROFILES_PROPERTY_NAME = io.github.migrationtest.verifier.spring.SpringBootSettings.PROFILES_KEY;
     /**
      * {@value}: {@code true} keeps a failed test's database (and the server) for inspection and
      * reports how to connect to it; default {@code false}.

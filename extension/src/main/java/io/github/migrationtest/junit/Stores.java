@@ -40,6 +40,7 @@ final class Stores {
         return store(classContext).getOrComputeIfAbsent(ClassKey.of(HISTORY, classContext), key -> {
             ProjectPaths paths = ProjectPaths.forClassLoader(classContext.getRequiredTestClass().getClassLoader());
             MigrationTestConfig config = ConfigReader.read(classContext, paths);
+            config.spring().ifPresent(spring -> classContext.publishReportEntry("migrationtest", spring.describe()));
             return HistoryUnderTest.open(config, paths, () -> server(classContext, config.postgres()));
         }, HistoryUnderTest.class);
     }

@@ -40,6 +40,10 @@ abstract class CommandLineMojo extends AbstractMojo {
     @Parameter(property = "migrationtest.pattern")
     String pattern;
 
+    /** Spring Boot: the profiles whose {@code application-<profile>.*} files are read when no location is given. */
+    @Parameter(property = "migrationtest.spring.profiles")
+    String springProfiles;
+
     /** Liquibase: the folders include, includeAll and loadData paths are looked up in. */
     @Parameter(property = "migrationtest.searchPath")
     List<File> searchPath;
@@ -129,6 +133,7 @@ abstract class CommandLineMojo extends AbstractMojo {
         arguments.positional(paths.location(location))
                 .option("--type", type)
                 .option("--pattern", pattern)
+                .option("--spring-profiles", springProfiles)
                 .repeated("--search-path", searchPath)
                 .option("--contexts", contexts)
                 .option("--labels", labels)

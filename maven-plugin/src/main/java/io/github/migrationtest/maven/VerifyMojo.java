@@ -76,6 +76,10 @@ public class VerifyMojo extends CommandLineMojo {
     @Parameter(property = "migrationtest.updateSnapshot", defaultValue = "false")
     boolean updateSnapshot;
 
+    /** Also write GitLab's Code Quality report (one issue per failure) to this file. */
+    @Parameter(property = "migrationtest.gitlabCodeQuality")
+    File gitlabCodeQuality;
+
     /** Where the JSON, JUnit XML and Markdown reports are written. */
     @Parameter(property = "migrationtest.reportDirectory", defaultValue = "${project.build.directory}/migrationtest")
     File reportDirectory;
@@ -103,6 +107,7 @@ public class VerifyMojo extends CommandLineMojo {
                 .flag("--update-snapshot", updateSnapshot)
                 .option("--json", new File(reportDirectory, "migrationtest.json"))
                 .option("--junit-xml", new File(reportDirectory, "TEST-migrationtest.xml"))
-                .option("--markdown", new File(reportDirectory, "migrationtest.md"));
+                .option("--markdown", new File(reportDirectory, "migrationtest.md"))
+                .option("--gitlab-codequality", gitlabCodeQuality);
     }
 }

@@ -52,6 +52,7 @@ class StatusMojoArgumentsTest {
         mojo.pattern = "(?<version>\\d+)_(?<name>.+)\\.(?<direction>up|down)\\.sql";
         mojo.searchPath = List.of(module.resolve("changelog").toFile());
         mojo.contexts = "test";
+        mojo.springProfiles = "test";
         mojo.labels = "fast";
         mojo.python = "/usr/bin/python3";
         mojo.alembicEnv = "minimal";

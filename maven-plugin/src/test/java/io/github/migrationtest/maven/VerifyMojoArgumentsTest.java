@@ -88,6 +88,8 @@ class VerifyMojoArgumentsTest {
         mojo.pattern = "(?<version>\\d+)_(?<name>.+)\\.(?<direction>up|down)\\.sql";
         mojo.searchPath = List.of(module.resolve("changelog").toFile());
         mojo.contexts = "test";
+        mojo.springProfiles = "test";
+        mojo.gitlabCodeQuality = module.resolve("gl-code-quality-report.json").toFile();
         mojo.labels = "fast";
         mojo.python = "/usr/bin/python3";
         mojo.alembicEnv = "minimal";

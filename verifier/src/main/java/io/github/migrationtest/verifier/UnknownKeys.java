@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.source.alembic.AlembicSettings;
+import io.github.migrationtest.verifier.spring.SpringBootSettings;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,7 +24,7 @@ public final class UnknownKeys {
     public static final List<String> VERIFIER_KEYS = List.of(PostgresSettings.BACKEND, PostgresSettings.VERSION,
             PostgresSettings.URL, PostgresSettings.USER, PostgresSettings.PASSWORD, PostgresSettings.IMAGE,
             PostgresSettings.EMBEDDED_BINARIES, PostgresSettings.EMBEDDED_ROOT, PostgresSettings.KEEP_FAILED,
-            AlembicSettings.PYTHON_KEY, AlembicSettings.ENV_KEY);
+            AlembicSettings.PYTHON_KEY, AlembicSettings.ENV_KEY, SpringBootSettings.PROFILES_KEY);
 
     private static final String ENVIRONMENT_PREFIX = PostgresSettings.environmentName(PREFIX);
 

@@ -8,9 +8,11 @@ import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
 import io.github.migrationtest.verifier.source.alembic.AlembicSettings;
+import io.github.migrationtest.verifier.spring.SpringMigrationSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -19,10 +21,19 @@ import picocli.CommandLine.Parameters;
 /** What both commands take: the history, how to read it, and which Postgres to run it on. */
 final class SourceArguments {
 
-    @Parameters(index = "0", paramLabel = "<location>",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<location>",
             description = "The history: a folder of SQL files, a Flyway location (filesystem:/classpath:), a Liquibase changelog"
-                    + " or an Alembic project (alembic.ini, or a folder with one).")
+                    + " or an Alembic project (alembic.ini, or a folder with one). Left out or '.': the spring.flyway.* or"
+                    + " spring.liquibase.* settings of the Spring Boot project here (src/main/resources/application.*).")
     String location;
+
+    @Option(names = "--spring-profiles", paramLabel = "<profile>,...", split = ",",
+            description = "Spring Boot: also read these profiles' application-<profile>.* (default: spring.profiles.active,"
+                    + " SPRING_PROFILES_ACTIVE; key migrationtest.spring.profiles).")
+    List<String> springProfiles = new ArrayList<>();
+
+    /** The Spring Boot settings the history was opened with, when it was; set by {@link #openSource()}. */
+    Optional<SpringMigrationSettings> spring = Optional.empty();
 
     @Option(names = "--type", paramLabel = "sql|flyway|liquibase|alembic", description = "The kind of history; detected when omitted.")
     String type;
@@ -93,6 +104,15 @@ final class SourceArguments {
         SourceOptions.AlembicOptions alembic = alembicOptions();
         options = options.withLiquibaseSearchPath(searchPath).withLiquibaseContexts(contexts).withLiquibaseLabels(labels)
                 .withAlembicPython(alembic.python()).withAlembicEnv(alembic.env());
+        spring = SpringProject.settings(location, springProfiles);
+        if (spring.isPresent()) {
+            // What the command line says wins over the application's settings.
+            options = spring.get().applyTo(options);
+            options = contexts == null ? options : options.withLiquibaseContexts(contexts);
+            options = labels == null ? options : options.withLiquibaseLabels(labels);
+            options = type == null ? options : options.withType(SourceType.parse(type));
+            location = spring.get().location();
+        }
         return MigrationSources.open(location, options);
     }
 

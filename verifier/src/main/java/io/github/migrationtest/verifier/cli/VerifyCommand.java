@@ -2,6 +2,8 @@ package io.github.migrationtest.verifier.cli;
 
 import io.github.migrationtest.verifier.Verifier;
 import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.ci.CiFailure;
+import io.github.migrationtest.verifier.ci.GitLabCodeQuality;
 import io.github.migrationtest.verifier.diff.DiffOptions;
 import io.github.migrationtest.verifier.model.ModelContext;
 import io.github.migrationtest.verifier.model.ModelFile;
@@ -19,6 +21,7 @@ import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.spring.SpringMigrationSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -118,10 +121,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "<file>", description = "Write a Markdown summary (CI job summary, PR comment).")
     Path markdown;
 
+    @Option(names = "--gitlab-codequality", paramLabel = "<file>",
+            description = "Write the failures as a GitLab Code Quality report (artifacts: reports: codequality).")
+    Path gitlabCodeQuality;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         MigrationSource history = source.openSource();
+        source.spring.ifPresent(spring -> out.println(spring.describe()));
         PrintWriter err = spec.commandLine().getErr();
         history.findings().forEach(err::println);
         err.flush();
@@ -151,8 +159,11 @@ final class VerifyCommand implements Callable<Integer> {
         out.println();
         out.print(Summary.table(report));
         printFailures(out, report);
+        List<CiFailure> ciFailures = CiOutput.failures(report, history);
+        CiOutput.annotate(out, ciFailures);
         out.flush();
         writeReports(report);
+        write(gitlabCodeQuality, GitLabCodeQuality.render(ciFailures, CiOutput.shown(history.location())));
         return report.passed() ? 0 : Main.FAILED;
     }
 
@@ -171,7 +182,9 @@ final class VerifyCommand implements Callable<Integer> {
                 .withIrreversible(irreversible)
                 .withSkipped(Set.copyOf(skipped))
                 .withInitScripts(source.initScripts)
-                .withSnapshot(SnapshotOptions.defaults().withSchemas(schemaNames).withIncremental(!wholeSnapshots))
+                .withSnapshot(SnapshotOptions.defaults().withSchemas(schemaNames).withIncremental(!wholeSnapshots)
+                        .withAlsoExcludedTables(source.spring.flatMap(SpringMigrationSettings::historyTable).stream()
+                                .toArray(String[]::new)))
                 .withDiff(diff)
                 .withFileNamePattern(fileNamePattern)
                 .withProtect(protect);
@@ -229,7 +242,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private void writeReports(VerificationReport report) throws IOException {
-        write(json, JsonReport.render(report));
+        write(json, JsonReport.render(report, source.spring.map(SpringMigrationSettings::settings).orElse(List.of())));
         write(junitXml, JUnitXmlReport.render(report));
         write(markdown, MarkdownReport.render(report));
     }

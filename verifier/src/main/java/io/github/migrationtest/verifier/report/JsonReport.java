@@ -19,6 +19,14 @@ public final class JsonReport {
     }
 
     public static String render(VerificationReport report) {
+        return render(report, List.of());
+    }
+
+    /**
+     * With the settings the history was read with and where each came from (Spring Boot's
+     * {@code spring.flyway.*}), as {@code "settings": [{"name", "value", "from"}]}; none given, no such field.
+     */
+    public static String render(VerificationReport report, List<ReportedSetting> settings) {
         Map<String, String> root = new LinkedHashMap<>();
         root.put("source", Json.string(report.source()));
         root.put("postgres", Json.string(report.postgres()));
@@ -26,7 +34,18 @@ public final class JsonReport {
         root.put("checks", checks(report.historyChecks()));
         root.put("revisions", Json.array(report.revisions().stream().map(JsonReport::revision).toList()));
         root.put("summary", summary(report));
+        if (!settings.isEmpty()) {
+            root.put("settings", Json.array(settings.stream().map(JsonReport::setting).toList()));
+        }
         return Json.object(root) + "\n";
+    }
+
+    private static String setting(ReportedSetting setting) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", Json.string(setting.name()));
+        fields.put("value", Json.string(setting.value()));
+        fields.put("from", Json.string(setting.origin()));
+        return Json.object(fields);
     }
 
     private static String revision(RevisionReport revision) {

@@ -15,42 +15,58 @@ public final class MarkdownReport {
                 .replaceFirst("^Postgres in container \\S+ ", "Postgres in container ");
     }
 
+    /** GitHub's limit for a step's job summary: a larger one is not shown at all. */
+    public static final int JOB_SUMMARY_LIMIT = 1024 * 1024;
+
+    /** The report within {@link #JOB_SUMMARY_LIMIT}, so it can always be a GitHub job summary. */
     public static String render(VerificationReport report) {
-        StringBuilder md = new StringBuilder();
-        md.append("## migrationtest: ").append(report.passed() ? "✅ all downgrades verified" : "❌ verification failed")
-                .append("\n\n")
-                .append(report.source()).append(" on ").append(server(report.postgres())).append("\n\n")
-                .append(Summary.counts(report)).append("\n\n")
-                .append("| revision | upgrade | downgrade | re-upgrade |");
+        return render(report, JOB_SUMMARY_LIMIT);
+    }
+
+    /**
+     * The report in at most {@code maxBytes} bytes of UTF-8: when the whole would be larger, the failures
+     * (and, for a huge history, revision rows) that do not fit are left out, and a closing line says how
+     * many and where the whole report is.
+     */
+    public static String render(VerificationReport report, int maxBytes) {
+        MarkdownBudget md = new MarkdownBudget(maxBytes);
         // The protected-schemas column only where schemas are protected, so other tables stay as they were.
         boolean protectedColumn = report.revisions().stream()
                 .anyMatch(revision -> revision.result(Check.PROTECTED_SCHEMAS_UNTOUCHED).isPresent());
-        md.append(protectedColumn ? " protected schemas |\n|---|---|---|---|---|\n" : "\n|---|---|---|---|\n");
+        md.append("## migrationtest: " + (report.passed() ? "✅ all downgrades verified" : "❌ verification failed")
+                + "\n\n" + report.source() + " on " + server(report.postgres()) + "\n\n"
+                + Summary.counts(report) + "\n\n"
+                + "| revision | upgrade | downgrade | re-upgrade |"
+                + (protectedColumn ? " protected schemas |\n|---|---|---|---|---|\n" : "\n|---|---|---|---|\n"));
         for (RevisionReport revision : report.revisions()) {
-            md.append("| ").append(escape(revision.label()))
-                    .append(" | ").append(cell(revision, Check.UPGRADES_APPLY))
-                    .append(" | ").append(cell(revision, Check.DOWNGRADE_RESTORES_SCHEMA))
-                    .append(" | ").append(cell(revision, Check.REUPGRADE_REPRODUCES_SCHEMA))
-                    .append(protectedColumn ? " | " + cell(revision, Check.PROTECTED_SCHEMAS_UNTOUCHED) : "")
-                    .append(" |\n");
+            md.appendRow("| " + escape(revision.label())
+                    + " | " + cell(revision, Check.UPGRADES_APPLY)
+                    + " | " + cell(revision, Check.DOWNGRADE_RESTORES_SCHEMA)
+                    + " | " + cell(revision, Check.REUPGRADE_REPRODUCES_SCHEMA)
+                    + (protectedColumn ? " | " + cell(revision, Check.PROTECTED_SCHEMAS_UNTOUCHED) : "") + " |\n");
         }
         if (!report.historyChecks().isEmpty()) {
-            md.append("\n| history check | outcome |\n|---|---|\n");
+            StringBuilder table = new StringBuilder("\n| history check | outcome |\n|---|---|\n");
             for (CheckResult check : report.historyChecks()) {
-                md.append("| ").append(check.check().claim()).append(" | ").append(icon(check.outcome()))
+                table.append("| ").append(check.check().claim()).append(" | ").append(icon(check.outcome()))
                         .append(check.reason().isEmpty() ? "" : ": " + escape(check.reason())).append(" |\n");
             }
+            md.append(table.toString());
         }
         appendFailures(report, md);
-        return md.toString();
+        return md.close();
     }
 
-    private static void appendFailures(VerificationReport report, StringBuilder md) {
+    private static void appendFailures(VerificationReport report, MarkdownBudget md) {
         if (report.results().noneMatch(CheckResult::isFailed)) {
             return;
         }
         md.append("\n### Failures\n");
-        FailureText.forEachFailure(report, (subject, result) -> appendFailure(md, subject, result));
+        FailureText.forEachFailure(report, (subject, result) -> {
+            StringBuilder failure = new StringBuilder();
+            appendFailure(failure, subject, result);
+            md.appendFailure(failure.toString());
+        });
     }
 
     /** The failure text in a plain block; proposed SQL in blocks of its own, highlighted and easy to copy. */

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param liquibase how Liquibase finds the changelog's files and which changesets it runs
  * @param alembic which Python runs Alembic, and which {@code env.py}
  * @param classLoader where {@code classpath:} locations and Java migrations are looked up
+ * @param flyway Flyway's own settings beyond the location and placeholders (schemas, history table)
  */
 public record SourceOptions(
         SourceType type,
@@ -31,7 +32,8 @@ public record SourceOptions(
         LiquibaseRevisions liquibaseRevisions,
         LiquibaseOptions liquibase,
         AlembicOptions alembic,
-        ClassLoader classLoader) {
+        ClassLoader classLoader,
+        FlywayOptions flyway) {
 
     /** What one Liquibase revision is. */
     public enum LiquibaseRevisions { CHANGESET, TAG }
@@ -43,16 +45,47 @@ public record SourceOptions(
      *     changelog's folder, the {@code src/<set>/resources} folder it is in, and the class path
      * @param contexts Liquibase's {@code --contexts} expression; {@code null} or blank runs every changeset
      * @param labels Liquibase's {@code --label-filter} expression; {@code null} or blank runs every changeset
+     * @param parameters changelog parameters ({@code ${name}} in changesets), as Liquibase's {@code -D<name>=<value>}
      */
-    public record LiquibaseOptions(List<String> searchPath, String contexts, String labels) {
+    public record LiquibaseOptions(List<String> searchPath, String contexts, String labels, Map<String, String> parameters) {
         public LiquibaseOptions {
             searchPath = searchPath == null ? List.of() : List.copyOf(searchPath);
             contexts = contexts == null || contexts.isBlank() ? null : contexts.strip();
             labels = labels == null || labels.isBlank() ? null : labels.strip();
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        }
+
+        /** Without changelog parameters. */
+        public LiquibaseOptions(List<String> searchPath, String contexts, String labels) {
+            this(searchPath, contexts, labels, Map.of());
         }
 
         static LiquibaseOptions defaults() {
             return new LiquibaseOptions(List.of(), null, null);
+        }
+    }
+
+    /**
+     * Flyway's settings of the same names; each {@code null} (or empty) for Flyway's default.
+     *
+     * @param extraLocations locations Flyway reads besides the main one, which must not hold versioned
+     *     migrations of their own (the verifier walks the main location's versions)
+     * @param schemas the schemas Flyway manages (it creates them); the history table is in the first
+     * @param defaultSchema the schema Flyway's connection uses and keeps its history table in
+     * @param table the name of Flyway's history table
+     * @param placeholderPrefix what starts a placeholder ({@code ${})
+     * @param placeholderSuffix what ends a placeholder ({@code })
+     * @param placeholderReplacement whether placeholders are replaced at all
+     */
+    public record FlywayOptions(List<String> extraLocations, List<String> schemas, String defaultSchema, String table,
+                                String placeholderPrefix, String placeholderSuffix, Boolean placeholderReplacement) {
+        public FlywayOptions {
+            extraLocations = extraLocations == null ? List.of() : List.copyOf(extraLocations);
+            schemas = schemas == null ? List.of() : List.copyOf(schemas);
+        }
+
+        static FlywayOptions defaults() {
+            return new FlywayOptions(List.of(), List.of(), null, null, null, null, null);
         }
     }
 
@@ -84,6 +117,7 @@ public record SourceOptions(
         liquibaseRevisions = liquibaseRevisions == null ? LiquibaseRevisions.CHANGESET : liquibaseRevisions;
         liquibase = liquibase == null ? LiquibaseOptions.defaults() : liquibase;
         alembic = alembic == null ? AlembicOptions.defaults() : alembic;
+        flyway = flyway == null ? FlywayOptions.defaults() : flyway;
         if (classLoader == null) {
             ClassLoader context = Thread.currentThread().getContextClassLoader();
             classLoader = context != null ? context : SourceOptions.class.getClassLoader();
@@ -92,52 +126,57 @@ public record SourceOptions(
 
     /** Detect the type, the known file conventions, no timeouts. */
     public static SourceOptions defaults() {
-        return new SourceOptions(null, null, null, null, Map.of(), LiquibaseRevisions.CHANGESET, null, null, null);
+        return new SourceOptions(null, null, null, null, Map.of(), LiquibaseRevisions.CHANGESET, null, null, null, null);
     }
 
     public SourceOptions withType(SourceType value) {
-        return new SourceOptions(value, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, classLoader);
+        return new SourceOptions(value, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, classLoader, flyway);
     }
 
     /** See {@link #filePattern()}; the groups are checked when the source is opened. */
     public SourceOptions withFilePattern(String regex) {
         Pattern pattern = regex == null ? null : Pattern.compile(regex);
-        return new SourceOptions(type, pattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, classLoader);
+        return new SourceOptions(type, pattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, classLoader, flyway);
     }
 
     public SourceOptions withLockTimeout(Duration value) {
-        return new SourceOptions(type, filePattern, value, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, classLoader);
+        return new SourceOptions(type, filePattern, value, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, classLoader, flyway);
     }
 
     public SourceOptions withStatementTimeout(Duration value) {
-        return new SourceOptions(type, filePattern, lockTimeout, value, placeholders, liquibaseRevisions, liquibase, alembic, classLoader);
+        return new SourceOptions(type, filePattern, lockTimeout, value, placeholders, liquibaseRevisions, liquibase, alembic, classLoader, flyway);
     }
 
     public SourceOptions withPlaceholders(Map<String, String> value) {
-        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, value, liquibaseRevisions, liquibase, alembic, classLoader);
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, value, liquibaseRevisions, liquibase, alembic, classLoader, flyway);
     }
 
     public SourceOptions withLiquibaseRevisions(LiquibaseRevisions value) {
-        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, value, liquibase, alembic, classLoader);
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, value, liquibase, alembic, classLoader, flyway);
     }
 
     /** See {@link LiquibaseOptions#searchPath()}. */
     public SourceOptions withLiquibaseSearchPath(List<String> value) {
-        return withLiquibase(new LiquibaseOptions(value, liquibase.contexts(), liquibase.labels()));
+        return withLiquibase(new LiquibaseOptions(value, liquibase.contexts(), liquibase.labels(), liquibase.parameters()));
     }
 
     /** See {@link LiquibaseOptions#contexts()}. */
     public SourceOptions withLiquibaseContexts(String value) {
-        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), value, liquibase.labels()));
+        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), value, liquibase.labels(), liquibase.parameters()));
     }
 
     /** See {@link LiquibaseOptions#labels()}. */
     public SourceOptions withLiquibaseLabels(String value) {
-        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), liquibase.contexts(), value));
+        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), liquibase.contexts(), value, liquibase.parameters()));
+    }
+
+    /** See {@link LiquibaseOptions#parameters()}. */
+    public SourceOptions withLiquibaseParameters(Map<String, String> value) {
+        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), liquibase.contexts(), liquibase.labels(), value));
     }
 
     private SourceOptions withLiquibase(LiquibaseOptions value) {
-        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, value, alembic, classLoader);
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, value, alembic, classLoader, flyway);
     }
 
     /** See {@link AlembicOptions#python()}. */
@@ -151,10 +190,15 @@ public record SourceOptions(
     }
 
     private SourceOptions withAlembic(AlembicOptions value) {
-        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, value, classLoader);
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, value, classLoader, flyway);
     }
 
     public SourceOptions withClassLoader(ClassLoader value) {
-        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, value);
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, value, flyway);
+    }
+
+    /** See {@link FlywayOptions}. */
+    public SourceOptions withFlyway(FlywayOptions value) {
+        return new SourceOptions(type, filePattern, lockTimeout, statementTimeout, placeholders, liquibaseRevisions, liquibase, alembic, classLoader, value);
     }
 }

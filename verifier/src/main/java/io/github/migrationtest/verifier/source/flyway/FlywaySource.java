@@ -19,11 +19,15 @@ import io.github.migrationtest.verifier.source.sql.PlannedRevisions;
 import io.github.migrationtest.verifier.source.sql.ScriptPart;
 import io.github.migrationtest.verifier.source.sql.SqlHistory;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -133,7 +137,43 @@ final class FlywaySource extends FileHistorySource {
         List<SqlScript> scripts = new ArrayList<>();
         plan.down().forEach(part -> scripts.add(placeholders.apply(part).parse()));
         scripts.add(table.forgetScript());
-        return runner.run(revision, Direction.DOWN, scripts, "", connection);
+        return inFlywaySchema(revision, table, connection, () -> runner.run(revision, Direction.DOWN, scripts, "", connection));
+    }
+
+    /**
+     * Runs a {@code U} script where Flyway ran the {@code V} script: with configured schemas, Flyway puts
+     * its schema first on the search path while migrating, so unqualified names in the scripts mean it.
+     */
+    private StepResult inFlywaySchema(Revision revision, SchemaHistoryTable table, Connection connection,
+                                      Supplier<StepResult> step) {
+        if (options.flyway().schemas().isEmpty() && options.flyway().defaultSchema() == null) {
+            return step.get();
+        }
+        String saved;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT current_setting('search_path')")) {
+            rows.next();
+            saved = rows.getString(1);
+            setSearchPath(connection, "SELECT set_config('search_path', quote_ident(?), false)", table.schema());
+        } catch (SQLException e) {
+            throw new MigrationFailedException(revision, Direction.DOWN, PostgresErrors.failure(location(), e), e);
+        }
+        try {
+            return step.get();
+        } finally {
+            try {
+                setSearchPath(connection, "SELECT set_config('search_path', ?, false)", saved);
+            } catch (SQLException e) {
+                // A failed script leaves an aborted transaction; the walk rolls it back and resets the session.
+            }
+        }
+    }
+
+    private static void setSearchPath(Connection connection, String sql, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, value);
+            statement.execute();
+        }
     }
 
     /** The last version: its step is where a {@code migrate} of the whole history applies the repeatables. */
@@ -143,12 +183,15 @@ final class FlywaySource extends FileHistorySource {
     }
 
     private FluentConfiguration configure(Connection connection) {
+        List<String> locations = new ArrayList<>(List.of(flywayLocation));
+        locations.addAll(options.flyway().extraLocations());
         FluentConfiguration configuration = Flyway.configure(options.classLoader())
                 .dataSource(new SingleConnectionDataSource(connection))
-                .locations(flywayLocation)
+                .locations(locations.toArray(String[]::new))
                 .placeholders(options.placeholders())
                 .cleanDisabled(true)
                 .loggers(QuietFlywayLogCreator.class.getName());
+        FlywaySettings.apply(options.flyway(), configuration);
         // Flyway's default lock is an advisory lock held in a transaction; on our single connection
         // that transaction would enclose the migration, and CREATE INDEX CONCURRENTLY would fail.
         // (Through the extension, not configuration(Map): that copies the whole configuration.)

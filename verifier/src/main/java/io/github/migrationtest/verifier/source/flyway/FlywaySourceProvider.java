@@ -40,7 +40,11 @@ public final class FlywaySourceProvider implements MigrationSourceProvider {
         if (Locations.isClasspath(location)) {
             return !CHANGELOG.matcher(location.toLowerCase(Locale.ROOT)).matches();
         }
-        Path dir = Path.of(Locations.withoutFilesystemPrefix(location));
+        return hasVersionedMigrations(Path.of(Locations.withoutFilesystemPrefix(location)));
+    }
+
+    /** Whether a folder (or one below it) holds a versioned migration's {@code V<version>__<name>.sql}. */
+    public static boolean hasVersionedMigrations(Path dir) {
         if (!Files.isDirectory(dir)) {
             return false;
         }

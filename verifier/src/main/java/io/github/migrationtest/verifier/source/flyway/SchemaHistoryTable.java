@@ -14,6 +14,9 @@ import org.flywaydb.core.api.configuration.Configuration;
 /** Flyway's {@code flyway_schema_history} table on one connection: checking and removing a version's row. */
 final class SchemaHistoryTable {
 
+    /** Flyway's row for the schemas it created ({@code spring.flyway.schemas}) has no version either, and is no repeatable. */
+    private static final String NOT_SCHEMA_MARKER = "type <> 'SCHEMA'";
+
     private final Connection connection;
     private final Revision revision;
     private final String schema;
@@ -73,7 +76,7 @@ final class SchemaHistoryTable {
     /** Whether Flyway recorded a repeatable migration as applied (its rows have no version). */
     boolean repeatablesApplied() {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*) FROM " + qualified() + " WHERE version IS NULL AND success");
+                "SELECT count(*) FROM " + qualified() + " WHERE version IS NULL AND success AND " + NOT_SCHEMA_MARKER);
                 ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getInt(1) > 0;
@@ -84,7 +87,7 @@ final class SchemaHistoryTable {
 
     /** The statement that deletes the repeatables' rows, so Flyway applies them again at the next upgrade of the head. */
     String forgetRepeatablesSql() {
-        return "DELETE FROM " + qualified() + " WHERE version IS NULL;";
+        return "DELETE FROM " + qualified() + " WHERE version IS NULL AND " + NOT_SCHEMA_MARKER + ";";
     }
 
     private String currentSchema() {

@@ -122,6 +122,8 @@ final class ChangelogReader {
         parameters.addJavaProperties();
         parameters.setContexts(new Contexts(options.contexts()));
         parameters.setLabels(new LabelExpression(options.labels()));
+        // Set after the Java properties: Liquibase's -D parameters win over them too.
+        options.parameters().forEach(parameters::set);
         return parameters;
     }
 

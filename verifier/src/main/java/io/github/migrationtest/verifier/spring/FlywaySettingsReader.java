@@ -1,0 +1,102 @@
+package io.github.migrationtest.verifier.spring;
+
+import io.github.migrationtest.verifier.report.ReportedSetting;
+import io.github.migrationtest.verifier.source.SourceOptions.FlywayOptions;
+import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.flyway.FlywaySourceProvider;
+import io.github.migrationtest.verifier.spring.HistoryLocations.Found;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@code spring.flyway.*}: the locations, placeholders, schemas and history table Spring Boot gives Flyway. */
+final class FlywaySettingsReader extends ToolSettings {
+
+    private static final String PREFIX = "spring.flyway";
+    static final String DEFAULT_LOCATION = "classpath:db/migration";
+    /** Spring Boot's {@code {vendor}} in a location is the database's: always Postgres here. */
+    private static final String VENDOR = "postgresql";
+    private static final Set<String> APPLIED = Set.of("locations", "placeholders", "schemas", "default-schema", "table",
+            "placeholder-prefix", "placeholder-suffix", "placeholder-replacement");
+
+    FlywaySettingsReader(SpringEnvironment spring, HistoryLocations locations) {
+        super(spring, locations, PREFIX);
+    }
+
+    @Override
+    boolean defaultPresent() {
+        return enabled() && locations.find(DEFAULT_LOCATION).filter(found -> hasVersions(found.path())).isPresent();
+    }
+
+    @Override
+    SpringMigrationSettings settings(List<String> profiles) {
+        List<ReportedSetting> reported = new ArrayList<>();
+        List<SpringEnvironment.Value> given = spring.list(PREFIX + ".locations").orElse(List.of());
+        List<String> wanted = given.isEmpty() ? List.of(DEFAULT_LOCATION) : given.stream().map(SpringEnvironment.Value::value).toList();
+        Found main = mainLocation(wanted, given);
+        List<String> extras = wanted.stream().map(l -> l.replace("{vendor}", VENDOR)).map(locations::find)
+                .flatMap(Optional::stream).filter(found -> !found.location().equals(main.location()))
+                .map(found -> found.location().contains(":") ? found.location() : "filesystem:" + found.location()).toList();
+        if (!given.isEmpty()) {
+            reported.add(new ReportedSetting(given.get(0).name().replaceAll("\\[\\d+]$", ""),
+                    String.join(",", wanted) + " -> " + main.display(), given.get(0).origin()));
+        }
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        for (Map.Entry<String, SpringEnvironment.Value> entry : spring.map(PREFIX + ".placeholders").entrySet()) {
+            placeholders.put(entry.getKey(), entry.getValue().value());
+            reported.add(reported(PREFIX + ".placeholders", entry));
+        }
+        List<String> schemas = spring.list(PREFIX + ".schemas").map(items -> {
+            reported.add(new ReportedSetting(items.get(0).name().replaceAll("\\[\\d+]$", ""),
+                    items.stream().map(SpringEnvironment.Value::value).collect(Collectors.joining(",")), items.get(0).origin()));
+            return items.stream().map(SpringEnvironment.Value::value).toList();
+        }).orElse(List.of());
+        String defaultSchema = single("default-schema", reported);
+        String table = single("table", reported);
+        String prefix = single("placeholder-prefix", reported);
+        String suffix = single("placeholder-suffix", reported);
+        String replacement = single("placeholder-replacement", reported);
+        FlywayOptions flyway = new FlywayOptions(extras, schemas, defaultSchema, table, prefix, suffix,
+                replacement == null ? null : Boolean.valueOf(replacement.strip()));
+        return new SpringMigrationSettings(SourceType.FLYWAY, main.location(), profiles, reported, notApplied(APPLIED),
+                Optional.ofNullable(table), options -> options.withPlaceholders(placeholders).withFlyway(flyway));
+    }
+
+    private String single(String name, List<ReportedSetting> reported) {
+        Optional<SpringEnvironment.Value> value = spring.get(PREFIX + "." + name);
+        value.ifPresent(v -> reported.add(reported(v)));
+        return value.map(SpringEnvironment.Value::value).orElse(null);
+    }
+
+    /**
+     * The location whose versioned migrations are the history. The verifier walks one folder's versions;
+     * the other locations still reach Flyway (callbacks, repeatables), but may not hold versions of their own.
+     */
+    private Found mainLocation(List<String> wanted, List<SpringEnvironment.Value> given) {
+        List<Found> found = new ArrayList<>();
+        for (String location : wanted) {
+            locations.find(location.replace("{vendor}", VENDOR)).ifPresent(found::add);
+        }
+        String origin = given.isEmpty() ? "Spring Boot's default" : given.get(0).name() + " in " + given.get(0).origin();
+        if (found.isEmpty()) {
+            throw new SpringSettingsException("No Flyway migrations at " + String.join(", ", wanted) + " (" + origin
+                    + "): the folder does not exist; fix the setting, or give the history's location");
+        }
+        List<Found> versioned = found.stream().filter(f -> hasVersions(f.path())).toList();
+        if (versioned.size() > 1) {
+            throw new SpringSettingsException("Versioned Flyway migrations are in more than one location ("
+                    + versioned.stream().map(Found::display).collect(Collectors.joining(", ")) + ", from " + origin
+                    + "); the verifier walks one folder's versions: give that folder as the location");
+        }
+        return versioned.isEmpty() ? found.get(0) : versioned.get(0);
+    }
+
+    private static boolean hasVersions(Path folder) {
+        return FlywaySourceProvider.hasVersionedMigrations(folder);
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.migrationtest.verifier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Spring Boot project is verified with its own {@code spring.flyway.*} / {@code spring.liquibase.*}
+ * settings and no migrationtest configuration at all, on a real Postgres: its datasource URL points at a
+ * host that does not exist, and the placeholders, profile and contexts are needed for the history to run.
+ */
+class SpringBootCommandLineTest {
+
+    private static final Path FLYWAY_PROJECT = Path.of("src/test/resources/spring/flyway-yaml");
+    private static final Path LIQUIBASE_PROJECT = Path.of("src/test/resources/spring/liquibase-properties");
+
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void a_flyway_project_in_yaml_is_verified_with_its_locations_placeholders_profile_and_history_table() throws IOException {
+        Path json = dir.resolve("report.json");
+
+        int exit = run("verify", FLYWAY_PROJECT.toString(), "--spring-profiles", "test", "--json", json.toString());
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Flyway settings from src/main/resources/application.yml (profile test):"
+                + " locations=classpath:db/migration/{vendor} -> src/main/resources/db/migration/postgresql,"
+                + " placeholders.auditTable=test_audit, placeholders.greeting=hello from the test profile,"
+                + " table=app_schema_history\n");
+        assertThat(out.toString()).contains("Verifying 2 revisions of");
+        JsonArray settings = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("settings");
+        JsonObject table = settings.asList().stream().map(e -> e.getAsJsonObject())
+                .filter(s -> s.get("name").getAsString().equals("spring.flyway.table")).findFirst().orElseThrow();
+        assertThat(table.get("value").getAsString()).isEqualTo("app_schema_history");
+        assertThat(table.get("from").getAsString()).isEqualTo("src/main/resources/application.yml");
+    }
+
+    @Test
+    void without_the_profile_the_base_settings_apply_and_the_placeholder_default_is_used() {
+        int exit = run("verify", FLYWAY_PROJECT.toString(), "--checks", "UPGRADES_APPLY");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Flyway settings from src/main/resources/application.yml:"
+                + " locations=classpath:db/migration/{vendor} -> src/main/resources/db/migration/postgresql,"
+                + " placeholders.auditTable=audit_log, placeholders.greeting=hello, table=app_schema_history\n");
+    }
+
+    @Test
+    void a_liquibase_project_in_properties_is_verified_with_its_changelog_contexts_labels_parameters_and_profile() {
+        int exit = run("verify", LIQUIBASE_PROJECT.toString());
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Liquibase settings from src/main/resources/application.properties,"
+                + " src/main/resources/application-ci.yaml (profile ci):"
+                + " change-log=classpath:db/changelog/main.yaml -> src/main/resources/db/changelog/main.yaml,"
+                + " contexts=test, labelFilter=!slow, parameters.columnType=text [src/main/resources/application-ci.yaml],"
+                + " parameters.tableName=widgets; not applied: spring.liquibase.database-change-log-table\n");
+        assertThat(out.toString()).contains("Verifying 1 revisions of", "[1/1] widgets");
+    }
+
+    @Test
+    void no_location_and_no_spring_boot_settings_here_says_what_to_give() {
+        int exit = run("verify");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("migrationtest: No location given, and " + Path.of("").toAbsolutePath()
+                + " has no Spring Boot Flyway or Liquibase settings in src/main/resources/application.(properties|yml|yaml):"
+                + " give the history's location, e.g. migrationtest verify src/main/resources/db/migration");
+    }
+
+    @Test
+    void a_missing_flyway_location_names_the_setting_and_its_file() throws IOException {
+        Path resources = Files.createDirectories(dir.resolve("src/main/resources"));
+        Files.writeString(resources.resolve("application.properties"), "spring.flyway.locations=classpath:db/missing\n");
+
+        int exit = run("verify", dir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("migrationtest: No Flyway migrations at classpath:db/missing"
+                + " (spring.flyway.locations in src/main/resources/application.properties): the folder does not exist;"
+                + " fix the setting, or give the history's location");
+    }
+
+    @Test
+    void flyway_schemas_and_placeholder_syntax_reach_flyway_and_the_downgrade_scripts() throws IOException {
+        Path resources = Files.createDirectories(dir.resolve("src/main/resources"));
+        Path migrations = Files.createDirectories(resources.resolve("db/migration"));
+        Files.writeString(resources.resolve("application.properties"), """
+                spring.flyway.schemas=app
+                spring.flyway.placeholder-prefix=#[
+                spring.flyway.placeholder-suffix=]
+                spring.flyway.placeholders.name=widgets
+                """);
+        Files.writeString(migrations.resolve("V1__schema.sql"), "CREATE TABLE marker (id int);\n");
+        Files.writeString(migrations.resolve("U1__schema.sql"), "DROP TABLE marker;\n");
+        Files.writeString(migrations.resolve("V2__widgets.sql"), "CREATE TABLE #[name] (id int, note text DEFAULT '${kept}');\n");
+        Files.writeString(migrations.resolve("U2__widgets.sql"), "DROP TABLE app.#[name];\n");
+
+        // Flyway creates the schemas it manages, and no downgrade drops them: the environment provides them.
+        Path init = Files.writeString(dir.resolve("schemas.sql"), "CREATE SCHEMA IF NOT EXISTS app;\n");
+
+        int exit = run("verify", dir.toString(), "--init", init.toString());
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Flyway settings from src/main/resources/application.properties:"
+                + " placeholders.name=widgets, schemas=app, placeholder-prefix=#[, placeholder-suffix=]\n");
+    }
+}
