@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.migrationtest.verifier.postgres.Backend;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
@@ -22,9 +23,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
+import org.postgresql.Driver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,6 +193,22 @@ class LeastPrivilegeTest {
         }
         assertThat(role).startsWith("migrationtest_");
         assertThat(single(host, "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'migrationtest\\_%'")).isEqualTo(0);
+    }
+
+    @Test
+    void the_embedded_server_refuses_a_login_without_the_password() throws SQLException {
+        Properties noPassword = new Properties();
+        noPassword.setProperty("user", application.user());
+        assertThatThrownBy(() -> new Driver().connect(application.jdbcUrl(), noPassword))
+                .isInstanceOf(SQLException.class).hasMessageContaining("no password was provided");
+        Properties wrongPassword = new Properties();
+        wrongPassword.putAll(noPassword);
+        wrongPassword.setProperty("password", "postgres");
+        assertThatThrownBy(() -> new Driver().connect(application.jdbcUrl(), wrongPassword))
+                .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+        try (Connection verifiers = application.connect()) {
+            assertThat(single(verifiers, "SELECT 1")).isEqualTo(1);
+        }
     }
 
     private void assertUntouched(Path marker) throws SQLException {

@@ -68,11 +68,6 @@ public final class PostgresServer implements AutoCloseable {
         List<String> said = new ArrayList<>(notices);
         if (lease != null) {
             reclaimDeadRuns().ifPresent(said::add);
-            List<String> roles = RunLease.reclaimDeadRoles(admin, running.description());
-            if (!roles.isEmpty()) {
-                said.add(String.format("Dropped %d role%s that runs which ended without cleaning up made for their"
-                        + " migrations: %s", roles.size(), roles.size() == 1 ? "" : "s", String.join(", ", roles)));
-            }
         }
         // Measured: FILE_COPY creates a small database about twice as fast as WAL_LOG (Postgres 15+'s
         // default) when durability is off. On someone else's durable server its checkpoints cost more.
@@ -350,13 +345,18 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Drops what killed runs left on a shared server, before this run adds its own; one line to say so. */
     private Optional<String> reclaimDeadRuns() {
-        List<String> dropped = RunLease.reclaimDead(admin, running.description());
+        List<String> dropped = new ArrayList<>(RunLease.reclaimDead(admin, running.description()));
+        int databases = dropped.size();
+        List<String> roles = RunLease.reclaimDeadRoles(admin, running.description()); // after the databases they own
+        dropped.addAll(roles);
         if (dropped.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(String.format("Dropped %d database%s left on %s by runs that ended without cleaning up"
-                + " (killed?): %s", dropped.size(), dropped.size() == 1 ? "" : "s", running.description(),
-                String.join(", ", dropped)));
+        String what = (databases == 0 ? "" : databases + " database" + (databases == 1 ? "" : "s"))
+                + (databases == 0 || roles.isEmpty() ? "" : " and ")
+                + (roles.isEmpty() ? "" : roles.size() + " role" + (roles.size() == 1 ? "" : "s"));
+        return Optional.of(String.format("Dropped %s left on %s by runs that ended without cleaning up (killed?): %s",
+                what, running.description(), String.join(", ", dropped)));
     }
 
     static String quote(String identifier) {
