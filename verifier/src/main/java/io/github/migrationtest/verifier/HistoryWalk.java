@@ -168,6 +168,7 @@ final class HistoryWalk implements AutoCloseable {
         WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot(), stepLock);
         databases.add(work);
         ScriptFiles.runInit(initScripts, work.connection());
+        work.handOverInitObjects();
         return work;
     }
 

@@ -5,8 +5,14 @@ import io.github.migrationtest.verifier.postgres.MigrationLogin;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -61,6 +67,53 @@ public final class MigrationPrivileges {
         replaced.setStackTrace(failed.getStackTrace());
         return replaced;
     }
+
+    /**
+     * What the init scripts made runs as the server's user (they stand for the environment: roles,
+     * extensions), but a schema or table they make is the application's: it is given to the
+     * migrations' role, as a DBA gives the application's schema to its role, so migrations may create
+     * in it and alter it. Extensions' members and the recorder stay where they are. Owners are not
+     * part of snapshots, so this changes no comparison.
+     */
+    public static void handOverInitObjects(Connection admin, DisposableDatabase database) throws SQLException {
+        if (database.server().migrationsKind() == MigrationLogin.Kind.SERVER_USER
+                || Objects.equals(database.migrationsUser(), database.user())) {
+            return;
+        }
+        List<String> statements = new ArrayList<>();
+        try (PreparedStatement query = admin.prepareStatement(INIT_OBJECTS)) {
+            query.setString(1, database.migrationsUser());
+            query.setString(2, database.migrationsUser());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    statements.add(rows.getString(1));
+                }
+            }
+        }
+        try (Statement statement = admin.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** SQL: the ALTER ... OWNER TO for each schema and relation of the server's user outside system schemas. */
+    private static final String INIT_OBJECTS = """
+            WITH mine AS (SELECT oid FROM pg_roles WHERE rolname = current_user),
+            schemas AS (SELECT n.oid, n.nspname FROM pg_namespace n, mine
+                WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'migrationtest_recorder'))
+            SELECT format('ALTER SCHEMA %I OWNER TO %I', s.nspname, ?) FROM schemas s, mine, pg_namespace n
+            WHERE n.oid = s.oid AND n.nspowner = mine.oid
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = s.oid
+                  AND d.deptype = 'e')
+            UNION ALL
+            SELECT format('ALTER %s %I.%I OWNER TO %I', CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
+                   WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, s.nspname, c.relname, ?)
+            FROM pg_class c JOIN schemas s ON s.oid = c.relnamespace, mine
+            WHERE c.relowner = mine.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT c.relispartition
+              -- an extension's members, and a sequence a column owns (it follows its table), stay as they are
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                  AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype IN ('a', 'i'))))""";
 
     static boolean isRefusal(MigrationFailure failure) {
         if (INSUFFICIENT_PRIVILEGE.equals(failure.sqlState())) {

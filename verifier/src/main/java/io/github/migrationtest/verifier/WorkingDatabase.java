@@ -75,6 +75,11 @@ final class WorkingDatabase implements AutoCloseable {
         return connection;
     }
 
+    /** Gives what the init scripts made in the database to the migrations' role (see {@link MigrationPrivileges}). */
+    void handOverInitObjects() throws SQLException {
+        MigrationPrivileges.handOverInitObjects(connection(), database);
+    }
+
     private Connection steps() throws SQLException {
         if (steps == null || steps.isClosed()) {
             steps = MigrationPrivileges.connect(database);

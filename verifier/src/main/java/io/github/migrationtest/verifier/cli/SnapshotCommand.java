@@ -58,6 +58,7 @@ final class SnapshotCommand implements Callable<Integer> {
             Main.interruption().guard(server);
             server.notices().forEach(err::println);
             ScriptFiles.runInitScripts(source.initScripts, connection);
+            MigrationPrivileges.handOverInitObjects(connection, database);
             history.usePassword(database.migrationsPassword());
             for (int i = 0; i <= last; i++) {
                 try {
