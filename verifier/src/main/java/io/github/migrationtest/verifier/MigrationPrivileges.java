@@ -53,12 +53,18 @@ public final class MigrationPrivileges {
      */
     public static MigrationFailedException explain(MigrationFailedException failed, MigrationLogin.Kind login) {
         MigrationFailure failure = failed.failure();
-        if (login == MigrationLogin.Kind.SERVER_USER || !isRefusal(failure)) {
+        String hint;
+        if (login == MigrationLogin.Kind.OWN_ROLE && isTimeout(failure)) {
+            hint = "The migrations' role has a statement_timeout of " + MigrationLogin.DEFAULT_STATEMENT_TIMEOUT
+                    + " unless --statement-timeout (@MigrationTest(statementTimeout)) gives another: give a longer one"
+                    + " if this statement needs it, or find what it waits for";
+        } else if (login != MigrationLogin.Kind.SERVER_USER && isRefusal(failure)) {
+            hint = "The migrations run as " + (login == MigrationLogin.Kind.OWN_ROLE
+                    ? "a role of the run's own, without superuser" : "the role given") + ". If the history needs this"
+                    + " privilege, " + MigrationLogin.HOW_TO_WIDEN;
+        } else {
             return failed;
         }
-        String hint = "The migrations run as " + (login == MigrationLogin.Kind.OWN_ROLE
-                ? "a role of the run's own, without superuser" : "the role given") + ". If the history needs this"
-                + " privilege, " + MigrationLogin.HOW_TO_WIDEN;
         MigrationFailure explained = new MigrationFailure(failure.file(), failure.line(), failure.column(),
                 failure.message(), failure.detail(), failure.hint().isEmpty() ? hint : failure.hint() + " " + hint,
                 failure.sqlState(), failure.statement());
@@ -114,6 +120,11 @@ public final class MigrationPrivileges {
               -- an extension's members, and a sequence a column owns (it follows its table), stay as they are
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                   AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype IN ('a', 'i'))))""";
+
+    /** query_canceled by statement_timeout (also a user's cancel, which the verifier never sends). */
+    private static boolean isTimeout(MigrationFailure failure) {
+        return "57014".equals(failure.sqlState()) || failure.message().contains("canceling statement due to statement timeout");
+    }
 
     static boolean isRefusal(MigrationFailure failure) {
         if (INSUFFICIENT_PRIVILEGE.equals(failure.sqlState())) {

@@ -211,6 +211,26 @@ class LeastPrivilegeTest {
         }
     }
 
+    @Test
+    void the_runs_role_has_a_generous_statement_timeout_and_a_timed_out_statement_says_how_to_change_it()
+            throws IOException, SQLException {
+        try (PostgresServer server = existingServer(MigrationLogin.OWN_ROLE);
+             DisposableDatabase database = server.createDatabase();
+             Connection connection = database.connectForMigrations();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SHOW statement_timeout")) {
+            row.next();
+            assertThat(row.getString(1)).isEqualTo("10min");
+        }
+        pair("0001_sleep", "SELECT pg_sleep(5);", "SELECT 1;");
+        try (PostgresServer server = existingServer(MigrationLogin.OWN_ROLE)) {
+            VerificationReport report = new Verifier(MigrationSources.open(history, SourceOptions.defaults()
+                    .withStatementTimeout(java.time.Duration.ofMillis(200))), VerifierOptions.defaults().withJobs(1)).verify(server);
+            assertThat(upgradeOf(report).error().orElseThrow().message())
+                    .contains("canceling statement due to statement timeout").contains("--statement-timeout");
+        }
+    }
+
     private void assertUntouched(Path marker) throws SQLException {
         assertThat(single(host, "SELECT count(*) FROM pg_database WHERE datname = 'precious'")).isEqualTo(1);
         assertThat(single(host, "SELECT count(*) FROM pg_file_settings WHERE name = 'work_mem'")).isEqualTo(0);

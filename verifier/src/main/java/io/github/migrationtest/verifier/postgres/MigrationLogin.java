@@ -30,6 +30,14 @@ public record MigrationLogin(Kind kind, Optional<String> role, Optional<String> 
     public static final MigrationLogin SERVER_USER = new MigrationLogin(Kind.SERVER_USER, Optional.empty(),
             Optional.empty());
 
+    /**
+     * The run's own role's {@code statement_timeout}: a migration that hangs ({@code pg_sleep(600)}, a
+     * lock never granted) fails after it instead of holding the run for ever. Generous, since the
+     * working databases are nearly empty: a real history's statements take milliseconds there.
+     * {@code --statement-timeout} sets another for each step.
+     */
+    public static final String DEFAULT_STATEMENT_TIMEOUT = "10min";
+
     /** How a user who needs more privileges asks for them; error messages quote it. */
     public static final String HOW_TO_WIDEN = "run the migrations with more privileges: --superuser-migrations (key "
             + PostgresSettings.SUPERUSER_MIGRATIONS + "=true, @MigrationTest(superuserMigrations = true)), or"

@@ -60,6 +60,8 @@ final class MigrationRole {
         admin.use(statement -> {
             statement.execute("CREATE ROLE " + PostgresServer.quote(name) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
                     + " NOREPLICATION NOBYPASSRLS INHERIT PASSWORD " + PostgresServer.literal(password));
+            statement.execute("ALTER ROLE " + PostgresServer.quote(name) + " SET statement_timeout = "
+                    + PostgresServer.literal(MigrationLogin.DEFAULT_STATEMENT_TIMEOUT));
             return statement.execute("COMMENT ON ROLE " + PostgresServer.quote(name) + " IS "
                     + PostgresServer.literal(marker));
         });
