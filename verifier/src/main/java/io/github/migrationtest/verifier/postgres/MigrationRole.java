@@ -51,20 +51,19 @@ final class MigrationRole {
     private static MigrationRole own(AdminConnections admin, ServerEndpoint server, String runId, String marker)
             throws SQLException {
         if (!admin.use(statement -> bool(statement, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))) {
-            return new MigrationRole(MigrationLogin.Kind.SERVER_USER, server, null, false, Optional.of("The migrations run as " + server.user()
-                    + ", the server's user: it is not a superuser, so the run cannot make a role of its own"
-                    + " with less (it cannot give it its databases)"));
+            return new MigrationRole(MigrationLogin.Kind.SERVER_USER, server, null, false, Optional.of(
+                    "The migrations run as " + server.user() + ", the server's user: it is not a superuser, so the run"
+                            + " cannot make a role of its own with less (it cannot give it its databases)"));
         }
         String name = PostgresServer.DATABASE_PREFIX + runId;
         String password = HexFormat.of().formatHex(bytes(18));
-        admin.use(statement -> {
-            statement.execute("CREATE ROLE " + PostgresServer.quote(name) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
-                    + " NOREPLICATION NOBYPASSRLS INHERIT PASSWORD " + PostgresServer.literal(password));
-            statement.execute("ALTER ROLE " + PostgresServer.quote(name) + " SET statement_timeout = "
-                    + PostgresServer.literal(MigrationLogin.DEFAULT_STATEMENT_TIMEOUT));
-            return statement.execute("COMMENT ON ROLE " + PostgresServer.quote(name) + " IS "
-                    + PostgresServer.literal(marker));
-        });
+        // One transaction: a role without its comment would never be reclaimed if the run died in between.
+        admin.use(statement -> statement.execute("BEGIN; CREATE ROLE " + PostgresServer.quote(name)
+                + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT PASSWORD "
+                + PostgresServer.literal(password) + "; ALTER ROLE " + PostgresServer.quote(name)
+                + " SET statement_timeout = " + PostgresServer.literal(MigrationLogin.DEFAULT_STATEMENT_TIMEOUT)
+                + "; COMMENT ON ROLE " + PostgresServer.quote(name) + " IS " + PostgresServer.literal(marker)
+                + "; COMMIT"));
         return new MigrationRole(MigrationLogin.Kind.OWN_ROLE, server.withLogin(name, password), name, true, Optional.empty());
     }
 
