@@ -11,6 +11,7 @@ import io.github.migrationtest.verifier.model.ModelSpecException;
 import io.github.migrationtest.verifier.model.Models;
 import io.github.migrationtest.verifier.model.SchemaModel;
 import io.github.migrationtest.verifier.postgres.Backend;
+import io.github.migrationtest.verifier.postgres.MigrationLogin;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
@@ -225,10 +226,24 @@ final class ConfigReader {
             if (major.isPresent()) {
                 settings = settings.withMajorVersion(major.get().parse(ConfigReader::major));
             }
-            return settings;
+            return withMigrationLogin(settings);
         } catch (IllegalArgumentException e) { // the verifier's messages name the key or attribute, the value and what is allowed
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
+    }
+
+    /** The annotation's {@code migrationsAs} and {@code superuserMigrations} win over the keys. */
+    private PostgresSettings withMigrationLogin(PostgresSettings settings) {
+        Optional<Setting> role = SettingLookup.fromAnnotation("migrationsAs", annotation.migrationsAs());
+        if (annotation.superuserMigrations() && role.isPresent()) {
+            throw new IllegalArgumentException("@MigrationTest(superuserMigrations = true) and @MigrationTest(migrationsAs = \""
+                    + role.get().value() + "\") are both set: the migrations run as one login. Remove one of them");
+        }
+        if (annotation.superuserMigrations()) {
+            return settings.withMigrations(MigrationLogin.SERVER_USER);
+        }
+        return role.map(r -> settings.withMigrations(MigrationLogin.as(r.value(),
+                lookup.configured(PostgresSettings.MIGRATIONS_PASSWORD).orElse(null)))).orElse(settings);
     }
 
     private List<Path> initScripts(Setting setting) {

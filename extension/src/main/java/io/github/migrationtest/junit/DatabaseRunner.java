@@ -1,10 +1,12 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.verifier.MigrationPrivileges;
 import io.github.migrationtest.verifier.RevisionIds;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.snapshot.SnapshotReader;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
 import java.sql.Connection;
@@ -26,8 +28,8 @@ final class DatabaseRunner implements MigrationRunner {
     DatabaseRunner(MigrationSource source, DisposableDatabase database, SnapshotOptions snapshotOptions, int applied) {
         this.source = source;
         this.database = database;
-        this.dataSource = database.dataSource();
-        source.usePassword(database.password());
+        this.dataSource = database.migrationsDataSource();
+        source.usePassword(database.migrationsPassword());
         this.snapshotOptions = snapshotOptions;
         this.applied = applied;
     }
@@ -47,7 +49,11 @@ final class DatabaseRunner implements MigrationRunner {
         if (applied == revisions().size()) {
             throw new IllegalStateException("Cannot upgrade: the database is at head, " + where());
         }
-        source.upgrade(revisions().get(applied), dataSource);
+        try {
+            source.upgrade(revisions().get(applied), dataSource);
+        } catch (MigrationFailedException e) {
+            throw MigrationPrivileges.explain(e, database.server().migrationsKind());
+        }
         applied++;
         return this;
     }
@@ -78,7 +84,11 @@ final class DatabaseRunner implements MigrationRunner {
         if (applied == 0) {
             throw new IllegalStateException("Cannot downgrade: the database is at base, no revision is applied");
         }
-        source.downgrade(revisions().get(applied - 1), dataSource);
+        try {
+            source.downgrade(revisions().get(applied - 1), dataSource);
+        } catch (MigrationFailedException e) {
+            throw MigrationPrivileges.explain(e, database.server().migrationsKind());
+        }
         applied--;
         return this;
     }

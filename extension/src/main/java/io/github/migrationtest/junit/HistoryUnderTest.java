@@ -1,5 +1,6 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.verifier.MigrationPrivileges;
 import io.github.migrationtest.verifier.RevisionIds;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.source.MigrationSource;
@@ -92,6 +93,7 @@ final class HistoryUnderTest implements AutoCloseable {
     private void prepare(DisposableDatabase database) {
         try (Connection connection = database.connect()) {
             ScriptFiles.runInitScripts(config.verifier().initScripts(), connection);
+            MigrationPrivileges.handOverInitObjects(connection, database);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not connect to " + database + ": " + e.getMessage(), e);
         }

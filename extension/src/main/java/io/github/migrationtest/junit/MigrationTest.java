@@ -240,6 +240,26 @@ public @interface MigrationTest {
      */
     String alembicEnv() default "";
 
+    /**
+     * Default for {@link #migrationsAs()}: {@value}; its password, when it needs one, under
+     * {@code migrationtest.postgres.migrationsPassword}.
+     */
+    String MIGRATIONS_AS_PROPERTY_NAME = PostgresSettings.MIGRATIONS_AS;
+    /** Default for {@link #superuserMigrations()}: {@value}. */
+    String SUPERUSER_MIGRATIONS_PROPERTY_NAME = PostgresSettings.SUPERUSER_MIGRATIONS;
+
+    /**
+     * An existing role the migrations run as, for a history that needs its privileges; empty for a
+     * role of the run's own, without superuser, owner of the test's databases.
+     */
+    String migrationsAs() default "";
+
+    /**
+     * {@code true} runs the migrations as the server's user (usually a superuser), for a history that
+     * needs untrusted extensions, event triggers or roles; by default they run as a role without superuser.
+     */
+    boolean superuserMigrations() default false;
+
     /** How column order counts; see {@link #columnOrder()}. */
     enum ColumnOrder {
         /** From {@link #COLUMN_ORDER_PROPERTY_NAME}, else {@link #REPORT}. */

@@ -170,6 +170,7 @@ final class HistoryWalk implements AutoCloseable {
         WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot(), stepLock);
         databases.add(work);
         ScriptFiles.runInit(initScripts, work.connection());
+        work.handOverInitObjects();
         if (options.runs(Check.PROTECTED_SCHEMAS_UNTOUCHED) && !options.protect().isEmpty()) {
             work.protect(ProtectedSchemas.parse(options.protect()));
         }

@@ -24,7 +24,8 @@ public final class UnknownKeys {
     public static final List<String> VERIFIER_KEYS = List.of(PostgresSettings.BACKEND, PostgresSettings.VERSION,
             PostgresSettings.URL, PostgresSettings.USER, PostgresSettings.PASSWORD, PostgresSettings.IMAGE,
             PostgresSettings.EMBEDDED_BINARIES, PostgresSettings.EMBEDDED_ROOT, PostgresSettings.KEEP_FAILED,
-            AlembicSettings.PYTHON_KEY, AlembicSettings.ENV_KEY, SpringBootSettings.PROFILES_KEY);
+            AlembicSettings.PYTHON_KEY, AlembicSettings.ENV_KEY, SpringBootSettings.PROFILES_KEY,
+            PostgresSettings.MIGRATIONS_AS, PostgresSettings.MIGRATIONS_PASSWORD, PostgresSettings.SUPERUSER_MIGRATIONS);
 
     private static final String ENVIRONMENT_PREFIX = PostgresSettings.environmentName(PREFIX);
 

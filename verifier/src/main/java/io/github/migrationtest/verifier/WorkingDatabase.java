@@ -36,7 +36,10 @@ final class WorkingDatabase implements AutoCloseable {
     private final IncrementalReader reader;
     private final Object stepLock;
     private DisposableDatabase database;
+    /** The server's user's: snapshots, the DDL recorder, init scripts. */
     private Connection connection;
+    /** The migrations' login's (a role without superuser by default): the steps. */
+    private Connection steps;
     private DisposableDatabase checkpoint;
     /** What the reader knew when the checkpoint was cloned: after a rebuild the first read is then partial. */
     private IncrementalReader.Mark checkpointMark;
@@ -63,7 +66,7 @@ final class WorkingDatabase implements AutoCloseable {
         this.source = source;
         this.stepLock = stepLock;
         this.database = server.createDatabase();
-        source.usePassword(database.password());
+        source.usePassword(database.migrationsPassword());
         try {
             this.reader = IncrementalReader.start(connection(), snapshotOptions);
         } catch (SQLException | RuntimeException e) {
@@ -79,8 +82,20 @@ final class WorkingDatabase implements AutoCloseable {
         return connection;
     }
 
+    /** Gives what the init scripts made in the database to the migrations' role (see {@link MigrationPrivileges}). */
+    void handOverInitObjects() throws SQLException {
+        MigrationPrivileges.handOverInitObjects(connection(), database);
+    }
+
+    private Connection steps() throws SQLException {
+        if (steps == null || steps.isClosed()) {
+            steps = MigrationPrivileges.connect(database);
+        }
+        return steps;
+    }
+
     StepResult upgrade(Revision revision) throws SQLException {
-        Connection open = connection();
+        Connection open = steps();
         synchronized (stepLock) {
             long started = System.nanoTime();
             try {
@@ -94,7 +109,7 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     StepResult downgrade(Revision revision) throws SQLException {
-        Connection open = connection();
+        Connection open = steps();
         synchronized (stepLock) {
             downgradeHorizon = query(open, NEXT_TRANSACTION, -1L);
             return inFreshSession(revision, Direction.DOWN, open, () -> source.downgrade(revision, open));
@@ -115,13 +130,11 @@ final class WorkingDatabase implements AutoCloseable {
         StepResult result;
         try {
             result = step.run();
+        } catch (MigrationFailedException e) {
+            resetAfterFailure(open, e);
+            throw MigrationPrivileges.explain(e, database.server().migrationsKind());
         } catch (SQLException | RuntimeException e) {
-            try {
-                SessionReset.reset(open);
-            } catch (SQLException broken) {
-                e.addSuppressed(broken);
-                closeConnection();
-            }
+            resetAfterFailure(open, e);
             throw e;
         }
         boolean leftOpen;
@@ -138,6 +151,19 @@ final class WorkingDatabase implements AutoCloseable {
                     null);
         }
         return result;
+    }
+
+    private void resetAfterFailure(Connection open, Exception e) {
+        try {
+            SessionReset.reset(open);
+        } catch (SQLException broken) {
+            e.addSuppressed(broken);
+            try {
+                closeConnection();
+            } catch (SQLException ignored) {
+                // replaced on the next step
+            }
+        }
     }
 
     /** The server's next transaction id (txid functions: Postgres 10 and later). */
@@ -259,9 +285,16 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     private void closeConnection() throws SQLException {
-        if (connection != null) {
-            connection.close();
-            connection = null;
+        try {
+            if (steps != null) {
+                steps.close();
+                steps = null;
+            }
+        } finally {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
         }
     }
 

@@ -2,7 +2,9 @@ package io.github.migrationtest.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationtest.verifier.postgres.MigrationLogin;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
@@ -57,7 +59,12 @@ class SessionIsolationTest {
                 "DROP TABLE note;");
         pair("0003_orphan", "INSERT INTO child VALUES (1, 999);", "DELETE FROM child;");
 
-        VerificationReport report = verify();
+        // Only a superuser may set replica mode: the run's own role is refused it, naming the option.
+        assertThat(result(verify(), "0002", Check.UPGRADES_APPLY).error().orElseThrow().message())
+                .contains("session_replication_role").contains("--superuser-migrations");
+        VerificationReport report = new Verifier(MigrationSources.open(history, SourceOptions.defaults()),
+                VerifierOptions.defaults().withJobs(1)).verify(PostgresServer.shared(PostgresSettings.fromEnvironment()
+                .withMigrations(MigrationLogin.SERVER_USER)));
 
         assertThat(result(report, "0002", Check.UPGRADES_APPLY).outcome()).isEqualTo(Outcome.PASSED);
         CheckResult orphan = result(report, "0003", Check.UPGRADES_APPLY);

@@ -66,7 +66,15 @@ public final class Main {
                 });
         commandLine.setExitCodeExceptionMapper(e -> COULD_NOT_RUN);
         warnOfUnknownKeys(err);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // A crash is "could not run", never "a check failed" (exit 1, which the JVM gives an uncaught error).
+            err.println("migrationtest: the verifier crashed (" + e + "); this is a bug, or too little memory"
+                    + " (-Xmx) or stack (-Xss) for this history: please report it with the history");
+            err.flush();
+            return COULD_NOT_RUN;
+        }
     }
 
     /**

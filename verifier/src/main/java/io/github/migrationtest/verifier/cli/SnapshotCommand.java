@@ -11,6 +11,8 @@ import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.script.ScriptFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import io.github.migrationtest.verifier.MigrationPrivileges;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,13 +53,19 @@ final class SnapshotCommand implements Callable<Integer> {
                     err.flush();
                 });
              DisposableDatabase database = server.createDatabase();
-             Connection connection = database.connect()) {
+             Connection connection = database.connect();
+             Connection steps = MigrationPrivileges.connect(database)) {
             Main.interruption().guard(server);
             server.notices().forEach(err::println);
             ScriptFiles.runInitScripts(source.initScripts, connection);
-            history.usePassword(database.password());
+            MigrationPrivileges.handOverInitObjects(connection, database);
+            history.usePassword(database.migrationsPassword());
             for (int i = 0; i <= last; i++) {
-                history.upgrade(revisions.get(i), connection);
+                try {
+                    history.upgrade(revisions.get(i), steps);
+                } catch (MigrationFailedException e) {
+                    throw MigrationPrivileges.explain(e, server.migrationsKind());
+                }
             }
             text = SnapshotText.render(SnapshotReader.read(connection, SnapshotOptions.defaults()
                     .withAlsoExcludedTables(history.bookkeepingTables().toArray(String[]::new))));

@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier.cli;
 
 import io.github.migrationtest.verifier.postgres.Backend;
+import io.github.migrationtest.verifier.postgres.MigrationLogin;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.source.MigrationSource;
@@ -87,6 +88,16 @@ final class SourceArguments {
             description = "Postgres statement_timeout for each step, e.g. 2m: a hanging migration fails instead of hanging.")
     Duration statementTimeout;
 
+    @Option(names = "--migrations-as", paramLabel = "<role>",
+            description = "Run the migrations as this existing role (its password: key migrationtest.postgres.migrationsPassword)"
+                    + " instead of a role of the run's own without superuser.")
+    String migrationsAs;
+
+    @Option(names = "--superuser-migrations",
+            description = "Run the migrations as the server's user (usually a superuser), for a history that needs untrusted"
+                    + " extensions, event triggers, roles or ALTER SYSTEM.")
+    boolean superuserMigrations;
+
     MigrationSource openSource() {
         SourceOptions options = SourceOptions.defaults();
         if (type != null) {
@@ -143,6 +154,16 @@ final class SourceArguments {
         if (serverUrl != null) {
             settings = settings.withServer(serverUrl, settings.serverUser().orElse(null),
                     settings.serverPassword().orElse(null));
+        }
+        if (superuserMigrations && migrationsAs != null) {
+            throw new IllegalArgumentException("--superuser-migrations and --migrations-as " + migrationsAs
+                    + " are both given: the migrations run as one login. Give one of them");
+        }
+        if (superuserMigrations) {
+            settings = settings.withMigrations(MigrationLogin.SERVER_USER);
+        } else if (migrationsAs != null) {
+            settings = settings.withMigrations(MigrationLogin.as(migrationsAs,
+                    PostgresSettings.environmentValue(PostgresSettings.MIGRATIONS_PASSWORD).orElse(null)));
         }
         return PostgresServer.start(settings, progress);
     }

@@ -34,7 +34,8 @@ final class ModelFiles {
         if (read instanceof ScriptText.Text text) {
             return text.text();
         }
-        String problem = read instanceof ScriptText.Unreadable unreadable ? unreadable.reason() : "it is not UTF-8 text";
+        String problem = read instanceof ScriptText.Unreadable unreadable ? unreadable.reason()
+                : read instanceof ScriptText.HasNul nul ? "it " + nul.describe() : "it is not UTF-8 text";
         throw ModelFileException.at(name, 0, "cannot be read: " + problem, whenUnreadable, null);
     }
 }

@@ -11,13 +11,16 @@ public final class DisposableDatabase implements AutoCloseable {
     private final PostgresServer server;
     private final String name;
     private final ServerEndpoint endpoint;
+    /** How the migrations connect: a role without superuser by default (see {@link MigrationLogin}). */
+    private final ServerEndpoint migrations;
     private volatile boolean keep;
     private volatile boolean closed;
 
-    DisposableDatabase(PostgresServer server, String name, ServerEndpoint endpoint) {
+    DisposableDatabase(PostgresServer server, String name, ServerEndpoint endpoint, ServerEndpoint migrations) {
         this.server = server;
         this.name = name;
         this.endpoint = endpoint;
+        this.migrations = migrations;
     }
 
     /** The database's name, e.g. {@code migrationtest_1a2b3c4d_7}. */
@@ -44,13 +47,40 @@ public final class DisposableDatabase implements AutoCloseable {
 
     /** A data source that opens a new connection each time; there is no pool to close. */
     public DataSource dataSource() {
+        return dataSource(endpoint);
+    }
+
+    /**
+     * A new connection as the migrations' login, owned by the caller: the run's own role without
+     * superuser by default. Snapshots and administration use {@link #connect()}.
+     */
+    public Connection connectForMigrations() throws SQLException {
+        return migrations.connect(name);
+    }
+
+    /** {@link #dataSource()} as the migrations' login. */
+    public DataSource migrationsDataSource() {
+        return dataSource(migrations);
+    }
+
+    /** The migrations' login's password, for a tool that opens connections of its own (Alembic). */
+    public String migrationsPassword() {
+        return migrations.password();
+    }
+
+    /** The user the migrations log in as. */
+    public String migrationsUser() {
+        return migrations.user();
+    }
+
+    private DataSource dataSource(ServerEndpoint login) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(jdbcUrl());
-        if (user() != null) {
-            dataSource.setUser(user());
+        dataSource.setURL(login.jdbcUrl(name));
+        if (login.user() != null) {
+            dataSource.setUser(login.user());
         }
-        if (password() != null) {
-            dataSource.setPassword(password());
+        if (login.password() != null) {
+            dataSource.setPassword(login.password());
         }
         dataSource.setApplicationName("migrationtest");
         return dataSource;

@@ -32,6 +32,8 @@ final class EmbeddedPostgres implements RunningPostgres {
     private final RootStrategy strategy;
     private final String version;
     private final int port;
+    /** The superuser's password: the cluster accepts no login without one. */
+    private final String password;
     /** Holds the instance folder's lock while open (see {@link StaleInstances}). */
     private final FileChannel lockChannel;
     /** Folders of stale servers reclaimed before this one started, for the user to hear of. */
@@ -40,7 +42,8 @@ final class EmbeddedPostgres implements RunningPostgres {
     private List<Path> pruned = List.of();
 
     private EmbeddedPostgres(Path instance, Path binaries, RootStrategy strategy, String version, int port,
-                             FileChannel lockChannel) {
+                             String password, FileChannel lockChannel) {
+        this.password = password;
         this.instance = instance;
         this.binaries = binaries;
         this.strategy = strategy;
@@ -119,8 +122,10 @@ final class EmbeddedPostgres implements RunningPostgres {
             strategy.handOver(instance);
             String version = Commands.runChecked(List.of(binaries.resolve("bin/postgres").toString(), "--version"),
                     null, COMMAND_TIMEOUT).replaceAll(".*\\) ", "");
+            String password = PristineCluster.password(instance.resolve("data"));
             int port = startOnFreePort(instance, binaries, strategy);
-            EmbeddedPostgres server = new EmbeddedPostgres(instance, binaries, strategy, version, port, lockChannel);
+            EmbeddedPostgres server = new EmbeddedPostgres(instance, binaries, strategy, version, port, password,
+                    lockChannel);
             LOG.info("Started {}", server.description());
             return server;
         } catch (IOException | RuntimeException e) {
@@ -197,7 +202,7 @@ final class EmbeddedPostgres implements RunningPostgres {
 
     @Override
     public ServerEndpoint endpoint() {
-        return ServerEndpoint.local("127.0.0.1", port, SUPERUSER, null);
+        return ServerEndpoint.local("127.0.0.1", port, SUPERUSER, password);
     }
 
     @Override
@@ -228,8 +233,9 @@ final class EmbeddedPostgres implements RunningPostgres {
 
     @Override
     public String lifetimeNote() {
-        return String.format("The embedded server keeps running after this JVM exits, until the next run reclaims it;"
-                        + " stop it sooner with: %s%s stop -m immediate -D %s",
+        return String.format("Its password is in %s. The embedded server keeps running after this JVM exits, until the"
+                        + " next run reclaims it; stop it sooner with: %s%s stop -m immediate -D %s",
+                instance.resolve("data").resolve(PristineCluster.PASSWORD_FILE),
                 strategy.prefix().isEmpty() ? "" : String.join(" ", strategy.prefix()) + " ",
                 binaries.resolve("bin/pg_ctl"), instance.resolve("data"));
     }

@@ -56,8 +56,10 @@ public final class PostgresServer implements AutoCloseable {
     private volatile boolean closed;
 
     private final List<String> notices;
+    /** Who the migrations log in as, and the role the run made for them. */
+    private final MigrationRole migrationRole;
 
-    private PostgresServer(RunningPostgres running, List<String> notices) {
+    private PostgresServer(RunningPostgres running, List<String> notices, MigrationLogin migrations) {
         this.running = running;
         this.admin = new AdminConnections(running.endpoint());
         this.majorVersion = queryMajorVersion();
@@ -67,12 +69,14 @@ public final class PostgresServer implements AutoCloseable {
         if (lease != null) {
             reclaimDeadRuns().ifPresent(said::add);
         }
-        this.notices = List.copyOf(said);
         // Measured: FILE_COPY creates a small database about twice as fast as WAL_LOG (Postgres 15+'s
         // default) when durability is off. On someone else's durable server its checkpoints cost more.
         this.copyStrategy = majorVersion >= 15 && running.backend() != Backend.SERVER ? " STRATEGY FILE_COPY" : "";
         // Not per database: the host name lookup behind it costs milliseconds whenever the JDK's cache has expired.
         this.marker = marker(runId, lease);
+        this.migrationRole = openMigrationRole(migrations);
+        migrationRole.notice().ifPresent(said::add);
+        this.notices = List.copyOf(said);
         OPEN.add(this);
     }
 
@@ -108,7 +112,7 @@ public final class PostgresServer implements AutoCloseable {
         RunningPostgres running = provisioner.provision(settings);
         List<String> notices = new ArrayList<>(running.notices());
         notices.addAll(provisioner.notices());
-        return new PostgresServer(running, notices);
+        return new PostgresServer(running, notices, settings.migrations());
     }
 
     /**
@@ -141,7 +145,7 @@ public final class PostgresServer implements AutoCloseable {
                 lease.ensureHeld();
             }
             admin.use(statement -> {
-                createWaitingForTemplate(statement, name, template, copyStrategy);
+                createWaitingForTemplate(statement, name, template, copyStrategy + migrationRole.ownerClause());
                 return statement.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal(marker));
             });
             if (closed) {
@@ -155,7 +159,7 @@ public final class PostgresServer implements AutoCloseable {
             throw new PostgresUnavailableException("Could not create database " + name + " from " + template
                     + " on " + description() + ": " + e.getMessage(), e);
         }
-        return new DisposableDatabase(this, name, running.endpoint());
+        return new DisposableDatabase(this, name, running.endpoint(), migrationRole.endpoint());
     }
 
     /** A connection closed by its client lingers for a moment on the server, so a busy template is retried briefly. */
@@ -226,6 +230,12 @@ public final class PostgresServer implements AutoCloseable {
         OPEN.remove(this);
         for (String name : List.copyOf(databases)) {
             drop(name);
+        }
+        if (keepServer) {
+            migrationRole.keep(admin, "kept with a database for inspection by migrationtest run " + runId
+                    + "; drop it after the database");
+        } else {
+            migrationRole.drop(admin, description());
         }
         admin.close();
         if (lease != null) {
@@ -303,6 +313,26 @@ public final class PostgresServer implements AutoCloseable {
                 lease == null ? "" : "; " + lease.marking());
     }
 
+    /** The migrations' login; a server whose user cannot set it up is not used, with the fix in the message. */
+    private MigrationRole openMigrationRole(MigrationLogin migrations) {
+        try {
+            return MigrationRole.open(admin, running.endpoint(), migrations, runId, marker);
+        } catch (SQLException e) {
+            admin.close();
+            if (lease != null) {
+                lease.close();
+            }
+            running.stop();
+            throw new PostgresUnavailableException("Could not prepare the login the migrations run as ("
+                    + migrations.describe() + ") on " + running.description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Who the migrations run as, for messages (a step that lacked a privilege names it). */
+    public MigrationLogin.Kind migrationsKind() {
+        return migrationRole.kind();
+    }
+
     private RunLease takeLease() {
         try {
             return RunLease.acquire(running.endpoint());
@@ -315,20 +345,25 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Drops what killed runs left on a shared server, before this run adds its own; one line to say so. */
     private Optional<String> reclaimDeadRuns() {
-        List<String> dropped = RunLease.reclaimDead(admin, running.description());
+        List<String> dropped = new ArrayList<>(RunLease.reclaimDead(admin, running.description()));
+        int databases = dropped.size();
+        List<String> roles = RunLease.reclaimDeadRoles(admin, running.description()); // after the databases they own
+        dropped.addAll(roles);
         if (dropped.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(String.format("Dropped %d database%s left on %s by runs that ended without cleaning up"
-                + " (killed?): %s", dropped.size(), dropped.size() == 1 ? "" : "s", running.description(),
-                String.join(", ", dropped)));
+        String what = (databases == 0 ? "" : databases + " database" + (databases == 1 ? "" : "s"))
+                + (databases == 0 || roles.isEmpty() ? "" : " and ")
+                + (roles.isEmpty() ? "" : roles.size() + " role" + (roles.size() == 1 ? "" : "s"));
+        return Optional.of(String.format("Dropped %s left on %s by runs that ended without cleaning up (killed?): %s",
+                what, running.description(), String.join(", ", dropped)));
     }
 
     static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    private static String literal(String text) {
+    static String literal(String text) {
         return '\'' + text.replace("'", "''") + '\'';
     }
 

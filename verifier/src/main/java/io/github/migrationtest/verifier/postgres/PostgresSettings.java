@@ -20,7 +20,8 @@ public record PostgresSettings(
         Optional<String> containerImage,
         Optional<Path> embeddedBinaries,
         RootStrategy.Choice embeddedRootStrategy,
-        boolean keepFailedDatabases) {
+        boolean keepFailedDatabases,
+        MigrationLogin migrations) {
 
     /** System property choosing the backend: auto, server, testcontainers or embedded. */
     public static final String BACKEND = "migrationtest.postgres.backend";
@@ -40,6 +41,12 @@ public record PostgresSettings(
     public static final String EMBEDDED_ROOT = "migrationtest.embedded.root";
     /** System property: keep a failed test's database (and the server) for inspection. */
     public static final String KEEP_FAILED = "migrationtest.postgres.keepFailed";
+    /** System property naming an existing role the migrations run as, instead of a role of the run's own. */
+    public static final String MIGRATIONS_AS = "migrationtest.postgres.migrationsAs";
+    /** System property with the password of the {@link #MIGRATIONS_AS} role, when it needs one. */
+    public static final String MIGRATIONS_PASSWORD = "migrationtest.postgres.migrationsPassword";
+    /** System property: run the migrations as the server's user (usually a superuser), the behaviour before 0.x. */
+    public static final String SUPERUSER_MIGRATIONS = "migrationtest.postgres.superuserMigrations";
 
     /** The major version used when none is configured. */
     public static final int DEFAULT_MAJOR = 17;
@@ -57,13 +64,18 @@ public record PostgresSettings(
     /** The defaults: auto backend, Postgres 17, no existing server. */
     public static PostgresSettings defaults() {
         return new PostgresSettings(Backend.AUTO, DEFAULT_MAJOR, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), RootStrategy.Choice.AUTO, false);
+                Optional.empty(), Optional.empty(), Optional.empty(), RootStrategy.Choice.AUTO, false,
+                MigrationLogin.OWN_ROLE);
     }
 
     /** Settings from system properties, then environment variables (MIGRATIONTEST_POSTGRES_URL, ...). */
     public static PostgresSettings fromEnvironment() {
-        return from(key -> Optional.ofNullable(System.getProperty(key))
-                .or(() -> Optional.ofNullable(System.getenv(environmentName(key)))));
+        return from(PostgresSettings::environmentValue);
+    }
+
+    /** One key's value: its system property, else its environment variable. */
+    public static Optional<String> environmentValue(String key) {
+        return Optional.ofNullable(System.getProperty(key)).or(() -> Optional.ofNullable(System.getenv(environmentName(key))));
     }
 
     /** Settings from any key lookup (a properties file, a map); unknown keys keep their defaults. */
@@ -80,7 +92,8 @@ public record PostgresSettings(
                 values.apply(EMBEDDED_BINARIES).map(Path::of),
                 values.apply(EMBEDDED_ROOT).map(v -> RootStrategy.Choice.parse(EMBEDDED_ROOT, v))
                         .orElse(defaults.embeddedRootStrategy),
-                values.apply(KEEP_FAILED).map(v -> parseBoolean(KEEP_FAILED, v)).orElse(false));
+                values.apply(KEEP_FAILED).map(v -> parseBoolean(KEEP_FAILED, v)).orElse(false),
+                MigrationLogin.from(values));
     }
 
     /** The environment variable that stands for a key: migrationtest.postgres.url → MIGRATIONTEST_POSTGRES_URL. */
@@ -109,38 +122,44 @@ public record PostgresSettings(
 
     public PostgresSettings withBackend(Backend value) {
         return new PostgresSettings(value, majorVersion, serverUrl, serverUser, serverPassword, containerImage,
-                embeddedBinaries, embeddedRootStrategy, keepFailedDatabases);
+                embeddedBinaries, embeddedRootStrategy, keepFailedDatabases, migrations);
     }
 
     public PostgresSettings withMajorVersion(int value) {
         return new PostgresSettings(backend, value, serverUrl, serverUser, serverPassword, containerImage,
-                embeddedBinaries, embeddedRootStrategy, keepFailedDatabases);
+                embeddedBinaries, embeddedRootStrategy, keepFailedDatabases, migrations);
     }
 
     public PostgresSettings withServer(String url, String user, String password) {
         return new PostgresSettings(backend, majorVersion, Optional.of(url), Optional.ofNullable(user),
                 Optional.ofNullable(password), containerImage, embeddedBinaries, embeddedRootStrategy,
-                keepFailedDatabases);
+                keepFailedDatabases, migrations);
     }
 
     public PostgresSettings withContainerImage(String value) {
         return new PostgresSettings(backend, majorVersion, serverUrl, serverUser, serverPassword, Optional.of(value),
-                embeddedBinaries, embeddedRootStrategy, keepFailedDatabases);
+                embeddedBinaries, embeddedRootStrategy, keepFailedDatabases, migrations);
     }
 
     public PostgresSettings withEmbeddedBinaries(Path value) {
         return new PostgresSettings(backend, majorVersion, serverUrl, serverUser, serverPassword, containerImage,
-                Optional.ofNullable(value), embeddedRootStrategy, keepFailedDatabases);
+                Optional.ofNullable(value), embeddedRootStrategy, keepFailedDatabases, migrations);
     }
 
     public PostgresSettings withEmbeddedRootStrategy(RootStrategy.Choice value) {
         return new PostgresSettings(backend, majorVersion, serverUrl, serverUser, serverPassword, containerImage,
-                embeddedBinaries, value, keepFailedDatabases);
+                embeddedBinaries, value, keepFailedDatabases, migrations);
     }
 
     public PostgresSettings withKeepFailedDatabases(boolean value) {
         return new PostgresSettings(backend, majorVersion, serverUrl, serverUser, serverPassword, containerImage,
-                embeddedBinaries, embeddedRootStrategy, value);
+                embeddedBinaries, embeddedRootStrategy, value, migrations);
+    }
+
+    /** Who the migrations run as: {@link MigrationLogin#OWN_ROLE} by default. */
+    public PostgresSettings withMigrations(MigrationLogin value) {
+        return new PostgresSettings(backend, majorVersion, serverUrl, serverUser, serverPassword, containerImage,
+                embeddedBinaries, embeddedRootStrategy, keepFailedDatabases, value);
     }
 
     /** The Docker image for Testcontainers: the configured one, else the official alpine image of the major. */

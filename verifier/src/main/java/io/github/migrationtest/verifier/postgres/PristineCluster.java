@@ -9,17 +9,26 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * A freshly initialised data directory per Postgres version, made once with initdb and copied for
  * every server start: a copy takes tens of milliseconds where initdb takes a second or more.
+ *
+ * <p>Its servers accept only the verifier: every login needs a password (scram-sha-256, also on the
+ * socket), and the superuser's, random per cluster, is in a file only the cache's owner can read.
+ * With {@code trust}, any local user could connect as superuser while a run's server was up.
  */
 final class PristineCluster {
 
     private static final Duration INITDB_TIMEOUT = Duration.ofMinutes(3);
+    /** The superuser's password, in the data directory (private to its owner), so each copy carries it. */
+    static final String PASSWORD_FILE = "migrationtest.password";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PristineCluster() {
     }
@@ -29,17 +38,33 @@ final class PristineCluster {
      *     installation's path)
      */
     static Path ensure(Path binaries, String key, Path clusters, RootStrategy strategy) throws IOException {
-        return SharedCache.ensure(clusters.resolve(key + "-data"),
-                target -> Files.isRegularFile(target.resolve("PG_VERSION")),
+        // "-scram": clusters of versions that let anyone in (trust) are never used again, and pruned.
+        return SharedCache.ensure(clusters.resolve(key + "-scram-data"),
+                target -> Files.isRegularFile(target.resolve("PG_VERSION")) && Files.isRegularFile(target.resolve(PASSWORD_FILE)),
                 scratch -> {
+                    Path passwordFile = scratch.resolve("password");
+                    Files.writeString(passwordFile, HexFormat.of().formatHex(randomBytes()) + "\n");
+                    Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
                     strategy.handOver(scratch);
                     List<String> command = new ArrayList<>(strategy.prefix());
                     command.addAll(List.of(binaries.resolve("bin/initdb").toString(),
-                            "-D", scratch.resolve("data").toString(),
-                            "-U", EmbeddedPostgres.SUPERUSER, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"));
+                            "-D", scratch.resolve("data").toString(), "-U", EmbeddedPostgres.SUPERUSER,
+                            "-A", "scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--no-locale", "--no-sync"));
                     Commands.runChecked(command, scratch, INITDB_TIMEOUT);
+                    Files.move(passwordFile, scratch.resolve("data").resolve(PASSWORD_FILE));
                     return scratch.resolve("data");
                 });
+    }
+
+    /** The superuser's password of a cluster made by {@link #ensure}, or of a copy of one. */
+    static String password(Path data) throws IOException {
+        return Files.readString(data.resolve(PASSWORD_FILE)).strip();
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     /** Copies a data directory; Postgres insists that it is private to its owner. */

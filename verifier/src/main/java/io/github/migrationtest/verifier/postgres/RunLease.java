@@ -42,6 +42,15 @@ final class RunLease implements AutoCloseable {
               AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)
             ORDER BY d.datname""";
 
+    /**
+     * The roles a dead run made for its migrations (see {@link MigrationRole}): marked like its
+     * databases, and logged in nowhere. Asked after the databases are gone, which they owned.
+     */
+    private static final String DEAD_RUNS_ROLES = DEAD_RUNS_DATABASES
+            .replace("d.datname", "d.rolname").replace("pg_database d", "pg_roles d")
+            .replace("shobj_description(d.oid, 'pg_database')", "shobj_description(d.oid, 'pg_authid')")
+            .replace("a.datname = d.rolname", "a.usename = d.rolname");
+
     private final ServerEndpoint endpoint;
     private Connection holder;
     private boolean closed;
@@ -122,21 +131,45 @@ final class RunLease implements AutoCloseable {
             LOG.warn("Could not look for databases left by killed runs on {}: {}", server, e.getMessage());
             return dropped;
         }
-        for (String name : dead) {
+        dropAll(admin, server, dead, "DROP DATABASE IF EXISTS ", dropped);
+        return dropped;
+    }
+
+    /** Drops the roles dead runs made for their migrations (after {@link #reclaimDead}) and returns their names. */
+    static List<String> reclaimDeadRoles(AdminConnections admin, String server) {
+        List<String> dropped = new ArrayList<>();
+        List<String> dead;
+        try {
+            dead = admin.use(statement -> deadRunsDatabases(statement.getConnection(), DEAD_RUNS_ROLES));
+        } catch (SQLException e) {
+            LOG.warn("Could not look for roles left by killed runs on {}: {}", server, e.getMessage());
+            return dropped;
+        }
+        dropAll(admin, server, dead, "DROP ROLE IF EXISTS ", dropped);
+        return dropped;
+    }
+
+    private static void dropAll(AdminConnections admin, String server, List<String> names, String drop,
+                                List<String> dropped) {
+        for (String name : names) {
             try {
-                admin.use(statement -> statement.execute("DROP DATABASE IF EXISTS " + PostgresServer.quote(name)));
+                admin.use(statement -> statement.execute(drop + PostgresServer.quote(name)));
                 dropped.add(name);
             } catch (SQLException e) {
+                // A role still owning a database that could not be dropped stays until that database goes.
                 LOG.warn("Could not drop {}, left on {} by a run that ended without cleaning up: {}", name, server,
                         e.getMessage());
             }
         }
-        return dropped;
     }
 
     private static List<String> deadRunsDatabases(Connection connection) throws SQLException {
+        return deadRunsDatabases(connection, DEAD_RUNS_DATABASES);
+    }
+
+    private static List<String> deadRunsDatabases(Connection connection, String sql) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(DEAD_RUNS_DATABASES)) {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, "%" + OWNED + "%");
             query.setString(2, Integer.toString(LOCK_SPACE));
             try (ResultSet rows = query.executeQuery()) {

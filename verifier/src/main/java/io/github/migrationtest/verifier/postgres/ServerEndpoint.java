@@ -33,6 +33,11 @@ record ServerEndpoint(String hostPart, String options, String user, String passw
         return new ServerEndpoint(matcher.group(1), options, user, password, database);
     }
 
+    /** The same server and options, logging in as another user. */
+    ServerEndpoint withLogin(String user, String password) {
+        return new ServerEndpoint(hostPart, options, user, password, adminDatabase);
+    }
+
     String jdbcUrl(String database) {
         return hostPart + "/" + database + options;
     }

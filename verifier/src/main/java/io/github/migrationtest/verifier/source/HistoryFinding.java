@@ -39,7 +39,9 @@ public record HistoryFinding(Severity severity, Kind kind, String file, String m
         /** A step with no SQL to run (an empty file or section): legal, and judged by the round trip like any other. */
         NO_OP_STEP,
         /** A history with more than one head (Alembic branches never merged): no single head to upgrade to. */
-        MULTIPLE_HEADS
+        MULTIPLE_HEADS,
+        /** A script with a NUL byte, which no statement may hold. */
+        NUL_BYTE
     }
 
     public HistoryFinding {

@@ -32,6 +32,11 @@ record CorpusHistory(String name, String location, int revisions, int brokenRoun
             CREATE EXTENSION IF NOT EXISTS "pg_trgm" WITH SCHEMA "pg_catalog";
             """;
 
+    private static final String BIONIC_ROLES = """
+            DO $$ BEGIN CREATE ROLE application_user LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+            DO $$ BEGIN CREATE ROLE application_readonly LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+            """;
+
     /** The SQL, Liquibase and Alembic histories. */
     static List<CorpusHistory> all() {
         return List.of(
@@ -43,8 +48,10 @@ record CorpusHistory(String name, String location, int revisions, int brokenRoun
                 new CorpusHistory("hatchet-goose", "cmd/hatchet-migrate/migrate/migrations", 149, 100, 0, "", ""),
                 new CorpusHistory("openlane-goose", "db/migrations-goose-postgres", 177, 12, 0,
                         "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;\n", ""),
-                // pgvector is not packaged for Debian 12's Postgres: the walk stops at the first use.
-                new CorpusHistory("bionic-gpt-dbmate", "crates/db/migrations", 108, 2, 0, "",
+                // pgvector is not packaged for Debian 12's Postgres: the walk stops at the first use. Its first
+                // revision creates two login roles unless they exist, which the run's own role may not (no
+                // CREATEROLE): as in the project's production, where infrastructure creates them, they exist.
+                new CorpusHistory("bionic-gpt-dbmate", "crates/db/migrations", 108, 2, 0, BIONIC_ROLES,
                         "extension \"vector\" is not available"),
                 new CorpusHistory("pay-connector-liquibase", "src/main/resources/migrations.xml", 242, 0, 72, PAY_PRELUDE, ""),
                 new CorpusHistory("pay-products-liquibase", "src/main/resources/migrations.xml", 52, 7, 16, PAY_PRELUDE, ""),

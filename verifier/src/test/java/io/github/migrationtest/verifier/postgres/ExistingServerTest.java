@@ -27,7 +27,7 @@ class ExistingServerTest {
         try (Connection connection = application.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE precious (id int PRIMARY KEY)");
             statement.execute("INSERT INTO precious VALUES (1), (2)");
-            statement.execute("CREATE ROLE no_createdb LOGIN");
+            statement.execute("CREATE ROLE no_createdb LOGIN PASSWORD 'no_createdb'");
             // A database with our prefix that this run did not create: it must survive.
             statement.execute("CREATE DATABASE migrationtest_someone_else");
         }
@@ -73,7 +73,7 @@ class ExistingServerTest {
     @Test
     void a_user_without_createdb_gets_an_error_that_says_so_and_how_to_fix_it() {
         assertThatThrownBy(() -> PostgresServer.start(PostgresSettings.defaults().withBackend(Backend.SERVER)
-                .withServer(url, "no_createdb", null)))
+                .withServer(url, "no_createdb", "no_createdb")))
                 .isInstanceOf(PostgresUnavailableException.class)
                 .hasMessageContaining("server: user 'no_createdb' on " + url + " may not create databases")
                 .hasMessageContaining("Fix: ALTER ROLE no_createdb CREATEDB");

@@ -50,8 +50,9 @@ class KilledRunOnExistingServerTest {
 
             String kept;
             try (PostgresServer next = server()) {
-                assertThat(next.notices()).as("what the command line prints").containsExactly("Dropped 1 database left on "
-                        + next.description() + " by runs that ended without cleaning up (killed?): " + killedDatabase);
+                assertThat(next.notices()).as("what the command line prints").containsExactly("Dropped 1 database and 1 role left on "
+                        + next.description() + " by runs that ended without cleaning up (killed?): " + killedDatabase
+                        + ", " + killedDatabase.substring(0, killedDatabase.lastIndexOf('_'))); // the role the run's migrations ran as
                 DisposableDatabase keep = next.createDatabase();
                 kept = keep.name();
                 keep.keep();

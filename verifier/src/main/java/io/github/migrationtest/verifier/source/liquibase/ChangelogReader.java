@@ -61,6 +61,12 @@ final class ChangelogReader {
             findings.add(HistoryFinding.error(Kind.INVALID_CHANGELOG, display.apply(changelogFile),
                     "cannot be parsed: " + LiquibaseErrors.message(e), "fix the changelog so Liquibase can read it"));
             return List.of();
+        } catch (StackOverflowError e) {
+            // Liquibase follows includes without a guard: a changelog that includes itself recurses until the stack ends.
+            findings.add(HistoryFinding.error(Kind.INVALID_CHANGELOG, display.apply(changelogFile),
+                    "includes itself, directly or through a changelog it includes: Liquibase followed the includes"
+                            + " without end", "remove the include (or includeAll) that leads back to it"));
+            return List.of();
         }
         List<ChangeSet> changeSets = runOnPostgres(distinct(changelog.getChangeSets()));
         if (changeSets.isEmpty()) {

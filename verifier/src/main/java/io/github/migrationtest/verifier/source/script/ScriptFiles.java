@@ -58,6 +58,7 @@ public final class ScriptFiles {
     private static UncheckedIOException unreadable(Path file, ScriptText.Read read) {
         String problem = read instanceof ScriptText.NotUtf8 bad
                 ? "it is not UTF-8 (invalid byte at offset " + bad.offset() + "). Fix: re-save it as UTF-8"
+                : read instanceof ScriptText.HasNul nul ? "it " + nul.describe() + ". Fix: remove the NUL byte"
                 : ((ScriptText.Unreadable) read).reason() + ". Fix: give a readable UTF-8 SQL file";
         String message = "Could not read init script " + file + ": " + problem;
         return new UncheckedIOException(message, new IOException(message));

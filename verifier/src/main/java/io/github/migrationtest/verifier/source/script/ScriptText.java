@@ -14,7 +14,7 @@ import java.nio.file.Path;
 public final class ScriptText {
 
     /** The result of reading: the text, or why it could not be read. */
-    public sealed interface Read permits Text, NotUtf8, Unreadable {}
+    public sealed interface Read permits Text, NotUtf8, Unreadable, HasNul {}
 
     /** The file's text, without a byte-order mark. */
     public record Text(String text) implements Read {
@@ -29,6 +29,17 @@ public final class ScriptText {
 
     /** The file could not be read at all. */
     public record Unreadable(String reason) implements Read {}
+
+    /**
+     * The file has a NUL byte (1-based line and column of the first): Postgres cannot take one in a
+     * statement, and the driver's protocol breaks on it ("insufficient data left in message").
+     */
+    public record HasNul(int line, int column) implements Read {
+        /** What a message says of it. */
+        public String describe() {
+            return "has a NUL byte at " + line + ":" + column;
+        }
+    }
 
     private ScriptText() {}
 
@@ -49,10 +60,24 @@ public final class ScriptText {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
             String text = decoder.decode(buffer).toString();
-            return new Text(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            int nul = text.indexOf('\0');
+            return nul < 0 ? new Text(text) : nulAt(text, nul);
         } catch (CharacterCodingException e) {
             return new NotUtf8(firstBadByte(bytes));
         }
+    }
+
+    private static HasNul nulAt(String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new HasNul(line, offset - lineStart + 1);
     }
 
     private static long firstBadByte(byte[] bytes) {

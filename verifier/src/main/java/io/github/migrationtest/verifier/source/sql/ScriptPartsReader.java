@@ -89,6 +89,11 @@ final class ScriptPartsReader {
                     "is not UTF-8 (invalid byte at offset " + bad.offset() + ")", "re-save it as UTF-8"));
             return Optional.empty();
         }
+        if (read instanceof ScriptText.HasNul nul) {
+            findings.add(HistoryFinding.error(Kind.NUL_BYTE, file.display(), nul.describe(),
+                    "remove the NUL byte (a file saved as UTF-16, or binary data pasted in?)"));
+            return Optional.empty();
+        }
         if (read instanceof ScriptText.Unreadable unreadable) {
             findings.add(HistoryFinding.error(Kind.UNREADABLE, file.display(),
                     "cannot be read (" + unreadable.reason() + ")", "check its permissions"));
