@@ -88,6 +88,17 @@ abstract class CommandLineMojo extends AbstractMojo {
     @Parameter(property = "migrationtest.statementTimeout")
     String statementTimeout;
 
+    /**
+     * Run the migrations as this existing role instead of a role of the run's own (password: the key
+     * {@code migrationtest.postgres.migrationsPassword} or {@code MIGRATIONTEST_POSTGRES_MIGRATIONS_PASSWORD}).
+     */
+    @Parameter(property = "migrationtest.postgres.migrationsAs")
+    String migrationsAs;
+
+    /** Run the migrations as the server's superuser: for histories that create roles, event triggers or untrusted extensions. */
+    @Parameter(property = "migrationtest.postgres.superuserMigrations", defaultValue = "false")
+    boolean superuserMigrations;
+
     /** Further command-line options, passed as they are (for options this goal has no parameter for yet). */
     @Parameter
     List<String> options;
@@ -144,7 +155,9 @@ abstract class CommandLineMojo extends AbstractMojo {
                 .option("--postgres-url", postgresUrl)
                 .repeated("--init", init)
                 .option("--lock-timeout", lockTimeout)
-                .option("--statement-timeout", statementTimeout);
+                .option("--statement-timeout", statementTimeout)
+                .option("--migrations-as", migrationsAs)
+                .flag("--superuser-migrations", superuserMigrations);
     }
 
     private VerifierClassPath classPath() {

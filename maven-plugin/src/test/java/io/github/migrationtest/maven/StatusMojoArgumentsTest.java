@@ -62,6 +62,8 @@ class StatusMojoArgumentsTest {
         mojo.init = List.of(module.resolve("init.sql").toFile());
         mojo.lockTimeout = "5s";
         mojo.statementTimeout = "2m";
+        mojo.migrationsAs = "app_migrator";
+        mojo.superuserMigrations = true;
         mojo.user = "shop_reader";
         mojo.password = "secret";
         mojo.scratchUrl = "jdbc:postgresql://localhost/postgres";

@@ -99,6 +99,8 @@ class VerifyMojoArgumentsTest {
         mojo.init = List.of(module.resolve("init.sql").toFile());
         mojo.lockTimeout = "5s";
         mojo.statementTimeout = "2m";
+        mojo.migrationsAs = "app_migrator";
+        mojo.superuserMigrations = true;
         mojo.schemas = List.of("public");
         mojo.floor = "2";
         mojo.irreversible = List.of("3=drops data");
