@@ -6,11 +6,15 @@ import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.Timings;
+import io.github.migrationtest.verifier.safety.DataLoss;
+import io.github.migrationtest.verifier.safety.SafetyFinding;
+import io.github.migrationtest.verifier.safety.StepRecord;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.Revision;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,8 @@ final class RoundTrip {
     private long snapshotNanos;
     /** What the downgrade left undone, as statements, when they are short: named in the fixes. */
     private Optional<String> completion = Optional.empty();
+    /** What measuring the upgrade and the downgrade found. */
+    private final List<SafetyFinding> safety = new ArrayList<>();
 
     RoundTrip(WorkingDatabase work, Revision revision, Optional<String> skipReason, VerifierOptions options) {
         this.work = work;
@@ -58,8 +64,9 @@ final class RoundTrip {
 
     Result run(SchemaSnapshot before) throws SQLException {
         try {
-            up = work.upgrade(revision).duration();
+            up = work.observedUpgrade(revision).duration();
         } catch (MigrationFailedException e) {
+            safety.addAll(work.lastObserved().findings());
             record(CheckResult.failed(Check.UPGRADES_APPLY, "the upgrade failed", Findings.error(e.failure()),
                     "Fix the statement at " + e.failure().location()));
             notRun(Check.DOWNGRADE_RESTORES_SCHEMA, "the upgrade failed");
@@ -67,7 +74,9 @@ final class RoundTrip {
             return new Result(report(), before, true, true);
         }
         record(CheckResult.passed(Check.UPGRADES_APPLY));
+        StepRecord upgraded = work.lastObserved();
         SchemaSnapshot after = snapshot();
+        observed(before, after, upgraded, upgradeFile());
         if (!options.runs(Check.DOWNGRADE_RESTORES_SCHEMA) && !options.runs(Check.REUPGRADE_REPRODUCES_SCHEMA)) {
             return new Result(report(), after, false, false);
         }
@@ -82,7 +91,7 @@ final class RoundTrip {
             notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the revision has no downgrade");
             return new Result(report(), after, false, false);
         }
-        Down down = downgradeAndCompare(before);
+        Down down = downgradeAndCompare(before, after);
         if (down == Down.FAILED) {
             notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the downgrade failed");
             // Rolled back whole (nothing committed since it started), it left the state after the upgrade.
@@ -95,16 +104,35 @@ final class RoundTrip {
     /** What a downgrade did: restored the schema, left a different one, or failed. */
     private enum Down { RESTORED, DIFFERENT, FAILED }
 
-    private Down downgradeAndCompare(SchemaSnapshot before) throws SQLException {
+    /**
+     * Keeps a measured step's findings and the data it loses, read from the schema before and after it;
+     * with measuring off, nothing.
+     */
+    private void observed(SchemaSnapshot stateBefore, SchemaSnapshot stateAfter, StepRecord step, String file) {
+        if (!options.safety().measure()) {
+            return;
+        }
+        safety.addAll(step.findings());
+        safety.addAll(DataLoss.of(stateBefore, stateAfter, options.diff(), step, file));
+    }
+
+    private String upgradeFile() {
+        return revision.files().isEmpty() ? "" : revision.files().get(0);
+    }
+
+    private Down downgradeAndCompare(SchemaSnapshot before, SchemaSnapshot after) throws SQLException {
         try {
-            downTime = work.downgrade(revision).duration();
+            downTime = work.observedDowngrade(revision).duration();
         } catch (MigrationFailedException e) {
+            safety.addAll(work.lastObserved().findings());
             record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade failed",
                     Findings.error(e.failure()), "Fix the statement at " + e.failure().location()
                             + ", or declare revision " + revision.id() + " irreversible"));
             return Down.FAILED;
         }
         SchemaSnapshot afterDowngrade = snapshot();
+        observed(after, afterDowngrade, work.lastObserved(),
+                revision.files().isEmpty() ? "" : revision.files().get(revision.files().size() - 1));
         DiffResult diff = SchemaDiff.compare(before, afterDowngrade, options.diff());
         if (diff.matches()) {
             record(CheckResult.passed(Check.DOWNGRADE_RESTORES_SCHEMA, Findings.differences(diff)));
@@ -175,6 +203,6 @@ final class RoundTrip {
 
     private RevisionReport report() {
         return new RevisionReport(revision.id(), revision.description(), results,
-                new Timings(up, downTime, reup, Duration.ofNanos(snapshotNanos)));
+                new Timings(up, downTime, reup, Duration.ofNanos(snapshotNanos)), safety);
     }
 }

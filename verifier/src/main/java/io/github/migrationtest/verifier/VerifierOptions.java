@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier;
 import io.github.migrationtest.verifier.diff.DiffOptions;
 import io.github.migrationtest.verifier.model.SchemaModel;
 import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.safety.SafetyOptions;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -34,13 +35,15 @@ import java.util.regex.Pattern;
  *     one per processor, at most four, and one per {@value WalkPlan#REVISIONS_PER_AUTO_JOB} revisions)
  * @param fileNamePattern a team's convention for migration file names ({@code \d{8}_\d{6}_\w+\.py}): every
  *     file of every revision must match it whole, or {@link Check#HISTORY_IS_LINEAR} fails naming the file
+ * @param safety whether each statement's locks, rewrites and scans are measured, and which findings fail
  */
 public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<String, String> irreversible,
                               Set<String> skipped, List<Path> initScripts, SnapshotOptions snapshot, DiffOptions diff,
                               int checkpointInterval, Optional<SchemaModel> model, boolean updateSnapshot, int jobs,
-                              Optional<Pattern> fileNamePattern) {
+                              Optional<Pattern> fileNamePattern, SafetyOptions safety) {
 
     public VerifierOptions {
+        safety = safety == null ? SafetyOptions.defaults() : safety;
         checks = Collections.unmodifiableSet(checks.isEmpty() ? EnumSet.noneOf(Check.class) : EnumSet.copyOf(checks));
         irreversible = Map.copyOf(irreversible);
         skipped = Set.copyOf(skipped);
@@ -59,7 +62,7 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
     public static VerifierOptions defaults() {
         return new VerifierOptions(EnumSet.complementOf(EnumSet.of(Check.HEAD_MATCHES_MODEL)), Optional.empty(),
                 Map.of(), Set.of(), List.of(), SnapshotOptions.defaults(), DiffOptions.defaults(), 100, Optional.empty(),
-                false, AUTO_JOBS, Optional.empty());
+                false, AUTO_JOBS, Optional.empty(), SafetyOptions.defaults());
     }
 
     public boolean runs(Check check) {
@@ -69,42 +72,42 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
     /** Chooses exactly these checks, whatever {@link #withModel} turned on before. */
     public VerifierOptions withChecks(Set<Check> value) {
         return new VerifierOptions(value, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, safety);
     }
 
     public VerifierOptions withFloor(String value) {
         return new VerifierOptions(checks, Optional.ofNullable(value), irreversible, skipped, initScripts, snapshot, diff,
-                checkpointInterval, model, updateSnapshot, jobs, fileNamePattern);
+                checkpointInterval, model, updateSnapshot, jobs, fileNamePattern, safety);
     }
 
     public VerifierOptions withIrreversible(Map<String, String> value) {
         return new VerifierOptions(checks, floor, value, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, safety);
     }
 
     public VerifierOptions withSkipped(Set<String> value) {
         return new VerifierOptions(checks, floor, irreversible, value, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, safety);
     }
 
     public VerifierOptions withInitScripts(List<Path> value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, value, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, safety);
     }
 
     public VerifierOptions withSnapshot(SnapshotOptions value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, value, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, safety);
     }
 
     public VerifierOptions withDiff(DiffOptions value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, value, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, safety);
     }
 
     public VerifierOptions withCheckpointInterval(int value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, value,
-                model, updateSnapshot, jobs, fileNamePattern);
+                model, updateSnapshot, jobs, fileNamePattern, safety);
     }
 
     /**
@@ -115,24 +118,30 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
         Set<Check> withModelCheck = EnumSet.of(Check.HEAD_MATCHES_MODEL);
         withModelCheck.addAll(checks);
         return new VerifierOptions(withModelCheck, floor, irreversible, skipped, initScripts, snapshot, diff,
-                checkpointInterval, Optional.of(value), updateSnapshot, jobs, fileNamePattern);
+                checkpointInterval, Optional.of(value), updateSnapshot, jobs, fileNamePattern, safety);
     }
 
     /** Update mode on or off: a snapshot file model is written with the head schema rather than compared. */
     public VerifierOptions withSnapshotUpdate(boolean value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, value, jobs, fileNamePattern);
+                model, value, jobs, fileNamePattern, safety);
     }
 
     /** How many databases walk the history at once; {@link #AUTO_JOBS} chooses. */
     /** See {@link #fileNamePattern()}; {@code null} for none. */
     public VerifierOptions withFileNamePattern(String regex) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, Optional.ofNullable(regex).map(Pattern::compile));
+                model, updateSnapshot, jobs, Optional.ofNullable(regex).map(Pattern::compile), safety);
+    }
+
+    /** See {@link #safety()}. */
+    public VerifierOptions withSafety(SafetyOptions value) {
+        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
+                model, updateSnapshot, jobs, fileNamePattern, value);
     }
 
     public VerifierOptions withJobs(int value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, value, fileNamePattern);
+                model, updateSnapshot, value, fileNamePattern, safety);
     }
 }

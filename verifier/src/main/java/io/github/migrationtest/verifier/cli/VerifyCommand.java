@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier.cli;
 
 import io.github.migrationtest.verifier.Verifier;
 import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.safety.SafetyOptions;
 import io.github.migrationtest.verifier.diff.DiffOptions;
 import io.github.migrationtest.verifier.model.ModelContext;
 import io.github.migrationtest.verifier.model.ModelFile;
@@ -102,6 +103,15 @@ final class VerifyCommand implements Callable<Integer> {
                     + " instead of failing; review the change in version control.")
     boolean updateSnapshot;
 
+    @Option(names = "--fail-on", paramLabel = "<FINDING,...>",
+            description = "Safety findings that fail the verification (default: none; reported only), or 'all'."
+                    + " A file's -- migrationtest:allow <FINDING> <reason> comment accepts one. See docs/safety.md.")
+    String failOn;
+
+    @Option(names = "--no-safety", description = "Do not measure each statement's locks, rewrites and scans,"
+            + " nor the data a step drops (no safety findings).")
+    boolean noSafety;
+
     @Option(names = "--json", paramLabel = "<file>", description = "Write the report as JSON.")
     Path json;
 
@@ -180,7 +190,18 @@ final class VerifyCommand implements Callable<Integer> {
             }
             options = options.withJobs(jobs);
         }
-        return options;
+        if (failOn != null && noSafety) {
+            throw new IllegalArgumentException("--fail-on needs safety measured; leave out --no-safety");
+        }
+        SafetyOptions safety = SafetyOptions.defaults().withMeasure(!noSafety);
+        if (failOn != null) {
+            try {
+                safety = safety.withFailOn(SafetyOptions.parseFindings(failOn));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--fail-on: " + e.getMessage());
+            }
+        }
+        return options.withSafety(safety);
     }
 
     /**

@@ -13,7 +13,12 @@ public enum Check {
     /** Head to base, one revision at a time, leaves the base schema. */
     FULL_DOWNGRADE_TO_BASE("a full downgrade returns to the base schema"),
     /** The schema at head equals the model's: a snapshot file, a reference SQL file or JPA entities. */
-    HEAD_MATCHES_MODEL("the head schema matches the model");
+    HEAD_MATCHES_MODEL("the head schema matches the model"),
+    /**
+     * No safety finding named in {@code --fail-on} was made, unless a {@code -- migrationtest:allow} comment
+     * accepts it; reported only when {@code --fail-on} names one.
+     */
+    SAFETY_FINDINGS_ACCEPTED("no safety finding named in --fail-on was made");
 
     private final String claim;
 

@@ -40,6 +40,7 @@ public final class JsonReport {
         timings.put("reupgradeMs", millis(revision.timings().reupgrade()));
         timings.put("snapshotMs", millis(revision.timings().snapshots()));
         fields.put("timings", Json.object(timings));
+        fields.put("safety", Json.array(revision.safety().stream().map(SafetySection::json).toList()));
         return Json.object(fields);
     }
 
@@ -97,6 +98,7 @@ public final class JsonReport {
         fields.put("totalMs", millis(report.total()));
         fields.put("migrationMs", millis(report.migrationTime()));
         fields.put("snapshotMs", millis(report.snapshotTime()));
+        fields.put("safety", SafetySection.jsonCounts(report));
         return Json.object(fields);
     }
 

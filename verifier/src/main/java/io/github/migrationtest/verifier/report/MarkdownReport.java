@@ -35,6 +35,7 @@ public final class MarkdownReport {
                         .append(check.reason().isEmpty() ? "" : ": " + escape(check.reason())).append(" |\n");
             }
         }
+        md.append(SafetySection.markdown(report));
         appendFailures(report, md);
         return md.toString();
     }
