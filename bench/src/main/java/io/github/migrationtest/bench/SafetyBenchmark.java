@@ -12,7 +12,6 @@ import io.github.migrationtest.verifier.safety.SafetyOptions;
 import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
-import io.github.migrationtest.verifier.source.SourceOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,27 +31,11 @@ import java.util.stream.Collectors;
  */
 public final class SafetyBenchmark {
 
-    private record History(String name, String location, String prelude) {
-    }
-
-    private static final List<History> HISTORIES = List.of(
-            new History(CorpusBenchmark.GENERATED, "", ""),
-            new History("vaultwarden-diesel", "migrations/postgresql", ""),
-            new History("plume-diesel", "migrations/postgres", ""),
-            new History("keto-popx", ".", ""),
-            new History("firefly-golang-migrate", "db/migrations/postgres", ""),
-            new History("openmeter-golang-migrate", "tools/migrate/migrations", ""),
-            new History("hatchet-goose", "cmd/hatchet-migrate/migrate/migrations", ""),
-            new History("openlane-goose", "db/migrations-goose-postgres",
-                    "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;\n"));
-
     private SafetyBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        String project = System.getProperty("maven.multiModuleProjectDirectory", ".");
-        Path corpus = Path.of(System.getProperty(CorpusBenchmark.CORPUS, project + "/../shared/corpus"))
-                .toAbsolutePath().normalize();
+        Path corpus = CorpusBenchmark.corpus();
         List<String> only = List.of(System.getProperty(CorpusBenchmark.ONLY, "").split(",")).stream()
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         int rounds = Integer.getInteger(CorpusBenchmark.ROUNDS, 3);
@@ -62,8 +45,9 @@ public final class SafetyBenchmark {
                     server.majorVersion(), rounds);
             System.out.println("| history | revisions | with safety ms | --no-safety ms | ratio (each round) | findings |");
             System.out.println("|---|---|---|---|---|---|");
-            for (History history : HISTORIES) {
-                if (!only.isEmpty() && !only.contains(history.name())) {
+            for (CorpusBenchmark.History history : CorpusBenchmark.HISTORIES) {
+                // Alembic's statements run in Python: only their schema diffs would be measured.
+                if (history.python() || !only.isEmpty() && !only.contains(history.name())) {
                     continue;
                 }
                 Path location;
@@ -83,16 +67,15 @@ public final class SafetyBenchmark {
                     Files.writeString(prelude, history.prelude());
                     init.add(prelude);
                 }
-                measure(server, history.name(), location, init, rounds);
+                measure(server, history.name(), MigrationSources.open(location, history.options()), init, rounds);
             }
         } finally {
             TempFolders.delete(temp);
         }
     }
 
-    private static void measure(PostgresServer server, String name, Path location, List<Path> init, int rounds)
-            throws Exception {
-        MigrationSource source = MigrationSources.open(location, SourceOptions.defaults());
+    private static void measure(PostgresServer server, String name, MigrationSource source, List<Path> init,
+                                int rounds) throws Exception {
         VerifierOptions measured = VerifierOptions.defaults().withJobs(1).withInitScripts(init);
         VerifierOptions skipped = measured.withSafety(SafetyOptions.defaults().withMeasure(false));
         VerificationReport report = new Verifier(source, measured).verify(server); // warm-up, and the findings

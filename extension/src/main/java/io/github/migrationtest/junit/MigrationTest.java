@@ -94,6 +94,8 @@ public @interface MigrationTest {
     String ALEMBIC_PYTHON_PROPERTY_NAME = "migrationtest.alembic.python";
     /** Default for {@link #alembicEnv()}: {@value}. */
     String ALEMBIC_ENV_PROPERTY_NAME = "migrationtest.alembic.env";
+    /** Default for {@link #failOn()}: {@value}, comma-separated finding names or {@code all}. */
+    String FAIL_ON_PROPERTY_NAME = "migrationtest.failOn";
     /**
      * {@value}: {@code true} keeps a failed test's database (and the server) for inspection and
      * reports how to connect to it; default {@code false}.
@@ -219,6 +221,13 @@ public @interface MigrationTest {
      * path of another {@code env.py} (relative to the project directory); empty for the project's.
      */
     String alembicEnv() default "";
+
+    /**
+     * Safety findings that fail ({@code SAFETY_FINDINGS_ACCEPTED}), comma-separated, or {@code all}; empty
+     * to report them only. A file's {@code -- migrationtest:allow <FINDING> <reason>} accepts one. See
+     * docs/safety.md.
+     */
+    String failOn() default "";
 
     /** How column order counts; see {@link #columnOrder()}. */
     enum ColumnOrder {
