@@ -113,7 +113,7 @@ final class RoundTrip {
             return;
         }
         safety.addAll(step.findings());
-        safety.addAll(DataLoss.of(stateBefore, stateAfter, options.diff(), step, file));
+        safety.addAll(DataLoss.of(stateBefore, stateAfter, step, file));
     }
 
     private String upgradeFile() {

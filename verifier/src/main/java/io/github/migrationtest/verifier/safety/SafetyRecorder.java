@@ -4,7 +4,6 @@ import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.StatementListener;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -25,8 +24,7 @@ public final class SafetyRecorder implements StatementListener {
      */
     public void begin(Direction direction, Connection connection) {
         try {
-            List<Relation> relations = CatalogReads.relations(connection);
-            steps.put(connection, new StepObserver(direction, connection, relations));
+            steps.put(connection, new StepObserver(direction, connection, CatalogReads.relations(connection)));
         } catch (SQLException e) {
             LOG.warn("Safety measurement skipped for a step: {}", e.getMessage());
         }

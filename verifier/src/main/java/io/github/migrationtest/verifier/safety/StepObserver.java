@@ -62,10 +62,14 @@ final class StepObserver {
         }
     }
 
-    StepObserver(Direction direction, Connection connection, List<Relation> relations) {
+    /** What the listing at the step's start showed, until the first statement reads more. */
+    private final CatalogReads.Reading listed;
+
+    StepObserver(Direction direction, Connection connection, CatalogReads.Listing listing) {
         this.direction = direction;
         this.connection = connection;
-        this.relations = List.copyOf(relations);
+        this.relations = listing.relations();
+        this.listed = listing.reading();
         relations.forEach(r -> byOid.put(r.oid(), r));
     }
 
@@ -82,8 +86,9 @@ final class StepObserver {
             concurrently.add(statement);
         }
         if (previous == null && !relations.isEmpty() && !broken) {
-            // In a transactional step this read opens the step's transaction: the counters it sees are the baseline.
-            previous = read();
+            // In a transactional step this read opens the step's transaction: the counters it sees are the
+            // baseline. In auto-commit every read is whole: no lock tells which relations a statement changed.
+            previous = read(listed, !statement.transactional());
             previousInTransaction = inTransaction();
         }
     }
@@ -92,11 +97,11 @@ final class StepObserver {
         if (previous == null || broken) {
             return;
         }
-        CatalogReads.Reading now = read();
+        boolean inTransaction = inTransaction();
+        CatalogReads.Reading now = read(previous, !inTransaction);
         if (now == null) {
             return;
         }
-        boolean inTransaction = inTransaction();
         compare(statement, previous, now, previousInTransaction && inTransaction);
         if (!inTransaction) {
             closeHeldLocks();
@@ -221,10 +226,11 @@ final class StepObserver {
             return;
         }
         List<String> changes = new ArrayList<>();
-        if (is.validConstraints() > was.validConstraints()) {
+        if (was.validConstraints() != RelationState.UNKNOWN && is.validConstraints() > was.validConstraints()) {
             changes.add("a CHECK or FOREIGN KEY constraint added valid");
         }
-        if (!is.notNullColumns().equals(was.notNullColumns()) && statement.code().contains("SET NOT NULL")) {
+        if (was.notNullColumns() != null && is.notNullColumns() != null
+                && !is.notNullColumns().equals(was.notNullColumns()) && statement.code().contains("SET NOT NULL")) {
             changes.add("SET NOT NULL on an existing column (no scan only if a valid CHECK (col IS NOT NULL) exists)");
         }
         if (is.isPartition() && !was.isPartition()) {
@@ -259,9 +265,9 @@ final class StepObserver {
         return lockTimeout == null || lockTimeout.equals("0") || lockTimeout.matches("0+\\s*(ms|s|min|h|d)?");
     }
 
-    private CatalogReads.Reading read() {
+    private CatalogReads.Reading read(CatalogReads.Reading before, boolean all) {
         try {
-            return CatalogReads.read(connection, relations);
+            return CatalogReads.read(connection, relations, before, all);
         } catch (SQLException e) {
             // Not the migration's failure: measuring stops for this step and says why.
             LOG.warn("Safety measurement stopped for this step: {}", e.getMessage());
