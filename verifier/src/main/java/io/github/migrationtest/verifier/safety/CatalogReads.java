@@ -19,107 +19,131 @@ import java.util.stream.Collectors;
  */
 final class CatalogReads {
 
-    /** The user's tables, materialized views and indexes: not the catalogs, nor the tool's recorder. */
+    /**
+     * The user's tables, materialized views and indexes (not the catalogs, nor the tool's recorder), with
+     * their state; the details that cost catalog lookups (constraints, NOT NULL columns) only when asked.
+     */
     private static final String RELATIONS = """
             select c.oid, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
                    coalesce((select x.indrelid from pg_catalog.pg_index x where x.indexrelid = c.oid), c.oid),
-                   c.relkind in ('i', 'I'), c.relfilenode, c.relispartition
+                   c.relkind in ('i', 'I'), c.relfilenode, c.relispartition, pg_catalog.pg_stat_get_xact_numscans(c.oid),
+                   case when ? and c.relkind in ('r', 'p') then (select count(*) from pg_catalog.pg_constraint k
+                        where k.conrelid = c.oid and k.convalidated and k.contype in ('c', 'f')) end,
+                   case when ? and c.relkind in ('r', 'p') then coalesce((select pg_catalog.string_agg(
+                        a.attnum::text, ',' order by a.attnum) from pg_catalog.pg_attribute a where a.attrelid = c.oid
+                        and a.attnum > 0 and a.attnotnull and not a.attisdropped), '') end,
+                   pg_catalog.current_setting('lock_timeout')
             from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('r', 'p', 'm', 'i', 'I')
               and n.nspname not in ('pg_catalog', 'information_schema', 'migrationtest_recorder')
               and n.nspname not like 'pg\\_%'""";
 
     /**
-     * One row per relation of the step's start, and the session's lock_timeout. The details that cost
-     * catalog lookups (constraints, NOT NULL columns, indexes) are read for the relations this session
-     * holds a lock on, or for all when asked: inside a transaction a statement that changed a relation
-     * still holds its lock, so the others are as they were. The locks are aggregated once: pg_locks
-     * copies the lock table on each call.
+     * The user relations this session holds a lock on, with their state, and the session's lock_timeout
+     * (one row with nulls when it holds none). Inside a transaction a statement that changed, scanned or
+     * dropped a relation still holds its lock, so the others are as they were: a read costs what the
+     * statement touched, not the schema's size. The locks are aggregated once: pg_locks copies the lock
+     * table on each call.
      */
-    private static final String STATE = """
+    private static final String LOCKED = """
             with held as materialized (
                 select l.relation, pg_catalog.array_to_string(pg_catalog.array_agg(l.mode), ',') as modes
                 from pg_catalog.pg_locks l
                 where l.pid = pg_catalog.pg_backend_pid() and l.locktype = 'relation' and l.granted
-                group by l.relation),
-            r as (select r.oid, (? or h.relation is not null) as detailed, h.modes
-                  from pg_catalog.unnest(?::oid[]) r(oid) left join held h on h.relation = r.oid)
-            select r.oid, c.relfilenode, r.modes, pg_catalog.pg_stat_get_xact_numscans(r.oid),
-                   case when r.detailed and c.relkind in ('r', 'p') then (select count(*) from pg_catalog.pg_constraint k
-                        where k.conrelid = r.oid and k.convalidated and k.contype in ('c', 'f')) end,
-                   case when r.detailed and c.relkind in ('r', 'p') then coalesce((select pg_catalog.string_agg(
-                        a.attnum::text, ',' order by a.attnum) from pg_catalog.pg_attribute a where a.attrelid = r.oid
-                        and a.attnum > 0 and a.attnotnull and not a.attisdropped), '') end,
+                  and l.relation >= 16384
+                group by l.relation)
+            select h.relation, c.relfilenode, h.modes, pg_catalog.pg_stat_get_xact_numscans(h.relation),
                    c.relispartition,
-                   case when r.detailed and c.relkind in ('r', 'p', 'm') then (select count(*) from pg_catalog.pg_index x
-                        where x.indrelid = r.oid) end,
-                   pg_catalog.current_setting('lock_timeout'), r.detailed
-            from r left join pg_catalog.pg_class c on c.oid = r.oid""";
-
-    private static final String NEW_INDEXES = """
-            select pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(i.relname)
-            from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
-            join pg_catalog.pg_namespace n on n.oid = i.relnamespace
-            where x.indrelid = ? and x.indexrelid <> all(?::oid[]) order by 1""";
+                   case when c.relkind in ('r', 'p', 'm') then (select count(*) from pg_catalog.pg_index x
+                        where x.indrelid = h.relation) end,
+                   pg_catalog.current_setting('lock_timeout')
+            from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation""";
 
     private CatalogReads() {
     }
 
-    /** The relations of a step's start, and a first reading of them: what the listing shows, details unknown. */
+    /** The relations of a step's start, and their state then. */
     record Listing(List<Relation> relations, Reading reading) {
     }
 
-    static Listing relations(Connection connection) throws SQLException {
+    /**
+     * Lists the user's relations and reads their state.
+     *
+     * @param details whether to read their constraints and NOT NULL columns too (catalog evidence, for a
+     *     statement that runs in auto-commit)
+     */
+    static Listing list(Connection connection, boolean details) throws SQLException {
         List<Relation> relations = new ArrayList<>();
         Map<Long, RelationState> states = new HashMap<>();
         Map<Long, Integer> indexes = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(RELATIONS);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                Relation relation = new Relation(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getBoolean(4));
-                relations.add(relation);
-                states.put(relation.oid(), new RelationState(true, rows.getLong(5), EnumSet.noneOf(LockMode.class), 0,
-                        RelationState.UNKNOWN, null, rows.getBoolean(6), 0));
-                if (relation.isIndex()) {
-                    indexes.merge(relation.table(), 1, Integer::sum);
+        String lockTimeout = "0";
+        try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
+            statement.setBoolean(1, details);
+            statement.setBoolean(2, details);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Relation relation = new Relation(rows.getLong(1), rows.getString(2), rows.getLong(3),
+                            rows.getBoolean(4));
+                    relations.add(relation);
+                    int valid = rows.getInt(8);
+                    if (rows.wasNull()) {
+                        valid = RelationState.UNKNOWN;
+                    }
+                    states.put(relation.oid(), new RelationState(true, rows.getLong(5), EnumSet.noneOf(LockMode.class),
+                            rows.getLong(7), valid, rows.getString(9), rows.getBoolean(6), 0));
+                    if (relation.isIndex()) {
+                        indexes.merge(relation.table(), 1, Integer::sum);
+                    }
+                    lockTimeout = rows.getString(10);
                 }
             }
         }
         indexes.forEach((table, count) -> states.computeIfPresent(table, (oid, state) -> state.withIndexes(count)));
-        return new Listing(relations, new Reading(states, "0"));
+        return new Listing(relations, new Reading(states, lockTimeout));
     }
 
     /** The relations' states, and the session's lock_timeout. */
     record Reading(Map<Long, RelationState> states, String lockTimeout) {
     }
 
-    /**
-     * Reads the relations' states; details only of those this session holds a lock on, unless {@code all}:
-     * the others keep their details of {@code previous}.
-     */
-    static Reading read(Connection connection, List<Relation> relations, Reading previous, boolean all)
-            throws SQLException {
+    /** The state now: a whole read of the step's relations (auto-commit: no lock tells what changed). */
+    static Reading readAll(Connection connection, List<Relation> relations) throws SQLException {
+        Listing now = list(connection, true);
         Map<Long, RelationState> states = new HashMap<>();
+        for (Relation relation : relations) {
+            states.put(relation.oid(), now.reading().states().getOrDefault(relation.oid(), RelationState.GONE));
+        }
+        return new Reading(states, now.reading().lockTimeout());
+    }
+
+    /**
+     * The state now inside a transaction: the relations this session holds a lock on read again, the others
+     * as {@code previous} had them, without locks.
+     */
+    static Reading readLocked(Connection connection, Reading previous) throws SQLException {
+        Map<Long, RelationState> states = new HashMap<>();
+        previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
         String lockTimeout = "0";
-        try (PreparedStatement statement = connection.prepareStatement(STATE)) {
-            statement.setBoolean(1, all);
-            statement.setString(2, oids(relations));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    lockTimeout = rows.getString(9);
-                    long oid = rows.getLong(1);
-                    long fileNode = rows.getLong(2);
-                    if (rows.wasNull()) {
-                        states.put(oid, RelationState.GONE);
-                        continue;
-                    }
-                    RelationState was = previous.states().getOrDefault(oid, RelationState.GONE);
-                    boolean detailed = rows.getBoolean(10);
-                    states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
-                            detailed ? rows.getInt(5) : was.validConstraints(),
-                            detailed ? rows.getString(6) : was.notNullColumns(), rows.getBoolean(7),
-                            detailed ? rows.getInt(8) : was.indexes()));
+        try (PreparedStatement statement = connection.prepareStatement(LOCKED);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                lockTimeout = rows.getString(7);
+                long oid = rows.getLong(1);
+                if (rows.wasNull() || !states.containsKey(oid)) {
+                    continue; // no lock held, or a relation the step created
                 }
+                long fileNode = rows.getLong(2);
+                if (rows.wasNull()) {
+                    states.put(oid, RelationState.GONE);
+                    continue;
+                }
+                RelationState was = states.get(oid);
+                int indexes = rows.getInt(6);
+                if (rows.wasNull()) {
+                    indexes = was.indexes(); // an index itself
+                }
+                states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
+                        was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), indexes));
             }
         }
         return new Reading(states, lockTimeout);
@@ -128,9 +152,14 @@ final class CatalogReads {
     /** The indexes of a table that are not among {@code known}. */
     static List<String> newIndexes(Connection connection, long table, List<Relation> known) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(NEW_INDEXES)) {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(i.relname)
+                from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
+                join pg_catalog.pg_namespace n on n.oid = i.relnamespace
+                where x.indrelid = ? and x.indexrelid <> all(?::oid[]) order by 1""")) {
             statement.setLong(1, table);
-            statement.setString(2, oids(known));
+            statement.setString(2, known.stream().map(r -> Long.toString(r.oid()))
+                    .collect(Collectors.joining(",", "{", "}")));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     names.add(rows.getString(1));
@@ -138,10 +167,6 @@ final class CatalogReads {
             }
         }
         return names;
-    }
-
-    private static String oids(List<Relation> relations) {
-        return relations.stream().map(r -> Long.toString(r.oid())).collect(Collectors.joining(",", "{", "}"));
     }
 
     private static Set<LockMode> modes(String list) {

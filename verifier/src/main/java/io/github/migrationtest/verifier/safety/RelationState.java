@@ -22,6 +22,12 @@ record RelationState(boolean exists, long fileNode, Set<LockMode> locks, long sc
     static final int UNKNOWN = -1;
     static final RelationState GONE = new RelationState(false, 0, EnumSet.noneOf(LockMode.class), 0, 0, "", false, 0);
 
+    /** The same, with no lock held. */
+    RelationState unlocked() {
+        return locks.isEmpty() ? this : new RelationState(exists, fileNode, EnumSet.noneOf(LockMode.class), scans,
+                validConstraints, notNullColumns, isPartition, indexes);
+    }
+
     RelationState withIndexes(int value) {
         return new RelationState(exists, fileNode, locks, scans, validConstraints, notNullColumns, isPartition, value);
     }

@@ -3,31 +3,22 @@ package io.github.migrationtest.verifier.safety;
 import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.StatementListener;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Listens to the statements of every step the verifier observes, on whichever working database it
  * runs: steps are told apart by their connection, so parts of a history walked at once do not mix.
  */
 public final class SafetyRecorder implements StatementListener {
-    private static final Logger LOG = LoggerFactory.getLogger(SafetyRecorder.class);
-
     private final Map<Connection, StepObserver> steps = new ConcurrentHashMap<>();
 
     /**
-     * Starts observing a step about to run on {@code connection}: reads which relations exist now. A
-     * failure to read leaves the step unobserved; it never fails the step.
+     * Starts observing a step about to run on {@code connection}; its first statement lists the relations
+     * that exist then. A failure to read leaves the step unmeasured; it never fails the step.
      */
     public void begin(Direction direction, Connection connection) {
-        try {
-            steps.put(connection, new StepObserver(direction, connection, CatalogReads.relations(connection)));
-        } catch (SQLException e) {
-            LOG.warn("Safety measurement skipped for a step: {}", e.getMessage());
-        }
+        steps.put(connection, new StepObserver(direction, connection));
     }
 
     /** Ends observing the step on {@code connection}; what it found. */

@@ -31,7 +31,7 @@ final class StepObserver {
 
     private final Direction direction;
     private final Connection connection;
-    private final List<Relation> relations;
+    private List<Relation> relations = List.of();
     private final Map<Long, Relation> byOid = new HashMap<>();
     private final Allowances allowances = new Allowances();
     private final List<SafetyFinding> findings = new ArrayList<>();
@@ -62,15 +62,9 @@ final class StepObserver {
         }
     }
 
-    /** What the listing at the step's start showed, until the first statement reads more. */
-    private final CatalogReads.Reading listed;
-
-    StepObserver(Direction direction, Connection connection, CatalogReads.Listing listing) {
+    StepObserver(Direction direction, Connection connection) {
         this.direction = direction;
         this.connection = connection;
-        this.relations = listing.relations();
-        this.listed = listing.reading();
-        relations.forEach(r -> byOid.put(r.oid(), r));
     }
 
     void scriptStarting(String file, String text) {
@@ -85,20 +79,27 @@ final class StepObserver {
         if (CONCURRENTLY.matcher(statement.code()).matches()) {
             concurrently.add(statement);
         }
-        if (previous == null && !relations.isEmpty() && !broken) {
-            // In a transactional step this read opens the step's transaction: the counters it sees are the
-            // baseline. In auto-commit every read is whole: no lock tells which relations a statement changed.
-            previous = read(listed, !statement.transactional());
-            previousInTransaction = inTransaction();
+        if (previous == null && !broken) {
+            // In a transactional step this read opens the step's transaction: the scan counters it sees are
+            // the baseline. In auto-commit it reads the details the catalog evidence compares.
+            try {
+                CatalogReads.Listing listing = CatalogReads.list(connection, !statement.transactional());
+                relations = listing.relations();
+                relations.forEach(r -> byOid.put(r.oid(), r));
+                previous = listing.reading();
+                previousInTransaction = inTransaction();
+            } catch (SQLException e) {
+                stop(e);
+            }
         }
     }
 
     void after(ExecutedStatement statement) {
-        if (previous == null || broken) {
+        if (previous == null || broken || relations.isEmpty()) {
             return;
         }
         boolean inTransaction = inTransaction();
-        CatalogReads.Reading now = read(previous, !inTransaction);
+        CatalogReads.Reading now = read(inTransaction);
         if (now == null) {
             return;
         }
@@ -265,15 +266,20 @@ final class StepObserver {
         return lockTimeout == null || lockTimeout.equals("0") || lockTimeout.matches("0+\\s*(ms|s|min|h|d)?");
     }
 
-    private CatalogReads.Reading read(CatalogReads.Reading before, boolean all) {
+    /** Inside a transaction the relations it holds a lock on; in auto-commit all of them. */
+    private CatalogReads.Reading read(boolean inTransaction) {
         try {
-            return CatalogReads.read(connection, relations, before, all);
+            return inTransaction ? CatalogReads.readLocked(connection, previous) : CatalogReads.readAll(connection, relations);
         } catch (SQLException e) {
-            // Not the migration's failure: measuring stops for this step and says why.
-            LOG.warn("Safety measurement stopped for this step: {}", e.getMessage());
-            broken = true;
+            stop(e);
             return null;
         }
+    }
+
+    /** Not the migration's failure: measuring stops for this step and says why. */
+    private void stop(SQLException e) {
+        LOG.warn("Safety measurement stopped for this step: {}", e.getMessage());
+        broken = true;
     }
 
     private boolean inTransaction() {
