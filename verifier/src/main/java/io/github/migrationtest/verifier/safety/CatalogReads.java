@@ -32,7 +32,8 @@ final class CatalogReads {
                    case when ? and c.relkind in ('r', 'p') then coalesce((select pg_catalog.string_agg(
                         a.attnum::text, ',' order by a.attnum) from pg_catalog.pg_attribute a where a.attrelid = c.oid
                         and a.attnum > 0 and a.attnotnull and not a.attisdropped), '') end,
-                   pg_catalog.current_setting('lock_timeout')
+                   pg_catalog.current_setting('lock_timeout'),
+                   (select pg_catalog.to_regclass('migrationtest_recorder.touched') is not null)
             from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('r', 'p', 'm', 'i', 'I')
               and n.nspname not in ('pg_catalog', 'information_schema', 'migrationtest_recorder')
@@ -56,14 +57,23 @@ final class CatalogReads {
                    c.relispartition,
                    case when c.relkind in ('r', 'p', 'm') then (select count(*) from pg_catalog.pg_index x
                         where x.indrelid = h.relation) end,
-                   pg_catalog.current_setting('lock_timeout')
+                   pg_catalog.current_setting('lock_timeout'), %s
             from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation""";
+
+    /** The reasons Postgres's table_rewrite event gave for a relation, OR-ed, as the change recorder logs them. */
+    private static final String REWRITE_REASONS = """
+            (select pg_catalog.bit_or(t.objsubid) from migrationtest_recorder.touched t
+             where t.command_tag = 'table_rewrite' and t.objid = h.relation)""";
 
     private CatalogReads() {
     }
 
-    /** The relations of a step's start, and their state then. */
-    record Listing(List<Relation> relations, Reading reading) {
+    /**
+     * The relations of a step's start, and their state then.
+     *
+     * @param recorder whether the change recorder is installed, whose log has the rewrites' reasons
+     */
+    record Listing(List<Relation> relations, Reading reading, boolean recorder) {
     }
 
     /**
@@ -77,6 +87,7 @@ final class CatalogReads {
         Map<Long, RelationState> states = new HashMap<>();
         Map<Long, Integer> indexes = new HashMap<>();
         String lockTimeout = "0";
+        boolean recorder = false;
         try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
             statement.setBoolean(1, details);
             statement.setBoolean(2, details);
@@ -95,15 +106,19 @@ final class CatalogReads {
                         indexes.merge(relation.table(), 1, Integer::sum);
                     }
                     lockTimeout = rows.getString(10);
+                    recorder = rows.getBoolean(11);
                 }
             }
         }
         indexes.forEach((table, count) -> states.computeIfPresent(table, (oid, state) -> state.withIndexes(count)));
-        return new Listing(relations, new Reading(states, lockTimeout));
+        return new Listing(relations, new Reading(states, lockTimeout, Map.of()), recorder);
     }
 
-    /** The relations' states, and the session's lock_timeout. */
-    record Reading(Map<Long, RelationState> states, String lockTimeout) {
+    /**
+     * The relations' states, the session's lock_timeout, and the reasons of the rewrites the table_rewrite
+     * event reported so far in the step (bits of Postgres's {@code AT_REWRITE_*}), by relation.
+     */
+    record Reading(Map<Long, RelationState> states, String lockTimeout, Map<Long, Integer> rewriteReasons) {
     }
 
     /** The state now: a whole read of the step's relations (auto-commit: no lock tells what changed). */
@@ -113,21 +128,27 @@ final class CatalogReads {
         for (Relation relation : relations) {
             states.put(relation.oid(), now.reading().states().getOrDefault(relation.oid(), RelationState.GONE));
         }
-        return new Reading(states, now.reading().lockTimeout());
+        return new Reading(states, now.reading().lockTimeout(), Map.of());
     }
 
     /**
      * The state now inside a transaction: the relations this session holds a lock on read again, the others
      * as {@code previous} had them, without locks.
      */
-    static Reading readLocked(Connection connection, Reading previous) throws SQLException {
+    static Reading readLocked(Connection connection, Reading previous, boolean recorder) throws SQLException {
         Map<Long, RelationState> states = new HashMap<>();
         previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
+        Map<Long, Integer> reasons = new HashMap<>();
         String lockTimeout = "0";
-        try (PreparedStatement statement = connection.prepareStatement(LOCKED);
+        try (PreparedStatement statement = connection.prepareStatement(
+                LOCKED.formatted(recorder ? REWRITE_REASONS : "null::int"));
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 lockTimeout = rows.getString(7);
+                int reason = rows.getInt(8);
+                if (!rows.wasNull()) {
+                    reasons.put(rows.getLong(1), reason);
+                }
                 long oid = rows.getLong(1);
                 if (rows.wasNull() || !states.containsKey(oid)) {
                     continue; // no lock held, or a relation the step created
@@ -146,7 +167,25 @@ final class CatalogReads {
                         was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), indexes));
             }
         }
-        return new Reading(states, lockTimeout);
+        return new Reading(states, lockTimeout, reasons);
+    }
+
+    /** Postgres's {@code AT_REWRITE_*} bits in words: "a column's type changed". */
+    static String rewriteReason(int bits) {
+        List<String> reasons = new ArrayList<>();
+        if ((bits & 1) != 0) {
+            reasons.add("persistence changed (LOGGED/UNLOGGED)");
+        }
+        if ((bits & 2) != 0) {
+            reasons.add("a column added with a volatile default");
+        }
+        if ((bits & 4) != 0) {
+            reasons.add("a column's type or storage rewritten");
+        }
+        if ((bits & 8) != 0) {
+            reasons.add("access method changed");
+        }
+        return String.join(", ", reasons);
     }
 
     /** The indexes of a table that are not among {@code known}. */

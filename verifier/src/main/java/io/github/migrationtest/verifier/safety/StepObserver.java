@@ -32,6 +32,7 @@ final class StepObserver {
     private final Direction direction;
     private final Connection connection;
     private List<Relation> relations = List.of();
+    private boolean recorder;
     private final Map<Long, Relation> byOid = new HashMap<>();
     private final Allowances allowances = new Allowances();
     private final List<SafetyFinding> findings = new ArrayList<>();
@@ -85,6 +86,7 @@ final class StepObserver {
             try {
                 CatalogReads.Listing listing = CatalogReads.list(connection, !statement.transactional());
                 relations = listing.relations();
+                recorder = listing.recorder();
                 relations.forEach(r -> byOid.put(r.oid(), r));
                 previous = listing.reading();
                 previousInTransaction = inTransaction();
@@ -142,7 +144,8 @@ final class StepObserver {
                 rewrittenByTable.computeIfAbsent(relation.table(), t -> new ArrayList<>()).add(relation);
             }
         }
-        rewrittenByTable.forEach((table, rewritten) -> rewrite(statement, table, rewritten));
+        rewrittenByTable.forEach((table, rewritten) -> rewrite(statement, table, rewritten,
+                after.rewriteReasons().getOrDefault(table, 0)));
         for (Relation relation : relations) {
             RelationState was = before.states().getOrDefault(relation.oid(), RelationState.GONE);
             RelationState is = after.states().getOrDefault(relation.oid(), RelationState.GONE);
@@ -168,13 +171,16 @@ final class StepObserver {
         }
     }
 
-    private void rewrite(ExecutedStatement statement, long table, List<Relation> rewritten) {
+    private void rewrite(ExecutedStatement statement, long table, List<Relation> rewritten, int reasons) {
         Relation owner = byOid.get(table);
         boolean tableItself = rewritten.stream().anyMatch(r -> !r.isIndex());
         List<String> indexes = rewritten.stream().filter(Relation::isIndex).map(Relation::name).toList();
         String detail = tableItself
                 ? "new relfilenode" + (indexes.isEmpty() ? "" : "; its indexes rebuilt: " + String.join(", ", indexes))
                 : "index(es) rebuilt: " + String.join(", ", indexes);
+        if (reasons != 0) {
+            detail += " (table_rewrite event: " + CatalogReads.rewriteReason(reasons) + ")";
+        }
         add(Finding.TABLE_REWRITE, statement, owner == null ? String.join(", ", indexes) : owner.name(), detail,
                 Evidence.MEASURED);
     }
@@ -269,7 +275,8 @@ final class StepObserver {
     /** Inside a transaction the relations it holds a lock on; in auto-commit all of them. */
     private CatalogReads.Reading read(boolean inTransaction) {
         try {
-            return inTransaction ? CatalogReads.readLocked(connection, previous) : CatalogReads.readAll(connection, relations);
+            return inTransaction ? CatalogReads.readLocked(connection, previous, recorder)
+                    : CatalogReads.readAll(connection, relations);
         } catch (SQLException e) {
             stop(e);
             return null;

@@ -28,6 +28,9 @@ final class TypeNarrowing {
         if (from == null || to == null || from.equals(to)) {
             return false;
         }
+        if (from.endsWith("[]") && to.endsWith("[]")) {
+            return narrows(from.substring(0, from.length() - 2), to.substring(0, to.length() - 2));
+        }
         Type a = parse(from);
         Type b = parse(to);
         if (a.family() == Family.TEXT) {
@@ -43,8 +46,10 @@ final class TypeNarrowing {
                 case FLOAT -> a.rank() == 2 || b.rank() == 0;
                 default -> true;
             };
+            // Fewer digits before the point can overflow, fewer after it round.
             case NUMERIC -> b.family() != Family.NUMERIC
-                    || (b.length() != null && (a.length() == null || b.length() < a.length()
+                    || (b.length() != null && (a.length() == null
+                        || b.length() - zero(b.scale()) < a.length() - zero(a.scale())
                         || zero(b.scale()) < zero(a.scale())));
             case FLOAT -> b.family() != Family.FLOAT || b.rank() < a.rank();
             case TIMESTAMP -> b.family() != Family.TIMESTAMP || shorter(a.length(), b.length());

@@ -61,6 +61,8 @@ class SafetyCommandLineTest {
                 + "\"object\":\"public.t\",\"detail\":\"new index public.t_a built in place\",\"evidence\":\"MEASURED\","
                 + "\"allowed\":null}")
                 .contains("\"finding\":\"TABLE_REWRITE\"", "\"allowed\":\"fifty rows, runs before launch\"")
+                .contains("\"detail\":\"new relfilenode; its indexes rebuilt: public.t_pkey"
+                        + " (table_rewrite event: a column's type or storage rewritten)\"")
                 .contains("\"safety\":{\"TABLE_REWRITE\":2,\"INDEX_WITHOUT_CONCURRENTLY\":1,\"DROPS_TABLE\":1,\"NARROWS_COLUMN_TYPE\":1}");
         assertThat(Files.readString(xml)).contains("<property name=\"safety.INDEX_WITHOUT_CONCURRENTLY\" value=\"1\"/>")
                 .contains("<system-out>Safety findings").contains(index + ":2: INDEX_WITHOUT_CONCURRENTLY public.t")
