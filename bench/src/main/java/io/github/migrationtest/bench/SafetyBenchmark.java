@@ -43,8 +43,9 @@ public final class SafetyBenchmark {
         try (PostgresServer server = PostgresServer.start(PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED))) {
             System.out.printf("%n## Safety measurement: cost and findings (Postgres %d, --jobs 1, median of %d rounds)%n%n",
                     server.majorVersion(), rounds);
-            System.out.println("| history | revisions | with safety ms | --no-safety ms | ratio (each round) | findings |");
-            System.out.println("|---|---|---|---|---|---|");
+            System.out.println("| history | revisions | with safety ms | --no-safety ms | ratio (each round)"
+                    + " | measuring / the rest, in-run (each round) | findings |");
+            System.out.println("|---|---|---|---|---|---|---|");
             for (CorpusBenchmark.History history : CorpusBenchmark.HISTORIES) {
                 // Alembic's statements run in Python: only their schema diffs would be measured.
                 if (history.python() || !only.isEmpty() && !only.contains(history.name())) {
@@ -82,16 +83,23 @@ public final class SafetyBenchmark {
         new Verifier(source, skipped).verify(server);
         List<double[]> times = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-            // Alternated within a round, so drift of the machine's speed hits both alike.
-            double on = Measure.onceMillis(() -> new Verifier(source, measured).verify(server));
-            double off = Measure.onceMillis(() -> new Verifier(source, skipped).verify(server));
-            times.add(new double[] {on, off, on / off});
+            // Alternated within a round, so drift of the machine's speed hits both alike. The in-run share
+            // (the report's measuring time against the rest of the same verification) is immune to drift
+            // between runs, which on a shared machine swamps the difference of two runs.
+            VerificationReport[] on = new VerificationReport[1];
+            double onMs = Measure.onceMillis(() -> on[0] = new Verifier(source, measured).verify(server));
+            double offMs = Measure.onceMillis(() -> new Verifier(source, skipped).verify(server));
+            double measuring = on[0].safetyTime().toNanos();
+            times.add(new double[] {onMs, offMs, onMs / offMs, measuring / (on[0].total().toNanos() - measuring)});
         }
-        double[] ratios = times.stream().mapToDouble(t -> t[2]).sorted().toArray();
-        System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.3f× (%s) | %s |%n", name, report.revisions().size(),
-                median(times, 0), median(times, 1), ratios[ratios.length / 2],
-                times.stream().map(t -> String.format(Locale.ROOT, "%.3f", t[2])).collect(Collectors.joining(", ")),
-                findings(report));
+        System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.3f× (%s) | %.1f%% (%s) | %s |%n", name,
+                report.revisions().size(), median(times, 0), median(times, 1), median(times, 2), each(times, 2, 1, "%.3f"),
+                100 * median(times, 3), each(times, 3, 100, "%.1f%%"), findings(report));
+    }
+
+    private static String each(List<double[]> times, int column, double scale, String format) {
+        return times.stream().map(t -> String.format(Locale.ROOT, format, scale * t[column]))
+                .collect(Collectors.joining(", "));
     }
 
     private static double median(List<double[]> times, int column) {

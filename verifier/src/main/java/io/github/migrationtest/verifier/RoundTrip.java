@@ -44,6 +44,7 @@ final class RoundTrip {
     private Optional<String> completion = Optional.empty();
     /** What measuring the upgrade and the downgrade found. */
     private final List<SafetyFinding> safety = new ArrayList<>();
+    private long safetyNanos;
 
     RoundTrip(WorkingDatabase work, Revision revision, Optional<String> skipReason, VerifierOptions options) {
         this.work = work;
@@ -64,7 +65,7 @@ final class RoundTrip {
 
     Result run(SchemaSnapshot before) throws SQLException {
         try {
-            up = work.observedUpgrade(revision).duration();
+            up = measuredOut(work.observedUpgrade(revision).duration());
         } catch (MigrationFailedException e) {
             safety.addAll(work.lastObserved().findings());
             record(CheckResult.failed(Check.UPGRADES_APPLY, "the upgrade failed", Findings.error(e.failure()),
@@ -112,8 +113,17 @@ final class RoundTrip {
         if (!options.safety().measure()) {
             return;
         }
+        long started = System.nanoTime();
         safety.addAll(step.findings());
         safety.addAll(DataLoss.of(stateBefore, stateAfter, step, file));
+        safetyNanos += System.nanoTime() - started;
+    }
+
+    /** A measured step's duration without the measuring, which is counted apart. */
+    private Duration measuredOut(Duration step) {
+        long measuring = work.lastObserved().measuringNanos();
+        safetyNanos += measuring;
+        return step.minusNanos(Math.min(measuring, step.toNanos()));
     }
 
     private String upgradeFile() {
@@ -122,7 +132,7 @@ final class RoundTrip {
 
     private Down downgradeAndCompare(SchemaSnapshot before, SchemaSnapshot after) throws SQLException {
         try {
-            downTime = work.observedDowngrade(revision).duration();
+            downTime = measuredOut(work.observedDowngrade(revision).duration());
         } catch (MigrationFailedException e) {
             safety.addAll(work.lastObserved().findings());
             record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade failed",
@@ -203,6 +213,6 @@ final class RoundTrip {
 
     private RevisionReport report() {
         return new RevisionReport(revision.id(), revision.description(), results,
-                new Timings(up, downTime, reup, Duration.ofNanos(snapshotNanos)), safety);
+                new Timings(up, downTime, reup, Duration.ofNanos(snapshotNanos), Duration.ofNanos(safetyNanos)), safety);
     }
 }

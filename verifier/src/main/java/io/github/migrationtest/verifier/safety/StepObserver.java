@@ -48,6 +48,7 @@ final class StepObserver {
     private boolean previousInTransaction;
     private boolean statementsSeen;
     private boolean broken;
+    private long measuringNanos;
 
     private static final class HeldLock {
         final ExecutedStatement takenBy;
@@ -69,10 +70,30 @@ final class StepObserver {
     }
 
     void scriptStarting(String file, String text) {
+        long started = System.nanoTime();
         allowances.read(file, text, direction);
+        measuringNanos += System.nanoTime() - started;
     }
 
     void before(ExecutedStatement statement) {
+        long started = System.nanoTime();
+        try {
+            start(statement);
+        } finally {
+            measuringNanos += System.nanoTime() - started;
+        }
+    }
+
+    void after(ExecutedStatement statement) {
+        long started = System.nanoTime();
+        try {
+            measure(statement);
+        } finally {
+            measuringNanos += System.nanoTime() - started;
+        }
+    }
+
+    private void start(ExecutedStatement statement) {
         statementsSeen = true;
         if (!SESSION_ONLY.matcher(statement.code()).matches()) {
             statementsByFile.merge(statement.file(), 1, Integer::sum);
@@ -96,7 +117,7 @@ final class StepObserver {
         }
     }
 
-    void after(ExecutedStatement statement) {
+    private void measure(ExecutedStatement statement) {
         if (previous == null || broken || relations.isEmpty()) {
             return;
         }
@@ -124,7 +145,7 @@ final class StepObserver {
         }
         List<SafetyFinding> all = new ArrayList<>(allowances.invalid());
         findings.forEach(f -> all.add(allowances.apply(f)));
-        return new StepRecord(direction, all, allowances, vanished, statementsSeen);
+        return new StepRecord(direction, all, allowances, vanished, statementsSeen, measuringNanos);
     }
 
     private void compare(ExecutedStatement statement, CatalogReads.Reading before, CatalogReads.Reading after,

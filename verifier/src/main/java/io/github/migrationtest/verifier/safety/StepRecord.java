@@ -14,7 +14,7 @@ public final class StepRecord {
 
     /** A step nothing was measured in ({@code --no-safety}, or a source that runs its own statements). */
     public static StepRecord none(Direction direction) {
-        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), false);
+        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), false, 0);
     }
 
     private final Direction direction;
@@ -22,9 +22,11 @@ public final class StepRecord {
     private final Allowances allowances;
     private final Map<String, ExecutedStatement> vanished;
     private final boolean statementsSeen;
+    private final long measuringNanos;
 
     StepRecord(Direction direction, List<SafetyFinding> findings, Allowances allowances,
-               Map<String, ExecutedStatement> vanished, boolean statementsSeen) {
+               Map<String, ExecutedStatement> vanished, boolean statementsSeen, long measuringNanos) {
+        this.measuringNanos = measuringNanos;
         this.direction = direction;
         this.findings = List.copyOf(findings);
         this.allowances = allowances;
@@ -44,6 +46,11 @@ public final class StepRecord {
     /** Whether the source reported the step's statements (else only its schema diff is known). */
     public boolean statementsSeen() {
         return statementsSeen;
+    }
+
+    /** Time spent measuring inside the step, which its own duration includes. */
+    public long measuringNanos() {
+        return measuringNanos;
     }
 
     Optional<ExecutedStatement> whereVanished(String relation) {
