@@ -16,6 +16,7 @@ import io.github.migrationtest.verifier.report.FailureText;
 import io.github.migrationtest.verifier.report.JUnitXmlReport;
 import io.github.migrationtest.verifier.report.JsonReport;
 import io.github.migrationtest.verifier.report.MarkdownReport;
+import io.github.migrationtest.verifier.report.SafetySection;
 import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
@@ -153,6 +154,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.println();
         out.print(Summary.table(report));
+        out.print(SafetySection.console(report));
         printFailures(out, report);
         out.flush();
         writeReports(report);

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The safety findings in each report format: per revision, and a count per finding. */
-final class SafetySection {
+public final class SafetySection {
 
     private SafetySection() {
     }
@@ -51,6 +51,23 @@ final class SafetySection {
     static String text(VerificationReport report) {
         return report.revisions().stream().flatMap(r -> r.safety().stream().map(f -> text(r, f)))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * For the console after the summary: "Safety findings (reported; --fail-on fails them): TABLE_REWRITE 2,
+     * ..." and where the reports list them; empty when there is none.
+     */
+    public static String console(VerificationReport report) {
+        Map<Finding, Long> counts = counts(report);
+        if (counts.isEmpty()) {
+            return "";
+        }
+        long allowed = report.revisions().stream().flatMap(r -> r.safety().stream()).filter(SafetyFinding::allowed)
+                .count();
+        return "Safety findings (reported, not failed unless named in --fail-on; listed in the JSON, JUnit XML and"
+                + " Markdown reports): " + counts.entrySet().stream().map(e -> e.getKey().name() + " " + e.getValue())
+                .collect(Collectors.joining(", ")) + (allowed > 0 ? "; " + allowed + " allowed by comments" : "")
+                + System.lineSeparator();
     }
 
     /** A table a reviewer reads in a pull request, and the counts; empty when nothing was found. */

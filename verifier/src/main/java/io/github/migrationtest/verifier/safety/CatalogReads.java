@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -57,13 +58,13 @@ final class CatalogReads {
                    c.relispartition,
                    case when c.relkind in ('r', 'p', 'm') then (select count(*) from pg_catalog.pg_index x
                         where x.indrelid = h.relation) end,
-                   pg_catalog.current_setting('lock_timeout'), %s
+                   pg_catalog.current_setting('lock_timeout')
             from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation""";
 
     /** The reasons Postgres's table_rewrite event gave for a relation, OR-ed, as the change recorder logs them. */
     private static final String REWRITE_REASONS = """
-            (select pg_catalog.bit_or(t.objsubid) from migrationtest_recorder.touched t
-             where t.command_tag = 'table_rewrite' and t.objid = h.relation)""";
+            select pg_catalog.bit_or(t.objsubid) from migrationtest_recorder.touched t
+            where t.command_tag = 'table_rewrite' and t.objid = ?""";
 
     private CatalogReads() {
     }
@@ -111,14 +112,11 @@ final class CatalogReads {
             }
         }
         indexes.forEach((table, count) -> states.computeIfPresent(table, (oid, state) -> state.withIndexes(count)));
-        return new Listing(relations, new Reading(states, lockTimeout, Map.of()), recorder);
+        return new Listing(relations, new Reading(states, lockTimeout), recorder);
     }
 
-    /**
-     * The relations' states, the session's lock_timeout, and the reasons of the rewrites the table_rewrite
-     * event reported so far in the step (bits of Postgres's {@code AT_REWRITE_*}), by relation.
-     */
-    record Reading(Map<Long, RelationState> states, String lockTimeout, Map<Long, Integer> rewriteReasons) {
+    /** The relations' states, and the session's lock_timeout. */
+    record Reading(Map<Long, RelationState> states, String lockTimeout) {
     }
 
     /** The state now: a whole read of the step's relations (auto-commit: no lock tells what changed). */
@@ -128,27 +126,21 @@ final class CatalogReads {
         for (Relation relation : relations) {
             states.put(relation.oid(), now.reading().states().getOrDefault(relation.oid(), RelationState.GONE));
         }
-        return new Reading(states, now.reading().lockTimeout(), Map.of());
+        return new Reading(states, now.reading().lockTimeout());
     }
 
     /**
      * The state now inside a transaction: the relations this session holds a lock on read again, the others
      * as {@code previous} had them, without locks.
      */
-    static Reading readLocked(Connection connection, Reading previous, boolean recorder) throws SQLException {
+    static Reading readLocked(Connection connection, Reading previous) throws SQLException {
         Map<Long, RelationState> states = new HashMap<>();
         previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
-        Map<Long, Integer> reasons = new HashMap<>();
         String lockTimeout = "0";
-        try (PreparedStatement statement = connection.prepareStatement(
-                LOCKED.formatted(recorder ? REWRITE_REASONS : "null::int"));
+        try (PreparedStatement statement = connection.prepareStatement(LOCKED);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 lockTimeout = rows.getString(7);
-                int reason = rows.getInt(8);
-                if (!rows.wasNull()) {
-                    reasons.put(rows.getLong(1), reason);
-                }
                 long oid = rows.getLong(1);
                 if (rows.wasNull() || !states.containsKey(oid)) {
                     continue; // no lock held, or a relation the step created
@@ -167,7 +159,32 @@ final class CatalogReads {
                         was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), indexes));
             }
         }
-        return new Reading(states, lockTimeout, reasons);
+        return new Reading(states, lockTimeout);
+    }
+
+    /**
+     * Why Postgres rewrote a table, as the change recorder's table_rewrite trigger logged it in the step; 0
+     * when it logged nothing. Read under a savepoint, as it is inside the migration's transaction: a
+     * migration may have dropped the recorder, and a failed read must not abort the migration's work.
+     */
+    static int rewriteReasons(Connection connection, long table) throws SQLException {
+        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try (PreparedStatement statement = connection.prepareStatement(REWRITE_REASONS)) {
+            statement.setLong(1, table);
+            int reasons;
+            try (ResultSet row = statement.executeQuery()) {
+                reasons = row.next() ? row.getInt(1) : 0;
+            }
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return reasons;
+        } catch (SQLException e) {
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            throw e;
+        }
     }
 
     /** Postgres's {@code AT_REWRITE_*} bits in words: "a column's type changed". */

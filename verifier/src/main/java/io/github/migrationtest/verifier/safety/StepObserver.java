@@ -165,8 +165,7 @@ final class StepObserver {
                 rewrittenByTable.computeIfAbsent(relation.table(), t -> new ArrayList<>()).add(relation);
             }
         }
-        rewrittenByTable.forEach((table, rewritten) -> rewrite(statement, table, rewritten,
-                after.rewriteReasons().getOrDefault(table, 0)));
+        rewrittenByTable.forEach((table, rewritten) -> rewrite(statement, table, rewritten));
         for (Relation relation : relations) {
             RelationState was = before.states().getOrDefault(relation.oid(), RelationState.GONE);
             RelationState is = after.states().getOrDefault(relation.oid(), RelationState.GONE);
@@ -192,13 +191,14 @@ final class StepObserver {
         }
     }
 
-    private void rewrite(ExecutedStatement statement, long table, List<Relation> rewritten, int reasons) {
+    private void rewrite(ExecutedStatement statement, long table, List<Relation> rewritten) {
         Relation owner = byOid.get(table);
         boolean tableItself = rewritten.stream().anyMatch(r -> !r.isIndex());
         List<String> indexes = rewritten.stream().filter(Relation::isIndex).map(Relation::name).toList();
         String detail = tableItself
                 ? "new relfilenode" + (indexes.isEmpty() ? "" : "; its indexes rebuilt: " + String.join(", ", indexes))
                 : "index(es) rebuilt: " + String.join(", ", indexes);
+        int reasons = recorder ? rewriteReasons(table) : 0;
         if (reasons != 0) {
             detail += " (table_rewrite event: " + CatalogReads.rewriteReason(reasons) + ")";
         }
@@ -270,6 +270,15 @@ final class StepObserver {
         }
     }
 
+    private int rewriteReasons(long table) {
+        try {
+            return CatalogReads.rewriteReasons(connection, table);
+        } catch (SQLException e) {
+            LOG.debug("No table_rewrite reason for a rewrite: {}", e.getMessage());
+            return 0;
+        }
+    }
+
     /** Reports the blocking locks of a transaction that ended, when statements ran while they were held. */
     private void closeHeldLocks() {
         held.values().forEach(this::report);
@@ -296,7 +305,7 @@ final class StepObserver {
     /** Inside a transaction the relations it holds a lock on; in auto-commit all of them. */
     private CatalogReads.Reading read(boolean inTransaction) {
         try {
-            return inTransaction ? CatalogReads.readLocked(connection, previous, recorder)
+            return inTransaction ? CatalogReads.readLocked(connection, previous)
                     : CatalogReads.readAll(connection, relations);
         } catch (SQLException e) {
             stop(e);

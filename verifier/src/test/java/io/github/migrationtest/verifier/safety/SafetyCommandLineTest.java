@@ -55,6 +55,9 @@ class SafetyCommandLineTest {
         assertThat(verify("--json", json.toString(), "--junit-xml", xml.toString(), "--markdown", md.toString()))
                 .as(out + "\n" + err).isZero();
 
+        assertThat(out.toString()).contains("Safety findings (reported, not failed unless named in --fail-on; listed in"
+                + " the JSON, JUnit XML and Markdown reports): TABLE_REWRITE 2, INDEX_WITHOUT_CONCURRENTLY 1, DROPS_TABLE 1,"
+                + " NARROWS_COLUMN_TYPE 1; 3 allowed by comments");
         String index = history.resolve("0002_index.up.sql").toString();
         assertThat(Files.readString(json)).contains("{\"finding\":\"INDEX_WITHOUT_CONCURRENTLY\",\"direction\":\"UP\","
                 + "\"file\":" + "\"" + index + "\"" + ",\"line\":2,"
