@@ -66,7 +66,7 @@ public final class Verifier {
             throw new VerificationException("Verification of " + source.location() + " could not go on: "
                     + e.getMessage(), e);
         }
-        if (!options.safety().failOn().isEmpty()) {
+        if (!options.safety().failOn().isEmpty() && options.runs(Check.SAFETY_FINDINGS_ACCEPTED)) {
             CheckResult safety = SafetyVerdict.of(reports, options.safety());
             historyChecks.add(safety);
             listener.historyCheckFinished(safety);
