@@ -26,7 +26,7 @@ final class CatalogReads {
      */
     private static final String RELATIONS = """
             select c.oid, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
-                   coalesce((select x.indrelid from pg_catalog.pg_index x where x.indexrelid = c.oid), c.oid),
+                   coalesce(x.indrelid, c.oid),
                    c.relkind in ('i', 'I'), c.relfilenode, c.relispartition, pg_catalog.pg_stat_get_xact_numscans(c.oid),
                    case when ? and c.relkind in ('r', 'p') then (select count(*) from pg_catalog.pg_constraint k
                         where k.conrelid = c.oid and k.convalidated and k.contype in ('c', 'f')) end,
@@ -36,6 +36,7 @@ final class CatalogReads {
                    pg_catalog.current_setting('lock_timeout'),
                    (select pg_catalog.to_regclass('migrationtest_recorder.touched') is not null)
             from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            left join pg_catalog.pg_index x on x.indexrelid = c.oid
             where c.relkind in ('r', 'p', 'm', 'i', 'I')
               and n.nspname not in ('pg_catalog', 'information_schema', 'migrationtest_recorder')
               and n.nspname not like 'pg\\_%'""";
@@ -205,7 +206,7 @@ final class CatalogReads {
         return String.join(", ", reasons);
     }
 
-    /** The indexes of a table that are not among {@code known}. */
+    /** The indexes of a table that are not among {@code known}, the indexes it had at the step's start. */
     static List<String> newIndexes(Connection connection, long table, List<Relation> known) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
@@ -214,8 +215,8 @@ final class CatalogReads {
                 join pg_catalog.pg_namespace n on n.oid = i.relnamespace
                 where x.indrelid = ? and x.indexrelid <> all(?::oid[]) order by 1""")) {
             statement.setLong(1, table);
-            statement.setString(2, known.stream().map(r -> Long.toString(r.oid()))
-                    .collect(Collectors.joining(",", "{", "}")));
+            statement.setString(2, known.stream().filter(r -> r.isIndex() && r.table() == table)
+                    .map(r -> Long.toString(r.oid())).collect(Collectors.joining(",", "{", "}")));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     names.add(rows.getString(1));
