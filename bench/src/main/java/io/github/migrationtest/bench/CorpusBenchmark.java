@@ -55,7 +55,7 @@ public final class CorpusBenchmark {
      * A history of the corpus: its folder, where its tool is pointed inside it, the SQL its project runs
      * first, and how it is read (an Alembic history: which Python, which env.py).
      */
-    private record History(String name, String location, String prelude, SourceOptions options) {
+    record History(String name, String location, String prelude, SourceOptions options) {
         History(String name, String location, String prelude) {
             this(name, location, prelude, SourceOptions.defaults());
         }
@@ -73,7 +73,7 @@ public final class CorpusBenchmark {
         }
     }
 
-    private static final List<History> HISTORIES = List.of(
+    static final List<History> HISTORIES = List.of(
             new History("vaultwarden-diesel", "migrations/postgresql", ""),
             new History("plume-diesel", "migrations/postgres", ""),
             new History("keto-popx", ".", ""),
@@ -151,7 +151,7 @@ public final class CorpusBenchmark {
         }
     }
 
-    private static Path corpus() {
+    static Path corpus() {
         String configured = System.getProperty(CORPUS);
         if (configured != null) {
             return Path.of(configured).toAbsolutePath().normalize();

@@ -2,6 +2,7 @@ package io.github.migrationtest.junit;
 
 import io.github.migrationtest.junit.MigrationTest.Database;
 import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.safety.SafetyOptions;
 import io.github.migrationtest.verifier.source.Durations;
 import io.github.migrationtest.verifier.diff.DiffOptions;
 import io.github.migrationtest.verifier.model.ModelContext;
@@ -113,7 +114,9 @@ final class ConfigReader {
                 .withSkipped(Set.copyOf(list("skip", MigrationTest::skip, MigrationTest.SKIP_PROPERTY_NAME, ",")))
                 .withProtect(protect())
                 .withJobs(lookup.fromKey(MigrationTest.JOBS_PROPERTY_NAME).map(s -> s.parse(ConfigReader::jobs))
-                        .orElse(VerifierOptions.AUTO_JOBS));
+                        .orElse(VerifierOptions.AUTO_JOBS))
+                .withSafety(SafetyOptions.defaults().withFailOn(setting("failOn", MigrationTest::failOn,
+                        MigrationTest.FAIL_ON_PROPERTY_NAME).map(s -> s.parse(SafetyOptions::parseFindings)).orElse(Set.of())));
         Optional<Setting> model = setting("model", MigrationTest::model, MigrationTest.MODEL_PROPERTY_NAME);
         if (model.isPresent()) {
             verifier = verifier.withModel(model(model.get(), initScripts, location, source.alembic()))

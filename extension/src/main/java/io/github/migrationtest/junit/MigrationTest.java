@@ -100,6 +100,8 @@ public @interface MigrationTest {
     String ALEMBIC_PYTHON_PROPERTY_NAME = "migrationtest.alembic.python";
     /** Default for {@link #alembicEnv()}: {@value}. */
     String ALEMBIC_ENV_PROPERTY_NAME = "migrationtest.alembic.env";
+    /** Default for {@link #failOn()}: {@value}, comma-separated finding names or {@code all}. */
+    String FAIL_ON_PROPERTY_NAME = "migrationtest.failOn";
     /**
      * The Spring Boot profiles whose {@code application-<profile>.*} are read too, comma-separated, when
      * no location is given: {@value} (default: {@code spring.profiles.active}, {@code SPRING_PROFILES_ACTIVE}).
@@ -259,6 +261,13 @@ public @interface MigrationTest {
      * needs untrusted extensions, event triggers or roles; by default they run as a role without superuser.
      */
     boolean superuserMigrations() default false;
+
+    /**
+     * Safety findings that fail ({@code SAFETY_FINDINGS_ACCEPTED}), comma-separated, or {@code all}; empty
+     * to report them only. A file's {@code -- migrationtest:allow <FINDING> <reason>} accepts one. See
+     * docs/safety.md.
+     */
+    String failOn() default "";
 
     /** How column order counts; see {@link #columnOrder()}. */
     enum ColumnOrder {

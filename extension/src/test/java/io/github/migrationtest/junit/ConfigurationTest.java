@@ -146,7 +146,7 @@ class ConfigurationTest {
         assertClassFails(Kit.run(DefaultsTestCase.class, MigrationTest.CHECKS_PROPERTY_NAME, "UPGRADES_APPLY, everything"),
                 "Invalid value for migrationtest.checks: 'UPGRADES_APPLY, everything'. Allowed: HISTORY_IS_LINEAR, "
                         + "UPGRADES_APPLY, DOWNGRADE_RESTORES_SCHEMA, REUPGRADE_REPRODUCES_SCHEMA, FULL_DOWNGRADE_TO_BASE, "
-                        + "HEAD_MATCHES_MODEL, PROTECTED_SCHEMAS_UNTOUCHED");
+                        + "HEAD_MATCHES_MODEL, PROTECTED_SCHEMAS_UNTOUCHED, SAFETY_FINDINGS_ACCEPTED");
         assertClassFails(Kit.run(DefaultsTestCase.class, MigrationTest.POSTGRES_VERSION_PROPERTY_NAME, "latest"),
                 "Invalid value for migrationtest.postgres.version: 'latest'. Allowed: a Postgres major version such as 16 or 17");
         assertClassFails(Kit.run(DefaultsTestCase.class, MigrationTest.TYPE_PROPERTY_NAME, "xml"),

@@ -6,7 +6,9 @@ import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
+import io.github.migrationtest.verifier.safety.SafetyRecorder;
 import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.StatementListener;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.script.ScriptFiles;
 import io.github.migrationtest.verifier.source.script.SqlScript;
@@ -46,6 +48,8 @@ final class HistoryWalk implements AutoCloseable {
     private final Queue<WorkingDatabase> databases = new ConcurrentLinkedQueue<>();
     private final Object sharedStepLock = new Object();
     private volatile WorkingDatabase atHead;
+    /** Measures the round trips' steps; {@code null} with safety off. */
+    private final SafetyRecorder safety;
 
     private HistoryWalk(PostgresServer server, MigrationSource source, List<Revision> revisions, RevisionPolicy policy,
                         VerifierOptions options, ProgressListener listener) {
@@ -59,6 +63,10 @@ final class HistoryWalk implements AutoCloseable {
         this.parts = plan.parts();
         this.initScripts = ScriptFiles.readInitScripts(options.initScripts());
         this.results = new RevisionResults(revisions, options, listener);
+        this.safety = options.safety().measure() ? new SafetyRecorder() : null;
+        if (safety != null) {
+            source.reportStatementsTo(safety);
+        }
         listener.walkPlanned(parts.size(), plan.note());
         parts.forEach(part -> ready.add(new CompletableFuture<>()));
     }
@@ -167,7 +175,7 @@ final class HistoryWalk implements AutoCloseable {
 
     private WorkingDatabase open() throws SQLException {
         Object stepLock = source.supportsConcurrentSteps() ? new Object() : sharedStepLock;
-        WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot(), stepLock);
+        WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot(), stepLock, safety);
         databases.add(work);
         ScriptFiles.runInit(initScripts, work.connection());
         work.handOverInitObjects();
@@ -241,6 +249,9 @@ final class HistoryWalk implements AutoCloseable {
 
     @Override
     public void close() {
+        if (safety != null) {
+            source.reportStatementsTo(StatementListener.NONE);
+        }
         for (WorkingDatabase database; (database = databases.poll()) != null; ) {
             database.close();
         }

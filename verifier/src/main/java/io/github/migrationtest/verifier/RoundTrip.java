@@ -9,11 +9,15 @@ import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.Timings;
+import io.github.migrationtest.verifier.safety.DataLoss;
+import io.github.migrationtest.verifier.safety.SafetyFinding;
+import io.github.migrationtest.verifier.safety.StepRecord;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.Revision;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,9 @@ final class RoundTrip {
     private List<Touch> upTouches;
     private List<Touch> downTouches;
     private boolean upgradeFailed;
+    /** What measuring the upgrade and the downgrade found. */
+    private final List<SafetyFinding> safety = new ArrayList<>();
+    private long safetyNanos;
 
     RoundTrip(WorkingDatabase work, Revision revision, Optional<String> skipReason, VerifierOptions options) {
         this.work = work;
@@ -87,9 +94,10 @@ final class RoundTrip {
 
     private Result steps(SchemaSnapshot before) throws SQLException {
         try {
-            up = work.upgrade(revision).duration();
+            up = measuredOut(work.observedUpgrade(revision).duration());
             upTouches = work.protectedTouches();
         } catch (MigrationFailedException e) {
+            safety.addAll(work.lastObserved().findings());
             // A step outside a transaction may have done some of its work before it failed.
             upTouches = work.protectedTouches();
             upgradeFailed = true;
@@ -100,7 +108,9 @@ final class RoundTrip {
             return new Result(report(), before, true, true);
         }
         record(CheckResult.passed(Check.UPGRADES_APPLY));
+        StepRecord upgraded = work.lastObserved();
         SchemaSnapshot after = snapshot();
+        observed(before, after, upgraded, upgradeFile());
         if (!options.runs(Check.DOWNGRADE_RESTORES_SCHEMA) && !options.runs(Check.REUPGRADE_REPRODUCES_SCHEMA)) {
             return new Result(report(), after, false, false);
         }
@@ -115,7 +125,7 @@ final class RoundTrip {
             notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the revision has no downgrade");
             return new Result(report(), after, false, false);
         }
-        Down down = downgradeAndCompare(before);
+        Down down = downgradeAndCompare(before, after);
         if (down == Down.FAILED) {
             notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the downgrade failed");
             // Rolled back whole (nothing committed since it started), it left the state after the upgrade.
@@ -128,11 +138,37 @@ final class RoundTrip {
     /** What a downgrade did: restored the schema, left a different one, or failed. */
     private enum Down { RESTORED, DIFFERENT, FAILED }
 
-    private Down downgradeAndCompare(SchemaSnapshot before) throws SQLException {
+    /**
+     * Keeps a measured step's findings and the data it loses, read from the schema before and after it;
+     * with measuring off, nothing.
+     */
+    private void observed(SchemaSnapshot stateBefore, SchemaSnapshot stateAfter, StepRecord step, String file) {
+        if (!options.safety().measure()) {
+            return;
+        }
+        long started = System.nanoTime();
+        safety.addAll(step.findings());
+        safety.addAll(DataLoss.of(stateBefore, stateAfter, step, file));
+        safetyNanos += System.nanoTime() - started;
+    }
+
+    /** A measured step's duration without the measuring, which is counted apart. */
+    private Duration measuredOut(Duration step) {
+        long measuring = work.lastObserved().measuringNanos();
+        safetyNanos += measuring;
+        return step.minusNanos(Math.min(measuring, step.toNanos()));
+    }
+
+    private String upgradeFile() {
+        return revision.files().isEmpty() ? "" : revision.files().get(0);
+    }
+
+    private Down downgradeAndCompare(SchemaSnapshot before, SchemaSnapshot after) throws SQLException {
         try {
-            downTime = work.downgrade(revision).duration();
+            downTime = measuredOut(work.observedDowngrade(revision).duration());
             downTouches = work.protectedTouches();
         } catch (MigrationFailedException e) {
+            safety.addAll(work.lastObserved().findings());
             downTouches = work.protectedTouches();
             record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade failed",
                     Findings.error(e.failure()), "Fix the statement at " + e.failure().location()
@@ -140,6 +176,8 @@ final class RoundTrip {
             return Down.FAILED;
         }
         SchemaSnapshot afterDowngrade = snapshot();
+        observed(after, afterDowngrade, work.lastObserved(),
+                revision.files().isEmpty() ? "" : revision.files().get(revision.files().size() - 1));
         DiffResult diff = SchemaDiff.compare(before, afterDowngrade, options.diff());
         if (diff.matches()) {
             record(CheckResult.passed(Check.DOWNGRADE_RESTORES_SCHEMA, Findings.differences(diff)));
@@ -210,6 +248,6 @@ final class RoundTrip {
 
     private RevisionReport report() {
         return new RevisionReport(revision.id(), revision.description(), results,
-                new Timings(up, downTime, reup, Duration.ofNanos(snapshotNanos)));
+                new Timings(up, downTime, reup, Duration.ofNanos(snapshotNanos), Duration.ofNanos(safetyNanos)), safety);
     }
 }

@@ -66,6 +66,11 @@ public final class Verifier {
             throw new VerificationException("Verification of " + source.location() + " could not go on: "
                     + e.getMessage(), e);
         }
+        if (!options.safety().failOn().isEmpty() && options.runs(Check.SAFETY_FINDINGS_ACCEPTED)) {
+            CheckResult safety = SafetyVerdict.of(reports, options.safety());
+            historyChecks.add(safety);
+            listener.historyCheckFinished(safety);
+        }
         if (options.runs(Check.HEAD_MATCHES_MODEL)) {
             // After the working database is gone: a model built in a scratch database needs no company.
             CheckResult model = new HeadMatchesModel(options, server).run(head);

@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.diff.DiffOptions;
 import io.github.migrationtest.verifier.model.SchemaModel;
 import io.github.migrationtest.verifier.protect.ProtectedSchemas;
 import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.safety.SafetyOptions;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -37,13 +38,15 @@ import java.util.regex.Pattern;
  *     file of every revision must match it whole, or {@link Check#HISTORY_IS_LINEAR} fails naming the file
  * @param protect schemas the migrations must leave alone, by name or glob ({@code legacy_*}); see
  *     {@link Check#PROTECTED_SCHEMAS_UNTOUCHED}
+ * @param safety whether each statement's locks, rewrites and scans are measured, and which findings fail
  */
 public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<String, String> irreversible,
                               Set<String> skipped, List<Path> initScripts, SnapshotOptions snapshot, DiffOptions diff,
                               int checkpointInterval, Optional<SchemaModel> model, boolean updateSnapshot, int jobs,
-                              Optional<Pattern> fileNamePattern, List<String> protect) {
+                              Optional<Pattern> fileNamePattern, List<String> protect, SafetyOptions safety) {
 
     public VerifierOptions {
+        safety = safety == null ? SafetyOptions.defaults() : safety;
         checks = Collections.unmodifiableSet(checks.isEmpty() ? EnumSet.noneOf(Check.class) : EnumSet.copyOf(checks));
         irreversible = Map.copyOf(irreversible);
         skipped = Set.copyOf(skipped);
@@ -64,7 +67,7 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
         return new VerifierOptions(EnumSet.complementOf(EnumSet.of(Check.HEAD_MATCHES_MODEL,
                 Check.PROTECTED_SCHEMAS_UNTOUCHED)), Optional.empty(),
                 Map.of(), Set.of(), List.of(), SnapshotOptions.defaults(), DiffOptions.defaults(), 100, Optional.empty(),
-                false, AUTO_JOBS, Optional.empty(), List.of());
+                false, AUTO_JOBS, Optional.empty(), List.of(), SafetyOptions.defaults());
     }
 
     public boolean runs(Check check) {
@@ -74,42 +77,42 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
     /** Chooses exactly these checks, whatever {@link #withModel} turned on before. */
     public VerifierOptions withChecks(Set<Check> value) {
         return new VerifierOptions(value, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern, protect);
+                model, updateSnapshot, jobs, fileNamePattern, protect, safety);
     }
 
     public VerifierOptions withFloor(String value) {
         return new VerifierOptions(checks, Optional.ofNullable(value), irreversible, skipped, initScripts, snapshot, diff,
-                checkpointInterval, model, updateSnapshot, jobs, fileNamePattern, protect);
+                checkpointInterval, model, updateSnapshot, jobs, fileNamePattern, protect, safety);
     }
 
     public VerifierOptions withIrreversible(Map<String, String> value) {
         return new VerifierOptions(checks, floor, value, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern, protect);
+                model, updateSnapshot, jobs, fileNamePattern, protect, safety);
     }
 
     public VerifierOptions withSkipped(Set<String> value) {
         return new VerifierOptions(checks, floor, irreversible, value, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern, protect);
+                model, updateSnapshot, jobs, fileNamePattern, protect, safety);
     }
 
     public VerifierOptions withInitScripts(List<Path> value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, value, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern, protect);
+                model, updateSnapshot, jobs, fileNamePattern, protect, safety);
     }
 
     public VerifierOptions withSnapshot(SnapshotOptions value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, value, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern, protect);
+                model, updateSnapshot, jobs, fileNamePattern, protect, safety);
     }
 
     public VerifierOptions withDiff(DiffOptions value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, value, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern, protect);
+                model, updateSnapshot, jobs, fileNamePattern, protect, safety);
     }
 
     public VerifierOptions withCheckpointInterval(int value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, value,
-                model, updateSnapshot, jobs, fileNamePattern, protect);
+                model, updateSnapshot, jobs, fileNamePattern, protect, safety);
     }
 
     /**
@@ -120,25 +123,31 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
         Set<Check> withModelCheck = EnumSet.of(Check.HEAD_MATCHES_MODEL);
         withModelCheck.addAll(checks);
         return new VerifierOptions(withModelCheck, floor, irreversible, skipped, initScripts, snapshot, diff,
-                checkpointInterval, Optional.of(value), updateSnapshot, jobs, fileNamePattern, protect);
+                checkpointInterval, Optional.of(value), updateSnapshot, jobs, fileNamePattern, protect, safety);
     }
 
     /** Update mode on or off: a snapshot file model is written with the head schema rather than compared. */
     public VerifierOptions withSnapshotUpdate(boolean value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, value, jobs, fileNamePattern, protect);
+                model, value, jobs, fileNamePattern, protect, safety);
     }
 
     /** How many databases walk the history at once; {@link #AUTO_JOBS} chooses. */
     /** See {@link #fileNamePattern()}; {@code null} for none. */
     public VerifierOptions withFileNamePattern(String regex) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, Optional.ofNullable(regex).map(Pattern::compile), protect);
+                model, updateSnapshot, jobs, Optional.ofNullable(regex).map(Pattern::compile), protect, safety);
+    }
+
+    /** See {@link #safety()}. */
+    public VerifierOptions withSafety(SafetyOptions value) {
+        return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
+                model, updateSnapshot, jobs, fileNamePattern, protect, value);
     }
 
     public VerifierOptions withJobs(int value) {
         return new VerifierOptions(checks, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, value, fileNamePattern, protect);
+                model, updateSnapshot, value, fileNamePattern, protect, safety);
     }
 
     /**
@@ -155,6 +164,6 @@ public record VerifierOptions(Set<Check> checks, Optional<String> floor, Map<Str
             withCheck.add(Check.PROTECTED_SCHEMAS_UNTOUCHED);
         }
         return new VerifierOptions(withCheck, floor, irreversible, skipped, initScripts, snapshot, diff, checkpointInterval,
-                model, updateSnapshot, jobs, fileNamePattern, globs);
+                model, updateSnapshot, jobs, fileNamePattern, globs, safety);
     }
 }

@@ -2,6 +2,8 @@ package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.snapshot.IncrementalReader;
+import io.github.migrationtest.verifier.safety.SafetyRecorder;
+import io.github.migrationtest.verifier.safety.StepRecord;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.protect.ProtectedSchemas;
 import io.github.migrationtest.verifier.protect.ProtectionGuard;
@@ -55,6 +57,9 @@ final class WorkingDatabase implements AutoCloseable {
     private long downgradeHorizon = -1;
     /** Whether the protected-schemas guard is installed (clones of this database have it too). */
     private boolean guarded;
+    /** Measures the steps asked for; {@code null} when safety is not measured. */
+    private final SafetyRecorder safety;
+    private StepRecord lastObserved;
 
     /**
      * @param stepLock held while a step runs: one shared by all working databases when the source's steps
@@ -62,7 +67,14 @@ final class WorkingDatabase implements AutoCloseable {
      */
     WorkingDatabase(PostgresServer server, MigrationSource source, SnapshotOptions snapshotOptions, Object stepLock)
             throws SQLException {
+        this(server, source, snapshotOptions, stepLock, null);
+    }
+
+    /** @param safety measures {@link #observedUpgrade} and {@link #observedDowngrade}; {@code null} for none */
+    WorkingDatabase(PostgresServer server, MigrationSource source, SnapshotOptions snapshotOptions, Object stepLock,
+                    SafetyRecorder safety) throws SQLException {
         this.server = server;
+        this.safety = safety;
         this.source = source;
         this.stepLock = stepLock;
         this.database = server.createDatabase();
@@ -105,6 +117,36 @@ final class WorkingDatabase implements AutoCloseable {
                 upgradeNanosSinceCheckpoint += took;
                 upgradeNanos += took;
             }
+        }
+    }
+
+    /** An upgrade whose statements are measured; {@link #lastObserved()} tells what was found. */
+    StepResult observedUpgrade(Revision revision) throws SQLException {
+        return observed(Direction.UP, () -> upgrade(revision));
+    }
+
+    /** A downgrade whose statements are measured; {@link #lastObserved()} tells what was found. */
+    StepResult observedDowngrade(Revision revision) throws SQLException {
+        return observed(Direction.DOWN, () -> downgrade(revision));
+    }
+
+    /** What measuring the last observed step found (also when it failed). */
+    StepRecord lastObserved() {
+        return lastObserved;
+    }
+
+    private StepResult observed(Direction direction, Step step) throws SQLException {
+        if (safety == null) {
+            lastObserved = StepRecord.none(direction);
+            return step.run();
+        }
+        // The connection the step runs on (the migrations' role's): measuring happens inside its transactions.
+        Connection open = steps();
+        safety.begin(direction, open);
+        try {
+            return step.run();
+        } finally {
+            lastObserved = safety.end(direction, open);
         }
     }
 

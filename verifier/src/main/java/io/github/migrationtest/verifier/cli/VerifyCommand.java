@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.Verifier;
 import io.github.migrationtest.verifier.VerifierOptions;
 import io.github.migrationtest.verifier.ci.CiFailure;
 import io.github.migrationtest.verifier.ci.GitLabCodeQuality;
+import io.github.migrationtest.verifier.safety.SafetyOptions;
 import io.github.migrationtest.verifier.diff.DiffOptions;
 import io.github.migrationtest.verifier.model.ModelContext;
 import io.github.migrationtest.verifier.model.ModelFile;
@@ -17,6 +18,7 @@ import io.github.migrationtest.verifier.report.FailureText;
 import io.github.migrationtest.verifier.report.JUnitXmlReport;
 import io.github.migrationtest.verifier.report.JsonReport;
 import io.github.migrationtest.verifier.report.MarkdownReport;
+import io.github.migrationtest.verifier.report.SafetySection;
 import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
@@ -112,6 +114,15 @@ final class VerifyCommand implements Callable<Integer> {
                     + " or repeated; it usually exists through an --init script.")
     List<String> protect = new ArrayList<>();
 
+    @Option(names = "--fail-on", paramLabel = "<FINDING,...>",
+            description = "Safety findings that fail the verification (default: none; reported only), or 'all'."
+                    + " A file's -- migrationtest:allow <FINDING> <reason> comment accepts one. See docs/safety.md.")
+    String failOn;
+
+    @Option(names = "--no-safety", description = "Do not measure each statement's locks, rewrites and scans,"
+            + " nor the data a step drops (no safety findings).")
+    boolean noSafety;
+
     @Option(names = "--json", paramLabel = "<file>", description = "Write the report as JSON.")
     Path json;
 
@@ -158,6 +169,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.println();
         out.print(Summary.table(report));
+        out.print(SafetySection.console(report));
         printFailures(out, report);
         List<CiFailure> ciFailures = CiOutput.failures(report, history);
         CiOutput.annotate(out, ciFailures);
@@ -201,7 +213,18 @@ final class VerifyCommand implements Callable<Integer> {
             }
             options = options.withJobs(jobs);
         }
-        return options;
+        if (failOn != null && noSafety) {
+            throw new IllegalArgumentException("--fail-on needs safety measured; leave out --no-safety");
+        }
+        SafetyOptions safety = SafetyOptions.defaults().withMeasure(!noSafety);
+        if (failOn != null) {
+            try {
+                safety = safety.withFailOn(SafetyOptions.parseFindings(failOn));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--fail-on: " + e.getMessage());
+            }
+        }
+        return options.withSafety(safety);
     }
 
     /**

@@ -18,7 +18,12 @@ public enum Check {
      * Per revision: neither the upgrade nor the downgrade creates, alters or drops anything in a
      * protected schema, or writes rows to its tables. Runs only when schemas are protected.
      */
-    PROTECTED_SCHEMAS_UNTOUCHED("the migrations leave protected schemas alone");
+    PROTECTED_SCHEMAS_UNTOUCHED("the migrations leave protected schemas alone"),
+    /**
+     * No safety finding named in {@code --fail-on} was made, unless a {@code -- migrationtest:allow} comment
+     * accepts it; reported only when {@code --fail-on} names one.
+     */
+    SAFETY_FINDINGS_ACCEPTED("no safety finding named in --fail-on was made");
 
     private final String claim;
 

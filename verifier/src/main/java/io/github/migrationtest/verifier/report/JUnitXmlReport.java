@@ -28,6 +28,7 @@ public final class JUnitXmlReport {
             xml.writeAttribute("errors", "0");
             xml.writeAttribute("skipped", String.valueOf(counts.get(Outcome.SKIPPED) + counts.get(Outcome.NOT_REACHED)));
             xml.writeAttribute("time", seconds(report.total().toMillis()));
+            safetyProperties(xml, report);
             for (CheckResult result : report.historyChecks()) {
                 testCase(xml, "history", 0, result, () -> FailureText.render(result));
             }
@@ -37,6 +38,13 @@ public final class JUnitXmlReport {
                             () -> FailureText.render(revision, result));
                 }
             }
+            String safety = SafetySection.text(report);
+            if (!safety.isEmpty()) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("system-out");
+                xml.writeCharacters("Safety findings (reported, not failed unless named in --fail-on):\n" + safety + "\n");
+                xml.writeEndElement();
+            }
             xml.writeEndElement();
             xml.writeEndDocument();
             xml.close();
@@ -44,6 +52,24 @@ public final class JUnitXmlReport {
             throw new IllegalStateException("Writing XML to a string cannot fail", e);
         }
         return out + "\n";
+    }
+
+    /** The count of each safety finding, as {@code safety.<FINDING>} properties; none when there is none. */
+    private static void safetyProperties(XMLStreamWriter xml, VerificationReport report) throws XMLStreamException {
+        var counts = SafetySection.counts(report);
+        if (counts.isEmpty()) {
+            return;
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("properties");
+        for (var count : counts.entrySet()) {
+            xml.writeCharacters("\n    ");
+            xml.writeEmptyElement("property");
+            xml.writeAttribute("name", "safety." + count.getKey().name());
+            xml.writeAttribute("value", String.valueOf(count.getValue()));
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
     }
 
     /** @param failureText the failure as people read it, rendered only for a failure */

@@ -58,7 +58,9 @@ public final class JsonReport {
         timings.put("downgradeMs", millis(revision.timings().downgrade()));
         timings.put("reupgradeMs", millis(revision.timings().reupgrade()));
         timings.put("snapshotMs", millis(revision.timings().snapshots()));
+        timings.put("safetyMs", millis(revision.timings().safety()));
         fields.put("timings", Json.object(timings));
+        fields.put("safety", Json.array(revision.safety().stream().map(SafetySection::json).toList()));
         return Json.object(fields);
     }
 
@@ -118,6 +120,8 @@ public final class JsonReport {
         fields.put("totalMs", millis(report.total()));
         fields.put("migrationMs", millis(report.migrationTime()));
         fields.put("snapshotMs", millis(report.snapshotTime()));
+        fields.put("safetyMs", millis(report.safetyTime()));
+        fields.put("safety", SafetySection.jsonCounts(report));
         return Json.object(fields);
     }
 

@@ -53,6 +53,7 @@ public final class MarkdownReport {
             }
             md.append(table.toString());
         }
+        md.append(SafetySection.markdown(report));
         appendFailures(report, md);
         return md.close();
     }

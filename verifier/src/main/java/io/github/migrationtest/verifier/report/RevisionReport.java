@@ -1,7 +1,9 @@
 package io.github.migrationtest.verifier.report;
 
+import io.github.migrationtest.verifier.safety.SafetyFinding;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,10 +14,18 @@ import java.util.Optional;
  * @param description the revision's name
  * @param checks the result of each per-revision check that was asked for
  * @param timings where its time went
+ * @param safety what measuring its upgrade and downgrade found, in the order found
  */
-public record RevisionReport(String id, String description, Map<Check, CheckResult> checks, Timings timings) {
+public record RevisionReport(String id, String description, Map<Check, CheckResult> checks, Timings timings,
+                             List<SafetyFinding> safety) {
+
+    /** A revision's results without safety findings (not measured). */
+    public RevisionReport(String id, String description, Map<Check, CheckResult> checks, Timings timings) {
+        this(id, description, checks, timings, List.of());
+    }
 
     public RevisionReport {
+        safety = safety == null ? List.of() : List.copyOf(safety);
         EnumMap<Check, CheckResult> copy = new EnumMap<>(Check.class);
         copy.putAll(checks);
         checks = Collections.unmodifiableMap(copy);

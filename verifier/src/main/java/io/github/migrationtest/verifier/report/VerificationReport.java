@@ -56,6 +56,11 @@ public record VerificationReport(String source, String postgres, List<CheckResul
         return revisions.stream().map(r -> r.timings().migrations()).reduce(Duration.ZERO, Duration::plus);
     }
 
+    /** Time spent measuring the statements' safety, over all revisions. */
+    public Duration safetyTime() {
+        return revisions.stream().map(r -> r.timings().safety()).reduce(Duration.ZERO, Duration::plus);
+    }
+
     /** Time spent taking snapshots, over all revisions. */
     public Duration snapshotTime() {
         return revisions.stream().map(r -> r.timings().snapshots()).reduce(Duration.ZERO, Duration::plus);

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records which objects DDL touched, with two event triggers (on {@code ddl_command_end} and
- * {@code sql_drop}) writing to a table in a schema of the tool's own, which snapshots leave out.
+ * {@code sql_drop}) writing to a table in a schema of the tool's own, which snapshots leave out. A third,
+ * on {@code table_rewrite}, logs each rewrite with its reason's bits in {@code objsubid} (command tag
+ * {@code table_rewrite}), for safety measurement to read.
  * The triggers fire in every session and for every role (the functions run as their owner), also
  * under {@code session_replication_role = replica}, and record only inside the migration's own
  * transaction, so a rolled-back migration leaves no trace either.
@@ -25,7 +27,8 @@ final class DdlRecorder {
 
     /** The recorder's schema, never part of a snapshot. */
     static final String SCHEMA = "migrationtest_recorder";
-    static final Set<String> TRIGGERS = Set.of("migrationtest_command_end", "migrationtest_sql_drop");
+    static final Set<String> TRIGGERS = Set.of("migrationtest_command_end", "migrationtest_sql_drop",
+            "migrationtest_table_rewrite");
 
     private static final String INSTALL = """
             create schema migrationtest_recorder;
@@ -47,18 +50,32 @@ final class DdlRecorder {
                 select classid, objid, objsubid, true, tg_tag, object_type, address_names
                 from pg_event_trigger_dropped_objects();
             end $$;
+            create function migrationtest_recorder.table_rewrite() returns event_trigger language plpgsql
+                security definer set search_path = pg_catalog as $$
+            begin
+                insert into migrationtest_recorder.touched (classid, objid, objsubid, dropped, command_tag)
+                values ('pg_class'::regclass, pg_event_trigger_table_rewrite_oid(),
+                        pg_event_trigger_table_rewrite_reason(), false, 'table_rewrite');
+            end $$;
             revoke all on schema migrationtest_recorder from public;
+            -- Read-only for the migrations' role (no superuser): safety measurement reads the rewrites'
+            -- reasons on the migration's own connection, inside its transaction.
+            grant usage on schema migrationtest_recorder to public;
+            grant select on migrationtest_recorder.touched to public;
             create event trigger migrationtest_command_end on ddl_command_end
                 execute function migrationtest_recorder.command_end();
             create event trigger migrationtest_sql_drop on sql_drop execute function migrationtest_recorder.sql_drop();
+            create event trigger migrationtest_table_rewrite on table_rewrite
+                execute function migrationtest_recorder.table_rewrite();
             alter event trigger migrationtest_command_end enable always;
             alter event trigger migrationtest_sql_drop enable always;
+            alter event trigger migrationtest_table_rewrite enable always;
             """;
 
     /** SQL: whether the recorder's schema, log and both event triggers are there and always enabled. */
     private static final String HEALTHY = """
             (select count(*) from pg_event_trigger where evtname in ('migrationtest_command_end',
-                'migrationtest_sql_drop') and evtenabled = 'A') = 2
+                'migrationtest_sql_drop', 'migrationtest_table_rewrite') and evtenabled = 'A') = 3
             and to_regclass('migrationtest_recorder.touched') is not null""";
 
     private static final String INSTALLED = "select " + HEALTHY;
@@ -66,6 +83,7 @@ final class DdlRecorder {
     private static final String UNINSTALL = """
             drop event trigger if exists migrationtest_command_end;
             drop event trigger if exists migrationtest_sql_drop;
+            drop event trigger if exists migrationtest_table_rewrite;
             drop schema if exists migrationtest_recorder cascade;
             """;
 

@@ -89,6 +89,17 @@ public interface MigrationSource extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Reports each statement the source runs over JDBC itself (SQL files, Flyway's {@code U} scripts) to
+     * {@code listener}, from then on; sources whose tool runs the statements (the Flyway API's upgrades,
+     * Liquibase, Alembic) report none, and their steps are only seen whole.
+     *
+     * @return whether this source reports statements
+     */
+    default boolean reportStatementsTo(StatementListener listener) {
+        return false;
+    }
+
     /** Ends what the source started to run steps (Alembic's Python helpers); the source is not used afterwards. */
     @Override
     default void close() {

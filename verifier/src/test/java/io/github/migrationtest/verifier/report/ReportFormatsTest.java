@@ -121,9 +121,10 @@ class ReportFormatsTest {
                                 + "\"reportOnly\":true}],\"error\":null,\"migration\":null}",
                         "\"error\":{\"file\":\"0002_mood.up.sql\",\"line\":1,\"column\":13,"
                                 + "\"message\":\"type \\\"mood\\\" already exists\"}",
-                        "\"timings\":{\"upgradeMs\":20,\"downgradeMs\":5,\"reupgradeMs\":0,\"snapshotMs\":30}}")
+                        "\"timings\":{\"upgradeMs\":20,\"downgradeMs\":5,\"reupgradeMs\":0,\"snapshotMs\":30,"
+                                + "\"safetyMs\":0},\"safety\":[]}")
                 .endsWith(",\"summary\":{\"passed\":5,\"failed\":3,\"skipped\":1,\"notReached\":6,\"revisions\":4,"
-                        + "\"totalMs\":1741,\"migrationMs\":57,\"snapshotMs\":70}}\n");
+                        + "\"totalMs\":1741,\"migrationMs\":57,\"snapshotMs\":70,\"safetyMs\":0,\"safety\":{}}}\n");
     }
 
     @Test

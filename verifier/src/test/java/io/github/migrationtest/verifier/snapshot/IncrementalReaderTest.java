@@ -207,7 +207,8 @@ class IncrementalReaderTest {
             assertThat(SnapshotReader.read(connection).table("public", "rolled_back"))
                     .as("the caller's transaction was rolled back, not committed by the read").isEmpty();
             assertThat(number(connection, "select count(*) from pg_event_trigger where evtname like 'migrationtest_%'"
-                    + " and evtenabled = 'A'")).as("the recorder as it was before the transaction").isEqualTo(2);
+                    + " and evtenabled = 'A'")).as("the recorder as it was before the transaction")
+                    .isEqualTo((long) DdlRecorder.TRIGGERS.size());
         });
     }
 

@@ -67,6 +67,11 @@ public abstract class DelegatingSource implements MigrationSource {
     }
 
     @Override
+    public boolean reportStatementsTo(StatementListener listener) {
+        return source.reportStatementsTo(listener);
+    }
+
+    @Override
     public void close() {
         source.close();
     }

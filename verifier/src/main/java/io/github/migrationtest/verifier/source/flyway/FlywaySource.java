@@ -6,6 +6,7 @@ import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.StatementListener;
 import io.github.migrationtest.verifier.source.StepResult;
 import io.github.migrationtest.verifier.source.jdbc.SingleConnectionDataSource;
 import io.github.migrationtest.verifier.source.script.PostgresErrors;
@@ -55,6 +56,7 @@ final class FlywaySource extends FileHistorySource {
     private final String flywayLocation;
     private final SourceOptions options;
     private final Repeatables repeatables = new Repeatables();
+    private volatile StatementListener statements = StatementListener.NONE;
 
     FlywaySource(String location, String flywayLocation, SqlHistory history, SourceOptions options) {
         super(location, history);
@@ -127,6 +129,7 @@ final class FlywaySource extends FileHistorySource {
         table.requireApplied();
         Placeholders placeholders = new Placeholders(configuration, table, connection);
         ScriptRunner runner = new ScriptRunner(options.lockTimeout(), options.statementTimeout());
+        runner.reportTo(statements);
         if (isHead(revision)) {
             Optional<SqlScript> removal = repeatables.removal(revision, connection, table);
             if (removal.isPresent()) {
@@ -174,6 +177,13 @@ final class FlywaySource extends FileHistorySource {
             statement.setString(1, value);
             statement.execute();
         }
+    }
+
+    /** Only the downgrades' {@code U} scripts: the upgrades' statements run inside the Flyway API. */
+    @Override
+    public boolean reportStatementsTo(StatementListener listener) {
+        statements = listener;
+        return true;
     }
 
     /** The last version: its step is where a {@code migrate} of the whole history applies the repeatables. */

@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.StatementListener;
 import io.github.migrationtest.verifier.source.StepResult;
 import java.io.IOException;
 import java.io.StringReader;
@@ -30,6 +31,7 @@ public final class ScriptRunner {
     private final Bookkeeping bookkeeping;
     /** Connections whose database has the bookkeeping table: it is made once per connection, not per step. */
     private final Map<Connection, Boolean> kept = Collections.synchronizedMap(new WeakHashMap<>());
+    private volatile StatementListener listener = StatementListener.NONE;
 
     public ScriptRunner(Duration lockTimeout, Duration statementTimeout) {
         this(lockTimeout, statementTimeout, Bookkeeping.NONE);
@@ -39,6 +41,11 @@ public final class ScriptRunner {
     public ScriptRunner(Duration lockTimeout, Duration statementTimeout, Bookkeeping bookkeeping) {
         this.timeouts = new SessionTimeouts(lockTimeout, statementTimeout);
         this.bookkeeping = bookkeeping;
+    }
+
+    /** Reports each statement this runner runs to {@code value} from now on. */
+    public void reportTo(StatementListener value) {
+        this.listener = value == null ? StatementListener.NONE : value;
     }
 
     /**
@@ -72,7 +79,7 @@ public final class ScriptRunner {
                 ensureBookkeeping(connection);
             }
             int count = timeouts.around(connection,
-                    () -> runAll(revision, direction, scripts, transactional, record, connection));
+                    () -> runAll(revision, direction, scripts, transactional, record, connection, listener));
             return new StepResult(revision, direction, transactional, outside, count,
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {
@@ -100,7 +107,7 @@ public final class ScriptRunner {
      */
     private static int runAll(
             Revision revision, Direction direction, List<SqlScript> scripts, boolean transactional, String record,
-            Connection connection) throws SQLException {
+            Connection connection, StatementListener listener) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(!transactional);
         try {
@@ -108,9 +115,10 @@ public final class ScriptRunner {
             SqlScript lastScript = null;
             SqlStatement last = null;
             for (SqlScript script : scripts) {
+                listener.scriptStarting(connection, script.file(), script.text());
                 for (SqlStatement statement : script.statements()) {
                     if (last != null) {
-                        execute(revision, direction, lastScript, last, "", connection, transactional);
+                        execute(revision, direction, lastScript, last, "", connection, transactional, listener);
                     }
                     lastScript = script;
                     last = statement;
@@ -119,7 +127,8 @@ public final class ScriptRunner {
             }
             boolean together = transactional && last != null && !last.isCopyIn();
             if (last != null) {
-                execute(revision, direction, lastScript, last, together ? record : "", connection, transactional);
+                execute(revision, direction, lastScript, last, together ? record : "", connection, transactional,
+                        listener);
             }
             if (!together && !record.isEmpty()) {
                 executeBookkeeping(revision, direction, scripts, record, connection, transactional);
@@ -173,7 +182,10 @@ public final class ScriptRunner {
     /** Runs one statement, with {@code after} (the step's bookkeeping, or empty) in the same round trip. */
     private static void execute(
             Revision revision, Direction direction, SqlScript script, SqlStatement statement, String after,
-            Connection connection, boolean transactional) throws SQLException {
+            Connection connection, boolean transactional, StatementListener listener) throws SQLException {
+        StatementListener.ExecutedStatement reported = new StatementListener.ExecutedStatement(
+                script.file(), statement.line(), statement.sql(), statement.code(), transactional);
+        listener.beforeStatement(connection, reported);
         try {
             if (statement.isCopyIn()) {
                 connection.unwrap(PGConnection.class).getCopyAPI()
@@ -195,6 +207,7 @@ public final class ScriptRunner {
                     "could not send the COPY data: " + e.getMessage(), "", "", "", statement.sql());
             throw new MigrationFailedException(revision, direction, failure, e);
         }
+        listener.afterStatement(connection, reported);
     }
 
     /**

@@ -13,11 +13,13 @@ public final class SqlScript {
     private final String file;
     private final LineIndex lines;
     private final List<SqlStatement> statements;
+    private final String text;
 
-    private SqlScript(String file, LineIndex lines, List<SqlStatement> statements) {
+    private SqlScript(String file, LineIndex lines, List<SqlStatement> statements, String text) {
         this.file = Objects.requireNonNull(file, "file");
         this.lines = lines;
         this.statements = List.copyOf(statements);
+        this.text = text;
     }
 
     /** Splits a whole file. */
@@ -44,7 +46,7 @@ public final class SqlScript {
             start = cut;
         }
         statements.addAll(new SqlSplitter(text, start, to, lines).split());
-        return new SqlScript(file, lines, statements);
+        return new SqlScript(file, lines, statements, text.substring(from, to));
     }
 
     /** The file, as the user names it. */
@@ -54,6 +56,11 @@ public final class SqlScript {
 
     public List<SqlStatement> statements() {
         return statements;
+    }
+
+    /** The script's text as written: its file, or the region of it the script was split from. */
+    public String text() {
+        return text;
     }
 
     /** 1-based line of a character offset in the file. */

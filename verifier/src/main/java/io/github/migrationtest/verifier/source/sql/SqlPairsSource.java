@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.StatementListener;
 import io.github.migrationtest.verifier.source.StepResult;
 import io.github.migrationtest.verifier.source.script.ScriptRunner;
 import java.sql.Connection;
@@ -26,6 +27,12 @@ public final class SqlPairsSource extends FileHistorySource {
     /** The scripts are read once and immutable; each step runs on the connection it is given. */
     @Override
     public boolean supportsConcurrentSteps() {
+        return true;
+    }
+
+    @Override
+    public boolean reportStatementsTo(StatementListener listener) {
+        runner.reportTo(listener);
         return true;
     }
 

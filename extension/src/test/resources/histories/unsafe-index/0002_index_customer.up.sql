@@ -1,0 +1,2 @@
+SET lock_timeout = '1s';
+CREATE INDEX orders_customer ON orders (customer);

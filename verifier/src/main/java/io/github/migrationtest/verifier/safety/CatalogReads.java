@@ -1,0 +1,238 @@
+package io.github.migrationtest.verifier.safety;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The reads safety measurement makes on the migration's own connection. Inside the migration's
+ * transaction they see its uncommitted catalog changes, the locks it holds and its scan counters;
+ * they read catalogs only, take no lock on a user's relation and change nothing.
+ */
+final class CatalogReads {
+
+    /**
+     * The user's tables, materialized views and indexes (not the catalogs, nor the tool's recorder), with
+     * their state; the details that cost catalog lookups (constraints, NOT NULL columns) only when asked.
+     */
+    private static final String RELATIONS = """
+            select c.oid, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
+                   coalesce(x.indrelid, c.oid),
+                   c.relkind in ('i', 'I'), c.relfilenode, c.relispartition, pg_catalog.pg_stat_get_xact_numscans(c.oid),
+                   case when ? and c.relkind in ('r', 'p') then (select count(*) from pg_catalog.pg_constraint k
+                        where k.conrelid = c.oid and k.convalidated and k.contype in ('c', 'f')) end,
+                   case when ? and c.relkind in ('r', 'p') then coalesce((select pg_catalog.string_agg(
+                        a.attnum::text, ',' order by a.attnum) from pg_catalog.pg_attribute a where a.attrelid = c.oid
+                        and a.attnum > 0 and a.attnotnull and not a.attisdropped), '') end,
+                   pg_catalog.current_setting('lock_timeout'),
+                   (select pg_catalog.to_regclass('migrationtest_recorder.touched') is not null)
+            from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            left join pg_catalog.pg_index x on x.indexrelid = c.oid
+            where c.relkind in ('r', 'p', 'm', 'i', 'I')
+              and n.nspname not in ('pg_catalog', 'information_schema', 'migrationtest_recorder')
+              and n.nspname not like 'pg\\_%'""";
+
+    /**
+     * The user relations this session holds a lock on, with their state, and the session's lock_timeout
+     * (one row with nulls when it holds none). Inside a transaction a statement that changed, scanned or
+     * dropped a relation still holds its lock, so the others are as they were: a read costs what the
+     * statement touched, not the schema's size. The locks are aggregated once: pg_locks copies the lock
+     * table on each call.
+     */
+    private static final String LOCKED = """
+            with held as materialized (
+                select l.relation, pg_catalog.array_to_string(pg_catalog.array_agg(l.mode), ',') as modes
+                from pg_catalog.pg_locks l
+                where l.pid = pg_catalog.pg_backend_pid() and l.locktype = 'relation' and l.granted
+                  and l.relation >= 16384
+                group by l.relation)
+            select h.relation, c.relfilenode, h.modes, pg_catalog.pg_stat_get_xact_numscans(h.relation),
+                   c.relispartition,
+                   case when c.relkind in ('r', 'p', 'm') then (select count(*) from pg_catalog.pg_index x
+                        where x.indrelid = h.relation) end,
+                   pg_catalog.current_setting('lock_timeout')
+            from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation""";
+
+    /** The reasons Postgres's table_rewrite event gave for a relation, OR-ed, as the change recorder logs them. */
+    private static final String REWRITE_REASONS = """
+            select pg_catalog.bit_or(t.objsubid) from migrationtest_recorder.touched t
+            where t.command_tag = 'table_rewrite' and t.objid = ?""";
+
+    private CatalogReads() {
+    }
+
+    /**
+     * The relations of a step's start, and their state then.
+     *
+     * @param recorder whether the change recorder is installed, whose log has the rewrites' reasons
+     */
+    record Listing(List<Relation> relations, Reading reading, boolean recorder) {
+    }
+
+    /**
+     * Lists the user's relations and reads their state.
+     *
+     * @param details whether to read their constraints and NOT NULL columns too (catalog evidence, for a
+     *     statement that runs in auto-commit)
+     */
+    static Listing list(Connection connection, boolean details) throws SQLException {
+        List<Relation> relations = new ArrayList<>();
+        Map<Long, RelationState> states = new HashMap<>();
+        Map<Long, Integer> indexes = new HashMap<>();
+        String lockTimeout = "0";
+        boolean recorder = false;
+        try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
+            statement.setBoolean(1, details);
+            statement.setBoolean(2, details);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Relation relation = new Relation(rows.getLong(1), rows.getString(2), rows.getLong(3),
+                            rows.getBoolean(4));
+                    relations.add(relation);
+                    int valid = rows.getInt(8);
+                    if (rows.wasNull()) {
+                        valid = RelationState.UNKNOWN;
+                    }
+                    states.put(relation.oid(), new RelationState(true, rows.getLong(5), EnumSet.noneOf(LockMode.class),
+                            rows.getLong(7), valid, rows.getString(9), rows.getBoolean(6), 0));
+                    if (relation.isIndex()) {
+                        indexes.merge(relation.table(), 1, Integer::sum);
+                    }
+                    lockTimeout = rows.getString(10);
+                    recorder = rows.getBoolean(11);
+                }
+            }
+        }
+        indexes.forEach((table, count) -> states.computeIfPresent(table, (oid, state) -> state.withIndexes(count)));
+        return new Listing(relations, new Reading(states, lockTimeout), recorder);
+    }
+
+    /** The relations' states, and the session's lock_timeout. */
+    record Reading(Map<Long, RelationState> states, String lockTimeout) {
+    }
+
+    /** The state now: a whole read of the step's relations (auto-commit: no lock tells what changed). */
+    static Reading readAll(Connection connection, List<Relation> relations) throws SQLException {
+        Listing now = list(connection, true);
+        Map<Long, RelationState> states = new HashMap<>();
+        for (Relation relation : relations) {
+            states.put(relation.oid(), now.reading().states().getOrDefault(relation.oid(), RelationState.GONE));
+        }
+        return new Reading(states, now.reading().lockTimeout());
+    }
+
+    /**
+     * The state now inside a transaction: the relations this session holds a lock on read again, the others
+     * as {@code previous} had them, without locks.
+     */
+    static Reading readLocked(Connection connection, Reading previous) throws SQLException {
+        Map<Long, RelationState> states = new HashMap<>();
+        previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
+        String lockTimeout = "0";
+        try (PreparedStatement statement = connection.prepareStatement(LOCKED);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                lockTimeout = rows.getString(7);
+                long oid = rows.getLong(1);
+                if (rows.wasNull() || !states.containsKey(oid)) {
+                    continue; // no lock held, or a relation the step created
+                }
+                long fileNode = rows.getLong(2);
+                if (rows.wasNull()) {
+                    states.put(oid, RelationState.GONE);
+                    continue;
+                }
+                RelationState was = states.get(oid);
+                int indexes = rows.getInt(6);
+                if (rows.wasNull()) {
+                    indexes = was.indexes(); // an index itself
+                }
+                states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
+                        was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), indexes));
+            }
+        }
+        return new Reading(states, lockTimeout);
+    }
+
+    /**
+     * Why Postgres rewrote a table, as the change recorder's table_rewrite trigger logged it in the step; 0
+     * when it logged nothing. Read under a savepoint, as it is inside the migration's transaction: a
+     * migration may have dropped the recorder, and a failed read must not abort the migration's work.
+     */
+    static int rewriteReasons(Connection connection, long table) throws SQLException {
+        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try (PreparedStatement statement = connection.prepareStatement(REWRITE_REASONS)) {
+            statement.setLong(1, table);
+            int reasons;
+            try (ResultSet row = statement.executeQuery()) {
+                reasons = row.next() ? row.getInt(1) : 0;
+            }
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return reasons;
+        } catch (SQLException e) {
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            throw e;
+        }
+    }
+
+    /** Postgres's {@code AT_REWRITE_*} bits in words: "a column's type changed". */
+    static String rewriteReason(int bits) {
+        List<String> reasons = new ArrayList<>();
+        if ((bits & 1) != 0) {
+            reasons.add("persistence changed (LOGGED/UNLOGGED)");
+        }
+        if ((bits & 2) != 0) {
+            reasons.add("a column added with a volatile default");
+        }
+        if ((bits & 4) != 0) {
+            reasons.add("a column's type or storage rewritten");
+        }
+        if ((bits & 8) != 0) {
+            reasons.add("access method changed");
+        }
+        return String.join(", ", reasons);
+    }
+
+    /** The indexes of a table that are not among {@code known}, the indexes it had at the step's start. */
+    static List<String> newIndexes(Connection connection, long table, List<Relation> known) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(i.relname)
+                from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
+                join pg_catalog.pg_namespace n on n.oid = i.relnamespace
+                where x.indrelid = ? and x.indexrelid <> all(?::oid[]) order by 1""")) {
+            statement.setLong(1, table);
+            statement.setString(2, known.stream().filter(r -> r.isIndex() && r.table() == table)
+                    .map(r -> Long.toString(r.oid())).collect(Collectors.joining(",", "{", "}")));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static Set<LockMode> modes(String list) {
+        Set<LockMode> modes = EnumSet.noneOf(LockMode.class);
+        if (list != null) {
+            for (String mode : list.split(",")) {
+                LockMode.of(mode).ifPresent(modes::add);
+            }
+        }
+        return modes;
+    }
+}

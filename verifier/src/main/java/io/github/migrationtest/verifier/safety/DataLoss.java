@@ -1,0 +1,97 @@
+package io.github.migrationtest.verifier.safety;
+
+import io.github.migrationtest.verifier.snapshot.Column;
+import io.github.migrationtest.verifier.snapshot.EnumType;
+import io.github.migrationtest.verifier.snapshot.ObjectKind;
+import io.github.migrationtest.verifier.snapshot.SchemaObject;
+import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
+import io.github.migrationtest.verifier.source.StatementListener.ExecutedStatement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Data a step loses, read from the schema before and after it (the round trip has both): tables,
+ * columns, types and enum labels that are gone, and column types that can no longer hold every value.
+ * A table is placed at the statement it disappeared in when the step's statements were measured;
+ * everything else at the step's file, since a schema diff knows no line.
+ */
+public final class DataLoss {
+
+    private static final Set<ObjectKind> TYPES = EnumSet.of(ObjectKind.ENUM, ObjectKind.DOMAIN,
+            ObjectKind.COMPOSITE_TYPE, ObjectKind.RANGE_TYPE);
+
+    private DataLoss() {
+    }
+
+    /**
+     * @param file the step's file, where a finding without a statement is placed; empty when not known
+     */
+    public static List<SafetyFinding> of(SchemaSnapshot before, SchemaSnapshot after, StepRecord step, String file) {
+        // Straight over the objects, not through SchemaDiff: a diff per step would cost what a round
+        // trip's comparison does, for the few kinds of change that lose data.
+        Map<String, SchemaObject> now = after.objectsByPath();
+        List<SafetyFinding> found = new ArrayList<>();
+        for (SchemaObject was : before.objects()) {
+            SchemaObject is = now.get(was.path());
+            if (is == null) {
+                gone(was, now, step, file).ifPresent(found::add);
+            } else if (is != was && !is.equals(was)) {
+                changed(was, is, step, file).ifPresent(found::add);
+            }
+        }
+        return found.stream().map(step::allow).toList();
+    }
+
+    private static Optional<SafetyFinding> gone(SchemaObject was, Map<String, SchemaObject> now, StepRecord step,
+                                                String file) {
+        String path = was.path();
+        if (was.kind() == ObjectKind.TABLE) {
+            Optional<ExecutedStatement> where = step.whereVanished(path);
+            if (where.isEmpty() && step.statementsSeen()) {
+                return Optional.empty(); // measured: the relation is still there, renamed or moved
+            }
+            return Optional.of(new SafetyFinding(Finding.DROPS_TABLE, step.direction(),
+                    where.map(ExecutedStatement::file).orElse(file), where.map(ExecutedStatement::line).orElse(0),
+                    path, "table " + path + " is gone after the " + verb(step),
+                    where.isPresent() ? Evidence.MEASURED : Evidence.SCHEMA_DIFF, ""));
+        }
+        if (was instanceof Column column && now.containsKey(was.parentPath())) {
+            return Optional.of(finding(Finding.DROPS_COLUMN, step, file, path,
+                    "column " + path + " (" + column.type() + ") is gone after the " + verb(step)));
+        }
+        if (TYPES.contains(was.kind())) {
+            return Optional.of(finding(Finding.DROPS_TYPE_OR_LABEL, step, file, path,
+                    was.kind().keyword() + " " + path + " is gone after the " + verb(step)));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<SafetyFinding> changed(SchemaObject was, SchemaObject is, StepRecord step, String file) {
+        if (was instanceof Column before && is instanceof Column after
+                && TypeNarrowing.narrows(before.type(), after.type())) {
+            return Optional.of(finding(Finding.NARROWS_COLUMN_TYPE, step, file, was.path(),
+                    "type " + before.type() + " -> " + after.type()));
+        }
+        if (was instanceof EnumType before && is instanceof EnumType after) {
+            List<String> lost = new ArrayList<>(before.labels());
+            lost.removeAll(after.labels());
+            if (!lost.isEmpty()) {
+                return Optional.of(finding(Finding.DROPS_TYPE_OR_LABEL, step, file, was.path(),
+                        "enum label(s) " + String.join(", ", lost) + " gone after the " + verb(step)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static SafetyFinding finding(Finding finding, StepRecord step, String file, String object, String detail) {
+        return new SafetyFinding(finding, step.direction(), file, 0, object, detail, Evidence.SCHEMA_DIFF, "");
+    }
+
+    private static String verb(StepRecord step) {
+        return step.direction().verb();
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.migrationtest.verifier.safety;
+
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.StatementListener;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Listens to the statements of every step the verifier observes, on whichever working database it
+ * runs: steps are told apart by their connection, so parts of a history walked at once do not mix.
+ */
+public final class SafetyRecorder implements StatementListener {
+    private final Map<Connection, StepObserver> steps = new ConcurrentHashMap<>();
+
+    /**
+     * Starts observing a step about to run on {@code connection}; its first statement lists the relations
+     * that exist then. A failure to read leaves the step unmeasured; it never fails the step.
+     */
+    public void begin(Direction direction, Connection connection) {
+        steps.put(connection, new StepObserver(direction, connection));
+    }
+
+    /** Ends observing the step on {@code connection}; what it found. */
+    public StepRecord end(Direction direction, Connection connection) {
+        StepObserver step = steps.remove(connection);
+        return step == null ? StepRecord.none(direction) : step.end();
+    }
+
+    @Override
+    public void scriptStarting(Connection connection, String file, String text) {
+        StepObserver step = steps.get(connection);
+        if (step != null) {
+            step.scriptStarting(file, text);
+        }
+    }
+
+    @Override
+    public void beforeStatement(Connection connection, ExecutedStatement statement) {
+        StepObserver step = steps.get(connection);
+        if (step != null) {
+            step.before(statement);
+        }
+    }
+
+    @Override
+    public void afterStatement(Connection connection, ExecutedStatement statement) {
+        StepObserver step = steps.get(connection);
+        if (step != null) {
+            step.after(statement);
+        }
+    }
+}

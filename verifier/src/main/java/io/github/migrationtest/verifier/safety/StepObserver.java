@@ -1,0 +1,329 @@
+package io.github.migrationtest.verifier.safety;
+
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.StatementListener.ExecutedStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures one step, statement by statement: reads the state of every relation that existed when
+ * the step started before its first statement and after each one, on the migration's connection,
+ * and turns what changed into findings attributed to the statement's file and line.
+ */
+final class StepObserver {
+    private static final Logger LOG = LoggerFactory.getLogger(StepObserver.class);
+
+    private static final Pattern CONCURRENTLY = Pattern.compile(
+            "^(CREATE (UNIQUE )?INDEX|DROP INDEX|REINDEX|ALTER TABLE\\b.*\\bDETACH PARTITION)\\b.*\\bCONCURRENTLY\\b.*");
+    private static final Pattern SESSION_ONLY = Pattern.compile("^(SET|RESET|SHOW)\\b.*");
+
+    private final Direction direction;
+    private final Connection connection;
+    private List<Relation> relations = List.of();
+    private boolean recorder;
+    private final Map<Long, Relation> byOid = new HashMap<>();
+    private final Allowances allowances = new Allowances();
+    private final List<SafetyFinding> findings = new ArrayList<>();
+    /** Blocking locks taken in the open transaction, by table: who took them and what ran while they were held. */
+    private final Map<Long, HeldLock> held = new LinkedHashMap<>();
+    /** Where each relation of the step's start disappeared, by name. */
+    private final Map<String, ExecutedStatement> vanished = new HashMap<>();
+    private final Set<String> reportedIndexes = new HashSet<>();
+    /** Statements that change something, by file; and the CONCURRENTLY ones. */
+    private final Map<String, Integer> statementsByFile = new HashMap<>();
+    private final List<ExecutedStatement> concurrently = new ArrayList<>();
+    private CatalogReads.Reading previous;
+    private boolean previousInTransaction;
+    private boolean statementsSeen;
+    private boolean broken;
+    private long measuringNanos;
+
+    private static final class HeldLock {
+        final ExecutedStatement takenBy;
+        final LockMode mode;
+        final String table;
+        int later;
+        ExecutedStatement last;
+
+        HeldLock(ExecutedStatement takenBy, LockMode mode, String table) {
+            this.takenBy = takenBy;
+            this.mode = mode;
+            this.table = table;
+        }
+    }
+
+    StepObserver(Direction direction, Connection connection) {
+        this.direction = direction;
+        this.connection = connection;
+    }
+
+    void scriptStarting(String file, String text) {
+        long started = System.nanoTime();
+        allowances.read(file, text, direction);
+        measuringNanos += System.nanoTime() - started;
+    }
+
+    void before(ExecutedStatement statement) {
+        long started = System.nanoTime();
+        try {
+            start(statement);
+        } finally {
+            measuringNanos += System.nanoTime() - started;
+        }
+    }
+
+    void after(ExecutedStatement statement) {
+        long started = System.nanoTime();
+        try {
+            measure(statement);
+        } finally {
+            measuringNanos += System.nanoTime() - started;
+        }
+    }
+
+    private void start(ExecutedStatement statement) {
+        statementsSeen = true;
+        if (!SESSION_ONLY.matcher(statement.code()).matches()) {
+            statementsByFile.merge(statement.file(), 1, Integer::sum);
+        }
+        if (CONCURRENTLY.matcher(statement.code()).matches()) {
+            concurrently.add(statement);
+        }
+        if (previous == null && !broken) {
+            // In a transactional step this read opens the step's transaction: the scan counters it sees are
+            // the baseline. In auto-commit it reads the details the catalog evidence compares.
+            try {
+                CatalogReads.Listing listing = CatalogReads.list(connection, !statement.transactional());
+                relations = listing.relations();
+                recorder = listing.recorder();
+                relations.forEach(r -> byOid.put(r.oid(), r));
+                previous = listing.reading();
+                previousInTransaction = inTransaction();
+            } catch (SQLException e) {
+                stop(e);
+            }
+        }
+    }
+
+    private void measure(ExecutedStatement statement) {
+        if (previous == null || broken || relations.isEmpty()) {
+            return;
+        }
+        boolean inTransaction = inTransaction();
+        CatalogReads.Reading now = read(inTransaction);
+        if (now == null) {
+            return;
+        }
+        compare(statement, previous, now, previousInTransaction && inTransaction);
+        if (!inTransaction) {
+            closeHeldLocks();
+        }
+        previous = now;
+        previousInTransaction = inTransaction;
+    }
+
+    /** The step's findings, with the file's allow comments applied. */
+    StepRecord end() {
+        closeHeldLocks();
+        for (ExecutedStatement statement : concurrently) {
+            if (statementsByFile.getOrDefault(statement.file(), 0) > 1) {
+                add(Finding.CONCURRENTLY_IN_TRANSACTION, statement, "", "this statement shares its file with "
+                        + (statementsByFile.get(statement.file()) - 1) + " other statement(s)", Evidence.STATEMENT);
+            }
+        }
+        List<SafetyFinding> all = new ArrayList<>(allowances.invalid());
+        findings.forEach(f -> all.add(allowances.apply(f)));
+        return new StepRecord(direction, all, allowances, vanished, statementsSeen, measuringNanos);
+    }
+
+    private void compare(ExecutedStatement statement, CatalogReads.Reading before, CatalogReads.Reading after,
+                         boolean measured) {
+        Map<Long, List<Relation>> rewrittenByTable = new LinkedHashMap<>();
+        for (Relation relation : relations) {
+            RelationState was = before.states().getOrDefault(relation.oid(), RelationState.GONE);
+            RelationState is = after.states().getOrDefault(relation.oid(), RelationState.GONE);
+            if (!was.exists()) {
+                continue;
+            }
+            if (!is.exists()) {
+                vanished.putIfAbsent(relation.name(), statement);
+                continue;
+            }
+            if (was.fileNode() != is.fileNode() && !statement.code().startsWith("TRUNCATE")) {
+                rewrittenByTable.computeIfAbsent(relation.table(), t -> new ArrayList<>()).add(relation);
+            }
+        }
+        rewrittenByTable.forEach((table, rewritten) -> rewrite(statement, table, rewritten));
+        for (Relation relation : relations) {
+            RelationState was = before.states().getOrDefault(relation.oid(), RelationState.GONE);
+            RelationState is = after.states().getOrDefault(relation.oid(), RelationState.GONE);
+            if (relation.isIndex() || !was.exists() || !is.exists()) {
+                continue;
+            }
+            boolean newIndex = is.indexes() > was.indexes();
+            if (newIndex) {
+                index(statement, relation, measured);
+            }
+            if (measured) {
+                locks(statement, relation, was, is, before.lockTimeout());
+            }
+            if (!rewrittenByTable.containsKey(relation.oid()) && !newIndex) {
+                scan(statement, relation, was, is, measured);
+            }
+        }
+        for (HeldLock lock : held.values()) {
+            if (lock.takenBy != statement) {
+                lock.later++;
+                lock.last = statement;
+            }
+        }
+    }
+
+    private void rewrite(ExecutedStatement statement, long table, List<Relation> rewritten) {
+        Relation owner = byOid.get(table);
+        boolean tableItself = rewritten.stream().anyMatch(r -> !r.isIndex());
+        List<String> indexes = rewritten.stream().filter(Relation::isIndex).map(Relation::name).toList();
+        String detail = tableItself
+                ? "new relfilenode" + (indexes.isEmpty() ? "" : "; its indexes rebuilt: " + String.join(", ", indexes))
+                : "index(es) rebuilt: " + String.join(", ", indexes);
+        int reasons = recorder ? rewriteReasons(table) : 0;
+        if (reasons != 0) {
+            detail += " (table_rewrite event: " + CatalogReads.rewriteReason(reasons) + ")";
+        }
+        add(Finding.TABLE_REWRITE, statement, owner == null ? String.join(", ", indexes) : owner.name(), detail,
+                Evidence.MEASURED);
+    }
+
+    private void index(ExecutedStatement statement, Relation table, boolean measured) {
+        if (statement.code().contains(" CONCURRENTLY ")) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            names.addAll(CatalogReads.newIndexes(connection, table.oid(), relations));
+        } catch (SQLException e) {
+            LOG.debug("Could not name the new indexes of {}", table.name(), e);
+        }
+        names.removeAll(reportedIndexes);
+        reportedIndexes.addAll(names);
+        add(Finding.INDEX_WITHOUT_CONCURRENTLY, statement, table.name(),
+                (names.isEmpty() ? "a new index" : "new index " + String.join(", ", names)) + " built in place",
+                measured ? Evidence.MEASURED : Evidence.CATALOG);
+    }
+
+    private void locks(ExecutedStatement statement, Relation table, RelationState was, RelationState is,
+                       String lockTimeout) {
+        LockMode strongestNew = is.locks().stream().filter(m -> !was.locks().contains(m)).max(Enum::compareTo)
+                .orElse(null);
+        if (strongestNew == null || !strongestNew.blocksWrites()) {
+            return;
+        }
+        if (isZero(lockTimeout)) {
+            add(Finding.LOCK_WITHOUT_TIMEOUT, statement, table.name(), strongestNew.describe()
+                    + " taken with lock_timeout 0", Evidence.MEASURED);
+        }
+        HeldLock before = held.get(table.oid());
+        if (before == null || strongestNew.compareTo(before.mode) > 0) {
+            if (before != null) {
+                report(before);
+            }
+            held.put(table.oid(), new HeldLock(statement, strongestNew, table.name()));
+        }
+    }
+
+    private void scan(ExecutedStatement statement, Relation table, RelationState was, RelationState is,
+                      boolean measured) {
+        if (measured) {
+            long scans = is.scans() - was.scans();
+            if (scans > 0 && is.strongest().blocksWrites()) {
+                add(Finding.FULL_TABLE_SCAN_UNDER_LOCK, statement, table.name(), scans + " sequential scan(s) under "
+                        + is.strongest().describe(), Evidence.MEASURED);
+            }
+            return;
+        }
+        List<String> changes = new ArrayList<>();
+        if (was.validConstraints() != RelationState.UNKNOWN && is.validConstraints() > was.validConstraints()) {
+            changes.add("a CHECK or FOREIGN KEY constraint added valid");
+        }
+        if (was.notNullColumns() != null && is.notNullColumns() != null
+                && !is.notNullColumns().equals(was.notNullColumns()) && statement.code().contains("SET NOT NULL")) {
+            changes.add("SET NOT NULL on an existing column (no scan only if a valid CHECK (col IS NOT NULL) exists)");
+        }
+        if (is.isPartition() && !was.isPartition()) {
+            changes.add("attached as a partition (no scan only if a valid CHECK implies the bound)");
+        }
+        if (!changes.isEmpty()) {
+            add(Finding.FULL_TABLE_SCAN_UNDER_LOCK, statement, table.name(), String.join("; ", changes),
+                    Evidence.CATALOG);
+        }
+    }
+
+    private int rewriteReasons(long table) {
+        try {
+            return CatalogReads.rewriteReasons(connection, table);
+        } catch (SQLException e) {
+            LOG.debug("No table_rewrite reason for a rewrite: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    /** Reports the blocking locks of a transaction that ended, when statements ran while they were held. */
+    private void closeHeldLocks() {
+        held.values().forEach(this::report);
+        held.clear();
+    }
+
+    private void report(HeldLock lock) {
+        if (lock.later > 0) {
+            add(Finding.LOCK_HELD_ACROSS_STATEMENTS, lock.takenBy, lock.table, lock.mode.describe() + " held while "
+                    + lock.later + " later statement(s) ran, up to " + lock.last.file() + ":" + lock.last.line(),
+                    Evidence.MEASURED);
+        }
+    }
+
+    private void add(Finding finding, ExecutedStatement statement, String object, String detail, Evidence evidence) {
+        findings.add(new SafetyFinding(finding, direction, statement.file(), statement.line(), object, detail, evidence,
+                ""));
+    }
+
+    private static boolean isZero(String lockTimeout) {
+        return lockTimeout == null || lockTimeout.equals("0") || lockTimeout.matches("0+\\s*(ms|s|min|h|d)?");
+    }
+
+    /** Inside a transaction the relations it holds a lock on; in auto-commit all of them. */
+    private CatalogReads.Reading read(boolean inTransaction) {
+        try {
+            return inTransaction ? CatalogReads.readLocked(connection, previous)
+                    : CatalogReads.readAll(connection, relations);
+        } catch (SQLException e) {
+            stop(e);
+            return null;
+        }
+    }
+
+    /** Not the migration's failure: measuring stops for this step and says why. */
+    private void stop(SQLException e) {
+        LOG.warn("Safety measurement stopped for this step: {}", e.getMessage());
+        broken = true;
+    }
+
+    private boolean inTransaction() {
+        try {
+            return connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

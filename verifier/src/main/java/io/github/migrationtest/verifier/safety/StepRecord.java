@@ -1,0 +1,63 @@
+package io.github.migrationtest.verifier.safety;
+
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.StatementListener.ExecutedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What measuring one step found, and what the step's schema diff needs to attribute its own findings:
+ * the allow comments and where relations disappeared.
+ */
+public final class StepRecord {
+
+    /** A step nothing was measured in ({@code --no-safety}, or a source that runs its own statements). */
+    public static StepRecord none(Direction direction) {
+        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), false, 0);
+    }
+
+    private final Direction direction;
+    private final List<SafetyFinding> findings;
+    private final Allowances allowances;
+    private final Map<String, ExecutedStatement> vanished;
+    private final boolean statementsSeen;
+    private final long measuringNanos;
+
+    StepRecord(Direction direction, List<SafetyFinding> findings, Allowances allowances,
+               Map<String, ExecutedStatement> vanished, boolean statementsSeen, long measuringNanos) {
+        this.measuringNanos = measuringNanos;
+        this.direction = direction;
+        this.findings = List.copyOf(findings);
+        this.allowances = allowances;
+        this.vanished = Map.copyOf(vanished);
+        this.statementsSeen = statementsSeen;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    /** The statements' findings, allow comments applied. */
+    public List<SafetyFinding> findings() {
+        return findings;
+    }
+
+    /** Whether the source reported the step's statements (else only its schema diff is known). */
+    public boolean statementsSeen() {
+        return statementsSeen;
+    }
+
+    /** Time spent measuring inside the step, which its own duration includes. */
+    public long measuringNanos() {
+        return measuringNanos;
+    }
+
+    Optional<ExecutedStatement> whereVanished(String relation) {
+        return Optional.ofNullable(vanished.get(relation));
+    }
+
+    SafetyFinding allow(SafetyFinding found) {
+        return allowances.apply(found);
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.migrationtest.verifier.safety;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether changing a column from one type to another (as {@code format_type} spells them) can lose or
+ * reject values: a shorter length, a smaller precision or scale, a smaller integer, a date from a
+ * timestamp, or a conversion out of text or across families that not every value survives.
+ */
+final class TypeNarrowing {
+
+    private enum Family { TEXT, INTEGER, NUMERIC, FLOAT, TIMESTAMP, DATE, OTHER }
+
+    private record Type(Family family, int rank, Integer length, Integer scale, String base) {
+    }
+
+    private static final Pattern MODIFIERS = Pattern.compile("^([a-z ]+)\\s*(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?(.*)$");
+    private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
+    /** Decimal digits each integer type holds. */
+    private static final int[] INTEGER_DIGITS = {5, 10, 19};
+
+    private TypeNarrowing() {
+    }
+
+    static boolean narrows(String from, String to) {
+        if (from == null || to == null || from.equals(to)) {
+            return false;
+        }
+        if (from.endsWith("[]") && to.endsWith("[]")) {
+            return narrows(from.substring(0, from.length() - 2), to.substring(0, to.length() - 2));
+        }
+        Type a = parse(from);
+        Type b = parse(to);
+        if (a.family() == Family.TEXT) {
+            return b.family() != Family.TEXT || shorter(a.length(), b.length());
+        }
+        if (b.family() == Family.TEXT) {
+            return b.length() != null;
+        }
+        return switch (a.family()) {
+            case INTEGER -> switch (b.family()) {
+                case INTEGER -> b.rank() < a.rank();
+                case NUMERIC -> b.length() != null && b.length() - zero(b.scale()) < INTEGER_DIGITS[a.rank()];
+                case FLOAT -> a.rank() == 2 || b.rank() == 0;
+                default -> true;
+            };
+            // Fewer digits before the point can overflow, fewer after it round.
+            case NUMERIC -> b.family() != Family.NUMERIC
+                    || (b.length() != null && (a.length() == null
+                        || b.length() - zero(b.scale()) < a.length() - zero(a.scale())
+                        || zero(b.scale()) < zero(a.scale())));
+            case FLOAT -> b.family() != Family.FLOAT || b.rank() < a.rank();
+            case TIMESTAMP -> b.family() != Family.TIMESTAMP || shorter(a.length(), b.length());
+            case DATE -> b.family() != Family.DATE && b.family() != Family.TIMESTAMP;
+            default -> a.family() != b.family() || !a.base().equals(b.base());
+        };
+    }
+
+    private static boolean shorter(Integer was, Integer is) {
+        return is != null && (was == null || is < was);
+    }
+
+    private static int zero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static Type parse(String type) {
+        Matcher m = MODIFIERS.matcher(type.strip().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) {
+            return new Type(Family.OTHER, 0, null, null, type);
+        }
+        String base = (m.group(1).strip() + m.group(4)).strip();
+        Integer length = m.group(2) == null ? null : Integer.valueOf(m.group(2));
+        Integer scale = m.group(3) == null ? null : Integer.valueOf(m.group(3));
+        if (base.endsWith("[]")) {
+            return new Type(Family.OTHER, 0, length, scale, base);
+        }
+        if (base.equals("text") || base.startsWith("character varying") || base.equals("character")
+                || base.equals("varchar") || base.equals("citext")) {
+            return new Type(Family.TEXT, 0, base.equals("text") || base.equals("citext") ? null : length, null, base);
+        }
+        if (INTEGERS.contains(base)) {
+            return new Type(Family.INTEGER, INTEGERS.indexOf(base), null, null, base);
+        }
+        if (base.equals("numeric")) {
+            return new Type(Family.NUMERIC, 0, length, scale, base);
+        }
+        if (base.equals("real") || base.equals("double precision")) {
+            return new Type(Family.FLOAT, base.equals("real") ? 0 : 1, null, null, base);
+        }
+        if (base.startsWith("timestamp")) {
+            return new Type(Family.TIMESTAMP, 0, length, null, base);
+        }
+        if (base.equals("date")) {
+            return new Type(Family.DATE, 0, null, null, base);
+        }
+        return new Type(Family.OTHER, 0, length, scale, base);
+    }
+}

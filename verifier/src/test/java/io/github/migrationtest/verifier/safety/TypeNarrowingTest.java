@@ -1,0 +1,44 @@
+package io.github.migrationtest.verifier.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Which type changes (as format_type spells the types) can lose or reject values. */
+class TypeNarrowingTest {
+
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = ';', value = {
+            "character varying(50); character varying(20); true",
+            "character varying(50); character varying(100); false",
+            "character varying(50); text; false",
+            "text; character varying(255); true",
+            "text; integer; true",
+            "integer; text; false",
+            "integer; character varying(5); true",
+            "bigint; integer; true",
+            "integer; bigint; false",
+            "smallint; integer; false",
+            "integer; numeric(12,2); false",
+            "bigint; numeric(12,2); true",
+            "numeric(12,2); numeric(12,4); true",
+            "numeric(12,2); numeric(14,2); false",
+            "numeric(12,4); numeric(12,2); true",
+            "numeric; numeric(10,2); true",
+            "numeric(10,2); integer; true",
+            "double precision; real; true",
+            "real; double precision; false",
+            "timestamp with time zone; date; true",
+            "timestamp(6) without time zone; timestamp(3) without time zone; true",
+            "timestamp without time zone; timestamp with time zone; false",
+            "date; timestamp without time zone; false",
+            "integer[]; bigint[]; false",
+            "character varying(9)[]; character varying(3)[]; true",
+            "uuid; uuid; false",
+            "uuid; text; false",
+            "text; uuid; true"})
+    void narrows(String from, String to, boolean expected) {
+        assertThat(TypeNarrowing.narrows(from, to)).isEqualTo(expected);
+    }
+}
