@@ -44,6 +44,14 @@ public class VerifyMojo extends CommandLineMojo {
     @Parameter(property = "migrationtest.protect")
     List<String> protect;
 
+    /** Safety findings that fail the build (default: none, reported only), comma-separated, or {@code all}. */
+    @Parameter(property = "migrationtest.failOn")
+    String failOn;
+
+    /** Do not measure each statement's locks, rewrites and scans (no safety findings). */
+    @Parameter(property = "migrationtest.noSafety", defaultValue = "false")
+    boolean noSafety;
+
     /** Fail, not just report, when a downgrade changes column order. */
     @Parameter(property = "migrationtest.strictColumnOrder", defaultValue = "false")
     boolean strictColumnOrder;
@@ -98,6 +106,8 @@ public class VerifyMojo extends CommandLineMojo {
                 .option("--file-name-pattern", fileNamePattern)
                 .repeated("--ignore", ignore)
                 .repeated("--protect", protect)
+                .option("--fail-on", failOn)
+                .flag("--no-safety", noSafety)
                 .flag("--strict-column-order", strictColumnOrder)
                 .flag("--match-constraints-by-definition", matchConstraintsByDefinition)
                 .option("--checks", checks == null || checks.isEmpty() ? null : String.join(",", checks))

@@ -108,6 +108,8 @@ class VerifyMojoArgumentsTest {
         mojo.fileNamePattern = "\\d{4}_\\w+\\.sql";
         mojo.ignore = List.of("public.audit_*");
         mojo.protect = List.of("legacy");
+        mojo.failOn = "TABLE_REWRITE";
+        mojo.noSafety = true;
         mojo.strictColumnOrder = true;
         mojo.matchConstraintsByDefinition = true;
         mojo.checks = List.of("UPGRADES_APPLY", "DOWNGRADE_RESTORES_SCHEMA");
