@@ -43,6 +43,9 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     SourceArguments source;
 
+    @Mixin
+    ComparisonArguments comparison;
+
     @Option(names = "--user", paramLabel = "<name>", description = "The live database's user (default: the URL's).")
     String user;
 
@@ -60,20 +63,6 @@ final class StatusCommand implements Callable<Integer> {
                     + " default (golang-migrate's x-migrations-table, Flyway's table); its tool is told by its columns."
                     + " Repeatable.")
     List<String> versionTables = new ArrayList<>();
-
-    @Option(names = "--schema", paramLabel = "<name>", description = "A schema to compare (default: all but system schemas). Repeatable.")
-    List<String> schemas = new ArrayList<>();
-
-    @Option(names = "--ignore", paramLabel = "<path-pattern>",
-            description = "Differences to ignore, by path glob: public.audit_*, *.updated_at. Repeatable.")
-    List<String> ignored = new ArrayList<>();
-
-    @Option(names = "--strict-column-order", description = "Count a different column order as drift, not just report it.")
-    boolean strictColumnOrder;
-
-    @Option(names = "--match-constraints-by-definition",
-            description = "Pair constraints and indexes that differ only in name and report them as renames.")
-    boolean matchConstraintsByDefinition;
 
     @Option(names = "--model", paramLabel = "snapshot:<file>|sql:<file>|jpa:<package-or-unit>|alembic|sqlalchemy:<module>:<attr>",
             description = "Also compare the live schema with this model, as verify's --model.")
@@ -129,14 +118,8 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private LiveCheck.Settings settings() {
-        String[] schemaNames = schemas.toArray(String[]::new);
-        DiffOptions diff = DiffOptions.defaults().withSchemas(schemaNames).withIgnored(ignored.toArray(String[]::new));
-        if (strictColumnOrder) {
-            diff = diff.withStrictColumnOrder();
-        }
-        if (matchConstraintsByDefinition) {
-            diff = diff.withConstraintsMatchedByDefinition();
-        }
+        String[] schemaNames = comparison.schemaNames();
+        DiffOptions diff = comparison.diffOptions();
         LiveCheck.Settings settings = new LiveCheck.Settings(SnapshotOptions.defaults().withSchemas(schemaNames), diff,
                 source.initScripts, Optional.empty(), versionTables);
         return model == null ? settings : settings.withModel(schemaModel());

@@ -52,8 +52,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     SourceArguments source;
 
-    @Option(names = "--schema", paramLabel = "<name>", description = "A schema to include (default: all but system schemas). Repeatable.")
-    List<String> schemas = new ArrayList<>();
+    @Mixin
+    ComparisonArguments comparison;
 
     @Option(names = "--floor", paramLabel = "<revision>",
             description = "The minimum downgrade revision: older revisions are upgraded but not round-tripped.")
@@ -70,18 +70,6 @@ final class VerifyCommand implements Callable<Integer> {
             description = "The team's convention for migration file names, e.g. '\\d{8}_\\d{6}_\\w+\\.py': a revision's file"
                     + " whose name does not match it whole fails HISTORY_IS_LINEAR.")
     String fileNamePattern;
-
-    @Option(names = "--ignore", paramLabel = "<path-pattern>",
-            description = "Differences to ignore, by path glob: public.audit_*, *.updated_at. Repeatable.")
-    List<String> ignored = new ArrayList<>();
-
-    @Option(names = "--strict-column-order", description = "Fail, not just report, when a downgrade changes column order.")
-    boolean strictColumnOrder;
-
-    @Option(names = "--match-constraints-by-definition",
-            description = "Pair constraints and indexes that differ only in name (such as Hibernate's fk..., uk...,"
-                    + " idx...) and report them as renames instead of failing.")
-    boolean matchConstraintsByDefinition;
 
     @Option(names = "--checks", paramLabel = "<CHECK,...>", split = ",",
             description = "The checks to run (default: all; HEAD_MATCHES_MODEL only with --model,"
@@ -181,14 +169,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     private VerifierOptions options(Optional<SchemaModel> schemaModel) {
         // Both read and compare only these schemas: a snapshot file model may hold others (none given: all).
-        String[] schemaNames = schemas.toArray(String[]::new);
-        DiffOptions diff = DiffOptions.defaults().withSchemas(schemaNames).withIgnored(ignored.toArray(String[]::new));
-        if (strictColumnOrder) {
-            diff = diff.withStrictColumnOrder();
-        }
-        if (matchConstraintsByDefinition) {
-            diff = diff.withConstraintsMatchedByDefinition();
-        }
+        String[] schemaNames = comparison.schemaNames();
+        DiffOptions diff = comparison.diffOptions();
         VerifierOptions options = VerifierOptions.defaults()
                 .withFloor(floor)
                 .withIrreversible(irreversible)
@@ -256,7 +238,6 @@ final class VerifyCommand implements Callable<Integer> {
         return Optional.of(parsed);
     }
 
-    /** The Python and env.py the Alembic source runs, which a SQLAlchemy model is read with too. */
     private static void printFailures(PrintWriter out, VerificationReport report) {
         FailureText.forEachFailure(report, (subject, result) -> {
             out.println();
