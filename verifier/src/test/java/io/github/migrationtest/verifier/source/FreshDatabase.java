@@ -35,6 +35,11 @@ public final class FreshDatabase implements BeforeEachCallback, AfterEachCallbac
         return connection;
     }
 
+    /** The password of {@link #connection()}'s user, for a source that opens connections of its own (Alembic). */
+    public String password() {
+        return database.password();
+    }
+
     public DataSource dataSource() {
         return database.dataSource();
     }

@@ -59,7 +59,7 @@ class AlembicSourceTest {
                 """);
 
         assertThat(MigrationSources.detect(dir.toString(), SourceOptions.defaults())).isEqualTo(SourceType.ALEMBIC);
-        try (MigrationSource source = project.open()) {
+        try (MigrationSource source = opened(project)) {
             assertThat(source.type()).isEqualTo(SourceType.ALEMBIC);
             assertThat(source.revisions()).extracting(Revision::id, Revision::description, Revision::hasDowngrade)
                     .containsExactly(tuple("zz", "create users", true), tuple("aa", "add email", true),
@@ -97,7 +97,7 @@ class AlembicSourceTest {
         project.revision("b2", "'a1'", "add email", "op.add_column(\"users\", sa.Column(\"email\", sa.Text))",
                 "op.drop_column(\"users\", \"email\")");
 
-        try (MigrationSource source = project.open()) {
+        try (MigrationSource source = opened(project)) {
             Connection connection = db.connection();
             source.upgrade(source.revisions().get(0), connection);
             source.upgrade(source.revisions().get(1), connection);
@@ -121,7 +121,7 @@ class AlembicSourceTest {
         project.revision("d4", "('b2', 'c3')", "merge", "op.create_table(\"merged\", sa.Column(\"id\", sa.Integer))",
                 "op.drop_table(\"merged\")");
 
-        try (MigrationSource source = project.open()) {
+        try (MigrationSource source = opened(project)) {
             List<String> order = source.revisions().stream().map(Revision::id).toList();
             assertThat(order).hasSize(4).startsWith("a1").endsWith("d4").containsExactlyInAnyOrder("a1", "b2", "c3", "d4");
             Connection connection = db.connection();
@@ -148,7 +148,7 @@ class AlembicSourceTest {
                 "op.drop_column(\"users\", \"email\")");
 
         VerificationReport report;
-        try (MigrationSource source = project.open()) {
+        try (MigrationSource source = opened(project)) {
             assertThat(source.bookkeepingTables()).containsExactly("my_versions");
             source.upgrade(source.revisions().get(0), db.connection());
             assertThat(db.probe().tables()).containsExactly("my_versions", "users");
@@ -172,7 +172,7 @@ class AlembicSourceTest {
                 "op.drop_column(\"users\", \"email\")");
 
         VerificationReport report;
-        try (MigrationSource source = project.open()) {
+        try (MigrationSource source = opened(project)) {
             assertThat(source.bookkeepingTables()).containsExactly("alembic_version", "online_versions");
             report = new Verifier(source, VerifierOptions.defaults()).verify(PostgresServer.shared());
         }
@@ -189,7 +189,7 @@ class AlembicSourceTest {
                 op.execute("alter table users add constraint users_name_set check (length(nam) > 0)")
                 """, "op.drop_constraint(\"users_name_set\", \"users\")");
 
-        try (MigrationSource source = project.open()) {
+        try (MigrationSource source = opened(project)) {
             source.upgrade(source.revisions().get(0), db.connection());
 
             MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
@@ -213,7 +213,7 @@ class AlembicSourceTest {
                 "op.drop_table(\"later\")");
 
         VerificationReport report;
-        try (MigrationSource source = project.open()) {
+        try (MigrationSource source = opened(project)) {
             report = new Verifier(source, VerifierOptions.defaults()).verify(PostgresServer.shared());
         }
 
@@ -279,5 +279,15 @@ class AlembicSourceTest {
 
         assertThat(error.getMessage()).isEqualTo(dir + ": no alembic.ini here or in the folders below (up to 4 levels):"
                 + " name the Alembic project's folder or its .ini file");
+    }
+
+    /**
+     * The project's source, logging in as {@link #db}'s connection does: the embedded server asks for a
+     * password, and a JDBC connection does not reveal its own (the verifier passes it the same way).
+     */
+    private MigrationSource opened(AlembicProjectDir project) {
+        MigrationSource source = project.open();
+        source.usePassword(db.password());
+        return source;
     }
 }
