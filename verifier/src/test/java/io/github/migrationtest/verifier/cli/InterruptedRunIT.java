@@ -76,7 +76,7 @@ class InterruptedRunIT {
     void sigterm_and_ctrl_c_on_an_existing_server_drop_the_runs_databases_and_exit_143_and_130() throws Exception {
         try (PostgresServer host = PostgresServer.start(PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED));
              DisposableDatabase entry = host.createDatabase()) {
-            Run terminated = start("--postgres-url", entry.jdbcUrl() + "?user=" + entry.user());
+            Run terminated = start("--postgres-url", serverUrl(entry));
             terminated.awaitLine(line -> line.startsWith("[ 2/30]"));
             assertThat(databasesOf(terminated, entry)).as("the run's working database, mid-walk").isNotEmpty();
 
@@ -85,7 +85,7 @@ class InterruptedRunIT {
             terminated.assertInterrupted(143, "SIGTERM");
             assertThat(databasesOf(terminated, entry)).as("databases the run created").isEmpty();
 
-            Run interrupted = start("--postgres-url", entry.jdbcUrl() + "?user=" + entry.user());
+            Run interrupted = start("--postgres-url", serverUrl(entry));
             if (ignoresSigint(interrupted.process.pid())) {
                 interrupted.process.destroy();
                 interrupted.process.waitFor(60, TimeUnit.SECONDS);
@@ -99,6 +99,11 @@ class InterruptedRunIT {
             interrupted.assertInterrupted(130, "SIGINT");
             assertThat(databasesOf(interrupted, entry)).as("databases the run created").isEmpty();
         }
+    }
+
+    /** The host's URL with its login: the embedded server asks every login for its password. */
+    private static String serverUrl(DisposableDatabase entry) {
+        return entry.jdbcUrl() + "?user=" + entry.user() + "&password=" + entry.password();
     }
 
     private Run start(String... options) throws IOException {

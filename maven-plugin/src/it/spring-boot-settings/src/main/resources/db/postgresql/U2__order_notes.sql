@@ -1,0 +1,1 @@
+ALTER TABLE ${owner}_orders DROP COLUMN note;
