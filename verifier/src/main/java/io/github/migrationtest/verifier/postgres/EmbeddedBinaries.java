@@ -43,10 +43,9 @@ final class EmbeddedBinaries {
                 BinariesFetch.withMavenOnPath(repository, progress));
     }
 
-    /** Maven's default, or {@code -Dmaven.repo.local}; a {@code localRepository} in settings.xml is not read. */
+    /** The local Maven repository as Maven finds it (see {@link MavenLocalRepository}). */
     static Path localMavenRepository() {
-        return Optional.ofNullable(System.getProperty("maven.repo.local")).map(Path::of)
-                .orElse(Path.of(System.getProperty("user.home"), ".m2", "repository"));
+        return MavenLocalRepository.find();
     }
 
     /** The archive for a major version, or an error that says where we looked and what to add. */
