@@ -46,8 +46,11 @@ final class Stores {
     }
 
     private static RunServer server(ExtensionContext context, PostgresSettings settings) {
-        return store(context.getRoot()).getOrComputeIfAbsent(new ServerKey(settings), key -> RunServer.start(settings),
-                RunServer.class);
+        return store(context.getRoot()).getOrComputeIfAbsent(new ServerKey(settings), key -> {
+            RunServer run = RunServer.start(settings);
+            ServerNotices.tell(context, run.server().notices());
+            return run;
+        }, RunServer.class);
     }
 
     /** The database a test in this context uses: its own, or its class's when configured or outside a test method. */
