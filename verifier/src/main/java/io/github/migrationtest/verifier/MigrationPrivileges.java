@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The steps' side of least privilege: their connections log in as the migrations' login, and a
@@ -26,6 +27,7 @@ public final class MigrationPrivileges {
     /** insufficient_privilege; an invalid password or a missing pg_hba.conf entry for the login. */
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
     private static final Set<String> LOGIN_REFUSED = Set.of("28P01", "28000");
+    private static final Pattern SERVER_WIDE_DUPLICATE = Pattern.compile("^(role|tablespace) \".*\" already exists");
     /** Alembic and other tools in other processes pass on Postgres' words, not its SQLSTATE. */
     private static final String[] REFUSALS = {"permission denied", "must be superuser", "must be owner",
             "must be a superuser", "insufficientprivilege", "only superusers"};
@@ -49,7 +51,8 @@ public final class MigrationPrivileges {
 
     /**
      * The failure as it was, or, when a statement was refused for want of a privilege the migrations'
-     * login lacks, with a hint that names the options; as the server's user, there is nothing more to give.
+     * login lacks, with a hint that names the options (as the server's user, there is nothing more to
+     * give); when a role or tablespace already exists, with why that happens on a shared server.
      */
     public static MigrationFailedException explain(MigrationFailedException failed, MigrationLogin.Kind login) {
         MigrationFailure failure = failed.failure();
@@ -58,6 +61,11 @@ public final class MigrationPrivileges {
             hint = "The migrations' role has a statement_timeout of " + MigrationLogin.DEFAULT_STATEMENT_TIMEOUT
                     + " unless --statement-timeout (@MigrationTest(statementTimeout)) gives another: give a longer one"
                     + " if this statement needs it, or find what it waits for";
+        } else if (isServerWideDuplicate(failure)) {
+            hint = "Roles and tablespaces are the server's, not the database's: another run of this history on the"
+                    + " same server (at the same time, or killed before its downgrades ran) or an init script may have"
+                    + " made it. Run such a history once at a time per server, give each run a server of its own"
+                    + " (the embedded backend), or create it in an --init script that tolerates it existing";
         } else if (login != MigrationLogin.Kind.SERVER_USER && isRefusal(failure)) {
             hint = "The migrations run as " + (login == MigrationLogin.Kind.OWN_ROLE
                     ? "a role of the run's own, without superuser" : "the role given") + ". If the history needs this"
@@ -124,6 +132,12 @@ public final class MigrationPrivileges {
     /** query_canceled by statement_timeout (also a user's cancel, which the verifier never sends). */
     private static boolean isTimeout(MigrationFailure failure) {
         return "57014".equals(failure.sqlState()) || failure.message().contains("canceling statement due to statement timeout");
+    }
+
+    /** duplicate_object for a role or tablespace: objects that outlive the run's databases. */
+    private static boolean isServerWideDuplicate(MigrationFailure failure) {
+        return "42710".equals(failure.sqlState())
+                && SERVER_WIDE_DUPLICATE.matcher(failure.message()).find();
     }
 
     static boolean isRefusal(MigrationFailure failure) {
