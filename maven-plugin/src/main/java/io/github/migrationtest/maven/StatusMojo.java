@@ -1,7 +1,5 @@
 package io.github.migrationtest.maven;
 
-import java.io.File;
-import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -15,7 +13,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * fails when the database is behind or drifted.
  */
 @Mojo(name = "status", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
-public class StatusMojo extends CommandLineMojo {
+public class StatusMojo extends ComparingMojo {
 
     /** The live database's user (default: the URL's). */
     @Parameter(property = "migrationtest.live.user")
@@ -33,30 +31,6 @@ public class StatusMojo extends CommandLineMojo {
     @Parameter(property = "migrationtest.versionTable")
     String versionTable;
 
-    /** A schema to compare (default: all but system schemas). */
-    @Parameter(property = "migrationtest.schemas")
-    List<String> schemas;
-
-    /** Differences to ignore, by path glob (grants given by operations: {@code *#grants}). */
-    @Parameter(property = "migrationtest.ignore")
-    List<String> ignore;
-
-    /** Count a different column order as drift, not just report it. */
-    @Parameter(property = "migrationtest.strictColumnOrder", defaultValue = "false")
-    boolean strictColumnOrder;
-
-    /** Pair constraints and indexes that differ only in name and report them as renames. */
-    @Parameter(property = "migrationtest.matchConstraintsByDefinition", defaultValue = "false")
-    boolean matchConstraintsByDefinition;
-
-    /** Also compare the live schema with the model: as the verify goal's {@code model}. */
-    @Parameter(property = "migrationtest.model")
-    String model;
-
-    /** Where the JSON, JUnit XML and Markdown status reports are written. */
-    @Parameter(property = "migrationtest.reportDirectory", defaultValue = "${project.build.directory}/migrationtest")
-    File reportDirectory;
-
     @Override
     String command() {
         return "status";
@@ -72,14 +46,8 @@ public class StatusMojo extends CommandLineMojo {
         arguments.option("--user", user)
                 .option("--password", password)
                 .option("--scratch-url", scratchUrl)
-                .option("--version-table", versionTable)
-                .repeated("--schema", schemas)
-                .repeated("--ignore", ignore)
-                .flag("--strict-column-order", strictColumnOrder)
-                .flag("--match-constraints-by-definition", matchConstraintsByDefinition)
-                .option("--model", paths.model(model))
-                .option("--json", new File(reportDirectory, "status.json"))
-                .option("--junit-xml", new File(reportDirectory, "TEST-migrationtest-status.xml"))
-                .option("--markdown", new File(reportDirectory, "status.md"));
+                .option("--version-table", versionTable);
+        comparisonArguments(arguments, paths);
+        reportArguments(arguments, "status", "migrationtest-status");
     }
 }

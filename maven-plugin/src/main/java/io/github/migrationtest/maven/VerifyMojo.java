@@ -14,11 +14,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
-public class VerifyMojo extends CommandLineMojo {
-
-    /** A schema to include (default: all but system schemas). */
-    @Parameter(property = "migrationtest.schemas")
-    List<String> schemas;
+public class VerifyMojo extends ComparingMojo {
 
     /** The minimum downgrade revision: older revisions are upgraded but not round-tripped. */
     @Parameter(property = "migrationtest.floor")
@@ -36,10 +32,6 @@ public class VerifyMojo extends CommandLineMojo {
     @Parameter(property = "migrationtest.fileNamePattern")
     String fileNamePattern;
 
-    /** Differences to ignore, by path glob: {@code public.audit_*}, {@code *.updated_at}. */
-    @Parameter(property = "migrationtest.ignore")
-    List<String> ignore;
-
     /** Schemas (or globs) the migrations must leave alone, up and down: no DDL, no rows written. */
     @Parameter(property = "migrationtest.protect")
     List<String> protect;
@@ -51,14 +43,6 @@ public class VerifyMojo extends CommandLineMojo {
     /** Do not measure each statement's locks, rewrites and scans (no safety findings). */
     @Parameter(property = "migrationtest.noSafety", defaultValue = "false")
     boolean noSafety;
-
-    /** Fail, not just report, when a downgrade changes column order. */
-    @Parameter(property = "migrationtest.strictColumnOrder", defaultValue = "false")
-    boolean strictColumnOrder;
-
-    /** Pair constraints and indexes that differ only in name and report them as renames. */
-    @Parameter(property = "migrationtest.matchConstraintsByDefinition", defaultValue = "false")
-    boolean matchConstraintsByDefinition;
 
     /** The checks to run (default: all; HEAD_MATCHES_MODEL only with a model). */
     @Parameter(property = "migrationtest.checks")
@@ -72,14 +56,6 @@ public class VerifyMojo extends CommandLineMojo {
     @Parameter(property = "migrationtest.jobs")
     Integer jobs;
 
-    /**
-     * The schema head must match: {@code snapshot:<file>}, {@code sql:<file>}, {@code jpa:<package-or-unit>}
-     * (the project's entities, with the project's Hibernate), {@code alembic} or
-     * {@code sqlalchemy:<module>:<attr>}.
-     */
-    @Parameter(property = "migrationtest.model")
-    String model;
-
     /** With a snapshot model: write the head schema to the file when it differs, instead of failing. */
     @Parameter(property = "migrationtest.updateSnapshot", defaultValue = "false")
     boolean updateSnapshot;
@@ -88,10 +64,6 @@ public class VerifyMojo extends CommandLineMojo {
     @Parameter(property = "migrationtest.gitlabCodeQuality")
     File gitlabCodeQuality;
 
-    /** Where the JSON, JUnit XML and Markdown reports are written. */
-    @Parameter(property = "migrationtest.reportDirectory", defaultValue = "${project.build.directory}/migrationtest")
-    File reportDirectory;
-
     @Override
     String command() {
         return "verify";
@@ -99,25 +71,19 @@ public class VerifyMojo extends CommandLineMojo {
 
     @Override
     void arguments(CommandLineArguments arguments, ProjectPaths paths) {
-        arguments.repeated("--schema", schemas)
-                .option("--floor", floor)
+        comparisonArguments(arguments, paths);
+        arguments.option("--floor", floor)
                 .repeated("--irreversible", irreversible)
                 .repeated("--skip", skipRevisions)
                 .option("--file-name-pattern", fileNamePattern)
-                .repeated("--ignore", ignore)
                 .repeated("--protect", protect)
                 .option("--fail-on", failOn)
                 .flag("--no-safety", noSafety)
-                .flag("--strict-column-order", strictColumnOrder)
-                .flag("--match-constraints-by-definition", matchConstraintsByDefinition)
                 .option("--checks", checks == null || checks.isEmpty() ? null : String.join(",", checks))
                 .flag("--whole-snapshots", wholeSnapshots)
                 .option("--jobs", jobs)
-                .option("--model", paths.model(model))
                 .flag("--update-snapshot", updateSnapshot)
-                .option("--json", new File(reportDirectory, "migrationtest.json"))
-                .option("--junit-xml", new File(reportDirectory, "TEST-migrationtest.xml"))
-                .option("--markdown", new File(reportDirectory, "migrationtest.md"))
                 .option("--gitlab-codequality", gitlabCodeQuality);
+        reportArguments(arguments, "migrationtest", "migrationtest");
     }
 }
