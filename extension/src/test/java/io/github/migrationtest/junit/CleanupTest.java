@@ -190,16 +190,21 @@ class CleanupTest {
                 parameters.addAll(List.of(PostgresSettings.PASSWORD, host.password()));
             }
 
-            EngineExecutionResults results = Kit.run(testCase, parameters.toArray(String[]::new));
+            Kit.Run run = Kit.runCapturingStandardError(testCase, parameters.toArray(String[]::new));
+            EngineExecutionResults results = run.results();
 
             List<String> kept = keptReports(results).stream()
                     .map(report -> report.replaceFirst("^Kept (\\S+) for inspection\\. Connect with: psql '.*'$", "$1"))
                     .toList();
             try {
+                // The build's output shows the line too, where a user running tests would look.
+                kept.forEach(name -> assertThat(run.standardError()).contains("Kept " + name + " for inspection"));
                 check.check(results, kept);
             } finally {
                 for (String name : kept) {
                     Sql.execute(host.dataSource(), "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+                    // The run kept its role with the database; a user who drops the database drops it too.
+                    Sql.execute(host.dataSource(), "DROP ROLE IF EXISTS \"" + name.substring(0, name.lastIndexOf('_')) + "\"");
                 }
             }
         }

@@ -4,6 +4,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,31 @@ final class Kit {
             request = request.selectors(selectClass(testClass));
         }
         return request.execute();
+    }
+
+    /** What a run gave, and what it printed on standard error (the extension's notices and the log). */
+    record Run(EngineExecutionResults results, String standardError) {
+    }
+
+    /**
+     * Runs the classes, capturing standard error so that a test expecting a warning asserts it
+     * rather than printing it into the build's output. slf4j-simple looks {@code System.err} up at
+     * every write, so the log is captured too.
+     */
+    static Run runCapturingStandardError(Class<?> testClass, String... parameters) {
+        return runCapturingStandardError(new Class<?>[] {testClass}, parameters);
+    }
+
+    static Run runCapturingStandardError(Class<?>[] testClasses, String... parameters) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            EngineExecutionResults results = run(testClasses, parameters);
+            return new Run(results, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(stderr);
+        }
     }
 
     /** Every test passed; otherwise fails with what each failed or aborted test said. */

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -31,17 +28,10 @@ class ServerNoticesTest {
         try (DisposableDatabase entry = PostgresServer.shared().createDatabase();
                 Connection admin = entry.connect(); Statement statement = admin.createStatement()) {
             statement.execute("CREATE ROLE " + role + " LOGIN CREATEDB PASSWORD 'notice-pw'");
-            PrintStream stderr = System.err;
-            ByteArrayOutputStream captured = new ByteArrayOutputStream();
-            EngineExecutionResults results;
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            try {
-                results = Kit.run(OnAServerWhoseUserIsNoSuperuserTestCase.class,
-                        PostgresSettings.BACKEND, "server", PostgresSettings.URL, entry.jdbcUrl(),
-                        PostgresSettings.USER, role, PostgresSettings.PASSWORD, "notice-pw");
-            } finally {
-                System.setErr(stderr);
-            }
+            Kit.Run run = Kit.runCapturingStandardError(OnAServerWhoseUserIsNoSuperuserTestCase.class,
+                    PostgresSettings.BACKEND, "server", PostgresSettings.URL, entry.jdbcUrl(),
+                    PostgresSettings.USER, role, PostgresSettings.PASSWORD, "notice-pw");
+            EngineExecutionResults results = run.results();
 
             List<String> notices = results.allEvents().reportingEntryPublished().stream()
                     .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
@@ -49,7 +39,7 @@ class ServerNoticesTest {
                     .map(pairs -> pairs.get(ServerNotices.REPORT_KEY)).toList();
             assertThat(notices).singleElement().asString()
                     .startsWith("The migrations run as " + role + ", the server's user: it is not a superuser");
-            assertThat(captured.toString(StandardCharsets.UTF_8)).contains("migrationtest: The migrations run as " + role);
+            assertThat(run.standardError()).contains("migrationtest: The migrations run as " + role);
             assertThat(results.testEvents().failed().count()).as("failed tests").isZero();
         }
     }

@@ -2,10 +2,7 @@ package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,18 +34,15 @@ class UnknownSettingsTest {
 
     @Test
     void a_misspelt_system_property_is_published_in_the_report_once_naming_the_nearest_key() {
-        EngineExecutionResults results;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream stderr = System.err;
+        Kit.Run run;
         System.setProperty(TYPO, "true");
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8)); // the build's output stays clean
         try {
-            results = Kit.run(new Class<?>[] {AnyTestCase.class, AnotherTestCase.class});
+            run = Kit.runCapturingStandardError(new Class<?>[] {AnyTestCase.class, AnotherTestCase.class});
         } finally {
-            System.setErr(stderr);
             System.clearProperty(TYPO);
         }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo("migrationtest: Unknown setting " + TYPO
+        EngineExecutionResults results = run.results();
+        assertThat(run.standardError()).isEqualTo("migrationtest: Unknown setting " + TYPO
                 + " (system property) is ignored. Did you mean migrationtest.snapshot.update?" + System.lineSeparator());
 
         List<Map<String, String>> entries = results.allEvents().reportingEntryPublished().stream()

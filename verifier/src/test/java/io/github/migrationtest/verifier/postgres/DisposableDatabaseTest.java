@@ -95,9 +95,13 @@ class DisposableDatabaseTest {
         try {
             DisposableDatabase kept = own.createDatabase();
             DisposableDatabase other = own.createDatabase();
-            kept.keep();
-            kept.close();
-            own.close();
+            try (StandardError warnings = StandardError.capture()) {
+                kept.keep();
+                kept.close();
+                own.close();
+                assertThat(warnings.text()).contains("Kept " + kept.name() + " for inspection. Connect with: psql")
+                        .contains("is left running because a database on it was kept");
+            }
 
             assertThat(kept.connectionHint()).matches("psql 'postgresql://127\\.0\\.0\\.1:\\d+/" + kept.name() + "\\?user=postgres'");
             assertThat(scalar(kept, "SELECT current_database()")).isEqualTo(kept.name());

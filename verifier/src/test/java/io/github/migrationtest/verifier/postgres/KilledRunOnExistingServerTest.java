@@ -49,14 +49,18 @@ class KilledRunOnExistingServerTest {
             assertThat(exists(killedDatabase)).isTrue();
 
             String kept;
-            try (PostgresServer next = server()) {
-                assertThat(next.notices()).as("what the command line prints").containsExactly("Dropped 1 database and 1 role left on "
-                        + next.description() + " by runs that ended without cleaning up (killed?): " + killedDatabase
-                        + ", " + killedDatabase.substring(0, killedDatabase.lastIndexOf('_'))); // the role the run's migrations ran as
-                DisposableDatabase keep = next.createDatabase();
-                kept = keep.name();
-                keep.keep();
-                keep.close();
+            try (StandardError warnings = StandardError.capture()) {
+                try (PostgresServer next = server()) {
+                    assertThat(next.notices()).as("what the command line prints").containsExactly("Dropped 1 database and 1 role left on "
+                            + next.description() + " by runs that ended without cleaning up (killed?): " + killedDatabase
+                            + ", " + killedDatabase.substring(0, killedDatabase.lastIndexOf('_'))); // the role the run's migrations ran as
+                    DisposableDatabase keep = next.createDatabase();
+                    kept = keep.name();
+                    keep.keep();
+                    keep.close();
+                }
+                assertThat(warnings.text()).contains("Kept " + kept + " for inspection")
+                        .contains("is left running because a database on it was kept");
             }
             assertThat(exists(killedDatabase)).isFalse();
             assertThat(exists(liveDatabase)).as("a live run's database").isTrue();
@@ -85,7 +89,11 @@ class KilledRunOnExistingServerTest {
             DisposableDatabase first = run.createDatabase();
             execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
                     + " AND classid::text = '" + RunLease.LOCK_SPACE + "' AND pid <> pg_backend_pid()");
-            DisposableDatabase second = run.createDatabase(); // takes the lock again first
+            DisposableDatabase second;
+            try (StandardError warnings = StandardError.capture()) {
+                second = run.createDatabase(); // takes the lock again first
+                assertThat(warnings.text()).contains("lock connection was closed by the server; took the lock again");
+            }
 
             try (PostgresServer next = server()) {
                 assertThat(next.notices()).isEmpty();
