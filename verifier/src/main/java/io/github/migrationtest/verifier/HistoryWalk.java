@@ -34,7 +34,7 @@ import java.util.concurrent.Future;
  */
 final class HistoryWalk implements AutoCloseable {
 
-    private final PostgresServer server;
+    private final PartServers servers;
     private final MigrationSource source;
     private final List<Revision> revisions;
     private final RevisionPolicy policy;
@@ -53,14 +53,14 @@ final class HistoryWalk implements AutoCloseable {
 
     private HistoryWalk(PostgresServer server, MigrationSource source, List<Revision> revisions, RevisionPolicy policy,
                         VerifierOptions options, ProgressListener listener) {
-        this.server = server;
         this.source = source;
         this.revisions = revisions;
         this.policy = policy;
         this.options = options;
         WalkPlan plan = WalkPlan.of(revisions, policy, options, source.serverWideChange(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), server.canStartAnother());
         this.parts = plan.parts();
+        this.servers = new PartServers(server, plan);
         this.initScripts = ScriptFiles.readInitScripts(options.initScripts());
         this.results = new RevisionResults(revisions, options, listener);
         this.safety = options.safety().measure() ? new SafetyRecorder() : null;
@@ -108,6 +108,22 @@ final class HistoryWalk implements AutoCloseable {
         return atHead;
     }
 
+    /**
+     * The database at head, alone on its server for the walk down to base: every other database of the
+     * walk (other parts', checkpoints) is dropped first, since its copies of what depends on a role (a
+     * grant, an owner) would keep a downgrade's {@code DROP ROLE} from running.
+     */
+    WorkingDatabase aloneAtHead() {
+        WorkingDatabase head = databaseAtHead();
+        for (WorkingDatabase database : List.copyOf(databases)) {
+            if (database != head && databases.remove(database)) {
+                database.close();
+            }
+        }
+        head.dropCheckpoints();
+        return head;
+    }
+
     private void walkAllParts() throws SQLException {
         if (parts.size() == 1) {
             walkFrom(0);
@@ -143,7 +159,7 @@ final class HistoryWalk implements AutoCloseable {
     private Void walkFrom(int k) throws SQLException {
         try {
             WalkPlan.Part part = parts.get(k);
-            WorkingDatabase work = open();
+            WorkingDatabase work = open(servers.forPart(k));
             if (k > 0 && !upgradeTo(work, part.from())) {
                 ready.get(k).complete(false);
                 return null;
@@ -173,7 +189,7 @@ final class HistoryWalk implements AutoCloseable {
         }
     }
 
-    private WorkingDatabase open() throws SQLException {
+    private WorkingDatabase open(PostgresServer server) throws SQLException {
         Object stepLock = source.supportsConcurrentSteps() ? new Object() : sharedStepLock;
         WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot(), stepLock, safety);
         databases.add(work);
@@ -252,8 +268,12 @@ final class HistoryWalk implements AutoCloseable {
         if (safety != null) {
             source.reportStatementsTo(StatementListener.NONE);
         }
-        for (WorkingDatabase database; (database = databases.poll()) != null; ) {
-            database.close();
+        try {
+            for (WorkingDatabase database; (database = databases.poll()) != null; ) {
+                database.close();
+            }
+        } finally {
+            servers.close();
         }
     }
 }

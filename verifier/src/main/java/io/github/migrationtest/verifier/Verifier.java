@@ -58,7 +58,7 @@ public final class Verifier {
             if (options.runs(Check.FULL_DOWNGRADE_TO_BASE)) {
                 CheckResult full = walk.anUpgradeFailed()
                         ? CheckResult.notReached(Check.FULL_DOWNGRADE_TO_BASE, "an upgrade failed, so head was never reached")
-                        : new FullDowngrade(walk.databaseAtHead(), revisions, policy, walk.states(), options.diff()).run();
+                        : new FullDowngrade(walk.aloneAtHead(), revisions, policy, walk.states(), options.diff()).run();
                 historyChecks.add(full);
                 listener.historyCheckFinished(full);
             }

@@ -13,13 +13,22 @@ import java.util.Optional;
  * and then its walk, is about the same.
  *
  * @param parts the parts in history order; together they cover every revision once
- * @param note why the history is walked on one database although more were allowed; empty otherwise
+ * @param note why the history is walked on one database although more were allowed, or on servers
+ *     of their own; empty otherwise
+ * @param serverPerPart whether each part but the last walks on a server of its own (a twin of the
+ *     run's), so that roles and other server-wide objects one part makes are not another's
  */
-record WalkPlan(List<Part> parts, String note) {
+record WalkPlan(List<Part> parts, String note, boolean serverPerPart) {
 
     /** With {@link VerifierOptions#AUTO_JOBS}: at most this many parts, and one per so many revisions. */
     static final int MAX_AUTO_JOBS = 4;
     static final int REVISIONS_PER_AUTO_JOB = 25;
+    /**
+     * With {@link VerifierOptions#AUTO_JOBS}, a history with a server-wide change is split onto servers
+     * of their own only from this many revisions: a twin server costs a start (about 2 s warm, on the
+     * same processors) that a short walk does not win back.
+     */
+    static final int MIN_REVISIONS_FOR_OWN_SERVERS = 100;
 
     // What a revision costs, relative to a round trip (up, snapshot, down, snapshot, compare, up,
     // snapshot, compare). Measured with VerifierBenchmark: an upgrade alone is about a tenth of it, an
@@ -36,24 +45,45 @@ record WalkPlan(List<Part> parts, String note) {
         parts = List.copyOf(parts);
     }
 
+    WalkPlan(List<Part> parts, String note) {
+        this(parts, note, false);
+    }
+
     /**
      * The plan for {@code options.jobs()} on a machine with {@code processors}. A history with a
-     * server-wide change is walked on one database unless more are asked for by number.
+     * server-wide change is walked in parts on servers of their own where twins of the run's server can
+     * be started ({@code twinServers}); on a server the user gave, on one database unless more are
+     * asked for by number.
      */
     static WalkPlan of(List<Revision> revisions, RevisionPolicy policy, VerifierOptions options,
-                       Optional<String> serverWideChange, int processors) {
+                       Optional<String> serverWideChange, int processors, boolean twinServers) {
         int jobs = jobs(options.jobs(), revisions.size(), processors);
-        if (jobs > 1 && options.jobs() == VerifierOptions.AUTO_JOBS && serverWideChange.isPresent()) {
-            return new WalkPlan(List.of(new Part(0, revisions.size())), "walking on one database, since "
-                    + serverWideChange.get() + " changes what all databases of the server share");
+        boolean auto = options.jobs() == VerifierOptions.AUTO_JOBS;
+        if (jobs > 1 && serverWideChange.isPresent()) {
+            String change = serverWideChange.get();
+            if (twinServers && (!auto || revisions.size() >= MIN_REVISIONS_FOR_OWN_SERVERS)) {
+                List<Part> parts = split(costs(revisions, policy, options), UPGRADE, jobs).parts();
+                return parts.size() == 1 ? new WalkPlan(parts, "")
+                        : new WalkPlan(parts, "each part but the last on a server of its own, since " + change
+                                + " changes what all databases of a server share", true);
+            }
+            if (auto) {
+                return new WalkPlan(List.of(new Part(0, revisions.size())), "walking on one database, since " + change
+                        + " changes what all databases of the server share");
+            }
         }
+        return split(costs(revisions, policy, options), UPGRADE, jobs);
+    }
+
+    /** What each revision costs to walk, relative to a round trip. */
+    private static double[] costs(List<Revision> revisions, RevisionPolicy policy, VerifierOptions options) {
         double[] costs = new double[revisions.size()];
         boolean roundTrips = options.runs(Check.DOWNGRADE_RESTORES_SCHEMA) || options.runs(Check.REUPGRADE_REPRODUCES_SCHEMA);
         for (int i = 0; i < costs.length; i++) {
             boolean roundTripped = roundTrips && policy.skipReason(i).isEmpty() && revisions.get(i).hasDowngrade();
             costs[i] = roundTripped ? ROUND_TRIP : UPGRADE_AND_SNAPSHOT;
         }
-        return split(costs, UPGRADE, jobs);
+        return costs;
     }
 
     /** How many parts at most: as many as asked for (no more than there are revisions), or chosen. */

@@ -340,6 +340,40 @@ final class WorkingDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the checkpoint and waits for the databases left to drop: nothing is rebuilt on the walk down
+     * to base, and their copies of whatever depends on a role (a grant, an owner) would keep a
+     * downgrade's {@code DROP ROLE} from running, as nothing would on the user's one database.
+     */
+    void dropCheckpoints() {
+        awaitDrops();
+        if (checkpoint != null) {
+            checkpoint.close();
+            checkpoint = null;
+        }
+    }
+
+    /** Waits until the databases handed to {@link #dropLater} are dropped; an interrupt is passed on after. */
+    private void awaitDrops() {
+        if (drops == null) {
+            return;
+        }
+        drops.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                drops.awaitTermination(1, TimeUnit.DAYS);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the databases are dropped all the same, then the interrupt is passed on
+            }
+        }
+        drops = null;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -347,21 +381,7 @@ final class WorkingDatabase implements AutoCloseable {
         } catch (SQLException ignored) {
             // The database is dropped with force next: an unclosable connection does not matter.
         }
-        if (drops != null) {
-            drops.shutdown();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    drops.awaitTermination(1, TimeUnit.DAYS);
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the databases are dropped all the same, then the interrupt is passed on
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        awaitDrops();
         database.close();
         if (checkpoint != null) {
             checkpoint.close();

@@ -3,7 +3,9 @@ package io.github.migrationtest.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.migrationtest.verifier.postgres.MigrationLogin;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
@@ -34,7 +36,8 @@ class HistoryWalkTest {
     @TempDir
     Path history;
 
-    private final PostgresServer server = PostgresServer.shared();
+    /** Where {@link #verify} runs: the shared server, or one whose migrations may create roles. */
+    private PostgresServer server = PostgresServer.shared();
 
     /** Twelve revisions: a table each, the fourth's downgrade forgets an index, the ninth's fails, the eleventh's leaves a type. */
     private void historyWithBrokenDowngrades() throws IOException {
@@ -229,14 +232,35 @@ class HistoryWalkTest {
     }
 
     @Test
-    void a_history_that_creates_a_role_walks_in_parts_when_asked_to_by_number() throws IOException {
-        historyWithBrokenDowngrades();
-        pair(5, "CREATE TABLE t5 (id int);\nDO $$ BEGIN CREATE ROLE migrationtest_walk_role NOLOGIN;"
-                + " EXCEPTION WHEN duplicate_object THEN NULL; END $$;", "DROP TABLE t5;");
+    void a_history_that_creates_a_role_walks_in_parts_on_servers_of_their_own() throws IOException {
+        for (int i = 1; i <= 12; i++) { // sound downgrades: the walk back to base drops the role again
+            pair(i, "CREATE TABLE t" + i + " (id int PRIMARY KEY, name text);", "DROP TABLE t" + i + ";");
+        }
+        // Not idempotent: on one server a later part's upgrade to its start would find the role there.
+        // The grant goes with the table; the checkpoint that a later part clones would keep a copy of it.
+        pair(5, "CREATE TABLE t5 (id int);\nCREATE ROLE migrationtest_walk_role NOLOGIN;\n"
+                + "GRANT SELECT ON t5 TO migrationtest_walk_role;", "DROP TABLE t5;\nDROP ROLE migrationtest_walk_role;");
         MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
         assertThat(source.serverWideChange()).contains(history.resolve("0005_r5.up.sql") + ":2: CREATE ROLE");
+        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+        long serversBefore = postgresProcesses();
 
-        inPartsAsOnOne(source, 2);
+        Run parted = inPartsAsOnOne(source, 2);
+
+        assertThat(parted.note()).startsWith("each part but the last on a server of its own, since "
+                + history.resolve("0005_r5.up.sql") + ":2: CREATE ROLE");
+        assertThat(parted.report().revisions().get(4).result(Check.DOWNGRADE_RESTORES_SCHEMA)).get()
+                .extracting(CheckResult::outcome).isEqualTo(Outcome.PASSED);
+        assertThat(parted.report().historyChecks()).filteredOn(result -> result.check() == Check.FULL_DOWNGRADE_TO_BASE)
+                .singleElement().extracting(CheckResult::outcome).as("the walk down to base drops the role")
+                .isEqualTo(Outcome.PASSED);
+        assertThat(postgresProcesses()).as("postgres processes once the twin server is stopped").isEqualTo(serversBefore);
+    }
+
+    /** The Postgres processes this JVM started, the twin servers' among them. */
+    private static long postgresProcesses() {
+        return ProcessHandle.current().descendants()
+                .filter(process -> process.info().command().orElse("").endsWith("/postgres")).count();
     }
 
     @Test

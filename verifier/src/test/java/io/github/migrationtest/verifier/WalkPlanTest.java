@@ -64,15 +64,45 @@ class WalkPlanTest {
         RevisionPolicy policy = new RevisionPolicy(revisions, VerifierOptions.defaults());
         Optional<String> role = Optional.of("V5__roles.sql:3: CREATE ROLE");
 
-        WalkPlan chosen = WalkPlan.of(revisions, policy, VerifierOptions.defaults(), role, 4);
+        WalkPlan chosen = WalkPlan.of(revisions, policy, VerifierOptions.defaults(), role, 4, false);
         assertThat(chosen.parts()).containsExactly(new Part(0, 100));
         assertThat(chosen.note()).isEqualTo("walking on one database, since V5__roles.sql:3: CREATE ROLE changes what"
                 + " all databases of the server share");
 
-        assertThat(WalkPlan.of(revisions, policy, VerifierOptions.defaults().withJobs(3), role, 4).parts()).hasSize(3);
-        assertThat(WalkPlan.of(revisions, policy, VerifierOptions.defaults(), Optional.empty(), 4).parts()).hasSize(4);
+        assertThat(WalkPlan.of(revisions, policy, VerifierOptions.defaults().withJobs(3), role, 4, false).parts()).hasSize(3);
+        assertThat(WalkPlan.of(revisions, policy, VerifierOptions.defaults(), Optional.empty(), 4, false).parts()).hasSize(4);
         // One database would be chosen anyway: nothing to say.
-        assertThat(WalkPlan.of(revisions, policy, VerifierOptions.defaults(), role, 1).note()).isEmpty();
+        assertThat(WalkPlan.of(revisions, policy, VerifierOptions.defaults(), role, 1, false).note()).isEmpty();
+    }
+
+    @Test
+    void a_history_with_a_server_wide_change_walks_in_parts_on_servers_of_their_own_where_twins_can_start() {
+        List<Revision> revisions = history(WalkPlan.MIN_REVISIONS_FOR_OWN_SERVERS);
+        RevisionPolicy policy = new RevisionPolicy(revisions, VerifierOptions.defaults());
+        Optional<String> role = Optional.of("V5__roles.sql:3: CREATE ROLE");
+
+        WalkPlan chosen = WalkPlan.of(revisions, policy, VerifierOptions.defaults(), role, 2, true);
+        assertThat(chosen.parts()).hasSize(2);
+        assertThat(chosen.serverPerPart()).isTrue();
+        assertThat(chosen.note()).isEqualTo("each part but the last on a server of its own, since"
+                + " V5__roles.sql:3: CREATE ROLE changes what all databases of a server share");
+        // Asked for by number: twins however short the history.
+        List<Revision> shorter = history(WalkPlan.MIN_REVISIONS_FOR_OWN_SERVERS - 1);
+        RevisionPolicy shorterPolicy = new RevisionPolicy(shorter, VerifierOptions.defaults());
+        assertThat(WalkPlan.of(shorter, shorterPolicy, VerifierOptions.defaults().withJobs(2), role, 2, true).serverPerPart()).isTrue();
+        // By default a shorter history does not win back a twin's start.
+        WalkPlan oneDatabase = WalkPlan.of(shorter, shorterPolicy, VerifierOptions.defaults(), role, 2, true);
+        assertThat(oneDatabase.parts()).hasSize(1);
+        assertThat(oneDatabase.serverPerPart()).isFalse();
+        // Without a server-wide change, parts share the server.
+        assertThat(WalkPlan.of(revisions, policy, VerifierOptions.defaults(), Optional.empty(), 2, true).serverPerPart()).isFalse();
+        // One part needs no twin.
+        assertThat(WalkPlan.of(revisions, policy, VerifierOptions.defaults().withJobs(1), role, 2, true).serverPerPart()).isFalse();
+    }
+
+    private static List<Revision> history(int size) {
+        return IntStream.rangeClosed(1, size)
+                .mapToObj(i -> Revision.reversible(String.valueOf(i), "r" + i, List.of("r" + i + ".sql"))).toList();
     }
 
     @Test
@@ -80,14 +110,14 @@ class WalkPlanTest {
         List<Revision> revisions = IntStream.rangeClosed(1, 100)
                 .mapToObj(i -> Revision.reversible(String.valueOf(i), "r" + i, List.of("r" + i + ".sql"))).toList();
         VerifierOptions options = VerifierOptions.defaults().withFloor("50").withJobs(2);
-        List<Part> parts = WalkPlan.of(revisions, new RevisionPolicy(revisions, options), options, Optional.empty(), 2).parts();
+        List<Part> parts = WalkPlan.of(revisions, new RevisionPolicy(revisions, options), options, Optional.empty(), 2, false).parts();
 
         assertThat(parts).hasSize(2);
         assertThat(parts.get(1).from()).isGreaterThan(55);
 
         VerifierOptions skipped = VerifierOptions.defaults().withJobs(2)
                 .withSkipped(IntStream.rangeClosed(1, 49).mapToObj(String::valueOf).collect(java.util.stream.Collectors.toSet()));
-        assertThat(WalkPlan.of(revisions, new RevisionPolicy(revisions, skipped), skipped, Optional.empty(), 2).parts())
+        assertThat(WalkPlan.of(revisions, new RevisionPolicy(revisions, skipped), skipped, Optional.empty(), 2, false).parts())
                 .as("revisions skipped by configuration weigh as those below the floor").isEqualTo(parts);
     }
 

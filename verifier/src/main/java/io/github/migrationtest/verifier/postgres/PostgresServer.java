@@ -42,6 +42,8 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private final RunningPostgres running;
+    /** What this server was started with: {@link #startAnother()} starts its twin. */
+    private final PostgresSettings settings;
     private final String runId;
     /** On a server other runs share: the lock that shows this run is alive; null elsewhere. */
     private final RunLease lease;
@@ -59,8 +61,9 @@ public final class PostgresServer implements AutoCloseable {
     /** Who the migrations log in as, and the role the run made for them. */
     private final MigrationRole migrationRole;
 
-    private PostgresServer(RunningPostgres running, List<String> notices, MigrationLogin migrations) {
+    private PostgresServer(RunningPostgres running, List<String> notices, PostgresSettings settings) {
         this.running = running;
+        this.settings = settings;
         this.admin = new AdminConnections(running.endpoint());
         this.majorVersion = queryMajorVersion();
         this.lease = running.backend() == Backend.SERVER ? takeLease() : null;
@@ -74,7 +77,7 @@ public final class PostgresServer implements AutoCloseable {
         this.copyStrategy = majorVersion >= 15 && running.backend() != Backend.SERVER ? " STRATEGY FILE_COPY" : "";
         // Not per database: the host name lookup behind it costs milliseconds whenever the JDK's cache has expired.
         this.marker = marker(runId, lease);
-        this.migrationRole = openMigrationRole(migrations);
+        this.migrationRole = openMigrationRole(settings.migrations());
         migrationRole.notice().ifPresent(said::add);
         this.notices = List.copyOf(said);
         OPEN.add(this);
@@ -112,7 +115,27 @@ public final class PostgresServer implements AutoCloseable {
         RunningPostgres running = provisioner.provision(settings);
         List<String> notices = new ArrayList<>(running.notices());
         notices.addAll(provisioner.notices());
-        return new PostgresServer(running, notices, settings.migrations());
+        return new PostgresServer(running, notices, settings);
+    }
+
+    /**
+     * Whether {@link #startAnother()} can start a twin of this server: servers of our own can be
+     * started again (embedded, a container); a server the user gave is the only one there is.
+     */
+    public boolean canStartAnother() {
+        return running.backend() != Backend.SERVER;
+    }
+
+    /**
+     * Starts a twin of this server (its backend, major version and settings) for work that must not
+     * share this server's roles and other server-wide objects; the caller closes it.
+     */
+    public PostgresServer startAnother() {
+        if (!canStartAnother()) {
+            throw new IllegalStateException("the server " + description() + " was given, and there is no other");
+        }
+        // The first start already told of slow preparations (fetching binaries): the twin starts quietly.
+        return start(settings.withBackend(running.backend()).withMajorVersion(majorVersion), line -> { });
     }
 
     /**
