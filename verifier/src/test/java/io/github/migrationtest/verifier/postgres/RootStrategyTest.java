@@ -24,8 +24,17 @@ class RootStrategyTest {
     void root_that_insists_on_unshare_where_it_is_blocked_gets_the_reason_and_the_fix() {
         assertThatThrownBy(() -> RootStrategy.detect(RootStrategy.Choice.UNSHARE, true, "false"))
                 .isInstanceOf(BackendUnavailableException.class)
-                .hasMessageStartingWith("Postgres refuses to run as root, and `unshare -U` is blocked (exit code 1)")
+                .hasMessageStartingWith("Postgres refuses to run as root, and `unshare -U` as uid 2000000000 is blocked (exit code 1)")
                 .hasMessageContaining("Fix: run as a non-root user");
+    }
+
+    @Test
+    void root_never_keeps_uid_0_outside_the_namespace() {
+        // `unshare -U` alone would leave the server root in the host's view: the uid is switched first.
+        assertThat(RootStrategy.UNSHARE.prefix()).containsExactly("setpriv", "--reuid=2000000000", "--regid=2000000000",
+                "--clear-groups", "unshare", "-U");
+        assertThat(RootStrategy.UNSHARE.serverId()).isEqualTo(RootStrategy.NAMESPACE_ID).isNotZero();
+        assertThat(RootStrategy.SETPRIV.serverId()).isEqualTo(RootStrategy.UNPRIVILEGED_ID);
     }
 
     @Test
