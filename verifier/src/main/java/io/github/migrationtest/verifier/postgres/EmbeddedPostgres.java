@@ -110,7 +110,7 @@ final class EmbeddedPostgres implements RunningPostgres {
             return PristineCluster.ensure(binaries, key, folders.clusters(), strategy);
         } catch (IOException e) {
             throw new BackendUnavailableException("could not prepare a cluster with the Postgres binaries from "
-                    + origin + ": " + e.getMessage(), e);
+                    + origin + ": " + e.getMessage() + strategy.permissionHint(e.getMessage(), binaries), e);
         }
     }
 
@@ -139,7 +139,8 @@ final class EmbeddedPostgres implements RunningPostgres {
             if (instance != null) {
                 dispose(instance, lockChannel);
             }
-            throw new BackendUnavailableException("could not start embedded Postgres: " + e.getMessage(), e);
+            throw new BackendUnavailableException("could not start embedded Postgres: " + e.getMessage()
+                    + strategy.permissionHint(String.valueOf(e.getMessage()), binaries), e);
         }
     }
 

@@ -105,6 +105,19 @@ enum RootStrategy {
         return this == DIRECT ? "" : "-uid" + serverId();
     }
 
+    /**
+     * What to add to the error of a server command that was denied a file: as another uid than
+     * ours, it needs to pass every folder above the binaries, which a private TMPDIR (under
+     * {@code /root}) does not allow.
+     */
+    String permissionHint(String error, Path binaries) {
+        if (this == DIRECT || !error.contains("Permission denied")) {
+            return "";
+        }
+        return String.format("%nThe server runs as uid %d, not root: it must be able to pass every folder above %s."
+                + " Fix: point TMPDIR at a folder others may pass, such as /tmp", serverId(), binaries);
+    }
+
     static boolean runningAsRoot() {
         try {
             return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;

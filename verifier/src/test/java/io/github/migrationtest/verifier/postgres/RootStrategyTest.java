@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class RootStrategyTest {
@@ -48,5 +49,15 @@ class RootStrategyTest {
         assertThat(RootStrategy.Choice.parse("k", " SetPriv ")).isEqualTo(RootStrategy.Choice.SETPRIV);
         assertThatThrownBy(() -> RootStrategy.Choice.parse(PostgresSettings.EMBEDDED_ROOT, "sudo"))
                 .hasMessage("Invalid value for migrationtest.embedded.root: 'sudo'. Allowed: auto, unshare, setpriv");
+    }
+
+    @Test
+    void a_denied_file_as_the_servers_uid_is_explained_with_the_fix_and_not_for_this_user() {
+        Path binaries = Path.of("/root/tmp/migrationtest-0/binaries/postgres-17.7.0");
+        assertThat(RootStrategy.UNSHARE.permissionHint("unshare: failed to execute initdb: Permission denied", binaries))
+                .contains("The server runs as uid 2000000000, not root: it must be able to pass every folder above "
+                        + binaries + ". Fix: point TMPDIR at a folder others may pass, such as /tmp");
+        assertThat(RootStrategy.UNSHARE.permissionHint("initdb: out of memory", binaries)).isEmpty();
+        assertThat(RootStrategy.DIRECT.permissionHint("Permission denied", binaries)).isEmpty();
     }
 }
