@@ -7,10 +7,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +30,10 @@ final class EmbeddedPostgres implements RunningPostgres {
     static final String SUPERUSER = "postgres";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
     private static final int START_ATTEMPTS = 3;
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_FOLDER =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Path instance;
     private final Path binaries;
@@ -102,7 +110,7 @@ final class EmbeddedPostgres implements RunningPostgres {
             return PristineCluster.ensure(binaries, key, folders.clusters(), strategy);
         } catch (IOException e) {
             throw new BackendUnavailableException("could not prepare a cluster with the Postgres binaries from "
-                    + origin + ": " + e.getMessage(), e);
+                    + origin + ": " + e.getMessage() + strategy.permissionHint(e.getMessage(), binaries), e);
         }
     }
 
@@ -118,8 +126,7 @@ final class EmbeddedPostgres implements RunningPostgres {
             lockChannel.lock();
             Files.writeString(instance.resolve(StaleInstances.OWNER_FILE), StaleInstances.ownerLine());
             PristineCluster.copy(pristine, instance.resolve("data"));
-            Files.createDirectories(instance.resolve("socket"));
-            strategy.handOver(instance);
+            serverFolders(instance, strategy);
             String version = Commands.runChecked(List.of(binaries.resolve("bin/postgres").toString(), "--version"),
                     null, COMMAND_TIMEOUT).replaceAll(".*\\) ", "");
             String password = PristineCluster.password(instance.resolve("data"));
@@ -132,8 +139,21 @@ final class EmbeddedPostgres implements RunningPostgres {
             if (instance != null) {
                 dispose(instance, lockChannel);
             }
-            throw new BackendUnavailableException("could not start embedded Postgres: " + e.getMessage(), e);
+            throw new BackendUnavailableException("could not start embedded Postgres: " + e.getMessage()
+                    + strategy.permissionHint(String.valueOf(e.getMessage()), binaries), e);
         }
+    }
+
+    /**
+     * What the server writes beside its data, given to the uid it runs as; the instance folder
+     * itself stays ours, so that the server cannot touch the lock and owner files.
+     */
+    private static void serverFolders(Path instance, RootStrategy strategy) throws IOException {
+        Path socket = Files.createDirectory(instance.resolve("socket"), PRIVATE_FOLDER);
+        strategy.handOver(socket);
+        Path log = Files.createFile(instance.resolve("postgres.log"), PRIVATE_FILE);
+        strategy.handOver(log);
+        strategy.letThrough(instance);
     }
 
     private static int startOnFreePort(Path instance, Path binaries, RootStrategy strategy) throws IOException {
@@ -208,7 +228,7 @@ final class EmbeddedPostgres implements RunningPostgres {
     @Override
     public String description() {
         return String.format("embedded Postgres %s on port %d (%s, data in %s)", version, port,
-                strategy == RootStrategy.DIRECT ? "as this user" : "root via " + String.join(" ", strategy.prefix()),
+                strategy.description(),
                 instance.resolve("data"));
     }
 

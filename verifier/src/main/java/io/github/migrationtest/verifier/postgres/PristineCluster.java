@@ -39,13 +39,14 @@ final class PristineCluster {
      */
     static Path ensure(Path binaries, String key, Path clusters, RootStrategy strategy) throws IOException {
         // "-scram": clusters of versions that let anyone in (trust) are never used again, and pruned.
-        return SharedCache.ensure(clusters.resolve(key + "-scram-data"),
+        return SharedCache.ensure(clusters.resolve(key + "-scram" + strategy.clusterSuffix() + "-data"),
                 target -> Files.isRegularFile(target.resolve("PG_VERSION")) && Files.isRegularFile(target.resolve(PASSWORD_FILE)),
                 scratch -> {
                     Path passwordFile = scratch.resolve("password");
                     Files.writeString(passwordFile, HexFormat.of().formatHex(randomBytes()) + "\n");
                     Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
                     strategy.handOver(scratch);
+                    strategy.handOver(passwordFile);
                     List<String> command = new ArrayList<>(strategy.prefix());
                     command.addAll(List.of(binaries.resolve("bin/initdb").toString(),
                             "-D", scratch.resolve("data").toString(), "-U", EmbeddedPostgres.SUPERUSER,
@@ -67,7 +68,10 @@ final class PristineCluster {
         return bytes;
     }
 
-    /** Copies a data directory; Postgres insists that it is private to its owner. */
+    /**
+     * Copies a data directory, owners included (the server's uid when it is not ours); Postgres
+     * insists that it is private to its owner.
+     */
     static void copy(Path pristine, Path data) throws IOException {
         Files.walkFileTree(pristine, new SimpleFileVisitor<>() {
             @Override
@@ -75,6 +79,7 @@ final class PristineCluster {
                 Path copy = data.resolve(pristine.relativize(dir).toString());
                 Files.createDirectories(copy);
                 Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwx------"));
+                copyOwner(dir, copy);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -85,5 +90,15 @@ final class PristineCluster {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** Files copied with their attributes keep their owner; folders we create must be given it. */
+    private static void copyOwner(Path source, Path target) throws IOException {
+        for (String attribute : new String[] {"unix:gid", "unix:uid"}) {
+            Object owner = Files.getAttribute(source, attribute, LinkOption.NOFOLLOW_LINKS);
+            if (!owner.equals(Files.getAttribute(target, attribute, LinkOption.NOFOLLOW_LINKS))) {
+                Files.setAttribute(target, attribute, owner, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
     }
 }

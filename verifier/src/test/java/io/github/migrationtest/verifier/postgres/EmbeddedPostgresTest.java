@@ -113,6 +113,7 @@ class EmbeddedPostgresTest {
             assertThat(embedded.rootStrategy()).isEqualTo(RootStrategy.UNSHARE);
             long pid = Processes.postmasterPid(embedded.instanceFolder().resolve("data"));
             assertThat(Processes.userNamespace(pid)).isNotEqualTo(Processes.userNamespace(ProcessHandle.current().pid()));
+            assertThat(Processes.realUid(pid)).isEqualTo(RootStrategy.NAMESPACE_ID);
         }
     }
 

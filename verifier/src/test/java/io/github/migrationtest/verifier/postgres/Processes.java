@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Reads facts about processes from /proc, for tests that check what really runs. */
@@ -22,9 +23,15 @@ final class Processes {
     }
 
     static int realUid(long pid) throws IOException {
-        String uidLine = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
-                .filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow();
-        return Integer.parseInt(uidLine.split("\\s+")[1]);
+        return Integer.parseInt(status(pid, "Uid").get(0));
+    }
+
+    /** The values of a line of /proc/PID/status, e.g. Uid: real, effective, saved and file system uid. */
+    static List<String> status(long pid, String field) throws IOException {
+        String line = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                .filter(candidate -> candidate.startsWith(field + ":")).findFirst().orElseThrow();
+        String values = line.substring(field.length() + 1).strip();
+        return values.isEmpty() ? List.of() : List.of(values.split("\\s+"));
     }
 
     /** The processes holding a POSIX (fcntl) lock on the file, as the kernel lists them in /proc/locks. */
