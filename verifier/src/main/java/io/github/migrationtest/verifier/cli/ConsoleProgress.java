@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.ProgressListener;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.RunningStatement;
 import io.github.migrationtest.verifier.progress.GrowingIntervals;
+import io.github.migrationtest.verifier.progress.StatementFiles;
 import io.github.migrationtest.verifier.progress.StatementText;
 import io.github.migrationtest.verifier.progress.StatementWatch;
 import io.github.migrationtest.verifier.report.CheckResult;
@@ -36,7 +37,10 @@ final class ConsoleProgress implements ProgressListener {
     private final GrowingIntervals logged;
     /** On a terminal, the line being shown for the revision being run: "[13/40] 0013 (table 13) ...". */
     private String liveLine;
-    private volatile int parts = 1;
+    /** The revision announced and not yet finished, whose files may hold a running statement. */
+    private Revision running;
+    private final StatementFiles files = new StatementFiles();
+    private int parts = 1;
     /** The revision announced and not yet finished, and the last one finished: "0013 (table 13), 13 of 40". */
     private volatile String current;
     private volatile String lastFinished;
@@ -101,6 +105,7 @@ final class ConsoleProgress implements ProgressListener {
             return;
         }
         current = revision.label() + ", " + (index + 1) + " of " + count;
+        running = revision;
         if (terminal) {
             liveLine = String.format("[%d/%d] %s ...", index + 1, count, revision.label());
             out.print("\r" + liveLine);
@@ -116,6 +121,7 @@ final class ConsoleProgress implements ProgressListener {
         lastFinished = current;
         current = null;
         liveLine = null;
+        running = null;
         int width = String.valueOf(count).length();
         out.println((terminal ? "\r\033[K" : "") + String.format("[%" + width + "d/%d] ", index + 1, count) + Summary.line(report));
         out.flush();
@@ -135,35 +141,42 @@ final class ConsoleProgress implements ProgressListener {
      * they ended). A terminal shows the longest on the live line; a log gets a line per statement at
      * growing intervals.
      */
-    synchronized void statementsRunning(List<RunningStatement> running) {
+    synchronized void statementsRunning(List<RunningStatement> statements) {
         if (interrupted.getAsBoolean()) {
             return;
         }
         if (terminal) {
             String line = liveLine == null ? "" : liveLine;
-            if (!running.isEmpty()) {
-                line += (line.isEmpty() ? "" : " ") + StatementText.of(running.get(0)) + inParts()
-                        + (running.size() > 1 ? " (and " + (running.size() - 1) + " more)" : "");
+            if (!statements.isEmpty()) {
+                line += (line.isEmpty() ? "" : " ") + describe(statements.get(0))
+                        + (statements.size() > 1 ? " (and " + (statements.size() - 1) + " more)" : "");
             }
             out.print("\r\033[K" + line);
             out.flush();
             return;
         }
-        List<RunningStatement> due = logged.due(running);
+        List<RunningStatement> due = logged.due(statements);
         if (due.isEmpty()) {
             return;
         }
         String revision = current;
         for (RunningStatement statement : due) {
             String prefix = parts == 1 && revision != null ? "Revision " + revision + ": " : "";
-            out.println(prefix + StatementText.of(statement) + inParts());
+            out.println(prefix + describe(statement));
         }
         out.flush();
     }
 
-    /** A walk in parts: the revision on the line may not be the one whose statement runs. */
-    private String inParts() {
-        int walking = parts;
-        return walking > 1 ? " (on one of the " + walking + " databases walking the history)" : "";
+    /**
+     * The statement, and the file it is from when one of the revision's files holds it; in a walk in
+     * parts the revision on the line may not be the statement's, so it says so instead.
+     */
+    private String describe(RunningStatement statement) {
+        String text = StatementText.of(statement);
+        if (parts > 1) {
+            return text + " (on one of the " + parts + " databases walking the history)";
+        }
+        return running == null ? text
+                : text + files.fileOf(statement.query(), running.files()).map(file -> " (" + file + ")").orElse("");
     }
 }

@@ -28,6 +28,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +71,8 @@ class LongStatementProgressTest {
 
         assertThat(exit).as(out + "\n" + err).isZero();
         assertThat(out.toString())
-                .containsPattern("(?m)^Revision 0002 \\(slow\\), 2 of 2: running [12] s: SELECT pg_sleep\\(2\\.5\\)$")
+                .containsPattern("(?m)^Revision 0002 \\(slow\\), 2 of 2: running [12] s: SELECT pg_sleep\\(2\\.5\\) \\("
+                        + Pattern.quote(history.resolve("0002_slow.up.sql").toString()) + "\\)$")
                 .doesNotContain("Revision 0001 (t), 1 of 2: running");
     }
 
@@ -145,7 +147,8 @@ class LongStatementProgressTest {
         assertThat(holders).as("the test held the lock in the working database").hasSize(1);
         assertThat(report.passed()).as(out.toString()).isTrue();
         assertThat(out.toString()).containsPattern("(?m)^Revision 0002 \\(insert\\), 2 of 2: waiting \\d+ s for a lock"
-                + " held by pid " + holders.get(0) + ": INSERT INTO t VALUES \\(1\\)$");
+                + " held by pid " + holders.get(0) + ": INSERT INTO t VALUES \\(1\\) \\("
+                + Pattern.quote(history.resolve("0002_insert.up.sql").toString()) + "\\)$");
     }
 
     /** In each of the run's databases that has table t (the working one): a session that holds SHARE on it. */
