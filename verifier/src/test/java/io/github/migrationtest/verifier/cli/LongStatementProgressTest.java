@@ -8,6 +8,7 @@ import io.github.migrationtest.verifier.VerifierOptions;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.progress.StatementWatch;
+import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.VerificationReport;
@@ -27,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +114,26 @@ class LongStatementProgressTest {
         assertThat(out.toString()).containsPattern(
                 "\r\033\\[K\\[2/2] 0002 \\(slow\\) \\.\\.\\. running [12] s: SELECT pg_sleep\\(2\\.5\\)");
         assertWatchGone(watch);
+    }
+
+    @Test
+    void a_walk_in_parts_shows_each_database_s_slow_statement_without_naming_a_revision_it_may_not_be() throws IOException {
+        write("0002_slow.up.sql", "SELECT pg_sleep(2.5);");
+        write("0002_slow.down.sql", "SELECT 1;");
+        write("0003_u.up.sql", "CREATE TABLE u (id int);");
+        write("0003_u.down.sql", "DROP TABLE u;");
+        write("0004_slower.up.sql", "SELECT pg_sleep(2.6);");
+        write("0004_slower.down.sql", "SELECT 1;");
+        ConsoleProgress progress = new ConsoleProgress(new PrintWriter(out), false, () -> false, INTERVAL);
+
+        try (StatementWatch watch = progress.watch(server)) {
+            new Verifier(MigrationSources.open(history, SourceOptions.defaults()), VerifierOptions.defaults().withJobs(2)
+                    .withChecks(EnumSet.of(Check.UPGRADES_APPLY))).verify(server, progress);
+        }
+
+        assertThat(out.toString()).contains("Walking the history in 2 parts at once")
+                .containsPattern("(?m)^running [12] s: SELECT pg_sleep\\(2\\.5\\) \\(on one of the 2 databases walking the history\\)$")
+                .containsPattern("(?m)^running [12] s: SELECT pg_sleep\\(2\\.6\\) \\(on one of the 2 databases walking the history\\)$");
     }
 
     @Test
