@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.ProgressListener;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.RunningStatement;
 import io.github.migrationtest.verifier.progress.GrowingIntervals;
+import io.github.migrationtest.verifier.progress.SlowStatementLog;
 import io.github.migrationtest.verifier.progress.StatementFiles;
 import io.github.migrationtest.verifier.progress.StatementText;
 import io.github.migrationtest.verifier.progress.StatementWatch;
@@ -26,7 +27,7 @@ import java.util.function.BooleanSupplier;
 final class ConsoleProgress implements ProgressListener {
 
     /** How long a statement runs before a log hears of it, unless {@code --progress-interval} says otherwise. */
-    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+    static final Duration DEFAULT_INTERVAL = SlowStatementLog.DEFAULT_INTERVAL;
     /** A terminal's line is cheap to update: it shows a statement after a few seconds. */
     private static final Duration TERMINAL_THRESHOLD = Duration.ofSeconds(3);
 
@@ -34,7 +35,7 @@ final class ConsoleProgress implements ProgressListener {
     private final boolean terminal;
     private final BooleanSupplier interrupted;
     private final Duration interval;
-    private final GrowingIntervals logged;
+    private final SlowStatementLog logged;
     /** On a terminal, the line being shown for the revision being run: "[13/40] 0013 (table 13) ...". */
     private String liveLine;
     /** The revision announced and not yet finished, whose files may hold a running statement. */
@@ -62,7 +63,7 @@ final class ConsoleProgress implements ProgressListener {
         this.terminal = terminal;
         this.interrupted = interrupted;
         this.interval = interval;
-        this.logged = new GrowingIntervals(interval);
+        this.logged = new SlowStatementLog(interval, this::logLine, out::println);
     }
 
     /** Starts showing the statements that run long in the databases of {@code server}; close it when the walk is done. */
@@ -155,16 +156,13 @@ final class ConsoleProgress implements ProgressListener {
             out.flush();
             return;
         }
-        List<RunningStatement> due = logged.due(statements);
-        if (due.isEmpty()) {
-            return;
-        }
-        String revision = current;
-        for (RunningStatement statement : due) {
-            String prefix = parts == 1 && revision != null ? "Revision " + revision + ": " : "";
-            out.println(prefix + describe(statement));
-        }
+        logged.accept(statements);
         out.flush();
+    }
+
+    /** In a walk on one database, the revision the statement is part of comes first. */
+    private String logLine(RunningStatement statement) {
+        return (parts == 1 && current != null ? "Revision " + current + ": " : "") + describe(statement);
     }
 
     /**
