@@ -9,6 +9,8 @@ public final class StatementText {
 
     /** Enough to recognise the statement, short enough for a terminal's line. */
     private static final int LONGEST_STATEMENT = 80;
+    /** What pg_stat_activity shows of another role's statement to a user who may not read it. */
+    private static final String HIDDEN = "<insufficient privilege>";
 
     private StatementText() {
     }
@@ -46,6 +48,9 @@ public final class StatementText {
 
     /** The statement on one line, whitespace collapsed, cut after {@value #LONGEST_STATEMENT} characters. */
     static String oneLine(String query) {
+        if (HIDDEN.equals(query)) {
+            return "a statement whose text the server's user may not read (it needs pg_read_all_stats)";
+        }
         String line = query == null ? "" : query.replaceAll("\\s+", " ").strip();
         return line.length() <= LONGEST_STATEMENT ? line : line.substring(0, LONGEST_STATEMENT - 3) + "...";
     }

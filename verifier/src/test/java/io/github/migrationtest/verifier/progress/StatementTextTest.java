@@ -32,6 +32,8 @@ class StatementTextTest {
         assertThat(StatementText.duration(Duration.ofMinutes(62))).isEqualTo("1 h 02 min");
         String longOne = "UPDATE orders SET total = (SELECT sum(amount) FROM lines WHERE lines.order_id = orders.id)"
                 + " WHERE total IS NULL";
+        assertThat(StatementText.of(running(7, "<insufficient privilege>", Duration.ofSeconds(10))))
+                .isEqualTo("running 10 s: a statement whose text the server's user may not read (it needs pg_read_all_stats)");
         assertThat(StatementText.oneLine(longOne)).hasSize(80).endsWith("...").startsWith("UPDATE orders SET total");
     }
 
