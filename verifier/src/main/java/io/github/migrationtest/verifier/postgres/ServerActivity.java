@@ -28,7 +28,8 @@ public final class ServerActivity implements AutoCloseable {
             + " ORDER BY query_start, pid";
 
     private final PostgresServer server;
-    private Connection connection;
+    /** Volatile, and closed without the look's lock: closing must not wait for a look stuck on the network. */
+    private volatile Connection connection;
     private PreparedStatement query;
 
     private ServerActivity(PostgresServer server) {
@@ -47,7 +48,7 @@ public final class ServerActivity implements AutoCloseable {
             return List.of();
         }
         PreparedStatement statement = prepared();
-        Array names = connection.createArrayOf("text", databases.toArray());
+        Array names = statement.getConnection().createArrayOf("text", databases.toArray());
         statement.setArray(1, names);
         statement.setDouble(2, atLeast.toNanos() / 1e9);
         List<RunningStatement> running = new ArrayList<>();
@@ -63,33 +64,37 @@ public final class ServerActivity implements AutoCloseable {
     }
 
     private PreparedStatement prepared() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            connection = server.running().endpoint().connectAdmin();
-            try (Statement settings = connection.createStatement()) {
+        Connection open = connection;
+        if (open == null || open.isClosed()) {
+            open = server.running().endpoint().connectAdmin();
+            try (Statement settings = open.createStatement()) {
                 // A watcher that waits would show nothing: it gives up on a look rather than hang with the run.
                 settings.execute("SET application_name = 'migrationtest watch'; SET statement_timeout = '5s';"
                         + " SET lock_timeout = '1s'");
             }
-            query = connection.prepareStatement(QUERY);
+            query = open.prepareStatement(QUERY);
+            connection = open;
         }
         return query;
     }
 
     /** Whether a connection is open; for tests that prove it is closed. */
-    public synchronized boolean isConnected() throws SQLException {
-        return connection != null && !connection.isClosed();
+    public boolean isConnected() throws SQLException {
+        Connection open = connection;
+        return open != null && !open.isClosed();
     }
 
     @Override
-    public synchronized void close() {
-        if (connection == null) {
+    public void close() {
+        Connection open = connection;
+        connection = null;
+        if (open == null) {
             return;
         }
         try {
-            connection.close();
+            open.close();
         } catch (SQLException ignored) {
             // Best effort: the server may be gone already.
         }
-        connection = null;
     }
 }

@@ -20,7 +20,10 @@ public final class StatementWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatementWatch.class);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
     private static final Duration SHORTEST_PAUSE = Duration.ofMillis(100);
-    /** A look is bounded by the watcher's statement_timeout (5 s); closing waits for it, no longer. */
+    /**
+     * A look is bounded by the watcher's statement_timeout (5 s); closing waits for it, no longer, and
+     * then closes the connection under a look stuck on the network, which ends it.
+     */
     private static final long JOIN_MILLIS = 6_000;
 
     private final ServerActivity activity;
