@@ -146,7 +146,7 @@ final class VerifyCommand implements Callable<Integer> {
         VerifierOptions options = options(schemaModel());
         VerificationReport report;
         Interruption interruption = Main.interruption();
-        ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, interruption::happened,
+        ConsoleProgress progress = new ConsoleProgress(out, ConsoleOut.isTerminal(out), interruption::happened,
                 progressInterval);
         interruption.whereFrom(progress::where);
         try (PostgresServer server = source.startPostgres(line -> {
