@@ -1,23 +1,47 @@
 package io.github.migrationtest.verifier.cli;
 
 import io.github.migrationtest.verifier.ProgressListener;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.postgres.RunningStatement;
+import io.github.migrationtest.verifier.progress.GrowingIntervals;
+import io.github.migrationtest.verifier.progress.SlowStatementLog;
+import io.github.migrationtest.verifier.progress.StatementFiles;
+import io.github.migrationtest.verifier.progress.StatementText;
+import io.github.migrationtest.verifier.progress.StatementWatch;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.source.Revision;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * A line per revision as it finishes. On a terminal the revision being run shows first and is
  * overwritten by its result; in a log (not a terminal) only the result lines appear. Once the run
  * is interrupted it falls silent: what fails after that is the interruption's doing, not a migration's.
+ * A statement that runs for a while shows on the live line with how long it has run; in a log it
+ * gets a line at growing intervals ({@link GrowingIntervals}).
  */
 final class ConsoleProgress implements ProgressListener {
+
+    /** How long a statement runs before a log hears of it, unless {@code --progress-interval} says otherwise. */
+    static final Duration DEFAULT_INTERVAL = SlowStatementLog.DEFAULT_INTERVAL;
+    /** A terminal's line is cheap to update: it shows a statement after a few seconds. */
+    private static final Duration TERMINAL_THRESHOLD = Duration.ofSeconds(3);
 
     private final PrintWriter out;
     private final boolean terminal;
     private final BooleanSupplier interrupted;
+    private final Duration interval;
+    private final SlowStatementLog logged;
+    /** On a terminal, the line being shown for the revision being run: "[13/40] 0013 (table 13) ...". */
+    private String liveLine;
+    /** The revision announced and not yet finished, whose files may hold a running statement. */
+    private Revision running;
+    private final StatementFiles files = new StatementFiles();
+    private int parts = 1;
     /** The revision announced and not yet finished, and the last one finished: "0013 (table 13), 13 of 40". */
     private volatile String current;
     private volatile String lastFinished;
@@ -27,9 +51,25 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     ConsoleProgress(PrintWriter out, boolean terminal, BooleanSupplier interrupted) {
+        this(out, terminal, interrupted, DEFAULT_INTERVAL);
+    }
+
+    /** @param interval how long a statement runs before a log hears of it, and the first of the growing intervals */
+    ConsoleProgress(PrintWriter out, boolean terminal, BooleanSupplier interrupted, Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("--progress-interval must be longer than 0, was " + interval);
+        }
         this.out = out;
         this.terminal = terminal;
         this.interrupted = interrupted;
+        this.interval = interval;
+        this.logged = new SlowStatementLog(interval, this::logLine, out::println);
+    }
+
+    /** Starts showing the statements that run long in the databases of {@code server}; close it when the walk is done. */
+    StatementWatch watch(PostgresServer server) {
+        Duration threshold = terminal && TERMINAL_THRESHOLD.compareTo(interval) < 0 ? TERMINAL_THRESHOLD : interval;
+        return StatementWatch.start(server, threshold, this::statementsRunning);
     }
 
     /**
@@ -46,7 +86,8 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public void walkPlanned(int parts, String note) {
+    public synchronized void walkPlanned(int parts, String note) {
+        this.parts = parts;
         if (interrupted.getAsBoolean()) {
             return;
         }
@@ -60,35 +101,80 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public void revisionStarted(Revision revision, int index, int count) {
+    public synchronized void revisionStarted(Revision revision, int index, int count) {
         if (interrupted.getAsBoolean()) {
             return;
         }
         current = revision.label() + ", " + (index + 1) + " of " + count;
+        running = revision;
         if (terminal) {
-            out.print(String.format("\r[%d/%d] %s ...", index + 1, count, revision.label()));
+            liveLine = String.format("[%d/%d] %s ...", index + 1, count, revision.label());
+            out.print("\r" + liveLine);
             out.flush();
         }
     }
 
     @Override
-    public void revisionFinished(RevisionReport report, int index, int count) {
+    public synchronized void revisionFinished(RevisionReport report, int index, int count) {
         if (interrupted.getAsBoolean()) {
             return;
         }
         lastFinished = current;
         current = null;
+        liveLine = null;
+        running = null;
         int width = String.valueOf(count).length();
         out.println((terminal ? "\r\033[K" : "") + String.format("[%" + width + "d/%d] ", index + 1, count) + Summary.line(report));
         out.flush();
     }
 
     @Override
-    public void historyCheckFinished(CheckResult result) {
+    public synchronized void historyCheckFinished(CheckResult result) {
         if (interrupted.getAsBoolean()) {
             return;
         }
         out.println(result.check().name() + ": " + result.outcome() + (result.reason().isEmpty() ? "" : " (" + result.reason() + ")"));
         out.flush();
+    }
+
+    /**
+     * From the watch: the statements running longer than the threshold, the longest first (none once
+     * they ended). A terminal shows the longest on the live line; a log gets a line per statement at
+     * growing intervals.
+     */
+    synchronized void statementsRunning(List<RunningStatement> statements) {
+        if (interrupted.getAsBoolean()) {
+            return;
+        }
+        if (terminal) {
+            String line = liveLine == null ? "" : liveLine;
+            if (!statements.isEmpty()) {
+                line += (line.isEmpty() ? "" : " ") + describe(statements.get(0))
+                        + (statements.size() > 1 ? " (and " + (statements.size() - 1) + " more)" : "");
+            }
+            out.print("\r\033[K" + line);
+            out.flush();
+            return;
+        }
+        logged.accept(statements);
+        out.flush();
+    }
+
+    /** In a walk on one database, the revision the statement is part of comes first. */
+    private String logLine(RunningStatement statement) {
+        return (parts == 1 && current != null ? "Revision " + current + ": " : "") + describe(statement);
+    }
+
+    /**
+     * The statement, and the file it is from when one of the revision's files holds it; in a walk in
+     * parts the revision on the line may not be the statement's, so it says so instead.
+     */
+    private String describe(RunningStatement statement) {
+        String text = StatementText.of(statement);
+        if (parts > 1) {
+            return text + " (on one of the " + parts + " databases walking the history)";
+        }
+        return running == null ? text
+                : text + files.fileOf(statement.query(), running.files()).map(file -> " (" + file + ")").orElse("");
     }
 }

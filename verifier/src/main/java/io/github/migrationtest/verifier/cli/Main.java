@@ -48,7 +48,7 @@ public final class Main {
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return run(new ConsoleOut(), new PrintWriter(System.err, true), args);
     }
 
     /** Runs with the given output and error streams. */

@@ -124,6 +124,12 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Write the failures as a GitLab Code Quality report (artifacts: reports: codequality).")
     Path gitlabCodeQuality;
 
+    @Option(names = "--progress-interval", paramLabel = "<duration>", converter = DurationConverter.class,
+            description = "How long a statement runs before a log (not a terminal) shows it, with how long it has run;"
+                    + " it is shown again after 3, 6, 12 and 30 times that, then every 30 times (default: 10s)."
+                    + " A terminal shows it on the live line after 3 s.")
+    java.time.Duration progressInterval = ConsoleProgress.DEFAULT_INTERVAL;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -140,7 +146,8 @@ final class VerifyCommand implements Callable<Integer> {
         VerifierOptions options = options(schemaModel());
         VerificationReport report;
         Interruption interruption = Main.interruption();
-        ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, interruption::happened);
+        ConsoleProgress progress = new ConsoleProgress(out, ConsoleOut.isTerminal(out), interruption::happened,
+                progressInterval);
         interruption.whereFrom(progress::where);
         try (PostgresServer server = source.startPostgres(line -> {
             out.println(line);
@@ -150,7 +157,9 @@ final class VerifyCommand implements Callable<Integer> {
             out.println("Verifying " + history.revisions().size() + " revisions of " + history.location()
                     + " on " + server.description());
             server.notices().forEach(out::println);
-            report = new Verifier(history, options).verify(server, progress);
+            try (var watch = progress.watch(server)) {
+                report = new Verifier(history, options).verify(server, progress);
+            }
         }
         if (interruption.happened()) {
             return Main.interrupted(err); // the report holds failures the interruption caused: no verdict

@@ -7,8 +7,11 @@ import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.Timings;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.postgres.RunningStatement;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,5 +61,42 @@ class ConsoleProgressTest {
         watched.historyCheckFinished(CheckResult.passed(Check.HISTORY_IS_LINEAR));
         assertThat(out.toString()).as("what fails after the signal is the interruption's doing").isEmpty();
         assertThat(watched.where()).isEqualTo("after revision 0001 (users), 1 of 2");
+    }
+
+    private static RunningStatement sleeping(int pid, int seconds) {
+        return new RunningStatement(pid, "migrationtest_1_1", "SELECT pg_sleep(600)", Instant.ofEpochSecond(pid),
+                Duration.ofSeconds(seconds), "", List.of());
+    }
+
+    @Test
+    void a_terminal_shows_the_longest_running_statement_on_the_revision_line_and_how_many_more_run() {
+        ConsoleProgress terminal = new ConsoleProgress(new PrintWriter(out), true, () -> false, Duration.ofSeconds(1));
+        terminal.walkPlanned(2, "");
+        terminal.revisionStarted(Revision.reversible("0013", "table 13", List.of("0013_t.up.sql")), 12, 40);
+        out.getBuffer().setLength(0);
+
+        terminal.statementsRunning(List.of(sleeping(1, 42), sleeping(2, 7)));
+        assertThat(out.toString()).isEqualTo("\r\033[K[13/40] 0013 (table 13) ... running 42 s: SELECT pg_sleep(600)"
+                + " (on one of the 2 databases walking the history) (and 1 more)");
+
+        out.getBuffer().setLength(0);
+        terminal.statementsRunning(List.of());
+        assertThat(out.toString()).as("the statements ended: the revision's line again")
+                .isEqualTo("\r\033[K[13/40] 0013 (table 13) ...");
+    }
+
+    @Test
+    void a_log_falls_silent_about_statements_once_interrupted() {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        ConsoleProgress log = new ConsoleProgress(new PrintWriter(out), false, interrupted::get, Duration.ofSeconds(1));
+        log.revisionStarted(Revision.reversible("0013", "table 13", List.of("0013_t.up.sql")), 12, 40);
+
+        log.statementsRunning(List.of(sleeping(1, 2)));
+        assertThat(out.toString()).isEqualTo("Revision 0013 (table 13), 13 of 40: running 2 s: SELECT pg_sleep(600)\n");
+
+        interrupted.set(true);
+        out.getBuffer().setLength(0);
+        log.statementsRunning(List.of(sleeping(1, 60)));
+        assertThat(out.toString()).isEmpty();
     }
 }
