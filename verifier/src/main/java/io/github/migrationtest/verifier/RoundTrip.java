@@ -23,6 +23,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One revision's checks: up r, snapshot S(r); down r, compare with S(r-1); up r again, compare with
@@ -30,6 +32,8 @@ import java.util.Optional;
  * other than S(r), to be rebuilt before the next revision.
  */
 final class RoundTrip {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoundTrip.class);
 
     /** What the round trip found, and what it left behind. */
     record Result(RevisionReport report, SchemaSnapshot stateAfter, boolean stateIsWrong, boolean upgradeFailed) {
@@ -146,8 +150,13 @@ final class RoundTrip {
      * the rebuild's clone and replays. Common in goose histories with empty Down sections.
      */
     private boolean putBackWithoutRebuild() throws SQLException {
-        return downgradeRanNoSql && reupgradeFailed && !work.changedSinceReupgradeStarted()
+        boolean putBack = downgradeRanNoSql && reupgradeFailed && !work.changedSinceReupgradeStarted()
                 && work.recordApplied(revision);
+        if (putBack) {
+            LOG.debug("Revision {}: empty downgrade, re-upgrade rolled back whole; bookkeeping recorded again, no rebuild",
+                    revision.id());
+        }
+        return putBack;
     }
 
     /** What a downgrade did: restored the schema, left a different one, or failed. */
