@@ -109,9 +109,8 @@ class WorkingDatabaseTest {
         // Empty downgrade, upgrade that fails the second time: rolled back whole, no rebuild needed.
         pair("0003_w", "INSERT INTO t (name) VALUES ('y');\nCREATE TABLE w (id int);", "");
         pair("0004_unique", "CREATE UNIQUE INDEX t_name ON t (name);", "DROP INDEX t_name;");
-        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
 
-        VerificationReport report = new Verifier(source, VerifierOptions.defaults()).verify(server);
+        VerificationReport report = verifyHistory();
 
         assertThat(outcome(report, "0002", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
         assertThat(outcome(report, "0002", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
@@ -128,9 +127,8 @@ class WorkingDatabaseTest {
         pair("0003_idx", "CREATE INDEX CONCURRENTLY t_name ON t (name);",
                 "DROP INDEX CONCURRENTLY t_name;\nDROP TABLE no_such_table;");
         pair("0004_v", "CREATE TABLE v (id int PRIMARY KEY, t_id int REFERENCES t);", "DROP TABLE v;");
-        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
 
-        VerificationReport report = new Verifier(source, VerifierOptions.defaults()).verify(server);
+        VerificationReport report = verifyHistory();
 
         assertThat(outcome(report, "0002", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
         assertThat(outcome(report, "0003", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
@@ -138,6 +136,10 @@ class WorkingDatabaseTest {
         assertThat(outcome(report, "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
         assertThat(outcome(report, "0004", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
         assertThat(report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    private VerificationReport verifyHistory() throws Exception {
+        return new Verifier(MigrationSources.open(history, SourceOptions.defaults()), VerifierOptions.defaults()).verify(server);
     }
 
     private static Outcome outcome(VerificationReport report, String revision, Check check) {
