@@ -15,6 +15,7 @@ import io.github.migrationtest.verifier.safety.StepRecord;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.StepResult;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One revision's checks: up r, snapshot S(r); down r, compare with S(r-1); up r again, compare with
@@ -29,6 +32,8 @@ import java.util.Optional;
  * other than S(r), to be rebuilt before the next revision.
  */
 final class RoundTrip {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoundTrip.class);
 
     /** What the round trip found, and what it left behind. */
     record Result(RevisionReport report, SchemaSnapshot stateAfter, boolean stateIsWrong, boolean upgradeFailed) {
@@ -49,6 +54,9 @@ final class RoundTrip {
     private List<Touch> upTouches;
     private List<Touch> downTouches;
     private boolean upgradeFailed;
+    /** Whether the downgrade ran no SQL of its own (an empty file or section: only the tool's bookkeeping). */
+    private boolean downgradeRanNoSql;
+    private boolean reupgradeFailed;
     /** What measuring the upgrade and the downgrade found. */
     private final List<SafetyFinding> safety = new ArrayList<>();
     private long safetyNanos;
@@ -131,8 +139,24 @@ final class RoundTrip {
             // Rolled back whole (nothing committed since it started), it left the state after the upgrade.
             return new Result(report(), after, work.changedSinceDowngradeStarted(), false);
         }
-        boolean wrong = reupgradeAndCompare(after);
-        return new Result(report(), after, wrong || down == Down.DIFFERENT, false);
+        boolean wrong = reupgradeAndCompare(after) || down == Down.DIFFERENT;
+        return new Result(report(), after, wrong && !putBackWithoutRebuild(), false);
+    }
+
+    /**
+     * An empty downgrade (it ran only the tool's bookkeeping) followed by an upgrade that failed and was
+     * rolled back whole (nothing committed since it started) left the state after the upgrade but for the
+     * bookkeeping's row: recording the revision again puts it back, as a rebuild's replay would, without
+     * the rebuild's clone and replays. Common in goose histories with empty Down sections.
+     */
+    private boolean putBackWithoutRebuild() throws SQLException {
+        boolean putBack = downgradeRanNoSql && reupgradeFailed && !work.changedSinceReupgradeStarted()
+                && work.recordApplied(revision);
+        if (putBack) {
+            LOG.debug("Revision {}: empty downgrade, re-upgrade rolled back whole; bookkeeping recorded again, no rebuild",
+                    revision.id());
+        }
+        return putBack;
     }
 
     /** What a downgrade did: restored the schema, left a different one, or failed. */
@@ -165,7 +189,9 @@ final class RoundTrip {
 
     private Down downgradeAndCompare(SchemaSnapshot before, SchemaSnapshot after) throws SQLException {
         try {
-            downTime = measuredOut(work.observedDowngrade(revision).duration());
+            StepResult downgraded = work.observedDowngrade(revision);
+            downTime = measuredOut(downgraded.duration());
+            downgradeRanNoSql = downgraded.statements() == 0;
             downTouches = work.protectedTouches();
         } catch (MigrationFailedException e) {
             safety.addAll(work.lastObserved().findings());
@@ -193,8 +219,9 @@ final class RoundTrip {
 
     private boolean reupgradeAndCompare(SchemaSnapshot after) throws SQLException {
         try {
-            reup = work.upgrade(revision).duration();
+            reup = work.reupgrade(revision).duration();
         } catch (MigrationFailedException e) {
+            reupgradeFailed = true;
             record(CheckResult.failed(Check.REUPGRADE_REPRODUCES_SCHEMA, "the upgrade failed after the downgrade",
                     Findings.error(e.failure()), "Make " + downgradeFile() + " drop what the upgrade creates"
                             + completion.map(sql -> " (it lacks: " + sql + ")").orElse("") + ", so that it can run again"));

@@ -55,6 +55,8 @@ final class WorkingDatabase implements AutoCloseable {
     private ExecutorService drops;
     /** The server's next transaction id when the last downgrade started; -1 when it could not be read. */
     private long downgradeHorizon = -1;
+    /** The same when the last {@link #reupgrade} started. */
+    private long reupgradeHorizon = -1;
     /** Whether the protected-schemas guard is installed (clones of this database have it too). */
     private boolean guarded;
     /** Measures the steps asked for; {@code null} when safety is not measured. */
@@ -158,6 +160,28 @@ final class WorkingDatabase implements AutoCloseable {
         }
     }
 
+    /** The upgrade after the downgrade; {@link #changedSinceReupgradeStarted()} then tells whether it committed anything. */
+    StepResult reupgrade(Revision revision) throws SQLException {
+        reupgradeHorizon = query(steps(), NEXT_TRANSACTION, -1L);
+        return upgrade(revision);
+    }
+
+    /**
+     * Records {@code revision} as applied in the tool's bookkeeping without running its SQL (see {@link
+     * MigrationSource#recordApplied}); false when the source cannot or it failed, and the state is to be rebuilt.
+     */
+    boolean recordApplied(Revision revision) throws SQLException {
+        Connection open = steps();
+        synchronized (stepLock) {
+            try {
+                return source.recordApplied(revision, open);
+            } catch (MigrationFailedException e) {
+                resetAfterFailure(open, e);
+                return false;
+            }
+        }
+    }
+
     private interface Step {
         StepResult run() throws SQLException;
     }
@@ -218,10 +242,19 @@ final class WorkingDatabase implements AutoCloseable {
      * transactions count too (they cannot be told apart), which only errs towards rebuilding.
      */
     boolean changedSinceDowngradeStarted() throws SQLException {
-        if (downgradeHorizon < 0) {
+        return changedSince(downgradeHorizon);
+    }
+
+    /** Whether a transaction that may have committed began since the last {@link #reupgrade} started (as above). */
+    boolean changedSinceReupgradeStarted() throws SQLException {
+        return changedSince(reupgradeHorizon);
+    }
+
+    private boolean changedSince(long horizon) throws SQLException {
+        if (horizon < 0) {
             return true;
         }
-        return query(connection(), "select exists (select 1 from generate_series(" + downgradeHorizon
+        return query(connection(), "select exists (select 1 from generate_series(" + horizon
                 + "::bigint, txid_snapshot_xmax(txid_current_snapshot()) - 1) x"
                 + " where txid_status(x) is distinct from 'aborted')", true);
     }

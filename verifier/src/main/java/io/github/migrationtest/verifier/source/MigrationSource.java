@@ -100,6 +100,16 @@ public interface MigrationSource extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Records {@code revision} as applied in the tool's bookkeeping table, as its upgrade does, without
+     * running the upgrade's SQL: the walk's way to undo a downgrade that ran nothing but the bookkeeping.
+     *
+     * @return whether it did; false when this source cannot (the walk then rebuilds the state instead)
+     */
+    default boolean recordApplied(Revision revision, Connection connection) {
+        return false;
+    }
+
     /** Ends what the source started to run steps (Alembic's Python helpers); the source is not used afterwards. */
     @Override
     default void close() {

@@ -47,6 +47,11 @@ public abstract class DelegatingSource implements MigrationSource {
     }
 
     @Override
+    public boolean recordApplied(Revision revision, Connection connection) {
+        return source.recordApplied(revision, connection);
+    }
+
+    @Override
     public boolean supportsConcurrentSteps() {
         return source.supportsConcurrentSteps();
     }

@@ -41,6 +41,11 @@ public final class PlannedRevisions {
         return runner.run(revision, direction, scripts, outside, plan.recordedVersion(), connection);
     }
 
+    /** Runs only the bookkeeping an upgrade of {@code revision} does (nothing for a convention that keeps none). */
+    public void recordApplied(ScriptRunner runner, Revision revision, Connection connection) {
+        runner.run(revision, Direction.UP, List.of(), "", plan(revision, Direction.UP).recordedVersion(), connection);
+    }
+
     /** The failure for a downgrade of a revision that has none. */
     public static MigrationFailedException noDowngrade(Revision revision) {
         return new MigrationFailedException(revision, Direction.DOWN, MigrationFailure.of(

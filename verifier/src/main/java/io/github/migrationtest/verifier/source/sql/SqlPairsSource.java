@@ -45,4 +45,10 @@ public final class SqlPairsSource extends FileHistorySource {
     public StepResult downgrade(Revision revision, Connection connection) {
         return planned().run(runner, revision, Direction.DOWN, connection);
     }
+
+    @Override
+    public boolean recordApplied(Revision revision, Connection connection) {
+        planned().recordApplied(runner, revision, connection);
+        return true;
+    }
 }
