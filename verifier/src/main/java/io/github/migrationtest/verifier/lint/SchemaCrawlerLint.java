@@ -22,9 +22,16 @@ import schemacrawler.schema.Catalog;
 import schemacrawler.schema.ColumnReference;
 import schemacrawler.schema.ForeignKey;
 import schemacrawler.schema.Index;
-import schemacrawler.schema.IndexColumn;
 import schemacrawler.schema.Table;
 import schemacrawler.schemacrawler.InfoLevel;
+import schemacrawler.schemacrawler.InformationSchemaKey;
+import schemacrawler.schemacrawler.InformationSchemaViews;
+import schemacrawler.schemacrawler.InformationSchemaViewsBuilder;
+import schemacrawler.schemacrawler.MetadataRetrievalStrategy;
+import schemacrawler.schemacrawler.SchemaInfoLevelBuilder;
+import schemacrawler.schemacrawler.SchemaInfoMetadataRetrievalStrategy;
+import schemacrawler.schemacrawler.SchemaRetrievalOptions;
+import schemacrawler.schemacrawler.SchemaRetrievalOptionsBuilder;
 import schemacrawler.schemacrawler.LimitOptionsBuilder;
 import schemacrawler.schemacrawler.LoadOptionsBuilder;
 import schemacrawler.schemacrawler.SchemaCrawlerOptions;
@@ -37,6 +44,7 @@ import schemacrawler.tools.lint.config.LinterConfig;
 import schemacrawler.tools.lint.config.LinterConfigs;
 import schemacrawler.tools.options.Config;
 import schemacrawler.tools.utility.SchemaCrawlerUtility;
+import us.fatehi.utility.datasource.DatabaseConnectionSource;
 import us.fatehi.utility.datasource.DatabaseConnectionSources;
 
 /**
@@ -61,6 +69,28 @@ final class SchemaCrawlerLint {
             select n.nspname, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relispartition and n.nspname = any (?)""";
 
+    /**
+     * The indexes Postgres can do without, each with one index that covers it: SchemaCrawler's rule (its columns
+     * lead another index's) sees neither uniqueness, predicates, expressions, operator classes nor INCLUDE
+     * columns, so each of its redundant indexes is confirmed here. A unique index enforces something, a partial
+     * one covers other rows; of two equal plain indexes the older one stays.
+     */
+    private static final String REDUNDANT_INDEXES = """
+            with ix as (
+                select i.indexrelid, i.indrelid, i.indisunique, c.relam, c.relnamespace, c.relname,
+                       i.indpred is null and i.indexprs is null as plain, i.indnatts > i.indnkeyatts as includes,
+                       (string_to_array(i.indkey::text, ' ')::int2[])[1:i.indnkeyatts] as keys,
+                       (string_to_array(i.indclass::text, ' ')::oid[])[1:i.indnkeyatts] as classes
+                from pg_index i join pg_class c on c.oid = i.indexrelid)
+            select distinct on (a.indexrelid) n.nspname, a.relname, b.relname
+            from ix a join ix b on b.indrelid = a.indrelid and b.indexrelid <> a.indexrelid
+            join pg_namespace n on n.oid = a.relnamespace
+            where n.nspname = any (?) and not a.indisunique and not a.includes and a.plain and b.plain
+              and a.relam = b.relam
+              and b.keys[1:cardinality(a.keys)] = a.keys and b.classes[1:cardinality(a.classes)] = a.classes
+              and (cardinality(b.keys) > cardinality(a.keys) or b.indisunique or b.indexrelid < a.indexrelid)
+            order by a.indexrelid, b.indisunique desc, cardinality(b.keys)""";
+
     private SchemaCrawlerLint() {
     }
 
@@ -70,12 +100,14 @@ final class SchemaCrawlerLint {
             return List.of();
         }
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
-        Catalog catalog = SchemaCrawlerUtility.getCatalog(DatabaseConnectionSources.fromConnection(connection),
-                options(schemas));
+        DatabaseConnectionSource source = DatabaseConnectionSources.fromConnection(connection);
+        Catalog catalog = SchemaCrawlerUtility.getCatalog(source, retrieval(source, schemas), options(schemas),
+                new Config());
         Linters linters = new Linters(configs(), false);
         linters.initialize(LinterRegistry.getLinterRegistry());
         linters.lint(catalog, connection);
         Set<String> partitions = partitions(connection, schemas);
+        Map<String, String> redundant = redundantIndexes(connection, schemas);
         List<SafetyFinding> found = new ArrayList<>();
         List<Table> tables = catalog.getTables().stream()
                 .filter(t -> schemas.contains(t.getSchema().getName()))
@@ -84,12 +116,28 @@ final class SchemaCrawlerLint {
         for (Table table : tables) {
             for (Lint<?> lint : linters.getLints().getLints(table)) {
                 Finding finding = LINTERS.get(lint.getLinterId());
-                if (finding != null) {
+                if (finding == Finding.LINT_REDUNDANT_INDEX) {
+                    redundant(table, lint.getValue(), redundant).ifPresent(found::add);
+                } else if (finding != null) {
                     found.add(finding(finding, table, lint.getValue()));
                 }
             }
         }
         return found;
+    }
+
+    /** The Postgres plugin's way of reading, with keys and indexes read in one query each (CatalogQueries). */
+    private static SchemaRetrievalOptions retrieval(DatabaseConnectionSource source, Set<String> schemas) {
+        SchemaRetrievalOptions matched = SchemaCrawlerUtility.matchSchemaRetrievalOptions(source);
+        InformationSchemaViews views = InformationSchemaViewsBuilder.builder(matched.getInformationSchemaViews())
+                .withSql(InformationSchemaKey.PRIMARY_KEYS, CatalogQueries.primaryKeys(schemas))
+                .withSql(InformationSchemaKey.INDEXES, CatalogQueries.indexes(schemas))
+                .withSql(InformationSchemaKey.FOREIGN_KEYS, CatalogQueries.foreignKeys(schemas)).toOptions();
+        return SchemaRetrievalOptionsBuilder.builder(matched).withInformationSchemaViews(views)
+                .with(SchemaInfoMetadataRetrievalStrategy.primaryKeysRetrievalStrategy, MetadataRetrievalStrategy.data_dictionary_all)
+                .with(SchemaInfoMetadataRetrievalStrategy.indexesRetrievalStrategy, MetadataRetrievalStrategy.data_dictionary_all)
+                .with(SchemaInfoMetadataRetrievalStrategy.foreignKeysRetrievalStrategy, MetadataRetrievalStrategy.data_dictionary_all)
+                .toOptions();
     }
 
     private static SchemaCrawlerOptions options(Set<String> schemas) {
@@ -99,7 +147,12 @@ final class SchemaCrawlerLint {
                 .withLimitOptions(LimitOptionsBuilder.builder()
                         .includeSchemas(Pattern.compile("(?:.*\\.)?\"?(?:" + names + ")\"?"))
                         .tableTypes("TABLE", "PARTITIONED TABLE").toOptions())
-                .withLoadOptions(LoadOptionsBuilder.builder().withInfoLevel(InfoLevel.standard).toOptions());
+                // What the three linters read, and nothing else: no routines, triggers, views or privileges.
+                .withLoadOptions(LoadOptionsBuilder.builder().withMaxThreads(1).withSchemaInfoLevel(
+                        SchemaInfoLevelBuilder.builder().withInfoLevel(InfoLevel.minimum).setRetrieveTables(true)
+                                .setRetrieveTableColumns(true).setRetrieveColumnDataTypes(true)
+                                .setRetrievePrimaryKeys(true).setRetrieveIndexes(true).setRetrieveForeignKeys(true)
+                                .toOptions()).toOptions());
     }
 
     private static LinterConfigs configs() {
@@ -112,13 +165,26 @@ final class SchemaCrawlerLint {
     }
 
     private static SafetyFinding finding(Finding finding, Table table, Object value) {
-        String object = path(table);
-        String detail = switch (finding) {
-            case LINT_FK_WITHOUT_INDEX -> value instanceof ForeignKey key ? foreignKey(table, key) : String.valueOf(value);
-            case LINT_REDUNDANT_INDEX -> value instanceof Index index ? redundant(table, index) : String.valueOf(value);
-            default -> "no primary key";
-        };
-        return new SafetyFinding(finding, Direction.UP, "", 0, object, detail, Evidence.LINT, "");
+        String detail = finding == Finding.LINT_FK_WITHOUT_INDEX && value instanceof ForeignKey key
+                ? foreignKey(table, key) : "no primary key";
+        return new SafetyFinding(finding, Direction.UP, "", 0, path(table), detail, Evidence.LINT, "");
+    }
+
+    /** The finding for a redundant index SchemaCrawler proposes, when the catalog confirms it. */
+    private static java.util.Optional<SafetyFinding> redundant(Table table, Object value, Map<String, String> confirmed) {
+        if (!(value instanceof Index index)) {
+            return java.util.Optional.empty();
+        }
+        String covered = Identifiers.qualify(table.getSchema().getName(), index.getName());
+        String coveringName = confirmed.get(covered);
+        if (coveringName == null) {
+            return java.util.Optional.empty();
+        }
+        String covering = table.getIndexes().stream().filter(other -> other.getName().equals(coveringName))
+                .map(other -> coveringName + " (" + columns(other) + ")").findFirst().orElse(coveringName);
+        return java.util.Optional.of(new SafetyFinding(Finding.LINT_REDUNDANT_INDEX, Direction.UP, "", 0, path(table),
+                "index " + covered + " (" + columns(index) + ") is covered by " + covering
+                        + "; fix: DROP INDEX CONCURRENTLY " + covered + ";", Evidence.LINT, ""));
     }
 
     private static String foreignKey(Table table, ForeignKey key) {
@@ -128,21 +194,6 @@ final class SchemaCrawlerLint {
                 .map(c -> path(c.getParent())).orElse("?");
         return "foreign key " + key.getName() + " (" + columns + ") to " + target + " has no index that starts with"
                 + " its columns; fix: CREATE INDEX CONCURRENTLY ON " + path(table) + " (" + columns + ");";
-    }
-
-    private static String redundant(Table table, Index index) {
-        String covered = Identifiers.qualify(table.getSchema().getName(), index.getName());
-        String coveredBy = table.getIndexes().stream()
-                .filter(other -> !other.getName().equals(index.getName()) && leads(index, other))
-                .map(other -> other.getName() + " (" + columns(other) + ")").findFirst().orElse("another index");
-        return "index " + covered + " (" + columns(index) + ") is covered by " + coveredBy
-                + "; fix: DROP INDEX CONCURRENTLY " + covered + ";";
-    }
-
-    private static boolean leads(Index shorter, Index longer) {
-        List<String> a = shorter.getColumns().stream().map(IndexColumn::getName).toList();
-        List<String> b = longer.getColumns().stream().map(IndexColumn::getName).toList();
-        return b.size() >= a.size() && b.subList(0, a.size()).equals(a);
     }
 
     private static String columns(Index index) {
@@ -155,16 +206,27 @@ final class SchemaCrawlerLint {
     }
 
     private static Set<String> partitions(Connection connection, Set<String> schemas) throws SQLException {
-        Set<String> partitions = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(PARTITIONS)) {
+        return new HashSet<>(pairs(connection, PARTITIONS, schemas).keySet());
+    }
+
+    /** Redundant index to the index that covers it, both qualified as {@code schema.index} / a bare name. */
+    private static Map<String, String> redundantIndexes(Connection connection, Set<String> schemas) throws SQLException {
+        return pairs(connection, REDUNDANT_INDEXES, schemas);
+    }
+
+    /** Rows of (schema, name[, other]) as qualified name to the other column's value (empty when none). */
+    private static Map<String, String> pairs(Connection connection, String sql, Set<String> schemas) throws SQLException {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
             try (ResultSet row = statement.executeQuery()) {
+                int columns = row.getMetaData().getColumnCount();
                 while (row.next()) {
-                    partitions.add(Identifiers.qualify(row.getString(1), row.getString(2)));
+                    pairs.put(Identifiers.qualify(row.getString(1), row.getString(2)), columns > 2 ? row.getString(3) : "");
                 }
             }
         }
-        return partitions;
+        return pairs;
     }
 
     private static String path(Table table) {

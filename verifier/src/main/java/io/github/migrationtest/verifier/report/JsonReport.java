@@ -10,7 +10,7 @@ import java.util.Map;
  * The report as JSON, for tools: {@code {"source", "postgres", "passed", "checks": {...},
  * "revisions": [{"id", "description", "checks": {"<CHECK>": {"outcome", "reason", "fix",
  * "differences": [...], "error": {...}, "migration": {...}}}, "timings": {...}}], "summary": {...}}}}; a
- * {@code "lint": {"findings": [...], "ms", "skipped"}} is the schema lint at head; a
+ * {@code "lint": {"findings": [...], "counts", "ms", "skipped"}} is the schema lint at head; a
  * check's {@code migration} is {@code null} but for a {@code HEAD_MATCHES_MODEL} failure:
  * {@code {"upgrade", "downgrade", "manual": [...], "generationError"}}.
  */
@@ -124,8 +124,6 @@ public final class JsonReport {
         fields.put("snapshotMs", millis(report.snapshotTime()));
         fields.put("safetyMs", millis(report.safetyTime()));
         fields.put("safety", SafetySection.jsonCounts(report));
-        fields.put("lintMs", millis(report.lint().time()));
-        fields.put("lint", LintSection.jsonCounts(report));
         return Json.object(fields);
     }
 

@@ -20,16 +20,20 @@ public final class LintSection {
         return counts;
     }
 
-    /** {@code {"findings": [...], "ms", "skipped"}}, the findings as the revisions' {@code safety[]} has them. */
+    /**
+     * {@code {"findings": [...], "counts": {"<FINDING>": n}, "ms", "skipped"}}, the findings as the revisions'
+     * {@code safety[]} has them.
+     */
     static String json(VerificationReport report) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("findings", Json.array(report.lint().findings().stream().map(SafetySection::json).toList()));
+        fields.put("counts", jsonCounts(report));
         fields.put("ms", String.valueOf(report.lint().time().toMillis()));
         fields.put("skipped", report.lint().skipped().isEmpty() ? "null" : Json.string(report.lint().skipped()));
         return Json.object(fields);
     }
 
-    static String jsonCounts(VerificationReport report) {
+    private static String jsonCounts(VerificationReport report) {
         Map<String, String> fields = new LinkedHashMap<>();
         counts(report).forEach((finding, count) -> fields.put(finding.name(), String.valueOf(count)));
         return Json.object(fields);
