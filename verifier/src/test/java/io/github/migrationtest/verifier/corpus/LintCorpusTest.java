@@ -158,7 +158,6 @@ class LintCorpusTest {
                 ScriptFiles.runInitScripts(List.of(prelude), connection);
             }
         }
-        long started = System.nanoTime();
         int reached = 0;
         for (Revision revision : source.revisions()) {
             try (Connection connection = database.connect()) {
@@ -169,7 +168,6 @@ class LintCorpusTest {
                 break;
             }
         }
-        System.out.println(history.name() + ": upgrades took " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return reached;
     }
 

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,14 +47,11 @@ class LintCommandLineTest {
         write("0003_note_id.down.sql", "DROP INDEX CONCURRENTLY orders_note_id;");
     }
 
+    /** The exit code of {@code verify <history> --jobs 1 <options>}. */
     private int verify(String... options) {
-        String[] args = new String[options.length + 4];
-        args[0] = "verify";
-        args[1] = history.toString();
-        args[2] = "--jobs";
-        args[3] = "1";
-        System.arraycopy(options, 0, args, 4, options.length);
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        List<String> args = new ArrayList<>(List.of("verify", history.toString(), "--jobs", "1"));
+        args.addAll(List.of(options));
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
     }
 
     @Test
