@@ -16,6 +16,7 @@ final class LintAtHead {
     private LintAtHead() {
     }
 
+    /** @throws SQLException when the walk's database cannot be reached; a failing lint is only reported */
     static HeadLint run(HistoryWalk walk, Optional<SchemaSnapshot> head, VerifierOptions options) throws SQLException {
         if (!options.safety().lint() || walk.anUpgradeFailed() || head.isEmpty()) {
             return HeadLint.NONE;

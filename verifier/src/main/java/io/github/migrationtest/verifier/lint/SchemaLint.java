@@ -48,16 +48,16 @@ public final class SchemaLint {
      *
      * @param schemas the verified schemas (those of the head snapshot)
      * @param excludedTables tables left out by name or {@code schema.table}, as the snapshot leaves them out
-     * @return the findings, or {@link Result#skipped(String)} when SchemaCrawler is absent
+     * @return the findings, or {@link Result#skipped(String)} when SchemaCrawler is absent or the lint failed
      */
-    public static Result run(Connection connection, Set<String> schemas, Set<String> excludedTables) throws SQLException {
+    public static Result run(Connection connection, Set<String> schemas, Set<String> excludedTables) {
         if (!available()) {
             LOG.info(MISSING);
             return Result.skipped(MISSING);
         }
         try {
             return new Result(SchemaCrawlerLint.lint(connection, schemas, excludedTables), "");
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             // Lint is report-only: a schema SchemaCrawler cannot read must not cost the verification its verdict.
             LOG.warn("Schema lint at head failed", e);
             return Result.skipped("Schema lint at head failed: " + e);
