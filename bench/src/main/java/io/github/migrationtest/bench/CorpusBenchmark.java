@@ -105,8 +105,7 @@ public final class CorpusBenchmark {
                 if (!only.isEmpty() && !only.contains(history.name())) {
                     continue;
                 }
-                Path location = history.name().equals(GENERATED) ? generated(temp)
-                        : corpus.resolve(history.name()).resolve(history.location()).normalize();
+                Path location = location(history, temp);
                 if (!Files.isDirectory(location)) {
                     System.out.println(history.name() + " skipped: not at " + location + " (the corpus lives beside the"
                             + " clone, in ../shared/corpus; set -D" + CORPUS + " to another place)");
@@ -158,6 +157,12 @@ public final class CorpusBenchmark {
         }
         String project = System.getProperty("maven.multiModuleProjectDirectory", ".");
         return Path.of(project, "..", "shared", "corpus").toAbsolutePath().normalize();
+    }
+
+    /** Where the history is: in the corpus, or generated into {@code temp}. */
+    static Path location(History history, Path temp) throws Exception {
+        return history.name().equals(GENERATED) ? generated(temp)
+                : corpus().resolve(history.name()).resolve(history.location()).normalize();
     }
 
     private static Path generated(Path temp) throws Exception {

@@ -44,6 +44,10 @@ public class VerifyMojo extends ComparingMojo {
     @Parameter(property = "migrationtest.noSafety", defaultValue = "false")
     boolean noSafety;
 
+    /** Do not lint the head schema with SchemaCrawler (no LINT_ findings). */
+    @Parameter(property = "migrationtest.noLint", defaultValue = "false")
+    boolean noLint;
+
     /** The checks to run (default: all; HEAD_MATCHES_MODEL only with a model). */
     @Parameter(property = "migrationtest.checks")
     List<String> checks;
@@ -79,6 +83,7 @@ public class VerifyMojo extends ComparingMojo {
                 .repeated("--protect", protect)
                 .option("--fail-on", failOn)
                 .flag("--no-safety", noSafety)
+                .flag("--no-lint", noLint)
                 .option("--checks", checks == null || checks.isEmpty() ? null : String.join(",", checks))
                 .flag("--whole-snapshots", wholeSnapshots)
                 .option("--jobs", jobs)

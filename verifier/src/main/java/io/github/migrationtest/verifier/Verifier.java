@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.HeadLint;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
@@ -52,9 +53,11 @@ public final class Verifier {
         RevisionPolicy policy = new RevisionPolicy(revisions, options);
         List<RevisionReport> reports;
         Optional<SchemaSnapshot> head;
+        HeadLint lint;
         try (HistoryWalk walk = HistoryWalk.run(server, source, revisions, policy, options, listener)) {
             reports = walk.reports();
             head = walk.head();
+            lint = LintAtHead.run(walk, head, options);
             if (options.runs(Check.FULL_DOWNGRADE_TO_BASE)) {
                 CheckResult full = walk.anUpgradeFailed()
                         ? CheckResult.notReached(Check.FULL_DOWNGRADE_TO_BASE, "an upgrade failed, so head was never reached")
@@ -67,7 +70,7 @@ public final class Verifier {
                     + e.getMessage(), e);
         }
         if (!options.safety().failOn().isEmpty() && options.runs(Check.SAFETY_FINDINGS_ACCEPTED)) {
-            CheckResult safety = SafetyVerdict.of(reports, options.safety());
+            CheckResult safety = SafetyVerdict.of(reports, lint.findings(), options.safety());
             historyChecks.add(safety);
             listener.historyCheckFinished(safety);
         }
@@ -78,7 +81,7 @@ public final class Verifier {
             listener.historyCheckFinished(model);
         }
         return new VerificationReport(source.type().name().toLowerCase(java.util.Locale.ROOT) + " history at " + source.location(),
-                server.description(), historyChecks, reports, Duration.ofNanos(System.nanoTime() - started));
+                server.description(), historyChecks, reports, Duration.ofNanos(System.nanoTime() - started), lint);
     }
 
     private CheckResult historyIsLinear() {

@@ -18,6 +18,7 @@ import io.github.migrationtest.verifier.report.FailureText;
 import io.github.migrationtest.verifier.report.JUnitXmlReport;
 import io.github.migrationtest.verifier.report.JsonReport;
 import io.github.migrationtest.verifier.report.MarkdownReport;
+import io.github.migrationtest.verifier.report.LintSection;
 import io.github.migrationtest.verifier.report.SafetySection;
 import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.report.VerificationReport;
@@ -111,6 +112,9 @@ final class VerifyCommand implements Callable<Integer> {
             + " nor the data a step drops (no safety findings).")
     boolean noSafety;
 
+    @Option(names = "--no-lint", description = "Do not lint the head schema with SchemaCrawler (no LINT_ findings).")
+    boolean noLint;
+
     @Option(names = "--json", paramLabel = "<file>", description = "Write the report as JSON.")
     Path json;
 
@@ -167,6 +171,7 @@ final class VerifyCommand implements Callable<Integer> {
         out.println();
         out.print(Summary.table(report));
         out.print(SafetySection.console(report));
+        out.print(LintSection.console(report));
         printFailures(out, report);
         List<CiFailure> ciFailures = CiOutput.failures(report, history);
         CiOutput.annotate(out, ciFailures);
@@ -207,7 +212,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (failOn != null && noSafety) {
             throw new IllegalArgumentException("--fail-on needs safety measured; leave out --no-safety");
         }
-        SafetyOptions safety = SafetyOptions.defaults().withMeasure(!noSafety);
+        SafetyOptions safety = SafetyOptions.defaults().withMeasure(!noSafety).withLint(!noLint);
         if (failOn != null) {
             try {
                 safety = safety.withFailOn(SafetyOptions.parseFindings(failOn));

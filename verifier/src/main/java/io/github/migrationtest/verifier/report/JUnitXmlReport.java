@@ -45,6 +45,14 @@ public final class JUnitXmlReport {
                 xml.writeCharacters("Safety findings (reported, not failed unless named in --fail-on):\n" + safety + "\n");
                 xml.writeEndElement();
             }
+            String lint = LintSection.text(report);
+            if (!lint.isEmpty() || !report.lint().skipped().isEmpty()) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("system-out");
+                xml.writeCharacters(lint.isEmpty() ? report.lint().skipped() + "\n"
+                        : "Schema lint at head (reported, not failed unless named in --fail-on):\n" + lint + "\n");
+                xml.writeEndElement();
+            }
             xml.writeEndElement();
             xml.writeEndDocument();
             xml.close();
@@ -54,9 +62,14 @@ public final class JUnitXmlReport {
         return out + "\n";
     }
 
-    /** The count of each safety finding, as {@code safety.<FINDING>} properties; none when there is none. */
+    /**
+     * The count of each safety finding, as {@code safety.<FINDING>} properties, and of each schema lint finding
+     * at head, as {@code lint.<FINDING>}; none when there is none.
+     */
     private static void safetyProperties(XMLStreamWriter xml, VerificationReport report) throws XMLStreamException {
-        var counts = SafetySection.counts(report);
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        SafetySection.counts(report).forEach((finding, count) -> counts.put("safety." + finding.name(), count));
+        LintSection.counts(report).forEach((finding, count) -> counts.put("lint." + finding.name(), count));
         if (counts.isEmpty()) {
             return;
         }
@@ -65,7 +78,7 @@ public final class JUnitXmlReport {
         for (var count : counts.entrySet()) {
             xml.writeCharacters("\n    ");
             xml.writeEmptyElement("property");
-            xml.writeAttribute("name", "safety." + count.getKey().name());
+            xml.writeAttribute("name", count.getKey());
             xml.writeAttribute("value", String.valueOf(count.getValue()));
         }
         xml.writeCharacters("\n  ");

@@ -10,6 +10,7 @@ import java.util.Map;
  * The report as JSON, for tools: {@code {"source", "postgres", "passed", "checks": {...},
  * "revisions": [{"id", "description", "checks": {"<CHECK>": {"outcome", "reason", "fix",
  * "differences": [...], "error": {...}, "migration": {...}}}, "timings": {...}}], "summary": {...}}}}; a
+ * {@code "lint": {"findings": [...], "counts", "ms", "skipped"}} is the schema lint at head; a
  * check's {@code migration} is {@code null} but for a {@code HEAD_MATCHES_MODEL} failure:
  * {@code {"upgrade", "downgrade", "manual": [...], "generationError"}}.
  */
@@ -33,6 +34,7 @@ public final class JsonReport {
         root.put("passed", String.valueOf(report.passed()));
         root.put("checks", checks(report.historyChecks()));
         root.put("revisions", Json.array(report.revisions().stream().map(JsonReport::revision).toList()));
+        root.put("lint", LintSection.json(report));
         root.put("summary", summary(report));
         if (!settings.isEmpty()) {
             root.put("settings", Json.array(settings.stream().map(JsonReport::setting).toList()));

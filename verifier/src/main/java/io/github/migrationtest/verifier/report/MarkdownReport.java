@@ -54,6 +54,7 @@ public final class MarkdownReport {
             md.append(table.toString());
         }
         md.append(SafetySection.markdown(report));
+        md.append(LintSection.markdown(report));
         appendFailures(report, md);
         return md.close();
     }

@@ -15,13 +15,21 @@ import java.util.stream.Stream;
  * @param historyChecks results of the checks that concern the whole history
  * @param revisions per revision, in history order
  * @param total wall time of the whole verification
+ * @param lint the schema lint of the head schema ({@link HeadLint#NONE} when not run)
  */
 public record VerificationReport(String source, String postgres, List<CheckResult> historyChecks,
-                                 List<RevisionReport> revisions, Duration total) {
+                                 List<RevisionReport> revisions, Duration total, HeadLint lint) {
 
     public VerificationReport {
         historyChecks = List.copyOf(historyChecks);
         revisions = List.copyOf(revisions);
+        lint = lint == null ? HeadLint.NONE : lint;
+    }
+
+    /** A report without schema lint. */
+    public VerificationReport(String source, String postgres, List<CheckResult> historyChecks,
+                              List<RevisionReport> revisions, Duration total) {
+        this(source, postgres, historyChecks, revisions, total, HeadLint.NONE);
     }
 
     /** Every result, history-wide ones first. */

@@ -9,5 +9,7 @@ public enum Evidence {
     /** From the schema before and after the whole step: the round trip's snapshots. */
     SCHEMA_DIFF,
     /** From the statement's text (a CONCURRENTLY statement among others). */
-    STATEMENT
+    STATEMENT,
+    /** From SchemaCrawler's lint of the head schema, once the whole history is applied (no statement of its own). */
+    LINT
 }

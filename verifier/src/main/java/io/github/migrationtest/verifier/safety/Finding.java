@@ -49,7 +49,20 @@ public enum Finding {
     /** A {@code -- migrationtest:allow} comment names no known finding or gives no reason. */
     INVALID_ALLOW_COMMENT("has an allow comment that names no finding or gives no reason",
             "the finding it meant to accept is still reported",
-            "write -- migrationtest:allow <FINDING> <reason>, with a finding's name from docs/safety.md");
+            "write -- migrationtest:allow <FINDING> <reason>, with a finding's name from docs/safety.md"),
+    /** Schema lint at head: a foreign key whose columns no index of its table starts with. */
+    LINT_FK_WITHOUT_INDEX("has a foreign key that no index starts with",
+            "deleting or updating a referenced row scans the whole referencing table, and joins on the key scan it too",
+            "CREATE INDEX CONCURRENTLY on the foreign key's columns, in their order, in a migration of its own"),
+    /** Schema lint at head: a table without a primary key. */
+    LINT_TABLE_WITHOUT_PRIMARY_KEY("has a table without a primary key",
+            "its rows cannot be told apart: logical replication cannot replicate its updates and deletes, and"
+                    + " tools that need a key (ORMs, pg_repack) refuse it",
+            "build a unique index concurrently on a NOT NULL key, then ALTER TABLE ... ADD PRIMARY KEY USING INDEX"),
+    /** Schema lint at head: an index whose columns lead another index of the same table. */
+    LINT_REDUNDANT_INDEX("has an index that another index of the same table covers",
+            "every write maintains it for nothing, and it takes disk and cache",
+            "DROP INDEX CONCURRENTLY the covered index, in a migration of its own");
 
     private final String claim;
     private final String why;

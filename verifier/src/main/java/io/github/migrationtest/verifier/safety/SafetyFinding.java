@@ -26,8 +26,14 @@ public record SafetyFinding(Finding finding, Direction direction, String file, i
         allowedBecause = allowedBecause == null ? "" : allowedBecause;
     }
 
-    /** {@code file:line}, the file alone when the line is not known, or the direction when neither is. */
+    /**
+     * {@code file:line}, the file alone when the line is not known, the direction when neither is, or
+     * {@code head schema} for a lint finding.
+     */
     public String location() {
+        if (evidence == Evidence.LINT) {
+            return "head schema";
+        }
         if (file.isEmpty()) {
             return direction == Direction.UP ? "upgrade" : "downgrade";
         }

@@ -8,11 +8,17 @@ import java.util.Set;
  *
  * @param measure false to skip measuring ({@code --no-safety}): no per-statement queries, no findings
  * @param failOn findings that fail the verification unless a {@code -- migrationtest:allow} accepts them
+ * @param lint false to skip the schema lint at head ({@code --no-lint}); without SchemaCrawler it is skipped anyway
  */
-public record SafetyOptions(boolean measure, Set<Finding> failOn) {
+public record SafetyOptions(boolean measure, Set<Finding> failOn, boolean lint) {
 
     public SafetyOptions {
         failOn = failOn.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(failOn));
+    }
+
+    /** Measured as asked, with the schema lint at head. */
+    public SafetyOptions(boolean measure, Set<Finding> failOn) {
+        this(measure, failOn, true);
     }
 
     /** Measured and reported, nothing failed. */
@@ -21,11 +27,15 @@ public record SafetyOptions(boolean measure, Set<Finding> failOn) {
     }
 
     public SafetyOptions withMeasure(boolean value) {
-        return new SafetyOptions(value, failOn);
+        return new SafetyOptions(value, failOn, lint);
     }
 
     public SafetyOptions withFailOn(Set<Finding> value) {
-        return new SafetyOptions(measure, value);
+        return new SafetyOptions(measure, value, lint);
+    }
+
+    public SafetyOptions withLint(boolean value) {
+        return new SafetyOptions(measure, failOn, value);
     }
 
     /** Whether this finding fails the verification: named in failOn and not allowed on purpose. */
