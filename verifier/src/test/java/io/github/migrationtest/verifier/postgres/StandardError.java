@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * would take it for a problem. slf4j-simple looks {@code System.err} up at every write, so swapping
  * it catches the log too.
  */
-final class StandardError implements AutoCloseable {
+public final class StandardError implements AutoCloseable {
 
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -19,11 +19,11 @@ final class StandardError implements AutoCloseable {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     }
 
-    static StandardError capture() {
+    public static StandardError capture() {
         return new StandardError();
     }
 
-    String text() {
+    public String text() {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
