@@ -43,16 +43,26 @@ public final class TransactionRules {
      * first statement that prevents it; empty when it can.
      */
     public static Optional<String> reasonToRunOutsideTransaction(SqlScript script, int serverMajor) {
-        for (SqlStatement statement : script.statements()) {
-            String code = statement.code();
-            String where = script.file() + ":" + statement.line();
-            if (TRANSACTION_CONTROL.matcher(code).matches() && !code.startsWith("ROLLBACK TO")) {
-                return Optional.of(where + " controls its own transactions (" + firstWords(code) + ")");
-            }
-            for (Rule rule : OUTSIDE_TRANSACTION) {
-                if (serverMajor < rule.beforeMajor() && rule.pattern().matcher(code).matches()) {
-                    return Optional.of(where + ": " + rule.name() + " cannot run inside a transaction");
+        try (StatementCursor cursor = script.open()) {
+            for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
+                Optional<String> reason = reason(script, statement, serverMajor);
+                if (reason.isPresent()) {
+                    return reason;
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> reason(SqlScript script, SqlStatement statement, int serverMajor) {
+        String code = statement.code();
+        String where = script.file() + ":" + statement.line();
+        if (TRANSACTION_CONTROL.matcher(code).matches() && !code.startsWith("ROLLBACK TO")) {
+            return Optional.of(where + " controls its own transactions (" + firstWords(code) + ")");
+        }
+        for (Rule rule : OUTSIDE_TRANSACTION) {
+            if (serverMajor < rule.beforeMajor() && rule.pattern().matcher(code).matches()) {
+                return Optional.of(where + ": " + rule.name() + " cannot run inside a transaction");
             }
         }
         return Optional.empty();
@@ -75,9 +85,11 @@ public final class TransactionRules {
     public static Optional<Located> lastTransactionStart(List<SqlScript> scripts) {
         Located last = null;
         for (SqlScript script : scripts) {
-            for (SqlStatement statement : script.statements()) {
-                if (TRANSACTION_START.matcher(statement.code()).matches()) {
-                    last = new Located(script, statement);
+            try (StatementCursor cursor = script.open()) {
+                for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
+                    if (TRANSACTION_START.matcher(statement.code()).matches()) {
+                        last = new Located(script, statement);
+                    }
                 }
             }
         }
