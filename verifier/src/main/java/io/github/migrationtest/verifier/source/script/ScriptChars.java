@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.source.script;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * A script's characters read on demand from a {@link Reader}, addressed by their offset in the file.
@@ -18,8 +19,8 @@ final class ScriptChars implements AutoCloseable {
     private static final int DROP_AT_LEAST = 1 << 16;
 
     private final Reader reader;
-    private final char[] chunk = new char[CHUNK];
-    private final StringBuilder window = new StringBuilder();
+    private char[] window = new char[CHUNK * 2];
+    private int length;
     private int base;
     private boolean eof;
 
@@ -33,7 +34,7 @@ final class ScriptChars implements AutoCloseable {
 
     /** Whether the file has a character at {@code offset}, reading up to it. */
     boolean has(int offset) {
-        while (offset - base >= window.length()) {
+        while (offset - base >= length) {
             if (!readChunk()) {
                 return false;
             }
@@ -43,24 +44,28 @@ final class ScriptChars implements AutoCloseable {
 
     /** The character at {@code offset}; {@link #has} must have said it exists. */
     char at(int offset) {
+        int index = offset - base;
+        if (index < length) {
+            return window[index];
+        }
         if (!has(offset)) {
             throw new IndexOutOfBoundsException(offset);
         }
-        return window.charAt(offset - base);
+        return window[offset - base];
     }
 
     /** The offset after the last character read so far: the file's length once the reader is exhausted. */
     int available() {
-        return base + window.length();
+        return base + length;
     }
 
     /** The text from {@code from} to {@code to}, both read already and not released. */
     String slice(int from, int to) {
-        return window.substring(from - base, to - base);
+        return new String(window, from - base, to - from);
     }
 
     void copy(int from, int to, char[] target, int at) {
-        window.getChars(from - base, to - base, target, at);
+        System.arraycopy(window, from - base, target, at, to - from);
     }
 
     /**
@@ -70,7 +75,7 @@ final class ScriptChars implements AutoCloseable {
     int indexOf(String needle, int from, int limit) {
         int searchFrom = from;
         while (true) {
-            int found = window.indexOf(needle, searchFrom - base);
+            int found = find(needle, searchFrom - base);
             if (found >= 0) {
                 return found + base;
             }
@@ -81,10 +86,31 @@ final class ScriptChars implements AutoCloseable {
         }
     }
 
+    private int find(String needle, int from) {
+        char first = needle.charAt(0);
+        int last = length - needle.length();
+        for (int i = Math.max(from, 0); i <= last; i++) {
+            if (window[i] == first && matches(needle, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean matches(String needle, int at) {
+        for (int k = 1; k < needle.length(); k++) {
+            if (window[at + k] != needle.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** 1-based line of {@code offset}, which may not lie before an offset asked about or released before. */
     int line(int offset) {
+        has(offset - 1);
         for (int i = lineAt; i < offset; i++) {
-            if (at(i) == '\n') {
+            if (window[i - base] == '\n') {
                 line++;
                 lineStart = i + 1;
             }
@@ -102,11 +128,12 @@ final class ScriptChars implements AutoCloseable {
     /** Nothing before {@code offset} is asked for again: the window may drop it. */
     void release(int offset) {
         int free = Math.min(offset, available()) - base;
-        if (free < DROP_AT_LEAST || free < window.length() / 2) {
+        if (free < DROP_AT_LEAST || free < length / 2) {
             return;
         }
         line(base + free);
-        window.delete(0, free);
+        System.arraycopy(window, free, window, 0, length - free);
+        length -= free;
         base += free;
     }
 
@@ -115,12 +142,15 @@ final class ScriptChars implements AutoCloseable {
             return false;
         }
         try {
-            int read = reader.read(chunk);
+            if (length + CHUNK > window.length) {
+                window = Arrays.copyOf(window, Math.max(window.length * 2, length + CHUNK));
+            }
+            int read = reader.read(window, length, CHUNK);
             if (read < 0) {
                 eof = true;
                 return false;
             }
-            window.append(chunk, 0, read);
+            length += read;
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

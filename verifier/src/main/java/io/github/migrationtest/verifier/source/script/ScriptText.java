@@ -98,26 +98,27 @@ public final class ScriptText {
     /** Follows the text after its byte-order mark: where its first NUL is. */
     private static final class NulFinder {
         private boolean started;
-        private long chars;
+        private long count;
         private int line = 1;
         private long lineStart;
         private HasNul found;
 
         void scan(CharBuffer text) {
-            while (text.hasRemaining()) {
-                char c = text.get();
+            char[] chars = text.array();
+            for (int i = text.position(); i < text.limit(); i++) {
+                char c = chars[i];
                 boolean mark = !started && c == '\uFEFF';
                 started = true;
                 if (mark) {
                     continue;
                 }
                 if (c == '\0' && found == null) {
-                    found = new HasNul(line, (int) (chars - lineStart + 1));
+                    found = new HasNul(line, (int) (count - lineStart + 1));
                 } else if (c == '\n') {
                     line++;
-                    lineStart = chars + 1;
+                    lineStart = count + 1;
                 }
-                chars++;
+                count++;
             }
         }
     }

@@ -106,27 +106,11 @@ public final class SqlScript {
      * the script's size.
      */
     public String linesContaining(String needle) {
-        int from = bounds.get(0);
-        int to = bounds.get(bounds.size() - 1);
-        StringBuilder kept = new StringBuilder();
-        int skipped = 0;
-        try (ScriptChars text = new ScriptChars(source.open())) {
-            int at = from;
-            while (at < to && text.has(at)) {
-                int newline = text.indexOf("\n", at, to);
-                int stop = newline < 0 || newline >= to ? (text.has(to - 1) ? to : text.available()) : newline;
-                String line = text.slice(at, stop);
-                if (line.contains(needle)) {
-                    kept.append("\n".repeat(skipped)).append(line).append('\n');
-                    skipped = 0;
-                } else {
-                    skipped++;
-                }
-                at = stop + 1;
-                text.release(at);
-            }
+        try (Reader reader = source.open()) {
+            return MarkedLines.of(reader, bounds.get(0), bounds.get(bounds.size() - 1), needle);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return kept.toString();
     }
 
     private static SqlStatement withCopyData(SqlStatement statement, Reader data) {

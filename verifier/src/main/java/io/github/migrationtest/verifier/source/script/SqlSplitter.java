@@ -246,29 +246,37 @@ final class SqlSplitter {
      * line up to the {@code \.} line or the end of the text; -1 at its end.
      */
     int readCopyData(char[] target, int at, int length) {
-        if (!inCopy) {
-            return -1;
-        }
-        if (copyServedTo <= pos) {
-            if (!has(pos)) {
-                inCopy = false;
-                pos = textEnd();
-                return -1;
+        int count = 0;
+        // As many lines as fit: the driver sends each read as a message of its own.
+        while (count < length && inCopy) {
+            if (copyServedTo <= pos && !startCopyLine()) {
+                break;
             }
-            int lineEnd = text.indexOf("\n", pos, end);
-            int stop = lineEnd < 0 || lineEnd > end ? textEnd() : lineEnd;
-            if (isEndMarker(pos, stop)) {
-                inCopy = false;
-                pos = stop;
-                return -1;
-            }
-            copyServedTo = lineEnd >= 0 && lineEnd < end ? lineEnd + 1 : stop;
+            int chunk = Math.min(length - count, copyServedTo - pos);
+            text.copy(pos, pos + chunk, target, at + count);
+            pos += chunk;
+            count += chunk;
         }
-        int count = Math.min(length, copyServedTo - pos);
-        text.copy(pos, pos + count, target, at);
-        pos += count;
         text.release(pos);
-        return count;
+        return count == 0 && !inCopy ? -1 : count;
+    }
+
+    /** Finds the end of the data line at {@code pos}; false (and the data ended) at the end marker or text. */
+    private boolean startCopyLine() {
+        if (!has(pos)) {
+            inCopy = false;
+            pos = textEnd();
+            return false;
+        }
+        int lineEnd = text.indexOf("\n", pos, end);
+        int stop = lineEnd < 0 || lineEnd > end ? textEnd() : lineEnd;
+        if (isEndMarker(pos, stop)) {
+            inCopy = false;
+            pos = stop;
+            return false;
+        }
+        copyServedTo = lineEnd >= 0 && lineEnd < end ? lineEnd + 1 : stop;
+        return true;
     }
 
     private void skipCopyData() {

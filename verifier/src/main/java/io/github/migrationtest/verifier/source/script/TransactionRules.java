@@ -1,6 +1,10 @@
 package io.github.migrationtest.verifier.source.script;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,6 +40,9 @@ public final class TransactionRules {
     private static final Pattern TRANSACTION_CONTROL =
             Pattern.compile("^(BEGIN|START TRANSACTION|COMMIT|END|ROLLBACK|ABORT)( .*)?$");
 
+    private static final Map<SqlScript, Map<Integer, Optional<String>>> KNOWN =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     private TransactionRules() {}
 
     /**
@@ -43,6 +50,12 @@ public final class TransactionRules {
      * first statement that prevents it; empty when it can.
      */
     public static Optional<String> reasonToRunOutsideTransaction(SqlScript script, int serverMajor) {
+        // Finding it reads the whole script: a script run again (down, then up again) is read once for it.
+        return KNOWN.computeIfAbsent(script, s -> new ConcurrentHashMap<>())
+                .computeIfAbsent(serverMajor, major -> firstReason(script, major));
+    }
+
+    private static Optional<String> firstReason(SqlScript script, int serverMajor) {
         try (StatementCursor cursor = script.open()) {
             for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
                 Optional<String> reason = reason(script, statement, serverMajor);
