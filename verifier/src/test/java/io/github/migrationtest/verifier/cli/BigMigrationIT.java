@@ -45,7 +45,7 @@ class BigMigrationIT {
         Result result = verify(history);
 
         assertThat(result.exit).as(result.output).isEqualTo(1);
-        assertThat(result.output).contains("1_big.down.sql:2:12").contains("\"bigg\" does not exist");
+        assertThat(result.output).contains("1_big.down.sql:2:1:").contains("\"bigg\" does not exist");
     }
 
     @Test
