@@ -6,8 +6,6 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -39,14 +37,19 @@ public abstract sealed class ScriptSource {
 
     /** The whole text: costs its size, so only for what is small or must be whole (placeholders). */
     public String text() {
-        StringBuilder text = new StringBuilder();
-        char[] chunk = new char[8192];
         try (Reader reader = open()) {
-            for (int read = reader.read(chunk); read >= 0; read = reader.read(chunk)) {
-                text.append(chunk, 0, read);
-            }
+            return readAll(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What is left to read from {@code reader}. */
+    static String readAll(Reader reader) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] chunk = new char[8192];
+        for (int read = reader.read(chunk); read >= 0; read = reader.read(chunk)) {
+            text.append(chunk, 0, read);
         }
         return text.toString();
     }
@@ -60,18 +63,28 @@ public abstract sealed class ScriptSource {
 
         @Override
         public Reader open() {
+            PushbackReader reader = null;
             try {
-                PushbackReader reader = new PushbackReader(new InputStreamReader(Files.newInputStream(file),
-                        StandardCharsets.UTF_8.newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPORT)
-                                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1);
+                reader = new PushbackReader(new InputStreamReader(Files.newInputStream(file), ScriptText.strictDecoder()), 1);
                 int first = reader.read();
                 if (first >= 0 && first != '\uFEFF') {
                     reader.unread(first);
                 }
                 return reader;
             } catch (IOException e) {
+                closeQuietly(reader, e);
                 throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static void closeQuietly(Reader reader, IOException failure) {
+            if (reader == null) {
+                return;
+            }
+            try {
+                reader.close();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
             }
         }
 

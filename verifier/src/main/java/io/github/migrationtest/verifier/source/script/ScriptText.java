@@ -123,16 +123,14 @@ public final class ScriptText {
         }
     }
 
-    private static CharsetDecoder strictDecoder() {
+    static CharsetDecoder strictDecoder() {
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     private static Read decode(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = strictDecoder();
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
             String text = decoder.decode(buffer).toString();

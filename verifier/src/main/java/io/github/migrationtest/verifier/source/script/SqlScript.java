@@ -114,16 +114,11 @@ public final class SqlScript {
     }
 
     private static SqlStatement withCopyData(SqlStatement statement, Reader data) {
-        StringBuilder text = new StringBuilder();
-        char[] chunk = new char[8192];
         try {
-            for (int read = data.read(chunk); read >= 0; read = data.read(chunk)) {
-                text.append(chunk, 0, read);
-            }
+            return new SqlStatement(statement.sql(), statement.code(), statement.offset(), statement.line(),
+                    statement.column(), ScriptSource.readAll(data), statement.copyDataLine());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new SqlStatement(statement.sql(), statement.code(), statement.offset(), statement.line(),
-                statement.column(), text.toString(), statement.copyDataLine());
     }
 }
