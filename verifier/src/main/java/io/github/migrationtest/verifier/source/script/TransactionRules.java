@@ -51,8 +51,14 @@ public final class TransactionRules {
      */
     public static Optional<String> reasonToRunOutsideTransaction(SqlScript script, int serverMajor) {
         // Finding it reads the whole script: a script run again (down, then up again) is read once for it.
-        return KNOWN.computeIfAbsent(script, s -> new ConcurrentHashMap<>())
-                .computeIfAbsent(serverMajor, major -> firstReason(script, major));
+        // Read outside any lock: concurrent steps of other scripts do not wait for a big one.
+        Map<Integer, Optional<String>> known = KNOWN.computeIfAbsent(script, s -> new ConcurrentHashMap<>());
+        Optional<String> reason = known.get(serverMajor);
+        if (reason == null) {
+            reason = firstReason(script, serverMajor);
+            known.put(serverMajor, reason);
+        }
+        return reason;
     }
 
     private static Optional<String> firstReason(SqlScript script, int serverMajor) {
