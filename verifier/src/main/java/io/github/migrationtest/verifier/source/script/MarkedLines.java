@@ -21,7 +21,7 @@ final class MarkedLines {
     /** The marked lines of {@code [from, to)} of the reader's text; empty when no line has the marker. */
     static String of(Reader reader, int from, int to, String needle) throws IOException {
         MarkedLines lines = new MarkedLines(needle);
-        char[] chunk = new char[1 << 16];
+        char[] chunk = new char[8192];
         int offset = 0;
         for (int read = reader.read(chunk); read >= 0 && offset < to; read = reader.read(chunk)) {
             int start = Math.max(from - offset, 0);

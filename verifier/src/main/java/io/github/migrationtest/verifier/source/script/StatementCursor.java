@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.source.script;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -44,8 +45,13 @@ public final class StatementCursor implements AutoCloseable {
         SqlSplitter current = splitter;
         return new Reader() {
             @Override
-            public int read(char[] target, int at, int length) {
-                return length == 0 ? 0 : current.readCopyData(target, at, length);
+            public int read(char[] target, int at, int length) throws IOException {
+                try {
+                    return length == 0 ? 0 : current.readCopyData(target, at, length);
+                } catch (UncheckedIOException e) {
+                    // The driver cancels the COPY on an IOException and the runner names the statement.
+                    throw e.getCause();
+                }
             }
 
             @Override
