@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A script's statements, with the file they came from so a failure can point at a line and column.
@@ -20,6 +22,8 @@ public final class SqlScript {
     private final String file;
     private final ScriptSource source;
     private final List<Integer> bounds;
+    // Small (the marked lines, the rest empty) and read again each time the script runs otherwise.
+    private final Map<String, String> marked = new ConcurrentHashMap<>();
 
     private SqlScript(String file, ScriptSource source, List<Integer> bounds) {
         this.file = Objects.requireNonNull(file, "file");
@@ -106,6 +110,10 @@ public final class SqlScript {
      * the script's size.
      */
     public String linesContaining(String needle) {
+        return marked.computeIfAbsent(needle, this::readLinesContaining);
+    }
+
+    private String readLinesContaining(String needle) {
         try (Reader reader = source.open()) {
             return MarkedLines.of(reader, bounds.get(0), bounds.get(bounds.size() - 1), needle);
         } catch (IOException e) {
