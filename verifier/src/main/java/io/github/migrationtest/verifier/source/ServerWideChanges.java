@@ -30,11 +30,19 @@ public final class ServerWideChanges {
 
     /** The same, in the section of {@code text} from {@code from} to {@code to}, with the line counted in the whole text. */
     public static Optional<String> in(String file, CharSequence text, int from, int to) {
-        Matcher matcher = CHANGE.matcher(text).region(from, to);
+        return at(file, CHANGE.matcher(text).region(from, to), text, 1);
+    }
+
+    /** The same, in one statement that starts on line {@code firstLine} of its file. */
+    public static Optional<String> in(String file, int firstLine, CharSequence statement) {
+        return at(file, CHANGE.matcher(statement), statement, firstLine);
+    }
+
+    private static Optional<String> at(String file, Matcher matcher, CharSequence text, int firstLine) {
         if (!matcher.find()) {
             return Optional.empty();
         }
-        long line = text.subSequence(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
+        long line = text.subSequence(0, matcher.start()).chars().filter(c -> c == '\n').count() + firstLine;
         return Optional.of(file + ":" + line + ": " + statement(matcher));
     }
 

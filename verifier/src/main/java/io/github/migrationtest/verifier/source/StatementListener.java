@@ -14,10 +14,14 @@ public interface StatementListener {
     StatementListener NONE = new StatementListener() {
     };
 
+    /** What the comments a listener reads in a script start with: {@code -- migrationtest:allow ...}. */
+    String COMMENT_MARK = "migrationtest:";
+
     /**
      * A script is about to run.
      *
-     * @param text the script's text as written (a region of its file for a file holding both directions)
+     * @param text the script's lines that hold {@link #COMMENT_MARK}, every other line empty so line numbers
+     *     hold (of the region of its file, for a file holding both directions): a big script is not held whole
      */
     default void scriptStarting(Connection connection, String file, String text) {
     }

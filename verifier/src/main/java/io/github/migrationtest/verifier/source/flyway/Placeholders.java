@@ -28,10 +28,13 @@ final class Placeholders {
     /** A {@code U} script is always a whole file, and so is what this returns. */
     ScriptPart apply(ScriptPart part) {
         // Without a placeholder in it, the script need not cost a query for the built-in values.
-        if (!configuration.isPlaceholderReplacement() || !part.text().contains(configuration.getPlaceholderPrefix())) {
+        if (!configuration.isPlaceholderReplacement()) {
             return part;
         }
         String text = part.text();
+        if (!text.contains(configuration.getPlaceholderPrefix())) {
+            return part;
+        }
         for (Map.Entry<String, String> placeholder : values(part).entrySet()) {
             text = text.replace(configuration.getPlaceholderPrefix() + placeholder.getKey()
                     + configuration.getPlaceholderSuffix(), placeholder.getValue());

@@ -17,20 +17,20 @@ public final class PostgresErrors {
     /** A failure of a statement of a script: the error position maps to the file's line and column. */
     public static MigrationFailure failure(SqlScript script, SqlStatement statement, SQLException error) {
         ServerErrorMessage server = serverMessage(error);
-        int offset = statement.offset();
         int position = server == null ? 0 : server.getPosition();
-        if (position > 0 && position <= statement.sql().length() + 1) {
-            offset += position - 1;
-        }
-        int line = script.line(offset);
-        int column = script.column(offset);
+        int index = position > 0 && position <= statement.sql().length() + 1 ? position - 1 : 0;
+        // The statement's own text places the error: the file is not read again.
+        String before = statement.sql().substring(0, Math.min(index, statement.sql().length()));
+        int newline = before.lastIndexOf('\n');
+        int line = statement.line() + (int) before.chars().filter(c -> c == '\n').count();
+        int column = newline < 0 ? statement.column() + index : index - newline;
         Integer copyLine = copyDataLine(server);
         if (statement.isCopyIn() && copyLine != null) {
             // A bad data row: point at the row itself, not at the COPY command.
             line = statement.copyDataLine() + copyLine - 1;
             column = 1;
         }
-        return failure(script.file(), line, column, error, statement.sql());
+        return failure(script.file(), line, column, error, statement.excerpt());
     }
 
     /** A failure with no statement position (the session, or a tool that gives only a line). */

@@ -46,11 +46,11 @@ public final class ScriptFiles {
         List<SqlScript> scripts = new ArrayList<>();
         for (Path file : files) {
             // Read as migration files are, so a byte-order mark is not sent to Postgres as part of the first word.
-            ScriptText.Read read = ScriptText.read(file);
-            if (!(read instanceof ScriptText.Text text)) {
+            ScriptText.Read read = ScriptText.check(file);
+            if (!(read instanceof ScriptText.Valid)) {
                 throw unreadable(file, read);
             }
-            scripts.add(SqlScript.parse(file.toString(), text.text()));
+            scripts.add(SqlScript.of(file.toString(), ScriptSource.of(file), 0, SqlScript.TO_END, List.of()));
         }
         return scripts;
     }

@@ -7,7 +7,8 @@ import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.StatementListener;
 import io.github.migrationtest.verifier.source.StepResult;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -86,6 +87,12 @@ public final class ScriptRunner {
             // Not a statement's failure: the session itself (timeouts, auto-commit) could not be set.
             String file = scripts.isEmpty() ? "" : scripts.get(0).file();
             throw new MigrationFailedException(revision, direction, PostgresErrors.failure(file, e), e);
+        } catch (UncheckedIOException e) {
+            // Scripts are read as they run; the history was read whole before, so the file changed since.
+            String files = String.join(", ", scripts.stream().map(SqlScript::file).toList());
+            throw new MigrationFailedException(revision, direction, MigrationFailure.of(files,
+                    "could not be read while running (" + e.getMessage() + "); the step was rolled back."
+                            + " Fix: leave the migration files unchanged while the verifier runs"), e);
         }
     }
 
@@ -115,19 +122,27 @@ public final class ScriptRunner {
             SqlScript lastScript = null;
             SqlStatement last = null;
             for (SqlScript script : scripts) {
-                listener.scriptStarting(connection, script.file(), script.text());
-                for (SqlStatement statement : script.statements()) {
-                    if (last != null) {
-                        execute(revision, direction, lastScript, last, "", connection, transactional, listener);
+                listener.scriptStarting(connection, script.file(), script.linesContaining(StatementListener.COMMENT_MARK));
+                try (StatementCursor cursor = script.open()) {
+                    for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
+                        if (last != null) {
+                            execute(revision, direction, lastScript, last, null, "", connection, transactional, listener);
+                        }
+                        lastScript = script;
+                        last = statement;
+                        count++;
+                        // Its data is streamed from the file now, before the cursor moves on; never with the bookkeeping.
+                        if (statement.isCopyIn()) {
+                            execute(revision, direction, script, statement, cursor.copyData(), "", connection,
+                                    transactional, listener);
+                            last = null;
+                        }
                     }
-                    lastScript = script;
-                    last = statement;
-                    count++;
                 }
             }
-            boolean together = transactional && last != null && !last.isCopyIn();
+            boolean together = transactional && last != null;
             if (last != null) {
-                execute(revision, direction, lastScript, last, together ? record : "", connection, transactional,
+                execute(revision, direction, lastScript, last, null, together ? record : "", connection, transactional,
                         listener);
             }
             if (!together && !record.isEmpty()) {
@@ -139,6 +154,9 @@ public final class ScriptRunner {
                 failIfLeftOpen(revision, direction, scripts, connection);
             }
             return count;
+        } catch (UncheckedIOException e) {
+            rollbackQuietly(connection, transactional, e);
+            throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
@@ -179,9 +197,12 @@ public final class ScriptRunner {
         }
     }
 
-    /** Runs one statement, with {@code after} (the step's bookkeeping, or empty) in the same round trip. */
+    /**
+     * Runs one statement, with {@code after} (the step's bookkeeping, or empty) in the same round trip;
+     * a {@code COPY ... FROM STDIN} with its {@code copyData}.
+     */
     private static void execute(
-            Revision revision, Direction direction, SqlScript script, SqlStatement statement, String after,
+            Revision revision, Direction direction, SqlScript script, SqlStatement statement, Reader copyData, String after,
             Connection connection, boolean transactional, StatementListener listener) throws SQLException {
         StatementListener.ExecutedStatement reported = new StatementListener.ExecutedStatement(
                 script.file(), statement.line(), statement.sql(), statement.code(), transactional);
@@ -189,7 +210,7 @@ public final class ScriptRunner {
         try {
             if (statement.isCopyIn()) {
                 connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(statement.sql(), new StringReader(statement.copyData()));
+                        .copyIn(statement.sql(), copyData);
             } else {
                 try (Statement jdbc = connection.createStatement()) {
                     // JDBC escapes ({fn ...}, {d '...'}) are not SQL: leave the text as written.
@@ -204,7 +225,7 @@ public final class ScriptRunner {
         } catch (IOException e) {
             rollbackQuietly(connection, transactional, e);
             MigrationFailure failure = new MigrationFailure(script.file(), statement.line(), statement.column(),
-                    "could not send the COPY data: " + e.getMessage(), "", "", "", statement.sql());
+                    "could not send the COPY data: " + e.getMessage(), "", "", "", statement.excerpt());
             throw new MigrationFailedException(revision, direction, failure, e);
         }
         listener.afterStatement(connection, reported);

@@ -1,25 +1,34 @@
 package io.github.migrationtest.verifier.source.script;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A script's statements, with the file they came from so a failure can point at a line and column.
- * A script may be a region of its file (a dbmate section); positions are still the file's.
+ * A script may be a region of its file (a dbmate section); positions are still the file's. The text
+ * is read from its {@link ScriptSource} each time the statements are walked, never kept.
  */
 public final class SqlScript {
 
-    private final String file;
-    private final LineIndex lines;
-    private final List<SqlStatement> statements;
-    private final String text;
+    /** A region end meaning "to the end of the file", whose length is not known before reading it. */
+    public static final int TO_END = Integer.MAX_VALUE;
 
-    private SqlScript(String file, LineIndex lines, List<SqlStatement> statements, String text) {
+    private final String file;
+    private final ScriptSource source;
+    private final List<Integer> bounds;
+    // Small (the marked lines, the rest empty) and read again each time the script runs otherwise.
+    private final Map<String, String> marked = new ConcurrentHashMap<>();
+
+    private SqlScript(String file, ScriptSource source, List<Integer> bounds) {
         this.file = Objects.requireNonNull(file, "file");
-        this.lines = lines;
-        this.statements = List.copyOf(statements);
-        this.text = text;
+        this.source = Objects.requireNonNull(source, "source");
+        this.bounds = List.copyOf(bounds);
     }
 
     /** Splits a whole file. */
@@ -38,15 +47,16 @@ public final class SqlScript {
      * that has no semicolon.
      */
     public static SqlScript parse(String file, String text, int from, int to, List<Integer> cuts) {
-        LineIndex lines = new LineIndex(text);
-        List<SqlStatement> statements = new ArrayList<>();
-        int start = from;
-        for (int cut : cuts) {
-            statements.addAll(new SqlSplitter(text, start, cut, lines).split());
-            start = cut;
-        }
-        statements.addAll(new SqlSplitter(text, start, to, lines).split());
-        return new SqlScript(file, lines, statements, text.substring(from, to));
+        return of(file, ScriptSource.of(text), from, to, cuts);
+    }
+
+    /** As {@link #parse(String, String, int, int, List)}, the text read from {@code source}; {@code to} may be {@link #TO_END}. */
+    public static SqlScript of(String file, ScriptSource source, int from, int to, List<Integer> cuts) {
+        List<Integer> bounds = new ArrayList<>();
+        bounds.add(from);
+        bounds.addAll(cuts);
+        bounds.add(to);
+        return new SqlScript(file, source, bounds);
     }
 
     /** The file, as the user names it. */
@@ -54,22 +64,69 @@ public final class SqlScript {
         return file;
     }
 
+    /**
+     * The statements one at a time; the caller closes the cursor.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public StatementCursor open() {
+        return new StatementCursor(new ScriptChars(source.open()), bounds);
+    }
+
+    /**
+     * All statements, each {@code COPY}'s data included: holds the whole script, so for small ones (and
+     * tests); running a script walks {@link #open()} instead.
+     */
     public List<SqlStatement> statements() {
+        List<SqlStatement> statements = new ArrayList<>();
+        try (StatementCursor cursor = open()) {
+            for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
+                statements.add(statement.isCopyIn() ? withCopyData(statement, cursor.copyData()) : statement);
+            }
+        }
         return statements;
     }
 
-    /** The script's text as written: its file, or the region of it the script was split from. */
+    /** Whether the script has no statement (empty or only comments); reads only up to its first statement. */
+    public boolean isEmpty() {
+        try (StatementCursor cursor = open()) {
+            return cursor.next() == null;
+        }
+    }
+
+    /** The script's text as written: its file, or the region of it the script was split from; costs its size. */
     public String text() {
-        return text;
+        int from = bounds.get(0);
+        int to = bounds.get(bounds.size() - 1);
+        try (ScriptChars text = new ScriptChars(source.open())) {
+            int end = text.has(to - 1) ? to : text.available();
+            return from >= end ? "" : text.slice(from, end);
+        }
     }
 
-    /** 1-based line of a character offset in the file. */
-    public int line(int offset) {
-        return lines.line(offset);
+    /**
+     * The script's lines (of its region) that contain {@code needle}, every other line left empty so
+     * that line numbers hold; empty when none does. What a reader of special comments needs, without
+     * the script's size.
+     */
+    public String linesContaining(String needle) {
+        return marked.computeIfAbsent(needle, this::readLinesContaining);
     }
 
-    /** 1-based column of a character offset in the file. */
-    public int column(int offset) {
-        return lines.column(offset);
+    private String readLinesContaining(String needle) {
+        try (Reader reader = source.open()) {
+            return MarkedLines.of(reader, bounds.get(0), bounds.get(bounds.size() - 1), needle);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SqlStatement withCopyData(SqlStatement statement, Reader data) {
+        try {
+            return new SqlStatement(statement.sql(), statement.code(), statement.offset(), statement.line(),
+                    statement.column(), ScriptSource.readAll(data), statement.copyDataLine());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package io.github.migrationtest.verifier.source.script;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,26 +14,38 @@ final class SqlSplitter {
     private static final Pattern COPY_FROM_STDIN = Pattern.compile("^COPY\\b.*\\bFROM STDIN\\b.*");
     private static final Pattern ROUTINE = Pattern.compile("^CREATE (OR REPLACE )?(FUNCTION|PROCEDURE)\\b.*");
 
-    private final String text;
+    private final ScriptChars text;
     private final int end;
-    private final LineIndex lines;
-    private final List<SqlStatement> statements = new ArrayList<>();
 
     private int pos;
     private int start = -1;
     private final StringBuilder code = new StringBuilder();
     private int atomicDepth;
+    private SqlStatement finished;
 
-    SqlSplitter(String text, int from, int to, LineIndex lines) {
+    // The COPY data being read: the offset reached, the end of the line being served, whether the end
+    // marker (or the end of the text) was reached.
+    private boolean inCopy;
+    private int copyServedTo;
+
+    /** Splits {@code [from, to)} of the text; {@code to} may be {@link Integer#MAX_VALUE} for "to the end". */
+    SqlSplitter(ScriptChars text, int from, int to) {
         this.text = text;
         this.pos = from;
         this.end = to;
-        this.lines = lines;
     }
 
-    List<SqlStatement> split() {
-        while (pos < end) {
-            char c = text.charAt(pos);
+    /**
+     * The next statement, {@code null} after the last. For a {@code COPY ... FROM STDIN} its data is
+     * read with {@link #readCopyData} before the next call; what is not read then is skipped.
+     */
+    SqlStatement next() {
+        skipCopyData();
+        while (has(pos) && finished == null) {
+            if (start < 0) {
+                text.release(pos);
+            }
+            char c = text.at(pos);
             if (c == '-' && peek(1) == '-') {
                 skipLineComment();
             } else if (c == '/' && peek(1) == '*') {
@@ -46,7 +56,7 @@ final class SqlSplitter {
             } else if (c == ';' && atomicDepth == 0) {
                 finishStatement(pos);
                 pos++;
-                readCopyDataIfAny();
+                startCopyDataIfAny();
             } else {
                 if (start < 0) {
                     start = pos;
@@ -54,10 +64,12 @@ final class SqlSplitter {
                 token(c);
             }
         }
-        if (start >= 0) {
-            finishStatement(end);
+        if (finished == null && start >= 0) {
+            finishStatement(textEnd());
         }
-        return statements;
+        SqlStatement statement = finished;
+        finished = null;
+        return statement;
     }
 
     private void token(char c) {
@@ -66,7 +78,7 @@ final class SqlSplitter {
         } else if (c == '"') {
             int from = pos;
             skipQuoted('"');
-            code.append(text, from, pos);
+            code.append(text.slice(from, pos));
         } else if (c == '$' && dollarTagEnd(pos) > 0) {
             skipDollarQuoted();
         } else if (isIdentifierStart(c)) {
@@ -79,11 +91,11 @@ final class SqlSplitter {
 
     private void word() {
         int from = pos;
-        while (pos < end && isIdentifierPart(text.charAt(pos))) {
+        while (has(pos) && isIdentifierPart(text.at(pos))) {
             pos++;
         }
-        String word = text.substring(from, pos).toUpperCase(Locale.ROOT);
-        if (pos < end && text.charAt(pos) == '\'' && (word.equals("E"))) {
+        String word = text.slice(from, pos).toUpperCase(Locale.ROOT);
+        if (has(pos) && text.at(pos) == '\'' && (word.equals("E"))) {
             code.append(word);
             skipString(true);
             return;
@@ -117,8 +129,8 @@ final class SqlSplitter {
 
     private void skipString(boolean backslashEscapes) {
         pos++; // opening quote
-        while (pos < end) {
-            char c = text.charAt(pos);
+        while (has(pos)) {
+            char c = text.at(pos);
             if (backslashEscapes && c == '\\') {
                 pos += 2;
             } else if (c == '\'') {
@@ -132,14 +144,16 @@ final class SqlSplitter {
                 pos++;
             }
         }
-        pos = Math.min(pos, end);
+        if (!has(pos)) {
+            pos = textEnd();
+        }
         code.append("''");
     }
 
     private void skipQuoted(char quote) {
         pos++;
-        while (pos < end) {
-            if (text.charAt(pos) == quote) {
+        while (has(pos)) {
+            if (text.at(pos) == quote) {
                 if (peek(1) == quote) {
                     pos += 2;
                     continue;
@@ -153,29 +167,29 @@ final class SqlSplitter {
 
     private void skipDollarQuoted() {
         int tagEnd = dollarTagEnd(pos);
-        String tag = text.substring(pos, tagEnd);
-        int close = text.indexOf(tag, tagEnd);
-        pos = close < 0 || close >= end ? end : close + tag.length();
+        String tag = text.slice(pos, tagEnd);
+        int close = text.indexOf(tag, tagEnd, end);
+        pos = close < 0 || close >= end ? textEnd() : close + tag.length();
         code.append("$$");
     }
 
     /** The offset after a dollar-quote opening tag ({@code $$} or {@code $tag$}) at {@code at}, or -1. */
     private int dollarTagEnd(int at) {
         int i = at + 1;
-        if (i < end && text.charAt(i) == '$') {
+        if (has(i) && text.at(i) == '$') {
             return i + 1;
         }
-        if (i >= end || !isIdentifierStart(text.charAt(i))) {
+        if (!has(i) || !isIdentifierStart(text.at(i))) {
             return -1;
         }
-        while (i < end && isTagPart(text.charAt(i))) {
+        while (has(i) && isTagPart(text.at(i))) {
             i++;
         }
-        return i < end && text.charAt(i) == '$' ? i + 1 : -1;
+        return has(i) && text.at(i) == '$' ? i + 1 : -1;
     }
 
     private void skipLineComment() {
-        while (pos < end && text.charAt(pos) != '\n') {
+        while (has(pos) && text.at(pos) != '\n') {
             pos++;
         }
         space();
@@ -183,11 +197,11 @@ final class SqlSplitter {
 
     private void skipBlockComment() {
         int depth = 0;
-        while (pos < end) {
-            if (text.charAt(pos) == '/' && peek(1) == '*') {
+        while (has(pos)) {
+            if (text.at(pos) == '/' && peek(1) == '*') {
                 depth++;
                 pos += 2;
-            } else if (text.charAt(pos) == '*' && peek(1) == '/') {
+            } else if (text.at(pos) == '*' && peek(1) == '/') {
                 depth--;
                 pos += 2;
                 if (depth == 0) {
@@ -206,44 +220,83 @@ final class SqlSplitter {
             return;
         }
         int last = stop;
-        while (last > start && Character.isWhitespace(text.charAt(last - 1))) {
+        while (last > start && Character.isWhitespace(text.at(last - 1))) {
             last--;
         }
         String normalised = code.toString().trim();
-        statements.add(new SqlStatement(
-                text.substring(start, last), normalised, start, lines.line(start), lines.column(start), null, 0));
+        finished = new SqlStatement(text.slice(start, last), normalised, start, text.line(start), text.column(start), null, 0);
         reset();
     }
 
-    private void readCopyDataIfAny() {
-        if (statements.isEmpty()) {
-            return;
-        }
-        SqlStatement last = statements.get(statements.size() - 1);
-        if (last.copyData() != null || !COPY_FROM_STDIN.matcher(last.code()).matches()) {
+    private void startCopyDataIfAny() {
+        if (finished == null || !COPY_FROM_STDIN.matcher(finished.code()).matches()) {
             return;
         }
         // The data starts on the line after the command, as in psql.
-        int newline = text.indexOf('\n', pos);
-        int dataStart = newline < 0 || newline >= end ? end : newline + 1;
-        int lineStart = dataStart;
-        int dataEnd = end;
-        int resume = end;
-        while (lineStart < end) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            int stop = lineEnd < 0 || lineEnd > end ? end : lineEnd;
-            String line = text.substring(lineStart, stop);
-            if (line.strip().equals("\\.")) {
-                dataEnd = lineStart;
-                resume = stop;
+        int newline = text.indexOf("\n", pos, end);
+        pos = newline < 0 || newline >= end ? textEnd() : newline + 1;
+        finished = new SqlStatement(finished.sql(), finished.code(), finished.offset(), finished.line(),
+                finished.column(), "", text.line(pos));
+        inCopy = true;
+        copyServedTo = pos;
+    }
+
+    /**
+     * Reads the data of the {@code COPY} statement {@link #next} returned last into {@code target}, line by
+     * line up to the {@code \.} line or the end of the text; -1 at its end.
+     */
+    int readCopyData(char[] target, int at, int length) {
+        int count = 0;
+        // As many lines as fit: the driver sends each read as a message of its own.
+        while (count < length && inCopy) {
+            if (copyServedTo <= pos && !startCopyLine()) {
                 break;
             }
-            lineStart = stop + 1;
+            int chunk = Math.min(length - count, copyServedTo - pos);
+            text.copy(pos, pos + chunk, target, at + count);
+            pos += chunk;
+            count += chunk;
         }
-        String data = dataStart >= dataEnd ? "" : text.substring(dataStart, dataEnd);
-        statements.set(statements.size() - 1, new SqlStatement(
-                last.sql(), last.code(), last.offset(), last.line(), last.column(), data, lines.line(dataStart)));
-        pos = resume;
+        text.release(pos);
+        return count == 0 && !inCopy ? -1 : count;
+    }
+
+    /** Finds the end of the data line at {@code pos}; false (and the data ended) at the end marker or text. */
+    private boolean startCopyLine() {
+        if (!has(pos)) {
+            inCopy = false;
+            pos = textEnd();
+            return false;
+        }
+        int lineEnd = text.indexOf("\n", pos, end);
+        int stop = lineEnd < 0 || lineEnd > end ? textEnd() : lineEnd;
+        if (isEndMarker(pos, stop)) {
+            inCopy = false;
+            pos = stop;
+            return false;
+        }
+        copyServedTo = lineEnd >= 0 && lineEnd < end ? lineEnd + 1 : stop;
+        return true;
+    }
+
+    private void skipCopyData() {
+        char[] scratch = inCopy ? new char[8192] : null;
+        while (inCopy) {
+            readCopyData(scratch, 0, scratch.length);
+        }
+    }
+
+    /** Whether the line {@code [from, to)} is psql's end of data, {@code \.}, give or take white space. */
+    private boolean isEndMarker(int from, int to) {
+        int first = from;
+        int last = to;
+        while (first < last && Character.isWhitespace(text.at(first))) {
+            first++;
+        }
+        while (last > first && Character.isWhitespace(text.at(last - 1))) {
+            last--;
+        }
+        return last - first == 2 && text.at(first) == '\\' && text.at(first + 1) == '.';
     }
 
     private void reset() {
@@ -260,7 +313,16 @@ final class SqlSplitter {
 
     private char peek(int ahead) {
         int i = pos + ahead;
-        return i < end ? text.charAt(i) : '\0';
+        return has(i) ? text.at(i) : '\0';
+    }
+
+    private boolean has(int offset) {
+        return offset < end && text.has(offset);
+    }
+
+    /** Where the text being split ends: its region's end, or the file's when that comes first. */
+    private int textEnd() {
+        return has(end - 1) ? end : text.available();
     }
 
     private static boolean isIdentifierStart(char c) {

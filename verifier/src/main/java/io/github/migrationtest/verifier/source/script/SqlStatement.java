@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param offset character offset of the statement's first character in the file
  * @param line 1-based line of the statement's start
  * @param column 1-based column of the statement's start
- * @param copyData for {@code COPY ... FROM STDIN}, the data lines that follow it (up to {@code \.});
- *     {@code null} for every other statement
+ * @param copyData for {@code COPY ... FROM STDIN}, the data lines that follow it (up to {@code \.}) as
+ *     {@link SqlScript#statements()} gives them; empty as a {@link StatementCursor} gives it, which
+ *     streams the data instead; {@code null} for every other statement
  * @param copyDataLine 1-based line where the COPY data starts, 0 when there is none
  */
 public record SqlStatement(String sql, String code, int offset, int line, int column, String copyData, int copyDataLine) {
@@ -22,8 +23,19 @@ public record SqlStatement(String sql, String code, int offset, int line, int co
         Objects.requireNonNull(code, "code");
     }
 
+    private static final int EXCERPT = 2000;
+
     /** Whether this is a {@code COPY ... FROM STDIN} with its data. */
     public boolean isCopyIn() {
         return copyData != null;
+    }
+
+    /**
+     * The statement as a report shows it: whole when short, else its start and how much was left out,
+     * so a failing statement of a generated, data-loading migration does not carry megabytes along.
+     */
+    public String excerpt() {
+        return sql.length() <= EXCERPT ? sql
+                : sql.substring(0, EXCERPT) + "\n... (" + (sql.length() - EXCERPT) + " more characters)";
     }
 }

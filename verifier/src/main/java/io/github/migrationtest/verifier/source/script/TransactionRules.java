@@ -1,6 +1,10 @@
 package io.github.migrationtest.verifier.source.script;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,6 +40,9 @@ public final class TransactionRules {
     private static final Pattern TRANSACTION_CONTROL =
             Pattern.compile("^(BEGIN|START TRANSACTION|COMMIT|END|ROLLBACK|ABORT)( .*)?$");
 
+    private static final Map<SqlScript, Map<Integer, Optional<String>>> KNOWN =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     private TransactionRules() {}
 
     /**
@@ -43,16 +50,38 @@ public final class TransactionRules {
      * first statement that prevents it; empty when it can.
      */
     public static Optional<String> reasonToRunOutsideTransaction(SqlScript script, int serverMajor) {
-        for (SqlStatement statement : script.statements()) {
-            String code = statement.code();
-            String where = script.file() + ":" + statement.line();
-            if (TRANSACTION_CONTROL.matcher(code).matches() && !code.startsWith("ROLLBACK TO")) {
-                return Optional.of(where + " controls its own transactions (" + firstWords(code) + ")");
-            }
-            for (Rule rule : OUTSIDE_TRANSACTION) {
-                if (serverMajor < rule.beforeMajor() && rule.pattern().matcher(code).matches()) {
-                    return Optional.of(where + ": " + rule.name() + " cannot run inside a transaction");
+        // Finding it reads the whole script: a script run again (down, then up again) is read once for it.
+        // Read outside any lock: concurrent steps of other scripts do not wait for a big one.
+        Map<Integer, Optional<String>> known = KNOWN.computeIfAbsent(script, s -> new ConcurrentHashMap<>());
+        Optional<String> reason = known.get(serverMajor);
+        if (reason == null) {
+            reason = firstReason(script, serverMajor);
+            known.put(serverMajor, reason);
+        }
+        return reason;
+    }
+
+    private static Optional<String> firstReason(SqlScript script, int serverMajor) {
+        try (StatementCursor cursor = script.open()) {
+            for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
+                Optional<String> reason = reason(script, statement, serverMajor);
+                if (reason.isPresent()) {
+                    return reason;
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> reason(SqlScript script, SqlStatement statement, int serverMajor) {
+        String code = statement.code();
+        String where = script.file() + ":" + statement.line();
+        if (TRANSACTION_CONTROL.matcher(code).matches() && !code.startsWith("ROLLBACK TO")) {
+            return Optional.of(where + " controls its own transactions (" + firstWords(code) + ")");
+        }
+        for (Rule rule : OUTSIDE_TRANSACTION) {
+            if (serverMajor < rule.beforeMajor() && rule.pattern().matcher(code).matches()) {
+                return Optional.of(where + ": " + rule.name() + " cannot run inside a transaction");
             }
         }
         return Optional.empty();
@@ -75,9 +104,11 @@ public final class TransactionRules {
     public static Optional<Located> lastTransactionStart(List<SqlScript> scripts) {
         Located last = null;
         for (SqlScript script : scripts) {
-            for (SqlStatement statement : script.statements()) {
-                if (TRANSACTION_START.matcher(statement.code()).matches()) {
-                    last = new Located(script, statement);
+            try (StatementCursor cursor = script.open()) {
+                for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
+                    if (TRANSACTION_START.matcher(statement.code()).matches()) {
+                        last = new Located(script, statement);
+                    }
                 }
             }
         }

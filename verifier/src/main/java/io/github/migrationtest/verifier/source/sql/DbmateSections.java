@@ -2,6 +2,8 @@ package io.github.migrationtest.verifier.source.sql;
 
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
+import io.github.migrationtest.verifier.source.script.ScriptSource;
+import io.github.migrationtest.verifier.source.script.SqlScript;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -18,9 +20,9 @@ final class DbmateSections {
 
     private DbmateSections() {}
 
-    /** Whether the text has a dbmate section marker. */
-    static boolean isDbmate(String text) {
-        return MARKER.matcher(text).find();
+    /** Whether the file has a dbmate section marker. */
+    static boolean isDbmate(CommentLines comments) {
+        return comments.lines().stream().anyMatch(line -> MARKER.matcher(line.text()).find());
     }
 
     /** A dbmate section: where its marker line starts and ends, and the marker's options. */
@@ -30,12 +32,16 @@ final class DbmateSections {
         }
     }
 
-    static ScriptPartsReader.Parts read(NamedFile file, String text, List<HistoryFinding> findings) {
+    static ScriptPartsReader.Parts read(NamedFile file, ScriptSource text, CommentLines comments,
+            List<HistoryFinding> findings) {
         Marker up = null;
         Marker down = null;
-        Matcher matcher = MARKER.matcher(text);
-        while (matcher.find()) {
-            Marker marker = new Marker(matcher.start(), matcher.end(), matcher.group(2));
+        for (CommentLines.Line line : comments.lines()) {
+            Matcher matcher = MARKER.matcher(line.text());
+            if (!matcher.find()) {
+                continue;
+            }
+            Marker marker = new Marker(line.offset() + matcher.start(), line.offset() + matcher.end(), matcher.group(2));
             if (matcher.group(1).equals("up") && up == null) {
                 up = marker;
             } else if (matcher.group(1).equals("down") && down == null) {
@@ -57,8 +63,8 @@ final class DbmateSections {
     }
 
     /** The text after a marker, up to the other marker when that follows, else to the end. */
-    private static ScriptPart section(NamedFile file, String text, Marker marker, Marker other) {
-        int to = other != null && other.start() > marker.start() ? other.start() : text.length();
+    private static ScriptPart section(NamedFile file, ScriptSource text, Marker marker, Marker other) {
+        int to = other != null && other.start() > marker.start() ? other.start() : SqlScript.TO_END;
         String outside = marker.noTransaction() ? file.display() + " asks for transaction:false" : "";
         return new ScriptPart(file.display(), text, marker.end(), to, outside);
     }

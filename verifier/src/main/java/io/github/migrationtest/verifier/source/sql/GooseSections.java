@@ -1,5 +1,7 @@
 package io.github.migrationtest.verifier.source.sql;
 
+import io.github.migrationtest.verifier.source.script.ScriptSource;
+import io.github.migrationtest.verifier.source.script.SqlScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,48 +23,53 @@ final class GooseSections {
 
     private GooseSections() {}
 
-    /** Whether the text has goose's {@code Up} annotation. */
-    static boolean isGoose(String text) {
-        Matcher matcher = ANNOTATION.matcher(text);
-        while (matcher.find()) {
-            if (word(matcher).equals("up")) {
+    /** Whether the file has goose's {@code Up} annotation. */
+    static boolean isGoose(CommentLines comments) {
+        for (CommentLines.Line line : comments.lines()) {
+            Matcher matcher = ANNOTATION.matcher(line.text());
+            if (matcher.find() && word(matcher).equals("up")) {
                 return true;
             }
         }
         return false;
     }
 
-    static ScriptPartsReader.Parts read(String display, String text) {
+    static ScriptPartsReader.Parts read(String display, ScriptSource text, CommentLines comments) {
         int upEnd = -1;
         int downStart = -1;
         int downEnd = -1;
         boolean noTransaction = false;
         List<Integer> cuts = new ArrayList<>();
-        Matcher matcher = ANNOTATION.matcher(text);
-        while (matcher.find()) {
+        for (CommentLines.Line line : comments.lines()) {
+            Matcher matcher = ANNOTATION.matcher(line.text());
+            if (!matcher.find()) {
+                continue;
+            }
+            int start = line.offset() + matcher.start();
+            int end = line.offset() + matcher.end();
             switch (word(matcher)) {
-                case "up" -> upEnd = upEnd < 0 ? matcher.end() : upEnd;
+                case "up" -> upEnd = upEnd < 0 ? end : upEnd;
                 case "down" -> {
                     if (downStart < 0) {
-                        downStart = matcher.start();
-                        downEnd = matcher.end();
+                        downStart = start;
+                        downEnd = end;
                     }
                 }
-                case "statementbegin", "statementend" -> cuts.add(matcher.start());
+                case "statementbegin", "statementend" -> cuts.add(start);
                 case "notransaction" -> noTransaction = true;
                 default -> { }
             }
         }
         String outside = noTransaction ? display + " has '-- +goose NO TRANSACTION'" : "";
-        int upTo = downStart > upEnd ? downStart : text.length();
+        int upTo = downStart > upEnd ? downStart : SqlScript.TO_END;
         ScriptPart up = part(display, text, upEnd, upTo, outside, cuts);
         // No Down section: goose's down runs no statement and removes the version, a no-op step.
-        ScriptPart down = downStart < 0 ? part(display, text, text.length(), text.length(), outside, List.of())
-                : part(display, text, downEnd, text.length(), outside, cuts);
+        ScriptPart down = downStart < 0 ? part(display, text, SqlScript.TO_END, SqlScript.TO_END, outside, List.of())
+                : part(display, text, downEnd, SqlScript.TO_END, outside, cuts);
         return new ScriptPartsReader.Parts(Optional.of(up), Optional.of(down));
     }
 
-    private static ScriptPart part(String display, String text, int from, int to, String outside, List<Integer> cuts) {
+    private static ScriptPart part(String display, ScriptSource text, int from, int to, String outside, List<Integer> cuts) {
         List<Integer> inside = cuts.stream().filter(cut -> cut > from && cut < to).toList();
         return new ScriptPart(display, text, from, to, outside, inside);
     }

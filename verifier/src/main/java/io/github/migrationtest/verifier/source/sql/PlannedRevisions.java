@@ -9,11 +9,16 @@ import io.github.migrationtest.verifier.source.script.ScriptRunner;
 import io.github.migrationtest.verifier.source.script.SqlScript;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Looks up a revision's SQL and runs one direction of it. */
 public final class PlannedRevisions {
 
     private final List<PlannedRevision> planned;
+    // One script per part, so that what is learnt by reading it (whether it can run in a transaction)
+    // is learnt once; a script holds no text.
+    private final Map<ScriptPart, SqlScript> scripts = new ConcurrentHashMap<>();
 
     public PlannedRevisions(List<PlannedRevision> planned) {
         this.planned = List.copyOf(planned);
@@ -36,7 +41,7 @@ public final class PlannedRevisions {
         if (direction == Direction.DOWN && !revision.hasDowngrade()) {
             throw noDowngrade(revision);
         }
-        List<SqlScript> scripts = parts.stream().map(ScriptPart::parse).toList();
+        List<SqlScript> scripts = parts.stream().map(part -> this.scripts.computeIfAbsent(part, ScriptPart::parse)).toList();
         String outside = parts.stream().map(ScriptPart::outsideTransaction).filter(s -> !s.isEmpty()).findFirst().orElse("");
         return runner.run(revision, direction, scripts, outside, plan.recordedVersion(), connection);
     }

@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier.source.sql;
 
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
+import io.github.migrationtest.verifier.source.script.ScriptSource;
 import io.github.migrationtest.verifier.source.script.ScriptText;
 import io.github.migrationtest.verifier.source.sql.NamedFile.Role;
 import java.nio.file.Path;
@@ -20,9 +21,10 @@ final class ScriptPartsReader {
     record Parts(Optional<ScriptPart> up, Optional<ScriptPart> down) {}
 
     private final List<HistoryFinding> findings;
-    // A file named like a dbmate migration is read to tell whether it is one, and its SQL is needed
-    // later: each file is read once.
+    // A file named like a dbmate migration is read to tell whether it is one, and its sections are
+    // needed later: each file is checked and its comment lines read once. Its SQL is read when it runs.
     private final Map<Path, ScriptText.Read> reads = new HashMap<>();
+    private final Map<Path, CommentLines> comments = new HashMap<>();
 
     ScriptPartsReader(List<HistoryFinding> findings) {
         this.findings = findings;
@@ -34,13 +36,13 @@ final class ScriptPartsReader {
      * cannot be read counts as dbmate, to be reported when its SQL is read.
      */
     Optional<Convention> sectionsConvention(NamedFile file) {
-        if (!(read(file.path()) instanceof ScriptText.Text text)) {
+        if (!(read(file.path()) instanceof ScriptText.Valid)) {
             return Optional.of(Convention.DBMATE);
         }
-        if (GooseSections.isGoose(text.text())) {
+        if (GooseSections.isGoose(comments(file.path()))) {
             return Optional.of(Convention.GOOSE);
         }
-        if (DbmateSections.isDbmate(text.text())) {
+        if (DbmateSections.isDbmate(comments(file.path()))) {
             return Optional.of(Convention.DBMATE);
         }
         findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file.display(),
@@ -52,7 +54,11 @@ final class ScriptPartsReader {
     }
 
     private ScriptText.Read read(Path file) {
-        return reads.computeIfAbsent(file, ScriptText::read);
+        return reads.computeIfAbsent(file, ScriptText::check);
+    }
+
+    private CommentLines comments(Path file) {
+        return comments.computeIfAbsent(file, f -> CommentLines.read(ScriptSource.of(f)));
     }
 
     /** The upgrade SQL, or empty when the file cannot be used (already reported). */
@@ -60,14 +66,14 @@ final class ScriptPartsReader {
         if (file.role() == Role.JAVA_UP) {
             return Optional.of(new Parts(Optional.empty(), Optional.empty()));
         }
-        Optional<String> text = text(file);
+        Optional<ScriptSource> text = text(file);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         if (file.role() == Role.UP_AND_DOWN) {
             return file.convention() == Convention.GOOSE
-                    ? Optional.of(GooseSections.read(file.display(), text.get()))
-                    : Optional.of(DbmateSections.read(file, text.get(), findings));
+                    ? Optional.of(GooseSections.read(file.display(), text.get(), comments(file.path())))
+                    : Optional.of(DbmateSections.read(file, text.get(), comments(file.path()), findings));
         }
         return Optional.of(new Parts(Optional.of(whole(file, text.get())), Optional.empty()));
     }
@@ -77,12 +83,12 @@ final class ScriptPartsReader {
         return text(file).map(t -> whole(file, t));
     }
 
-    private static ScriptPart whole(NamedFile file, String text) {
+    private static ScriptPart whole(NamedFile file, ScriptSource text) {
         ScriptPart part = ScriptPart.whole(file.display(), text);
         return file.noTransaction().isEmpty() ? part : part.outside(file.noTransaction());
     }
 
-    private Optional<String> text(NamedFile file) {
+    private Optional<ScriptSource> text(NamedFile file) {
         ScriptText.Read read = read(file.path());
         if (read instanceof ScriptText.NotUtf8 bad) {
             findings.add(HistoryFinding.error(Kind.NOT_UTF8, file.display(),
@@ -99,6 +105,6 @@ final class ScriptPartsReader {
                     "cannot be read (" + unreadable.reason() + ")", "check its permissions"));
             return Optional.empty();
         }
-        return Optional.of(((ScriptText.Text) read).text());
+        return Optional.of(ScriptSource.of(file.path()));
     }
 }
