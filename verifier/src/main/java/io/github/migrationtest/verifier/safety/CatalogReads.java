@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -85,32 +86,38 @@ final class CatalogReads {
      *     statement that runs in auto-commit)
      */
     static Listing list(Connection connection, boolean details) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(listing(details))) {
+            return listing(rows);
+        }
+    }
+
+    /** The query {@link #listing(ResultSet)} reads. */
+    static String listing(boolean details) {
+        return RELATIONS.replace("?", Boolean.toString(details));
+    }
+
+    /** The relations of a step's start as {@link #listing(boolean)} gave them. */
+    static Listing listing(ResultSet rows) throws SQLException {
         List<Relation> relations = new ArrayList<>();
         Map<Long, RelationState> states = new HashMap<>();
         Map<Long, Integer> indexes = new HashMap<>();
         String lockTimeout = "0";
         boolean recorder = false;
-        try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
-            statement.setBoolean(1, details);
-            statement.setBoolean(2, details);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    Relation relation = new Relation(rows.getLong(1), rows.getString(2), rows.getLong(3),
-                            rows.getBoolean(4));
-                    relations.add(relation);
-                    int valid = rows.getInt(8);
-                    if (rows.wasNull()) {
-                        valid = RelationState.UNKNOWN;
-                    }
-                    states.put(relation.oid(), new RelationState(true, rows.getLong(5), EnumSet.noneOf(LockMode.class),
-                            rows.getLong(7), valid, rows.getString(9), rows.getBoolean(6), 0));
-                    if (relation.isIndex()) {
-                        indexes.merge(relation.table(), 1, Integer::sum);
-                    }
-                    lockTimeout = rows.getString(10);
-                    recorder = rows.getBoolean(11);
-                }
+        while (rows.next()) {
+            Relation relation = new Relation(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getBoolean(4));
+            relations.add(relation);
+            int valid = rows.getInt(8);
+            if (rows.wasNull()) {
+                valid = RelationState.UNKNOWN;
             }
+            states.put(relation.oid(), new RelationState(true, rows.getLong(5), EnumSet.noneOf(LockMode.class),
+                    rows.getLong(7), valid, rows.getString(9), rows.getBoolean(6), 0));
+            if (relation.isIndex()) {
+                indexes.merge(relation.table(), 1, Integer::sum);
+            }
+            lockTimeout = rows.getString(10);
+            recorder = rows.getBoolean(11);
         }
         indexes.forEach((table, count) -> states.computeIfPresent(table, (oid, state) -> state.withIndexes(count)));
         return new Listing(relations, new Reading(states, lockTimeout), recorder);
@@ -135,30 +142,40 @@ final class CatalogReads {
      * as {@code previous} had them, without locks.
      */
     static Reading readLocked(Connection connection, Reading previous) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(LOCKED)) {
+            return locked(rows, previous);
+        }
+    }
+
+    /** The query {@link #locked(ResultSet, Reading)} reads. */
+    static String locked() {
+        return LOCKED;
+    }
+
+    /** The state after a statement as {@link #locked()} gave it, the relations not locked as in {@code previous}. */
+    static Reading locked(ResultSet rows, Reading previous) throws SQLException {
         Map<Long, RelationState> states = new HashMap<>();
         previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
         String lockTimeout = "0";
-        try (PreparedStatement statement = connection.prepareStatement(LOCKED);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                lockTimeout = rows.getString(7);
-                long oid = rows.getLong(1);
-                if (rows.wasNull() || !states.containsKey(oid)) {
-                    continue; // no lock held, or a relation the step created
-                }
-                long fileNode = rows.getLong(2);
-                if (rows.wasNull()) {
-                    states.put(oid, RelationState.GONE);
-                    continue;
-                }
-                RelationState was = states.get(oid);
-                int indexes = rows.getInt(6);
-                if (rows.wasNull()) {
-                    indexes = was.indexes(); // an index itself
-                }
-                states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
-                        was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), indexes));
+        while (rows.next()) {
+            lockTimeout = rows.getString(7);
+            long oid = rows.getLong(1);
+            if (rows.wasNull() || !states.containsKey(oid)) {
+                continue; // no lock held, or a relation the step created
             }
+            long fileNode = rows.getLong(2);
+            if (rows.wasNull()) {
+                states.put(oid, RelationState.GONE);
+                continue;
+            }
+            RelationState was = states.get(oid);
+            int indexes = rows.getInt(6);
+            if (rows.wasNull()) {
+                indexes = was.indexes(); // an index itself
+            }
+            states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
+                    was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), indexes));
         }
         return new Reading(states, lockTimeout);
     }

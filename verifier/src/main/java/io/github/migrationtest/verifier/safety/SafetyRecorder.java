@@ -36,6 +36,12 @@ public final class SafetyRecorder implements StatementListener {
     }
 
     @Override
+    public Carried carried(Connection connection, ExecutedStatement statement) {
+        StepObserver step = steps.get(connection);
+        return step == null ? Carried.NONE : step.carried(statement);
+    }
+
+    @Override
     public void beforeStatement(Connection connection, ExecutedStatement statement) {
         StepObserver step = steps.get(connection);
         if (step != null) {

@@ -1,8 +1,10 @@
 package io.github.migrationtest.verifier.safety;
 
 import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.StatementListener.Carried;
 import io.github.migrationtest.verifier.source.StatementListener.ExecutedStatement;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +48,9 @@ final class StepObserver {
     private final List<ExecutedStatement> concurrently = new ArrayList<>();
     private CatalogReads.Reading previous;
     private boolean previousInTransaction;
+    /** The statement whose reads ride in its own round trip, and what its read after it gave. */
+    private ExecutedStatement carrying;
+    private CatalogReads.Reading carried;
     private boolean statementsSeen;
     private boolean broken;
     private long measuringNanos;
@@ -75,6 +80,63 @@ final class StepObserver {
         measuringNanos += System.nanoTime() - started;
     }
 
+    /**
+     * The reads of a statement that runs in the step's transaction, sent with it: the listing before the
+     * step's first statement, the locked relations after each.
+     */
+    Carried carried(ExecutedStatement statement) {
+        if (broken || previous != null && relations.isEmpty()) {
+            return Carried.NONE;
+        }
+        carrying = statement;
+        carried = null;
+        boolean starting = previous == null;
+        return new Carried() {
+            @Override
+            public String before() {
+                return starting ? CatalogReads.listing(false) : "";
+            }
+
+            @Override
+            public String after() {
+                return CatalogReads.locked();
+            }
+
+            @Override
+            public void readBefore(ResultSet rows) {
+                timed(() -> listed(CatalogReads.listing(rows), true));
+            }
+
+            @Override
+            public void readAfter(ResultSet rows) {
+                timed(() -> carried = previous == null ? null : CatalogReads.locked(rows, previous));
+            }
+        };
+    }
+
+    private interface Read {
+        void run() throws SQLException;
+    }
+
+    private void timed(Read read) {
+        long started = System.nanoTime();
+        try {
+            read.run();
+        } catch (SQLException e) {
+            stop(e);
+        } finally {
+            measuringNanos += System.nanoTime() - started;
+        }
+    }
+
+    private void listed(CatalogReads.Listing listing, boolean inTransaction) {
+        relations = listing.relations();
+        recorder = listing.recorder();
+        relations.forEach(r -> byOid.put(r.oid(), r));
+        previous = listing.reading();
+        previousInTransaction = inTransaction;
+    }
+
     void before(ExecutedStatement statement) {
         long started = System.nanoTime();
         try {
@@ -101,16 +163,11 @@ final class StepObserver {
         if (CONCURRENTLY.matcher(statement.code()).matches()) {
             concurrently.add(statement);
         }
-        if (previous == null && !broken) {
+        if (previous == null && !broken && carrying != statement) {
             // In a transactional step this read opens the step's transaction: the scan counters it sees are
             // the baseline. In auto-commit it reads the details the catalog evidence compares.
             try {
-                CatalogReads.Listing listing = CatalogReads.list(connection, !statement.transactional());
-                relations = listing.relations();
-                recorder = listing.recorder();
-                relations.forEach(r -> byOid.put(r.oid(), r));
-                previous = listing.reading();
-                previousInTransaction = inTransaction();
+                listed(CatalogReads.list(connection, !statement.transactional()), inTransaction());
             } catch (SQLException e) {
                 stop(e);
             }
@@ -122,7 +179,7 @@ final class StepObserver {
             return;
         }
         boolean inTransaction = inTransaction();
-        CatalogReads.Reading now = read(inTransaction);
+        CatalogReads.Reading now = carrying == statement ? carried : read(inTransaction);
         if (now == null) {
             return;
         }
