@@ -43,6 +43,7 @@ final class StepObserver {
     /** Where each relation of the step's start disappeared, by name. */
     private final Map<String, ExecutedStatement> vanished = new HashMap<>();
     private final Set<String> reportedIndexes = new HashSet<>();
+    private final Renames renames = new Renames();
     /** Statements that change something, by file; and the CONCURRENTLY ones. */
     private final Map<String, Integer> statementsByFile = new HashMap<>();
     private final List<ExecutedStatement> concurrently = new ArrayList<>();
@@ -163,6 +164,13 @@ final class StepObserver {
         if (CONCURRENTLY.matcher(statement.code()).matches()) {
             concurrently.add(statement);
         }
+        if (!broken && Renames.canRename(statement.code())) {
+            try {
+                renames.before(connection);
+            } catch (SQLException e) {
+                stop(e);
+            }
+        }
         if (previous == null && !broken && carrying != statement) {
             // In a transactional step this read opens the step's transaction: the scan counters it sees are
             // the baseline. In auto-commit it reads the details the catalog evidence compares.
@@ -175,6 +183,13 @@ final class StepObserver {
     }
 
     private void measure(ExecutedStatement statement) {
+        if (!broken && Renames.canRename(statement.code())) {
+            try {
+                renames.after(connection);
+            } catch (SQLException e) {
+                stop(e);
+            }
+        }
         if (previous == null || broken || relations.isEmpty()) {
             return;
         }
@@ -202,7 +217,7 @@ final class StepObserver {
         }
         List<SafetyFinding> all = new ArrayList<>(allowances.invalid());
         findings.forEach(f -> all.add(allowances.apply(f)));
-        return new StepRecord(direction, all, allowances, vanished, statementsSeen, measuringNanos);
+        return new StepRecord(direction, all, allowances, vanished, renames, statementsSeen, measuringNanos);
     }
 
     private void compare(ExecutedStatement statement, CatalogReads.Reading before, CatalogReads.Reading after,
