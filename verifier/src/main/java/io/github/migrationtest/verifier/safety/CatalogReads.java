@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.safety;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -58,8 +60,11 @@ final class CatalogReads {
                 group by l.relation)
             select h.relation, c.relfilenode, h.modes, pg_catalog.pg_stat_get_xact_numscans(h.relation),
                    c.relispartition,
-                   case when c.relkind in ('r', 'p', 'm') then (select count(*) from pg_catalog.pg_index x
-                        where x.indrelid = h.relation) end,
+                   case when c.relkind in ('r', 'p', 'm') then coalesce((select pg_catalog.array_agg(x.indexrelid::text
+                        || ' ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(i.relname))
+                        from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
+                        join pg_catalog.pg_namespace n on n.oid = i.relnamespace
+                        where x.indrelid = h.relation), '{}') end,
                    pg_catalog.current_setting('lock_timeout')
             from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation""";
 
@@ -124,7 +129,16 @@ final class CatalogReads {
     }
 
     /** The relations' states, and the session's lock_timeout. */
-    record Reading(Map<Long, RelationState> states, String lockTimeout) {
+    record Reading(Map<Long, RelationState> states, String lockTimeout, Map<Long, Map<Long, String>> indexes) {
+
+        Reading(Map<Long, RelationState> states, String lockTimeout) {
+            this(states, lockTimeout, Map.of());
+        }
+
+        /** The names of a table's indexes by oid, when this reading has them (a locked table's). */
+        Optional<Map<Long, String>> indexesOf(long table) {
+            return Optional.ofNullable(indexes.get(table));
+        }
     }
 
     /** The state now: a whole read of the step's relations (auto-commit: no lock tells what changed). */
@@ -157,6 +171,7 @@ final class CatalogReads {
     static Reading locked(ResultSet rows, Reading previous) throws SQLException {
         Map<Long, RelationState> states = new HashMap<>();
         previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
+        Map<Long, Map<Long, String>> indexes = new HashMap<>();
         String lockTimeout = "0";
         while (rows.next()) {
             lockTimeout = rows.getString(7);
@@ -170,14 +185,21 @@ final class CatalogReads {
                 continue;
             }
             RelationState was = states.get(oid);
-            int indexes = rows.getInt(6);
-            if (rows.wasNull()) {
-                indexes = was.indexes(); // an index itself
+            int count = was.indexes(); // an index itself
+            Array named = rows.getArray(6);
+            if (named != null) {
+                Map<Long, String> names = new HashMap<>();
+                for (String index : (String[]) named.getArray()) {
+                    int space = index.indexOf(' ');
+                    names.put(Long.parseLong(index.substring(0, space)), index.substring(space + 1));
+                }
+                indexes.put(oid, names);
+                count = names.size();
             }
             states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
-                    was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), indexes));
+                    was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), count));
         }
-        return new Reading(states, lockTimeout);
+        return new Reading(states, lockTimeout, indexes);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.postgresql.core.BaseConnection;
@@ -246,7 +247,7 @@ final class StepObserver {
             }
             boolean newIndex = is.indexes() > was.indexes();
             if (newIndex) {
-                index(statement, relation, measured);
+                index(statement, relation, measured, after);
             }
             if (measured) {
                 locks(statement, relation, was, is, before.lockTimeout());
@@ -278,15 +279,26 @@ final class StepObserver {
                 Evidence.MEASURED);
     }
 
-    private void index(ExecutedStatement statement, Relation table, boolean measured) {
+    private void index(ExecutedStatement statement, Relation table, boolean measured, CatalogReads.Reading after) {
         if (statement.code().contains(" CONCURRENTLY ")) {
             return;
         }
         List<String> names = new ArrayList<>();
-        try {
-            names.addAll(CatalogReads.newIndexes(connection, table.oid(), relations));
-        } catch (SQLException e) {
-            LOG.debug("Could not name the new indexes of {}", table.name(), e);
+        Optional<Map<Long, String>> read = after.indexesOf(table.oid());
+        if (read.isPresent()) {
+            // The index list came with the read: the new ones are those the step's start did not have.
+            read.get().forEach((oid, name) -> {
+                if (!byOid.containsKey(oid)) {
+                    names.add(name);
+                }
+            });
+            names.sort(null);
+        } else {
+            try {
+                names.addAll(CatalogReads.newIndexes(connection, table.oid(), relations));
+            } catch (SQLException e) {
+                LOG.debug("Could not name the new indexes of {}", table.name(), e);
+            }
         }
         names.removeAll(reportedIndexes);
         reportedIndexes.addAll(names);
