@@ -26,6 +26,7 @@ final class CatalogReads {
     /**
      * The user's tables, materialized views and indexes (not the catalogs, nor the tool's recorder), with
      * their state; the details that cost catalog lookups (constraints, NOT NULL columns) only when asked.
+     * The last column is how long the query has run, in microseconds (see {@link Reading#serverNanos}).
      */
     private static final String RELATIONS = """
             select c.oid, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
@@ -37,7 +38,9 @@ final class CatalogReads {
                         a.attnum::text, ',' order by a.attnum) from pg_catalog.pg_attribute a where a.attrelid = c.oid
                         and a.attnum > 0 and a.attnotnull and not a.attisdropped), '') end,
                    pg_catalog.current_setting('lock_timeout'),
-                   (select pg_catalog.to_regclass('migrationtest_recorder.touched') is not null)
+                   (select pg_catalog.to_regclass('migrationtest_recorder.touched') is not null),
+                   (pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - pg_catalog.statement_timestamp())
+                    * 1000000)::bigint
             from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             left join pg_catalog.pg_index x on x.indexrelid = c.oid
             where c.relkind in ('r', 'p', 'm', 'i', 'I')
@@ -65,7 +68,9 @@ final class CatalogReads {
                         from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
                         join pg_catalog.pg_namespace n on n.oid = i.relnamespace
                         where x.indrelid = h.relation), '{}') end,
-                   pg_catalog.current_setting('lock_timeout')
+                   pg_catalog.current_setting('lock_timeout'),
+                   (pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - pg_catalog.statement_timestamp())
+                    * 1000000)::bigint
             from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation""";
 
     /** The reasons Postgres's table_rewrite event gave for a relation, OR-ed, as the change recorder logs them. */
@@ -109,6 +114,7 @@ final class CatalogReads {
         Map<Long, Integer> indexes = new HashMap<>();
         String lockTimeout = "0";
         boolean recorder = false;
+        long serverMicros = 0;
         while (rows.next()) {
             Relation relation = new Relation(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getBoolean(4));
             relations.add(relation);
@@ -123,16 +129,24 @@ final class CatalogReads {
             }
             lockTimeout = rows.getString(10);
             recorder = rows.getBoolean(11);
+            serverMicros = rows.getLong(12);
         }
         indexes.forEach((table, count) -> states.computeIfPresent(table, (oid, state) -> state.withIndexes(count)));
-        return new Listing(relations, new Reading(states, lockTimeout), recorder);
+        return new Listing(relations, new Reading(states, lockTimeout, Map.of(), serverMicros * 1000), recorder);
     }
 
-    /** The relations' states, and the session's lock_timeout. */
-    record Reading(Map<Long, RelationState> states, String lockTimeout, Map<Long, Map<Long, String>> indexes) {
+    /**
+     * The relations' states, and the session's lock_timeout.
+     *
+     * @param indexes the indexes of the tables read, by oid, named
+     * @param serverNanos how long the read ran in the server, as it measured itself: a read sent in a
+     *     statement's round trip is inside the statement's time, not the client's
+     */
+    record Reading(Map<Long, RelationState> states, String lockTimeout, Map<Long, Map<Long, String>> indexes,
+                   long serverNanos) {
 
         Reading(Map<Long, RelationState> states, String lockTimeout) {
-            this(states, lockTimeout, Map.of());
+            this(states, lockTimeout, Map.of(), 0);
         }
 
         /** The names of a table's indexes by oid, when this reading has them (a locked table's). */
@@ -173,8 +187,10 @@ final class CatalogReads {
         previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
         Map<Long, Map<Long, String>> indexes = new HashMap<>();
         String lockTimeout = "0";
+        long serverMicros = 0;
         while (rows.next()) {
             lockTimeout = rows.getString(7);
+            serverMicros = rows.getLong(8);
             long oid = rows.getLong(1);
             if (rows.wasNull() || !states.containsKey(oid)) {
                 continue; // no lock held, or a relation the step created
@@ -199,7 +215,7 @@ final class CatalogReads {
             states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
                     was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), count));
         }
-        return new Reading(states, lockTimeout, indexes);
+        return new Reading(states, lockTimeout, indexes, serverMicros * 1000);
     }
 
     /**

@@ -104,14 +104,22 @@ final class StepObserver {
                 return CatalogReads.locked();
             }
 
+            // The server's time for a carried read is inside the statement's round trip: counted as it reports it.
             @Override
             public void readBefore(ResultSet rows) {
-                timed(() -> listed(CatalogReads.listing(rows), true));
+                timed(() -> {
+                    CatalogReads.Listing listing = CatalogReads.listing(rows);
+                    listed(listing, true);
+                    measuringNanos += listing.reading().serverNanos();
+                });
             }
 
             @Override
             public void readAfter(ResultSet rows) {
-                timed(() -> carried = previous == null ? null : CatalogReads.locked(rows, previous));
+                timed(() -> {
+                    carried = previous == null ? null : CatalogReads.locked(rows, previous);
+                    measuringNanos += carried == null ? 0 : carried.serverNanos();
+                });
             }
         };
     }
