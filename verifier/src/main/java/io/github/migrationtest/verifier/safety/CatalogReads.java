@@ -59,7 +59,7 @@ final class CatalogReads {
                 select l.relation, pg_catalog.array_to_string(pg_catalog.array_agg(l.mode), ',') as modes
                 from pg_catalog.pg_locks l
                 where l.pid = pg_catalog.pg_backend_pid() and l.locktype = 'relation' and l.granted
-                  and l.relation >= 16384
+                  and l.relation between 16384 and %d
                 group by l.relation)
             select h.relation, c.relfilenode, h.modes, pg_catalog.pg_stat_get_xact_numscans(h.relation),
                    c.relispartition,
@@ -77,6 +77,8 @@ final class CatalogReads {
     private static final String REWRITE_REASONS = """
             select pg_catalog.bit_or(t.objsubid) from migrationtest_recorder.touched t
             where t.command_tag = 'table_rewrite' and t.objid = ?""";
+
+    private static final long MAX_OID = 4_294_967_295L;
 
     private CatalogReads() {
     }
@@ -171,17 +173,26 @@ final class CatalogReads {
      */
     static Reading readLocked(Connection connection, Reading previous) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(LOCKED)) {
+             ResultSet rows = statement.executeQuery(locked(previous))) {
             return locked(rows, previous);
         }
     }
 
-    /** The query {@link #locked(ResultSet, Reading)} reads. */
-    static String locked() {
-        return LOCKED;
+    /**
+     * The query {@link #locked(ResultSet, Reading)} reads. It skips the locks on relations whose oid is above
+     * every oid {@code previous} knows: those the step created, which a step building a schema holds by the
+     * thousand, and whose reading would make each statement cost the step's size. A relation the step
+     * created with a lower oid (after oid wraparound) is still read, and skipped here.
+     *
+     * @param previous the last reading; {@code null} when the listing is sent with this read
+     */
+    static String locked(Reading previous) {
+        long highest = previous == null ? MAX_OID
+                : previous.states().keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        return LOCKED.formatted(highest);
     }
 
-    /** The state after a statement as {@link #locked()} gave it, the relations not locked as in {@code previous}. */
+    /** The state after a statement as {@link #locked(Reading)} gave it, the relations not locked as in {@code previous}. */
     static Reading locked(ResultSet rows, Reading previous) throws SQLException {
         Map<Long, RelationState> states = new HashMap<>();
         previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));

@@ -101,7 +101,8 @@ final class StepObserver {
 
             @Override
             public String after() {
-                return CatalogReads.locked();
+                // With the step's first statement the listing rides too, so its oids are not known yet.
+                return starting ? CatalogReads.locked(null) : CatalogReads.locked(previous);
             }
 
             // The server's time for a carried read is inside the statement's round trip: counted as it reports it.
