@@ -59,7 +59,7 @@ final class CatalogReads {
                 select l.relation, pg_catalog.array_to_string(pg_catalog.array_agg(l.mode), ',') as modes
                 from pg_catalog.pg_locks l
                 where l.pid = pg_catalog.pg_backend_pid() and l.locktype = 'relation' and l.granted
-                  and l.relation between 16384 and %d
+                  and l.relation between 16384 and %s
                 group by l.relation)
             select h.relation, c.relfilenode, h.modes, pg_catalog.pg_stat_get_xact_numscans(h.relation),
                    c.relispartition,
@@ -98,9 +98,13 @@ final class CatalogReads {
      *     statement that runs in auto-commit)
      */
     static Listing list(Connection connection, boolean details) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(listing(details))) {
-            return listing(rows);
+        // Prepared, as the locked read: planned once per connection.
+        try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
+            statement.setBoolean(1, details);
+            statement.setBoolean(2, details);
+            try (ResultSet rows = statement.executeQuery()) {
+                return listing(rows);
+            }
         }
     }
 
@@ -172,9 +176,13 @@ final class CatalogReads {
      * as {@code previous} had them, without locks.
      */
     static Reading readLocked(Connection connection, Reading previous) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(locked(previous))) {
-            return locked(rows, previous);
+        // Prepared, with the bound as a parameter: the driver prepares it on the server after a few uses, so
+        // Postgres plans it once per connection rather than per statement.
+        try (PreparedStatement statement = connection.prepareStatement(LOCKED.formatted("?"))) {
+            statement.setLong(1, highest(previous));
+            try (ResultSet rows = statement.executeQuery()) {
+                return locked(rows, previous);
+            }
         }
     }
 
@@ -187,9 +195,12 @@ final class CatalogReads {
      * @param previous the last reading; {@code null} when the listing is sent with this read
      */
     static String locked(Reading previous) {
-        long highest = previous == null ? MAX_OID
+        return LOCKED.formatted(highest(previous));
+    }
+
+    private static long highest(Reading previous) {
+        return previous == null ? MAX_OID
                 : previous.states().keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-        return LOCKED.formatted(highest);
     }
 
     /** The state after a statement as {@link #locked(Reading)} gave it, the relations not locked as in {@code previous}. */
