@@ -1,15 +1,18 @@
 package io.github.migrationtest.verifier.safety;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +26,7 @@ final class CatalogReads {
     /**
      * The user's tables, materialized views and indexes (not the catalogs, nor the tool's recorder), with
      * their state; the details that cost catalog lookups (constraints, NOT NULL columns) only when asked.
+     * The last column is how long the query has run, in microseconds (see {@link Reading#serverNanos}).
      */
     private static final String RELATIONS = """
             select c.oid, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
@@ -34,7 +38,9 @@ final class CatalogReads {
                         a.attnum::text, ',' order by a.attnum) from pg_catalog.pg_attribute a where a.attrelid = c.oid
                         and a.attnum > 0 and a.attnotnull and not a.attisdropped), '') end,
                    pg_catalog.current_setting('lock_timeout'),
-                   (select pg_catalog.to_regclass('migrationtest_recorder.touched') is not null)
+                   (select pg_catalog.to_regclass('migrationtest_recorder.touched') is not null),
+                   (pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - pg_catalog.statement_timestamp())
+                    * 1000000)::bigint
             from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             left join pg_catalog.pg_index x on x.indexrelid = c.oid
             where c.relkind in ('r', 'p', 'm', 'i', 'I')
@@ -53,19 +59,26 @@ final class CatalogReads {
                 select l.relation, pg_catalog.array_to_string(pg_catalog.array_agg(l.mode), ',') as modes
                 from pg_catalog.pg_locks l
                 where l.pid = pg_catalog.pg_backend_pid() and l.locktype = 'relation' and l.granted
-                  and l.relation >= 16384
+                  and l.relation between 16384 and %s
                 group by l.relation)
             select h.relation, c.relfilenode, h.modes, pg_catalog.pg_stat_get_xact_numscans(h.relation),
                    c.relispartition,
-                   case when c.relkind in ('r', 'p', 'm') then (select count(*) from pg_catalog.pg_index x
-                        where x.indrelid = h.relation) end,
-                   pg_catalog.current_setting('lock_timeout')
+                   case when c.relkind in ('r', 'p', 'm') then coalesce((select pg_catalog.array_agg(x.indexrelid::text
+                        || ' ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(i.relname))
+                        from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
+                        join pg_catalog.pg_namespace n on n.oid = i.relnamespace
+                        where x.indrelid = h.relation), '{}') end,
+                   pg_catalog.current_setting('lock_timeout'),
+                   (pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - pg_catalog.statement_timestamp())
+                    * 1000000)::bigint
             from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation""";
 
     /** The reasons Postgres's table_rewrite event gave for a relation, OR-ed, as the change recorder logs them. */
     private static final String REWRITE_REASONS = """
             select pg_catalog.bit_or(t.objsubid) from migrationtest_recorder.touched t
             where t.command_tag = 'table_rewrite' and t.objid = ?""";
+
+    private static final long MAX_OID = 4_294_967_295L;
 
     private CatalogReads() {
     }
@@ -85,39 +98,67 @@ final class CatalogReads {
      *     statement that runs in auto-commit)
      */
     static Listing list(Connection connection, boolean details) throws SQLException {
+        // Prepared, as the locked read: planned once per connection.
+        try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
+            statement.setBoolean(1, details);
+            statement.setBoolean(2, details);
+            try (ResultSet rows = statement.executeQuery()) {
+                return listing(rows);
+            }
+        }
+    }
+
+    /** The query {@link #listing(ResultSet)} reads. */
+    static String listing(boolean details) {
+        return RELATIONS.replace("?", Boolean.toString(details));
+    }
+
+    /** The relations of a step's start as {@link #listing(boolean)} gave them. */
+    static Listing listing(ResultSet rows) throws SQLException {
         List<Relation> relations = new ArrayList<>();
         Map<Long, RelationState> states = new HashMap<>();
         Map<Long, Integer> indexes = new HashMap<>();
         String lockTimeout = "0";
         boolean recorder = false;
-        try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
-            statement.setBoolean(1, details);
-            statement.setBoolean(2, details);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    Relation relation = new Relation(rows.getLong(1), rows.getString(2), rows.getLong(3),
-                            rows.getBoolean(4));
-                    relations.add(relation);
-                    int valid = rows.getInt(8);
-                    if (rows.wasNull()) {
-                        valid = RelationState.UNKNOWN;
-                    }
-                    states.put(relation.oid(), new RelationState(true, rows.getLong(5), EnumSet.noneOf(LockMode.class),
-                            rows.getLong(7), valid, rows.getString(9), rows.getBoolean(6), 0));
-                    if (relation.isIndex()) {
-                        indexes.merge(relation.table(), 1, Integer::sum);
-                    }
-                    lockTimeout = rows.getString(10);
-                    recorder = rows.getBoolean(11);
-                }
+        long serverMicros = 0;
+        while (rows.next()) {
+            Relation relation = new Relation(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getBoolean(4));
+            relations.add(relation);
+            int valid = rows.getInt(8);
+            if (rows.wasNull()) {
+                valid = RelationState.UNKNOWN;
             }
+            states.put(relation.oid(), new RelationState(true, rows.getLong(5), EnumSet.noneOf(LockMode.class),
+                    rows.getLong(7), valid, rows.getString(9), rows.getBoolean(6), 0));
+            if (relation.isIndex()) {
+                indexes.merge(relation.table(), 1, Integer::sum);
+            }
+            lockTimeout = rows.getString(10);
+            recorder = rows.getBoolean(11);
+            serverMicros = rows.getLong(12);
         }
         indexes.forEach((table, count) -> states.computeIfPresent(table, (oid, state) -> state.withIndexes(count)));
-        return new Listing(relations, new Reading(states, lockTimeout), recorder);
+        return new Listing(relations, new Reading(states, lockTimeout, Map.of(), serverMicros * 1000), recorder);
     }
 
-    /** The relations' states, and the session's lock_timeout. */
-    record Reading(Map<Long, RelationState> states, String lockTimeout) {
+    /**
+     * The relations' states, and the session's lock_timeout.
+     *
+     * @param indexes the indexes of the tables read, by oid, named
+     * @param serverNanos how long the read ran in the server, as it measured itself: a read sent in a
+     *     statement's round trip is inside the statement's time, not the client's
+     */
+    record Reading(Map<Long, RelationState> states, String lockTimeout, Map<Long, Map<Long, String>> indexes,
+                   long serverNanos) {
+
+        Reading(Map<Long, RelationState> states, String lockTimeout) {
+            this(states, lockTimeout, Map.of(), 0);
+        }
+
+        /** The names of a table's indexes by oid, when this reading has them (a locked table's). */
+        Optional<Map<Long, String>> indexesOf(long table) {
+            return Optional.ofNullable(indexes.get(table));
+        }
     }
 
     /** The state now: a whole read of the step's relations (auto-commit: no lock tells what changed). */
@@ -135,32 +176,68 @@ final class CatalogReads {
      * as {@code previous} had them, without locks.
      */
     static Reading readLocked(Connection connection, Reading previous) throws SQLException {
-        Map<Long, RelationState> states = new HashMap<>();
-        previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
-        String lockTimeout = "0";
-        try (PreparedStatement statement = connection.prepareStatement(LOCKED);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                lockTimeout = rows.getString(7);
-                long oid = rows.getLong(1);
-                if (rows.wasNull() || !states.containsKey(oid)) {
-                    continue; // no lock held, or a relation the step created
-                }
-                long fileNode = rows.getLong(2);
-                if (rows.wasNull()) {
-                    states.put(oid, RelationState.GONE);
-                    continue;
-                }
-                RelationState was = states.get(oid);
-                int indexes = rows.getInt(6);
-                if (rows.wasNull()) {
-                    indexes = was.indexes(); // an index itself
-                }
-                states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
-                        was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), indexes));
+        // Prepared, with the bound as a parameter: the driver prepares it on the server after a few uses, so
+        // Postgres plans it once per connection rather than per statement.
+        try (PreparedStatement statement = connection.prepareStatement(LOCKED.formatted("?"))) {
+            statement.setLong(1, highest(previous));
+            try (ResultSet rows = statement.executeQuery()) {
+                return locked(rows, previous);
             }
         }
-        return new Reading(states, lockTimeout);
+    }
+
+    /**
+     * The query {@link #locked(ResultSet, Reading)} reads. It skips the locks on relations whose oid is above
+     * every oid {@code previous} knows: those the step created, which a step building a schema holds by the
+     * thousand, and whose reading would make each statement cost the step's size. A relation the step
+     * created with a lower oid (after oid wraparound) is still read, and skipped here.
+     *
+     * @param previous the last reading; {@code null} when the listing is sent with this read
+     */
+    static String locked(Reading previous) {
+        return LOCKED.formatted(highest(previous));
+    }
+
+    private static long highest(Reading previous) {
+        return previous == null ? MAX_OID
+                : previous.states().keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** The state after a statement as {@link #locked(Reading)} gave it, the relations not locked as in {@code previous}. */
+    static Reading locked(ResultSet rows, Reading previous) throws SQLException {
+        Map<Long, RelationState> states = new HashMap<>();
+        previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
+        Map<Long, Map<Long, String>> indexes = new HashMap<>();
+        String lockTimeout = "0";
+        long serverMicros = 0;
+        while (rows.next()) {
+            lockTimeout = rows.getString(7);
+            serverMicros = rows.getLong(8);
+            long oid = rows.getLong(1);
+            if (rows.wasNull() || !states.containsKey(oid)) {
+                continue; // no lock held, or a relation the step created
+            }
+            long fileNode = rows.getLong(2);
+            if (rows.wasNull()) {
+                states.put(oid, RelationState.GONE);
+                continue;
+            }
+            RelationState was = states.get(oid);
+            int count = was.indexes(); // an index itself
+            Array named = rows.getArray(6);
+            if (named != null) {
+                Map<Long, String> names = new HashMap<>();
+                for (String index : (String[]) named.getArray()) {
+                    int space = index.indexOf(' ');
+                    names.put(Long.parseLong(index.substring(0, space)), index.substring(space + 1));
+                }
+                indexes.put(oid, names);
+                count = names.size();
+            }
+            states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
+                    was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), count));
+        }
+        return new Reading(states, lockTimeout, indexes, serverMicros * 1000);
     }
 
     /**

@@ -49,6 +49,9 @@ public final class DataLoss {
     private static Optional<SafetyFinding> gone(SchemaObject was, Map<String, SchemaObject> now, StepRecord step,
                                                 String file) {
         String path = was.path();
+        if (step.renamedTo(path).filter(now::containsKey).isPresent()) {
+            return Optional.empty(); // measured: renamed, its data kept
+        }
         if (was.kind() == ObjectKind.TABLE) {
             Optional<ExecutedStatement> where = step.whereVanished(path);
             if (where.isEmpty() && step.statementsSeen()) {
@@ -79,6 +82,7 @@ public final class DataLoss {
         if (was instanceof EnumType before && is instanceof EnumType after) {
             List<String> lost = new ArrayList<>(before.labels());
             lost.removeAll(after.labels());
+            lost.removeIf(label -> step.renamedLabel(was.path(), label).filter(after.labels()::contains).isPresent());
             if (!lost.isEmpty()) {
                 return Optional.of(finding(Finding.DROPS_TYPE_OR_LABEL, step, file, was.path(),
                         "enum label(s) " + String.join(", ", lost) + " gone after the " + verb(step)));

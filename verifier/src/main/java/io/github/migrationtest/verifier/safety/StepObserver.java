@@ -1,8 +1,10 @@
 package io.github.migrationtest.verifier.safety;
 
 import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.StatementListener.Carried;
 import io.github.migrationtest.verifier.source.StatementListener.ExecutedStatement;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.postgresql.core.BaseConnection;
@@ -41,11 +44,15 @@ final class StepObserver {
     /** Where each relation of the step's start disappeared, by name. */
     private final Map<String, ExecutedStatement> vanished = new HashMap<>();
     private final Set<String> reportedIndexes = new HashSet<>();
+    private final Renames renames = new Renames();
     /** Statements that change something, by file; and the CONCURRENTLY ones. */
     private final Map<String, Integer> statementsByFile = new HashMap<>();
     private final List<ExecutedStatement> concurrently = new ArrayList<>();
     private CatalogReads.Reading previous;
     private boolean previousInTransaction;
+    /** The statement whose reads ride in its own round trip, and what its read after it gave. */
+    private ExecutedStatement carrying;
+    private CatalogReads.Reading carried;
     private boolean statementsSeen;
     private boolean broken;
     private long measuringNanos;
@@ -75,6 +82,72 @@ final class StepObserver {
         measuringNanos += System.nanoTime() - started;
     }
 
+    /**
+     * The reads of a statement that runs in the step's transaction, sent with it: the listing before the
+     * step's first statement, the locked relations after each.
+     */
+    Carried carried(ExecutedStatement statement) {
+        if (broken || previous != null && relations.isEmpty()) {
+            return Carried.NONE;
+        }
+        carrying = statement;
+        carried = null;
+        boolean starting = previous == null;
+        return new Carried() {
+            @Override
+            public String before() {
+                return starting ? CatalogReads.listing(false) : "";
+            }
+
+            @Override
+            public String after() {
+                // With the step's first statement the listing rides too, so its oids are not known yet.
+                return starting ? CatalogReads.locked(null) : CatalogReads.locked(previous);
+            }
+
+            // The server's time for a carried read is inside the statement's round trip: counted as it reports it.
+            @Override
+            public void readBefore(ResultSet rows) {
+                timed(() -> {
+                    CatalogReads.Listing listing = CatalogReads.listing(rows);
+                    listed(listing, true);
+                    measuringNanos += listing.reading().serverNanos();
+                });
+            }
+
+            @Override
+            public void readAfter(ResultSet rows) {
+                timed(() -> {
+                    carried = previous == null ? null : CatalogReads.locked(rows, previous);
+                    measuringNanos += carried == null ? 0 : carried.serverNanos();
+                });
+            }
+        };
+    }
+
+    private interface Read {
+        void run() throws SQLException;
+    }
+
+    private void timed(Read read) {
+        long started = System.nanoTime();
+        try {
+            read.run();
+        } catch (SQLException e) {
+            stop(e);
+        } finally {
+            measuringNanos += System.nanoTime() - started;
+        }
+    }
+
+    private void listed(CatalogReads.Listing listing, boolean inTransaction) {
+        relations = listing.relations();
+        recorder = listing.recorder();
+        relations.forEach(r -> byOid.put(r.oid(), r));
+        previous = listing.reading();
+        previousInTransaction = inTransaction;
+    }
+
     void before(ExecutedStatement statement) {
         long started = System.nanoTime();
         try {
@@ -101,16 +174,18 @@ final class StepObserver {
         if (CONCURRENTLY.matcher(statement.code()).matches()) {
             concurrently.add(statement);
         }
-        if (previous == null && !broken) {
+        if (!broken && Renames.canRename(statement.code())) {
+            try {
+                renames.before(connection);
+            } catch (SQLException e) {
+                stop(e);
+            }
+        }
+        if (previous == null && !broken && carrying != statement) {
             // In a transactional step this read opens the step's transaction: the scan counters it sees are
             // the baseline. In auto-commit it reads the details the catalog evidence compares.
             try {
-                CatalogReads.Listing listing = CatalogReads.list(connection, !statement.transactional());
-                relations = listing.relations();
-                recorder = listing.recorder();
-                relations.forEach(r -> byOid.put(r.oid(), r));
-                previous = listing.reading();
-                previousInTransaction = inTransaction();
+                listed(CatalogReads.list(connection, !statement.transactional()), inTransaction());
             } catch (SQLException e) {
                 stop(e);
             }
@@ -118,11 +193,18 @@ final class StepObserver {
     }
 
     private void measure(ExecutedStatement statement) {
+        if (!broken && Renames.canRename(statement.code())) {
+            try {
+                renames.after(connection);
+            } catch (SQLException e) {
+                stop(e);
+            }
+        }
         if (previous == null || broken || relations.isEmpty()) {
             return;
         }
         boolean inTransaction = inTransaction();
-        CatalogReads.Reading now = read(inTransaction);
+        CatalogReads.Reading now = carrying == statement ? carried : read(inTransaction);
         if (now == null) {
             return;
         }
@@ -145,7 +227,7 @@ final class StepObserver {
         }
         List<SafetyFinding> all = new ArrayList<>(allowances.invalid());
         findings.forEach(f -> all.add(allowances.apply(f)));
-        return new StepRecord(direction, all, allowances, vanished, statementsSeen, measuringNanos);
+        return new StepRecord(direction, all, allowances, vanished, renames, statementsSeen, measuringNanos);
     }
 
     private void compare(ExecutedStatement statement, CatalogReads.Reading before, CatalogReads.Reading after,
@@ -174,7 +256,7 @@ final class StepObserver {
             }
             boolean newIndex = is.indexes() > was.indexes();
             if (newIndex) {
-                index(statement, relation, measured);
+                index(statement, relation, measured, after);
             }
             if (measured) {
                 locks(statement, relation, was, is, before.lockTimeout());
@@ -206,15 +288,26 @@ final class StepObserver {
                 Evidence.MEASURED);
     }
 
-    private void index(ExecutedStatement statement, Relation table, boolean measured) {
+    private void index(ExecutedStatement statement, Relation table, boolean measured, CatalogReads.Reading after) {
         if (statement.code().contains(" CONCURRENTLY ")) {
             return;
         }
         List<String> names = new ArrayList<>();
-        try {
-            names.addAll(CatalogReads.newIndexes(connection, table.oid(), relations));
-        } catch (SQLException e) {
-            LOG.debug("Could not name the new indexes of {}", table.name(), e);
+        Optional<Map<Long, String>> read = after.indexesOf(table.oid());
+        if (read.isPresent()) {
+            // The index list came with the read: the new ones are those the step's start did not have.
+            read.get().forEach((oid, name) -> {
+                if (!byOid.containsKey(oid)) {
+                    names.add(name);
+                }
+            });
+            names.sort(null);
+        } else {
+            try {
+                names.addAll(CatalogReads.newIndexes(connection, table.oid(), relations));
+            } catch (SQLException e) {
+                LOG.debug("Could not name the new indexes of {}", table.name(), e);
+            }
         }
         names.removeAll(reportedIndexes);
         reportedIndexes.addAll(names);

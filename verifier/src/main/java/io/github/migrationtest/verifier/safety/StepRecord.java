@@ -14,18 +14,20 @@ public final class StepRecord {
 
     /** A step nothing was measured in ({@code --no-safety}, or a source that runs its own statements). */
     public static StepRecord none(Direction direction) {
-        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), false, 0);
+        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), new Renames(), false, 0);
     }
 
     private final Direction direction;
     private final List<SafetyFinding> findings;
     private final Allowances allowances;
     private final Map<String, ExecutedStatement> vanished;
+    private final Renames renames;
     private final boolean statementsSeen;
     private final long measuringNanos;
 
     StepRecord(Direction direction, List<SafetyFinding> findings, Allowances allowances,
-               Map<String, ExecutedStatement> vanished, boolean statementsSeen, long measuringNanos) {
+               Map<String, ExecutedStatement> vanished, Renames renames, boolean statementsSeen, long measuringNanos) {
+        this.renames = renames;
         this.measuringNanos = measuringNanos;
         this.direction = direction;
         this.findings = List.copyOf(findings);
@@ -55,6 +57,16 @@ public final class StepRecord {
 
     Optional<ExecutedStatement> whereVanished(String relation) {
         return Optional.ofNullable(vanished.get(relation));
+    }
+
+    /** What the step renamed a column or type (by path) to. */
+    Optional<String> renamedTo(String path) {
+        return renames.renamedTo(path);
+    }
+
+    /** What the step renamed a label of an enum (by path) to. */
+    Optional<String> renamedLabel(String enumPath, String label) {
+        return renames.renamedLabel(enumPath, label);
     }
 
     SafetyFinding allow(SafetyFinding found) {

@@ -167,7 +167,15 @@ class SafetyCorpusTest {
             op("new_table_built_up_in_one_file", "CREATE TABLE fresh (id int PRIMARY KEY, a int);\n"
                     + "INSERT INTO fresh SELECT g, g FROM generate_series(1, 100) g;\nCREATE INDEX fresh_a ON fresh (a);\n"
                     + "ALTER TABLE fresh ADD CONSTRAINT fresh_a_check CHECK (a > 0);\nALTER TABLE fresh ALTER COLUMN a SET NOT NULL;\n"
-                    + "ALTER TABLE fresh ALTER COLUMN a TYPE bigint;", "DROP TABLE fresh;"));
+                    + "ALTER TABLE fresh ALTER COLUMN a TYPE bigint;", "DROP TABLE fresh;"),
+            // Renames keep the data (the column's number, the label's row, the type's oid): the twins of the drops above.
+            op("rename_column_keeps_data", TIMEOUT + "ALTER TABLE t03 RENAME COLUMN c TO c2;",
+                    "ALTER TABLE t03 RENAME COLUMN c2 TO c;"),
+            op("rename_column_then_drop_it", TIMEOUT + "ALTER TABLE t05 RENAME c TO c2;\nALTER TABLE t05 DROP COLUMN c2;",
+                    "ALTER TABLE t05 ADD COLUMN c text;", LOCK_HELD_ACROSS_STATEMENTS, DROPS_COLUMN),
+            op("rename_enum_label_keeps_rows", "ALTER TYPE mood RENAME VALUE 'happy' TO 'glad';",
+                    "ALTER TYPE mood RENAME VALUE 'glad' TO 'happy';"),
+            op("rename_type_keeps_it", "ALTER TYPE mood RENAME TO feeling;", "ALTER TYPE feeling RENAME TO mood;"));
 
     @TempDir
     Path history;
