@@ -18,6 +18,7 @@ import io.github.migrationtest.verifier.source.SourceOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -130,6 +131,9 @@ class LeastPrivilegeTest {
     @Test
     void with_the_superuser_option_the_same_migrations_run_as_before() throws IOException, SQLException {
         Path marker = outside.resolve("copied-as-superuser");
+        // The server's processes never run as root (as root here they run as an unprivileged uid):
+        // the folder must let that uid write, as it would have to on a user's machine.
+        Files.setPosixFilePermissions(outside, PosixFilePermissions.fromString("rwxrwxrwx"));
         admin("CREATE DATABASE expendable");
         pair("0001_drop", "DROP DATABASE expendable;", "CREATE DATABASE expendable;");
         pair("0002_program", COPY_TO_PROGRAM.formatted(marker), "SELECT 1;");
