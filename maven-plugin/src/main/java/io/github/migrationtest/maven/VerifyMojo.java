@@ -48,6 +48,13 @@ public class VerifyMojo extends ComparingMojo {
     @Parameter(property = "migrationtest.noLint", defaultValue = "false")
     boolean noLint;
 
+    /**
+     * When the log shows a statement still running: after this long, then at growing intervals
+     * (default 10s; docs/progress.md).
+     */
+    @Parameter(property = "migrationtest.progressInterval")
+    String progressInterval;
+
     /** The checks to run (default: all; HEAD_MATCHES_MODEL only with a model). */
     @Parameter(property = "migrationtest.checks")
     List<String> checks;
@@ -84,6 +91,7 @@ public class VerifyMojo extends ComparingMojo {
                 .option("--fail-on", failOn)
                 .flag("--no-safety", noSafety)
                 .flag("--no-lint", noLint)
+                .option("--progress-interval", progressInterval)
                 .option("--checks", checks == null || checks.isEmpty() ? null : String.join(",", checks))
                 .flag("--whole-snapshots", wholeSnapshots)
                 .option("--jobs", jobs)

@@ -110,6 +110,8 @@ class VerifyMojoArgumentsTest {
         mojo.protect = List.of("legacy");
         mojo.failOn = "TABLE_REWRITE";
         mojo.noSafety = true;
+        mojo.noLint = true;
+        mojo.progressInterval = "30s";
         mojo.strictColumnOrder = true;
         mojo.matchConstraintsByDefinition = true;
         mojo.checks = List.of("UPGRADES_APPLY", "DOWNGRADE_RESTORES_SCHEMA");
