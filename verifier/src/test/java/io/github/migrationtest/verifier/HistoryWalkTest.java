@@ -244,8 +244,9 @@ class HistoryWalkTest {
         assertThat(source.serverWideChange()).contains(history.resolve("0005_r5.up.sql") + ":2: CREATE ROLE");
         server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
         long serversBefore = postgresProcesses();
+        ServersSeen seen = new ServersSeen(source);
 
-        Run parted = inPartsAsOnOne(source, 2);
+        Run parted = inPartsAsOnOne(seen, 2);
 
         assertThat(parted.note()).startsWith("each part but the last on a server of its own, since "
                 + history.resolve("0005_r5.up.sql") + ":2: CREATE ROLE");
@@ -255,6 +256,29 @@ class HistoryWalkTest {
                 .singleElement().extracting(CheckResult::outcome).as("the walk down to base drops the role")
                 .isEqualTo(Outcome.PASSED);
         assertThat(postgresProcesses()).as("postgres processes once the twin server is stopped").isEqualTo(serversBefore);
+        // The parted walk ran on two servers (the run's and a twin), the one-database walk on the run's only.
+        assertThat(seen.servers).as("servers the upgrades ran on, by start time").hasSize(2);
+    }
+
+    /** A source that notes which server each upgrade ran on: its postmaster's start time tells servers apart. */
+    private static final class ServersSeen extends DelegatingSource {
+        private final Set<String> servers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        ServersSeen(MigrationSource source) {
+            super(source);
+        }
+
+        @Override
+        public io.github.migrationtest.verifier.source.StepResult upgrade(Revision revision, java.sql.Connection connection) {
+            try (java.sql.Statement statement = connection.createStatement();
+                 java.sql.ResultSet row = statement.executeQuery("select pg_postmaster_start_time()::text")) {
+                row.next();
+                servers.add(row.getString(1));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return source.upgrade(revision, connection);
+        }
     }
 
     /** The Postgres processes this JVM started, the twin servers' among them. */
