@@ -17,7 +17,6 @@ import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,14 +67,8 @@ final class StatusCommand implements Callable<Integer> {
             description = "Also compare the live schema with this model, as verify's --model.")
     String model;
 
-    @Option(names = "--json", paramLabel = "<file>", description = "Write the status as JSON.")
-    Path json;
-
-    @Option(names = "--junit-xml", paramLabel = "<file>", description = "Write the status as JUnit XML.")
-    Path junitXml;
-
-    @Option(names = "--markdown", paramLabel = "<file>", description = "Write a Markdown summary (CI job summary).")
-    Path markdown;
+    @Mixin
+    ReportFiles reportFiles;
 
     @Override
     public Integer call() throws IOException, SQLException {
@@ -111,9 +104,8 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.print(StatusText.render(status));
         out.flush();
-        write(json, StatusReports.json(status));
-        write(junitXml, StatusReports.junitXml(status));
-        write(markdown, StatusReports.markdown(status));
+        reportFiles.write(() -> StatusReports.json(status), () -> StatusReports.junitXml(status),
+                () -> StatusReports.markdown(status));
         return status.inSync() ? 0 : Main.FAILED;
     }
 
@@ -140,9 +132,4 @@ final class StatusCommand implements Callable<Integer> {
         return parsed;
     }
 
-    private static void write(Path file, String content) throws IOException {
-        if (file != null) {
-            Main.writeFile(file, content);
-        }
-    }
 }

@@ -115,14 +115,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--no-lint", description = "Do not lint the head schema with SchemaCrawler (no LINT_ findings).")
     boolean noLint;
 
-    @Option(names = "--json", paramLabel = "<file>", description = "Write the report as JSON.")
-    Path json;
-
-    @Option(names = "--junit-xml", paramLabel = "<file>", description = "Write the report as JUnit XML.")
-    Path junitXml;
-
-    @Option(names = "--markdown", paramLabel = "<file>", description = "Write a Markdown summary (CI job summary, PR comment).")
-    Path markdown;
+    @Mixin
+    ReportFiles reportFiles;
 
     @Option(names = "--gitlab-codequality", paramLabel = "<file>",
             description = "Write the failures as a GitLab Code Quality report (artifacts: reports: codequality).")
@@ -177,7 +171,7 @@ final class VerifyCommand implements Callable<Integer> {
         CiOutput.annotate(out, ciFailures);
         out.flush();
         writeReports(report);
-        write(gitlabCodeQuality, GitLabCodeQuality.render(ciFailures, CiOutput.shown(history.location())));
+        ReportFiles.write(gitlabCodeQuality, () -> GitLabCodeQuality.render(ciFailures, CiOutput.shown(history.location())));
         return report.passed() ? 0 : Main.FAILED;
     }
 
@@ -260,14 +254,8 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private void writeReports(VerificationReport report) throws IOException {
-        write(json, JsonReport.render(report, source.spring.map(SpringMigrationSettings::settings).orElse(List.of())));
-        write(junitXml, JUnitXmlReport.render(report));
-        write(markdown, MarkdownReport.render(report));
-    }
-
-    private static void write(Path file, String content) throws IOException {
-        if (file != null) {
-            Main.writeFile(file, content);
-        }
+        reportFiles.write(
+                () -> JsonReport.render(report, source.spring.map(SpringMigrationSettings::settings).orElse(List.of())),
+                () -> JUnitXmlReport.render(report), () -> MarkdownReport.render(report));
     }
 }
