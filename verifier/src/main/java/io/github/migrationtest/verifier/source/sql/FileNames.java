@@ -13,6 +13,9 @@ final class FileNames {
 
     private static final Pattern GOLANG = Pattern.compile("(?<version>\\d+)_(?<rest>.+)\\.(?<direction>up|down)\\.sql");
     private static final Pattern GO_MIGRATION = Pattern.compile("\\d+_.+\\.go");
+    /** pop's and popx's name for a migration in fizz, pop's own DSL (popx {@code match.go}; for all databases only). */
+    private static final Pattern FIZZ = Pattern.compile(
+            "(?<version>\\d+)_[^.]+(\\.[a-z0-9]+)?(\\.autocommit)?\\.(?<direction>up|down)\\.fizz");
     private static final String AUTOCOMMIT = ".autocommit";
     private static final Pattern DIESEL_DIR = Pattern.compile("(?<version>\\d[\\d-]*)_(?<name>.+)");
     private static final Pattern DBMATE = Pattern.compile("(?<version>\\d+)_(?<name>.+)\\.sql");
@@ -27,7 +30,7 @@ final class FileNames {
             "db2", "cassandra", "duckdb", "tidb", "firebird", "derby");
 
     /** What a file name says. */
-    sealed interface Naming permits Named, NotOurs, Ignored, GoMigration, Unrecognised, Misnamed {}
+    sealed interface Naming permits Named, NotOurs, Ignored, GoMigration, FizzMigration, Unrecognised, Misnamed {}
 
     /** The name fits a convention. */
     record Named(NamedFile file) implements Naming {}
@@ -43,6 +46,14 @@ final class FileNames {
 
     /** A goose migration written in Go: only goose's Go runtime can run it. */
     record GoMigration() implements Naming {}
+
+    /**
+     * A pop/popx migration written in fizz, which pop translates to each database's SQL: we cannot run it.
+     *
+     * @param version its version, as the SQL files of the same version have it
+     * @param role up or down
+     */
+    record FizzMigration(Version version, Role role) implements Naming {}
 
     /** An SQL file whose name fits no convention. */
     record Unrecognised(String why) implements Naming {}
@@ -109,6 +120,11 @@ final class FileNames {
         }
         if (GO_MIGRATION.matcher(fileName).matches()) {
             return new GoMigration();
+        }
+        Matcher fizz = FIZZ.matcher(fileName);
+        if (fizz.matches()) {
+            return new FizzMigration(Version.parse(fizz.group("version")),
+                    fizz.group("direction").equals("up") ? Role.UP : Role.DOWN);
         }
         Optional<Misnamed> misnamed = Misnamings.of(fileName);
         if (misnamed.isPresent()) {

@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.source.sql;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.sql.FileNames.FizzMigration;
 import io.github.migrationtest.verifier.source.sql.FileNames.GoMigration;
 import io.github.migrationtest.verifier.source.sql.FileNames.Ignored;
 import io.github.migrationtest.verifier.source.sql.FileNames.Misnamed;
@@ -71,6 +72,7 @@ public final class SqlHistoryReader {
         IgnoredFiles ignored = new IgnoredFiles(display);
         List<Stray> unrecognised = new ArrayList<>();
         List<String> goMigrations = new ArrayList<>();
+        Map<String, FizzMigration> fizzMigrations = new TreeMap<>();
         Map<String, Misnamed> misnamed = new TreeMap<>();
         FileNames names = new FileNames(userPattern);
         for (Path file : files()) {
@@ -89,6 +91,8 @@ public final class SqlHistoryReader {
                 misnamed.put(shown, m);
             } else if (naming instanceof GoMigration) {
                 goMigrations.add(shown);
+            } else if (naming instanceof FizzMigration fizz) {
+                fizzMigrations.put(shown, fizz);
             } else if (naming instanceof Unrecognised u) {
                 if (relative.endsWith(".sql")) {
                     unrecognised.add(new Stray(shown, u.why()));
@@ -97,14 +101,19 @@ public final class SqlHistoryReader {
                 }
             }
         }
-        List<NamedFile> named = PopxDialects.recognise(found, ignored.hasOtherDatabases());
+        // Only pop and popx run fizz files: their presence says popx as surely as a database in a name.
+        List<NamedFile> named = PopxDialects.recognise(found, ignored.hasOtherDatabases() || !fizzMigrations.isEmpty());
         Convention convention = chooseConvention(named);
         reportMisnamed(convention, misnamed, unrecognised, ignored);
         if (!flyway) {
             reportStrays(convention, unrecognised, goMigrations, ignored);
+            reportFizz(convention, named, fizzMigrations, ignored);
             findings.addAll(ignored.notes());
         }
         if (convention == null) {
+            if (!fizzMigrations.isEmpty() && !flyway) {
+                return new SqlHistory(List.of(), findings); // the fizz files are named, each with its fix
+            }
             findings.add(HistoryFinding.error(Kind.NO_MIGRATIONS, display, "holds no migration files",
                     "point at the directory that holds them, named " + (flyway ? Convention.FLYWAY.example()
                             : "like " + Convention.GOLANG_MIGRATE.example() + " (or another known convention)")));
@@ -138,6 +147,38 @@ public final class SqlHistoryReader {
                 ignored.add(file, Ignored.NOT_A_MIGRATION);
             }
         }
+    }
+
+    /**
+     * A fizz migration popx would run on Postgres is an error: we cannot translate fizz, and without it the
+     * later revisions are verified against a schema that lacks its changes. One that a Postgres SQL file of
+     * the same version and direction replaces is not run on Postgres, so it is only listed.
+     */
+    private void reportFizz(Convention convention, List<NamedFile> named, Map<String, FizzMigration> fizzMigrations,
+                            IgnoredFiles ignored) {
+        fizzMigrations.forEach((file, fizz) -> {
+            Optional<NamedFile> replacement = named.stream().filter(f -> f.convention() == Convention.POPX
+                    && !f.dialect().isEmpty() && f.version().equals(fizz.version()) && f.role() == fizz.role()).findFirst();
+            if (convention != null && convention != Convention.POPX) {
+                ignored.add(file, Ignored.NOT_A_MIGRATION);
+            } else if (replacement.isPresent()) {
+                ignored.add(file, new Ignored("is replaced on Postgres by " + replacement.get().display(), ""));
+            } else {
+                findings.add(HistoryFinding.error(Kind.UNSUPPORTED, file,
+                        "is a migration in fizz, pop's DSL, which only pop/popx translate to SQL",
+                        "render it to SQL for Postgres beside it (" + fizzRendering(file, fizz)
+                                + "; a .postgres. file replaces the fizz one, as in popx); until then the SQL"
+                                + " revisions are verified without it, so a later one that relies on it fails"));
+            }
+        });
+    }
+
+    /** The name popx would run instead of a fizz file: {@code 1_x.postgres.up.sql} for {@code 1_x.up.fizz}. */
+    private static String fizzRendering(String file, FizzMigration fizz) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        String direction = fizz.role() == Role.UP ? ".up.fizz" : ".down.fizz";
+        String stem = name.substring(0, name.length() - direction.length()).replace(".autocommit", "");
+        return stem + ".postgres" + (name.contains(".autocommit.") ? ".autocommit" : "") + direction.replace(".fizz", ".sql");
     }
 
     /**

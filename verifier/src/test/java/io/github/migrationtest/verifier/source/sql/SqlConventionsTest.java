@@ -203,6 +203,54 @@ class SqlConventionsTest {
     }
 
     @Test
+    void a_popx_fizz_migration_that_postgres_would_run_is_an_error_naming_the_file_and_its_sql_name() throws IOException {
+        write("1_a.postgres.up.sql", "create table a (id int);");
+        write("1_a.postgres.down.sql", "drop table a;");
+        write("2_b.up.fizz", "create_table(\"b\") {\n  t.Column(\"id\", \"int\", {primary: true})\n}\n");
+        write("2_b.down.fizz", "drop_table(\"b\")\n");
+
+        MigrationSource source = open();
+
+        assertThat(errors(source)).extracting(HistoryFinding::toString).containsExactly(
+                shown("2_b.down.fizz") + ": is a migration in fizz, pop's DSL, which only pop/popx translate to SQL;"
+                        + " render it to SQL for Postgres beside it (2_b.postgres.down.sql; a .postgres. file replaces the"
+                        + " fizz one, as in popx); until then the SQL revisions are verified without it, so a later one"
+                        + " that relies on it fails",
+                shown("2_b.up.fizz") + ": is a migration in fizz, pop's DSL, which only pop/popx translate to SQL;"
+                        + " render it to SQL for Postgres beside it (2_b.postgres.up.sql; a .postgres. file replaces the"
+                        + " fizz one, as in popx); until then the SQL revisions are verified without it, so a later one"
+                        + " that relies on it fails");
+    }
+
+    @Test
+    void a_fizz_migration_a_postgres_file_replaces_is_only_listed_and_fizz_alone_says_popx() throws IOException {
+        write("1_a.up.sql", "create table a (id int);");
+        write("1_a.down.sql", "drop table a;");
+        write("2_b.up.fizz", "create_table(\"b\") {}\n");
+        write("2_b.postgres.up.sql", "create table b (id int);");
+        write("2_b.postgres.down.sql", "drop table b;");
+
+        MigrationSource source = open();
+
+        assertThat(errors(source)).isEmpty();
+        assertThat(history().convention()).isEqualTo(Convention.POPX);
+        assertThat(source.findings()).extracting(HistoryFinding::toString).anySatisfy(note -> assertThat(note)
+                .contains(shown("2_b.up.fizz")).contains("is replaced on Postgres by " + shown("2_b.postgres.up.sql")));
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("1", "2");
+    }
+
+    @Test
+    void a_folder_of_fizz_migrations_only_names_each_file_rather_than_saying_it_holds_none() throws IOException {
+        write("1_a.up.fizz", "create_table(\"a\") {}\n");
+
+        MigrationSource source = open();
+
+        assertThat(errors(source)).extracting(HistoryFinding::kind).containsExactly(Kind.UNSUPPORTED);
+        assertThat(errors(source).get(0).toString()).startsWith(shown("1_a.up.fizz") + ": is a migration in fizz")
+                .contains("1_a.postgres.up.sql");
+    }
+
+    @Test
     void dbmate_empty_sections_are_no_ops_and_a_name_may_hold_a_space() throws IOException {
         write("20200101000000_a copy.sql", "-- migrate:up\ncreate table a (id int);\n-- migrate:down\n");
         write("20200102000000_b.sql", "-- migrate:up\n-- migrate:down\nselect 1;\n");
