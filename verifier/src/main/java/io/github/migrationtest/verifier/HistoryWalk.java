@@ -60,7 +60,7 @@ final class HistoryWalk implements AutoCloseable {
         WalkPlan plan = WalkPlan.of(revisions, policy, options, source.serverWideChange(),
                 Runtime.getRuntime().availableProcessors(), server.canStartAnother());
         this.parts = plan.parts();
-        this.servers = new PartServers(server, plan);
+        this.servers = new PartServers(server, plan, listener);
         this.initScripts = ScriptFiles.readInitScripts(options.initScripts());
         this.results = new RevisionResults(revisions, options, listener);
         this.safety = options.safety().measure() ? new SafetyRecorder() : null;

@@ -19,9 +19,11 @@ final class PartServers implements AutoCloseable {
     private final boolean serverPerPart;
     private final int parts;
     private final Queue<PostgresServer> twins = new ConcurrentLinkedQueue<>();
+    private final ProgressListener listener;
 
-    PartServers(PostgresServer own, WalkPlan plan) {
+    PartServers(PostgresServer own, WalkPlan plan, ProgressListener listener) {
         this.own = own;
+        this.listener = listener;
         this.serverPerPart = plan.serverPerPart();
         this.parts = plan.parts().size();
     }
@@ -33,13 +35,18 @@ final class PartServers implements AutoCloseable {
         }
         PostgresServer twin = own.startAnother();
         twins.add(twin);
+        listener.serverStarted(twin);
         return twin;
     }
 
     @Override
     public void close() {
         for (PostgresServer twin; (twin = twins.poll()) != null; ) {
-            twin.close();
+            try {
+                listener.serverStopping(twin);
+            } finally {
+                twin.close();
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier;
 
+import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.source.Revision;
@@ -23,5 +24,16 @@ public interface ProgressListener {
     }
 
     default void historyCheckFinished(CheckResult result) {
+    }
+
+    /**
+     * A server of its own was started for a part of the walk (a history with server-wide changes): its
+     * databases run the history's statements too, e.g. for a watch of the long ones.
+     */
+    default void serverStarted(PostgresServer server) {
+    }
+
+    /** A server {@link #serverStarted} announced is about to stop. */
+    default void serverStopping(PostgresServer server) {
     }
 }

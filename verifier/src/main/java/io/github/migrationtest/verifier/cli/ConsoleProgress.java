@@ -14,7 +14,12 @@ import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.source.Revision;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -45,6 +50,9 @@ final class ConsoleProgress implements ProgressListener {
     /** The revision announced and not yet finished, and the last one finished: "0013 (table 13), 13 of 40". */
     private volatile String current;
     private volatile String lastFinished;
+    /** What each watch saw last, by watch: the run's server has one, and each server a part of the walk started. */
+    private final Map<Object, List<RunningStatement>> runningByWatch = new LinkedHashMap<>();
+    private final Map<PostgresServer, StatementWatch> partServerWatches = new ConcurrentHashMap<>();
 
     ConsoleProgress(PrintWriter out, boolean terminal) {
         this(out, terminal, () -> false);
@@ -68,8 +76,28 @@ final class ConsoleProgress implements ProgressListener {
 
     /** Starts showing the statements that run long in the databases of {@code server}; close it when the walk is done. */
     StatementWatch watch(PostgresServer server) {
+        return watch(server, server);
+    }
+
+    private StatementWatch watch(PostgresServer server, Object key) {
         Duration threshold = terminal && TERMINAL_THRESHOLD.compareTo(interval) < 0 ? TERMINAL_THRESHOLD : interval;
-        return StatementWatch.start(server, threshold, this::statementsRunning);
+        return StatementWatch.start(server, threshold, running -> statementsRunning(key, running));
+    }
+
+    /** A part of the walk runs on a server of its own: its long statements show as the run's server's do. */
+    @Override
+    public void serverStarted(PostgresServer server) {
+        partServerWatches.put(server, watch(server, server));
+    }
+
+    /** Its watch stops, and what it saw last is forgotten (a closed watch sends no last empty list). */
+    @Override
+    public void serverStopping(PostgresServer server) {
+        StatementWatch watch = partServerWatches.remove(server);
+        if (watch != null) {
+            watch.close();
+            statementsRunning(server, List.of());
+        }
     }
 
     /**
@@ -143,9 +171,18 @@ final class ConsoleProgress implements ProgressListener {
      * growing intervals.
      */
     synchronized void statementsRunning(List<RunningStatement> statements) {
+        statementsRunning(this, statements);
+    }
+
+    /** From one of several watches: what it sees now joins what the others saw last, the longest first. */
+    private synchronized void statementsRunning(Object watch, List<RunningStatement> seen) {
         if (interrupted.getAsBoolean()) {
             return;
         }
+        runningByWatch.put(watch, seen);
+        List<RunningStatement> statements = new ArrayList<>();
+        runningByWatch.values().forEach(statements::addAll);
+        statements.sort(Comparator.comparing(RunningStatement::running).reversed());
         if (terminal) {
             String line = liveLine == null ? "" : liveLine;
             if (!statements.isEmpty()) {

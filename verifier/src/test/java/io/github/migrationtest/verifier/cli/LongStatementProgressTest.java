@@ -137,6 +137,35 @@ class LongStatementProgressTest {
     }
 
     @Test
+    void a_part_walked_on_a_server_of_its_own_shows_its_slow_statement_and_its_watch_stops_with_it() throws IOException {
+        // A role is server-wide: the first part is walked on a twin of the server. Only that part's round trip
+        // runs revision 2's downgrade (the later part's catch-up runs upgrades only; no walk down to base).
+        write("0001_t.up.sql", "CREATE TABLE t (id int);\nCREATE ROLE migrationtest_watched_twin NOLOGIN;");
+        write("0001_t.down.sql", "DROP TABLE t;\nDROP ROLE migrationtest_watched_twin;");
+        write("0002_slow.up.sql", "CREATE TABLE s (id int);");
+        write("0002_slow.down.sql", "SELECT pg_sleep(2.5);\nDROP TABLE s;");
+        write("0003_u.up.sql", "CREATE TABLE u (id int);");
+        write("0003_u.down.sql", "DROP TABLE u;");
+        write("0004_v.up.sql", "CREATE TABLE v (id int);");
+        write("0004_v.down.sql", "DROP TABLE v;");
+        ConsoleProgress progress = new ConsoleProgress(new PrintWriter(out), false, () -> false, INTERVAL);
+        PostgresServer serverUser = PostgresServer.shared(io.github.migrationtest.verifier.postgres.PostgresSettings
+                .fromEnvironment().withMigrations(io.github.migrationtest.verifier.postgres.MigrationLogin.SERVER_USER));
+
+        try (StatementWatch watch = progress.watch(serverUser)) {
+            new Verifier(MigrationSources.open(history, SourceOptions.defaults()), VerifierOptions.defaults().withJobs(2)
+                    .withChecks(EnumSet.of(Check.UPGRADES_APPLY, Check.DOWNGRADE_RESTORES_SCHEMA)))
+                    .verify(serverUser, progress);
+            assertThat(Thread.getAllStackTraces().keySet()).as("watch threads while the run's server is watched")
+                    .filteredOn(thread -> thread.getName().equals("migrationtest-statement-watch") && thread.isAlive())
+                    .hasSize(1);
+        }
+
+        assertThat(out.toString()).contains("Each part but the last on a server of its own")
+                .containsPattern("(?m)^running [12] s: SELECT pg_sleep\\(2\\.5\\) \\(on one of the 2 databases walking the history\\)$");
+    }
+
+    @Test
     void a_statement_blocked_by_a_lock_says_which_process_holds_it() throws IOException, SQLException {
         write("0002_insert.up.sql", "INSERT INTO t VALUES (1);");
         write("0002_insert.down.sql", "DELETE FROM t;");
