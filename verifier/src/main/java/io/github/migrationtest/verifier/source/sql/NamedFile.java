@@ -38,6 +38,16 @@ public record NamedFile(Path path, String display, Convention convention, Versio
         REPEATABLE
     }
 
+    /** A dbmate-named file without sections read as a sqlx simple migration: an upgrade only. */
+    NamedFile asUpgradeOnly() {
+        return new NamedFile(path, display, convention, version, name, Role.UP, dialect, noTransaction);
+    }
+
+    /** A sqlx simple migration ({@code <version>_<name>.sql}, no sections): sqlx has no downgrade for it. */
+    boolean isSqlxSimple() {
+        return convention == Convention.GOLANG_MIGRATE && role == Role.UP && !display.endsWith(".up.sql");
+    }
+
     public boolean isUp() {
         return role == Role.UP || role == Role.UP_AND_DOWN || role == Role.JAVA_UP;
     }

@@ -32,25 +32,30 @@ final class ScriptPartsReader {
 
     /**
      * Which tool a {@code <version>_<name>.sql} file is written for, by its section markers: goose's
-     * {@code -- +goose Up} or dbmate's {@code -- migrate:up}. Reports a file with neither; one that
-     * cannot be read counts as dbmate, to be reported when its SQL is read.
+     * {@code -- +goose Up} or dbmate's {@code -- migrate:up}; with neither it is a sqlx "simple" migration
+     * (sqlx's default: an upgrade with no downgrade), read as golang-migrate/sqlx. One that cannot be read
+     * counts as dbmate, to be reported when its SQL is read.
      */
-    Optional<Convention> sectionsConvention(NamedFile file) {
+    Convention sectionsConvention(NamedFile file) {
         if (!(read(file.path()) instanceof ScriptText.Valid)) {
-            return Optional.of(Convention.DBMATE);
+            return Convention.DBMATE;
         }
         if (GooseSections.isGoose(comments(file.path()))) {
-            return Optional.of(Convention.GOOSE);
+            return Convention.GOOSE;
         }
         if (DbmateSections.isDbmate(comments(file.path()))) {
-            return Optional.of(Convention.DBMATE);
+            return Convention.DBMATE;
         }
+        return Convention.GOLANG_MIGRATE;
+    }
+
+    /** A file without sections where goose or dbmate files are the history: neither tool would run it. */
+    void reportWithoutSections(NamedFile file) {
         findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file.display(),
                 "fits no naming convention (it has neither '-- +goose Up' nor '-- migrate:up', so it is neither a goose"
                         + " nor a dbmate file)",
                 "add '-- +goose Up' (goose) or '-- migrate:up' (dbmate) sections, or name it "
                         + Convention.GOLANG_MIGRATE.example()));
-        return Optional.empty();
     }
 
     private ScriptText.Read read(Path file) {
@@ -85,7 +90,9 @@ final class ScriptPartsReader {
 
     private static ScriptPart whole(NamedFile file, ScriptSource text) {
         ScriptPart part = ScriptPart.whole(file.display(), text);
-        return file.noTransaction().isEmpty() ? part : part.outside(file.noTransaction());
+        String outside = file.noTransaction().isEmpty() && file.convention() == Convention.GOLANG_MIGRATE
+                ? SqlxHeader.noTransaction(file) : file.noTransaction();
+        return outside.isEmpty() ? part : part.outside(outside);
     }
 
     private Optional<ScriptSource> text(NamedFile file) {

@@ -73,6 +73,7 @@ public final class SqlHistoryReader {
         List<Stray> unrecognised = new ArrayList<>();
         List<String> goMigrations = new ArrayList<>();
         Map<String, FizzMigration> fizzMigrations = new TreeMap<>();
+        List<NamedFile> withoutSections = new ArrayList<>();
         Map<String, Misnamed> misnamed = new TreeMap<>();
         FileNames names = new FileNames(userPattern);
         for (Path file : files()) {
@@ -83,7 +84,8 @@ public final class SqlHistoryReader {
                 if (n.file().role() != Role.UP_AND_DOWN) {
                     found.add(n.file());
                 } else {
-                    parts.sectionsConvention(n.file()).ifPresent(c -> found.add(n.file().as(c)));
+                    Convention sections = parts.sectionsConvention(n.file());
+                    (sections == Convention.GOLANG_MIGRATE ? withoutSections : found).add(n.file().as(sections));
                 }
             } else if (naming instanceof Ignored i) {
                 ignored.add(shown, i);
@@ -101,6 +103,7 @@ public final class SqlHistoryReader {
                 }
             }
         }
+        addSimpleMigrations(found, withoutSections);
         // Only pop and popx run fizz files: their presence says popx as surely as a database in a name.
         List<NamedFile> named = PopxDialects.recognise(found, ignored.hasOtherDatabases() || !fizzMigrations.isEmpty());
         Convention convention = chooseConvention(named);
@@ -145,6 +148,23 @@ public final class SqlHistoryReader {
                                 + " one that relies on it fails"));
             } else {
                 ignored.add(file, Ignored.NOT_A_MIGRATION);
+            }
+        }
+    }
+
+    /**
+     * {@code <version>_<name>.sql} files without goose's or dbmate's sections, when they are the whole history,
+     * are sqlx's "simple" migrations (what {@code sqlx migrate add} makes by default): upgrades with no
+     * downgrade. Beside migrations of any convention (goose, dbmate, up/down pairs) they are strays, an
+     * error as before: those tools would not run them, and sqlx's own CLI does not mix the two kinds.
+     */
+    private void addSimpleMigrations(List<NamedFile> found, List<NamedFile> withoutSections) {
+        boolean others = !found.isEmpty();
+        for (NamedFile file : withoutSections) {
+            if (others) {
+                parts.reportWithoutSections(file);
+            } else {
+                found.add(file.asUpgradeOnly());
             }
         }
     }
@@ -342,7 +362,7 @@ public final class SqlHistoryReader {
             revision = Revision.reversible(id, up.description(), files);
         } else {
             String reason = downFiles.isEmpty() ? missingDownReason(up) : downFiles.get(0).display() + " cannot be used";
-            if (downFiles.isEmpty() && up.role() != Role.UP_AND_DOWN) {
+            if (downFiles.isEmpty() && up.role() != Role.UP_AND_DOWN && !up.isSqlxSimple()) {
                 findings.add(HistoryFinding.warning(Kind.MISSING_DOWNGRADE, up.display(), "has no down file",
                         "add " + counterpartName(up) + ", or declare revision " + id + " irreversible"));
             }
@@ -375,6 +395,10 @@ public final class SqlHistoryReader {
     private String missingDownReason(NamedFile up) {
         if (up.role() == Role.UP_AND_DOWN) {
             return up.display() + " has no '-- migrate:down' section";
+        }
+        if (up.isSqlxSimple()) {
+            return up.display() + " is a sqlx simple migration, which sqlx cannot revert: to verify a downgrade, make it"
+                    + " a reversible pair " + up.display().replaceFirst("\\.sql$", ".up.sql") + " and .down.sql";
         }
         return "no down file: add " + counterpartName(up);
     }

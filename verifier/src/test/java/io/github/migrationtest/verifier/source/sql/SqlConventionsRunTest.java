@@ -176,4 +176,20 @@ class SqlConventionsRunTest {
         diesel.upgrade(diesel.revisions().get(0), db.connection());
         assertThat(strings("select version from __diesel_schema_migrations")).containsExactly("20200102030405");
     }
+    @Test
+    void a_sqlx_simple_history_upgrades_and_its_header_commits_each_statement_as_sqlx_does() throws SQLException {
+        write("20230101000000_init.sql", "create table t (id int);");
+        write("20230102000000_half.sql", "-- no-transaction\ncreate table kept (id int);\nselect 1/0;");
+        MigrationSource source = open();
+        Connection connection = db.connection();
+
+        source.upgrade(source.revisions().get(0), connection);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.upgrade(source.revisions().get(1), connection))
+                .isInstanceOf(io.github.migrationtest.verifier.source.MigrationFailedException.class)
+                .hasMessageContaining("division by zero");
+
+        // Outside a transaction the first statement stays, as with sqlx; inside one it would be rolled back.
+        assertThat(strings("select relname from pg_class where relname in ('t', 'kept') order by 1"))
+                .containsExactly("kept", "t");
+    }
 }

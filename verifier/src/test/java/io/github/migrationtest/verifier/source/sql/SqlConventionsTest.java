@@ -251,6 +251,50 @@ class SqlConventionsTest {
     }
 
     @Test
+    void sqlx_simple_migrations_are_upgrades_without_downgrades_and_the_header_runs_one_outside_a_transaction()
+            throws IOException {
+        write("20230101000000_init_users.sql", "create table users (id int);");
+        write("20230102000000_index.sql", "-- no-transaction\ncreate index concurrently users_id on users (id);");
+        write("20230103000000_later.sql", "\n-- no-transaction\nselect 1;");
+
+        MigrationSource source = open();
+
+        assertThat(errors(source)).isEmpty();
+        assertThat(history().convention()).isEqualTo(Convention.GOLANG_MIGRATE);
+        assertThat(source.revisions()).extracting(Revision::id, Revision::description, Revision::hasDowngrade)
+                .containsExactly(tuple("20230101000000", "init users", false), tuple("20230102000000", "index", false),
+                        tuple("20230103000000", "later", false));
+        assertThat(source.revisions().get(0).whyNoDowngrade()).contains(shown("20230101000000_init_users.sql")
+                + " is a sqlx simple migration, which sqlx cannot revert: to verify a downgrade, make it a reversible"
+                + " pair " + shown("20230101000000_init_users.up.sql") + " and .down.sql");
+        assertThat(plan("20230101000000").up().get(0).outsideTransaction()).isEmpty();
+        assertThat(plan("20230102000000").up().get(0).outsideTransaction())
+                .isEqualTo(shown("20230102000000_index.sql") + " starts with '-- no-transaction' (sqlx)");
+        // sqlx reads the header in the file's first bytes only.
+        assertThat(plan("20230103000000").up().get(0).outsideTransaction()).isEmpty();
+    }
+
+    @Test
+    void a_sqlx_reversible_pair_with_the_header_runs_outside_a_transaction() throws IOException {
+        write("1_a.up.sql", "-- no-transaction\ncreate table a (id int);");
+        write("1_a.down.sql", "drop table a;");
+
+        assertThat(errors(open())).isEmpty();
+        assertThat(plan("1").up().get(0).outsideTransaction()).isEqualTo(shown("1_a.up.sql")
+                + " starts with '-- no-transaction' (sqlx)");
+        assertThat(plan("1").down().get(0).outsideTransaction()).isEmpty();
+    }
+
+    @Test
+    void a_file_without_sections_beside_goose_files_is_still_an_error() throws IOException {
+        write("1_a.sql", "-- +goose Up\nselect 1;\n");
+        write("2_b.sql", "select 2;");
+
+        assertThat(errors(open())).extracting(HistoryFinding::toString).singleElement().asString()
+                .startsWith(shown("2_b.sql") + ": fits no naming convention (it has neither '-- +goose Up'");
+    }
+
+    @Test
     void dbmate_empty_sections_are_no_ops_and_a_name_may_hold_a_space() throws IOException {
         write("20200101000000_a copy.sql", "-- migrate:up\ncreate table a (id int);\n-- migrate:down\n");
         write("20200102000000_b.sql", "-- migrate:up\n-- migrate:down\nselect 1;\n");
