@@ -9,12 +9,14 @@ import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
 import io.github.migrationtest.verifier.source.alembic.AlembicSettings;
+import io.github.migrationtest.verifier.source.config.ToolConfig;
 import io.github.migrationtest.verifier.spring.SpringMigrationSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,6 +69,27 @@ final class SourceArguments {
                     + " (default: all).")
     String labels;
 
+    @Option(names = "--placeholder", paramLabel = "<name>=<value>",
+            description = "Flyway: a placeholder's value (${name} in the scripts, U scripts too). Repeatable; wins over"
+                    + " flyway.conf / flyway.toml and FLYWAY_PLACEHOLDERS_<NAME>. See docs/flyway.md.")
+    List<String> placeholders = new ArrayList<>();
+
+    @Option(names = "--parameter", paramLabel = "<name>=<value>",
+            description = "Liquibase: a changelog parameter's value (${name} in changesets), as Liquibase's -D<name>=<value>."
+                    + " Repeatable; wins over parameter.<name> in liquibase.properties. See docs/liquibase.md.")
+    List<String> parameters = new ArrayList<>();
+
+    @Option(names = "--flyway-config", paramLabel = "<file>",
+            description = "Flyway: read this flyway.conf or flyway.toml instead of the ones in the working directory.")
+    Path flywayConfig;
+
+    @Option(names = "--defaults-file", paramLabel = "<file>",
+            description = "Liquibase: read this file instead of liquibase.properties in the working directory.")
+    Path defaultsFile;
+
+    /** The tool's own configuration the history was opened with, when any applied; set by {@link #openSource()}. */
+    Optional<ToolConfig> toolConfig = Optional.empty();
+
     @Option(names = "--backend", paramLabel = "auto|embedded|testcontainers|server", description = "Where Postgres comes from (default: auto).")
     String backend;
 
@@ -115,7 +138,11 @@ final class SourceArguments {
         SourceOptions.AlembicOptions alembic = alembicOptions();
         options = options.withLiquibaseSearchPath(searchPath).withLiquibaseContexts(contexts).withLiquibaseLabels(labels)
                 .withAlembicPython(alembic.python()).withAlembicEnv(alembic.env());
-        spring = SpringProject.settings(location, springProfiles);
+        ToolConfigFiles tools = new ToolConfigFiles(flywayConfig, defaultsFile, placeholders, parameters);
+        boolean locationGiven = location != null;
+        Optional<String> named = location == null ? tools.namedLocation() : Optional.empty();
+        location = named.orElse(location);
+        spring = named.isPresent() ? Optional.empty() : SpringProject.settings(location, springProfiles);
         if (spring.isPresent()) {
             // What the command line says wins over the application's settings.
             options = spring.get().applyTo(options);
@@ -124,7 +151,31 @@ final class SourceArguments {
             options = type == null ? options : options.withType(SourceType.parse(type));
             location = spring.get().location();
         }
+        toolConfig = tools.config(MigrationSources.detect(location, options), location, spring.isPresent(), locationGiven);
+        if (toolConfig.isPresent()) {
+            // The tool's files, then the command line's options of the same names.
+            options = toolConfig.get().applyTo(options);
+            options = contexts == null ? options : options.withLiquibaseContexts(contexts);
+            options = labels == null ? options : options.withLiquibaseLabels(labels);
+        }
         return MigrationSources.open(location, options);
+    }
+
+    /** The history tables the settings rename (Spring Boot's or Flyway's own): bookkeeping, left out of snapshots. */
+    String[] historyTables() {
+        return Stream.concat(spring.flatMap(SpringMigrationSettings::historyTable).stream(),
+                toolConfig.flatMap(ToolConfig::historyTable).stream()).toArray(String[]::new);
+    }
+
+    /** The settings read (Spring Boot's, the tool's own), each with where it came from, for the JSON report. */
+    List<io.github.migrationtest.verifier.report.ReportedSetting> reportedSettings() {
+        return Stream.concat(spring.map(SpringMigrationSettings::settings).orElse(List.of()).stream(),
+                toolConfig.map(ToolConfig::settings).orElse(List.of()).stream()).toList();
+    }
+
+    /** The lines that say which settings were read, and from where. */
+    Stream<String> settingsLines() {
+        return Stream.concat(spring.map(SpringMigrationSettings::describe).stream(), toolConfig.map(ToolConfig::describe).stream());
     }
 
     /** The Alembic settings: the options given, else the keys (system property, environment variable). */

@@ -24,7 +24,6 @@ import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.MigrationSource;
-import io.github.migrationtest.verifier.spring.SpringMigrationSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -132,7 +131,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         MigrationSource history = source.openSource();
-        source.spring.ifPresent(spring -> out.println(spring.describe()));
+        source.settingsLines().forEach(out::println);
         PrintWriter err = spec.commandLine().getErr();
         history.findings().forEach(err::println);
         err.flush();
@@ -185,8 +184,7 @@ final class VerifyCommand implements Callable<Integer> {
                 .withSkipped(Set.copyOf(skipped))
                 .withInitScripts(source.initScripts)
                 .withSnapshot(SnapshotOptions.defaults().withSchemas(schemaNames).withIncremental(!wholeSnapshots)
-                        .withAlsoExcludedTables(source.spring.flatMap(SpringMigrationSettings::historyTable).stream()
-                                .toArray(String[]::new)))
+                        .withAlsoExcludedTables(source.historyTables()))
                 .withDiff(diff)
                 .withFileNamePattern(fileNamePattern)
                 .withProtect(protect);
@@ -255,7 +253,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     private void writeReports(VerificationReport report) throws IOException {
         reportFiles.write(
-                () -> JsonReport.render(report, source.spring.map(SpringMigrationSettings::settings).orElse(List.of())),
+                () -> JsonReport.render(report, source.reportedSettings()),
                 () -> JUnitXmlReport.render(report), () -> MarkdownReport.render(report));
     }
 }

@@ -41,7 +41,9 @@ public record HistoryFinding(Severity severity, Kind kind, String file, String m
         /** A history with more than one head (Alembic branches never merged): no single head to upgrade to. */
         MULTIPLE_HEADS,
         /** A script with a NUL byte, which no statement may hold. */
-        NUL_BYTE
+        NUL_BYTE,
+        /** A Flyway placeholder or Liquibase changelog parameter that no setting defines: the tool would fail or leave it. */
+        UNDEFINED_PLACEHOLDER
     }
 
     public HistoryFinding {

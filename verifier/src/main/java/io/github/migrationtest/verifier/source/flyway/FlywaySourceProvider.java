@@ -59,6 +59,7 @@ public final class FlywaySourceProvider implements MigrationSourceProvider {
     public MigrationSource open(String location, SourceOptions options) {
         Locations.Resolved resolved = Locations.resolve(location, options.classLoader());
         SqlHistory history = SqlHistoryReader.readFlyway(resolved.path(), resolved.display());
+        history = UndefinedPlaceholders.check(history, resolved.path(), resolved.display(), options);
         String flywayLocation = Locations.isClasspath(location) || location.startsWith("filesystem:")
                 ? location : "filesystem:" + Path.of(location).toAbsolutePath();
         return new FlywaySource(location, flywayLocation, history, options);

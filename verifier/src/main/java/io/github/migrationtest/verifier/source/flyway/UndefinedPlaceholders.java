@@ -1,0 +1,178 @@
+package io.github.migrationtest.verifier.source.flyway;
+
+import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.sql.PlannedRevision;
+import io.github.migrationtest.verifier.source.sql.ScriptPart;
+import io.github.migrationtest.verifier.source.sql.SqlHistory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds the placeholders a Flyway history uses but no setting defines, before anything runs: Flyway would
+ * fail the upgrade with "No value provided for placeholder", which reads like a broken statement.
+ * Flyway replaces placeholders in the whole script (comments too), matches their names ignoring case, and
+ * defines the {@code flyway:} ones itself.
+ */
+final class UndefinedPlaceholders {
+
+    private static final String BUILT_IN = "flyway:";
+    /** Repeatable migrations and SQL callbacks: Flyway reads placeholders in them too, though they are no revision. */
+    private static final Pattern OTHER_SCRIPTS = Pattern.compile("(R__.*|(before|after)[A-Za-z]*(__.*)?)\\.sql");
+
+    private final String prefix;
+    private final String suffix;
+    private final Set<String> defined = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    private UndefinedPlaceholders(SourceOptions options) {
+        this.prefix = options.flyway().placeholderPrefix() == null ? "${" : options.flyway().placeholderPrefix();
+        this.suffix = options.flyway().placeholderSuffix() == null ? "}" : options.flyway().placeholderSuffix();
+        defined.addAll(options.placeholders().keySet());
+    }
+
+    /** The history with an error finding for each script and placeholder no setting defines. */
+    static SqlHistory check(SqlHistory history, Path folder, String display, SourceOptions options) {
+        if (Boolean.FALSE.equals(options.flyway().placeholderReplacement())) {
+            return history;
+        }
+        UndefinedPlaceholders check = new UndefinedPlaceholders(options);
+        List<HistoryFinding> found = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        Map<String, Path> scripts = scripts(folder);
+        int walkable = history.revisions().size();
+        for (int i = 0; i < history.revisions().size(); i++) {
+            PlannedRevision revision = history.revisions().get(i);
+            for (ScriptPart part : Stream.concat(revision.up().stream(), revision.down().stream()).toList()) {
+                if (seen.add(part.display())) {
+                    List<HistoryFinding> inPart = check.findings(part.display(), text(part), scripts.get(fileName(part.display())), true);
+                    found.addAll(inPart);
+                    walkable = inPart.isEmpty() ? walkable : Math.min(walkable, i);
+                }
+            }
+        }
+        for (Path script : scripts.values()) {
+            String name = display + "/" + folder.relativize(script).toString().replace('\\', '/');
+            if (OTHER_SCRIPTS.matcher(script.getFileName().toString()).matches() && seen.add(name)) {
+                found.addAll(check.findings(name, read(script), script, false));
+            }
+        }
+        if (found.isEmpty()) {
+            return history;
+        }
+        List<HistoryFinding> findings = new ArrayList<>(history.findings());
+        findings.addAll(found);
+        // Like a script that cannot be read, a revision that cannot run ends the walk before it, so no
+        // upgrade fails for what this finding already says; the revisions before it are still verified.
+        return new SqlHistory(history.revisions().subList(0, walkable), findings, history.convention());
+    }
+
+    private List<HistoryFinding> findings(String file, String text, Path script, boolean revision) {
+        if (text.indexOf(prefix) < 0 || replacementOff(script)) {
+            return List.of();
+        }
+        Map<String, Integer> undefined = new LinkedHashMap<>();
+        int line = 1;
+        int at = 0;
+        while (true) {
+            int start = text.indexOf(prefix, at);
+            if (start < 0) {
+                break;
+            }
+            int end = text.indexOf(suffix, start + prefix.length());
+            if (end < 0) {
+                break;
+            }
+            line += countLines(text, at, start);
+            String name = text.substring(start + prefix.length(), end);
+            if (!name.contains("\n") && !name.toLowerCase(Locale.ROOT).startsWith(BUILT_IN) && !defined.contains(name)) {
+                undefined.putIfAbsent(name, line);
+            }
+            line += countLines(text, start, end);
+            at = end + suffix.length();
+        }
+        return undefined.entrySet().stream().map(e -> HistoryFinding.error(HistoryFinding.Kind.UNDEFINED_PLACEHOLDER,
+                file + ":" + e.getValue(), "the placeholder " + prefix + e.getKey() + suffix + " has no value, so Flyway"
+                        + (revision ? " would fail this migration (the walk stops before its revision)" : " would fail it"),
+                fix(e.getKey()))).toList();
+    }
+
+    /** Flyway's per-script configuration ({@code V1__a.sql.conf}) can switch replacement off for one script. */
+    private static boolean replacementOff(Path script) {
+        Path conf = script == null ? null : script.resolveSibling(script.getFileName() + ".conf");
+        if (conf == null || !Files.isRegularFile(conf)) {
+            return false;
+        }
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(conf, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            return false;
+        }
+        return "false".equalsIgnoreCase(properties.getProperty("placeholderReplacement", "").strip());
+    }
+
+    static String fix(String name) {
+        return "give it a value: --placeholder " + name + "=<value>, flyway.placeholders." + name + "=<value> in"
+                + " flyway.conf ([flyway.placeholders] in flyway.toml), or FLYWAY_PLACEHOLDERS_"
+                + name.toUpperCase(Locale.ROOT) + "=<value> (in a Spring Boot project spring.flyway.placeholders."
+                + name + ")";
+    }
+
+    private static int countLines(String text, int from, int to) {
+        int lines = 0;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    private static String text(ScriptPart part) {
+        try {
+            return part.text();
+        } catch (RuntimeException e) {
+            return ""; // a script that cannot be read is the history reader's to report
+        }
+    }
+
+    private static String fileName(String display) {
+        return display.substring(display.lastIndexOf('/') + 1);
+    }
+
+    /** The location's SQL files by file name (Flyway's names are unique within a location). */
+    private static Map<String, Path> scripts(Path folder) {
+        Map<String, Path> scripts = new LinkedHashMap<>();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return scripts;
+        }
+        try (Stream<Path> files = Files.walk(folder, 8)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".sql")).filter(Files::isRegularFile).sorted()
+                    .forEach(p -> scripts.putIfAbsent(p.getFileName().toString(), p));
+        } catch (IOException | UncheckedIOException e) {
+            // an unreadable folder is the history reader's to report
+        }
+        return scripts;
+    }
+
+    private static String read(Path script) {
+        try {
+            return Files.readString(script, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            return ""; // unreadable scripts are the history reader's to report
+        }
+    }
+}

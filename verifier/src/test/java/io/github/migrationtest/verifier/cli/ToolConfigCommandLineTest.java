@@ -1,0 +1,223 @@
+package io.github.migrationtest.verifier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Flyway placeholders and Liquibase changelog parameters outside Spring Boot: from the command line, the
+ * tools' own configuration files and environment variables; and one no setting defines is a history error.
+ */
+class ToolConfigCommandLineTest {
+
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    /** Passes only when {@code ${prefix}} is {@code app}: the downgrade drops {@code app_a} by name. */
+    private Path placeholderHistory(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("V1__a.sql"), "-- the table of ${prefix}\nCREATE TABLE ${prefix}_a (id int);\n");
+        Files.writeString(folder.resolve("U1__a.sql"), "DROP TABLE app_a;\n");
+        return folder;
+    }
+
+    @Test
+    void a_placeholder_given_on_the_command_line_reaches_flyway() throws IOException {
+        Path history = placeholderHistory(dir.resolve("sql"));
+
+        int exit = run("verify", history.toString(), "--placeholder", "prefix=app", "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).startsWith("Flyway settings from --placeholder: placeholders.prefix=app");
+    }
+
+    @Test
+    void an_undefined_placeholder_is_a_history_error_naming_file_line_and_fix_not_a_failed_upgrade() throws IOException {
+        Path history = placeholderHistory(dir.resolve("sql"));
+
+        int exit = run("verify", history.toString(), "--type", "flyway", "--no-lint", "--no-safety");
+
+        assertThat(exit).isEqualTo(Main.COULD_NOT_RUN);
+        assertThat(err.toString()).contains("V1__a.sql:1: the placeholder ${prefix} has no value, so Flyway would fail"
+                        + " this migration (the walk stops before its revision); give it a value: --placeholder prefix=<value>,"
+                        + " flyway.placeholders.prefix=<value> in flyway.conf ([flyway.placeholders] in flyway.toml), or"
+                        + " FLYWAY_PLACEHOLDERS_PREFIX=<value>")
+                .doesNotContain("No value provided for placeholder");
+    }
+
+    @Test
+    void the_revisions_before_an_undefined_placeholder_are_verified_and_the_history_check_fails() throws IOException {
+        Path history = Files.createDirectories(dir.resolve("sql"));
+        Files.writeString(history.resolve("V1__a.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(history.resolve("U1__a.sql"), "DROP TABLE a;\n");
+        Files.writeString(history.resolve("V2__b.sql"), "CREATE TABLE b (id int);\n\nCREATE TABLE ${Other} (id int);\n");
+        Files.writeString(history.resolve("U2__b.sql"), "DROP TABLE b;\n");
+
+        int exit = run("verify", history.toString(), "--no-lint", "--no-safety", "--placeholder", "prefix=unused");
+
+        assertThat(exit).as(out + "\n" + err).isEqualTo(Main.FAILED);
+        assertThat(out.toString()).contains("Verifying 1 revisions of", "HISTORY_IS_LINEAR: FAILED", "[1/1] 1 (a)")
+                .doesNotContain("upgrade failed");
+        assertThat(err.toString()).contains("V2__b.sql:3: the placeholder ${Other} has no value", "--placeholder Other=<value>");
+    }
+
+    @Test
+    void built_in_placeholders_and_names_in_another_case_are_defined() throws IOException {
+        Path history = Files.createDirectories(dir.resolve("sql"));
+        Files.writeString(history.resolve("V1__a.sql"), "CREATE TABLE ${PREFIX}_a (id int);\n"
+                + "COMMENT ON TABLE ${Prefix}_a IS 'by ${flyway:user} in ${flyway:defaultSchema}';\n");
+        Files.writeString(history.resolve("U1__a.sql"), "DROP TABLE app_a;\n");
+
+        int exit = run("verify", history.toString(), "--placeholder", "prefix=app", "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+    }
+
+    @Test
+    void a_flyway_conf_gives_placeholders_and_the_history_table() throws IOException {
+        Path history = placeholderHistory(dir.resolve("sql"));
+        Path conf = Files.writeString(dir.resolve("flyway.conf"), """
+                flyway.url=jdbc:postgresql://prod.example.com/app
+                flyway.placeholders.prefix=app
+                flyway.table=app_history
+                flyway.outOfOrder=true
+                flyway.sqlMigrationPrefix=M
+                """);
+
+        int exit = run("verify", history.toString(), "--flyway-config", conf.toString(), "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).startsWith("Flyway settings from " + conf + ": placeholders.prefix=app, table=app_history;"
+                + " not applied: flyway.sqlMigrationPrefix");
+    }
+
+    @Test
+    void a_flyway_toml_gives_placeholders_with_the_environments_overrides() throws IOException {
+        Path history = placeholderHistory(dir.resolve("sql"));
+        Path toml = Files.writeString(dir.resolve("flyway.toml"), """
+                [environments.default]
+                url = "jdbc:postgresql://prod.example.com/app"
+
+                [environments.ci.flyway.placeholders]
+                prefix = "app"
+
+                [flyway]
+                environment = "ci"
+                table = "toml_history"
+
+                [flyway.placeholders]
+                prefix = "wrong"
+                """);
+
+        int exit = run("verify", history.toString(), "--flyway-config", toml.toString(), "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("placeholders.prefix=app", "table=toml_history");
+    }
+
+    @Test
+    void the_working_directory_s_flyway_conf_names_the_history_and_an_environment_variable_gives_a_placeholder()
+            throws IOException, InterruptedException {
+        placeholderHistory(dir.resolve("sql"));
+        Files.writeString(dir.resolve("flyway.conf"), "flyway.locations=filesystem:sql\nflyway.placeholders.prefix=wrong\n");
+        ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "verify", "--no-lint", "--no-safety",
+                "--jobs", "1").directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile());
+        process.environment().put("FLYWAY_PLACEHOLDERS_PREFIX", "app");
+        Process running = process.start();
+
+        assertThat(running.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+        assertThat(running.exitValue()).as(output).isZero();
+        assertThat(output).startsWith("Flyway settings from ./flyway.conf, FLYWAY_PLACEHOLDERS_PREFIX: locations=filesystem:sql"
+                + " -> sql, placeholders.prefix=app [FLYWAY_PLACEHOLDERS_PREFIX]");
+        assertThat(output).contains("placeholders.prefix=app [FLYWAY_PLACEHOLDERS_PREFIX]");
+    }
+
+    private Path parameterChangelog() throws IOException {
+        return Files.writeString(dir.resolve("changelog.sql"), """
+                --liquibase formatted sql
+
+                --changeset dev:things
+                CREATE TABLE ${table} (id int);
+                --rollback DROP TABLE things;
+
+                --changeset dev:test-data context:test
+                CREATE TABLE test_only (id int);
+                --rollback DROP TABLE test_only;
+                """);
+    }
+
+    @Test
+    void a_changelog_parameter_given_on_the_command_line_reaches_liquibase() throws IOException {
+        Path changelog = parameterChangelog();
+
+        int exit = run("verify", changelog.toString(), "--parameter", "table=things", "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).startsWith("Liquibase settings from --parameter: parameter.table=things")
+                .contains("Verifying 2 revisions of");
+    }
+
+    @Test
+    void a_liquibase_defaults_file_gives_parameters_and_contexts() throws IOException {
+        Path changelog = parameterChangelog();
+        Path defaults = Files.writeString(dir.resolve("ci.properties"), """
+                url: jdbc:postgresql://prod.example.com/app
+                changelogFile: other.xml
+                parameter.table: things
+                liquibase.command.contextFilter: prod
+                """);
+
+        int exit = run("verify", changelog.toString(), "--defaults-file", defaults.toString(), "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).startsWith("Liquibase settings from " + defaults + ": contexts=prod, parameter.table=things;"
+                        + " not applied: changelogFile (the location given wins)")
+                .contains("Verifying 1 revisions of");
+    }
+
+    @Test
+    void an_option_of_the_other_tool_is_refused_naming_the_tool_the_history_is_read_with() throws IOException {
+        Path history = placeholderHistory(dir.resolve("sql"));
+
+        int exit = run("verify", history.toString(), "--placeholder", "prefix=app", "--parameter", "table=x");
+
+        assertThat(exit).isEqualTo(Main.COULD_NOT_RUN);
+        assertThat(err.toString()).contains("--parameter is for a Liquibase history, but " + history + " is read as flyway:"
+                + " leave --parameter out, or give --type liquibase");
+    }
+
+    @Test
+    void a_value_without_a_name_is_refused_with_the_form_expected() throws IOException {
+        Path history = placeholderHistory(dir.resolve("sql"));
+
+        int exit = run("verify", history.toString(), "--placeholder", "prefix");
+
+        assertThat(exit).isEqualTo(Main.COULD_NOT_RUN);
+        assertThat(err.toString()).contains("--placeholder prefix: expected <name>=<value>");
+    }
+
+    @Test
+    void a_missing_config_file_is_named() {
+        int exit = run("verify", dir.toString(), "--type", "flyway", "--flyway-config", dir.resolve("nope.toml").toString());
+
+        assertThat(exit).isEqualTo(Main.COULD_NOT_RUN);
+        assertThat(err.toString()).contains("--flyway-config " + dir.resolve("nope.toml") + ": no such file");
+    }
+}
