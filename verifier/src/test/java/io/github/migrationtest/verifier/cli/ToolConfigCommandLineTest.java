@@ -193,6 +193,37 @@ class ToolConfigCommandLineTest {
     }
 
     @Test
+    void an_undefined_changelog_parameter_is_a_history_error_naming_file_line_changeset_and_fix() throws IOException {
+        Path changelog = parameterChangelog();
+
+        int exit = run("verify", changelog.toString(), "--no-lint", "--no-safety");
+
+        assertThat(exit).isEqualTo(Main.FAILED);
+        assertThat(out.toString()).contains("HISTORY_IS_LINEAR: FAILED");
+        assertThat(err.toString()).contains(changelog + ":4: changeset things uses the changelog parameter ${table}, which has"
+                + " no value: Liquibase would leave it as written and Postgres fail on it; give it a value: --parameter"
+                + " table=<value>, parameter.table=<value> in liquibase.properties, or -Dtable=<value>");
+    }
+
+    @Test
+    void an_undefined_parameter_in_a_string_or_comment_is_at_most_a_warning() throws IOException {
+        Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
+                --liquibase formatted sql
+
+                --changeset dev:templates
+                -- ${not_a_parameter} in a comment
+                CREATE TABLE templates (body text DEFAULT 'Hello ${user}', f text DEFAULT $$${x}$$);
+                --rollback DROP TABLE templates;
+                """);
+
+        int exit = run("verify", changelog.toString(), "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(err.toString()).contains("has ${user} in a string with no changelog parameter of that name")
+                .doesNotContain("not_a_parameter");
+    }
+
+    @Test
     void an_option_of_the_other_tool_is_refused_naming_the_tool_the_history_is_read_with() throws IOException {
         Path history = placeholderHistory(dir.resolve("sql"));
 

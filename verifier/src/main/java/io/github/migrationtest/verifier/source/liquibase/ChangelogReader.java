@@ -76,6 +76,7 @@ final class ChangelogReader {
                     "add changesets, point at the master changelog, or check the contexts and labels"));
             return List.of();
         }
+        findings.addAll(UndefinedParameters.in(changeSets, display));
         serverWideChange = changeSets.stream().flatMap(c -> serverWideChange(c).stream()).findFirst();
         return unit == LiquibaseRevisions.TAG ? byTag(changeSets) : byChangeSet(changeSets);
     }

@@ -1,0 +1,155 @@
+package io.github.migrationtest.verifier.source.liquibase;
+
+import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import liquibase.change.AbstractSQLChange;
+import liquibase.change.Change;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+
+/**
+ * Changelog parameters a changeset's SQL uses but nothing defines. Liquibase leaves {@code ${name}} as written
+ * then, so Postgres fails on it as a syntax error far from the cause; in a string literal it may be meant as
+ * text, so there it is only a warning.
+ */
+final class UndefinedParameters {
+
+    private static final Pattern PARAMETER = Pattern.compile("\\$\\{([^}\\s]+)}");
+    private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
+
+    private UndefinedParameters() {
+    }
+
+    static List<HistoryFinding> in(List<ChangeSet> changeSets, Function<String, String> display) {
+        List<HistoryFinding> findings = new ArrayList<>();
+        for (ChangeSet changeSet : changeSets) {
+            Map<String, Boolean> undefined = new LinkedHashMap<>();
+            List<Change> changes = new ArrayList<>(changeSet.getChanges());
+            changes.addAll(changeSet.getRollback().getChanges());
+            for (Change change : changes) {
+                if (change instanceof AbstractSQLChange sql) {
+                    undefined(text(sql), changeSet).forEach((name, quoted) -> undefined.merge(name, quoted, Boolean::logicalAnd));
+                }
+            }
+            String file = display.apply(changeSet.getFilePath());
+            undefined.forEach((name, quoted) -> {
+                String where = file + line(file, "${" + name + "}").map(l -> ":" + l).orElse("");
+                String fix = "give it a value: --parameter " + name + "=<value>, parameter." + name + "=<value> in"
+                        + " liquibase.properties, or -D" + name + "=<value> (in a Spring Boot project"
+                        + " spring.liquibase.parameters." + name + ")";
+                findings.add(quoted
+                        ? HistoryFinding.warning(Kind.UNDEFINED_PLACEHOLDER, where, "changeset " + changeSet.getId()
+                                + " has ${" + name + "} in a string with no changelog parameter of that name: Liquibase"
+                                + " leaves it as written", fix + ", if it is meant as one")
+                        : HistoryFinding.error(Kind.UNDEFINED_PLACEHOLDER, where, "changeset " + changeSet.getId()
+                                + " uses the changelog parameter ${" + name + "}, which has no value: Liquibase would"
+                                + " leave it as written and Postgres fail on it", fix));
+            });
+        }
+        return findings;
+    }
+
+    /** The undefined names, each with whether every use is inside a string literal. */
+    private static Map<String, Boolean> undefined(String sql, ChangeSet changeSet) {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        if (sql == null || !sql.contains("${")) {
+            return names;
+        }
+        ChangeLogParameters parameters = changeSet.getChangeLog() == null ? null
+                : changeSet.getChangeLog().getChangeLogParameters();
+        Matcher matcher = PARAMETER.matcher(sql);
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            if (parameters != null && parameters.hasValue(name, changeSet.getChangeLog())) {
+                continue;
+            }
+            Context context = contextAt(sql, matcher.start());
+            if (context != Context.COMMENT) {
+                names.merge(name, context == Context.STRING, Boolean::logicalAnd);
+            }
+        }
+        return names;
+    }
+
+    private enum Context { CODE, STRING, COMMENT }
+
+    /** Where an offset is: in code, a string literal (quoted or dollar-quoted) or a comment. */
+    private static Context contextAt(String sql, int offset) {
+        int i = 0;
+        while (i < offset) {
+            char c = sql.charAt(i);
+            int end;
+            Context kind;
+            if (c == '\'') {
+                end = sql.indexOf('\'', i + 1);
+                while (end >= 0 && end + 1 < sql.length() && sql.charAt(end + 1) == '\'') {
+                    end = sql.indexOf('\'', end + 2);
+                }
+                kind = Context.STRING;
+            } else if (c == '-' && sql.startsWith("--", i)) {
+                end = sql.indexOf('\n', i);
+                kind = Context.COMMENT;
+            } else if (c == '/' && sql.startsWith("/*", i)) {
+                end = sql.indexOf("*/", i + 2);
+                end = end < 0 ? -1 : end + 1;
+                kind = Context.COMMENT;
+            } else if (c == '$' && dollarTag(sql, i) != null) {
+                String tag = dollarTag(sql, i);
+                end = sql.indexOf(tag, i + tag.length());
+                end = end < 0 ? -1 : end + tag.length() - 1;
+                kind = Context.STRING;
+            } else {
+                i++;
+                continue;
+            }
+            if (end < 0 || end >= offset) {
+                return kind;
+            }
+            i = end + 1;
+        }
+        return Context.CODE;
+    }
+
+    private static String dollarTag(String sql, int at) {
+        Matcher tag = DOLLAR_TAG.matcher(sql).region(at, sql.length());
+        return tag.lookingAt() ? tag.group() : null;
+    }
+
+    private static String text(AbstractSQLChange change) {
+        try {
+            return change.getSql();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The line of the first use, when the changeset's file is one on disk. */
+    private static java.util.Optional<Integer> line(String file, String use) {
+        try {
+            Path path = Path.of(file);
+            if (!Files.isRegularFile(path)) {
+                return java.util.Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(use)) {
+                    return java.util.Optional.of(i + 1);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the line is a courtesy; the file and changeset still say where
+        }
+        return java.util.Optional.empty();
+    }
+}
