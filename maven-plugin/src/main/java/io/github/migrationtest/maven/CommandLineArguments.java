@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command line a goal's parameters stand for. The plugin hands the command line's own parser the
@@ -30,6 +31,17 @@ final class CommandLineArguments {
     CommandLineArguments repeated(String name, Collection<?> values) {
         if (values != null) {
             values.forEach(value -> option(name, value));
+        }
+        return this;
+    }
+
+    /** {@code --name key=value} once per entry, for a repeatable option of pairs. */
+    CommandLineArguments pairs(String name, Map<String, String> values) {
+        if (values != null) {
+            values.forEach((key, value) -> {
+                arguments.add(name);
+                arguments.add(key + "=" + (value == null ? "" : value));
+            });
         }
         return this;
     }

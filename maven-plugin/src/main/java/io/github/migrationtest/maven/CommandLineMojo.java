@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -55,6 +56,22 @@ abstract class CommandLineMojo extends AbstractMojo {
     /** Liquibase: the label filter expression. */
     @Parameter(property = "migrationtest.labels")
     String labels;
+
+    /** Flyway: placeholder values ({@code <placeholders><prefix>app</prefix></placeholders>}), as {@code --placeholder}. */
+    @Parameter
+    Map<String, String> placeholders;
+
+    /** Liquibase: changelog parameter values ({@code <parameters><table>things</table></parameters>}), as {@code --parameter}. */
+    @Parameter
+    Map<String, String> parameters;
+
+    /** Flyway: a {@code flyway.conf} or {@code flyway.toml} to read (default: the module's own, when it has one). */
+    @Parameter(property = "migrationtest.flywayConfig")
+    File flywayConfig;
+
+    /** Liquibase: a defaults file to read (default: the module's {@code liquibase.properties}, when it has one). */
+    @Parameter(property = "migrationtest.defaultsFile")
+    File defaultsFile;
 
     /** Alembic: the Python that has the project's Alembic, SQLAlchemy and driver. */
     @Parameter(property = "migrationtest.alembic.python")
@@ -148,6 +165,10 @@ abstract class CommandLineMojo extends AbstractMojo {
                 .repeated("--search-path", searchPath)
                 .option("--contexts", contexts)
                 .option("--labels", labels)
+                .pairs("--placeholder", placeholders)
+                .pairs("--parameter", parameters)
+                .option("--flyway-config", paths.toolConfig(flywayConfig, "flyway.toml", "flyway.conf"))
+                .option("--defaults-file", paths.toolConfig(defaultsFile, "liquibase.properties"))
                 .option("--python", python)
                 .option("--alembic-env", paths.alembicEnv(alembicEnv))
                 .option("--backend", backend)

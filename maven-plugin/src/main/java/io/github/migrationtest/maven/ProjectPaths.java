@@ -63,6 +63,27 @@ final class ProjectPaths {
         return matcher.matches() ? matcher.group(1) + ":" + file(matcher.group(2)) : model;
     }
 
+    /**
+     * A tool's configuration file: the one given, else the module's own (the first of {@code names} it has)
+     * when {@code mvn} runs in another folder, where the command line would not find it; {@code null} when
+     * the command line finds it itself, or there is none.
+     */
+    File toolConfig(File given, String... names) {
+        if (given != null) {
+            return given;
+        }
+        if (defaultLocation() == null) {
+            return null;
+        }
+        for (String name : names) {
+            File file = new File(basedir, name);
+            if (file.isFile()) {
+                return file;
+            }
+        }
+        return null;
+    }
+
     /** An Alembic env.py, or the word {@code minimal}. */
     String alembicEnv(String env) {
         return env == null || env.isBlank() || "minimal".equals(env.strip()) ? env : file(env);

@@ -54,6 +54,10 @@ class StatusMojoArgumentsTest {
         mojo.contexts = "test";
         mojo.springProfiles = "test";
         mojo.labels = "fast";
+        mojo.placeholders = java.util.Map.of("prefix", "app");
+        mojo.parameters = java.util.Map.of("table", "things");
+        mojo.flywayConfig = new java.io.File("flyway.toml");
+        mojo.defaultsFile = new java.io.File("liquibase.properties");
         mojo.python = "/usr/bin/python3";
         mojo.alembicEnv = "minimal";
         mojo.backend = "embedded";

@@ -39,6 +39,21 @@ class VerifyMojoArgumentsTest {
         assertThat(parsed.matchedOptionValue("--json", (Object) null).toString())
                 .isEqualTo(module.resolve("target/migrationtest/migrationtest.json").toString());
         assertThat(parsed.hasMatchedOption("--strict-column-order")).isTrue();
+        assertThat(parsed.matchedOptionValue("--placeholder", List.of())).isEqualTo(List.of("prefix=app"));
+        assertThat(parsed.matchedOptionValue("--parameter", List.of())).isEqualTo(List.of("table=things"));
+        assertThat(parsed.matchedOptionValue("--flyway-config", (Object) null).toString())
+                .isEqualTo(module.resolve("flyway.toml").toString());
+    }
+
+    @Test
+    void a_module_s_own_flyway_toml_is_named_when_mvn_runs_in_another_folder() throws java.io.IOException {
+        java.nio.file.Files.writeString(module.resolve("flyway.toml"), "[flyway.placeholders]\nprefix = \"app\"\n");
+        ProjectPaths elsewhere = new ProjectPaths(module.toFile(), module.getParent().toFile());
+        ProjectPaths here = new ProjectPaths(module.toFile(), module.toFile());
+
+        assertThat(elsewhere.toolConfig(null, "flyway.toml", "flyway.conf")).isEqualTo(module.resolve("flyway.toml").toFile());
+        assertThat(here.toolConfig(null, "flyway.toml", "flyway.conf")).as("the command line reads it itself").isNull();
+        assertThat(elsewhere.toolConfig(null, "liquibase.properties")).isNull();
     }
 
     @Test
@@ -91,6 +106,10 @@ class VerifyMojoArgumentsTest {
         mojo.springProfiles = "test";
         mojo.gitlabCodeQuality = module.resolve("gl-code-quality-report.json").toFile();
         mojo.labels = "fast";
+        mojo.placeholders = new java.util.LinkedHashMap<>(java.util.Map.of("prefix", "app"));
+        mojo.parameters = java.util.Map.of("table", "things");
+        mojo.flywayConfig = module.resolve("flyway.toml").toFile();
+        mojo.defaultsFile = module.resolve("liquibase.properties").toFile();
         mojo.python = "/usr/bin/python3";
         mojo.alembicEnv = "minimal";
         mojo.backend = "embedded";
