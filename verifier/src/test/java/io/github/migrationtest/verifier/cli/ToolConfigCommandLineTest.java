@@ -76,11 +76,11 @@ class ToolConfigCommandLineTest {
     }
 
     @Test
-    void built_in_placeholders_and_names_in_another_case_are_defined() throws IOException {
+    void built_in_placeholders_and_names_in_another_case_are_defined_also_in_u_scripts() throws IOException {
         Path history = Files.createDirectories(dir.resolve("sql"));
         Files.writeString(history.resolve("V1__a.sql"), "CREATE TABLE ${PREFIX}_a (id int);\n"
                 + "COMMENT ON TABLE ${Prefix}_a IS 'by ${flyway:user} in ${flyway:defaultSchema}';\n");
-        Files.writeString(history.resolve("U1__a.sql"), "DROP TABLE app_a;\n");
+        Files.writeString(history.resolve("U1__a.sql"), "DROP TABLE ${PreFix}_a;\n");
 
         int exit = run("verify", history.toString(), "--placeholder", "prefix=app", "--no-lint", "--no-safety");
 

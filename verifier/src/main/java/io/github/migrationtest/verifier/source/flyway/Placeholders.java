@@ -36,8 +36,11 @@ final class Placeholders {
             return part;
         }
         for (Map.Entry<String, String> placeholder : values(part).entrySet()) {
-            text = text.replace(configuration.getPlaceholderPrefix() + placeholder.getKey()
-                    + configuration.getPlaceholderSuffix(), placeholder.getValue());
+            // Flyway matches placeholder names ignoring case (FLYWAY_PLACEHOLDERS_X gives "x").
+            text = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(configuration.getPlaceholderPrefix()
+                            + placeholder.getKey() + configuration.getPlaceholderSuffix()),
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
+                    .matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(placeholder.getValue()));
         }
         return ScriptPart.whole(part.display(), text);
     }
