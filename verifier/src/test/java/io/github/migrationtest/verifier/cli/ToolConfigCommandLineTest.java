@@ -224,6 +224,27 @@ class ToolConfigCommandLineTest {
     }
 
     @Test
+    void a_parameter_the_changelog_defines_itself_is_defined() throws IOException {
+        Path changelog = Files.writeString(dir.resolve("changelog.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd">
+                  <property name="table" value="things"/>
+                  <changeSet id="things" author="dev">
+                    <sql>CREATE TABLE ${table} (id int)</sql>
+                    <rollback><sql>DROP TABLE things</sql></rollback>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        int exit = run("verify", changelog.toString(), "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(err.toString()).doesNotContain("${table}");
+    }
+
+    @Test
     void an_option_of_the_other_tool_is_refused_naming_the_tool_the_history_is_read_with() throws IOException {
         Path history = placeholderHistory(dir.resolve("sql"));
 

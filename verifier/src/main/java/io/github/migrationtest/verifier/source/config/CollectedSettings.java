@@ -1,12 +1,18 @@
 package io.github.migrationtest.verifier.source.config;
 
 import io.github.migrationtest.verifier.report.ReportedSetting;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * One tool's settings as they are read from several places, a later place winning over an earlier one
@@ -55,5 +61,16 @@ final class CollectedSettings {
 
     List<String> notApplied() {
         return List.copyOf(notApplied);
+    }
+
+    /** A properties file ({@code flyway.conf}, {@code liquibase.properties}), as UTF-8 as the tools read it. */
+    static Properties load(Path file, String what) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + " cannot be read as " + what + ": " + e.getMessage(), e);
+        }
+        return properties;
     }
 }

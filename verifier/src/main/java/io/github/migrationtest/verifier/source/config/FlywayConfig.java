@@ -4,9 +4,6 @@ import io.github.migrationtest.verifier.report.ReportedSetting;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceOptions.FlywayOptions;
 import io.github.migrationtest.verifier.source.flyway.FlywaySourceProvider;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,12 +110,7 @@ public final class FlywayConfig {
     }
 
     private void readConf(Path file, String origin) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + " cannot be read as Flyway's configuration: " + e.getMessage(), e);
-        }
+        Properties properties = CollectedSettings.load(file, "Flyway's configuration");
         properties.stringPropertyNames().stream().sorted().forEach(key -> {
             String value = substitute(properties.getProperty(key).strip(), CONF_VARIABLE);
             if (key.startsWith("flyway.")) {

@@ -1,9 +1,6 @@
 package io.github.migrationtest.verifier.source.config;
 
 import io.github.migrationtest.verifier.source.SourceOptions;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -71,12 +68,7 @@ public final class LiquibaseConfig {
     }
 
     private void readFile(Path file, String origin) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + " cannot be read as Liquibase's defaults file: " + e.getMessage(), e);
-        }
+        Properties properties = CollectedSettings.load(file, "Liquibase's defaults file");
         properties.stringPropertyNames().stream().sorted().forEach(key -> {
             String value = properties.getProperty(key).strip();
             String name = key.replaceFirst("^liquibase\\.(command\\.)?", "");
