@@ -98,11 +98,34 @@ class ToolConfigCommandLineTest {
                 flyway.sqlMigrationPrefix=M
                 """);
 
-        int exit = run("verify", history.toString(), "--flyway-config", conf.toString(), "--no-lint", "--no-safety");
+        Path json = dir.resolve("report.json");
+
+        int exit = run("verify", history.toString(), "--flyway-config", conf.toString(), "--no-lint", "--no-safety",
+                "--json", json.toString());
 
         assertThat(exit).as(out + "\n" + err).isZero();
         assertThat(out.toString()).startsWith("Flyway settings from " + conf + ": placeholders.prefix=app, table=app_history;"
                 + " not applied: flyway.sqlMigrationPrefix");
+        assertThat(Files.readString(json)).containsIgnoringWhitespaces(
+                "{\"name\": \"table\", \"value\": \"app_history\", \"from\": \"" + conf + "\"}");
+    }
+
+    @Test
+    void a_placeholder_option_applies_on_top_of_a_spring_boot_project_s_settings() throws IOException {
+        Path resources = Files.createDirectories(dir.resolve("src/main/resources"));
+        Files.writeString(resources.resolve("application.properties"), """
+                spring.flyway.locations=classpath:db/migration
+                spring.flyway.placeholders.prefix=wrong
+                spring.flyway.placeholders.other=kept
+                """);
+        Path history = placeholderHistory(resources.resolve("db/migration"));
+        Files.writeString(history.resolve("V2__b.sql"), "CREATE TABLE ${other} (id int);\n");
+        Files.writeString(history.resolve("U2__b.sql"), "DROP TABLE kept;\n");
+
+        int exit = run("verify", dir.toString(), "--placeholder", "prefix=app", "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Flyway settings from --placeholder: placeholders.prefix=app");
     }
 
     @Test
