@@ -88,6 +88,30 @@ class ToolConfigCommandLineTest {
     }
 
     @Test
+    void a_script_whose_own_conf_turns_replacement_off_is_not_checked() throws IOException {
+        Path history = Files.createDirectories(dir.resolve("sql"));
+        Files.writeString(history.resolve("V1__a.sql"), "CREATE TABLE a (body text DEFAULT 'Hello ${user}');\n");
+        Files.writeString(history.resolve("V1__a.sql.conf"), "placeholderReplacement=false\n");
+        Files.writeString(history.resolve("U1__a.sql"), "DROP TABLE a;\n");
+
+        int exit = run("verify", history.toString(), "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+    }
+
+    @Test
+    void an_undefined_placeholder_in_a_callback_is_named_too() throws IOException {
+        Path history = placeholderHistory(dir.resolve("sql"));
+        Files.writeString(history.resolve("afterMigrate.sql"), "INSERT INTO ${audit_table} VALUES (1);\n");
+
+        int exit = run("verify", history.toString(), "--placeholder", "prefix=app", "--no-lint", "--no-safety");
+
+        assertThat(exit).isEqualTo(Main.FAILED);
+        assertThat(err.toString()).contains("afterMigrate.sql:1: the placeholder ${audit_table} has no value, so Flyway would"
+                + " fail it; give it a value: --placeholder audit_table=<value>");
+    }
+
+    @Test
     void a_flyway_conf_gives_placeholders_and_the_history_table() throws IOException {
         Path history = placeholderHistory(dir.resolve("sql"));
         Path conf = Files.writeString(dir.resolve("flyway.conf"), """

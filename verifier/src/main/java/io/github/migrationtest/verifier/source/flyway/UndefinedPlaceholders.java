@@ -5,7 +5,9 @@ import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.sql.PlannedRevision;
 import io.github.migrationtest.verifier.source.sql.ScriptPart;
 import io.github.migrationtest.verifier.source.sql.SqlHistory;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -57,7 +60,7 @@ final class UndefinedPlaceholders {
             PlannedRevision revision = history.revisions().get(i);
             for (ScriptPart part : Stream.concat(revision.up().stream(), revision.down().stream()).toList()) {
                 if (seen.add(part.display())) {
-                    List<HistoryFinding> inPart = check.findings(part.display(), text(part), scripts.get(fileName(part.display())), true);
+                    List<HistoryFinding> inPart = check.findings(part.display(), scripts.get(fileName(part.display())), () -> text(part), true);
                     found.addAll(inPart);
                     walkable = inPart.isEmpty() ? walkable : Math.min(walkable, i);
                 }
@@ -66,7 +69,7 @@ final class UndefinedPlaceholders {
         for (Path script : scripts.values()) {
             String name = display + "/" + folder.relativize(script).toString().replace('\\', '/');
             if (OTHER_SCRIPTS.matcher(script.getFileName().toString()).matches() && seen.add(name)) {
-                found.addAll(check.findings(name, read(script), script, false));
+                found.addAll(check.findings(name, script, () -> "", false));
             }
         }
         if (found.isEmpty()) {
@@ -79,34 +82,41 @@ final class UndefinedPlaceholders {
         return new SqlHistory(history.revisions().subList(0, walkable), findings, history.convention());
     }
 
-    private List<HistoryFinding> findings(String file, String text, Path script, boolean revision) {
-        if (text.indexOf(prefix) < 0 || replacementOff(script)) {
+    /**
+     * Reads a script on disk a line at a time, as the history reader does, so a large data script is never held
+     * whole; a placeholder's name does not span lines.
+     */
+    private List<HistoryFinding> findings(String file, Path script, Supplier<String> text, boolean revision) {
+        if (replacementOff(script)) {
             return List.of();
         }
         Map<String, Integer> undefined = new LinkedHashMap<>();
-        int line = 1;
-        int at = 0;
-        while (true) {
-            int start = text.indexOf(prefix, at);
-            if (start < 0) {
-                break;
+        try (BufferedReader reader = script != null ? Files.newBufferedReader(script, StandardCharsets.UTF_8)
+                : new BufferedReader(new StringReader(text.get()))) {
+            int number = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                scan(line, ++number, undefined);
             }
-            int end = text.indexOf(suffix, start + prefix.length());
-            if (end < 0) {
-                break;
-            }
-            line += countLines(text, at, start);
-            String name = text.substring(start + prefix.length(), end);
-            if (!name.contains("\n") && !name.toLowerCase(Locale.ROOT).startsWith(BUILT_IN) && !defined.contains(name)) {
-                undefined.putIfAbsent(name, line);
-            }
-            line += countLines(text, start, end);
-            at = end + suffix.length();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(); // a script that cannot be read is the history reader's to report
         }
         return undefined.entrySet().stream().map(e -> HistoryFinding.error(HistoryFinding.Kind.UNDEFINED_PLACEHOLDER,
                 file + ":" + e.getValue(), "the placeholder " + prefix + e.getKey() + suffix + " has no value, so Flyway"
                         + (revision ? " would fail this migration (the walk stops before its revision)" : " would fail it"),
                 fix(e.getKey()))).toList();
+    }
+
+    private void scan(String line, int number, Map<String, Integer> undefined) {
+        for (int start = line.indexOf(prefix); start >= 0; start = line.indexOf(prefix, start + prefix.length())) {
+            int end = line.indexOf(suffix, start + prefix.length());
+            if (end < 0) {
+                return;
+            }
+            String name = line.substring(start + prefix.length(), end);
+            if (!name.toLowerCase(Locale.ROOT).startsWith(BUILT_IN) && !defined.contains(name)) {
+                undefined.putIfAbsent(name, number);
+            }
+        }
     }
 
     /** Flyway's per-script configuration ({@code V1__a.sql.conf}) can switch replacement off for one script. */
@@ -129,16 +139,6 @@ final class UndefinedPlaceholders {
                 + " flyway.conf ([flyway.placeholders] in flyway.toml), or FLYWAY_PLACEHOLDERS_"
                 + name.toUpperCase(Locale.ROOT) + "=<value> (in a Spring Boot project spring.flyway.placeholders."
                 + name + ")";
-    }
-
-    private static int countLines(String text, int from, int to) {
-        int lines = 0;
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == '\n') {
-                lines++;
-            }
-        }
-        return lines;
     }
 
     private static String text(ScriptPart part) {
@@ -166,13 +166,5 @@ final class UndefinedPlaceholders {
             // an unreadable folder is the history reader's to report
         }
         return scripts;
-    }
-
-    private static String read(Path script) {
-        try {
-            return Files.readString(script, StandardCharsets.UTF_8);
-        } catch (IOException | UncheckedIOException e) {
-            return ""; // unreadable scripts are the history reader's to report
-        }
     }
 }
