@@ -48,6 +48,11 @@ final class ToolConfigFiles {
      * @throws IllegalArgumentException for an option of the other tool, saying which tool the history is read with
      */
     Optional<ToolConfig> config(SourceType type, String location, boolean spring, boolean locationGiven) {
+        if (spring && (flywayConfig != null || defaultsFile != null)) {
+            String option = flywayConfig != null ? "--flyway-config " + flywayConfig : "--defaults-file " + defaultsFile;
+            throw new IllegalArgumentException(option + ": the history is the Spring Boot project's, whose spring.* settings"
+                    + " apply; leave it out, or give the history's location to use the tool's own configuration");
+        }
         ToolConfig config = null;
         if (type == SourceType.FLYWAY) {
             config = spring ? FlywayConfig.options(placeholders)

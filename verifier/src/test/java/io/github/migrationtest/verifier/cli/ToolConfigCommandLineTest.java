@@ -313,6 +313,20 @@ class ToolConfigCommandLineTest {
     }
 
     @Test
+    void flyway_s_own_configuration_for_a_spring_boot_project_is_refused_saying_which_settings_apply() throws IOException {
+        Path resources = Files.createDirectories(dir.resolve("src/main/resources"));
+        Files.writeString(resources.resolve("application.properties"), "spring.flyway.locations=classpath:db/migration\n");
+        placeholderHistory(resources.resolve("db/migration"));
+        Path conf = Files.writeString(dir.resolve("flyway.conf"), "flyway.placeholders.prefix=app\n");
+
+        int exit = run("verify", dir.toString(), "--flyway-config", conf.toString());
+
+        assertThat(exit).isEqualTo(Main.COULD_NOT_RUN);
+        assertThat(err.toString()).contains("--flyway-config " + conf + ": the history is the Spring Boot project's, whose"
+                + " spring.* settings apply");
+    }
+
+    @Test
     void a_missing_config_file_is_named() {
         int exit = run("verify", dir.toString(), "--type", "flyway", "--flyway-config", dir.resolve("nope.toml").toString());
 
