@@ -1,14 +1,14 @@
 package io.github.migrationtest.verifier.safety;
 
 import io.github.migrationtest.verifier.source.Direction;
-import io.github.migrationtest.verifier.source.StatementListener.Carried;
 import io.github.migrationtest.verifier.source.StatementListener.ExecutedStatement;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures one step, statement by statement: reads the state of every relation that existed when
- * the step started before its first statement and after each one, on the migration's connection,
- * and turns what changed into findings attributed to the statement's file and line.
+ * Measures one step, statement by statement: reads the state of the relations that existed when the
+ * step started, on the migration's connection, after each statement, and turns what changed into
+ * findings attributed to the statement's file and line. In a transaction only the relations it holds a
+ * lock on are read, each first when it shows up ({@link StepStart}); in auto-commit all of them.
  */
 final class StepObserver {
     private static final Logger LOG = LoggerFactory.getLogger(StepObserver.class);
@@ -34,11 +35,13 @@ final class StepObserver {
 
     private final Direction direction;
     private final Connection connection;
-    private List<Relation> relations = List.of();
+    private List<Relation> relations = new ArrayList<>();
     private boolean recorder;
     private final Map<Long, Relation> byOid = new HashMap<>();
     private final Allowances allowances = new Allowances();
-    private final List<SafetyFinding> findings = new ArrayList<>();
+    private final List<Noted> findings = new ArrayList<>();
+    /** The statements in the order they ran: findings are sorted by it. */
+    private final Map<ExecutedStatement, Integer> order = new IdentityHashMap<>();
     /** Blocking locks taken in the open transaction, by table: who took them and what ran while they were held. */
     private final Map<Long, HeldLock> held = new LinkedHashMap<>();
     /** Where each relation of the step's start disappeared, by name. */
@@ -50,12 +53,27 @@ final class StepObserver {
     private final List<ExecutedStatement> concurrently = new ArrayList<>();
     private CatalogReads.Reading previous;
     private boolean previousInTransaction;
-    /** The statement whose reads ride in its own round trip, and what its read after it gave. */
-    private ExecutedStatement carrying;
-    private CatalogReads.Reading carried;
+    /** While relations are read when they first show up locked: what the step's start told; else null. */
+    private StepStart start;
+    /** The highest oid of a relation when the step started: the step created those above. */
+    private long highest;
+    private boolean noRelations;
     private boolean statementsSeen;
     private boolean broken;
     private long measuringNanos;
+
+    /** A finding, and the place of its statement among the step's. */
+    private record Noted(int statement, SafetyFinding finding) {
+        /**
+         * By statement; within a statement by finding, object and detail, not in the order the catalog
+         * returned the relations (pg_locks' order varies between runs).
+         */
+        static final Comparator<Noted> ORDER = Comparator.comparingInt(Noted::statement)
+                .thenComparing(n -> n.finding().finding())
+                .thenComparing(n -> n.finding().object())
+                .thenComparing(n -> n.finding().detail())
+                .thenComparing(n -> n.finding().evidence());
+    }
 
     private static final class HeldLock {
         final ExecutedStatement takenBy;
@@ -82,70 +100,18 @@ final class StepObserver {
         measuringNanos += System.nanoTime() - started;
     }
 
-    /**
-     * The reads of a statement that runs in the step's transaction, sent with it: the listing before the
-     * step's first statement, the locked relations after each.
-     */
-    Carried carried(ExecutedStatement statement) {
-        if (broken || previous != null && relations.isEmpty()) {
-            return Carried.NONE;
-        }
-        carrying = statement;
-        carried = null;
-        boolean starting = previous == null;
-        return new Carried() {
-            @Override
-            public String before() {
-                return starting ? CatalogReads.listing(false) : "";
-            }
-
-            @Override
-            public String after() {
-                // With the step's first statement the listing rides too, so its oids are not known yet.
-                return starting ? CatalogReads.locked(null) : CatalogReads.locked(previous);
-            }
-
-            // The server's time for a carried read is inside the statement's round trip: counted as it reports it.
-            @Override
-            public void readBefore(ResultSet rows) {
-                timed(() -> {
-                    CatalogReads.Listing listing = CatalogReads.listing(rows);
-                    listed(listing, true);
-                    measuringNanos += listing.reading().serverNanos();
-                });
-            }
-
-            @Override
-            public void readAfter(ResultSet rows) {
-                timed(() -> {
-                    carried = previous == null ? null : CatalogReads.locked(rows, previous);
-                    measuringNanos += carried == null ? 0 : carried.serverNanos();
-                });
-            }
-        };
-    }
-
-    private interface Read {
-        void run() throws SQLException;
-    }
-
-    private void timed(Read read) {
-        long started = System.nanoTime();
-        try {
-            read.run();
-        } catch (SQLException e) {
-            stop(e);
-        } finally {
-            measuringNanos += System.nanoTime() - started;
-        }
-    }
-
     private void listed(CatalogReads.Listing listing, boolean inTransaction) {
-        relations = listing.relations();
+        listing.relations().forEach(this::seen);
         recorder = listing.recorder();
-        relations.forEach(r -> byOid.put(r.oid(), r));
         previous = listing.reading();
         previousInTransaction = inTransaction;
+        highest = listing.relations().stream().mapToLong(Relation::oid).max().orElse(0);
+        noRelations = relations.isEmpty();
+    }
+
+    private void seen(Relation relation) {
+        relations.add(relation);
+        byOid.put(relation.oid(), relation);
     }
 
     void before(ExecutedStatement statement) {
@@ -168,6 +134,7 @@ final class StepObserver {
 
     private void start(ExecutedStatement statement) {
         statementsSeen = true;
+        order.putIfAbsent(statement, order.size());
         if (!SESSION_ONLY.matcher(statement.code()).matches()) {
             statementsByFile.merge(statement.file(), 1, Integer::sum);
         }
@@ -181,15 +148,55 @@ final class StepObserver {
                 stop(e);
             }
         }
-        if (previous == null && !broken && carrying != statement) {
-            // In a transactional step this read opens the step's transaction: the scan counters it sees are
-            // the baseline. In auto-commit it reads the details the catalog evidence compares.
+        if (!broken && previous == null) {
             try {
-                listed(CatalogReads.list(connection, !statement.transactional()), inTransaction());
+                begin(statement);
+            } catch (SQLException e) {
+                stop(e);
+            }
+        } else if (!broken && start != null && !inTransaction()) {
+            // The step's transaction ended (a source that commits as it goes): what a transaction no longer
+            // locks tells nothing, so from here on every relation is read, as in auto-commit.
+            try {
+                listAll();
             } catch (SQLException e) {
                 stop(e);
             }
         }
+    }
+
+    /**
+     * The step's first read, before its first statement, inside the step's transaction (which it opens): the
+     * scan counters it sees are the baseline. In a transactional step it reads bounds only, when the
+     * recorder's log can name what the step drops; otherwise, and in auto-commit, it lists the relations, in
+     * auto-commit with the details the catalog evidence compares.
+     */
+    private void begin(ExecutedStatement statement) throws SQLException {
+        if (statement.transactional()) {
+            StepStart bounds = StepStart.read(connection);
+            if (bounds.recorder()) {
+                start = bounds;
+                recorder = true;
+                previous = bounds.reading();
+                previousInTransaction = true;
+                highest = bounds.highestOid();
+                noRelations = !bounds.anyRelation();
+                return;
+            }
+        }
+        listed(CatalogReads.list(connection, !statement.transactional()), inTransaction());
+    }
+
+    /** Lists the relations the step had at its start that were not read yet, leaving their state as it was. */
+    private void listAll() throws SQLException {
+        CatalogReads.Listing now = CatalogReads.list(connection, false);
+        for (Relation relation : now.relations()) {
+            if (relation.oid() <= highest && !byOid.containsKey(relation.oid())) {
+                seen(relation);
+                previous.states().put(relation.oid(), now.reading().states().get(relation.oid()));
+            }
+        }
+        start = null;
     }
 
     private void measure(ExecutedStatement statement) {
@@ -200,11 +207,19 @@ final class StepObserver {
                 stop(e);
             }
         }
-        if (previous == null || broken || relations.isEmpty()) {
+        if (previous == null || broken || noRelations) {
             return;
         }
         boolean inTransaction = inTransaction();
-        CatalogReads.Reading now = carrying == statement ? carried : read(inTransaction);
+        if (start != null && !inTransaction) {
+            try {
+                listAll();
+            } catch (SQLException e) {
+                stop(e);
+                return;
+            }
+        }
+        CatalogReads.Reading now = read(inTransaction);
         if (now == null) {
             return;
         }
@@ -226,7 +241,7 @@ final class StepObserver {
             }
         }
         List<SafetyFinding> all = new ArrayList<>(allowances.invalid());
-        findings.forEach(f -> all.add(allowances.apply(f)));
+        findings.stream().sorted(Noted.ORDER).forEach(n -> all.add(allowances.apply(n.finding())));
         return new StepRecord(direction, all, allowances, vanished, renames, statementsSeen, measuringNanos);
     }
 
@@ -297,7 +312,7 @@ final class StepObserver {
         if (read.isPresent()) {
             // The index list came with the read: the new ones are those the step's start did not have.
             read.get().forEach((oid, name) -> {
-                if (!byOid.containsKey(oid)) {
+                if (start != null ? oid > highest : !byOid.containsKey(oid)) {
                     names.add(name);
                 }
             });
@@ -387,8 +402,8 @@ final class StepObserver {
     }
 
     private void add(Finding finding, ExecutedStatement statement, String object, String detail, Evidence evidence) {
-        findings.add(new SafetyFinding(finding, direction, statement.file(), statement.line(), object, detail, evidence,
-                ""));
+        findings.add(new Noted(order.getOrDefault(statement, order.size()), new SafetyFinding(finding, direction,
+                statement.file(), statement.line(), object, detail, evidence, "")));
     }
 
     private static boolean isZero(String lockTimeout) {
@@ -398,7 +413,7 @@ final class StepObserver {
     /** Inside a transaction the relations it holds a lock on; in auto-commit all of them. */
     private CatalogReads.Reading read(boolean inTransaction) {
         try {
-            return inTransaction ? CatalogReads.readLocked(connection, previous)
+            return inTransaction ? CatalogReads.readLocked(connection, previous, highest, start, this::seen)
                     : CatalogReads.readAll(connection, relations);
         } catch (SQLException e) {
             stop(e);
