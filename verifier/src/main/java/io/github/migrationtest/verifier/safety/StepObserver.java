@@ -32,6 +32,9 @@ final class StepObserver {
     private static final Pattern CONCURRENTLY = Pattern.compile(
             "^(CREATE (UNIQUE )?INDEX|DROP INDEX|REINDEX|ALTER TABLE\\b.*\\bDETACH PARTITION)\\b.*\\bCONCURRENTLY\\b.*");
     private static final Pattern SESSION_ONLY = Pattern.compile("^(SET|RESET|SHOW)\\b.*");
+    /** Statements that can rename a relation or move it to another schema (a DO block or a procedure too). */
+    private static final Pattern RELATION_RENAMING = Pattern.compile(
+            "^(ALTER (TABLE|INDEX|MATERIALIZED VIEW)\\b.*\\b(RENAME|SET SCHEMA)\\b.*|(DO|CALL)\\b.*)");
 
     private final Direction direction;
     private final Connection connection;
@@ -58,6 +61,8 @@ final class StepObserver {
     /** The highest oid of a relation when the step started: the step created those above. */
     private long highest;
     private boolean noRelations;
+    /** Before a statement that can rename a relation, the relations' names: a relation is named as the step found it. */
+    private Map<Long, String> namesBefore = Map.of();
     private boolean statementsSeen;
     private boolean broken;
     private long measuringNanos;
@@ -109,6 +114,12 @@ final class StepObserver {
         noRelations = relations.isEmpty();
     }
 
+    /** A relation read for the first time after a statement, named as it was before it. */
+    private void firstSeen(Relation relation) {
+        String name = namesBefore.get(relation.oid());
+        seen(name == null ? relation : new Relation(relation.oid(), name, relation.table(), relation.isIndex()));
+    }
+
     private void seen(Relation relation) {
         relations.add(relation);
         byOid.put(relation.oid(), relation);
@@ -128,6 +139,7 @@ final class StepObserver {
         try {
             measure(statement);
         } finally {
+            namesBefore = Map.of();
             measuringNanos += System.nanoTime() - started;
         }
     }
@@ -148,20 +160,24 @@ final class StepObserver {
                 stop(e);
             }
         }
-        if (!broken && previous == null) {
-            try {
+        if (broken) {
+            return;
+        }
+        try {
+            if (previous == null) {
                 begin(statement);
-            } catch (SQLException e) {
-                stop(e);
-            }
-        } else if (!broken && start != null && !inTransaction()) {
-            // The step's transaction ended (a source that commits as it goes): what a transaction no longer
-            // locks tells nothing, so from here on every relation is read, as in auto-commit.
-            try {
+            } else if (start != null && !inTransaction()) {
+                // The step's transaction ended (a source that commits as it goes): what a transaction no longer
+                // locks tells nothing, so from here on every relation is read, as in auto-commit.
                 listAll();
-            } catch (SQLException e) {
-                stop(e);
             }
+            if (start != null && RELATION_RENAMING.matcher(statement.code()).matches()) {
+                Map<Long, String> names = new HashMap<>();
+                CatalogReads.list(connection, false).relations().forEach(r -> names.put(r.oid(), r.name()));
+                namesBefore = names;
+            }
+        } catch (SQLException e) {
+            stop(e);
         }
     }
 
@@ -291,7 +307,7 @@ final class StepObserver {
     private void rewrite(ExecutedStatement statement, long table, List<Relation> rewritten) {
         Relation owner = byOid.get(table);
         boolean tableItself = rewritten.stream().anyMatch(r -> !r.isIndex());
-        List<String> indexes = rewritten.stream().filter(Relation::isIndex).map(Relation::name).toList();
+        List<String> indexes = rewritten.stream().filter(Relation::isIndex).map(Relation::name).sorted().toList();
         String detail = tableItself
                 ? "new relfilenode" + (indexes.isEmpty() ? "" : "; its indexes rebuilt: " + String.join(", ", indexes))
                 : "index(es) rebuilt: " + String.join(", ", indexes);
@@ -413,7 +429,7 @@ final class StepObserver {
     /** Inside a transaction the relations it holds a lock on; in auto-commit all of them. */
     private CatalogReads.Reading read(boolean inTransaction) {
         try {
-            return inTransaction ? CatalogReads.readLocked(connection, previous, highest, start, this::seen)
+            return inTransaction ? CatalogReads.readLocked(connection, previous, highest, start, this::firstSeen)
                     : CatalogReads.readAll(connection, relations);
         } catch (SQLException e) {
             stop(e);
