@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.safety;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +51,11 @@ final class CatalogReads {
      * (one row with nulls when it holds none). Inside a transaction a statement that changed, scanned or
      * dropped a relation still holds its lock, so the others are as they were: a read costs what the
      * statement touched, not the schema's size. The locks are aggregated once: pg_locks copies the lock
-     * table on each call. The last columns identify a relation seen for the first time (see {@link StepStart}).
+     * table on each call. Then what identifies a relation seen for the first time (see {@link StepStart}), and
+     * the names of the locked relations that are gone, from the recorder's log ({@link #DROPPED}): read in the
+     * same round trip, through {@code query_to_xml}, which runs the log's query only when the log is there,
+     * readable, and not altered or dropped by the step (which would hold its ACCESS EXCLUSIVE lock), so that
+     * the read cannot fail and abort the migration's transaction.
      */
     private static final String LOCKED = """
             with held as materialized (
@@ -69,20 +75,31 @@ final class CatalogReads {
                    pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
                    coalesce(x.indrelid, c.oid), c.relkind in ('i', 'I'),
                    c.relkind in ('r', 'p', 'm', 'i', 'I') and n.nspname not in ('pg_catalog', 'information_schema',
-                       'migrationtest_recorder') and n.nspname not like 'pg\\_%'
+                       'migrationtest_recorder') and n.nspname not like 'pg\\_%',
+                   (select case when g.oids is not null and coalesce(pg_catalog.has_schema_privilege(r.nsp, 'usage')
+                        and pg_catalog.has_table_privilege(r.oid, 'select'), false)
+                        and not exists (select from held k where k.relation = r.oid
+                                        and k.modes like '%AccessExclusiveLock%')
+                        then pg_catalog.query_to_xml(pg_catalog.replace(?, '$oids', g.oids), false, false, '')::text end
+                    from (select pg_catalog.to_regclass('migrationtest_recorder.touched')::oid as oid,
+                          (select s.oid from pg_catalog.pg_namespace s where s.nspname = 'migrationtest_recorder') as nsp) r,
+                         (select pg_catalog.string_agg(d.relation::text, ',') as oids from held d
+                          where not exists (select from pg_catalog.pg_class e where e.oid = d.relation)) g)
             from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation
             left join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             left join pg_catalog.pg_index x on x.indexrelid = c.oid""";
 
     /**
-     * The relations among {@code oids} that the step dropped, named as they were, from the change recorder's
+     * The relations among {@code $oids} that the step dropped, named as they were, from the change recorder's
      * {@code sql_drop} log (their catalog rows are gone); the kinds a listing has, outside the system's schemas.
+     * One value, {@code oid:name in hex:is an index} joined by commas: it travels inside XML.
      */
     private static final String DROPPED = """
-            select t.objid, pg_catalog.quote_ident(t.address_names[1]) || '.' || pg_catalog.quote_ident(t.address_names[2]),
-                   t.object_type = 'index'
+            select pg_catalog.string_agg(t.objid::text || ':' || pg_catalog.encode(pg_catalog.convert_to(
+                       pg_catalog.quote_ident(t.address_names[1]) || '.' || pg_catalog.quote_ident(t.address_names[2]),
+                       'UTF8'), 'hex') || ':' || (t.object_type = 'index')::text, ',') as dropped
             from migrationtest_recorder.touched t
-            where t.dropped and t.classid = 'pg_catalog.pg_class'::pg_catalog.regclass and t.objid = any(?::oid[])
+            where t.dropped and t.classid = 'pg_catalog.pg_class'::pg_catalog.regclass and t.objid = any('{$oids}'::oid[])
               and t.object_type in ('table', 'index', 'materialized view')
               and pg_catalog.cardinality(t.address_names) = 2
               and t.address_names[1] not in ('pg_catalog', 'information_schema', 'migrationtest_recorder')
@@ -188,33 +205,28 @@ final class CatalogReads {
                               Consumer<Relation> seen) throws SQLException {
         // Prepared, with the bound as a parameter: the driver prepares it on the server after a few uses, so
         // Postgres plans it once per connection rather than per statement.
-        Reading now;
-        List<Long> gone = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(LOCKED)) {
             statement.setLong(1, highest);
+            statement.setString(2, DROPPED);
             try (ResultSet rows = statement.executeQuery()) {
-                now = locked(rows, previous, start, seen, gone);
+                return locked(rows, previous, start, seen);
             }
         }
-        if (!gone.isEmpty() && start.recorder()) {
-            for (Relation dropped : dropped(connection, gone)) {
-                seen.accept(dropped);
-                previous.states().put(dropped.oid(), start.before(dropped, 0, false));
-                now.states().put(dropped.oid(), RelationState.GONE);
-            }
-        }
-        return now;
     }
 
     /** The state after a statement, the relations not locked as in {@code previous}. */
-    private static Reading locked(ResultSet rows, Reading previous, StepStart start, Consumer<Relation> seen,
-                                  List<Long> gone) throws SQLException {
+    private static Reading locked(ResultSet rows, Reading previous, StepStart start, Consumer<Relation> seen)
+            throws SQLException {
         Map<Long, RelationState> states = new HashMap<>();
         previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
         Map<Long, Map<Long, String>> indexes = new HashMap<>();
         String lockTimeout = "0";
+        Map<Long, Relation> dropped = null;
         while (rows.next()) {
             lockTimeout = rows.getString(7);
+            if (dropped == null) {
+                dropped = dropped(rows.getString(12));
+            }
             long oid = rows.getLong(1);
             if (rows.wasNull()) {
                 continue; // no lock held
@@ -226,7 +238,13 @@ final class CatalogReads {
                     continue; // a relation the step created
                 }
                 if (!exists) {
-                    gone.add(oid); // named from the recorder's log, its row being gone
+                    // Named from the recorder's log, its row being gone.
+                    Relation relation = dropped.get(oid);
+                    if (relation != null) {
+                        seen.accept(relation);
+                        previous.states().put(oid, start.before(relation, 0, false));
+                        states.put(oid, RelationState.GONE);
+                    }
                     continue;
                 }
                 if (!rows.getBoolean(11)) {
@@ -260,21 +278,21 @@ final class CatalogReads {
         return new Reading(states, lockTimeout, indexes);
     }
 
-    /** The relations among {@code oids} the step dropped, as {@link #DROPPED} names them. */
-    private static List<Relation> dropped(Connection connection, List<Long> oids) throws SQLException {
-        return underSavepoint(connection, () -> {
-            List<Relation> relations = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(DROPPED)) {
-                statement.setString(1, oids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        relations.add(new Relation(rows.getLong(1), rows.getString(2), rows.getLong(1),
-                                rows.getBoolean(3)));
-                    }
-                }
-            }
+    /** The relations {@link #DROPPED} named, inside the XML {@code query_to_xml} wrapped them in; by oid. */
+    private static Map<Long, Relation> dropped(String xml) {
+        Map<Long, Relation> relations = new HashMap<>();
+        int from = xml == null ? -1 : xml.indexOf("<dropped>");
+        if (from < 0) {
             return relations;
-        });
+        }
+        String list = xml.substring(from + "<dropped>".length(), xml.indexOf("</dropped>", from));
+        for (String item : list.split(",")) {
+            String[] parts = item.split(":");
+            long oid = Long.parseLong(parts[0]);
+            String name = new String(HexFormat.of().parseHex(parts[1]), StandardCharsets.UTF_8);
+            relations.put(oid, new Relation(oid, name, oid, Boolean.parseBoolean(parts[2])));
+        }
+        return relations;
     }
 
     private interface Read<T> {
