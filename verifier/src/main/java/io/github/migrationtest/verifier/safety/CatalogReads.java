@@ -1,6 +1,5 @@
 package io.github.migrationtest.verifier.safety;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,15 +7,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * The reads safety measurement makes on the migration's own connection. Inside the migration's
@@ -51,11 +52,7 @@ final class CatalogReads {
      * (one row with nulls when it holds none). Inside a transaction a statement that changed, scanned or
      * dropped a relation still holds its lock, so the others are as they were: a read costs what the
      * statement touched, not the schema's size. The locks are aggregated once: pg_locks copies the lock
-     * table on each call. Then what identifies a relation seen for the first time (see {@link StepStart}), and
-     * the names of the locked relations that are gone, from the recorder's log ({@link #DROPPED}): read in the
-     * same round trip, through {@code query_to_xml}, which runs the log's query only when the log is there,
-     * readable, and not altered or dropped by the step (which would hold its ACCESS EXCLUSIVE lock), so that
-     * the read cannot fail and abort the migration's transaction.
+     * table on each call. The last columns identify a relation seen for the first time (see {@link StepStart}).
      */
     private static final String LOCKED = """
             with held as materialized (
@@ -75,31 +72,20 @@ final class CatalogReads {
                    pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
                    coalesce(x.indrelid, c.oid), c.relkind in ('i', 'I'),
                    c.relkind in ('r', 'p', 'm', 'i', 'I') and n.nspname not in ('pg_catalog', 'information_schema',
-                       'migrationtest_recorder') and n.nspname not like 'pg\\_%',
-                   (select case when g.oids is not null and coalesce(pg_catalog.has_schema_privilege(r.nsp, 'usage')
-                        and pg_catalog.has_table_privilege(r.oid, 'select'), false)
-                        and not exists (select from held k where k.relation = r.oid
-                                        and k.modes like '%AccessExclusiveLock%')
-                        then pg_catalog.query_to_xml(pg_catalog.replace(?, '$oids', g.oids), false, false, '')::text end
-                    from (select pg_catalog.to_regclass('migrationtest_recorder.touched')::oid as oid,
-                          (select s.oid from pg_catalog.pg_namespace s where s.nspname = 'migrationtest_recorder') as nsp) r,
-                         (select pg_catalog.string_agg(d.relation::text, ',') as oids from held d
-                          where not exists (select from pg_catalog.pg_class e where e.oid = d.relation)) g)
+                       'migrationtest_recorder') and n.nspname not like 'pg\\_%'
             from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation
             left join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             left join pg_catalog.pg_index x on x.indexrelid = c.oid""";
 
     /**
-     * The relations among {@code $oids} that the step dropped, named as they were, from the change recorder's
+     * The relations among the oids given that were dropped, named as they were, from the change recorder's
      * {@code sql_drop} log (their catalog rows are gone); the kinds a listing has, outside the system's schemas.
-     * One value, {@code oid:name in hex:is an index} joined by commas: it travels inside XML.
+     * Joined, not {@code = any(...)}: a step may drop thousands.
      */
     private static final String DROPPED = """
-            select pg_catalog.string_agg(t.objid::text || ':' || pg_catalog.encode(pg_catalog.convert_to(
-                       pg_catalog.quote_ident(t.address_names[1]) || '.' || pg_catalog.quote_ident(t.address_names[2]),
-                       'UTF8'), 'hex') || ':' || (t.object_type = 'index')::text, ',') as dropped
-            from migrationtest_recorder.touched t
-            where t.dropped and t.classid = 'pg_catalog.pg_class'::pg_catalog.regclass and t.objid = any('{$oids}'::oid[])
+            select t.objid, pg_catalog.quote_ident(t.address_names[1]) || '.' || pg_catalog.quote_ident(t.address_names[2])
+            from migrationtest_recorder.touched t join pg_catalog.unnest(?::oid[]) g(oid) on g.oid = t.objid
+            where t.dropped and t.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
               and t.object_type in ('table', 'index', 'materialized view')
               and pg_catalog.cardinality(t.address_names) = 2
               and t.address_names[1] not in ('pg_catalog', 'information_schema', 'migrationtest_recorder')
@@ -198,35 +184,31 @@ final class CatalogReads {
      * each statement cost the step's size.
      *
      * @param start for a step whose relations are read when they first show up locked (their state before
-     *     the step goes into {@code previous}, the relation to {@code seen}); {@code null} when the step's
-     *     relations were listed at its start, and only those are read
+     *     the step goes into {@code previous}, the relation to {@code seen}; the oid of one that is gone, with
+     *     no catalog row left to name it, to {@code gone}); {@code null} when the step's relations were listed
+     *     at its start, and only those are read
      */
     static Reading readLocked(Connection connection, Reading previous, long highest, StepStart start,
-                              Consumer<Relation> seen) throws SQLException {
+                              Consumer<Relation> seen, Consumer<Long> gone) throws SQLException {
         // Prepared, with the bound as a parameter: the driver prepares it on the server after a few uses, so
         // Postgres plans it once per connection rather than per statement.
         try (PreparedStatement statement = connection.prepareStatement(LOCKED)) {
             statement.setLong(1, highest);
-            statement.setString(2, DROPPED);
             try (ResultSet rows = statement.executeQuery()) {
-                return locked(rows, previous, start, seen);
+                return locked(rows, previous, start, seen, gone);
             }
         }
     }
 
     /** The state after a statement, the relations not locked as in {@code previous}. */
-    private static Reading locked(ResultSet rows, Reading previous, StepStart start, Consumer<Relation> seen)
-            throws SQLException {
+    private static Reading locked(ResultSet rows, Reading previous, StepStart start, Consumer<Relation> seen,
+                                  Consumer<Long> gone) throws SQLException {
         Map<Long, RelationState> states = new HashMap<>();
         previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
         Map<Long, Map<Long, String>> indexes = new HashMap<>();
         String lockTimeout = "0";
-        Map<Long, Relation> dropped = null;
         while (rows.next()) {
             lockTimeout = rows.getString(7);
-            if (dropped == null) {
-                dropped = dropped(rows.getString(12));
-            }
             long oid = rows.getLong(1);
             if (rows.wasNull()) {
                 continue; // no lock held
@@ -238,13 +220,7 @@ final class CatalogReads {
                     continue; // a relation the step created
                 }
                 if (!exists) {
-                    // Named from the recorder's log, its row being gone.
-                    Relation relation = dropped.get(oid);
-                    if (relation != null) {
-                        seen.accept(relation);
-                        previous.states().put(oid, start.before(relation, 0, false));
-                        states.put(oid, RelationState.GONE);
-                    }
+                    gone.accept(oid);
                     continue;
                 }
                 if (!rows.getBoolean(11)) {
@@ -278,21 +254,34 @@ final class CatalogReads {
         return new Reading(states, lockTimeout, indexes);
     }
 
-    /** The relations {@link #DROPPED} named, inside the XML {@code query_to_xml} wrapped them in; by oid. */
-    private static Map<Long, Relation> dropped(String xml) {
-        Map<Long, Relation> relations = new HashMap<>();
-        int from = xml == null ? -1 : xml.indexOf("<dropped>");
-        if (from < 0) {
-            return relations;
+    /**
+     * The names of the relations among {@code oids} that were dropped (a table, an index or a materialized
+     * view), from the recorder's log, once the step is over. In the step's transaction when it is still
+     * open (under a savepoint); otherwise in one of its own, ended after the read, as the log was committed.
+     */
+    static Map<Long, String> dropped(Connection connection, Collection<Long> oids) throws SQLException {
+        Read<Map<Long, String>> read = () -> {
+            Map<Long, String> names = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(DROPPED)) {
+                statement.setString(1, oids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        names.put(rows.getLong(1), rows.getString(2));
+                    }
+                }
+            }
+            return names;
+        };
+        if (connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE) {
+            return underSavepoint(connection, read);
         }
-        String list = xml.substring(from + "<dropped>".length(), xml.indexOf("</dropped>", from));
-        for (String item : list.split(",")) {
-            String[] parts = item.split(":");
-            long oid = Long.parseLong(parts[0]);
-            String name = new String(HexFormat.of().parseHex(parts[1]), StandardCharsets.UTF_8);
-            relations.put(oid, new Relation(oid, name, oid, Boolean.parseBoolean(parts[2])));
+        try {
+            return read.run();
+        } finally {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
         }
-        return relations;
     }
 
     private interface Read<T> {

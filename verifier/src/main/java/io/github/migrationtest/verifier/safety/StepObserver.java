@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +42,18 @@ final class StepObserver {
     private final Map<Long, Relation> byOid = new HashMap<>();
     private final Allowances allowances = new Allowances();
     private final List<Noted> findings = new ArrayList<>();
-    /** The statements in the order they ran: findings are sorted by it. */
-    private final Map<ExecutedStatement, Integer> order = new IdentityHashMap<>();
+    /**
+     * The statements in the order they ran: findings are sorted by it. By value, not identity: a source may
+     * report a statement before and after it with two equal records.
+     */
+    private final Map<ExecutedStatement, Integer> order = new HashMap<>();
     /** Blocking locks taken in the open transaction, by table: who took them and what ran while they were held. */
     private final Map<Long, HeldLock> held = new LinkedHashMap<>();
+    /**
+     * Relations of the step's start first found locked and gone, by oid, where: named from the recorder's log
+     * once the step is over (one read for the step, not one per dropping statement).
+     */
+    private final Map<Long, ExecutedStatement> goneUnnamed = new LinkedHashMap<>();
     /** Where each relation of the step's start disappeared, by name. */
     private final Map<String, ExecutedStatement> vanished = new HashMap<>();
     private final Set<String> reportedIndexes = new HashSet<>();
@@ -235,7 +242,7 @@ final class StepObserver {
                 return;
             }
         }
-        CatalogReads.Reading now = read(inTransaction);
+        CatalogReads.Reading now = read(inTransaction, statement);
         if (now == null) {
             return;
         }
@@ -249,6 +256,9 @@ final class StepObserver {
 
     /** The step's findings, with the file's allow comments applied. */
     StepRecord end() {
+        long started = System.nanoTime();
+        nameGone();
+        measuringNanos += System.nanoTime() - started;
         closeHeldLocks();
         for (ExecutedStatement statement : concurrently) {
             if (statementsByFile.getOrDefault(statement.file(), 0) > 1) {
@@ -259,6 +269,19 @@ final class StepObserver {
         List<SafetyFinding> all = new ArrayList<>(allowances.invalid());
         findings.stream().sorted(Noted.ORDER).forEach(n -> all.add(allowances.apply(n.finding())));
         return new StepRecord(direction, all, allowances, vanished, renames, statementsSeen, measuringNanos);
+    }
+
+    /** Where the relations the step dropped went, by the names the recorder's log kept. */
+    private void nameGone() {
+        if (goneUnnamed.isEmpty() || broken) {
+            return;
+        }
+        try {
+            CatalogReads.dropped(connection, goneUnnamed.keySet())
+                    .forEach((oid, name) -> vanished.putIfAbsent(name, goneUnnamed.get(oid)));
+        } catch (SQLException e) {
+            LOG.warn("Safety measurement could not name the relations the step dropped: {}", e.getMessage());
+        }
     }
 
     private void compare(ExecutedStatement statement, CatalogReads.Reading before, CatalogReads.Reading after,
@@ -427,9 +450,10 @@ final class StepObserver {
     }
 
     /** Inside a transaction the relations it holds a lock on; in auto-commit all of them. */
-    private CatalogReads.Reading read(boolean inTransaction) {
+    private CatalogReads.Reading read(boolean inTransaction, ExecutedStatement statement) {
         try {
-            return inTransaction ? CatalogReads.readLocked(connection, previous, highest, start, this::firstSeen)
+            return inTransaction ? CatalogReads.readLocked(connection, previous, highest, start, this::firstSeen,
+                    oid -> goneUnnamed.putIfAbsent(oid, statement))
                     : CatalogReads.readAll(connection, relations);
         } catch (SQLException e) {
             stop(e);
