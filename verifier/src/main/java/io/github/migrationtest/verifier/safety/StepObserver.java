@@ -280,7 +280,8 @@ final class StepObserver {
             CatalogReads.dropped(connection, goneUnnamed.keySet())
                     .forEach((oid, name) -> vanished.putIfAbsent(name, goneUnnamed.get(oid)));
         } catch (SQLException e) {
-            LOG.warn("Safety measurement could not name the relations the step dropped: {}", e.getMessage());
+            // A step that failed left nothing to name (its log rolled back with it).
+            LOG.debug("Safety measurement could not name the relations the step dropped: {}", e.getMessage());
         }
     }
 
