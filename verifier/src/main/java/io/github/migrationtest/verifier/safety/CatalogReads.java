@@ -6,15 +6,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * The reads safety measurement makes on the migration's own connection. Inside the migration's
@@ -26,7 +29,6 @@ final class CatalogReads {
     /**
      * The user's tables, materialized views and indexes (not the catalogs, nor the tool's recorder), with
      * their state; the details that cost catalog lookups (constraints, NOT NULL columns) only when asked.
-     * The last column is how long the query has run, in microseconds (see {@link Reading#serverNanos}).
      */
     private static final String RELATIONS = """
             select c.oid, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
@@ -38,9 +40,7 @@ final class CatalogReads {
                         a.attnum::text, ',' order by a.attnum) from pg_catalog.pg_attribute a where a.attrelid = c.oid
                         and a.attnum > 0 and a.attnotnull and not a.attisdropped), '') end,
                    pg_catalog.current_setting('lock_timeout'),
-                   (select pg_catalog.to_regclass('migrationtest_recorder.touched') is not null),
-                   (pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - pg_catalog.statement_timestamp())
-                    * 1000000)::bigint
+                   (select pg_catalog.to_regclass('migrationtest_recorder.touched') is not null)
             from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             left join pg_catalog.pg_index x on x.indexrelid = c.oid
             where c.relkind in ('r', 'p', 'm', 'i', 'I')
@@ -52,14 +52,14 @@ final class CatalogReads {
      * (one row with nulls when it holds none). Inside a transaction a statement that changed, scanned or
      * dropped a relation still holds its lock, so the others are as they were: a read costs what the
      * statement touched, not the schema's size. The locks are aggregated once: pg_locks copies the lock
-     * table on each call.
+     * table on each call. The last columns identify a relation seen for the first time (see {@link StepStart}).
      */
     private static final String LOCKED = """
             with held as materialized (
                 select l.relation, pg_catalog.array_to_string(pg_catalog.array_agg(l.mode), ',') as modes
                 from pg_catalog.pg_locks l
                 where l.pid = pg_catalog.pg_backend_pid() and l.locktype = 'relation' and l.granted
-                  and l.relation between 16384 and %s
+                  and l.relation between 16384 and ?
                 group by l.relation)
             select h.relation, c.relfilenode, h.modes, pg_catalog.pg_stat_get_xact_numscans(h.relation),
                    c.relispartition,
@@ -69,16 +69,32 @@ final class CatalogReads {
                         join pg_catalog.pg_namespace n on n.oid = i.relnamespace
                         where x.indrelid = h.relation), '{}') end,
                    pg_catalog.current_setting('lock_timeout'),
-                   (pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - pg_catalog.statement_timestamp())
-                    * 1000000)::bigint
-            from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation""";
+                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
+                   coalesce(x.indrelid, c.oid), c.relkind in ('i', 'I'),
+                   c.relkind in ('r', 'p', 'm', 'i', 'I') and n.nspname not in ('pg_catalog', 'information_schema',
+                       'migrationtest_recorder') and n.nspname not like 'pg\\_%'
+            from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation
+            left join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            left join pg_catalog.pg_index x on x.indexrelid = c.oid""";
+
+    /**
+     * The relations among the oids given that were dropped, named as they were, from the change recorder's
+     * {@code sql_drop} log (their catalog rows are gone); the kinds a listing has, outside the system's schemas.
+     * Joined, not {@code = any(...)}: a step may drop thousands.
+     */
+    private static final String DROPPED = """
+            select t.objid, pg_catalog.quote_ident(t.address_names[1]) || '.' || pg_catalog.quote_ident(t.address_names[2])
+            from migrationtest_recorder.touched t join pg_catalog.unnest(?::oid[]) g(oid) on g.oid = t.objid
+            where t.dropped and t.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+              and t.object_type in ('table', 'index', 'materialized view')
+              and pg_catalog.cardinality(t.address_names) = 2
+              and t.address_names[1] not in ('pg_catalog', 'information_schema', 'migrationtest_recorder')
+              and t.address_names[1] not like 'pg\\_%'""";
 
     /** The reasons Postgres's table_rewrite event gave for a relation, OR-ed, as the change recorder logs them. */
     private static final String REWRITE_REASONS = """
             select pg_catalog.bit_or(t.objsubid) from migrationtest_recorder.touched t
             where t.command_tag = 'table_rewrite' and t.objid = ?""";
-
-    private static final long MAX_OID = 4_294_967_295L;
 
     private CatalogReads() {
     }
@@ -108,19 +124,12 @@ final class CatalogReads {
         }
     }
 
-    /** The query {@link #listing(ResultSet)} reads. */
-    static String listing(boolean details) {
-        return RELATIONS.replace("?", Boolean.toString(details));
-    }
-
-    /** The relations of a step's start as {@link #listing(boolean)} gave them. */
-    static Listing listing(ResultSet rows) throws SQLException {
+    private static Listing listing(ResultSet rows) throws SQLException {
         List<Relation> relations = new ArrayList<>();
         Map<Long, RelationState> states = new HashMap<>();
         Map<Long, Integer> indexes = new HashMap<>();
         String lockTimeout = "0";
         boolean recorder = false;
-        long serverMicros = 0;
         while (rows.next()) {
             Relation relation = new Relation(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getBoolean(4));
             relations.add(relation);
@@ -135,24 +144,21 @@ final class CatalogReads {
             }
             lockTimeout = rows.getString(10);
             recorder = rows.getBoolean(11);
-            serverMicros = rows.getLong(12);
         }
         indexes.forEach((table, count) -> states.computeIfPresent(table, (oid, state) -> state.withIndexes(count)));
-        return new Listing(relations, new Reading(states, lockTimeout, Map.of(), serverMicros * 1000), recorder);
+        return new Listing(relations, new Reading(states, lockTimeout, Map.of()), recorder);
     }
 
     /**
      * The relations' states, and the session's lock_timeout.
      *
+     * @param states by oid; a relation seen for the first time adds its state before the step here
      * @param indexes the indexes of the tables read, by oid, named
-     * @param serverNanos how long the read ran in the server, as it measured itself: a read sent in a
-     *     statement's round trip is inside the statement's time, not the client's
      */
-    record Reading(Map<Long, RelationState> states, String lockTimeout, Map<Long, Map<Long, String>> indexes,
-                   long serverNanos) {
+    record Reading(Map<Long, RelationState> states, String lockTimeout, Map<Long, Map<Long, String>> indexes) {
 
         Reading(Map<Long, RelationState> states, String lockTimeout) {
-            this(states, lockTimeout, Map.of(), 0);
+            this(states, lockTimeout, Map.of());
         }
 
         /** The names of a table's indexes by oid, when this reading has them (a locked table's). */
@@ -173,52 +179,60 @@ final class CatalogReads {
 
     /**
      * The state now inside a transaction: the relations this session holds a lock on read again, the others
-     * as {@code previous} had them, without locks.
+     * as {@code previous} had them, without locks. Locks on relations above {@code highest} are skipped: those
+     * the step created, which a step building a schema holds by the thousand, and whose reading would make
+     * each statement cost the step's size.
+     *
+     * @param start for a step whose relations are read when they first show up locked (their state before
+     *     the step goes into {@code previous}, the relation to {@code seen}; the oid of one that is gone, with
+     *     no catalog row left to name it, to {@code gone}); {@code null} when the step's relations were listed
+     *     at its start, and only those are read
      */
-    static Reading readLocked(Connection connection, Reading previous) throws SQLException {
+    static Reading readLocked(Connection connection, Reading previous, long highest, StepStart start,
+                              Consumer<Relation> seen, Consumer<Long> gone) throws SQLException {
         // Prepared, with the bound as a parameter: the driver prepares it on the server after a few uses, so
         // Postgres plans it once per connection rather than per statement.
-        try (PreparedStatement statement = connection.prepareStatement(LOCKED.formatted("?"))) {
-            statement.setLong(1, highest(previous));
+        try (PreparedStatement statement = connection.prepareStatement(LOCKED)) {
+            statement.setLong(1, highest);
             try (ResultSet rows = statement.executeQuery()) {
-                return locked(rows, previous);
+                return locked(rows, previous, start, seen, gone);
             }
         }
     }
 
-    /**
-     * The query {@link #locked(ResultSet, Reading)} reads. It skips the locks on relations whose oid is above
-     * every oid {@code previous} knows: those the step created, which a step building a schema holds by the
-     * thousand, and whose reading would make each statement cost the step's size. A relation the step
-     * created with a lower oid (after oid wraparound) is still read, and skipped here.
-     *
-     * @param previous the last reading; {@code null} when the listing is sent with this read
-     */
-    static String locked(Reading previous) {
-        return LOCKED.formatted(highest(previous));
-    }
-
-    private static long highest(Reading previous) {
-        return previous == null ? MAX_OID
-                : previous.states().keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-    }
-
-    /** The state after a statement as {@link #locked(Reading)} gave it, the relations not locked as in {@code previous}. */
-    static Reading locked(ResultSet rows, Reading previous) throws SQLException {
+    /** The state after a statement, the relations not locked as in {@code previous}. */
+    private static Reading locked(ResultSet rows, Reading previous, StepStart start, Consumer<Relation> seen,
+                                  Consumer<Long> gone) throws SQLException {
         Map<Long, RelationState> states = new HashMap<>();
         previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
         Map<Long, Map<Long, String>> indexes = new HashMap<>();
         String lockTimeout = "0";
-        long serverMicros = 0;
         while (rows.next()) {
             lockTimeout = rows.getString(7);
-            serverMicros = rows.getLong(8);
             long oid = rows.getLong(1);
-            if (rows.wasNull() || !states.containsKey(oid)) {
-                continue; // no lock held, or a relation the step created
+            if (rows.wasNull()) {
+                continue; // no lock held
             }
             long fileNode = rows.getLong(2);
-            if (rows.wasNull()) {
+            boolean exists = !rows.wasNull();
+            if (!states.containsKey(oid)) {
+                if (start == null) {
+                    continue; // a relation the step created
+                }
+                if (!exists) {
+                    gone.accept(oid);
+                    continue;
+                }
+                if (!rows.getBoolean(11)) {
+                    continue; // a catalog's, a TOAST table, a sequence: not listed either
+                }
+                Relation relation = new Relation(oid, rows.getString(8), rows.getLong(9), rows.getBoolean(10));
+                seen.accept(relation);
+                RelationState before = start.before(relation, fileNode, rows.getBoolean(5));
+                previous.states().put(oid, before);
+                states.put(oid, before);
+            }
+            if (!exists) {
                 states.put(oid, RelationState.GONE);
                 continue;
             }
@@ -237,32 +251,76 @@ final class CatalogReads {
             states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
                     was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), count));
         }
-        return new Reading(states, lockTimeout, indexes, serverMicros * 1000);
+        return new Reading(states, lockTimeout, indexes);
     }
 
     /**
-     * Why Postgres rewrote a table, as the change recorder's table_rewrite trigger logged it in the step; 0
-     * when it logged nothing. Read under a savepoint, as it is inside the migration's transaction: a
-     * migration may have dropped the recorder, and a failed read must not abort the migration's work.
+     * The names of the relations among {@code oids} that were dropped (a table, an index or a materialized
+     * view), from the recorder's log, once the step is over. In the step's transaction when it is still
+     * open (under a savepoint); otherwise in one of its own, ended after the read, as the log was committed.
      */
-    static int rewriteReasons(Connection connection, long table) throws SQLException {
-        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
-        try (PreparedStatement statement = connection.prepareStatement(REWRITE_REASONS)) {
-            statement.setLong(1, table);
-            int reasons;
-            try (ResultSet row = statement.executeQuery()) {
-                reasons = row.next() ? row.getInt(1) : 0;
+    static Map<Long, String> dropped(Connection connection, Collection<Long> oids) throws SQLException {
+        Read<Map<Long, String>> read = () -> {
+            Map<Long, String> names = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(DROPPED)) {
+                statement.setString(1, oids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        names.put(rows.getLong(1), rows.getString(2));
+                    }
+                }
             }
+            return names;
+        };
+        if (connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE) {
+            return underSavepoint(connection, read);
+        }
+        try {
+            return read.run();
+        } finally {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        }
+    }
+
+    private interface Read<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * A read of the recorder's log, inside the migration's transaction: a migration may have dropped the
+     * recorder, and a failed read must not abort the migration's work.
+     */
+    private static <T> T underSavepoint(Connection connection, Read<T> read) throws SQLException {
+        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try {
+            T value = read.run();
             if (savepoint != null) {
                 connection.releaseSavepoint(savepoint);
             }
-            return reasons;
+            return value;
         } catch (SQLException e) {
             if (savepoint != null) {
                 connection.rollback(savepoint);
             }
             throw e;
         }
+    }
+
+    /**
+     * Why Postgres rewrote a table, as the change recorder's table_rewrite trigger logged it in the step; 0
+     * when it logged nothing.
+     */
+    static int rewriteReasons(Connection connection, long table) throws SQLException {
+        return underSavepoint(connection, () -> {
+            try (PreparedStatement statement = connection.prepareStatement(REWRITE_REASONS)) {
+                statement.setLong(1, table);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? row.getInt(1) : 0;
+                }
+            }
+        });
     }
 
     /** Postgres's {@code AT_REWRITE_*} bits in words: "a column's type changed". */

@@ -11,12 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * runs: steps are told apart by their connection, so parts of a history walked at once do not mix.
  */
 public final class SafetyRecorder implements StatementListener {
-    /**
-     * Whether the reads ride in the statements' round trips. Off: measured on the generated benchmark on a
-     * quiet machine, carried reads (re-planned on every statement) cost more than the round trips they
-     * save (BENCHMARKS.md, "Safety measurement").
-     */
-    private static final boolean CARRY = Boolean.getBoolean("migrationtest.safety.carry");
     private final Map<Connection, StepObserver> steps = new ConcurrentHashMap<>();
 
     /**
@@ -39,12 +33,6 @@ public final class SafetyRecorder implements StatementListener {
         if (step != null) {
             step.scriptStarting(file, text);
         }
-    }
-
-    @Override
-    public Carried carried(Connection connection, ExecutedStatement statement) {
-        StepObserver step = steps.get(connection);
-        return step == null || !CARRY ? Carried.NONE : step.carried(statement);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package io.github.migrationtest.verifier.safety;
 
 import io.github.migrationtest.verifier.source.Direction;
-import io.github.migrationtest.verifier.source.StatementListener.Carried;
 import io.github.migrationtest.verifier.source.StatementListener.ExecutedStatement;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures one step, statement by statement: reads the state of every relation that existed when
- * the step started before its first statement and after each one, on the migration's connection,
- * and turns what changed into findings attributed to the statement's file and line.
+ * Measures one step, statement by statement: reads the state of the relations that existed when the
+ * step started, on the migration's connection, after each statement, and turns what changed into
+ * findings attributed to the statement's file and line. In a transaction only the relations it holds a
+ * lock on are read, each first when it shows up ({@link StepStart}); in auto-commit all of them.
  */
 final class StepObserver {
     private static final Logger LOG = LoggerFactory.getLogger(StepObserver.class);
@@ -31,16 +31,29 @@ final class StepObserver {
     private static final Pattern CONCURRENTLY = Pattern.compile(
             "^(CREATE (UNIQUE )?INDEX|DROP INDEX|REINDEX|ALTER TABLE\\b.*\\bDETACH PARTITION)\\b.*\\bCONCURRENTLY\\b.*");
     private static final Pattern SESSION_ONLY = Pattern.compile("^(SET|RESET|SHOW)\\b.*");
+    /** Statements that can rename a relation or move it to another schema (a DO block or a procedure too). */
+    private static final Pattern RELATION_RENAMING = Pattern.compile(
+            "^(ALTER (TABLE|INDEX|MATERIALIZED VIEW)\\b.*\\b(RENAME|SET SCHEMA)\\b.*|(DO|CALL)\\b.*)");
 
     private final Direction direction;
     private final Connection connection;
-    private List<Relation> relations = List.of();
+    private List<Relation> relations = new ArrayList<>();
     private boolean recorder;
     private final Map<Long, Relation> byOid = new HashMap<>();
     private final Allowances allowances = new Allowances();
-    private final List<SafetyFinding> findings = new ArrayList<>();
+    private final List<Noted> findings = new ArrayList<>();
+    /**
+     * The statements in the order they ran: findings are sorted by it. By value, not identity: a source may
+     * report a statement before and after it with two equal records.
+     */
+    private final Map<ExecutedStatement, Integer> order = new HashMap<>();
     /** Blocking locks taken in the open transaction, by table: who took them and what ran while they were held. */
     private final Map<Long, HeldLock> held = new LinkedHashMap<>();
+    /**
+     * Relations of the step's start first found locked and gone, by oid, where: named from the recorder's log
+     * once the step is over (one read for the step, not one per dropping statement).
+     */
+    private final Map<Long, ExecutedStatement> goneUnnamed = new LinkedHashMap<>();
     /** Where each relation of the step's start disappeared, by name. */
     private final Map<String, ExecutedStatement> vanished = new HashMap<>();
     private final Set<String> reportedIndexes = new HashSet<>();
@@ -50,12 +63,29 @@ final class StepObserver {
     private final List<ExecutedStatement> concurrently = new ArrayList<>();
     private CatalogReads.Reading previous;
     private boolean previousInTransaction;
-    /** The statement whose reads ride in its own round trip, and what its read after it gave. */
-    private ExecutedStatement carrying;
-    private CatalogReads.Reading carried;
+    /** While relations are read when they first show up locked: what the step's start told; else null. */
+    private StepStart start;
+    /** The highest oid of a relation when the step started: the step created those above. */
+    private long highest;
+    private boolean noRelations;
+    /** Before a statement that can rename a relation, the relations' names: a relation is named as the step found it. */
+    private Map<Long, String> namesBefore = Map.of();
     private boolean statementsSeen;
     private boolean broken;
     private long measuringNanos;
+
+    /** A finding, and the place of its statement among the step's. */
+    private record Noted(int statement, SafetyFinding finding) {
+        /**
+         * By statement; within a statement by finding, object and detail, not in the order the catalog
+         * returned the relations (pg_locks' order varies between runs).
+         */
+        static final Comparator<Noted> ORDER = Comparator.comparingInt(Noted::statement)
+                .thenComparing(n -> n.finding().finding())
+                .thenComparing(n -> n.finding().object())
+                .thenComparing(n -> n.finding().detail())
+                .thenComparing(n -> n.finding().evidence());
+    }
 
     private static final class HeldLock {
         final ExecutedStatement takenBy;
@@ -82,70 +112,24 @@ final class StepObserver {
         measuringNanos += System.nanoTime() - started;
     }
 
-    /**
-     * The reads of a statement that runs in the step's transaction, sent with it: the listing before the
-     * step's first statement, the locked relations after each.
-     */
-    Carried carried(ExecutedStatement statement) {
-        if (broken || previous != null && relations.isEmpty()) {
-            return Carried.NONE;
-        }
-        carrying = statement;
-        carried = null;
-        boolean starting = previous == null;
-        return new Carried() {
-            @Override
-            public String before() {
-                return starting ? CatalogReads.listing(false) : "";
-            }
-
-            @Override
-            public String after() {
-                // With the step's first statement the listing rides too, so its oids are not known yet.
-                return starting ? CatalogReads.locked(null) : CatalogReads.locked(previous);
-            }
-
-            // The server's time for a carried read is inside the statement's round trip: counted as it reports it.
-            @Override
-            public void readBefore(ResultSet rows) {
-                timed(() -> {
-                    CatalogReads.Listing listing = CatalogReads.listing(rows);
-                    listed(listing, true);
-                    measuringNanos += listing.reading().serverNanos();
-                });
-            }
-
-            @Override
-            public void readAfter(ResultSet rows) {
-                timed(() -> {
-                    carried = previous == null ? null : CatalogReads.locked(rows, previous);
-                    measuringNanos += carried == null ? 0 : carried.serverNanos();
-                });
-            }
-        };
-    }
-
-    private interface Read {
-        void run() throws SQLException;
-    }
-
-    private void timed(Read read) {
-        long started = System.nanoTime();
-        try {
-            read.run();
-        } catch (SQLException e) {
-            stop(e);
-        } finally {
-            measuringNanos += System.nanoTime() - started;
-        }
-    }
-
     private void listed(CatalogReads.Listing listing, boolean inTransaction) {
-        relations = listing.relations();
+        listing.relations().forEach(this::seen);
         recorder = listing.recorder();
-        relations.forEach(r -> byOid.put(r.oid(), r));
         previous = listing.reading();
         previousInTransaction = inTransaction;
+        highest = listing.relations().stream().mapToLong(Relation::oid).max().orElse(0);
+        noRelations = relations.isEmpty();
+    }
+
+    /** A relation read for the first time after a statement, named as it was before it. */
+    private void firstSeen(Relation relation) {
+        String name = namesBefore.get(relation.oid());
+        seen(name == null ? relation : new Relation(relation.oid(), name, relation.table(), relation.isIndex()));
+    }
+
+    private void seen(Relation relation) {
+        relations.add(relation);
+        byOid.put(relation.oid(), relation);
     }
 
     void before(ExecutedStatement statement) {
@@ -162,12 +146,14 @@ final class StepObserver {
         try {
             measure(statement);
         } finally {
+            namesBefore = Map.of();
             measuringNanos += System.nanoTime() - started;
         }
     }
 
     private void start(ExecutedStatement statement) {
         statementsSeen = true;
+        order.putIfAbsent(statement, order.size());
         if (!SESSION_ONLY.matcher(statement.code()).matches()) {
             statementsByFile.merge(statement.file(), 1, Integer::sum);
         }
@@ -181,15 +167,59 @@ final class StepObserver {
                 stop(e);
             }
         }
-        if (previous == null && !broken && carrying != statement) {
-            // In a transactional step this read opens the step's transaction: the scan counters it sees are
-            // the baseline. In auto-commit it reads the details the catalog evidence compares.
-            try {
-                listed(CatalogReads.list(connection, !statement.transactional()), inTransaction());
-            } catch (SQLException e) {
-                stop(e);
+        if (broken) {
+            return;
+        }
+        try {
+            if (previous == null) {
+                begin(statement);
+            } else if (start != null && !inTransaction()) {
+                // The step's transaction ended (a source that commits as it goes): what a transaction no longer
+                // locks tells nothing, so from here on every relation is read, as in auto-commit.
+                listAll();
+            }
+            if (start != null && RELATION_RENAMING.matcher(statement.code()).matches()) {
+                Map<Long, String> names = new HashMap<>();
+                CatalogReads.list(connection, false).relations().forEach(r -> names.put(r.oid(), r.name()));
+                namesBefore = names;
+            }
+        } catch (SQLException e) {
+            stop(e);
+        }
+    }
+
+    /**
+     * The step's first read, before its first statement, inside the step's transaction (which it opens): the
+     * scan counters it sees are the baseline. In a transactional step it reads bounds only, when the
+     * recorder's log can name what the step drops; otherwise, and in auto-commit, it lists the relations, in
+     * auto-commit with the details the catalog evidence compares.
+     */
+    private void begin(ExecutedStatement statement) throws SQLException {
+        if (statement.transactional()) {
+            StepStart bounds = StepStart.read(connection);
+            if (bounds.recorder()) {
+                start = bounds;
+                recorder = true;
+                previous = bounds.reading();
+                previousInTransaction = true;
+                highest = bounds.highestOid();
+                noRelations = !bounds.anyRelation();
+                return;
             }
         }
+        listed(CatalogReads.list(connection, !statement.transactional()), inTransaction());
+    }
+
+    /** Lists the relations the step had at its start that were not read yet, leaving their state as it was. */
+    private void listAll() throws SQLException {
+        CatalogReads.Listing now = CatalogReads.list(connection, false);
+        for (Relation relation : now.relations()) {
+            if (relation.oid() <= highest && !byOid.containsKey(relation.oid())) {
+                seen(relation);
+                previous.states().put(relation.oid(), now.reading().states().get(relation.oid()));
+            }
+        }
+        start = null;
     }
 
     private void measure(ExecutedStatement statement) {
@@ -200,11 +230,19 @@ final class StepObserver {
                 stop(e);
             }
         }
-        if (previous == null || broken || relations.isEmpty()) {
+        if (previous == null || broken || noRelations) {
             return;
         }
         boolean inTransaction = inTransaction();
-        CatalogReads.Reading now = carrying == statement ? carried : read(inTransaction);
+        if (start != null && !inTransaction) {
+            try {
+                listAll();
+            } catch (SQLException e) {
+                stop(e);
+                return;
+            }
+        }
+        CatalogReads.Reading now = read(inTransaction, statement);
         if (now == null) {
             return;
         }
@@ -218,6 +256,9 @@ final class StepObserver {
 
     /** The step's findings, with the file's allow comments applied. */
     StepRecord end() {
+        long started = System.nanoTime();
+        nameGone();
+        measuringNanos += System.nanoTime() - started;
         closeHeldLocks();
         for (ExecutedStatement statement : concurrently) {
             if (statementsByFile.getOrDefault(statement.file(), 0) > 1) {
@@ -226,8 +267,22 @@ final class StepObserver {
             }
         }
         List<SafetyFinding> all = new ArrayList<>(allowances.invalid());
-        findings.forEach(f -> all.add(allowances.apply(f)));
+        findings.stream().sorted(Noted.ORDER).forEach(n -> all.add(allowances.apply(n.finding())));
         return new StepRecord(direction, all, allowances, vanished, renames, statementsSeen, measuringNanos);
+    }
+
+    /** Where the relations the step dropped went, by the names the recorder's log kept. */
+    private void nameGone() {
+        if (goneUnnamed.isEmpty() || broken) {
+            return;
+        }
+        try {
+            CatalogReads.dropped(connection, goneUnnamed.keySet())
+                    .forEach((oid, name) -> vanished.putIfAbsent(name, goneUnnamed.get(oid)));
+        } catch (SQLException e) {
+            // A step that failed left nothing to name (its log rolled back with it).
+            LOG.debug("Safety measurement could not name the relations the step dropped: {}", e.getMessage());
+        }
     }
 
     private void compare(ExecutedStatement statement, CatalogReads.Reading before, CatalogReads.Reading after,
@@ -276,7 +331,7 @@ final class StepObserver {
     private void rewrite(ExecutedStatement statement, long table, List<Relation> rewritten) {
         Relation owner = byOid.get(table);
         boolean tableItself = rewritten.stream().anyMatch(r -> !r.isIndex());
-        List<String> indexes = rewritten.stream().filter(Relation::isIndex).map(Relation::name).toList();
+        List<String> indexes = rewritten.stream().filter(Relation::isIndex).map(Relation::name).sorted().toList();
         String detail = tableItself
                 ? "new relfilenode" + (indexes.isEmpty() ? "" : "; its indexes rebuilt: " + String.join(", ", indexes))
                 : "index(es) rebuilt: " + String.join(", ", indexes);
@@ -297,7 +352,7 @@ final class StepObserver {
         if (read.isPresent()) {
             // The index list came with the read: the new ones are those the step's start did not have.
             read.get().forEach((oid, name) -> {
-                if (!byOid.containsKey(oid)) {
+                if (start != null ? oid > highest : !byOid.containsKey(oid)) {
                     names.add(name);
                 }
             });
@@ -387,8 +442,8 @@ final class StepObserver {
     }
 
     private void add(Finding finding, ExecutedStatement statement, String object, String detail, Evidence evidence) {
-        findings.add(new SafetyFinding(finding, direction, statement.file(), statement.line(), object, detail, evidence,
-                ""));
+        findings.add(new Noted(order.getOrDefault(statement, order.size()), new SafetyFinding(finding, direction,
+                statement.file(), statement.line(), object, detail, evidence, "")));
     }
 
     private static boolean isZero(String lockTimeout) {
@@ -396,9 +451,10 @@ final class StepObserver {
     }
 
     /** Inside a transaction the relations it holds a lock on; in auto-commit all of them. */
-    private CatalogReads.Reading read(boolean inTransaction) {
+    private CatalogReads.Reading read(boolean inTransaction, ExecutedStatement statement) {
         try {
-            return inTransaction ? CatalogReads.readLocked(connection, previous)
+            return inTransaction ? CatalogReads.readLocked(connection, previous, highest, start, this::firstSeen,
+                    oid -> goneUnnamed.putIfAbsent(oid, statement))
                     : CatalogReads.readAll(connection, relations);
         } catch (SQLException e) {
             stop(e);

@@ -1,7 +1,6 @@
 package io.github.migrationtest.verifier.source;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 
 /**
  * Told about each statement a source runs itself, on the step's own connection, so that what a
@@ -27,51 +26,12 @@ public interface StatementListener {
     default void scriptStarting(Connection connection, String file, String text) {
     }
 
-    /**
-     * Queries to send in the statement's own round trip, so that observing it costs no round trip of its
-     * own. Asked (before {@link #beforeStatement}) only of a statement that runs inside the step's
-     * transaction and is not a {@code COPY ... FROM STDIN}; when asked, the listener needs no reads of its
-     * own around that statement.
-     */
-    default Carried carried(Connection connection, ExecutedStatement statement) {
-        return Carried.NONE;
-    }
-
     /** A statement is about to run. */
     default void beforeStatement(Connection connection, ExecutedStatement statement) {
     }
 
     /** A statement ran without error; in a transactional step its transaction is still open. */
     default void afterStatement(Connection connection, ExecutedStatement statement) {
-    }
-
-    /**
-     * Read-only queries sent with a statement in one round trip and its transaction, each one statement
-     * giving one result set: {@code before} just before it, {@code after} after it (and after the step's
-     * bookkeeping, when that rides along too). Reading a result must not throw: a listener handles its
-     * own errors.
-     */
-    interface Carried {
-
-        /** Nothing carried. */
-        Carried NONE = new Carried() {
-        };
-
-        /** The query to run just before the statement; empty for none. */
-        default String before() {
-            return "";
-        }
-
-        /** The query to run last; empty for none. */
-        default String after() {
-            return "";
-        }
-
-        default void readBefore(ResultSet rows) {
-        }
-
-        default void readAfter(ResultSet rows) {
-        }
     }
 
     /**

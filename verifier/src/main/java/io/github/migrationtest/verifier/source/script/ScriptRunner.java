@@ -206,8 +206,6 @@ public final class ScriptRunner {
             Connection connection, boolean transactional, StatementListener listener) throws SQLException {
         StatementListener.ExecutedStatement reported = new StatementListener.ExecutedStatement(
                 script.file(), statement.line(), statement.sql(), statement.code(), transactional);
-        StatementListener.Carried carried = statement.isCopyIn() || !transactional
-                ? StatementListener.Carried.NONE : listener.carried(connection, reported);
         listener.beforeStatement(connection, reported);
         try {
             if (statement.isCopyIn()) {
@@ -218,8 +216,7 @@ public final class ScriptRunner {
                     // JDBC escapes ({fn ...}, {d '...'}) are not SQL: leave the text as written.
                     jdbc.setEscapeProcessing(false);
                     // A new line first: the statement may end in a line comment.
-                    String sql = after.isEmpty() ? statement.sql() : statement.sql() + "\n;\n" + after;
-                    CarriedQueries.read(jdbc, jdbc.execute(CarriedQueries.around(carried, sql)), carried);
+                    jdbc.execute(after.isEmpty() ? statement.sql() : statement.sql() + "\n;\n" + after);
                 }
             }
         } catch (SQLException e) {

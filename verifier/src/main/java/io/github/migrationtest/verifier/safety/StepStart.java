@@ -1,0 +1,97 @@
+package io.github.migrationtest.verifier.safety;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a transactional step's start tells about the relations that exist then, without listing them: a
+ * relation is read only once it shows up locked. Inside a transaction anything changed, scanned or dropped
+ * is locked, and its state before the transaction is derived from these bounds, so the read costs the
+ * same on a schema of ten relations or of thousands.
+ *
+ * @param highestOid the highest oid of any relation: a relation above it was created by the step
+ * @param highestFileNode the highest relfilenode of any relation: a new one is drawn from the oid counter,
+ *     which is above every number handed out before, so a relfilenode above it was assigned in the step
+ *     (a rewrite, or a truncation)
+ * @param anyRelation whether the user has a table, materialized view or index at all
+ * @param pendingScans sequential scans the session counted but has not flushed yet, by table (the session's
+ *     scan counters are read as differences, and a previous transaction may have left counts there)
+ * @param indexCounts how many indexes each table has
+ * @param lockTimeout the session's lock_timeout
+ * @param recorder whether the change recorder is installed, whose log names what a step dropped
+ */
+record StepStart(long highestOid, long highestFileNode, boolean anyRelation, Map<Long, Long> pendingScans,
+                 Map<Long, Integer> indexCounts, String lockTimeout, boolean recorder) {
+
+    /**
+     * One row of aggregates. The two maxima walk an index backwards; the scan counters and the index counts
+     * are a pass over the user's oids that returns numbers only (no names, no row per relation).
+     */
+    private static final String START = """
+            select (select pg_catalog.max(c.oid) from pg_catalog.pg_class c),
+                   greatest(
+                       (select pg_catalog.max(c.relfilenode) from pg_catalog.pg_class c where c.reltablespace = 0),
+                       (select pg_catalog.max((select pg_catalog.max(c.relfilenode) from pg_catalog.pg_class c
+                            where c.reltablespace = t.oid)) from pg_catalog.pg_tablespace t)),
+                   exists (select from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                       where c.oid >= 16384 and c.relkind in ('r', 'p', 'm', 'i', 'I')
+                         and n.nspname not in ('pg_catalog', 'information_schema', 'migrationtest_recorder')
+                         and n.nspname not like 'pg\\_%'),
+                   (select pg_catalog.string_agg(c.oid::text || ':' || s.scans, ',') from pg_catalog.pg_class c
+                       cross join lateral (select pg_catalog.pg_stat_get_xact_numscans(c.oid) as scans) s
+                       where c.oid >= 16384 and c.relkind in ('r', 'p', 'm') and s.scans > 0),
+                   (select pg_catalog.string_agg(x.indrelid::text, ',') from pg_catalog.pg_index x
+                       where x.indexrelid >= 16384),
+                   pg_catalog.current_setting('lock_timeout'),
+                   pg_catalog.to_regclass('migrationtest_recorder.touched') is not null""";
+
+    /** Reads the start of a step; inside the step's transaction, which this read opens. */
+    static StepStart read(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(START);
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            Map<Long, Long> scans = new HashMap<>();
+            split(row.getString(4), pair -> {
+                int colon = pair.indexOf(':');
+                scans.put(Long.parseLong(pair.substring(0, colon)), Long.parseLong(pair.substring(colon + 1)));
+            });
+            Map<Long, Integer> indexes = new HashMap<>();
+            split(row.getString(5), table -> indexes.merge(Long.parseLong(table), 1, Integer::sum));
+            return new StepStart(row.getLong(1), row.getLong(2), row.getBoolean(3), scans, indexes, row.getString(6),
+                    row.getBoolean(7));
+        }
+    }
+
+    private static void split(String list, java.util.function.Consumer<String> each) {
+        if (list != null && !list.isEmpty()) {
+            for (String item : list.split(",")) {
+                each.accept(item);
+            }
+        }
+    }
+
+    /** The reading of the step's start: no relation read yet, the session's lock_timeout. */
+    CatalogReads.Reading reading() {
+        return new CatalogReads.Reading(new HashMap<>(), lockTimeout);
+    }
+
+    /**
+     * A relation's state when the step started, as a relation that shows up locked for the first time in the
+     * step had it: no lock of this transaction, its relfilenode then (or one that differs from any, when it
+     * got a new one in the step), the counts it had. What the step changed in its constraints, NOT NULL
+     * columns or partitioning is not known, as a listing without details does not know it.
+     *
+     * @param fileNode its relfilenode now
+     * @param isPartition whether it is a partition now
+     */
+    RelationState before(Relation relation, long fileNode, boolean isPartition) {
+        long then = fileNode > highestFileNode ? -1 : fileNode;
+        return new RelationState(true, then, EnumSet.noneOf(LockMode.class), pendingScans.getOrDefault(relation.oid(), 0L),
+                RelationState.UNKNOWN, null, isPartition, relation.isIndex() ? 0 : indexCounts.getOrDefault(relation.oid(), 0));
+    }
+}
