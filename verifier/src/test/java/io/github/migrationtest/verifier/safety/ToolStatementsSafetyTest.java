@@ -1,0 +1,265 @@
+package io.github.migrationtest.verifier.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.migrationtest.verifier.Verifier;
+import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.report.RevisionReport;
+import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.SourceType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Statements that Flyway's API and Liquibase run themselves, measured one by one like a SQL file's: each
+ * dangerous operation next to its safe twin, each finding placed at the file and line the statement
+ * came from, and the tools' own bookkeeping never reported.
+ */
+class ToolStatementsSafetyTest {
+
+    private static final String TIMEOUT = "SET lock_timeout = '2s';\n";
+    private static final String BASE = """
+            CREATE TABLE parent (id int PRIMARY KEY);
+            INSERT INTO parent SELECT g FROM generate_series(1, 200) g;
+            CREATE TABLE t (id int PRIMARY KEY, a int, b int, c varchar(10), d int);
+            INSERT INTO t SELECT g, g, g, 'x', g FROM generate_series(1, 200) g;
+            """;
+
+    @TempDir
+    Path history;
+
+    @Test
+    void flyway_upgrades_are_measured_per_statement_at_their_script_line() throws IOException {
+        write("V1__base.sql", BASE);
+        write("U1__base.sql", "DROP TABLE t;\nDROP TABLE parent;\n");
+        write("V2__index.sql", TIMEOUT + "-- on a table that holds rows\nCREATE INDEX t_a ON t (a);\n");
+        write("U2__index.sql", "DROP INDEX t_a;\n");
+        write("V3__index_concurrently.sql", "CREATE INDEX CONCURRENTLY t_b ON t (b);\n");
+        write("U3__index_concurrently.sql", "DROP INDEX t_b;\n");
+        write("V4__retype.sql", TIMEOUT + "ALTER TABLE t ALTER COLUMN a TYPE bigint;\n");
+        write("U4__retype.sql", "ALTER TABLE t ALTER COLUMN a TYPE int;\n");
+        write("V5__widen.sql", TIMEOUT + "ALTER TABLE t ALTER COLUMN c TYPE varchar(20);\n");
+        write("U5__widen.sql", "ALTER TABLE t ALTER COLUMN c TYPE varchar(10);\n");
+        write("V6__fk.sql", TIMEOUT + "ALTER TABLE t\n    ADD CONSTRAINT t_parent FOREIGN KEY (d) REFERENCES parent (id);\n");
+        write("U6__fk.sql", "ALTER TABLE t DROP CONSTRAINT t_parent;\n");
+        write("V7__fk_not_valid.sql", TIMEOUT
+                + "ALTER TABLE t ADD CONSTRAINT t_parent2 FOREIGN KEY (d) REFERENCES parent (id) NOT VALID;\n");
+        write("U7__fk_not_valid.sql", "ALTER TABLE t DROP CONSTRAINT t_parent2;\n");
+        write("V8__rename.sql", TIMEOUT + "ALTER TABLE t RENAME COLUMN b TO b2;\n");
+        write("U8__rename.sql", TIMEOUT + "ALTER TABLE t RENAME COLUMN b2 TO b;\n");
+
+        VerificationReport report = verify(history, SourceType.FLYWAY);
+
+        assertThat(upgradeFindings(report)).as(details(report)).containsExactly(
+                "2 INDEX_WITHOUT_CONCURRENTLY V2__index.sql:3 public.t",
+                "4 TABLE_REWRITE V4__retype.sql:2 public.t",
+                "6 FULL_TABLE_SCAN_UNDER_LOCK V6__fk.sql:2 public.parent",
+                "6 FULL_TABLE_SCAN_UNDER_LOCK V6__fk.sql:2 public.t");
+        assertNoBookkeeping(report, "flyway_schema_history");
+        assertThat(report.passed()).as(details(report)).isTrue();
+    }
+
+    @Test
+    void liquibase_xml_changesets_are_measured_at_their_change_or_statement_line() throws IOException {
+        Path changelog = write("db.changelog-master.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd">
+                    <changeSet id="1" author="t">
+                        <sql>%s</sql>
+                        <rollback><dropTable tableName="t"/><dropTable tableName="parent"/></rollback>
+                    </changeSet>
+                    <changeSet id="2" author="t">
+                        <sql>SET lock_timeout = '2s'</sql>
+                        <createIndex indexName="t_a" tableName="t">
+                            <column name="a"/>
+                        </createIndex>
+                        <rollback><dropIndex indexName="t_a" tableName="t"/></rollback>
+                    </changeSet>
+                    <changeSet id="3" author="t" runInTransaction="false">
+                        <sql>CREATE INDEX CONCURRENTLY t_b ON t (b)</sql>
+                        <rollback>DROP INDEX t_b</rollback>
+                    </changeSet>
+                    <changeSet id="4" author="t">
+                        <sql>SET lock_timeout = '2s'</sql>
+                        <modifyDataType tableName="t" columnName="a" newDataType="bigint"/>
+                        <rollback><modifyDataType tableName="t" columnName="a" newDataType="int"/></rollback>
+                    </changeSet>
+                    <changeSet id="5" author="t">
+                        <sql>SET lock_timeout = '2s'</sql>
+                        <modifyDataType tableName="t" columnName="c" newDataType="varchar(20)"/>
+                        <rollback><modifyDataType tableName="t" columnName="c" newDataType="varchar(10)"/></rollback>
+                    </changeSet>
+                    <changeSet id="6" author="t">
+                        <sql>SET lock_timeout = '2s'</sql>
+                        <addForeignKeyConstraint baseTableName="t" baseColumnNames="d" constraintName="t_parent"
+                                referencedTableName="parent" referencedColumnNames="id"/>
+                        <rollback><dropForeignKeyConstraint baseTableName="t" constraintName="t_parent"/></rollback>
+                    </changeSet>
+                    <changeSet id="7" author="t">
+                        <sql>
+                            SET lock_timeout = '2s';
+                            ALTER TABLE t ADD CONSTRAINT t_parent2 FOREIGN KEY (d) REFERENCES parent (id) NOT VALID;
+                        </sql>
+                        <rollback>ALTER TABLE t DROP CONSTRAINT t_parent2</rollback>
+                    </changeSet>
+                    <changeSet id="8" author="t">
+                        <sql>SET lock_timeout = '2s'</sql>
+                        <renameColumn tableName="t" oldColumnName="b" newColumnName="b2"/>
+                        <rollback><renameColumn tableName="t" oldColumnName="b2" newColumnName="b"/></rollback>
+                    </changeSet>
+                    <changeSet id="9" author="t">
+                        <sql>
+                            SET lock_timeout = '2s';
+                            CREATE INDEX t_c ON t (c);
+                        </sql>
+                        <rollback>DROP INDEX t_c</rollback>
+                    </changeSet>
+                </databaseChangeLog>
+                """.formatted(BASE));
+
+        VerificationReport report = verify(changelog, SourceType.LIQUIBASE);
+
+        String xml = Files.readString(changelog);
+        String file = " db.changelog-master.xml:";
+        assertThat(upgradeFindings(report)).as(details(report)).containsExactly(
+                "2 INDEX_WITHOUT_CONCURRENTLY" + file + line(xml, "<createIndex") + " public.t",
+                "4 TABLE_REWRITE" + file + line(xml, "newDataType=\"bigint\"") + " public.t",
+                "6 FULL_TABLE_SCAN_UNDER_LOCK" + file + line(xml, "<addForeignKeyConstraint") + " public.parent",
+                "6 FULL_TABLE_SCAN_UNDER_LOCK" + file + line(xml, "<addForeignKeyConstraint") + " public.t",
+                "9 INDEX_WITHOUT_CONCURRENTLY" + file + line(xml, "CREATE INDEX t_c") + " public.t");
+        // A rollback's statements are Liquibase's own (here its modifyDataType): placed at the changeset.
+        assertThat(downgradeFindings(report)).as(details(report))
+                .contains("4 TABLE_REWRITE" + file + line(xml, "<changeSet id=\"4\"") + " public.t");
+        assertNoBookkeeping(report, "databasechangelog");
+        assertThat(report.passed()).as(details(report)).isTrue();
+    }
+
+    @Test
+    void liquibase_formatted_sql_is_measured_at_the_statement_and_rollback_lines() throws IOException {
+        Path changelog = write("db.changelog-master.sql", """
+                --liquibase formatted sql
+
+                --changeset t:1
+                %s--rollback DROP TABLE t;
+                --rollback DROP TABLE parent;
+
+                --changeset t:2
+                SET lock_timeout = '2s';
+                CREATE INDEX t_a ON t (a);
+                --rollback DROP INDEX t_a;
+
+                --changeset t:3 runInTransaction:false
+                CREATE INDEX CONCURRENTLY t_b ON t (b);
+                --rollback DROP INDEX t_b;
+
+                --changeset t:4
+                SET lock_timeout = '2s';
+                ALTER TABLE t ALTER COLUMN a TYPE bigint;
+                --rollback SET lock_timeout = '2s';
+                --rollback ALTER TABLE t ALTER COLUMN a TYPE int;
+
+                --changeset t:5
+                SET lock_timeout = '2s';
+                ALTER TABLE t ALTER COLUMN c TYPE varchar(20);
+                --rollback ALTER TABLE t ALTER COLUMN c TYPE varchar(10);
+
+                --changeset t:6
+                SET lock_timeout = '2s';
+                ALTER TABLE t
+                    ADD CONSTRAINT t_parent FOREIGN KEY (d) REFERENCES parent (id);
+                --rollback ALTER TABLE t DROP CONSTRAINT t_parent;
+
+                --changeset t:7
+                SET lock_timeout = '2s';
+                ALTER TABLE t ADD CONSTRAINT t_parent2 FOREIGN KEY (d) REFERENCES parent (id) NOT VALID;
+                --rollback ALTER TABLE t DROP CONSTRAINT t_parent2;
+
+                --changeset t:8
+                SET lock_timeout = '2s';
+                ALTER TABLE t RENAME COLUMN b TO b2;
+                --rollback ALTER TABLE t RENAME COLUMN b2 TO b;
+                """.formatted(BASE));
+
+        VerificationReport report = verify(changelog, SourceType.LIQUIBASE);
+
+        String sql = Files.readString(changelog);
+        String file = " db.changelog-master.sql:";
+        assertThat(upgradeFindings(report)).as(details(report)).containsExactly(
+                "2 INDEX_WITHOUT_CONCURRENTLY" + file + line(sql, "CREATE INDEX t_a") + " public.t",
+                "4 TABLE_REWRITE" + file + line(sql, "TYPE bigint") + " public.t",
+                "6 FULL_TABLE_SCAN_UNDER_LOCK" + file + line(sql, "ALTER TABLE t\n") + " public.parent",
+                "6 FULL_TABLE_SCAN_UNDER_LOCK" + file + line(sql, "ALTER TABLE t\n") + " public.t");
+        // The rollback's statements are the user's: placed at their --rollback line.
+        assertThat(downgradeFindings(report)).as(details(report))
+                .contains("4 TABLE_REWRITE" + file + line(sql, "--rollback ALTER TABLE t ALTER COLUMN a TYPE int") + " public.t");
+        assertNoBookkeeping(report, "databasechangelog");
+        assertThat(report.passed()).as(details(report)).isTrue();
+    }
+
+    /** The 1-based line of the first occurrence of {@code text}. */
+    private static int line(String file, String text) {
+        int at = file.indexOf(text);
+        assertThat(at).as(text).isNotNegative();
+        return 1 + (int) file.substring(0, at).chars().filter(c -> c == '\n').count();
+    }
+
+    /** No finding is placed at, or mentions, the tool's own table: its statements are not the user's. */
+    private void assertNoBookkeeping(VerificationReport report, String table) {
+        report.revisions().forEach(r -> r.safety().forEach(f -> {
+            assertThat(Path.of(f.file()).getParent()).as(f.toString()).isEqualTo(history);
+            assertThat((f.detail() + f.object()).toLowerCase()).as(f.toString()).doesNotContain(table);
+        }));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(history.resolve(name), text);
+    }
+
+    private static VerificationReport verify(Path location, SourceType expected) {
+        var source = MigrationSources.open(location, SourceOptions.defaults());
+        assertThat(source.type()).isEqualTo(expected);
+        return new Verifier(source, VerifierOptions.defaults().withJobs(1)).verify(PostgresServer.shared());
+    }
+
+    /** Each upgrade finding as "revision FINDING file:line object", the file by its name. */
+    private static Set<String> upgradeFindings(VerificationReport report) {
+        return findings(report, Direction.UP);
+    }
+
+    private static Set<String> downgradeFindings(VerificationReport report) {
+        return findings(report, Direction.DOWN);
+    }
+
+    private static Set<String> findings(VerificationReport report, Direction direction) {
+        Set<String> found = new TreeSet<>();
+        for (RevisionReport revision : report.revisions()) {
+            revision.safety().stream().filter(f -> f.direction() == direction)
+                    .forEach(f -> found.add(revision.label().split(" ")[0] + " " + f.finding() + " "
+                            + Path.of(f.file()).getFileName() + ":" + f.line() + " " + f.object()));
+        }
+        return found;
+    }
+
+    private static String details(VerificationReport report) {
+        List<String> lines = new ArrayList<>();
+        report.revisions().forEach(r -> r.safety().forEach(f -> lines.add(r.label() + " " + f.direction() + " "
+                + f.location() + " " + f.finding() + " " + f.object() + ": " + f.detail() + " [" + f.evidence() + "]")));
+        report.results().filter(r -> r.isFailed()).forEach(r -> lines.add("FAILED " + r.check() + ": " + r.reason()
+                + " " + r.differences()));
+        return String.join("\n", lines);
+    }
+}
