@@ -69,9 +69,15 @@ public final class StatementFinder {
         return OptionalInt.of(lines[at]);
     }
 
+    /** Where {@code key} is between the cursor and the end of the region: a statement not there costs the region, not the file. */
     private int indexOf(String key) {
-        int at = text.indexOf(key, cursor);
-        return at >= 0 && at + key.length() <= end ? at : -1;
+        for (int at = text.indexOf(key.charAt(0), cursor); at >= 0 && at + key.length() <= end;
+                at = text.indexOf(key.charAt(0), at + 1)) {
+            if (text.startsWith(key, at)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /** The first character on or after {@code line}: the lines only grow along the text. */
