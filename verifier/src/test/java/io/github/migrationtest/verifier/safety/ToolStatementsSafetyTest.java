@@ -47,7 +47,8 @@ class ToolStatementsSafetyTest {
         write("U2__index.sql", "DROP INDEX t_a;\n");
         write("V3__index_concurrently.sql", "CREATE INDEX CONCURRENTLY t_b ON t (b);\n");
         write("U3__index_concurrently.sql", "DROP INDEX t_b;\n");
-        write("V4__retype.sql", TIMEOUT + "ALTER TABLE t ALTER COLUMN a TYPE bigint;\n");
+        write("V4__retype.sql", TIMEOUT + "ALTER TABLE t ALTER COLUMN a TYPE bigint;\n"
+                + "-- migrationtest:allow TABLE_REWRITE 200 rows\n");
         write("U4__retype.sql", "ALTER TABLE t ALTER COLUMN a TYPE int;\n");
         write("V5__widen.sql", TIMEOUT + "ALTER TABLE t ALTER COLUMN c TYPE varchar(20);\n");
         write("U5__widen.sql", "ALTER TABLE t ALTER COLUMN c TYPE varchar(10);\n");
@@ -66,6 +67,7 @@ class ToolStatementsSafetyTest {
                 "4 TABLE_REWRITE V4__retype.sql:2 public.t",
                 "6 FULL_TABLE_SCAN_UNDER_LOCK V6__fk.sql:2 public.parent",
                 "6 FULL_TABLE_SCAN_UNDER_LOCK V6__fk.sql:2 public.t");
+        assertThat(allowed(report, "4")).containsExactly("TABLE_REWRITE: 200 rows");
         assertNoBookkeeping(report, "flyway_schema_history");
         assertThat(report.passed()).as(details(report)).isTrue();
     }
@@ -95,6 +97,7 @@ class ToolStatementsSafetyTest {
                     </changeSet>
                     <changeSet id="4" author="t">
                         <sql>SET lock_timeout = '2s'</sql>
+                        <!-- migrationtest:allow TABLE_REWRITE 200 rows -->
                         <modifyDataType tableName="t" columnName="a" newDataType="bigint"/>
                         <rollback><modifyDataType tableName="t" columnName="a" newDataType="int"/></rollback>
                     </changeSet>
@@ -144,6 +147,7 @@ class ToolStatementsSafetyTest {
         // A rollback's statements are Liquibase's own (here its modifyDataType): placed at the changeset.
         assertThat(downgradeFindings(report)).as(details(report))
                 .contains("4 TABLE_REWRITE" + file + line(xml, "<changeSet id=\"4\"") + " public.t");
+        assertThat(allowed(report, "4")).containsExactly("TABLE_REWRITE: 200 rows", "TABLE_REWRITE: 200 rows");
         assertNoBookkeeping(report, "databasechangelog");
         assertThat(report.passed()).as(details(report)).isTrue();
     }
@@ -208,6 +212,13 @@ class ToolStatementsSafetyTest {
                 .contains("4 TABLE_REWRITE" + file + line(sql, "--rollback ALTER TABLE t ALTER COLUMN a TYPE int") + " public.t");
         assertNoBookkeeping(report, "databasechangelog");
         assertThat(report.passed()).as(details(report)).isTrue();
+    }
+
+    /** The findings of a revision an allow comment accepted, with its reason. */
+    private static List<String> allowed(VerificationReport report, String revision) {
+        return report.revisions().stream().filter(r -> r.label().split(" ")[0].equals(revision))
+                .flatMap(r -> r.safety().stream()).filter(f -> !f.allowedBecause().isEmpty())
+                .map(f -> f.finding() + ": " + f.allowedBecause()).toList();
     }
 
     /** The 1-based line of the first occurrence of {@code text}. */

@@ -64,10 +64,13 @@ final class LiquibaseStatements extends AbstractChangeExecListener implements At
     /** A file of the changelog's: its text, and where its statements were found so far. */
     private record ChangelogFile(String text, StatementFinder statements) {
 
-        /** Its lines that hold an allow comment, the others empty, as a script runner tells them. */
+        /**
+         * Its lines that hold an allow comment, the others empty, as a script runner tells them; an XML
+         * comment's end is not part of the reason.
+         */
         String marked() {
             return text.contains(StatementListener.COMMENT_MARK) ? text.lines()
-                    .map(line -> line.contains(StatementListener.COMMENT_MARK) ? line : "")
+                    .map(line -> line.contains(StatementListener.COMMENT_MARK) ? line.replaceFirst("\\s*-->\\s*$", "") : "")
                     .collect(Collectors.joining("\n")) : "";
         }
     }
