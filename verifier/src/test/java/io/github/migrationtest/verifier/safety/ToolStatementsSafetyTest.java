@@ -14,7 +14,6 @@ import io.github.migrationtest.verifier.source.SourceType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,14 +61,14 @@ class ToolStatementsSafetyTest {
 
         VerificationReport report = verify(history, SourceType.FLYWAY);
 
-        assertThat(upgradeFindings(report)).as(details(report)).containsExactly(
+        assertThat(upgradeFindings(report)).as(SafetyCorpusTest.details(report)).containsExactly(
                 "2 INDEX_WITHOUT_CONCURRENTLY V2__index.sql:3 public.t",
                 "4 TABLE_REWRITE V4__retype.sql:2 public.t",
                 "6 FULL_TABLE_SCAN_UNDER_LOCK V6__fk.sql:2 public.parent",
                 "6 FULL_TABLE_SCAN_UNDER_LOCK V6__fk.sql:2 public.t");
         assertThat(allowed(report, "4")).containsExactly("TABLE_REWRITE: 200 rows");
         assertNoBookkeeping(report, "flyway_schema_history");
-        assertThat(report.passed()).as(details(report)).isTrue();
+        assertThat(report.passed()).as(SafetyCorpusTest.details(report)).isTrue();
     }
 
     @Test
@@ -136,20 +135,19 @@ class ToolStatementsSafetyTest {
 
         VerificationReport report = verify(changelog, SourceType.LIQUIBASE);
 
-        String xml = Files.readString(changelog);
-        String file = " db.changelog-master.xml:";
-        assertThat(upgradeFindings(report)).as(details(report)).containsExactly(
-                "2 INDEX_WITHOUT_CONCURRENTLY" + file + line(xml, "<createIndex") + " public.t",
-                "4 TABLE_REWRITE" + file + line(xml, "newDataType=\"bigint\"") + " public.t",
-                "6 FULL_TABLE_SCAN_UNDER_LOCK" + file + line(xml, "<addForeignKeyConstraint") + " public.parent",
-                "6 FULL_TABLE_SCAN_UNDER_LOCK" + file + line(xml, "<addForeignKeyConstraint") + " public.t",
-                "9 INDEX_WITHOUT_CONCURRENTLY" + file + line(xml, "CREATE INDEX t_c") + " public.t");
+        Changelog xml = Changelog.of(changelog);
+        assertThat(upgradeFindings(report)).as(SafetyCorpusTest.details(report)).containsExactly(
+                xml.at("2 INDEX_WITHOUT_CONCURRENTLY", "<createIndex", "public.t"),
+                xml.at("4 TABLE_REWRITE", "newDataType=\"bigint\"", "public.t"),
+                xml.at("6 FULL_TABLE_SCAN_UNDER_LOCK", "<addForeignKeyConstraint", "public.parent"),
+                xml.at("6 FULL_TABLE_SCAN_UNDER_LOCK", "<addForeignKeyConstraint", "public.t"),
+                xml.at("9 INDEX_WITHOUT_CONCURRENTLY", "CREATE INDEX t_c", "public.t"));
         // A rollback's statements are Liquibase's own (here its modifyDataType): placed at the changeset.
-        assertThat(downgradeFindings(report)).as(details(report))
-                .contains("4 TABLE_REWRITE" + file + line(xml, "<changeSet id=\"4\"") + " public.t");
+        assertThat(downgradeFindings(report)).as(SafetyCorpusTest.details(report))
+                .contains(xml.at("4 TABLE_REWRITE", "<changeSet id=\"4\"", "public.t"));
         assertThat(allowed(report, "4")).containsExactly("TABLE_REWRITE: 200 rows", "TABLE_REWRITE: 200 rows");
         assertNoBookkeeping(report, "databasechangelog");
-        assertThat(report.passed()).as(details(report)).isTrue();
+        assertThat(report.passed()).as(SafetyCorpusTest.details(report)).isTrue();
     }
 
     @Test
@@ -200,18 +198,17 @@ class ToolStatementsSafetyTest {
 
         VerificationReport report = verify(changelog, SourceType.LIQUIBASE);
 
-        String sql = Files.readString(changelog);
-        String file = " db.changelog-master.sql:";
-        assertThat(upgradeFindings(report)).as(details(report)).containsExactly(
-                "2 INDEX_WITHOUT_CONCURRENTLY" + file + line(sql, "CREATE INDEX t_a") + " public.t",
-                "4 TABLE_REWRITE" + file + line(sql, "TYPE bigint") + " public.t",
-                "6 FULL_TABLE_SCAN_UNDER_LOCK" + file + line(sql, "ALTER TABLE t\n") + " public.parent",
-                "6 FULL_TABLE_SCAN_UNDER_LOCK" + file + line(sql, "ALTER TABLE t\n") + " public.t");
+        Changelog sql = Changelog.of(changelog);
+        assertThat(upgradeFindings(report)).as(SafetyCorpusTest.details(report)).containsExactly(
+                sql.at("2 INDEX_WITHOUT_CONCURRENTLY", "CREATE INDEX t_a", "public.t"),
+                sql.at("4 TABLE_REWRITE", "TYPE bigint", "public.t"),
+                sql.at("6 FULL_TABLE_SCAN_UNDER_LOCK", "ALTER TABLE t\n", "public.parent"),
+                sql.at("6 FULL_TABLE_SCAN_UNDER_LOCK", "ALTER TABLE t\n", "public.t"));
         // The rollback's statements are the user's: placed at their --rollback line.
-        assertThat(downgradeFindings(report)).as(details(report))
-                .contains("4 TABLE_REWRITE" + file + line(sql, "--rollback ALTER TABLE t ALTER COLUMN a TYPE int") + " public.t");
+        assertThat(downgradeFindings(report)).as(SafetyCorpusTest.details(report))
+                .contains(sql.at("4 TABLE_REWRITE", "--rollback ALTER TABLE t ALTER COLUMN a TYPE int", "public.t"));
         assertNoBookkeeping(report, "databasechangelog");
-        assertThat(report.passed()).as(details(report)).isTrue();
+        assertThat(report.passed()).as(SafetyCorpusTest.details(report)).isTrue();
     }
 
     /** The findings of a revision an allow comment accepted, with its reason. */
@@ -221,11 +218,20 @@ class ToolStatementsSafetyTest {
                 .map(f -> f.finding() + ": " + f.allowedBecause()).toList();
     }
 
-    /** The 1-based line of the first occurrence of {@code text}. */
-    private static int line(String file, String text) {
-        int at = file.indexOf(text);
-        assertThat(at).as(text).isNotNegative();
-        return 1 + (int) file.substring(0, at).chars().filter(c -> c == '\n').count();
+    /** A changelog's name and text, to say where a finding is expected. */
+    private record Changelog(String name, String text) {
+
+        static Changelog of(Path file) throws IOException {
+            return new Changelog(file.getFileName().toString(), Files.readString(file));
+        }
+
+        /** "revision FINDING name:line object", the line the first one holding {@code needle}. */
+        String at(String finding, String needle, String object) {
+            int offset = text.indexOf(needle);
+            assertThat(offset).as(needle).isNotNegative();
+            int line = 1 + (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+            return finding + " " + name + ":" + line + " " + object;
+        }
     }
 
     /** No finding is placed at, or mentions, the tool's own table: its statements are not the user's. */
@@ -265,12 +271,4 @@ class ToolStatementsSafetyTest {
         return found;
     }
 
-    private static String details(VerificationReport report) {
-        List<String> lines = new ArrayList<>();
-        report.revisions().forEach(r -> r.safety().forEach(f -> lines.add(r.label() + " " + f.direction() + " "
-                + f.location() + " " + f.finding() + " " + f.object() + ": " + f.detail() + " [" + f.evidence() + "]")));
-        report.results().filter(r -> r.isFailed()).forEach(r -> lines.add("FAILED " + r.check() + ": " + r.reason()
-                + " " + r.differences()));
-        return String.join("\n", lines);
-    }
 }

@@ -40,14 +40,17 @@ class ToolStatementsReportedTest {
         @Override
         public void beforeStatement(Connection connection, ExecutedStatement statement) {
             connections.add(connection);
-            before.add(Path.of(statement.file()).getFileName() + ":" + statement.line() + " " + statement.code()
-                    + (statement.transactional() ? "" : " (auto-commit)"));
+            before.add(describe(statement));
         }
 
         @Override
         public void afterStatement(Connection connection, ExecutedStatement statement) {
-            after.add(Path.of(statement.file()).getFileName() + ":" + statement.line() + " " + statement.code()
-                    + (statement.transactional() ? "" : " (auto-commit)"));
+            after.add(describe(statement));
+        }
+
+        private static String describe(ExecutedStatement statement) {
+            return Path.of(statement.file()).getFileName() + ":" + statement.line() + " " + statement.code()
+                    + (statement.transactional() ? "" : " (auto-commit)");
         }
     }
 
