@@ -94,8 +94,14 @@ class ToolStatementsReportedTest {
                         <addColumn tableName="t"><column name="a" type="int"/></addColumn>
                         <addColumn tableName="t"><column name="b" type="int"/></addColumn>
                     </changeSet>
+                    <changeSet id="3" author="t">
+                        <sqlFile path="index.sql" relativeToChangelogFile="true"/>
+                    </changeSet>
                 </databaseChangeLog>
                 """);
+
+        Files.writeString(history.resolve("index.sql"), "-- an sqlFile change's statements are placed in its file\n"
+                + "CREATE INDEX t_a ON t (a);\n");
 
         Recorder recorder = upgradeAll(MigrationSources.open(changelog, SourceOptions.defaults()));
 
@@ -103,7 +109,8 @@ class ToolStatementsReportedTest {
                 "db.changelog-master.xml:7 CREATE TABLE PUBLIC.T (ID INTEGER)",
                 "db.changelog-master.xml:12 INSERT INTO T VALUES (1)",
                 "db.changelog-master.xml:16 ALTER TABLE PUBLIC.T ADD A INTEGER",
-                "db.changelog-master.xml:17 ALTER TABLE PUBLIC.T ADD B INTEGER");
+                "db.changelog-master.xml:17 ALTER TABLE PUBLIC.T ADD B INTEGER",
+                "index.sql:2 CREATE INDEX T_A ON T (A)");
         assertThat(recorder.after).isEqualTo(recorder.before);
         assertThat(recorder.connections).containsOnly(db.connection());
     }
