@@ -90,9 +90,10 @@ public interface MigrationSource extends AutoCloseable {
     }
 
     /**
-     * Reports each statement the source runs over JDBC itself (SQL files, Flyway's {@code U} scripts) to
-     * {@code listener}, from then on; sources whose tool runs the statements (the Flyway API's upgrades,
-     * Liquibase, Alembic) report none, and their steps are only seen whole.
+     * Reports each statement of the user's the source runs over JDBC (SQL files, Flyway's {@code U}
+     * scripts, and through a connection that reports them, what the Flyway API and Liquibase run) to
+     * {@code listener}, from then on; a source whose tool runs the statements on a connection of its
+     * own (Alembic, in Python) reports none, and its steps are only seen whole.
      *
      * @return whether this source reports statements
      */

@@ -207,7 +207,7 @@ class SafetyCorpusTest {
         assertThat(report.passed()).as(details(report)).isTrue();
     }
 
-    private static String details(VerificationReport report) {
+    static String details(VerificationReport report) {
         List<String> lines = new ArrayList<>();
         report.revisions().forEach(r -> r.safety().forEach(f -> lines.add(r.label() + " " + f.direction() + " "
                 + f.location() + " " + f.finding() + " " + f.object() + ": " + f.detail() + " [" + f.evidence() + "]")));

@@ -7,7 +7,9 @@ import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
 import io.github.migrationtest.verifier.source.StatementListener;
+import io.github.migrationtest.verifier.source.StatementListener.ExecutedStatement;
 import io.github.migrationtest.verifier.source.StepResult;
+import io.github.migrationtest.verifier.source.jdbc.ListeningConnection;
 import io.github.migrationtest.verifier.source.jdbc.SingleConnectionDataSource;
 import io.github.migrationtest.verifier.source.script.PostgresErrors;
 import io.github.migrationtest.verifier.source.script.ScriptRunner;
@@ -86,6 +88,14 @@ final class FlywaySource extends FileHistorySource {
             outside = TransactionRules.reasonToRunOutsideTransaction(plan.up().stream().map(ScriptPart::parse).toList(),
                     connection.getMetaData().getDatabaseMajorVersion()).orElse("");
             FluentConfiguration configuration = configure(connection).target(revision.id());
+            StatementListener listener = statements;
+            if (listener != StatementListener.NONE) {
+                for (ScriptPart part : plan.up()) {
+                    listener.scriptStarting(connection, part.display(), part.parse().linesContaining(StatementListener.COMMENT_MARK));
+                }
+                configuration.dataSource(new SingleConnectionDataSource(ListeningConnection.of(connection, () -> listener,
+                        FlywayStatements.of(plan.up(), configuration))));
+            }
             if (isHead(revision)) {
                 repeatables.forget(connection);
                 configuration.callbacks(repeatables.recorder(configuration.getTable()));
@@ -129,7 +139,8 @@ final class FlywaySource extends FileHistorySource {
         table.requireApplied();
         Placeholders placeholders = new Placeholders(configuration, table, connection);
         ScriptRunner runner = new ScriptRunner(options.lockTimeout(), options.statementTimeout());
-        runner.reportTo(statements);
+        SqlScript forget = table.forgetScript();
+        runner.reportTo(exceptFile(statements, forget.file()));
         if (isHead(revision)) {
             Optional<SqlScript> removal = repeatables.removal(revision, connection, table);
             if (removal.isPresent()) {
@@ -139,7 +150,7 @@ final class FlywaySource extends FileHistorySource {
         }
         List<SqlScript> scripts = new ArrayList<>();
         plan.down().forEach(part -> scripts.add(placeholders.apply(part).parse()));
-        scripts.add(table.forgetScript());
+        scripts.add(forget);
         return inFlywaySchema(revision, table, connection, () -> runner.run(revision, Direction.DOWN, scripts, "", connection));
     }
 
@@ -179,11 +190,46 @@ final class FlywaySource extends FileHistorySource {
         }
     }
 
-    /** Only the downgrades' {@code U} scripts: the upgrades' statements run inside the Flyway API. */
+    /**
+     * The downgrades' {@code U} scripts, which we run, and the upgrades' statements of the {@code V}
+     * scripts, which run inside the Flyway API: on a connection that reports them ({@link FlywayStatements}).
+     */
     @Override
     public boolean reportStatementsTo(StatementListener listener) {
         statements = listener;
         return true;
+    }
+
+    /**
+     * The listener, deaf to the statements of {@code file}: the delete from Flyway's schema history table,
+     * which is Flyway's bookkeeping, not the user's, and is no statement of the step's to measure.
+     */
+    private static StatementListener exceptFile(StatementListener listener, String file) {
+        if (listener == StatementListener.NONE) {
+            return listener;
+        }
+        return new StatementListener() {
+            @Override
+            public void scriptStarting(Connection connection, String script, String text) {
+                if (!script.equals(file)) {
+                    listener.scriptStarting(connection, script, text);
+                }
+            }
+
+            @Override
+            public void beforeStatement(Connection connection, ExecutedStatement statement) {
+                if (!statement.file().equals(file)) {
+                    listener.beforeStatement(connection, statement);
+                }
+            }
+
+            @Override
+            public void afterStatement(Connection connection, ExecutedStatement statement) {
+                if (!statement.file().equals(file)) {
+                    listener.afterStatement(connection, statement);
+                }
+            }
+        };
     }
 
     /** The last version: its step is where a {@code migrate} of the whole history applies the repeatables. */

@@ -60,4 +60,19 @@ final class Placeholders {
         }
         return values;
     }
+
+    /**
+     * The text with the configured placeholders replaced (not the built-in {@code flyway:} ones, which cost
+     * a query): what Flyway runs of a {@code V} script, to find its statements in the file.
+     */
+    static String configured(Configuration configuration, String text) {
+        if (!configuration.isPlaceholderReplacement() || !text.contains(configuration.getPlaceholderPrefix())) {
+            return text;
+        }
+        for (Map.Entry<String, String> placeholder : configuration.getPlaceholders().entrySet()) {
+            text = text.replace(configuration.getPlaceholderPrefix() + placeholder.getKey()
+                    + configuration.getPlaceholderSuffix(), placeholder.getValue());
+        }
+        return text;
+    }
 }

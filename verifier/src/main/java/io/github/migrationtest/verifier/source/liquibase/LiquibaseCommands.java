@@ -30,6 +30,7 @@ import liquibase.changelog.filter.DbmsChangeSetFilter;
 import liquibase.changelog.filter.IgnoreChangeSetFilter;
 import liquibase.changelog.filter.LabelChangeSetFilter;
 import liquibase.changelog.filter.ShouldRunChangeSetFilter;
+import liquibase.changelog.visitor.ChangeExecListener;
 import liquibase.changelog.visitor.ChangeSetVisitor;
 import liquibase.changelog.visitor.RollbackVisitor;
 import liquibase.changelog.visitor.UpdateVisitor;
@@ -64,20 +65,23 @@ final class LiquibaseCommands {
     private final Queue<DatabaseChangeLog> parsed;
     private final Connection connection;
     private final Database database;
+    private final ChangeExecListener listener;
 
     /**
      * @param parsed changelogs parsed and validated by earlier steps, each lent to one step at a time and
      *     given back when the step succeeds (a failed step may leave a changeset half-marked)
      * @param database Liquibase's view of the connection, kept with it: its history service holds the
      *     changesets applied, which every step through it keeps up to date
+     * @param listener told of each changeset applied or rolled back
      */
     LiquibaseCommands(LiquibaseSource.Changelog changelog, LiquibaseOptions options, Queue<DatabaseChangeLog> parsed,
-            Connection connection, Database database) {
+            Connection connection, Database database, ChangeExecListener listener) {
         this.changelog = changelog;
         this.options = options;
         this.parsed = parsed;
         this.connection = connection;
         this.database = database;
+        this.listener = listener;
     }
 
     /** Runs work in the quiet scope with the changelog's resource accessor. */
@@ -111,7 +115,7 @@ final class LiquibaseCommands {
             ChangeSetFilter notApplied = changeSet -> new ChangeSetFilterResult(ranOf(changeSet, applied).isEmpty(),
                     "not applied yet", ShouldRunChangeSetFilter.class);
             new ChangeLogIterator(changelog, filters(notApplied, changeSets))
-                    .run(new UpdateVisitor(database, null, null), environment());
+                    .run(new UpdateVisitor(database, listener, null), environment());
         });
     }
 
@@ -127,7 +131,7 @@ final class LiquibaseCommands {
             // Only this revision's rows: the iterator looks each one up in the whole changelog.
             List<RanChangeSet> applied = database.getRanChangeSetList().stream()
                     .filter(ran -> changeSets.stream().anyMatch(key -> key.isSameAs(keyOf(ran)))).toList();
-            RollbackVisitor rollback = new RollbackVisitor(database, null);
+            RollbackVisitor rollback = new RollbackVisitor(database, listener);
             ChangeSetVisitor visitor = new ChangeSetVisitor() {
                 @Override
                 public Direction getDirection() {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liquibase.resource.Resource;
@@ -46,27 +47,35 @@ final class LiquibaseErrors {
 
     /** The line declaring the changeset (XML, YAML, JSON or formatted SQL), 0 when it cannot be found. */
     static int lineOf(ResourceAccessor accessor, String filePath, String changeSetId) {
+        return read(accessor, filePath).map(text -> lineOf(text, changeSetId)).orElse(0);
+    }
+
+    /** The line declaring the changeset in the changelog's text, 0 when it is not there. */
+    static int lineOf(String text, String changeSetId) {
         String id = Pattern.quote(changeSetId);
         Pattern declaration = Pattern.compile(
                 "(?i)(\\bid\"?\\s*[:=]\\s*[\"']?" + id + "[\"']?(\\s|,|$|/|>)|--\\s*changeset\\s+[^:\\s]+:" + id + "(\\s|$))",
                 Pattern.MULTILINE);
+        Matcher matcher = declaration.matcher(text);
+        if (!matcher.find()) {
+            return 0;
+        }
+        return (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    /** A file of the changelog's, as Liquibase finds it; empty when it cannot be read. */
+    static Optional<String> read(ResourceAccessor accessor, String filePath) {
         try {
             // In the scope: it says how a file found in two folders of the search path is chosen.
             Resource resource = LiquibaseCommands.inScope(accessor, () -> accessor.get(filePath));
             if (resource == null || !resource.exists()) {
-                return 0;
+                return Optional.empty();
             }
-            String text;
             try (InputStream in = resource.openInputStream()) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
-            Matcher matcher = declaration.matcher(text);
-            if (!matcher.find()) {
-                return 0;
-            }
-            return (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return Optional.empty();
         }
     }
 }

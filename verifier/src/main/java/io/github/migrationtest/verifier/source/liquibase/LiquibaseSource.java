@@ -9,7 +9,9 @@ import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.StatementListener;
 import io.github.migrationtest.verifier.source.StepResult;
+import io.github.migrationtest.verifier.source.jdbc.ListeningConnection;
 import io.github.migrationtest.verifier.source.jdbc.SingleConnectionDataSource;
 import io.github.migrationtest.verifier.source.liquibase.ChangeSetUnit.ChangeSetKey;
 import io.github.migrationtest.verifier.source.liquibase.LiquibaseCommands.Applied;
@@ -61,7 +63,8 @@ final class LiquibaseSource implements MigrationSource {
     // Parsing the changelog costs about half of a step's CPU time: the ones parsed on a live database
     // are kept for the next steps, as Liquibase's own Liquibase class keeps its one.
     private final Queue<DatabaseChangeLog> parsed = new ConcurrentLinkedQueue<>();
-    private final Map<Connection, Database> databases = new IdentityHashMap<>();
+    private final Map<Connection, Session> databases = new IdentityHashMap<>();
+    private volatile StatementListener statements = StatementListener.NONE;
 
     private LiquibaseSource(String location, Changelog changelog, List<ChangeSetUnit> units,
             List<HistoryFinding> findings, SourceOptions options, Optional<String> serverWideChange) {
@@ -231,7 +234,9 @@ final class LiquibaseSource implements MigrationSource {
             new SessionTimeouts(options.lockTimeout(), options.statementTimeout()).around(connection, () -> {
                 boolean autoCommit = connection.getAutoCommit();
                 try {
-                    work.run(new LiquibaseCommands(changelog, options.liquibase(), parsed, connection, database(connection)));
+                    Session session = session(connection);
+                    work.run(new LiquibaseCommands(changelog, options.liquibase(), parsed, connection, session.database(),
+                            session.statements()));
                 } catch (MigrationFailedException e) {
                     throw e;
                 } catch (Exception e) {
@@ -256,21 +261,34 @@ final class LiquibaseSource implements MigrationSource {
     /**
      * Liquibase's view of the connection, one per connection for as long as it is open: Liquibase keeps the
      * history of applied changesets per {@link Database}, and reading it again for every step would cost a
-     * query and a look at the history table's columns.
+     * query and a look at the history table's columns. With it, what places the statements Liquibase runs on it.
      */
-    private Database database(Connection connection) throws SQLException {
+    private record Session(Database database, LiquibaseStatements statements) {
+    }
+
+    private Session session(Connection connection) throws SQLException {
         synchronized (databases) {
             databases.keySet().removeIf(LiquibaseSource::isClosed);
-            Database database = databases.get(connection);
-            if (database == null) {
+            Session session = databases.get(connection);
+            if (session == null) {
+                LiquibaseStatements placed = new LiquibaseStatements(changelog, () -> statements, connection);
                 // The caller owns the connection: Liquibase gets one whose close() does nothing.
-                Connection unclosable = new SingleConnectionDataSource(connection).getConnection();
-                database = LiquibaseCommands.inScope(changelog.accessor(),
+                Connection unclosable = new SingleConnectionDataSource(
+                        ListeningConnection.of(connection, () -> statements, placed)).getConnection();
+                Database database = LiquibaseCommands.inScope(changelog.accessor(),
                         () -> DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(unclosable)));
-                databases.put(connection, database);
+                session = new Session(database, placed);
+                databases.put(connection, session);
             }
-            return database;
+            return session;
         }
+    }
+
+    /** The statements of the changesets applied and rolled back, as Liquibase runs them ({@link LiquibaseStatements}). */
+    @Override
+    public boolean reportStatementsTo(StatementListener listener) {
+        statements = listener == null ? StatementListener.NONE : listener;
+        return true;
     }
 
     private static boolean isClosed(Connection connection) {
