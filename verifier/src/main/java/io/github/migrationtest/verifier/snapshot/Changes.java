@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier.snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,14 +10,16 @@ import java.util.Set;
  *
  * @param wholeBecause commands after which only a whole read is safe (schemas, extensions, grants,
  *     which the recorder sees without the objects), empty when a partial read will do
- * @param units the units holding a live touched object or one that depends on it
+ * @param units the units holding a live touched object, and their partitions and inheritance children
+ * @param dependents by the unit of a live touched object, the other units holding an object that
+ *     depends on it: they need a read only when the touched unit's names changed ({@link UnitNames})
  * @param dropped the dropped objects, placed in units by the previous snapshot
  * @param untracked a digest of what snapshots show but no event trigger reports (clustered
  *     indexes, role names): when it changes, only a whole read is safe
  * @param recorderBroken a migration disabled or dropped one of the recorder's parts, which must be put back
  */
-record Changes(List<String> wholeBecause, Set<ReadUnit> units, List<Dropped> dropped, String untracked,
-               boolean recorderBroken) {
+record Changes(List<String> wholeBecause, Set<ReadUnit> units, Map<ReadUnit, Set<ReadUnit>> dependents,
+               List<Dropped> dropped, String untracked, boolean recorderBroken) {
 
     /**
      * One dropped object.
@@ -29,6 +32,12 @@ record Changes(List<String> wholeBecause, Set<ReadUnit> units, List<Dropped> dro
     record Dropped(String catalog, long oid, int objsubid, long tableOid) {
     }
 
+    /** Whether a column of {@code unit} was dropped: a later one may have taken its name. */
+    boolean droppedColumnOf(ReadUnit unit) {
+        return dropped.stream().anyMatch(d -> d.objsubid() != 0 && d.oid() == unit.oid()
+                && d.catalog().equals(unit.kind().catalog()));
+    }
+
     boolean needsWholeRead() {
         return !wholeBecause.isEmpty();
     }
@@ -37,6 +46,6 @@ record Changes(List<String> wholeBecause, Set<ReadUnit> units, List<Dropped> dro
     Changes needingWholeRead(String reason) {
         List<String> reasons = new ArrayList<>(wholeBecause);
         reasons.add(reason);
-        return new Changes(reasons, units, dropped, untracked, recorderBroken);
+        return new Changes(reasons, units, dependents, dropped, untracked, recorderBroken);
     }
 }

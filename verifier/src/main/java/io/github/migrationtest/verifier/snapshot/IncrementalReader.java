@@ -123,6 +123,11 @@ public final class IncrementalReader {
         return partialReads;
     }
 
+    /** How many units the last read read again, when it was partial (for tests). */
+    int unitsReadLast() {
+        return state == null ? 0 : state.unitsRead();
+    }
+
     /** Forgets the last snapshot, after the database was replaced: the next read is whole. */
     public void forget() {
         state = null;

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,6 +128,47 @@ class IncrementalReaderTest {
                 }
             }
         }
+    }
+
+    /**
+     * A change that keeps a table's, type's or routine's names leaves the units depending on it (the
+     * foreign keys of other tables, views, triggers) unread; a rename reads them again, also when
+     * the read sees only a name that looks kept (a column renamed, dropped or re-added between reads).
+     */
+    @Test
+    void readsTheUnitsDependingOnAChangedOneOnlyWhenWhatTheyPrintOfItChanged() throws SQLException {
+        withStartedReader((connection, reader) -> {
+            execute(connection, """
+                    CREATE TYPE public.state AS ENUM ('new', 'done');
+                    CREATE TABLE public.parent (id int PRIMARY KEY, a int, b int, s public.state DEFAULT 'new');
+                    CREATE TABLE public.child (id int, parent_id int REFERENCES public.parent (id));
+                    CREATE VIEW public.parent_view AS SELECT id, b, s FROM public.parent;
+                    CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                    CREATE TRIGGER child_touch BEFORE INSERT ON public.child FOR EACH ROW EXECUTE FUNCTION public.touch();
+                    """);
+            reader.read(connection);
+            // Each: the change, and how many units the read reads again (the changed one, or it and its dependents).
+            List<Map.Entry<String, Integer>> steps = List.of(
+                    Map.entry("COMMENT ON TABLE public.parent IS 'p'", 1),
+                    Map.entry("ALTER TABLE public.parent ADD COLUMN c int", 1),
+                    Map.entry("CREATE INDEX parent_a ON public.parent (a)", 1),
+                    Map.entry("ALTER TABLE public.parent ALTER COLUMN a SET DEFAULT 7", 1),
+                    Map.entry("CREATE OR REPLACE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql"
+                            + " AS $$ BEGIN NEW.id = 1; RETURN NEW; END $$", 1),
+                    Map.entry("ALTER FUNCTION public.touch() RENAME TO stamp", 2), // the trigger's definition
+                    Map.entry("ALTER TABLE public.parent RENAME COLUMN id TO pid", 3), // the foreign key, the view
+                    Map.entry("ALTER TABLE public.parent RENAME COLUMN c TO d; ALTER TABLE public.parent ADD COLUMN c int", 3),
+                    // b's old place and name are taken by the renamed b: only the dropped column tells
+                    Map.entry("ALTER TABLE public.parent DROP COLUMN a; ALTER TABLE public.parent RENAME COLUMN b TO a;"
+                            + " ALTER TABLE public.parent ADD COLUMN b int", 3),
+                    Map.entry("ALTER TYPE public.state RENAME VALUE 'new' TO 'open'; ALTER TYPE public.state ADD VALUE 'new'", 3),
+                    Map.entry("ALTER TABLE public.parent RENAME TO mother", 3));
+            for (Map.Entry<String, Integer> step : steps) {
+                execute(connection, step.getKey());
+                assertEqualsWholeRead(reader, connection, step.getKey());
+                assertThat(reader.unitsReadLast()).as("units read after %s", step.getKey()).isEqualTo(step.getValue());
+            }
+        });
     }
 
     @Test

@@ -1,0 +1,44 @@
+package io.github.migrationtest.verifier.snapshot;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What of one unit the definitions of other units print: a foreign key or a view prints the table's
+ * and its columns' names, a column its type's name, a default its sequence's, a trigger its
+ * function's. A change that keeps these (a comment, a default, a new column, an index, a new
+ * function body) leaves the units that depend on the changed one as they were, so a partial read
+ * need not read them again; a rename or a move to another schema does not.
+ *
+ * <p>For a table that is its name and its columns' names and types in order, of which a change
+ * may only append (added columns). Views and types are compared whole: a view's columns, an enum's
+ * labels or a composite's attributes are printed by others, and their snapshot holds no more. A
+ * sequence or routine is its path (a routine's includes its arguments).
+ *
+ * @param names the unit's objects as listed above, in a stable order
+ */
+record UnitNames(ReadUnit.Kind kind, List<Object> names) {
+
+    static UnitNames of(ReadUnit.Kind kind, List<SchemaObject> objects) {
+        return new UnitNames(kind, switch (kind) {
+            case TABLE -> objects.stream()
+                    .filter(o -> o instanceof Table || o instanceof Column)
+                    .sorted(Comparator.comparingInt(o -> o instanceof Column column ? column.position() : 0))
+                    .map(o -> (Object) (o instanceof Column column ? column.name() + " " + column.type() : o.path()))
+                    .toList();
+            case SEQUENCE, ROUTINE -> objects.stream().map(o -> (Object) o.path()).sorted(Comparator.comparing(Object::toString)).toList();
+            case VIEW, TYPE -> objects.stream().sorted(Comparator.comparing(SchemaObject::path)).map(o -> (Object) o).toList();
+        });
+    }
+
+    /**
+     * Whether every unit that depends on this one reads as before when this one became {@code after}.
+     * A dropped column is not seen here: one added later may take its name and place.
+     */
+    boolean keptIn(UnitNames after) {
+        if (kind != ReadUnit.Kind.TABLE) {
+            return names.equals(after.names);
+        }
+        return after.names.size() >= names.size() && after.names.subList(0, names.size()).equals(names);
+    }
+}
