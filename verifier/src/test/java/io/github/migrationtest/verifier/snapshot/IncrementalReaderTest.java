@@ -158,11 +158,12 @@ class IncrementalReaderTest {
                     Map.entry("ALTER FUNCTION public.touch() RENAME TO stamp", 2), // the trigger's definition
                     Map.entry("ALTER TABLE public.parent RENAME COLUMN id TO pid", 3), // the foreign key, the view
                     Map.entry("ALTER TABLE public.parent RENAME COLUMN c TO d; ALTER TABLE public.parent ADD COLUMN c int", 3),
-                    // b's old place and name are taken by the renamed b: only the dropped column tells
-                    Map.entry("ALTER TABLE public.parent DROP COLUMN a; ALTER TABLE public.parent RENAME COLUMN b TO a;"
-                            + " ALTER TABLE public.parent ADD COLUMN b int", 3),
+                    Map.entry("CREATE VIEW public.last_view AS SELECT c FROM public.parent", 1),
+                    // d's place and name are taken by the renamed c, c's by a new column: only the drop tells
+                    Map.entry("ALTER TABLE public.parent DROP COLUMN d; ALTER TABLE public.parent RENAME COLUMN c TO d;"
+                            + " ALTER TABLE public.parent ADD COLUMN c int", 4),
                     Map.entry("ALTER TYPE public.state RENAME VALUE 'new' TO 'open'; ALTER TYPE public.state ADD VALUE 'new'", 3),
-                    Map.entry("ALTER TABLE public.parent RENAME TO mother", 3));
+                    Map.entry("ALTER TABLE public.parent RENAME TO mother", 4));
             for (Map.Entry<String, Integer> step : steps) {
                 execute(connection, step.getKey());
                 assertEqualsWholeRead(reader, connection, step.getKey());
