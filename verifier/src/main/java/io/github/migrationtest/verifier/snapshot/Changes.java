@@ -16,10 +16,12 @@ import java.util.Set;
  * @param dropped the dropped objects, placed in units by the previous snapshot
  * @param untracked a digest of what snapshots show but no event trigger reports (clustered
  *     indexes, role names): when it changes, only a whole read is safe
+ * @param eventTriggers a digest of the event triggers, which no event trigger reports either: when
+ *     it changes, a read reads them again
  * @param recorderBroken a migration disabled or dropped one of the recorder's parts, which must be put back
  */
 record Changes(List<String> wholeBecause, Set<ReadUnit> units, Map<ReadUnit, Set<ReadUnit>> dependents,
-               List<Dropped> dropped, String untracked, boolean recorderBroken) {
+               List<Dropped> dropped, String untracked, String eventTriggers, boolean recorderBroken) {
 
     /**
      * One dropped object.
@@ -46,6 +48,6 @@ record Changes(List<String> wholeBecause, Set<ReadUnit> units, Map<ReadUnit, Set
     Changes needingWholeRead(String reason) {
         List<String> reasons = new ArrayList<>(wholeBecause);
         reasons.add(reason);
-        return new Changes(reasons, units, dependents, dropped, untracked, recorderBroken);
+        return new Changes(reasons, units, dependents, dropped, untracked, eventTriggers, recorderBroken);
     }
 }

@@ -149,6 +149,12 @@ final class DdlRecorder {
                    from pg_index x where x.indisclustered), '') || '|' || (select string_agg(r.oid::text || ':'
                    || r.rolname, ',' order by r.oid) from pg_roles r)), null, null, null
             union all
+            -- Nor for event triggers: their digest says whether a read must read them again.
+            select 'events', md5(coalesce((select string_agg(row(t.oid, t.evtname, t.evtevent, t.evttags,
+                   t.evtfoid::regproc::text, t.evtenabled, (select d.description from pg_description d
+                   where d.objoid = t.oid and d.classoid = 'pg_event_trigger'::regclass and d.objsubid = 0))::text,
+                   ',' order by t.oid) from pg_event_trigger t), '')), null, null, null
+            union all
             -- A migration that disabled or dropped one of the triggers leaves changes unrecorded.
             select 'broken', 'the recorder was disabled', null, null, null where not (%3$s)""".formatted(
             unitOf("a.classid", "a.objid"), unitOf("a.src_classid", "a.src_objid"), HEALTHY);
@@ -279,6 +285,7 @@ final class DdlRecorder {
         List<Changes.Dropped> dropped = new ArrayList<>();
         List<String> wholeBecause = new ArrayList<>();
         String untracked = null;
+        String eventTriggers = null;
         boolean broken = false;
         while (row.next()) {
             switch (row.getString(1)) {
@@ -294,6 +301,7 @@ final class DdlRecorder {
                             table == null ? 0 : Long.parseLong(table)));
                 }
                 case "untracked" -> untracked = row.getString(2);
+                case "events" -> eventTriggers = row.getString(2);
                 case "broken" -> {
                     broken = true;
                     wholeBecause.add(row.getString(2));
@@ -302,6 +310,6 @@ final class DdlRecorder {
                         : " (" + row.getString(5) + ")"));
             }
         }
-        return new Changes(wholeBecause, units, dependents, dropped, untracked, broken);
+        return new Changes(wholeBecause, units, dependents, dropped, untracked, eventTriggers, broken);
     }
 }

@@ -65,6 +65,11 @@ final class ReadScope {
         return !filter.readsAll();
     }
 
+    /** Whether this read reads the event triggers again (a partial read whose recorder saw them change). */
+    boolean readsEventTriggers() {
+        return filter.readsEventTriggers();
+    }
+
     /** Adds {@code sql}, whose every {@code ?} stands for the array of included schema OIDs, to the batch. */
     void query(String sql, RowMapper mapper) {
         pending.add(new Pending(sql, null, false, null, mapper));

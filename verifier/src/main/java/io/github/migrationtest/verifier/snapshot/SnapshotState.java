@@ -29,6 +29,8 @@ final class SnapshotState {
     private List<Long> schemaOids;
     private SchemaSnapshot snapshot;
     private int unitsRead;
+    /** The recorder's digest of the event triggers when they were last read; null: unknown, read them. */
+    private String eventTriggerDigest;
 
     /** What one unit holds: its objects' keys, its members, and the table it is, if it is one. */
     private static final class Content {
@@ -73,6 +75,7 @@ final class SnapshotState {
         copy.paths.addAll(paths);
         copy.schemaOids = schemaOids;
         copy.snapshot = snapshot;
+        copy.eventTriggerDigest = eventTriggerDigest;
         return copy;
     }
 
@@ -83,9 +86,11 @@ final class SnapshotState {
     void update(Connection connection, Changes changes) throws SQLException {
         Set<ReadUnit> gone = new HashSet<>();
         Set<ReadUnit> dirty = dirtyUnits(changes, gone);
+        boolean eventTriggersChanged = eventTriggerDigest == null || !eventTriggerDigest.equals(changes.eventTriggers());
         Map<ReadUnit, UnitNames> before = new HashMap<>();
         changes.dependents().keySet().forEach(source -> before.put(source, names(source)));
-        read(connection, dirty, gone);
+        read(connection, dirty, gone, eventTriggersChanged);
+        eventTriggerDigest = changes.eventTriggers();
         Set<ReadUnit> renamedDependents = new HashSet<>();
         changes.dependents().forEach((source, dependents) -> {
             UnitNames after = names(source);
@@ -96,14 +101,25 @@ final class SnapshotState {
         });
         renamedDependents.removeAll(dirty);
         if (!renamedDependents.isEmpty()) {
-            read(connection, withChildren(renamedDependents), Set.of());
+            read(connection, withChildren(renamedDependents), Set.of(), false);
         }
         unitsRead = dirty.size() + renamedDependents.size();
-        snapshot = build();
+        if (!dirty.isEmpty() || eventTriggersChanged) {
+            snapshot = build();
+        }
     }
 
-    /** Takes the units {@code dirty} and the event triggers out, and reads them again but for those {@code gone}. */
-    private void read(Connection connection, Set<ReadUnit> dirty, Set<ReadUnit> gone) throws SQLException {
+    /** After a whole read: the recorder's digest of the event triggers it read, for {@link #update}. */
+    void eventTriggersRead(String digest) {
+        eventTriggerDigest = digest;
+    }
+
+    /**
+     * Takes the units {@code dirty} out, and the event triggers when asked to, and reads them again
+     * but for those {@code gone}; with nothing to read, it sends nothing.
+     */
+    private void read(Connection connection, Set<ReadUnit> dirty, Set<ReadUnit> gone, boolean eventTriggers)
+            throws SQLException {
         Map<ReadUnit.Kind, Set<Long>> oids = new EnumMap<>(ReadUnit.Kind.class);
         for (ReadUnit unit : dirty) {
             forget(unit);
@@ -111,10 +127,12 @@ final class SnapshotState {
                 oids.computeIfAbsent(unit.kind(), k -> new HashSet<>()).add(unit.oid());
             }
         }
-        eventTriggers.forEach(this::remove);
-        eventTriggers.clear();
-        SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids), schemaOids,
-                this::collect));
+        if (eventTriggers) {
+            this.eventTriggers.forEach(this::remove);
+            this.eventTriggers.clear();
+        }
+        SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids, eventTriggers),
+                schemaOids, this::collect));
     }
 
     /** What other units print of {@code unit} as the snapshot has it now; null when it has nothing of it. */

@@ -172,6 +172,32 @@ class IncrementalReaderTest {
         });
     }
 
+    /**
+     * Postgres records no change of an event trigger: a read that finds none to re-read and the
+     * event triggers as they were sends no catalog query; each change below must still be seen.
+     */
+    @Test
+    void seesEveryChangeOfAnEventTriggerAfterReadsThatFoundNothingToRead() throws SQLException {
+        withStartedReader((connection, reader) -> {
+            execute(connection, """
+                    CREATE FUNCTION public.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+                    CREATE EVENT TRIGGER audit_ddl ON ddl_command_end EXECUTE FUNCTION public.on_ddl();
+                    """);
+            assertEqualsWholeRead(reader, connection, "creating an event trigger");
+            for (String change : List.of("ALTER EVENT TRIGGER audit_ddl DISABLE",
+                    "ALTER EVENT TRIGGER audit_ddl ENABLE REPLICA",
+                    "COMMENT ON EVENT TRIGGER audit_ddl IS 'audits'",
+                    "ALTER EVENT TRIGGER audit_ddl RENAME TO audit_commands",
+                    "ALTER FUNCTION public.on_ddl() RENAME TO on_command", // the trigger names its function
+                    "DROP EVENT TRIGGER audit_commands")) {
+                assertEqualsWholeRead(reader, connection, "nothing, before " + change);
+                execute(connection, change);
+                assertEqualsWholeRead(reader, connection, change);
+            }
+            assertThat(reader.wholeReads()).as("whole reads").isEqualTo(1);
+        });
+    }
+
     @Test
     void seesMigrationsRunByAnotherRoleOrAsAReplica() throws SQLException {
         try (DisposableDatabase database = PostgresServer.shared().createDatabase();
