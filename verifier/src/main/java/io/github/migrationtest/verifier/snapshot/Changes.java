@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What DDL touched since the last snapshot, as the recorder saw it.
@@ -30,14 +31,15 @@ record Changes(List<String> wholeBecause, Set<ReadUnit> units, Map<ReadUnit, Set
      * @param objsubid the column number when a column was dropped, 0 otherwise
      * @param tableOid the table it was on, while that still exists (defaults, rules, constraints,
      *     triggers, policies), 0 otherwise
+     * @param column a dropped column's name as it was dropped, null for other objects
      */
-    record Dropped(String catalog, long oid, int objsubid, long tableOid) {
+    record Dropped(String catalog, long oid, int objsubid, long tableOid, String column) {
     }
 
-    /** Whether a column of {@code unit} was dropped: a later one may have taken its name. */
-    boolean droppedColumnOf(ReadUnit unit) {
-        return dropped.stream().anyMatch(d -> d.objsubid() != 0 && d.oid() == unit.oid()
-                && d.catalog().equals(unit.kind().catalog()));
+    /** The names of the columns of {@code unit} that were dropped, as they were named when dropped. */
+    Set<String> droppedColumnsOf(ReadUnit unit) {
+        return dropped.stream().filter(d -> d.column() != null && d.oid() == unit.oid()
+                && d.catalog().equals(unit.kind().catalog())).map(Dropped::column).collect(Collectors.toSet());
     }
 
     boolean needsWholeRead() {

@@ -110,21 +110,23 @@ final class DdlRecorder {
                     and i.inhparent = l.objid
                 union
                 select i.inhrelid from pg_inherits i join descendants d on i.inhparent = d.objid),
-            -- src: the touched object a dependent was reached from, null for the touched and their descendants
-            affected (classid, objid, src_classid, src_objid) as (
-                select classid, objid, null::oid, null::oid from live
+            -- The unit of each touched object, none for objects in none (a collation, an operator).
+            live_placed as (
+                select l.classid, l.objid, u.kind, u.oid from live l left join lateral (%1$s) u on true),
+            -- src: the unit of the touched object a dependent was reached from; direct: touched, or a descendant
+            affected (classid, objid, src_kind, src_oid, direct) as (
+                select classid, objid, null::text, null::oid, true from live
                 union
                 -- lateral with offset 0: an index lookup per touched object; a join would let the
                 -- planner, which cannot know the log is short, hash all of pg_depend
-                select d.classid, d.objid, l.classid, l.objid from live l cross join lateral (select d.classid,
-                    d.objid from pg_depend d where d.refclassid = l.classid and d.refobjid = l.objid
+                select d.classid, d.objid, l.kind, l.oid, false from live_placed l cross join lateral (select
+                    d.classid, d.objid from pg_depend d where d.refclassid = l.classid and d.refobjid = l.objid
                     and d.deptype not in ('e', 'x', 'p') offset 0) d
                 union
-                select 'pg_class'::regclass, objid, null, null from descendants),
+                select 'pg_class'::regclass, objid, null, null, true from descendants),
             placed as (
-                select distinct u.kind, u.oid, s.kind as src_kind, s.oid as src_oid, a.src_classid is null as direct
-                from affected a cross join lateral (%1$s) u
-                left join lateral (%2$s) s on true)
+                select distinct u.kind, u.oid, a.src_kind, a.src_oid, a.direct
+                from affected a cross join lateral (%2$s) u)
             -- A dependent of an object in no unit (a collation, an operator) is read whatever changed.
             select 'unit', p.kind, p.oid, null::int, null::text from placed p
             where p.direct or p.src_kind is null or (p.src_kind = p.kind and p.src_oid = p.oid)
@@ -132,8 +134,10 @@ final class DdlRecorder {
             select 'dependent', p.kind, p.oid, null, p.src_kind || ' ' || p.src_oid from placed p
             where not p.direct and p.src_kind is not null and not (p.src_kind = p.kind and p.src_oid = p.oid)
             union all
+            -- A dropped column's name; another object's table, while that still exists.
             select 'dropped', l.classid::regclass::text, l.objid, l.objsubid,
-                   case when cardinality(l.address_names) = 3 then to_regclass(quote_ident(l.address_names[1])
+                   case when l.objsubid <> 0 then l.address_names[3]
+                        when cardinality(l.address_names) = 3 then to_regclass(quote_ident(l.address_names[1])
                         || '.' || quote_ident(l.address_names[2]))::oid::text end
             from log l where l.dropped
             union all
@@ -157,7 +161,7 @@ final class DdlRecorder {
             union all
             -- A migration that disabled or dropped one of the triggers leaves changes unrecorded.
             select 'broken', 'the recorder was disabled', null, null, null where not (%3$s)""".formatted(
-            unitOf("a.classid", "a.objid"), unitOf("a.src_classid", "a.src_objid"), HEALTHY);
+            unitOf("l.classid", "l.objid"), unitOf("a.classid", "a.objid"), HEALTHY);
 
     private DdlRecorder() {
     }
@@ -165,7 +169,8 @@ final class DdlRecorder {
     /**
      * SQL: the unit (kind, OID) that holds the object {@code objid} of catalog {@code classid}, no
      * row for an object in none. Each lookup by index (a CASE evaluates only its branch): the planner
-     * cannot know the log is short, and would scan whole catalogs to join.
+     * cannot know the log is short, and would scan whole catalogs to join. {@code offset 0} keeps it
+     * from inlining the CASE, with its lookups, into each place that uses its result.
      */
     private static String unitOf(String classid, String objid) {
         return """
@@ -181,7 +186,7 @@ final class DdlRecorder {
                         when 'pg_policy'::regclass then (select p.polrelid from pg_policy p where p.oid = OBJID)
                         when 'pg_attrdef'::regclass then (select d.adrelid from pg_attrdef d where d.oid = OBJID)
                         when 'pg_rewrite'::regclass then (select r.ev_class from pg_rewrite r where r.oid = OBJID)
-                        end as oid) x) r
+                        end as oid offset 0) x offset 0) r
                 where r.relkind in ('r', 'p', 'f', 'v', 'm', 'S')
                 union all
                 -- Types a snapshot lists: not a relation's row type, an array or a multirange.
@@ -192,7 +197,7 @@ final class DdlRecorder {
                             and c.relkind = 'c')
                         when 'pg_constraint'::regclass then (select nullif(k.contypid, 0) from pg_constraint k
                             where k.oid = OBJID)
-                        end as oid) y
+                        end as oid offset 0) y
                 where (select t.typtype in ('e', 'd', 'r') or (t.typtype = 'c' and (select c.relkind from pg_class c
                        where c.oid = t.typrelid) = 'c') from pg_type t where t.oid = y.oid)
                 union all
@@ -254,6 +259,7 @@ final class DdlRecorder {
         return ReadSettings.PARTIAL.run(connection, prefix -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     prefix == null ? DRAIN : prefix + ";\n" + DRAIN)) {
+                ReadScope.prepareAtOnce(statement); // planning it takes longer than running it
                 statement.execute();
                 if (prefix != null) {
                     statement.getMoreResults();
@@ -296,9 +302,10 @@ final class DdlRecorder {
                             s -> new HashSet<>()).add(new ReadUnit(ReadUnit.Kind.valueOf(row.getString(2)), row.getLong(3)));
                 }
                 case "dropped" -> {
-                    String table = row.getString(5);
-                    dropped.add(new Changes.Dropped(row.getString(2), row.getLong(3), row.getInt(4),
-                            table == null ? 0 : Long.parseLong(table)));
+                    int column = row.getInt(4);
+                    String table = column != 0 ? null : row.getString(5);
+                    dropped.add(new Changes.Dropped(row.getString(2), row.getLong(3), column,
+                            table == null ? 0 : Long.parseLong(table), column != 0 ? row.getString(5) : null));
                 }
                 case "untracked" -> untracked = row.getString(2);
                 case "events" -> eventTriggers = row.getString(2);

@@ -116,12 +116,7 @@ final class ReadScope {
             sql.append(";\n").append(query.sql());
         }
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            if (statement.isWrapperFor(PGStatement.class)) {
-                // Prepared on the server at once, so the next snapshot on this connection skips
-                // parsing and, with a generic plan, planning too: a verifier snapshots each state
-                // several times on one connection.
-                statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-            }
+            prepareAtOnce(statement);
             int parameter = 1;
             for (Pending query : pending) {
                 int count = (int) query.sql().chars().filter(c -> c == '?').count();
@@ -145,6 +140,17 @@ final class ReadScope {
             }
             pending.clear();
             return objects;
+        }
+    }
+
+    /**
+     * Has {@code statement} prepared on the server at its first run, so that its next run on this
+     * connection skips parsing and, with a generic plan, planning too: a verifier snapshots each
+     * state several times on one connection, and a new connection after every rebuild.
+     */
+    static void prepareAtOnce(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(1);
         }
     }
 

@@ -94,8 +94,8 @@ final class SnapshotState {
         Set<ReadUnit> renamedDependents = new HashSet<>();
         changes.dependents().forEach((source, dependents) -> {
             UnitNames after = names(source);
-            if (before.get(source) == null || after == null || !before.get(source).keptIn(after)
-                    || changes.droppedColumnOf(source)) {
+            if (before.get(source) == null || after == null
+                    || !before.get(source).keptIn(after, changes.droppedColumnsOf(source))) {
                 renamedDependents.addAll(dependents);
             }
         });

@@ -158,6 +158,9 @@ class IncrementalReaderTest {
                     Map.entry("ALTER FUNCTION public.touch() RENAME TO stamp", 2), // the trigger's definition
                     Map.entry("ALTER TABLE public.parent RENAME COLUMN id TO pid", 3), // the foreign key, the view
                     Map.entry("ALTER TABLE public.parent RENAME COLUMN c TO d; ALTER TABLE public.parent ADD COLUMN c int", 3),
+                    Map.entry("ALTER TABLE public.parent ADD COLUMN e int", 1),
+                    Map.entry("ALTER TABLE public.parent DROP COLUMN e", 1), // its dependents would go with it
+                    Map.entry("ALTER TABLE public.parent DROP COLUMN d; ALTER TABLE public.parent ADD COLUMN d int", 1),
                     Map.entry("CREATE VIEW public.last_view AS SELECT c FROM public.parent", 1),
                     // d's place and name are taken by the renamed c, c's by a new column: only the drop tells
                     Map.entry("ALTER TABLE public.parent DROP COLUMN d; ALTER TABLE public.parent RENAME COLUMN c TO d;"
