@@ -26,6 +26,9 @@ final class DatabaseWideReader implements CatalogReader {
             scope.query(EXTENSIONS, row -> new Extension(row.getString(1), row.getString(2), row.getString(3),
                     row.getString(4)));
         }
+        if (!scope.readsEventTriggers()) {
+            return;
+        }
         scope.query(EVENT_TRIGGERS, row -> scope.excludesEventTrigger(row.getString(1)) ? null
                 : new EventTrigger(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6)));

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,10 +91,12 @@ final class DdlRecorder {
 
     /**
      * What the recorded objects mean for a snapshot, in one statement that also empties the log:
-     * the units that hold a touched object or an object depending on one (a view or foreign key
-     * names the table it references, a column its type, a trigger its function; a renamed object
-     * changes their text), partitions and inheritance children of touched tables (a parent's
-     * columns reach them), and the dropped objects, which only the previous snapshot can place.
+     * the units that hold a touched object, partitions and inheritance children of touched tables (a
+     * parent's columns reach them), the dropped objects, which only the previous snapshot can place,
+     * and apart from these the units that hold an object depending on a touched one, with the
+     * touched object's unit: a view or foreign key names the table it references, a column its
+     * type, a trigger its function, so renaming those changes their text; most changes (a comment, a
+     * new column, an index) do not, and the read then leaves them alone ({@link UnitNames}).
      */
     private static final String DRAIN = """
             with recursive log as (delete from migrationtest_recorder.touched returning *),
@@ -106,54 +110,34 @@ final class DdlRecorder {
                     and i.inhparent = l.objid
                 union
                 select i.inhrelid from pg_inherits i join descendants d on i.inhparent = d.objid),
-            affected as (
-                select classid, objid from live
+            -- The unit of each touched object, none for objects in none (a collation, an operator).
+            live_placed as (
+                select l.classid, l.objid, u.kind, u.oid from live l left join lateral (%1$s) u on true),
+            -- src: the unit of the touched object a dependent was reached from; direct: touched, or a descendant
+            affected (classid, objid, src_kind, src_oid, direct) as (
+                select classid, objid, null::text, null::oid, true from live
                 union
                 -- lateral with offset 0: an index lookup per touched object; a join would let the
                 -- planner, which cannot know the log is short, hash all of pg_depend
-                select d.classid, d.objid from live l cross join lateral (select d.classid, d.objid
-                    from pg_depend d where d.refclassid = l.classid and d.refobjid = l.objid
+                select d.classid, d.objid, l.kind, l.oid, false from live_placed l cross join lateral (select
+                    d.classid, d.objid from pg_depend d where d.refclassid = l.classid and d.refobjid = l.objid
                     and d.deptype not in ('e', 'x', 'p') offset 0) d
                 union
-                select 'pg_class'::regclass, objid from descendants),
-            -- Each affected object's unit by one index lookup (a CASE evaluates only its branch):
-            -- the planner cannot know the log is short, and would scan whole catalogs to join.
-            relations as (
-                select distinct case a.classid
-                    when 'pg_class'::regclass then coalesce((select x.indrelid from pg_index x
-                        where x.indexrelid = a.objid), a.objid)
-                    when 'pg_constraint'::regclass then (select nullif(k.conrelid, 0) from pg_constraint k
-                        where k.oid = a.objid)
-                    when 'pg_trigger'::regclass then (select t.tgrelid from pg_trigger t where t.oid = a.objid)
-                    when 'pg_policy'::regclass then (select p.polrelid from pg_policy p where p.oid = a.objid)
-                    when 'pg_attrdef'::regclass then (select d.adrelid from pg_attrdef d where d.oid = a.objid)
-                    when 'pg_rewrite'::regclass then (select r.ev_class from pg_rewrite r where r.oid = a.objid)
-                    end as oid
-                from affected a),
-            types as (
-                select distinct case a.classid
-                    when 'pg_type'::regclass then a.objid
-                    when 'pg_class'::regclass then (select c.reltype from pg_class c where c.oid = a.objid
-                        and c.relkind = 'c')
-                    when 'pg_constraint'::regclass then (select nullif(k.contypid, 0) from pg_constraint k
-                        where k.oid = a.objid)
-                    end as oid
-                from affected a)
-            select 'unit', case r.relkind when 'v' then 'VIEW' when 'm' then 'VIEW' when 'S' then 'SEQUENCE'
-                   else 'TABLE' end, r.oid, null::int, null::text
-            from (select u.oid, (select c.relkind from pg_class c where c.oid = u.oid) as relkind
-                  from relations u) r
-            where r.relkind in ('r', 'p', 'f', 'v', 'm', 'S')
+                select 'pg_class'::regclass, objid, null, null, true from descendants),
+            placed as (
+                select distinct u.kind, u.oid, a.src_kind, a.src_oid, a.direct
+                from affected a cross join lateral (%2$s) u)
+            -- A dependent of an object in no unit (a collation, an operator) is read whatever changed.
+            select 'unit', p.kind, p.oid, null::int, null::text from placed p
+            where p.direct or p.src_kind is null or (p.src_kind = p.kind and p.src_oid = p.oid)
             union all
-            -- Types a snapshot lists: not a relation's row type, an array or a multirange.
-            select 'unit', 'TYPE', u.oid, null, null from types u
-            where (select t.typtype in ('e', 'd', 'r') or (t.typtype = 'c' and (select c.relkind from pg_class c
-                   where c.oid = t.typrelid) = 'c') from pg_type t where t.oid = u.oid)
+            select 'dependent', p.kind, p.oid, null, p.src_kind || ' ' || p.src_oid from placed p
+            where not p.direct and p.src_kind is not null and not (p.src_kind = p.kind and p.src_oid = p.oid)
             union all
-            select 'unit', 'ROUTINE', a.objid, null, null from affected a where a.classid = 'pg_proc'::regclass
-            union all
+            -- A dropped column's name; another object's table, while that still exists.
             select 'dropped', l.classid::regclass::text, l.objid, l.objsubid,
-                   case when cardinality(l.address_names) = 3 then to_regclass(quote_ident(l.address_names[1])
+                   case when l.objsubid <> 0 then l.address_names[3]
+                        when cardinality(l.address_names) = 3 then to_regclass(quote_ident(l.address_names[1])
                         || '.' || quote_ident(l.address_names[2]))::oid::text end
             from log l where l.dropped
             union all
@@ -169,10 +153,56 @@ final class DdlRecorder {
                    from pg_index x where x.indisclustered), '') || '|' || (select string_agg(r.oid::text || ':'
                    || r.rolname, ',' order by r.oid) from pg_roles r)), null, null, null
             union all
+            -- Nor for event triggers: their digest says whether a read must read them again.
+            select 'events', md5(coalesce((select string_agg(row(t.oid, t.evtname, t.evtevent, t.evttags,
+                   t.evtfoid::regproc::text, t.evtenabled, (select d.description from pg_description d
+                   where d.objoid = t.oid and d.classoid = 'pg_event_trigger'::regclass and d.objsubid = 0))::text,
+                   ',' order by t.oid) from pg_event_trigger t), '')), null, null, null
+            union all
             -- A migration that disabled or dropped one of the triggers leaves changes unrecorded.
-            select 'broken', 'the recorder was disabled', null, null, null where not (%s)""".formatted(HEALTHY);
+            select 'broken', 'the recorder was disabled', null, null, null where not (%3$s)""".formatted(
+            unitOf("l.classid", "l.objid"), unitOf("a.classid", "a.objid"), HEALTHY);
 
     private DdlRecorder() {
+    }
+
+    /**
+     * SQL: the unit (kind, OID) that holds the object {@code objid} of catalog {@code classid}, no
+     * row for an object in none. Each lookup by index (a CASE evaluates only its branch): the planner
+     * cannot know the log is short, and would scan whole catalogs to join. {@code offset 0} keeps it
+     * from inlining the CASE, with its lookups, into each place that uses its result.
+     */
+    private static String unitOf(String classid, String objid) {
+        return """
+                select case r.relkind when 'v' then 'VIEW' when 'm' then 'VIEW' when 'S' then 'SEQUENCE'
+                       else 'TABLE' end as kind, r.oid
+                from (select x.oid, (select c.relkind from pg_class c where c.oid = x.oid) as relkind
+                      from (select case CLASSID
+                        when 'pg_class'::regclass then coalesce((select ix.indrelid from pg_index ix
+                            where ix.indexrelid = OBJID), OBJID)
+                        when 'pg_constraint'::regclass then (select nullif(k.conrelid, 0) from pg_constraint k
+                            where k.oid = OBJID)
+                        when 'pg_trigger'::regclass then (select t.tgrelid from pg_trigger t where t.oid = OBJID)
+                        when 'pg_policy'::regclass then (select p.polrelid from pg_policy p where p.oid = OBJID)
+                        when 'pg_attrdef'::regclass then (select d.adrelid from pg_attrdef d where d.oid = OBJID)
+                        when 'pg_rewrite'::regclass then (select r.ev_class from pg_rewrite r where r.oid = OBJID)
+                        end as oid offset 0) x offset 0) r
+                where r.relkind in ('r', 'p', 'f', 'v', 'm', 'S')
+                union all
+                -- Types a snapshot lists: not a relation's row type, an array or a multirange.
+                select 'TYPE', y.oid
+                from (select case CLASSID
+                        when 'pg_type'::regclass then OBJID
+                        when 'pg_class'::regclass then (select c.reltype from pg_class c where c.oid = OBJID
+                            and c.relkind = 'c')
+                        when 'pg_constraint'::regclass then (select nullif(k.contypid, 0) from pg_constraint k
+                            where k.oid = OBJID)
+                        end as oid offset 0) y
+                where (select t.typtype in ('e', 'd', 'r') or (t.typtype = 'c' and (select c.relkind from pg_class c
+                       where c.oid = t.typrelid) = 'c') from pg_type t where t.oid = y.oid)
+                union all
+                select 'ROUTINE', OBJID where CLASSID = 'pg_proc'::regclass""".replace("CLASSID", classid)
+                .replace("OBJID", objid);
     }
 
     /**
@@ -229,6 +259,7 @@ final class DdlRecorder {
         return ReadSettings.PARTIAL.run(connection, prefix -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     prefix == null ? DRAIN : prefix + ";\n" + DRAIN)) {
+                ReadScope.prepareAtOnce(statement); // planning it takes longer than running it
                 statement.execute();
                 if (prefix != null) {
                     statement.getMoreResults();
@@ -256,19 +287,28 @@ final class DdlRecorder {
 
     private static Changes changes(ResultSet row) throws SQLException {
         Set<ReadUnit> units = new HashSet<>();
+        Map<ReadUnit, Set<ReadUnit>> dependents = new HashMap<>();
         List<Changes.Dropped> dropped = new ArrayList<>();
         List<String> wholeBecause = new ArrayList<>();
         String untracked = null;
+        String eventTriggers = null;
         boolean broken = false;
         while (row.next()) {
             switch (row.getString(1)) {
                 case "unit" -> units.add(new ReadUnit(ReadUnit.Kind.valueOf(row.getString(2)), row.getLong(3)));
+                case "dependent" -> {
+                    String[] source = row.getString(5).split(" ");
+                    dependents.computeIfAbsent(new ReadUnit(ReadUnit.Kind.valueOf(source[0]), Long.parseLong(source[1])),
+                            s -> new HashSet<>()).add(new ReadUnit(ReadUnit.Kind.valueOf(row.getString(2)), row.getLong(3)));
+                }
                 case "dropped" -> {
-                    String table = row.getString(5);
-                    dropped.add(new Changes.Dropped(row.getString(2), row.getLong(3), row.getInt(4),
-                            table == null ? 0 : Long.parseLong(table)));
+                    int column = row.getInt(4);
+                    String table = column != 0 ? null : row.getString(5);
+                    dropped.add(new Changes.Dropped(row.getString(2), row.getLong(3), column,
+                            table == null ? 0 : Long.parseLong(table), column != 0 ? row.getString(5) : null));
                 }
                 case "untracked" -> untracked = row.getString(2);
+                case "events" -> eventTriggers = row.getString(2);
                 case "broken" -> {
                     broken = true;
                     wholeBecause.add(row.getString(2));
@@ -277,6 +317,6 @@ final class DdlRecorder {
                         : " (" + row.getString(5) + ")"));
             }
         }
-        return new Changes(wholeBecause, units, dropped, untracked, broken);
+        return new Changes(wholeBecause, units, dependents, dropped, untracked, eventTriggers, broken);
     }
 }

@@ -65,6 +65,11 @@ final class ReadScope {
         return !filter.readsAll();
     }
 
+    /** Whether this read reads the event triggers again (a partial read whose recorder saw them change). */
+    boolean readsEventTriggers() {
+        return filter.readsEventTriggers();
+    }
+
     /** Adds {@code sql}, whose every {@code ?} stands for the array of included schema OIDs, to the batch. */
     void query(String sql, RowMapper mapper) {
         pending.add(new Pending(sql, null, false, null, mapper));
@@ -111,12 +116,7 @@ final class ReadScope {
             sql.append(";\n").append(query.sql());
         }
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            if (statement.isWrapperFor(PGStatement.class)) {
-                // Prepared on the server at once, so the next snapshot on this connection skips
-                // parsing and, with a generic plan, planning too: a verifier snapshots each state
-                // several times on one connection.
-                statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-            }
+            prepareAtOnce(statement);
             int parameter = 1;
             for (Pending query : pending) {
                 int count = (int) query.sql().chars().filter(c -> c == '?').count();
@@ -140,6 +140,17 @@ final class ReadScope {
             }
             pending.clear();
             return objects;
+        }
+    }
+
+    /**
+     * Has {@code statement} prepared on the server at its first run, so that its next run on this
+     * connection skips parsing and, with a generic plan, planning too: a verifier snapshots each
+     * state several times on one connection, and a new connection after every rebuild.
+     */
+    static void prepareAtOnce(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(1);
         }
     }
 

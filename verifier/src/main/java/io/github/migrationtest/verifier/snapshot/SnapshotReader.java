@@ -55,6 +55,9 @@ public final class SnapshotReader {
 
     /** Reads the objects {@code part} covers into its sink; returns the included schemas' OIDs. */
     static List<Long> read(Connection connection, SnapshotOptions options, Part part) throws SQLException {
+        if (part.filter().readsNothing() && part.schemaOids() != null) {
+            return part.schemaOids(); // a partial read with nothing to read: no round trip
+        }
         long started = System.nanoTime();
         ReadSettings settings = part.filter().readsAll() ? ReadSettings.WHOLE : ReadSettings.PARTIAL;
         return settings.run(connection, prefix -> {

@@ -28,6 +28,9 @@ final class SnapshotState {
     private final Set<String> paths = new HashSet<>();
     private List<Long> schemaOids;
     private SchemaSnapshot snapshot;
+    private int unitsRead;
+    /** The recorder's digest of the event triggers when they were last read; null: unknown, read them. */
+    private String eventTriggerDigest;
 
     /** What one unit holds: its objects' keys, its members, and the table it is, if it is one. */
     private static final class Content {
@@ -72,13 +75,51 @@ final class SnapshotState {
         copy.paths.addAll(paths);
         copy.schemaOids = schemaOids;
         copy.snapshot = snapshot;
+        copy.eventTriggerDigest = eventTriggerDigest;
         return copy;
     }
 
-    /** Re-reads the units {@code changes} touched, and the event triggers, which nothing records. */
+    /**
+     * Re-reads the units {@code changes} touched, and the event triggers, which nothing records; then,
+     * in a second batch, the units depending on a touched one whose names changed ({@link UnitNames}).
+     */
     void update(Connection connection, Changes changes) throws SQLException {
         Set<ReadUnit> gone = new HashSet<>();
         Set<ReadUnit> dirty = dirtyUnits(changes, gone);
+        boolean eventTriggersChanged = eventTriggerDigest == null || !eventTriggerDigest.equals(changes.eventTriggers());
+        Map<ReadUnit, UnitNames> before = new HashMap<>();
+        changes.dependents().keySet().forEach(source -> before.put(source, names(source)));
+        read(connection, dirty, gone, eventTriggersChanged);
+        eventTriggerDigest = changes.eventTriggers();
+        Set<ReadUnit> renamedDependents = new HashSet<>();
+        changes.dependents().forEach((source, dependents) -> {
+            UnitNames after = names(source);
+            if (before.get(source) == null || after == null
+                    || !before.get(source).keptIn(after, changes.droppedColumnsOf(source))) {
+                renamedDependents.addAll(dependents);
+            }
+        });
+        renamedDependents.removeAll(dirty);
+        if (!renamedDependents.isEmpty()) {
+            read(connection, withChildren(renamedDependents), Set.of(), false);
+        }
+        unitsRead = dirty.size() + renamedDependents.size();
+        if (!dirty.isEmpty() || eventTriggersChanged) {
+            snapshot = build();
+        }
+    }
+
+    /** After a whole read: the recorder's digest of the event triggers it read, for {@link #update}. */
+    void eventTriggersRead(String digest) {
+        eventTriggerDigest = digest;
+    }
+
+    /**
+     * Takes the units {@code dirty} out, and the event triggers when asked to, and reads them again
+     * but for those {@code gone}; with nothing to read, it sends nothing.
+     */
+    private void read(Connection connection, Set<ReadUnit> dirty, Set<ReadUnit> gone, boolean eventTriggers)
+            throws SQLException {
         Map<ReadUnit.Kind, Set<Long>> oids = new EnumMap<>(ReadUnit.Kind.class);
         for (ReadUnit unit : dirty) {
             forget(unit);
@@ -86,11 +127,24 @@ final class SnapshotState {
                 oids.computeIfAbsent(unit.kind(), k -> new HashSet<>()).add(unit.oid());
             }
         }
-        eventTriggers.forEach(this::remove);
-        eventTriggers.clear();
-        SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids), schemaOids,
-                this::collect));
-        snapshot = build();
+        if (eventTriggers) {
+            this.eventTriggers.forEach(this::remove);
+            this.eventTriggers.clear();
+        }
+        SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids, eventTriggers),
+                schemaOids, this::collect));
+    }
+
+    /** What other units print of {@code unit} as the snapshot has it now; null when it has nothing of it. */
+    private UnitNames names(ReadUnit unit) {
+        Content content = units.get(unit);
+        return content == null ? null
+                : UnitNames.of(unit.kind(), content.keys.stream().map(SchemaSnapshot.SortKey::object).toList());
+    }
+
+    /** How many units the last partial read read (for tests). */
+    int unitsRead() {
+        return unitsRead;
     }
 
     /**
@@ -122,14 +176,21 @@ final class SnapshotState {
                 }
             }
         }
-        for (ReadUnit unit : Set.copyOf(dirty)) {
-            Content content = units.get(unit);
-            if (content != null && content.table != null) {
-                dirty.addAll(children.getOrDefault(content.table.qualifiedName(), Set.of()));
-            }
-        }
+        dirty = withChildren(dirty);
         gone.retainAll(dirty);
         return dirty;
+    }
+
+    /** {@code units} and the partitions and inheritance children of the tables among them. */
+    private Set<ReadUnit> withChildren(Set<ReadUnit> units) {
+        Set<ReadUnit> all = new HashSet<>(units);
+        for (ReadUnit unit : units) {
+            Content content = this.units.get(unit);
+            if (content != null && content.table != null) {
+                all.addAll(children.getOrDefault(content.table.qualifiedName(), Set.of()));
+            }
+        }
+        return all;
     }
 
     /** Takes a unit out, with its objects, members and place among its parents' children. */

@@ -6,23 +6,36 @@ import java.util.Set;
 
 /** Which units a read reads: all of them, or only the given ones of each kind. */
 final class UnitFilter {
-    static final UnitFilter ALL = new UnitFilter(null);
+    static final UnitFilter ALL = new UnitFilter(null, true);
 
     private final Map<ReadUnit.Kind, Set<Long>> oids;
+    private final boolean eventTriggers;
 
-    private UnitFilter(Map<ReadUnit.Kind, Set<Long>> oids) {
+    private UnitFilter(Map<ReadUnit.Kind, Set<Long>> oids, boolean eventTriggers) {
         this.oids = oids;
+        this.eventTriggers = eventTriggers;
     }
 
-    static UnitFilter only(Map<ReadUnit.Kind, Set<Long>> oids) {
+    /** Only the given units, and the event triggers when {@code eventTriggers} (which no unit holds). */
+    static UnitFilter only(Map<ReadUnit.Kind, Set<Long>> oids, boolean eventTriggers) {
         Map<ReadUnit.Kind, Set<Long>> copy = new EnumMap<>(ReadUnit.Kind.class); // EnumMap(Map) refuses an empty map
         copy.putAll(oids);
-        return new UnitFilter(copy);
+        return new UnitFilter(copy, eventTriggers);
     }
 
     /** Whether every unit is read: a whole read. */
     boolean readsAll() {
         return oids == null;
+    }
+
+    /** Whether the event triggers are read. */
+    boolean readsEventTriggers() {
+        return eventTriggers;
+    }
+
+    /** Whether nothing at all is read. */
+    boolean readsNothing() {
+        return oids != null && !eventTriggers && oids.values().stream().allMatch(Set::isEmpty);
     }
 
     /** The OIDs of the units of these kinds to read, in a partial read; empty for none. */

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,6 +128,77 @@ class IncrementalReaderTest {
                 }
             }
         }
+    }
+
+    /**
+     * A change that keeps a table's, type's or routine's names leaves the units depending on it (the
+     * foreign keys of other tables, views, triggers) unread; a rename reads them again, also when
+     * the read sees only a name that looks kept (a column renamed, dropped or re-added between reads).
+     */
+    @Test
+    void readsTheUnitsDependingOnAChangedOneOnlyWhenWhatTheyPrintOfItChanged() throws SQLException {
+        withStartedReader((connection, reader) -> {
+            execute(connection, """
+                    CREATE TYPE public.state AS ENUM ('new', 'done');
+                    CREATE TABLE public.parent (id int PRIMARY KEY, a int, b int, s public.state DEFAULT 'new');
+                    CREATE TABLE public.child (id int, parent_id int REFERENCES public.parent (id));
+                    CREATE VIEW public.parent_view AS SELECT id, b, s FROM public.parent;
+                    CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                    CREATE TRIGGER child_touch BEFORE INSERT ON public.child FOR EACH ROW EXECUTE FUNCTION public.touch();
+                    """);
+            reader.read(connection);
+            // Each: the change, and how many units the read reads again (the changed one, or it and its dependents).
+            List<Map.Entry<String, Integer>> steps = List.of(
+                    Map.entry("COMMENT ON TABLE public.parent IS 'p'", 1),
+                    Map.entry("ALTER TABLE public.parent ADD COLUMN c int", 1),
+                    Map.entry("CREATE INDEX parent_a ON public.parent (a)", 1),
+                    Map.entry("ALTER TABLE public.parent ALTER COLUMN a SET DEFAULT 7", 1),
+                    Map.entry("CREATE OR REPLACE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql"
+                            + " AS $$ BEGIN NEW.id = 1; RETURN NEW; END $$", 1),
+                    Map.entry("ALTER FUNCTION public.touch() RENAME TO stamp", 2), // the trigger's definition
+                    Map.entry("ALTER TABLE public.parent RENAME COLUMN id TO pid", 3), // the foreign key, the view
+                    Map.entry("ALTER TABLE public.parent RENAME COLUMN c TO d; ALTER TABLE public.parent ADD COLUMN c int", 3),
+                    Map.entry("ALTER TABLE public.parent ADD COLUMN e int", 1),
+                    Map.entry("ALTER TABLE public.parent DROP COLUMN e", 1), // its dependents would go with it
+                    Map.entry("ALTER TABLE public.parent DROP COLUMN d; ALTER TABLE public.parent ADD COLUMN d int", 1),
+                    Map.entry("CREATE VIEW public.last_view AS SELECT c FROM public.parent", 1),
+                    // d's place and name are taken by the renamed c, c's by a new column: only the drop tells
+                    Map.entry("ALTER TABLE public.parent DROP COLUMN d; ALTER TABLE public.parent RENAME COLUMN c TO d;"
+                            + " ALTER TABLE public.parent ADD COLUMN c int", 4),
+                    Map.entry("ALTER TYPE public.state RENAME VALUE 'new' TO 'open'; ALTER TYPE public.state ADD VALUE 'new'", 3),
+                    Map.entry("ALTER TABLE public.parent RENAME TO mother", 4));
+            for (Map.Entry<String, Integer> step : steps) {
+                execute(connection, step.getKey());
+                assertEqualsWholeRead(reader, connection, step.getKey());
+                assertThat(reader.unitsReadLast()).as("units read after %s", step.getKey()).isEqualTo(step.getValue());
+            }
+        });
+    }
+
+    /**
+     * Postgres records no change of an event trigger: a read that finds none to re-read and the
+     * event triggers as they were sends no catalog query; each change below must still be seen.
+     */
+    @Test
+    void seesEveryChangeOfAnEventTriggerAfterReadsThatFoundNothingToRead() throws SQLException {
+        withStartedReader((connection, reader) -> {
+            execute(connection, """
+                    CREATE FUNCTION public.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+                    CREATE EVENT TRIGGER audit_ddl ON ddl_command_end EXECUTE FUNCTION public.on_ddl();
+                    """);
+            assertEqualsWholeRead(reader, connection, "creating an event trigger");
+            for (String change : List.of("ALTER EVENT TRIGGER audit_ddl DISABLE",
+                    "ALTER EVENT TRIGGER audit_ddl ENABLE REPLICA",
+                    "COMMENT ON EVENT TRIGGER audit_ddl IS 'audits'",
+                    "ALTER EVENT TRIGGER audit_ddl RENAME TO audit_commands",
+                    "ALTER FUNCTION public.on_ddl() RENAME TO on_command", // the trigger names its function
+                    "DROP EVENT TRIGGER audit_commands")) {
+                assertEqualsWholeRead(reader, connection, "nothing, before " + change);
+                execute(connection, change);
+                assertEqualsWholeRead(reader, connection, change);
+            }
+            assertThat(reader.wholeReads()).as("whole reads").isEqualTo(1);
+        });
     }
 
     @Test
