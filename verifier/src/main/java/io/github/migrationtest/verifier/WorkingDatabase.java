@@ -448,6 +448,8 @@ final class WorkingDatabase implements AutoCloseable {
 
     /** Puts the database back in the state after {@code revisions[index]}: the checkpoint, then upgrades. */
     void recover(List<Revision> revisions, int index) throws SQLException {
+        LOG.debug("Revision {}: state rebuilt from the checkpoint after revision {}", revisions.get(index).id(),
+                checkpointIndex < 0 ? "base" : revisions.get(checkpointIndex).id());
         closeConnection();
         dropLater(database);
         database = server.createDatabaseFrom(checkpoint);
