@@ -45,4 +45,16 @@ final class SessionReset {
         }
         return open;
     }
+
+    /**
+     * Resets the session inside the transaction a round trip runs in and is rolled back afterwards (where
+     * steps may not end it: they hold no transaction control), leaving that transaction open. Returns false:
+     * no transaction of the step's own is left.
+     */
+    static boolean resetInTransaction(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(RESET);
+        }
+        return false;
+    }
 }

@@ -21,9 +21,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database the verifier walks the history in, with one connection kept open across steps
@@ -32,6 +35,14 @@ import java.util.concurrent.TimeUnit;
  * upgrades, never by trusting the broken downgrade.
  */
 final class WorkingDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkingDatabase.class);
+
+    /**
+     * {@code -Dmigrationtest.rollBackRoundTrips=false} commits every round trip's steps, as before round
+     * trips were rolled back: to compare the two paths' verdicts and costs.
+     */
+    static final String ROLL_BACK_PROPERTY = "migrationtest.rollBackRoundTrips";
 
     private final PostgresServer server;
     private final MigrationSource source;
@@ -62,6 +73,12 @@ final class WorkingDatabase implements AutoCloseable {
     /** Measures the steps asked for; {@code null} when safety is not measured. */
     private final SafetyRecorder safety;
     private StepRecord lastObserved;
+    /** While {@link #rolledBack} runs: steps and snapshots happen inside its transaction on the steps' connection. */
+    private boolean inWindow;
+    /** A step failed inside the window and its transaction is rolled back already: nothing more may run in it. */
+    private boolean windowEnded;
+    private int roundTripsRolledBack;
+    private final boolean rollBack = !"false".equals(System.getProperty(ROLL_BACK_PROPERTY));
 
     /**
      * @param stepLock held while a step runs: one shared by all working databases when the source's steps
@@ -113,7 +130,8 @@ final class WorkingDatabase implements AutoCloseable {
         synchronized (stepLock) {
             long started = System.nanoTime();
             try {
-                return inFreshSession(revision, Direction.UP, open, () -> source.upgrade(revision, open));
+                return inFreshSession(revision, Direction.UP, open, () -> inWindow
+                        ? source.runUncommitted(revision, Direction.UP, open) : source.upgrade(revision, open));
             } finally {
                 long took = System.nanoTime() - started;
                 upgradeNanosSinceCheckpoint += took;
@@ -156,7 +174,8 @@ final class WorkingDatabase implements AutoCloseable {
         Connection open = steps();
         synchronized (stepLock) {
             downgradeHorizon = query(open, NEXT_TRANSACTION, -1L);
-            return inFreshSession(revision, Direction.DOWN, open, () -> source.downgrade(revision, open));
+            return inFreshSession(revision, Direction.DOWN, open, () -> inWindow
+                    ? source.runUncommitted(revision, Direction.DOWN, open) : source.downgrade(revision, open));
         }
     }
 
@@ -193,19 +212,25 @@ final class WorkingDatabase implements AutoCloseable {
      */
     private StepResult inFreshSession(Revision revision, Direction direction, Connection open, Step step)
             throws SQLException {
+        if (windowEnded) {
+            throw new IllegalStateException("a step of revision " + revision.id() + " failed in the round trip's"
+                    + " transaction, which is rolled back: nothing more runs in it");
+        }
         StepResult result;
         try {
             result = step.run();
         } catch (MigrationFailedException e) {
+            windowEnded = inWindow; // the step rolled the window's transaction back
             resetAfterFailure(open, e);
             throw MigrationPrivileges.explain(e, database.server().migrationsKind());
         } catch (SQLException | RuntimeException e) {
+            windowEnded = inWindow;
             resetAfterFailure(open, e);
             throw e;
         }
         boolean leftOpen;
         try {
-            leftOpen = SessionReset.reset(open);
+            leftOpen = inWindow ? SessionReset.resetInTransaction(open) : SessionReset.reset(open);
         } catch (SQLException broken) {
             closeConnection();
             throw broken;
@@ -285,7 +310,96 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     SchemaSnapshot snapshot() throws SQLException {
-        return reader.read(connection());
+        // In the window only the steps' connection sees what its transaction did.
+        return reader.read(inWindow ? steps() : connection());
+    }
+
+    /** Work run by {@link #rolledBack}. */
+    interface Window {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Whether {@code revision}'s downgrade and upgrade after it may run in {@link #rolledBack}: the source
+     * can run both inside the caller's transaction, nothing in the database checks at commit (deferrable
+     * constraints, constraint triggers), the reader can drain its log as the migrations' role, and no
+     * schema is guarded (its log is read on the other connection, which cannot see the window's work).
+     */
+    boolean canRollBack(Revision revision) throws SQLException {
+        if (guarded || !rollBack) {
+            return false;
+        }
+        Connection open = steps();
+        Optional<String> why = source.whyNotUncommitted(revision, open.getMetaData().getDatabaseMajorVersion());
+        if (why.isPresent()) {
+            LOG.debug("Revision {}: round trip committed step by step: {}", revision.id(), why.get());
+            return false;
+        }
+        return query(open, reader.isIncremental() ? ROLLBACK_ALLOWED + RECORDER_DRAINABLE : ROLLBACK_ALLOWED, false);
+    }
+
+    private static final String ROLLBACK_ALLOWED = "select not exists (select 1 from pg_catalog.pg_constraint where condeferrable)"
+            + " and not exists (select 1 from pg_catalog.pg_trigger where tgdeferrable)";
+    private static final String RECORDER_DRAINABLE = " and coalesce(pg_catalog.has_table_privilege("
+            + "pg_catalog.to_regclass('" + IncrementalReader.LOG_TABLE + "'), 'DELETE'), false)";
+
+    /**
+     * Runs a round trip's downgrade, snapshots and upgrade again ({@code work}) in one transaction on the
+     * steps' connection, and rolls it back: the database is back in the state it was in, whatever the steps
+     * did, schema, data and the recorder's log, so it never needs rebuilding; the reader is put back to what
+     * it knew then. Only where {@link #canRollBack} said so.
+     */
+    void rolledBack(Revision revision, Window work) throws SQLException {
+        Connection open = steps();
+        synchronized (stepLock) {
+            IncrementalReader.Mark mark = reader.mark();
+            open.setAutoCommit(false);
+            inWindow = true;
+            try {
+                work.run();
+            } finally {
+                inWindow = false;
+                windowEnded = false;
+                endWindow(open);
+                reader.resume(mark);
+                roundTripsRolledBack++;
+                LOG.debug("Revision {}: round trip rolled back, no rebuild", revision.id());
+            }
+        }
+    }
+
+    /**
+     * Rolls the window's transaction back (a failed step did already) and resets what a session keeps
+     * past a rollback (advisory locks, sequences' current values). A connection that cannot is closed:
+     * the server rolls back what it left open, so the state is right either way.
+     */
+    private void endWindow(Connection open) {
+        try {
+            if (!open.isClosed()) {
+                if (!open.getAutoCommit()) {
+                    open.rollback();
+                    open.setAutoCommit(true);
+                }
+                SessionReset.reset(open);
+            }
+        } catch (SQLException broken) {
+            LOG.debug("The steps' connection could not be reset after a rolled-back round trip ({}); replacing it",
+                    broken.getMessage());
+            try {
+                open.close();
+            } catch (SQLException ignored) {
+                // the server ends the session, and its transaction, all the same
+            }
+        }
+    }
+
+    /** How many round trips ran in a rolled-back transaction, and how many rebuilds there were (for tests and the log). */
+    int roundTripsRolledBack() {
+        return roundTripsRolledBack;
+    }
+
+    int rebuilds() {
+        return recoveries;
     }
 
     /**
@@ -334,6 +448,8 @@ final class WorkingDatabase implements AutoCloseable {
 
     /** Puts the database back in the state after {@code revisions[index]}: the checkpoint, then upgrades. */
     void recover(List<Revision> revisions, int index) throws SQLException {
+        LOG.debug("Revision {}: state rebuilt from the checkpoint after revision {}", revisions.get(index).id(),
+                checkpointIndex < 0 ? "base" : revisions.get(checkpointIndex).id());
         closeConnection();
         dropLater(database);
         database = server.createDatabaseFrom(checkpoint);

@@ -5,26 +5,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
+import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
+import io.github.migrationtest.verifier.snapshot.SnapshotText;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
-import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.SourceOptions;
 import java.io.IOException;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A failed downgrade that was rolled back whole leaves the database as it was, and the walk goes on
  * without rebuilding it; one that committed part of its work before failing (run outside a
- * transaction) is rebuilt, so the next round trip still starts from the right state.
+ * transaction) is rebuilt, so the next round trip still starts from the right state. A round trip whose
+ * downgrade and upgrade each run in one transaction runs inside one transaction that is rolled back: the
+ * verdicts of the committed path, no rebuild, and the next revision verifies from the upgrade's state;
+ * revisions that cannot (a statement run outside a transaction, one that acts at commit) still commit.
  */
 class WorkingDatabaseTest {
 
@@ -94,11 +105,7 @@ class WorkingDatabaseTest {
     }
 
     private static String recordedVersions(WorkingDatabase work) throws Exception {
-        try (Statement statement = work.connection().createStatement();
-             ResultSet rows = statement.executeQuery("select coalesce(string_agg(version::text, ','), '') from schema_migrations")) {
-            rows.next();
-            return rows.getString(1);
-        }
+        return one(work, "select coalesce(string_agg(version::text, ','), '') from schema_migrations");
     }
 
     @Test
@@ -144,5 +151,151 @@ class WorkingDatabaseTest {
 
     private static Outcome outcome(VerificationReport report, String revision, Check check) {
         return report.revision(revision).orElseThrow().result(check).orElseThrow().outcome();
+    }
+
+    /** Six revisions: 2 and 4 leave the state wrong and 3's downgrade fails, all eligible; 5 is not (CONCURRENTLY). */
+    private void brokenHistory() throws IOException {
+        pair("0001_t1", "CREATE TABLE t1 (id int PRIMARY KEY, name text);", "DROP TABLE t1;");
+        // The downgrade forgets the index: it does not restore, and the upgrade fails again (index exists).
+        pair("0002_t2", "CREATE TABLE t2 (id int PRIMARY KEY);\nCREATE INDEX t1_name ON t1 (name);", "DROP TABLE t2;");
+        pair("0003_t3", "CREATE TABLE t3 (id int PRIMARY KEY, name text);", "DROP TABLE t3;\nDROP TABLE no_such_table;");
+        // The downgrade leaves the type: the schema differs, the upgrade after it fails.
+        pair("0004_t4", "CREATE TYPE mood AS ENUM ('ok');\nCREATE TABLE t4 (id int PRIMARY KEY, m mood);", "DROP TABLE t4;");
+        // Not eligible: runs outside a transaction; its downgrade leaves the index, so the state is rebuilt.
+        pair("0005_idx", "CREATE INDEX CONCURRENTLY t3_name ON t3 (name);", "SELECT 1;");
+        pair("0006_t6", "CREATE TABLE t6 (id int PRIMARY KEY, t1_id int REFERENCES t1);\nINSERT INTO t1 VALUES (1, 'a');",
+                "DROP TABLE t6;\nDELETE FROM t1;");
+    }
+
+    /** What a walk found, and how its database got back to the right state. */
+    private record Walked(List<Object> verdicts, int rolledBack, int rebuilds) {
+    }
+
+    private Walked walk(boolean rollBack) throws SQLException {
+        String previous = System.setProperty(WorkingDatabase.ROLL_BACK_PROPERTY, Boolean.toString(rollBack));
+        try {
+            MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
+            List<Revision> revisions = source.revisions();
+            VerifierOptions options = VerifierOptions.defaults().withJobs(1);
+            try (HistoryWalk walk = HistoryWalk.run(server, source, revisions, new RevisionPolicy(revisions, options),
+                    options, ProgressListener.NONE)) {
+                WorkingDatabase head = walk.databaseAtHead();
+                return new Walked(verdicts(walk.reports()), head.roundTripsRolledBack(), head.rebuilds());
+            }
+        } finally {
+            if (previous == null) {
+                System.clearProperty(WorkingDatabase.ROLL_BACK_PROPERTY);
+            } else {
+                System.setProperty(WorkingDatabase.ROLL_BACK_PROPERTY, previous);
+            }
+        }
+    }
+
+    /** Every check's result and every safety finding, per revision: all a report says but timings. */
+    private static List<Object> verdicts(List<RevisionReport> reports) {
+        List<Object> verdicts = new ArrayList<>();
+        reports.forEach(r -> verdicts.add(Map.entry(r.id(), List.of(r.checks(), r.safety()))));
+        return verdicts;
+    }
+
+    @Test
+    void round_trips_that_leave_the_state_wrong_are_rolled_back_with_the_verdicts_of_the_committed_path()
+            throws Exception {
+        brokenHistory();
+
+        Walked rolledBack = walk(true);
+        Walked committed = walk(false);
+
+        assertThat(rolledBack.verdicts()).isEqualTo(committed.verdicts());
+        // 2, 4 and 5 left the state wrong when committed; rolled back, only 5 (not eligible) is rebuilt.
+        assertThat(committed.rebuilds()).isEqualTo(3);
+        assertThat(committed.rolledBack()).isZero();
+        assertThat(rolledBack.rebuilds()).isEqualTo(1);
+        assertThat(rolledBack.rolledBack()).isEqualTo(5);
+
+        Map<String, Map<Check, CheckResult>> checks = checks(rolledBack);
+        assertThat(outcome(checks, "0002", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(checks, "0002", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(checks.get("0002").get(Check.REUPGRADE_REPRODUCES_SCHEMA).reason())
+                .isEqualTo("the upgrade failed after the downgrade");
+        assertThat(outcome(checks, "0003", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(checks, "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(checks, "0004", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(checks, "0005", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        // From the right state after both kinds of put-back: its round trip passes.
+        assertThat(outcome(checks, "0006", Check.UPGRADES_APPLY)).isEqualTo(Outcome.PASSED);
+        assertThat(outcome(checks, "0006", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(outcome(checks, "0006", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<Check, CheckResult>> checks(Walked walked) {
+        Map<String, Map<Check, CheckResult>> checks = new HashMap<>();
+        for (Object verdict : walked.verdicts()) {
+            Map.Entry<String, List<Object>> entry = (Map.Entry<String, List<Object>>) verdict;
+            checks.put(entry.getKey(), (Map<Check, CheckResult>) entry.getValue().get(0));
+        }
+        return checks;
+    }
+
+    private static Outcome outcome(Map<String, Map<Check, CheckResult>> checks, String revision, Check check) {
+        return checks.get(revision).get(check).outcome();
+    }
+
+    @Test
+    void the_rolled_back_round_trip_leaves_the_upgrades_state_data_and_bookkeeping_included() throws Exception {
+        pair("0001_t", "CREATE TABLE t (id int PRIMARY KEY, name text);\nINSERT INTO t VALUES (1, 'up');",
+                "DELETE FROM t;\nDROP TABLE t;");
+        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
+        Revision revision = source.revisions().get(0);
+        try (WorkingDatabase work = new WorkingDatabase(server, source, SnapshotOptions.defaults(), new Object())) {
+            work.upgrade(revision);
+            String atUpgrade = SnapshotText.render(work.snapshot());
+            assertThat(work.canRollBack(revision)).isTrue();
+
+            List<String> seen = new ArrayList<>();
+            work.rolledBack(revision, () -> {
+                work.downgrade(revision);
+                seen.add(SnapshotText.render(work.snapshot()));
+                work.upgrade(revision);
+                seen.add(SnapshotText.render(work.snapshot()));
+            });
+
+            assertThat(seen.get(0)).as("the downgrade's state, seen inside the transaction").doesNotContain("public.t");
+            assertThat(seen.get(1)).isEqualTo(atUpgrade);
+            assertThat(SnapshotText.render(work.snapshot())).isEqualTo(atUpgrade);
+            assertThat(one(work, "select string_agg(id || ':' || name, ',') from t")).isEqualTo("1:up");
+            assertThat(recordedVersions(work)).isEqualTo("1");
+            assertThat(work.rebuilds()).isZero();
+        }
+    }
+
+    private static String one(WorkingDatabase work, String sql) throws SQLException {
+        try (Statement statement = work.connection().createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    @Test
+    void revisions_that_act_at_commit_or_outside_a_transaction_are_not_rolled_back() throws Exception {
+        pair("0001_t", "CREATE TABLE t (id int PRIMARY KEY);", "DROP TABLE t;");
+        pair("0002_concurrently", "CREATE INDEX CONCURRENTLY t_id ON t (id);", "DROP INDEX t_id;");
+        pair("0003_enum", "CREATE TYPE mood AS ENUM ('ok');\nALTER TYPE mood ADD VALUE 'fine';", "DROP TYPE mood;");
+        pair("0004_deferred", "CREATE TABLE u (id int PRIMARY KEY, t_id int REFERENCES t DEFERRABLE INITIALLY DEFERRED);",
+                "DROP TABLE u;");
+        // Nothing in its files acts at commit, but the database now holds a deferred check.
+        pair("0005_after_deferred", "CREATE TABLE w (id int);", "DROP TABLE w;");
+        pair("0006_own_transaction", "BEGIN;\nCREATE TABLE x (id int);\nCOMMIT;", "DROP TABLE x;");
+        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
+        List<Revision> revisions = source.revisions();
+        List<Boolean> eligible = new ArrayList<>();
+        try (WorkingDatabase work = new WorkingDatabase(server, source, SnapshotOptions.defaults(), new Object())) {
+            for (Revision revision : revisions) {
+                work.upgrade(revision);
+                eligible.add(work.canRollBack(revision));
+            }
+        }
+        assertThat(eligible).containsExactly(true, false, false, false, false, false);
     }
 }

@@ -64,6 +64,9 @@ final class DdlRecorder {
             -- reasons on the migration's own connection, inside its transaction.
             grant usage on schema migrationtest_recorder to public;
             grant select on migrationtest_recorder.touched to public;
+            -- A read inside a migration's uncommitted transaction (a round trip rolled back whole) drains the log
+            -- on that connection, as the migrations' role.
+            grant delete on migrationtest_recorder.touched to public;
             create event trigger migrationtest_command_end on ddl_command_end
                 execute function migrationtest_recorder.command_end();
             create event trigger migrationtest_sql_drop on sql_drop execute function migrationtest_recorder.sql_drop();

@@ -24,6 +24,9 @@ public final class IncrementalReader {
     /** How many reads between two vacuums of the recorder's log (each costs about a millisecond). */
     private static final int VACUUM_EVERY = 50;
 
+    /** The recorder's log; its reads delete what they read, so a read on another role's connection needs DELETE on it. */
+    public static final String LOG_TABLE = DdlRecorder.SCHEMA + ".touched";
+
     private final SnapshotOptions options;
     private final boolean recording;
     private SnapshotState state;

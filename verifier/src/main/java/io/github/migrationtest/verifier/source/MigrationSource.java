@@ -111,6 +111,27 @@ public interface MigrationSource extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Why the round trip of {@code revision} (its downgrade, then its upgrade again) cannot run inside one
+     * transaction of the caller's with {@link #runUncommitted}, on a server of this major version; empty when
+     * it can: each step runs as one transaction anyway, with nothing that acts differently before a commit.
+     * Sources whose tool runs the steps (Flyway's API, Liquibase, Alembic) cannot.
+     */
+    default Optional<String> whyNotUncommitted(Revision revision, int serverMajor) {
+        return Optional.of("the " + type() + " source commits each step itself");
+    }
+
+    /**
+     * Runs one step of {@code revision} inside the transaction open on {@code connection}, its bookkeeping
+     * included, without committing: the walk rolls the round trip back as a whole. Only where {@link
+     * #whyNotUncommitted} is empty; a failing statement rolls the caller's transaction back.
+     *
+     * @throws MigrationFailedException when a statement fails, as {@link #upgrade} and {@link #downgrade}
+     */
+    default StepResult runUncommitted(Revision revision, Direction direction, Connection connection) {
+        throw new UnsupportedOperationException(whyNotUncommitted(revision, 0).orElse("not supported"));
+    }
+
     /** Ends what the source started to run steps (Alembic's Python helpers); the source is not used afterwards. */
     @Override
     default void close() {

@@ -68,6 +68,23 @@ public final class ScriptRunner {
     public StepResult run(
             Revision revision, Direction direction, List<SqlScript> scripts, String forcedOutsideTransaction,
             String version, Connection connection) {
+        return run(revision, direction, scripts, forcedOutsideTransaction, version, connection, true);
+    }
+
+    /**
+     * Runs the scripts and records the step like {@link #run(Revision, Direction, List, String, String, Connection)},
+     * but inside the transaction open on {@code connection} (auto-commit off), which it leaves open: the caller
+     * commits or rolls back, the bookkeeping with the rest. Only for scripts that can run in one transaction
+     * ({@link TransactionRules}); a failing statement rolls the caller's transaction back.
+     */
+    public StepResult runUncommitted(
+            Revision revision, Direction direction, List<SqlScript> scripts, String version, Connection connection) {
+        return run(revision, direction, scripts, "", version, connection, false);
+    }
+
+    private StepResult run(
+            Revision revision, Direction direction, List<SqlScript> scripts, String forcedOutsideTransaction,
+            String version, Connection connection, boolean commit) {
         long started = System.nanoTime();
         try {
             String outside = forcedOutsideTransaction.isEmpty()
@@ -75,12 +92,16 @@ public final class ScriptRunner {
                             .orElse("")
                     : forcedOutsideTransaction;
             boolean transactional = outside.isEmpty();
+            if (!commit && (!transactional || connection.getAutoCommit())) {
+                throw new IllegalStateException("Revision " + revision.id() + " cannot run in the caller's transaction: "
+                        + (transactional ? "none is open" : outside));
+            }
             String record = bookkeeping.isNone() || version.isEmpty() ? "" : bookkeeping.step(direction == Direction.UP, version);
             if (!record.isEmpty()) {
                 ensureBookkeeping(connection);
             }
             int count = timeouts.around(connection,
-                    () -> runAll(revision, direction, scripts, transactional, record, connection, listener));
+                    () -> runAll(revision, direction, scripts, transactional, commit, record, connection, listener));
             return new StepResult(revision, direction, transactional, outside, count,
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {
@@ -108,13 +129,14 @@ public final class ScriptRunner {
     }
 
     /**
-     * Runs the statements, then the bookkeeping SQL ({@code record}, may be empty). In a transaction
+     * Runs the statements, then the bookkeeping SQL ({@code record}, may be empty), and commits unless told
+     * not to (the caller's transaction). In a transaction
      * the bookkeeping goes with the last statement, in the same round trip: a step costs what its own
      * statements cost.
      */
     private static int runAll(
-            Revision revision, Direction direction, List<SqlScript> scripts, boolean transactional, String record,
-            Connection connection, StatementListener listener) throws SQLException {
+            Revision revision, Direction direction, List<SqlScript> scripts, boolean transactional, boolean commit,
+            String record, Connection connection, StatementListener listener) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(!transactional);
         try {
@@ -149,7 +171,9 @@ public final class ScriptRunner {
                 executeBookkeeping(revision, direction, scripts, record, connection, transactional);
             }
             if (transactional) {
-                connection.commit();
+                if (commit) {
+                    connection.commit();
+                }
             } else {
                 failIfLeftOpen(revision, direction, scripts, connection);
             }

@@ -5,10 +5,14 @@ import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.StepResult;
+import io.github.migrationtest.verifier.source.script.CommitRules;
 import io.github.migrationtest.verifier.source.script.ScriptRunner;
 import io.github.migrationtest.verifier.source.script.SqlScript;
+import io.github.migrationtest.verifier.source.script.TransactionRules;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,9 +45,40 @@ public final class PlannedRevisions {
         if (direction == Direction.DOWN && !revision.hasDowngrade()) {
             throw noDowngrade(revision);
         }
-        List<SqlScript> scripts = parts.stream().map(part -> this.scripts.computeIfAbsent(part, ScriptPart::parse)).toList();
+        List<SqlScript> scripts = scripts(parts);
         String outside = parts.stream().map(ScriptPart::outsideTransaction).filter(s -> !s.isEmpty()).findFirst().orElse("");
         return runner.run(revision, direction, scripts, outside, plan.recordedVersion(), connection);
+    }
+
+    /**
+     * Why the revision's downgrade and upgrade cannot share one transaction that the caller rolls back
+     * (see {@link ScriptRunner#runUncommitted}); empty when they can.
+     */
+    public Optional<String> whyNotUncommitted(Revision revision, int serverMajor) {
+        if (!revision.hasDowngrade()) {
+            return Optional.of("revision " + revision.id() + " has no downgrade");
+        }
+        PlannedRevision plan = plan(revision, Direction.UP);
+        List<ScriptPart> parts = new ArrayList<>(plan.down());
+        parts.addAll(plan.up());
+        Optional<String> outside = parts.stream().map(ScriptPart::outsideTransaction).filter(s -> !s.isEmpty()).findFirst();
+        if (outside.isPresent()) {
+            return outside;
+        }
+        List<SqlScript> scripts = scripts(parts);
+        return TransactionRules.reasonToRunOutsideTransaction(scripts, serverMajor)
+                .or(() -> scripts.stream().map(CommitRules::reasonToCommit).flatMap(Optional::stream).findFirst());
+    }
+
+    /** Runs the revision's SQL in one direction inside the caller's transaction, without committing. */
+    public StepResult runUncommitted(ScriptRunner runner, Revision revision, Direction direction, Connection connection) {
+        PlannedRevision plan = plan(revision, direction);
+        return runner.runUncommitted(revision, direction, scripts(direction == Direction.UP ? plan.up() : plan.down()),
+                plan.recordedVersion(), connection);
+    }
+
+    private List<SqlScript> scripts(List<ScriptPart> parts) {
+        return parts.stream().map(part -> this.scripts.computeIfAbsent(part, ScriptPart::parse)).toList();
     }
 
     /** Runs only the bookkeeping an upgrade of {@code revision} does (nothing for a convention that keeps none). */

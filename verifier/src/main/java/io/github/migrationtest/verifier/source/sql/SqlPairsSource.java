@@ -8,6 +8,7 @@ import io.github.migrationtest.verifier.source.StatementListener;
 import io.github.migrationtest.verifier.source.StepResult;
 import io.github.migrationtest.verifier.source.script.ScriptRunner;
 import java.sql.Connection;
+import java.util.Optional;
 
 /** Plain SQL migrations, each direction run from its file over JDBC. */
 public final class SqlPairsSource extends FileHistorySource {
@@ -44,6 +45,16 @@ public final class SqlPairsSource extends FileHistorySource {
     @Override
     public StepResult downgrade(Revision revision, Connection connection) {
         return planned().run(runner, revision, Direction.DOWN, connection);
+    }
+
+    @Override
+    public Optional<String> whyNotUncommitted(Revision revision, int serverMajor) {
+        return planned().whyNotUncommitted(revision, serverMajor);
+    }
+
+    @Override
+    public StepResult runUncommitted(Revision revision, Direction direction, Connection connection) {
+        return planned().runUncommitted(runner, revision, direction, connection);
     }
 
     @Override
