@@ -153,7 +153,10 @@ class WorkingDatabaseTest {
         return report.revision(revision).orElseThrow().result(check).orElseThrow().outcome();
     }
 
-    /** Six revisions: 2 and 4 leave the state wrong and 3's downgrade fails, all eligible; 5 is not (CONCURRENTLY). */
+    /**
+     * Seven revisions: 2, 4 and 7 leave the state wrong and 3's downgrade fails, all eligible (7's files each wrap
+     * their work in a transaction of their own); 5 is not (CONCURRENTLY).
+     */
     private void brokenHistory() throws IOException {
         pair("0001_t1", "CREATE TABLE t1 (id int PRIMARY KEY, name text);", "DROP TABLE t1;");
         // The downgrade forgets the index: it does not restore, and the upgrade fails again (index exists).
@@ -165,6 +168,9 @@ class WorkingDatabaseTest {
         pair("0005_idx", "CREATE INDEX CONCURRENTLY t3_name ON t3 (name);", "SELECT 1;");
         pair("0006_t6", "CREATE TABLE t6 (id int PRIMARY KEY, t1_id int REFERENCES t1);\nINSERT INTO t1 VALUES (1, 'a');",
                 "DROP TABLE t6;\nDELETE FROM t1;");
+        // As golang-migrate files often are: each wrapped in BEGIN ... COMMIT. The downgrade forgets the column.
+        pair("0007_own_transaction", "BEGIN;\nCREATE TABLE t7 (id int PRIMARY KEY);\nALTER TABLE t1 ADD COLUMN extra int;\nCOMMIT;",
+                "BEGIN;\nDROP TABLE t7;\nCOMMIT;");
     }
 
     /** What a walk found, and how its database got back to the right state. */
@@ -207,11 +213,11 @@ class WorkingDatabaseTest {
         Walked committed = walk(false);
 
         assertThat(rolledBack.verdicts()).isEqualTo(committed.verdicts());
-        // 2, 4 and 5 left the state wrong when committed; rolled back, only 5 (not eligible) is rebuilt.
-        assertThat(committed.rebuilds()).isEqualTo(3);
+        // 2, 4, 5 and 7 left the state wrong when committed; rolled back, only 5 (not eligible) is rebuilt.
+        assertThat(committed.rebuilds()).isEqualTo(4);
         assertThat(committed.rolledBack()).isZero();
         assertThat(rolledBack.rebuilds()).isEqualTo(1);
-        assertThat(rolledBack.rolledBack()).isEqualTo(5);
+        assertThat(rolledBack.rolledBack()).isEqualTo(6);
 
         Map<String, Map<Check, CheckResult>> checks = checks(rolledBack);
         assertThat(outcome(checks, "0002", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
@@ -226,6 +232,9 @@ class WorkingDatabaseTest {
         assertThat(outcome(checks, "0006", Check.UPGRADES_APPLY)).isEqualTo(Outcome.PASSED);
         assertThat(outcome(checks, "0006", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
         assertThat(outcome(checks, "0006", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        assertThat(outcome(checks, "0007", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+        assertThat(checks.get("0007").get(Check.DOWNGRADE_RESTORES_SCHEMA).differences().toString()).contains("extra");
+        assertThat(outcome(checks, "0007", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.FAILED);
     }
 
     @SuppressWarnings("unchecked")
@@ -286,7 +295,6 @@ class WorkingDatabaseTest {
                 "DROP TABLE u;");
         // Nothing in its files acts at commit, but the database now holds a deferred check.
         pair("0005_after_deferred", "CREATE TABLE w (id int);", "DROP TABLE w;");
-        pair("0006_own_transaction", "BEGIN;\nCREATE TABLE x (id int);\nCOMMIT;", "DROP TABLE x;");
         MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
         List<Revision> revisions = source.revisions();
         List<Boolean> eligible = new ArrayList<>();
@@ -296,6 +304,41 @@ class WorkingDatabaseTest {
                 eligible.add(work.canRollBack(revision));
             }
         }
-        assertThat(eligible).containsExactly(true, false, false, false, false, false);
+        assertThat(eligible).containsExactly(true, false, false, false, false);
+    }
+
+    @Test
+    void a_file_wrapped_whole_in_a_plain_transaction_of_its_own_is_rolled_back_and_other_transaction_control_is_not()
+            throws Exception {
+        pair("0001_t", "BEGIN;\nCREATE TABLE t (id int PRIMARY KEY);\nCOMMIT;", "START TRANSACTION;\nDROP TABLE t;\nEND;");
+        pair("0002_isolation", "BEGIN ISOLATION LEVEL SERIALIZABLE;\nCREATE TABLE u (id int);\nCOMMIT;", "DROP TABLE u;");
+        pair("0003_after_commit", "BEGIN;\nCREATE TABLE v (id int);\nCOMMIT;\nCREATE TABLE v2 (id int);",
+                "DROP TABLE v2;\nDROP TABLE v;");
+        pair("0004_savepoint", "BEGIN;\nSAVEPOINT s;\nCREATE TABLE w (id int);\nRELEASE SAVEPOINT s;\nCOMMIT;",
+                "BEGIN;\nDROP TABLE w;\nCOMMIT;");
+        pair("0005_two", "BEGIN;\nCREATE TABLE x (id int);\nCOMMIT;\nBEGIN;\nCREATE TABLE x2 (id int);\nCOMMIT;",
+                "BEGIN;\nDROP TABLE x2;\nDROP TABLE x;\nCOMMIT;");
+        pair("0006_concurrently", "BEGIN;\nCREATE TABLE y (id int);\nCOMMIT;",
+                "BEGIN;\nDROP INDEX CONCURRENTLY IF EXISTS no_such_index;\nDROP TABLE y;\nCOMMIT;");
+        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
+        List<Boolean> eligible = new ArrayList<>();
+        try (WorkingDatabase work = new WorkingDatabase(server, source, SnapshotOptions.defaults(), new Object())) {
+            for (Revision revision : source.revisions()) {
+                work.upgrade(revision);
+                eligible.add(work.canRollBack(revision));
+            }
+            assertThat(eligible).containsExactly(true, false, false, false, false, false);
+
+            // The first one's round trip in the walk's transaction: its BEGIN and COMMIT were left out (a COMMIT
+            // would have ended the transaction), so rolling back put the table back.
+            Revision first = source.revisions().get(0);
+            String before = SnapshotText.render(work.snapshot());
+            work.rolledBack(first, () -> {
+                work.downgrade(first);
+                assertThat(SnapshotText.render(work.snapshot())).doesNotContain("public.t");
+            });
+            assertThat(SnapshotText.render(work.snapshot())).isEqualTo(before).contains("public.t");
+            assertThat(one(work, "select count(*) from t")).isEqualTo("0");
+        }
     }
 }

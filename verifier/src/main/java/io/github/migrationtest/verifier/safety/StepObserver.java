@@ -31,6 +31,11 @@ final class StepObserver {
     private static final Pattern CONCURRENTLY = Pattern.compile(
             "^(CREATE (UNIQUE )?INDEX|DROP INDEX|REINDEX|ALTER TABLE\\b.*\\bDETACH PARTITION)\\b.*\\bCONCURRENTLY\\b.*");
     private static final Pattern SESSION_ONLY = Pattern.compile("^(SET|RESET|SHOW)\\b.*");
+    /**
+     * Ends the transaction and its locks: not a statement run while they were held. A file's own {@code COMMIT}
+     * and the walk's commit after a file without one then give the same findings.
+     */
+    private static final Pattern TRANSACTION_END = Pattern.compile("^(COMMIT|END|ROLLBACK|ABORT|PREPARE TRANSACTION)\\b.*");
     /** Statements that can rename a relation or move it to another schema (a DO block or a procedure too). */
     private static final Pattern RELATION_RENAMING = Pattern.compile(
             "^(ALTER (TABLE|INDEX|MATERIALIZED VIEW)\\b.*\\b(RENAME|SET SCHEMA)\\b.*|(DO|CALL)\\b.*)");
@@ -319,6 +324,9 @@ final class StepObserver {
             if (!rewrittenByTable.containsKey(relation.oid()) && !newIndex) {
                 scan(statement, relation, was, is, measured);
             }
+        }
+        if (TRANSACTION_END.matcher(statement.code()).matches()) {
+            return;
         }
         for (HeldLock lock : held.values()) {
             if (lock.takenBy != statement) {

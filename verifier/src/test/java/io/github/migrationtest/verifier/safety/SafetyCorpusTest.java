@@ -138,6 +138,12 @@ class SafetyCorpusTest {
             op("lock_held_while_backfilling", TIMEOUT + "ALTER TABLE t20 ADD COLUMN d int;\nUPDATE t20 SET d = a;",
                     // The backfill itself scans the table while the ALTER's lock still blocks writes.
                     "ALTER TABLE t20 DROP COLUMN d;", LOCK_HELD_ACROSS_STATEMENTS, FULL_TABLE_SCAN_UNDER_LOCK),
+            // A file's own COMMIT ends the transaction and its locks: no statement ran while they were held.
+            op("alter_in_a_transaction_of_its_own", "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE t19 ADD COLUMN d int;\nCOMMIT;",
+                    "BEGIN;\nALTER TABLE t19 DROP COLUMN d;\nCOMMIT;"),
+            op("backfill_in_a_transaction_of_its_own",
+                    "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE t19 ADD COLUMN e int;\nUPDATE t19 SET e = a;\nCOMMIT;",
+                    "BEGIN;\nALTER TABLE t19 DROP COLUMN e;\nCOMMIT;", LOCK_HELD_ACROSS_STATEMENTS, FULL_TABLE_SCAN_UNDER_LOCK),
             op("attach_partition_scans", TIMEOUT + "ALTER TABLE p ATTACH PARTITION p1 FOR VALUES FROM (0) TO (10);",
                     "ALTER TABLE p DETACH PARTITION p1;", FULL_TABLE_SCAN_UNDER_LOCK),
             op("partition_bound_check_not_valid", TIMEOUT

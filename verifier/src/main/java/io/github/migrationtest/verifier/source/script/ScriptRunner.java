@@ -75,7 +75,9 @@ public final class ScriptRunner {
      * Runs the scripts and records the step like {@link #run(Revision, Direction, List, String, String, Connection)},
      * but inside the transaction open on {@code connection} (auto-commit off), which it leaves open: the caller
      * commits or rolls back, the bookkeeping with the rest. Only for scripts that can run in one transaction
-     * ({@link TransactionRules}); a failing statement rolls the caller's transaction back.
+     * ({@link TransactionRules#reasonNotToJoin}); a script that wraps its work in a transaction of its own runs
+     * without its {@code BEGIN} and {@code COMMIT} ({@link OwnTransaction}). A failing statement rolls the caller's
+     * transaction back.
      */
     public StepResult runUncommitted(
             Revision revision, Direction direction, List<SqlScript> scripts, String version, Connection connection) {
@@ -87,10 +89,10 @@ public final class ScriptRunner {
             String version, Connection connection, boolean commit) {
         long started = System.nanoTime();
         try {
-            String outside = forcedOutsideTransaction.isEmpty()
-                    ? TransactionRules.reasonToRunOutsideTransaction(scripts, connection.getMetaData().getDatabaseMajorVersion())
-                            .orElse("")
-                    : forcedOutsideTransaction;
+            int major = connection.getMetaData().getDatabaseMajorVersion();
+            String outside = !forcedOutsideTransaction.isEmpty() ? forcedOutsideTransaction
+                    : (commit ? TransactionRules.reasonToRunOutsideTransaction(scripts, major)
+                            : TransactionRules.reasonNotToJoin(scripts, major)).orElse("");
             boolean transactional = outside.isEmpty();
             if (!commit && (!transactional || connection.getAutoCommit())) {
                 throw new IllegalStateException("Revision " + revision.id() + " cannot run in the caller's transaction: "
@@ -145,8 +147,15 @@ public final class ScriptRunner {
             SqlStatement last = null;
             for (SqlScript script : scripts) {
                 listener.scriptStarting(connection, script.file(), script.linesContaining(StatementListener.COMMENT_MARK));
+                // In the caller's transaction a script's own BEGIN and COMMIT are left out (counted, not sent).
+                OwnTransaction own = commit ? null : OwnTransaction.of(script).orElse(null);
+                int ordinal = 0;
                 try (StatementCursor cursor = script.open()) {
-                    for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
+                    for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next(), ordinal++) {
+                        if (own != null && own.wraps(ordinal)) {
+                            count++;
+                            continue;
+                        }
                         if (last != null) {
                             execute(revision, direction, lastScript, last, null, "", connection, transactional, listener);
                         }

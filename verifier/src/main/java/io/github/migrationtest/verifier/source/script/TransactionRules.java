@@ -61,9 +61,33 @@ public final class TransactionRules {
         return reason;
     }
 
+    /**
+     * Why a script cannot run inside a transaction the caller opened (and ends): as {@link
+     * #reasonToRunOutsideTransaction(SqlScript, int)}, but a script that wraps all its work in one transaction of its
+     * own ({@link OwnTransaction}) can, its {@code BEGIN} and {@code COMMIT} left out.
+     */
+    public static Optional<String> reasonNotToJoin(SqlScript script, int serverMajor) {
+        Optional<OwnTransaction> own = OwnTransaction.of(script);
+        return own.isEmpty() ? reasonToRunOutsideTransaction(script, serverMajor) : firstReason(script, serverMajor, own.get());
+    }
+
+    /** The first reason of {@link #reasonNotToJoin(SqlScript, int)} among scripts run as one step. */
+    public static Optional<String> reasonNotToJoin(List<SqlScript> scripts, int serverMajor) {
+        return scripts.stream().map(script -> reasonNotToJoin(script, serverMajor)).flatMap(Optional::stream).findFirst();
+    }
+
     private static Optional<String> firstReason(SqlScript script, int serverMajor) {
+        return firstReason(script, serverMajor, null);
+    }
+
+    /** The first statement's reason, the statements of {@code own} (when not null) left out. */
+    private static Optional<String> firstReason(SqlScript script, int serverMajor, OwnTransaction own) {
+        int ordinal = 0;
         try (StatementCursor cursor = script.open()) {
-            for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
+            for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next(), ordinal++) {
+                if (own != null && own.wraps(ordinal)) {
+                    continue;
+                }
                 Optional<String> reason = reason(script, statement, serverMajor);
                 if (reason.isPresent()) {
                     return reason;

@@ -66,7 +66,7 @@ public final class PlannedRevisions {
             return outside;
         }
         List<SqlScript> scripts = scripts(parts);
-        return TransactionRules.reasonToRunOutsideTransaction(scripts, serverMajor)
+        return TransactionRules.reasonNotToJoin(scripts, serverMajor)
                 .or(() -> scripts.stream().map(CommitRules::reasonToCommit).flatMap(Optional::stream).findFirst());
     }
 
