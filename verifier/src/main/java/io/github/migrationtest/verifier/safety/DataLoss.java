@@ -32,13 +32,15 @@ public final class DataLoss {
      */
     public static List<SafetyFinding> of(SchemaSnapshot before, SchemaSnapshot after, StepRecord step, String file) {
         // Straight over the objects, not through SchemaDiff: a diff per step would cost what a round
-        // trip's comparison does, for the few kinds of change that lose data.
+        // trip's comparison does, for the few kinds of change that lose data. The snapshots' own maps: a path is
+        // built once per snapshot, not once per object and step (it was a tenth of the client's time).
         Map<String, SchemaObject> now = after.objectsByPath();
         List<SafetyFinding> found = new ArrayList<>();
-        for (SchemaObject was : before.objects()) {
-            SchemaObject is = now.get(was.path());
+        for (Map.Entry<String, SchemaObject> entry : before.objectsByPath().entrySet()) {
+            SchemaObject was = entry.getValue();
+            SchemaObject is = now.get(entry.getKey());
             if (is == null) {
-                gone(was, now, step, file).ifPresent(found::add);
+                gone(entry.getKey(), was, now, step, file).ifPresent(found::add);
             } else if (is != was && !is.equals(was)) {
                 changed(was, is, step, file).ifPresent(found::add);
             }
@@ -46,9 +48,8 @@ public final class DataLoss {
         return found.stream().map(step::allow).toList();
     }
 
-    private static Optional<SafetyFinding> gone(SchemaObject was, Map<String, SchemaObject> now, StepRecord step,
-                                                String file) {
-        String path = was.path();
+    private static Optional<SafetyFinding> gone(String path, SchemaObject was, Map<String, SchemaObject> now,
+                                                StepRecord step, String file) {
         if (step.renamedTo(path).filter(now::containsKey).isPresent()) {
             return Optional.empty(); // measured: renamed, its data kept
         }
