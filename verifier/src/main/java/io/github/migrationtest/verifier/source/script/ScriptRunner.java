@@ -50,7 +50,8 @@ public final class ScriptRunner {
     }
 
     /**
-     * Runs the scripts in order.
+     * Runs the scripts in order: in one transaction of the runner's when they can (a script that wraps all its work
+     * in a plain {@code BEGIN ... COMMIT} of its own runs as its body in it, see {@link OwnTransaction}).
      *
      * @param forcedOutsideTransaction a reason the user gave to run without a transaction (dbmate's
      *     {@code transaction:false}); empty to decide from the statements
@@ -89,10 +90,12 @@ public final class ScriptRunner {
             String version, Connection connection, boolean commit) {
         long started = System.nanoTime();
         try {
-            int major = connection.getMetaData().getDatabaseMajorVersion();
+            // A script wrapped whole in BEGIN ... COMMIT runs as its body in the runner's transaction, the same
+            // statements in one transaction: a step then is one transaction whoever opened it, for the safety
+            // measurement too (it reads less inside a transaction than statement by statement).
             String outside = !forcedOutsideTransaction.isEmpty() ? forcedOutsideTransaction
-                    : (commit ? TransactionRules.reasonToRunOutsideTransaction(scripts, major)
-                            : TransactionRules.reasonNotToJoin(scripts, major)).orElse("");
+                    : TransactionRules.reasonNotToJoin(scripts, connection.getMetaData().getDatabaseMajorVersion())
+                            .orElse("");
             boolean transactional = outside.isEmpty();
             if (!commit && (!transactional || connection.getAutoCommit())) {
                 throw new IllegalStateException("Revision " + revision.id() + " cannot run in the caller's transaction: "
@@ -147,8 +150,9 @@ public final class ScriptRunner {
             SqlStatement last = null;
             for (SqlScript script : scripts) {
                 listener.scriptStarting(connection, script.file(), script.linesContaining(StatementListener.COMMENT_MARK));
-                // In the caller's transaction a script's own BEGIN and COMMIT are left out (counted, not sent).
-                OwnTransaction own = commit ? null : OwnTransaction.of(script).orElse(null);
+                // In the runner's (or the caller's) transaction a script's own BEGIN and COMMIT are left out (counted,
+                // not sent).
+                OwnTransaction own = transactional ? OwnTransaction.of(script).orElse(null) : null;
                 int ordinal = 0;
                 try (StatementCursor cursor = script.open()) {
                     for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next(), ordinal++) {
