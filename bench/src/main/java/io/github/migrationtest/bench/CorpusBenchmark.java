@@ -209,6 +209,7 @@ public final class CorpusBenchmark {
             List<DisposableDatabase> clones = new ArrayList<>();
             List<Connection> connections = new ArrayList<>();
             try (DisposableDatabase db = server.createDatabase(); Connection connection = db.connect()) {
+                prepared.connectsAs(db);
                 prelude(connection, history);
                 prepared.walk = prepared.steps(script.recording(connection), i -> {
                     script.reconnect("rebuilt" + i);
@@ -228,9 +229,18 @@ public final class CorpusBenchmark {
             return prepared;
         }
 
+        /**
+         * Steps run here on the bench's own connections, as {@code db}'s user: a source that connects by itself
+         * (Alembic) is given that user's password, which a verification replaced with its migrations role's.
+         */
+        private void connectsAs(DisposableDatabase db) {
+            source.usePassword(db.password());
+        }
+
         /** A database brought to the state after {@code revisions[index]} by upgrades, as the walk rebuilds it. */
         private DisposableDatabase upgradedTo(PostgresServer server, int index) throws Exception {
             DisposableDatabase db = server.createDatabase();
+            connectsAs(db);
             try (Connection connection = db.connect()) {
                 prelude(connection, history);
                 for (int i = 0; i <= index; i++) {
@@ -293,6 +303,7 @@ public final class CorpusBenchmark {
                         }
                     }
                 }
+                connectsAs(databases.get(0));
                 connections.add(databases.get(0).connect());
                 List<Integer> at = new ArrayList<>(rebuilt.keySet());
                 return Measure.onceMillis(() -> steps(connections.get(0), i -> {
