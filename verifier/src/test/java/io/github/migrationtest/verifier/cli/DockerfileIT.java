@@ -50,7 +50,7 @@ class DockerfileIT {
         assertThat(copy[0]).isEqualTo(builtJar);
         String inImage = copy[1];
 
-        assertThat(arguments("ENTRYPOINT")).containsExactly("[\"java\", \"-jar\", \"" + inImage + "\"]");
+        assertThat(arguments("ENTRYPOINT")).containsExactly("[\"java\", " + JVM_OPTIONS + ", \"-jar\", \"" + inImage + "\"]");
         assertThat(arguments("FROM")).containsExactly("eclipse-temurin:17-jre");
         assertThat(Files.readAllLines(ROOT.resolve(".dockerignore"))).as("the context holds the jar")
                 .contains("*", "!" + builtJar);
@@ -61,13 +61,16 @@ class DockerfileIT {
         assertThat(arguments("CMD")).containsExactly("[\"--help\"]");
         // The ENTRYPOINT's command with the jar where this build made it.
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/migrationtest.jar", "--help").redirectErrorStream(true).start();
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", "target/migrationtest.jar", "--help").redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("Usage: migrationtest").contains("verify").contains("snapshot");
     }
+
+    /** The JVM options the image runs the jar with, as the ENTRYPOINT's JSON array lists them (docs/install.md). */
+    private static final String JVM_OPTIONS = "\"-XX:TieredStopAtLevel=1\", \"-XX:+UseSerialGC\"";
 
     /** The arguments of every instruction of that name, continuation lines joined, comments left out. */
     private static List<String> arguments(String instruction) throws IOException {
