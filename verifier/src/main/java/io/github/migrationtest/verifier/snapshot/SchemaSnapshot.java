@@ -82,6 +82,11 @@ public final class SchemaSnapshot {
         return new SchemaSnapshot(sorted);
     }
 
+    /** The objects' keys, in canonical order (see {@link SnapshotChanges}). */
+    List<SortKey> keys() {
+        return keys;
+    }
+
     /** All objects in canonical order. */
     public List<SchemaObject> objects() {
         return objects;
