@@ -52,7 +52,10 @@ final class CatalogReads {
      * (one row with nulls when it holds none). Inside a transaction a statement that changed, scanned or
      * dropped a relation still holds its lock, so the others are as they were: a read costs what the
      * statement touched, not the schema's size. The locks are aggregated once: pg_locks copies the lock
-     * table on each call. The last columns identify a relation seen for the first time (see {@link StepStart}).
+     * table on each call. Of a table's indexes it gives the count, and the names only of those above the second
+     * parameter (created since the step's previous read): a step building hundreds of indexes on existing tables
+     * keeps them all locked, and naming every index of every locked table on each statement made it quadratic. The
+     * columns before the count identify a relation seen for the first time (see {@link StepStart}).
      */
     private static final String LOCKED = """
             with held as materialized (
@@ -67,12 +70,14 @@ final class CatalogReads {
                         || ' ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(i.relname))
                         from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
                         join pg_catalog.pg_namespace n on n.oid = i.relnamespace
-                        where x.indrelid = h.relation), '{}') end,
+                        where x.indrelid = h.relation and x.indexrelid > ?), '{}') end,
                    pg_catalog.current_setting('lock_timeout'),
                    pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
                    coalesce(x.indrelid, c.oid), c.relkind in ('i', 'I'),
                    c.relkind in ('r', 'p', 'm', 'i', 'I') and n.nspname not in ('pg_catalog', 'information_schema',
-                       'migrationtest_recorder') and n.nspname not like 'pg\\_%'
+                       'migrationtest_recorder') and n.nspname not like 'pg\\_%',
+                   case when c.relkind in ('r', 'p', 'm') then (select pg_catalog.count(*) from pg_catalog.pg_index x
+                        where x.indrelid = h.relation) end
             from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation
             left join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             left join pg_catalog.pg_index x on x.indexrelid = c.oid""";
@@ -189,20 +194,47 @@ final class CatalogReads {
      *     at its start, and only those are read
      */
     static Reading readLocked(Connection connection, Reading previous, long highest, StepStart start,
-                              Consumer<Relation> seen, Consumer<Long> gone) throws SQLException {
-        // Prepared, with the bound as a parameter: the driver prepares it on the server after a few uses, so
+                              NewIndexes newIndexes, Consumer<Relation> seen, Consumer<Long> gone) throws SQLException {
+        // Prepared, with the bounds as parameters: the driver prepares it on the server after a few uses, so
         // Postgres plans it once per connection rather than per statement.
         try (PreparedStatement statement = connection.prepareStatement(LOCKED)) {
             statement.setLong(1, highest);
+            statement.setLong(2, Math.max(highest, newIndexes.highest()));
             try (ResultSet rows = statement.executeQuery()) {
-                return locked(rows, previous, start, seen, gone);
+                return locked(rows, previous, start, newIndexes, seen, gone);
             }
         }
     }
 
+    /**
+     * The indexes a step created on the tables it locked, by table, as its reads found them: each read names only
+     * those created since the one before, and the step's reads together name them all.
+     */
+    static final class NewIndexes {
+        private final Map<Long, Map<Long, String>> byTable = new HashMap<>();
+        private long highest;
+
+        /** The highest oid named so far: a read names the indexes above it. */
+        long highest() {
+            return highest;
+        }
+
+        /** The table's indexes named so far, with those just read ({@code "oid schema.name"}) added. */
+        Map<Long, String> add(long table, String[] named) {
+            Map<Long, String> names = byTable.computeIfAbsent(table, t -> new HashMap<>());
+            for (String index : named) {
+                int space = index.indexOf(' ');
+                long oid = Long.parseLong(index.substring(0, space));
+                names.put(oid, index.substring(space + 1));
+                highest = Math.max(highest, oid);
+            }
+            return names;
+        }
+    }
+
     /** The state after a statement, the relations not locked as in {@code previous}. */
-    private static Reading locked(ResultSet rows, Reading previous, StepStart start, Consumer<Relation> seen,
-                                  Consumer<Long> gone) throws SQLException {
+    private static Reading locked(ResultSet rows, Reading previous, StepStart start, NewIndexes newIndexes,
+                                  Consumer<Relation> seen, Consumer<Long> gone) throws SQLException {
         Map<Long, RelationState> states = new HashMap<>();
         previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
         Map<Long, Map<Long, String>> indexes = new HashMap<>();
@@ -239,14 +271,10 @@ final class CatalogReads {
             RelationState was = states.get(oid);
             int count = was.indexes(); // an index itself
             Array named = rows.getArray(6);
-            if (named != null) {
-                Map<Long, String> names = new HashMap<>();
-                for (String index : (String[]) named.getArray()) {
-                    int space = index.indexOf(' ');
-                    names.put(Long.parseLong(index.substring(0, space)), index.substring(space + 1));
-                }
-                indexes.put(oid, names);
-                count = names.size();
+            long indexCount = rows.getLong(12);
+            if (named != null && !rows.wasNull()) {
+                indexes.put(oid, Map.copyOf(newIndexes.add(oid, (String[]) named.getArray())));
+                count = (int) indexCount;
             }
             states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
                     was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), count));

@@ -62,6 +62,8 @@ final class StepObserver {
     /** Where each relation of the step's start disappeared, by name. */
     private final Map<String, ExecutedStatement> vanished = new HashMap<>();
     private final Set<String> reportedIndexes = new HashSet<>();
+    /** The indexes the step created on tables it locked, named by its reads as they appeared. */
+    private final CatalogReads.NewIndexes newIndexes = new CatalogReads.NewIndexes();
     private final Renames renames = new Renames();
     /** Statements that change something, by file; and the CONCURRENTLY ones. */
     private final Map<String, Integer> statementsByFile = new HashMap<>();
@@ -461,7 +463,7 @@ final class StepObserver {
     /** Inside a transaction the relations it holds a lock on; in auto-commit all of them. */
     private CatalogReads.Reading read(boolean inTransaction, ExecutedStatement statement) {
         try {
-            return inTransaction ? CatalogReads.readLocked(connection, previous, highest, start, this::firstSeen,
+            return inTransaction ? CatalogReads.readLocked(connection, previous, highest, start, newIndexes, this::firstSeen,
                     oid -> goneUnnamed.putIfAbsent(oid, statement))
                     : CatalogReads.readAll(connection, relations);
         } catch (SQLException e) {
