@@ -1,10 +1,7 @@
 package io.github.migrationtest.verifier.source.script;
 
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,19 +24,14 @@ public final class CommitRules {
             new Rule(".*\\bDEFERR(ABLE|ED)\\b.*", "deferred constraint checks run at commit"),
             new Rule("^SET CONSTRAINTS\\b.*", "SET CONSTRAINTS changes checks that run at commit"));
 
-    private static final Map<SqlScript, Optional<String>> KNOWN = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final ScriptFacts<Optional<String>> KNOWN = new ScriptFacts<>(CommitRules::firstReason);
 
     private CommitRules() {
     }
 
     /** Why the script's effect depends on its transaction committing before the next step; empty when it does not. */
     public static Optional<String> reasonToCommit(SqlScript script) {
-        Optional<String> known = KNOWN.get(script);
-        if (known == null) {
-            known = firstReason(script);
-            KNOWN.put(script, known);
-        }
-        return known;
+        return KNOWN.of(script);
     }
 
     private static Optional<String> firstReason(SqlScript script) {

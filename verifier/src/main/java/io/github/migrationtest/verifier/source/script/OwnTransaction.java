@@ -1,9 +1,6 @@
 package io.github.migrationtest.verifier.source.script;
 
-import java.util.Collections;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +20,7 @@ public record OwnTransaction(int begin, int commit) {
     private static final Pattern CONTROL = Pattern.compile("^(BEGIN|START TRANSACTION|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT"
             + "|RELEASE|PREPARE TRANSACTION|COMMIT PREPARED|ROLLBACK PREPARED)( .*)?$");
 
-    private static final Map<SqlScript, Optional<OwnTransaction>> KNOWN = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final ScriptFacts<Optional<OwnTransaction>> KNOWN = new ScriptFacts<>(OwnTransaction::find);
 
     /** Whether the statement at this ordinal is the wrapper's, not the body's. */
     public boolean wraps(int ordinal) {
@@ -32,12 +29,7 @@ public record OwnTransaction(int begin, int commit) {
 
     /** The script's own transaction, when it is exactly one plain {@code BEGIN ... COMMIT} around all its statements. */
     public static Optional<OwnTransaction> of(SqlScript script) {
-        Optional<OwnTransaction> known = KNOWN.get(script);
-        if (known == null) {
-            known = find(script);
-            KNOWN.put(script, known);
-        }
-        return known;
+        return KNOWN.of(script);
     }
 
     private static Optional<OwnTransaction> find(SqlScript script) {

@@ -1,9 +1,7 @@
 package io.github.migrationtest.verifier.source.script;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -40,8 +38,9 @@ public final class TransactionRules {
     private static final Pattern TRANSACTION_CONTROL =
             Pattern.compile("^(BEGIN|START TRANSACTION|COMMIT|END|ROLLBACK|ABORT)( .*)?$");
 
-    private static final Map<SqlScript, Map<Integer, Optional<String>>> KNOWN =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    // Finding a reason reads the whole script: kept per script and server major.
+    private static final ScriptFacts<Map<Integer, Optional<String>>> OUTSIDE = new ScriptFacts<>(s -> new ConcurrentHashMap<>());
+    private static final ScriptFacts<Map<Integer, Optional<String>>> NOT_TO_JOIN = new ScriptFacts<>(s -> new ConcurrentHashMap<>());
 
     private TransactionRules() {}
 
@@ -50,15 +49,7 @@ public final class TransactionRules {
      * first statement that prevents it; empty when it can.
      */
     public static Optional<String> reasonToRunOutsideTransaction(SqlScript script, int serverMajor) {
-        // Finding it reads the whole script: a script run again (down, then up again) is read once for it.
-        // Read outside any lock: concurrent steps of other scripts do not wait for a big one.
-        Map<Integer, Optional<String>> known = KNOWN.computeIfAbsent(script, s -> new ConcurrentHashMap<>());
-        Optional<String> reason = known.get(serverMajor);
-        if (reason == null) {
-            reason = firstReason(script, serverMajor);
-            known.put(serverMajor, reason);
-        }
-        return reason;
+        return OUTSIDE.of(script).computeIfAbsent(serverMajor, major -> firstReason(script, major, null));
     }
 
     /**
@@ -68,16 +59,13 @@ public final class TransactionRules {
      */
     public static Optional<String> reasonNotToJoin(SqlScript script, int serverMajor) {
         Optional<OwnTransaction> own = OwnTransaction.of(script);
-        return own.isEmpty() ? reasonToRunOutsideTransaction(script, serverMajor) : firstReason(script, serverMajor, own.get());
+        return own.isEmpty() ? reasonToRunOutsideTransaction(script, serverMajor)
+                : NOT_TO_JOIN.of(script).computeIfAbsent(serverMajor, major -> firstReason(script, major, own.get()));
     }
 
     /** The first reason of {@link #reasonNotToJoin(SqlScript, int)} among scripts run as one step. */
     public static Optional<String> reasonNotToJoin(List<SqlScript> scripts, int serverMajor) {
         return scripts.stream().map(script -> reasonNotToJoin(script, serverMajor)).flatMap(Optional::stream).findFirst();
-    }
-
-    private static Optional<String> firstReason(SqlScript script, int serverMajor) {
-        return firstReason(script, serverMajor, null);
     }
 
     /** The first statement's reason, the statements of {@code own} (when not null) left out. */
