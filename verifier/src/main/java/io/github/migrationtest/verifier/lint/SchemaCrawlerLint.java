@@ -73,7 +73,8 @@ final class SchemaCrawlerLint {
      * The indexes Postgres can do without, each with one index that covers it: SchemaCrawler's rule (its columns
      * lead another index's) sees neither uniqueness, predicates, expressions, operator classes nor INCLUDE
      * columns, so each of its redundant indexes is confirmed here. A unique index enforces something, a partial
-     * one covers other rows; of two equal plain indexes the older one stays.
+     * one covers other rows; of two equal plain indexes the older one stays. Of several covering ones, the first by
+     * name is named, so that two runs (whose catalogs may list them in another order) say the same.
      */
     private static final String REDUNDANT_INDEXES = """
             with ix as (
@@ -89,7 +90,7 @@ final class SchemaCrawlerLint {
               and a.relam = b.relam
               and b.keys[1:cardinality(a.keys)] = a.keys and b.classes[1:cardinality(a.classes)] = a.classes
               and (cardinality(b.keys) > cardinality(a.keys) or b.indisunique or b.indexrelid < a.indexrelid)
-            order by a.indexrelid, b.indisunique desc, cardinality(b.keys)""";
+            order by a.indexrelid, b.indisunique desc, cardinality(b.keys), b.relname""";
 
     private SchemaCrawlerLint() {
     }
