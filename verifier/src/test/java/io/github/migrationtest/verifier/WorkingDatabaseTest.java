@@ -322,12 +322,15 @@ class WorkingDatabaseTest {
                 "BEGIN;\nDROP INDEX CONCURRENTLY IF EXISTS no_such_index;\nDROP TABLE y;\nCOMMIT;");
         MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
         List<Boolean> eligible = new ArrayList<>();
+        List<Boolean> oneTransaction = new ArrayList<>();
         try (WorkingDatabase work = new WorkingDatabase(server, source, SnapshotOptions.defaults(), new Object())) {
             for (Revision revision : source.revisions()) {
-                work.upgrade(revision);
+                oneTransaction.add(work.upgrade(revision).transactional());
                 eligible.add(work.canRollBack(revision));
             }
             assertThat(eligible).containsExactly(true, false, false, false, false, false);
+            // Committed too, a wrapped file runs as its body in the runner's transaction; the others as written.
+            assertThat(oneTransaction).containsExactly(true, false, false, false, false, true);
 
             // The first one's round trip in the walk's transaction: its BEGIN and COMMIT were left out (a COMMIT
             // would have ended the transaction), so rolling back put the table back.

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -219,8 +220,14 @@ final class CatalogReads {
             return highest;
         }
 
-        /** The table's indexes named so far, with those just read ({@code "oid schema.name"}) added. */
+        /**
+         * The table's indexes named so far, with those just read ({@code "oid schema.name"}) added; a view, read by
+         * the reading it goes into before the next read adds to it.
+         */
         Map<Long, String> add(long table, String[] named) {
+            if (named.length == 0) {
+                return Collections.unmodifiableMap(byTable.getOrDefault(table, Map.of())); // most tables, most reads
+            }
             Map<Long, String> names = byTable.computeIfAbsent(table, t -> new HashMap<>());
             for (String index : named) {
                 int space = index.indexOf(' ');
@@ -228,7 +235,7 @@ final class CatalogReads {
                 names.put(oid, index.substring(space + 1));
                 highest = Math.max(highest, oid);
             }
-            return names;
+            return Collections.unmodifiableMap(names);
         }
     }
 
@@ -270,11 +277,10 @@ final class CatalogReads {
             }
             RelationState was = states.get(oid);
             int count = was.indexes(); // an index itself
-            Array named = rows.getArray(6);
-            long indexCount = rows.getLong(12);
-            if (named != null && !rows.wasNull()) {
-                indexes.put(oid, Map.copyOf(newIndexes.add(oid, (String[]) named.getArray())));
-                count = (int) indexCount;
+            Array named = rows.getArray(6); // null with the count: not a table
+            if (named != null) {
+                indexes.put(oid, newIndexes.add(oid, (String[]) named.getArray()));
+                count = rows.getInt(12);
             }
             states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
                     was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), count));

@@ -141,6 +141,10 @@ class SafetyCorpusTest {
             // A file's own COMMIT ends the transaction and its locks: no statement ran while they were held.
             op("alter_in_a_transaction_of_its_own", "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE t19 ADD COLUMN d int;\nCOMMIT;",
                     "BEGIN;\nALTER TABLE t19 DROP COLUMN d;\nCOMMIT;"),
+            // Not wrapped whole (a statement follows the COMMIT), so it runs as written and the COMMIT is sent: it still
+            // ends the ALTER's lock rather than running while it was held.
+            op("alter_then_commit_then_more", "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE t19 ADD COLUMN f int;\nCOMMIT;\n"
+                    + "SELECT 1;", "ALTER TABLE t19 DROP COLUMN f;"),
             op("backfill_in_a_transaction_of_its_own",
                     "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE t19 ADD COLUMN e int;\nUPDATE t19 SET e = a;\nCOMMIT;",
                     "BEGIN;\nALTER TABLE t19 DROP COLUMN e;\nCOMMIT;", LOCK_HELD_ACROSS_STATEMENTS, FULL_TABLE_SCAN_UNDER_LOCK),

@@ -34,7 +34,6 @@ public record OwnTransaction(int begin, int commit) {
 
     private static Optional<OwnTransaction> find(SqlScript script) {
         int ordinal = 0;
-        boolean begun = false;
         int commit = -1;
         try (StatementCursor cursor = script.open()) {
             for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next(), ordinal++) {
@@ -46,7 +45,6 @@ public record OwnTransaction(int begin, int commit) {
                     if (!PLAIN_BEGIN.matcher(code).matches()) {
                         return Optional.empty();
                     }
-                    begun = true;
                 } else if (PLAIN_COMMIT.matcher(code).matches()) {
                     commit = ordinal;
                 } else if (CONTROL.matcher(code).matches()) {
@@ -56,6 +54,7 @@ public record OwnTransaction(int begin, int commit) {
                 }
             }
         }
-        return begun && commit > 0 ? Optional.of(new OwnTransaction(0, commit)) : Optional.empty();
+        // A COMMIT was found after the first statement only when that was a plain BEGIN.
+        return commit > 0 ? Optional.of(new OwnTransaction(0, commit)) : Optional.empty();
     }
 }
