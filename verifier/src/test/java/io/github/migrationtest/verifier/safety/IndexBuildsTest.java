@@ -1,0 +1,80 @@
+package io.github.migrationtest.verifier.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.migrationtest.verifier.Verifier;
+import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.postgres.Backend;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.postgres.PostgresSettings;
+import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which statement of a transactional step built an index on an existing table, when a step builds several on one
+ * table, drops one and builds another, or rebuilds them by changing a column's type. The locked read counts a
+ * table's indexes again only while it holds an ACCESS EXCLUSIVE lock (the only lock an index is dropped under), and
+ * otherwise adds the indexes created since the previous read: these histories tell the two apart.
+ */
+class IndexBuildsTest {
+
+    @TempDir
+    Path history;
+
+    @Test
+    void each_statement_that_builds_an_index_in_place_is_named_with_its_index() throws IOException {
+        write("0001_base", """
+                CREATE TABLE a (id bigint PRIMARY KEY, x int, y int);
+                CREATE TABLE b (id bigint PRIMARY KEY, x int);
+                CREATE INDEX b_x ON b (x);
+                CREATE TABLE c (id bigint PRIMARY KEY, v int);
+                CREATE INDEX c_v ON c (v);
+                INSERT INTO a SELECT g, g, g FROM generate_series(1, 100) g;
+                INSERT INTO b SELECT g, g FROM generate_series(1, 100) g;
+                INSERT INTO c SELECT g, g FROM generate_series(1, 100) g;""", "DROP TABLE a, b, c;");
+        // SHARE locks only: the second build is counted from the first's count, not read again.
+        write("0002_two_builds", "CREATE INDEX a_x ON a (x);\nCREATE INDEX a_y ON a (y);",
+                "DROP INDEX a_x;\nDROP INDEX a_y;");
+        write("0003_drop_then_build", "DROP INDEX b_x;\nCREATE INDEX b_x2 ON b (x);",
+                "DROP INDEX b_x2;\nCREATE INDEX b_x ON b (x);");
+        // Its index is dropped and built again with a new oid: a rewrite, not a new index (counted again under ACCESS
+        // EXCLUSIVE; adding the new index to the count before would call it one).
+        write("0004_type_change", "ALTER TABLE c ALTER COLUMN v TYPE bigint;", "ALTER TABLE c ALTER COLUMN v TYPE int;");
+        // Under ACCESS EXCLUSIVE from the first statement, counted exactly: a build after a drop is a build again.
+        write("0005_build_drop_build", "ALTER TABLE a ADD COLUMN z int;\nCREATE INDEX a_z ON a (z);\nDROP INDEX a_z;\n"
+                + "CREATE INDEX a_z2 ON a (z);", "DROP INDEX a_z2;\nALTER TABLE a DROP COLUMN z;");
+
+        PostgresServer server = PostgresServer.shared(PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED));
+        VerificationReport report = new Verifier(MigrationSources.open(history, SourceOptions.defaults()),
+                VerifierOptions.defaults().withJobs(1)).verify(server);
+
+        List<String> builds = new ArrayList<>();
+        report.revisions().forEach(r -> r.safety().stream()
+                .filter(f -> f.finding() == Finding.INDEX_WITHOUT_CONCURRENTLY)
+                .forEach(f -> builds.add(r.label().split(" ")[0] + " " + f.direction() + " " + f.line() + " "
+                        + f.object() + ": " + f.detail())));
+        assertThat(builds).as(SafetyCorpusTest.details(report)).containsExactly(
+                "0002 UP 1 public.a: new index public.a_x built in place",
+                "0002 UP 2 public.a: new index public.a_y built in place",
+                "0003 UP 2 public.b: new index public.b_x2 built in place",
+                "0003 DOWN 2 public.b: new index public.b_x built in place",
+                "0005 UP 2 public.a: new index public.a_z built in place",
+                "0005 UP 4 public.a: new index public.a_z2 built in place");
+        assertThat(report.revision("0004").orElseThrow().safety()).extracting(SafetyFinding::finding)
+                .contains(Finding.TABLE_REWRITE);
+        assertThat(report.passed()).as(SafetyCorpusTest.details(report)).isTrue();
+    }
+
+    private void write(String name, String up, String down) throws IOException {
+        Files.writeString(history.resolve(name + ".up.sql"), up + "\n");
+        Files.writeString(history.resolve(name + ".down.sql"), down + "\n");
+    }
+}
