@@ -26,8 +26,16 @@ final class ScriptPartsReader {
     private final Map<Path, ScriptText.Read> reads = new HashMap<>();
     private final Map<Path, CommentLines> comments = new HashMap<>();
 
+    /** The environment goose's {@code ENVSUB} substitutes from. */
+    private final Map<String, String> environment;
+
     ScriptPartsReader(List<HistoryFinding> findings) {
+        this(findings, System.getenv());
+    }
+
+    ScriptPartsReader(List<HistoryFinding> findings, Map<String, String> environment) {
         this.findings = findings;
+        this.environment = environment;
     }
 
     /**
@@ -76,11 +84,20 @@ final class ScriptPartsReader {
             return Optional.empty();
         }
         if (file.role() == Role.UP_AND_DOWN) {
-            return file.convention() == Convention.GOOSE
-                    ? Optional.of(GooseSections.read(file.display(), text.get(), comments(file.path())))
+            return file.convention() == Convention.GOOSE ? goose(file, text.get())
                     : Optional.of(DbmateSections.read(file, text.get(), comments(file.path()), findings));
         }
         return Optional.of(new Parts(Optional.of(whole(file, text.get())), Optional.empty()));
+    }
+
+    /** A goose file's sections, its variables substituted where it asks for that ({@link GooseEnvsub}). */
+    private Optional<Parts> goose(NamedFile file, ScriptSource text) {
+        CommentLines lines = comments(file.path());
+        if (!GooseEnvsub.isUsed(lines)) {
+            return Optional.of(GooseSections.read(file.display(), text, lines));
+        }
+        return GooseEnvsub.apply(file.display(), text, environment, findings)
+                .map(substituted -> GooseSections.read(file.display(), substituted, CommentLines.read(substituted)));
     }
 
     /** The downgrade SQL, or empty when the file cannot be used (already reported). */

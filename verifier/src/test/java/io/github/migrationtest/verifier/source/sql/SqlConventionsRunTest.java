@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier.source.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.migrationtest.verifier.Verifier;
 import io.github.migrationtest.verifier.VerifierOptions;
@@ -10,6 +11,7 @@ import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.FreshDatabase;
+import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
@@ -153,6 +155,44 @@ class SqlConventionsRunTest {
         assertThat(strings("select version_id::text from goose_db_version order by id")).containsExactly("0", "1", "2");
         source.downgrade(source.revisions().get(1), connection);
         assertThat(strings("select version_id::text from goose_db_version order by id")).containsExactly("0", "1");
+    }
+
+    @Test
+    void goose_envsub_substitutes_the_environment_where_it_is_on() throws Exception {
+        write("1_notes.sql", """
+                -- +goose Up
+                -- +goose ENVSUB ON
+                create table ${MIGRATIONTEST_TEST_UNSET:-app}_notes (id int, path text, price text);
+                insert into app_notes values (1, '${PATH}', '$$5');
+                -- +goose ENVSUB OFF
+                insert into app_notes values (2, '${PATH}', '$1');
+                -- +goose Down
+                -- +goose envsub on
+                drop table ${MIGRATIONTEST_TEST_UNSET-app}_notes;
+                """);
+        MigrationSource source = open();
+        Connection connection = db.connection();
+
+        source.upgrade(source.revisions().get(0), connection);
+
+        assertThat(strings("select path || ' ' || price from app_notes order by id"))
+                .containsExactly(System.getenv("PATH") + " $$5", "${PATH} $1");
+        source.downgrade(source.revisions().get(0), connection);
+        assertThat(db.probe().tables()).doesNotContain("app_notes");
+    }
+
+    @Test
+    void goose_envsub_warns_of_a_variable_not_set_and_fails_a_required_one() {
+        write("1_a.sql", "-- +goose Up\n-- +goose ENVSUB ON\ncreate table t (id int); -- for ${MIGRATIONTEST_TEST_UNSET}\n");
+        write("2_b.sql", "-- +goose Up\n-- +goose ENVSUB ON\n\ncreate table ${MIGRATIONTEST_TEST_UNSET:?the table's prefix} (id int);\n");
+
+        MigrationSource source = MigrationSources.open(dir, SourceOptions.defaults());
+
+        assertThat(source.findings()).extracting(HistoryFinding::severity, HistoryFinding::file)
+                .contains(tuple(HistoryFinding.Severity.WARNING, dir.resolve("1_a.sql").toString()),
+                        tuple(HistoryFinding.Severity.ERROR, dir.resolve("2_b.sql") + ":4"));
+        assertThat(source.findings()).filteredOn(HistoryFinding::isError).singleElement().asString()
+                .contains("${MIGRATIONTEST_TEST_UNSET} is not set: the table's prefix");
     }
 
     @Test

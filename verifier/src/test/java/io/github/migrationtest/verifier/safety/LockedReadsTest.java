@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which statement of a transactional step built an index on an existing table, when a step builds several on one
- * table, drops one and builds another, or rebuilds them by changing a column's type. The locked read counts a
- * table's indexes again only while it holds an ACCESS EXCLUSIVE lock (the only lock an index is dropped under), and
- * otherwise adds the indexes created since the previous read: these histories tell the two apart.
+ * What the reads after each statement of a transactional step ({@code CatalogReads.readLocked}) tell: which statement
+ * built an index on an existing table, when a step builds several on one table, drops one and builds another, or
+ * rebuilds them by changing a column's type (a table's indexes are counted again only while it holds an ACCESS
+ * EXCLUSIVE lock, the only lock an index is dropped under, and otherwise the indexes created since the previous read
+ * are added); and a lock released by a rollback to a savepoint and taken again.
  */
-class IndexBuildsTest {
+class LockedReadsTest {
 
     @TempDir
     Path history;
@@ -71,6 +72,25 @@ class IndexBuildsTest {
         assertThat(report.revision("0004").orElseThrow().safety()).extracting(SafetyFinding::finding)
                 .contains(Finding.TABLE_REWRITE);
         assertThat(report.passed()).as(SafetyCorpusTest.details(report)).isTrue();
+    }
+
+    @Test
+    void a_lock_released_by_a_rollback_to_a_savepoint_and_taken_again_is_taken_again() throws IOException {
+        write("0001_base", "CREATE TABLE s (id bigint PRIMARY KEY, a int);", "DROP TABLE s;");
+        // The same modes and scans as the read before the rollback knew: only the released lock tells them apart.
+        write("0002_lock_again", "SAVEPOINT before_lock;\nLOCK TABLE s IN SHARE MODE;\nROLLBACK TO SAVEPOINT before_lock;\n"
+                + "LOCK TABLE s IN SHARE MODE;", "SELECT 1;");
+
+        PostgresServer server = PostgresServer.shared(PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED));
+        VerificationReport report = new Verifier(MigrationSources.open(history, SourceOptions.defaults()),
+                VerifierOptions.defaults().withJobs(1)).verify(server);
+
+        assertThat(report.revision("0002").orElseThrow().safety())
+                .filteredOn(f -> f.finding() == Finding.LOCK_WITHOUT_TIMEOUT)
+                .extracting(f -> f.line() + " " + f.object() + ": " + f.detail())
+                .as(SafetyCorpusTest.details(report))
+                .containsExactly("2 public.s: SHARE (blocks writes) taken with lock_timeout 0",
+                        "4 public.s: SHARE (blocks writes) taken with lock_timeout 0");
     }
 
     private void write(String name, String up, String down) throws IOException {
