@@ -17,6 +17,7 @@ import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.config.NameValues;
 import io.github.migrationtest.verifier.source.SourceType;
 import io.github.migrationtest.verifier.spring.ApplicationFiles;
 import io.github.migrationtest.verifier.spring.HistoryLocations;
@@ -95,6 +96,7 @@ final class ConfigReader {
         if (spring.isPresent()) {
             source = withSpring(source, spring.get());
         }
+        source = withNameValues(source);
         List<String> schemas = list("schemas", MigrationTest::schemas, MigrationTest.SCHEMAS_PROPERTY_NAME, ",");
         SnapshotOptions snapshot = SnapshotOptions.defaults().withSchemas(schemas.toArray(String[]::new))
                 .withAlsoExcludedTables(spring.flatMap(SpringMigrationSettings::historyTable).stream().toArray(String[]::new))
@@ -163,6 +165,34 @@ final class ConfigReader {
         Optional<Setting> labels = setting("liquibaseLabels", MigrationTest::liquibaseLabels,
                 MigrationTest.LIQUIBASE_LABELS_PROPERTY_NAME);
         return labels.isPresent() ? merged.withLiquibaseLabels(labels.get().value()) : merged;
+    }
+
+    /** The placeholders and changelog parameters set here, over those Spring Boot's settings gave. */
+    private SourceOptions withNameValues(SourceOptions source) {
+        Map<String, String> placeholders = nameValues("placeholders", MigrationTest::placeholders,
+                MigrationTest.PLACEHOLDERS_PROPERTY_NAME);
+        Map<String, String> parameters = nameValues("liquibaseParameters", MigrationTest::liquibaseParameters,
+                MigrationTest.LIQUIBASE_PARAMETERS_PROPERTY_NAME);
+        SourceOptions merged = source;
+        if (!placeholders.isEmpty()) {
+            merged = merged.withPlaceholders(over(merged.placeholders(), placeholders));
+        }
+        if (!parameters.isEmpty()) {
+            merged = merged.withLiquibaseParameters(over(merged.liquibase().parameters(), parameters));
+        }
+        return merged;
+    }
+
+    private Map<String, String> nameValues(String attribute, Function<MigrationTest, Object> value, String key) {
+        return setting(attribute, value, key)
+                .map(s -> s.parse(text -> NameValues.parse(s.origin(), s.list(","))))
+                .orElse(Map.of());
+    }
+
+    private static Map<String, String> over(Map<String, String> base, Map<String, String> winning) {
+        Map<String, String> merged = new LinkedHashMap<>(base);
+        merged.putAll(winning);
+        return merged;
     }
 
     /** A regex, checked here so that a bad one is a configuration error naming the setting. */

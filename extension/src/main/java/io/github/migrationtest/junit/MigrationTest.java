@@ -92,6 +92,10 @@ public @interface MigrationTest {
     String LIQUIBASE_LABELS_PROPERTY_NAME = "migrationtest.liquibase.labels";
     /** Default for {@link #liquibaseSearchPath()}: {@value}, comma-separated. */
     String LIQUIBASE_SEARCH_PATH_PROPERTY_NAME = "migrationtest.liquibase.searchPath";
+    /** Default for {@link #placeholders()}: {@value} ({@code name=value} pairs, comma-separated). */
+    String PLACEHOLDERS_PROPERTY_NAME = "migrationtest.placeholders";
+    /** Default for {@link #liquibaseParameters()}: {@value} ({@code name=value} pairs, comma-separated). */
+    String LIQUIBASE_PARAMETERS_PROPERTY_NAME = "migrationtest.liquibase.parameters";
     /** Default for {@link #fileNamePattern()}: {@value}. */
     String FILE_NAME_PATTERN_PROPERTY_NAME = "migrationtest.fileNamePattern";
     /** Default for {@link #protect()}: {@value}, comma-separated schema names or globs. */
@@ -228,6 +232,20 @@ public @interface MigrationTest {
      * for none (the check does not run).
      */
     String[] protect() default {};
+
+    /**
+     * Flyway: placeholder values, {@code name=value} each, for {@code ${name}} in the scripts ({@code U} scripts
+     * too), as {@code flyway.placeholders.name} gives them; they win over Spring Boot's
+     * {@code spring.flyway.placeholders.*} of the same name. Empty for none.
+     */
+    String[] placeholders() default {};
+
+    /**
+     * Liquibase: changelog parameters, {@code name=value} each, for {@code ${name}} in the changelog, as
+     * {@code -Dname=value} gives them to Liquibase; they win over Spring Boot's {@code spring.liquibase.parameters.*}
+     * of the same name. Empty for none.
+     */
+    String[] liquibaseParameters() default {};
 
     /**
      * Alembic: the Python interpreter that has the project's Alembic, SQLAlchemy and database driver

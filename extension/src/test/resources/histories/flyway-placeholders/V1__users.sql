@@ -1,0 +1,1 @@
+CREATE TABLE ${prefix}_users (id int PRIMARY KEY);
