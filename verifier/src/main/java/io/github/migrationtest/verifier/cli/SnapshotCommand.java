@@ -48,6 +48,7 @@ final class SnapshotCommand implements Callable<Integer> {
         String text;
         // Standard error: standard output may be the snapshot itself.
         PrintWriter err = spec.commandLine().getErr();
+        source.settingsLines().forEach(err::println);
         try (PostgresServer server = source.startPostgres(line -> {
                     err.println(line);
                     err.flush();

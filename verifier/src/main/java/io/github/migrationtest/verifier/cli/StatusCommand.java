@@ -83,6 +83,7 @@ final class StatusCommand implements Callable<Integer> {
         LiveCheck.Settings settings = settings();
         LiveStatus status;
         try (MigrationSource history = source.openSource()) {
+            source.settingsLines().forEach(out::println);
             history.findings().forEach(err::println);
             err.flush();
             if (history.revisions().isEmpty()) {

@@ -53,38 +53,32 @@ final class CatalogReads {
      * (one row with nulls when it holds none). Inside a transaction a statement that changed, scanned or
      * dropped a relation still holds its lock, so the others are as they were: a read costs what the
      * statement touched, not the schema's size. The locks are aggregated once: pg_locks copies the lock
-     * table on each call. The columns before the index count identify a relation seen for the first time (see
-     * {@link StepStart}).
-     * <p>
-     * Indexes are not read per locked table: a step building hundreds of indexes keeps every table it indexed
-     * locked, and reading each one's indexes on every statement made the step cost the square of its statements.
-     * The last column lists, once for all tables, the indexes created since the step's previous read (an index's
-     * oid is drawn from a counter, so those above the highest one listed so far: one range of {@code pg_index}'s
-     * primary index). A table's count is the one before plus its new indexes, as an index is dropped only under an
-     * ACCESS EXCLUSIVE lock on its table: only tables holding one (or, with the second parameter, every table,
-     * once the step released a lock, which only a rollback to a savepoint does) are counted again.
+     * table on each call. Of a table's indexes it gives the count, and the names only of those above the second
+     * parameter (created since the step's previous read): a step building hundreds of indexes on existing tables
+     * keeps them all locked, and naming every index of every locked table on each statement made it quadratic. The
+     * columns before the count identify a relation seen for the first time (see {@link StepStart}).
      */
     private static final String LOCKED = """
             with held as materialized (
-                select l.relation, pg_catalog.array_to_string(pg_catalog.array_agg(l.mode), ',') as modes,
-                       pg_catalog.bool_or(l.mode = 'AccessExclusiveLock') as exclusive
+                select l.relation, pg_catalog.array_to_string(pg_catalog.array_agg(l.mode), ',') as modes
                 from pg_catalog.pg_locks l
                 where l.pid = pg_catalog.pg_backend_pid() and l.locktype = 'relation' and l.granted
                   and l.relation between 16384 and ?
                 group by l.relation)
             select h.relation, c.relfilenode, h.modes, pg_catalog.pg_stat_get_xact_numscans(h.relation),
-                   c.relispartition, c.relkind in ('r', 'p', 'm'),
+                   c.relispartition,
+                   case when c.relkind in ('r', 'p', 'm') then coalesce((select pg_catalog.array_agg(x.indexrelid::text
+                        || ' ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(i.relname))
+                        from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
+                        join pg_catalog.pg_namespace n on n.oid = i.relnamespace
+                        where x.indrelid = h.relation and x.indexrelid > ?), '{}') end,
                    pg_catalog.current_setting('lock_timeout'),
                    pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
                    coalesce(x.indrelid, c.oid), c.relkind in ('i', 'I'),
                    c.relkind in ('r', 'p', 'm', 'i', 'I') and n.nspname not in ('pg_catalog', 'information_schema',
                        'migrationtest_recorder') and n.nspname not like 'pg\\_%',
-                   case when c.relkind in ('r', 'p', 'm') and (h.exclusive or ?) then (select pg_catalog.count(*)
-                        from pg_catalog.pg_index x where x.indrelid = h.relation) end,
-                   (select pg_catalog.array_agg(x.indexrelid::text || ' ' || x.indrelid::text || ' '
-                        || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(i.relname))
-                    from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
-                    join pg_catalog.pg_namespace n on n.oid = i.relnamespace where x.indexrelid between ? and ?)
+                   case when c.relkind in ('r', 'p', 'm') then (select pg_catalog.count(*) from pg_catalog.pg_index x
+                        where x.indrelid = h.relation) end
             from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation
             left join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             left join pg_catalog.pg_index x on x.indexrelid = c.oid""";
@@ -107,9 +101,6 @@ final class CatalogReads {
     private static final String REWRITE_REASONS = """
             select pg_catalog.bit_or(t.objsubid) from migrationtest_recorder.touched t
             where t.command_tag = 'table_rewrite' and t.objid = ?""";
-
-    /** The highest oid there can be (an unsigned 32-bit number). */
-    private static final long MAX_OID = 4_294_967_295L;
 
     private CatalogReads() {
     }
@@ -209,11 +200,7 @@ final class CatalogReads {
         // Postgres plans it once per connection rather than per statement.
         try (PreparedStatement statement = connection.prepareStatement(LOCKED)) {
             statement.setLong(1, highest);
-            statement.setBoolean(2, newIndexes.countAll());
-            // A range with both ends bound: a generic plan takes it for a narrow one and walks the index (for "above
-            // a parameter" it would guess a third of the table, and scan all of pg_index and pg_class every read).
-            statement.setLong(3, Math.max(highest, newIndexes.highest()) + 1);
-            statement.setLong(4, MAX_OID);
+            statement.setLong(2, Math.max(highest, newIndexes.highest()));
             try (ResultSet rows = statement.executeQuery()) {
                 return locked(rows, previous, start, newIndexes, seen, gone);
             }
@@ -221,70 +208,32 @@ final class CatalogReads {
     }
 
     /**
-     * The indexes a step created, as its reads found them: each read lists only those created since the one
-     * before, and the step's reads together name them all; by table, those on tables that existed before it.
+     * The indexes a step created on the tables it locked, by table, as its reads found them: each read names only
+     * those created since the one before, and the step's reads together name them all.
      */
     static final class NewIndexes {
         private final Map<Long, Map<Long, String>> byTable = new HashMap<>();
-        private Map<Long, String[]> justRead = Map.of();
         private long highest;
-        private boolean countAll;
 
-        /** The highest oid listed so far: a read lists the indexes above it. */
+        /** The highest oid named so far: a read names the indexes above it. */
         long highest() {
             return highest;
         }
 
-        /** Whether every locked table's indexes are to be counted again (the step released a lock). */
-        boolean countAll() {
-            return countAll;
-        }
-
-        void countAllFromNowOn() {
-            countAll = true;
-        }
-
-        /** Takes a read's list of new indexes ({@code "oid table schema.name"}). */
-        void read(Array listed) throws SQLException {
-            if (listed == null) {
-                justRead = Map.of(); // none: most reads
-                return;
-            }
-            Map<Long, String[]> byTableNow = new HashMap<>();
-            for (String index : (String[]) listed.getArray()) {
-                String[] parts = index.split(" ", 3);
-                long oid = Long.parseLong(parts[0]);
-                byTableNow.merge(Long.parseLong(parts[1]), new String[] {parts[0] + " " + parts[2]}, NewIndexes::concat);
-                highest = Math.max(highest, oid);
-            }
-            justRead = byTableNow;
-        }
-
-        private static String[] concat(String[] a, String[] b) {
-            String[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, both, a.length, b.length);
-            return both;
-        }
-
-        /** How many indexes the last read listed on the table. */
-        int justCreatedOn(long table) {
-            String[] named = justRead.get(table);
-            return named == null ? 0 : named.length;
-        }
-
         /**
-         * The table's indexes named so far, with those the last read listed added; a view, read by the reading it
-         * goes into before the next read adds to it.
+         * The table's indexes named so far, with those just read ({@code "oid schema.name"}) added; a view, read by
+         * the reading it goes into before the next read adds to it.
          */
-        Map<Long, String> of(long table) {
-            String[] named = justRead.get(table);
-            if (named == null) {
+        Map<Long, String> add(long table, String[] named) {
+            if (named.length == 0) {
                 return Collections.unmodifiableMap(byTable.getOrDefault(table, Map.of())); // most tables, most reads
             }
             Map<Long, String> names = byTable.computeIfAbsent(table, t -> new HashMap<>());
             for (String index : named) {
                 int space = index.indexOf(' ');
-                names.put(Long.parseLong(index.substring(0, space)), index.substring(space + 1));
+                long oid = Long.parseLong(index.substring(0, space));
+                names.put(oid, index.substring(space + 1));
+                highest = Math.max(highest, oid);
             }
             return Collections.unmodifiableMap(names);
         }
@@ -296,20 +245,13 @@ final class CatalogReads {
         Map<Long, RelationState> states = new HashMap<>();
         previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
         Map<Long, Map<Long, String>> indexes = new HashMap<>();
-        Set<Long> locked = new java.util.HashSet<>();
         String lockTimeout = "0";
-        boolean first = true;
         while (rows.next()) {
             lockTimeout = rows.getString(7);
-            if (first) {
-                newIndexes.read(rows.getArray(13));
-                first = false;
-            }
             long oid = rows.getLong(1);
             if (rows.wasNull()) {
                 continue; // no lock held
             }
-            locked.add(oid);
             long fileNode = rows.getLong(2);
             boolean exists = !rows.wasNull();
             if (!states.containsKey(oid)) {
@@ -335,18 +277,13 @@ final class CatalogReads {
             }
             RelationState was = states.get(oid);
             int count = was.indexes(); // an index itself
-            if (rows.getBoolean(6)) {
-                indexes.put(oid, newIndexes.of(oid));
-                int counted = rows.getInt(12);
-                count = rows.wasNull() ? count + newIndexes.justCreatedOn(oid) : counted;
+            Array named = rows.getArray(6); // null with the count: not a table
+            if (named != null) {
+                indexes.put(oid, newIndexes.add(oid, (String[]) named.getArray()));
+                count = rows.getInt(12);
             }
             states.put(oid, new RelationState(true, fileNode, modes(rows.getString(3)), rows.getLong(4),
                     was.validConstraints(), was.notNullColumns(), rows.getBoolean(5), count));
-        }
-        for (Map.Entry<Long, RelationState> before : previous.states().entrySet()) {
-            if (!before.getValue().locks().isEmpty() && !locked.contains(before.getKey())) {
-                newIndexes.countAllFromNowOn(); // a lock released inside the transaction: a rollback to a savepoint
-            }
         }
         return new Reading(states, lockTimeout, indexes);
     }

@@ -2,12 +2,16 @@ package io.github.migrationtest.verifier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +47,32 @@ class ToolConfigCommandLineTest {
 
         assertThat(exit).as(out + "\n" + err).isZero();
         assertThat(out.toString()).startsWith("Flyway settings from --placeholder: placeholders.prefix=app");
+    }
+
+    @Test
+    void snapshot_and_status_say_which_settings_they_read_as_verify_does() throws Exception {
+        Path history = placeholderHistory(dir.resolve("sql"));
+
+        int snapshot = run("snapshot", history.toString(), "--placeholder", "prefix=app");
+
+        assertThat(snapshot).as(out + "\n" + err).isZero();
+        assertThat(err.toString()).startsWith("Flyway settings from --placeholder: placeholders.prefix=app");
+        assertThat(out.toString()).contains("app_a");
+        try (DisposableDatabase live = PostgresServer.shared().createDatabase()) {
+            List<String> args = new ArrayList<>(List.of("status", history.toString(), "--placeholder", "prefix=app",
+                    "--postgres-url", live.jdbcUrl(), "--backend", "embedded"));
+            if (live.user() != null) {
+                args.addAll(List.of("--user", live.user()));
+            }
+            if (live.password() != null) {
+                args.addAll(List.of("--password", live.password()));
+            }
+            out.getBuffer().setLength(0);
+
+            run(args.toArray(String[]::new));
+
+            assertThat(out.toString()).as(err.toString()).startsWith("Flyway settings from --placeholder: placeholders.prefix=app");
+        }
     }
 
     @Test
