@@ -36,6 +36,12 @@ final class StepObserver {
      * and the walk's commit after a file without one then give the same findings.
      */
     private static final Pattern TRANSACTION_END = Pattern.compile("^(COMMIT|END|ROLLBACK|ABORT|PREPARE TRANSACTION)\\b.*");
+    /**
+     * Must be a transaction's first query ({@code SET TRANSACTION ISOLATION LEVEL ...}): no read may come before it,
+     * nor between a {@link #TRANSACTION_START} and it. Neither changes a relation, so nothing is lost by not reading.
+     */
+    private static final Pattern TRANSACTION_CHARACTERISTICS = Pattern.compile("^SET TRANSACTION\\b.*");
+    private static final Pattern TRANSACTION_START = Pattern.compile("^(BEGIN|START TRANSACTION)\\b.*");
     /** Statements that can rename a relation or move it to another schema (a DO block or a procedure too). */
     private static final Pattern RELATION_RENAMING = Pattern.compile(
             "^(ALTER (TABLE|INDEX|MATERIALIZED VIEW)\\b.*\\b(RENAME|SET SCHEMA)\\b.*|(DO|CALL)\\b.*)");
@@ -178,6 +184,9 @@ final class StepObserver {
             return;
         }
         try {
+            if (previous == null && TRANSACTION_CHARACTERISTICS.matcher(statement.code()).matches()) {
+                return; // the step's start is read after it
+            }
             if (previous == null) {
                 begin(statement);
             } else if (start != null && !inTransaction()) {
@@ -241,6 +250,12 @@ final class StepObserver {
             return;
         }
         boolean inTransaction = inTransaction();
+        if (inTransaction && !previousInTransaction && TRANSACTION_START.matcher(statement.code()).matches()) {
+            // A transaction this statement opened holds no lock and has changed nothing; a read now would be its first
+            // query.
+            previousInTransaction = true;
+            return;
+        }
         if (start != null && !inTransaction) {
             try {
                 listAll();

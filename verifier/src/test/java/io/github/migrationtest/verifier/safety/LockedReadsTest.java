@@ -8,6 +8,7 @@ import io.github.migrationtest.verifier.postgres.Backend;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import java.io.IOException;
@@ -86,6 +87,26 @@ class LockedReadsTest {
                 .as(SafetyCorpusTest.details(report))
                 .containsExactly("2 public.s: SHARE (blocks writes) taken with lock_timeout 0",
                         "4 public.s: SHARE (blocks writes) taken with lock_timeout 0");
+    }
+
+    @Test
+    void no_read_comes_before_a_transactions_first_query() throws IOException {
+        // SET TRANSACTION must be a transaction's first query: a read before it made the migration fail.
+        write("0001_serializable", "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;\nCREATE TABLE t (id int);",
+                "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;\nDROP TABLE t;");
+        write("0002_wrapped", "BEGIN;\nSET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\nALTER TABLE t ADD COLUMN a int;\nCOMMIT;",
+                "BEGIN;\nSET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\nALTER TABLE t DROP COLUMN a;\nCOMMIT;");
+        write("0003_two_transactions", "CREATE TABLE u (id int);\nCOMMIT;\nBEGIN;\nSET TRANSACTION ISOLATION LEVEL SERIALIZABLE;\n"
+                + "ALTER TABLE t ADD COLUMN b int;\nCOMMIT;", "ALTER TABLE t DROP COLUMN b;\nDROP TABLE u;");
+
+        VerificationReport report = verify();
+
+        assertThat(report.passed()).as(SafetyCorpusTest.details(report)).isTrue();
+        // Measured in the second transaction as in any other: the ALTER's lock, taken without a timeout.
+        assertThat(report.revision("0003").orElseThrow().safety())
+                .filteredOn(f -> f.finding() == Finding.LOCK_WITHOUT_TIMEOUT && f.direction() == Direction.UP)
+                .extracting(f -> f.line() + " " + f.object() + " " + f.evidence())
+                .containsExactly("5 public.t MEASURED");
     }
 
     private VerificationReport verify() {
