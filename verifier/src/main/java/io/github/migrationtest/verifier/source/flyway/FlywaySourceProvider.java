@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
  */
 public final class FlywaySourceProvider implements MigrationSourceProvider {
 
-    private static final Pattern VERSIONED = Pattern.compile("V\\d+([._]\\d+)*__.*\\.sql");
+    /** A versioned migration: SQL, or a Java (or other JVM) migration compiled to a class. */
+    private static final Pattern VERSIONED = Pattern.compile("V\\d+([._]\\d+)*__.*\\.(sql|class)");
     private static final Pattern CHANGELOG = Pattern.compile(".*\\.(xml|ya?ml|json|sql)$");
 
     @Override
@@ -38,7 +40,14 @@ public final class FlywaySourceProvider implements MigrationSourceProvider {
     @Override
     public boolean recognises(String location, SourceOptions options) {
         if (Locations.isClasspath(location)) {
-            return !CHANGELOG.matcher(location.toLowerCase(Locale.ROOT)).matches();
+            if (CHANGELOG.matcher(location.toLowerCase(Locale.ROOT)).matches()) {
+                return false;
+            }
+            // Flyway's syntax, but not Flyway's history when no root of the class path that has the folder holds a
+            // versioned migration (SQL pairs on the class path of a project that also has Flyway). Not found: Flyway's,
+            // which reports it missing.
+            List<Path> folders = Locations.resolveAll(location, options.classLoader());
+            return folders.isEmpty() || folders.stream().anyMatch(FlywaySourceProvider::hasVersionedMigrations);
         }
         return hasVersionedMigrations(Path.of(Locations.withoutFilesystemPrefix(location)));
     }

@@ -8,6 +8,9 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +57,27 @@ public final class Locations {
         } catch (URISyntaxException | IOException e) {
             return new Resolved(Path.of("classpath-location-unreadable", resource), location);
         }
+    }
+
+    /**
+     * Every folder a {@code classpath:} location names, in every root of the class path that has it (Flyway reads
+     * them all); empty when none has it. One that cannot be read is left out.
+     */
+    public static List<Path> resolveAll(String location, ClassLoader classLoader) {
+        List<Path> folders = new ArrayList<>();
+        try {
+            Enumeration<URL> urls = classLoader.getResources(classpathResource(location));
+            while (urls.hasMoreElements()) {
+                try {
+                    folders.add(toPath(urls.nextElement().toURI()));
+                } catch (URISyntaxException | IOException | RuntimeException e) {
+                    // unreadable: as if absent
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return folders;
     }
 
     private static Path toPath(URI uri) throws IOException {

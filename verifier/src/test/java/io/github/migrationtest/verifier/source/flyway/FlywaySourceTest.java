@@ -94,6 +94,15 @@ class FlywaySourceTest {
     }
 
     @Test
+    void a_classpath_location_without_a_versioned_migration_is_not_taken_for_flyways() {
+        // SQL pairs on the class path of a project that also has Flyway: Flyway would find nothing there.
+        MigrationSource source = MigrationSources.open("classpath:source/sqlpairs", SourceOptions.defaults());
+
+        assertThat(source.type()).isEqualTo(SourceType.SQL);
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("0001");
+    }
+
+    @Test
     void a_filesystem_location_as_flyway_writes_it_works_too() throws Exception {
         MigrationSource source = MigrationSources.open("filesystem:" + BASIC, OPTIONS);
 
