@@ -193,7 +193,7 @@ final class RoundTrip {
     /** A measured step's duration without the measuring, which is counted apart. */
     private Duration measuredOut(Duration step) {
         long measuring = work.lastObserved().measuringNanos();
-        safetyNanos += measuring;
+        safetyNanos += measuring + work.lastObserved().afterStepNanos();
         return step.minusNanos(Math.min(measuring, step.toNanos()));
     }
 

@@ -280,7 +280,7 @@ final class StepObserver {
     StepRecord end() {
         long started = System.nanoTime();
         nameGone();
-        measuringNanos += System.nanoTime() - started;
+        long afterStepNanos = System.nanoTime() - started;
         closeHeldLocks();
         for (ExecutedStatement statement : concurrently) {
             if (statementsByFile.getOrDefault(statement.file(), 0) > 1) {
@@ -290,7 +290,7 @@ final class StepObserver {
         }
         List<SafetyFinding> all = new ArrayList<>(allowances.invalid());
         findings.stream().sorted(Noted.ORDER).forEach(n -> all.add(allowances.apply(n.finding())));
-        return new StepRecord(direction, all, allowances, vanished, renames, statementsSeen, measuringNanos);
+        return new StepRecord(direction, all, allowances, vanished, renames, statementsSeen, measuringNanos, afterStepNanos);
     }
 
     /** Where the relations the step dropped went, by the names the recorder's log kept. */

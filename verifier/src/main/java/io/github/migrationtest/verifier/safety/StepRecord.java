@@ -14,7 +14,7 @@ public final class StepRecord {
 
     /** A step nothing was measured in ({@code --no-safety}, or a source that runs its own statements). */
     public static StepRecord none(Direction direction) {
-        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), new Renames(), false, 0);
+        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), new Renames(), false, 0, 0);
     }
 
     private final Direction direction;
@@ -24,9 +24,12 @@ public final class StepRecord {
     private final Renames renames;
     private final boolean statementsSeen;
     private final long measuringNanos;
+    private final long afterStepNanos;
 
     StepRecord(Direction direction, List<SafetyFinding> findings, Allowances allowances,
-               Map<String, ExecutedStatement> vanished, Renames renames, boolean statementsSeen, long measuringNanos) {
+               Map<String, ExecutedStatement> vanished, Renames renames, boolean statementsSeen, long measuringNanos,
+               long afterStepNanos) {
+        this.afterStepNanos = afterStepNanos;
         this.renames = renames;
         this.measuringNanos = measuringNanos;
         this.direction = direction;
@@ -53,6 +56,11 @@ public final class StepRecord {
     /** Time spent measuring inside the step, which its own duration includes. */
     public long measuringNanos() {
         return measuringNanos;
+    }
+
+    /** Time spent measuring once the step was over (naming what it dropped), which its own duration does not include. */
+    public long afterStepNanos() {
+        return afterStepNanos;
     }
 
     Optional<ExecutedStatement> whereVanished(String relation) {
