@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * expect; any other {@code $} (a parameter {@code $1}) is left alone. Annotation lines are not substituted.
  * <p>
  * The variables come from the environment migrationtest runs in, as goose takes them from its own. A file without the
- * annotation is read as it is; one with it is read whole, substituted, once per step.
+ * annotation is read as it is (streamed when it runs); one with it is read whole and substituted once, when the
+ * history is read, and held in memory.
  */
 final class GooseEnvsub {
 
