@@ -67,12 +67,46 @@ final class ConstraintSql implements ObjectSql<Constraint> {
                         : Targets.table(gone).equals(referenced));
     }
 
-    /** Whether the change takes away a table, a key or an index: dropped, or replaced as its generator replaces it. */
+    /** Whether the change takes away a table or a key: dropped, or replaced as its generator replaces it. */
     private static boolean dropsKey(Change change) {
         SchemaObject gone = change.from();
-        boolean key = gone instanceof Constraint constraint && !isForeignKey(constraint) || gone instanceof Index;
+        boolean key = gone instanceof Constraint constraint && !isForeignKey(constraint)
+                || gone instanceof Index index && canBeReferenced(index);
         return (gone instanceof Table || key) && change.dropsOld()
                 || key && Stream.of("definition", "constraint", "table").anyMatch(change.properties()::contains);
+    }
+
+    /**
+     * Whether a foreign key can rest on the index: one behind a constraint, or a unique index on plain columns
+     * without a predicate (Postgres takes no other for a foreign key). Dropping any other index leaves every
+     * foreign key alone, so dropping a table's plain indexes does not drop and re-add the keys that reference it.
+     */
+    private static boolean canBeReferenced(Index index) {
+        String definition = index.definition();
+        if (definition == null) {
+            return true;
+        }
+        if (!definition.startsWith("CREATE UNIQUE INDEX ") || definition.contains(" WHERE ")) {
+            return false;
+        }
+        int using = definition.indexOf(" USING ");
+        int open = using < 0 ? -1 : definition.indexOf('(', using);
+        if (open < 0) {
+            return true; // not the form pg_get_indexdef writes: keep the foreign keys safe
+        }
+        // The key list, as pg_get_indexdef writes it: an expression is parenthesised, a column is not.
+        boolean quoted = false;
+        for (int i = open + 1; i < definition.length(); i++) {
+            char c = definition.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                return false;
+            } else if (!quoted && c == ')') {
+                return true;
+            }
+        }
+        return true;
     }
 
     private static boolean referencesOwnTable(Constraint constraint) {

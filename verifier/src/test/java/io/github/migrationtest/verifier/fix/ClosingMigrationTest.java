@@ -70,6 +70,30 @@ class ClosingMigrationTest {
     }
 
     @Test
+    void dropping_indexes_no_foreign_key_can_rest_on_leaves_the_foreign_keys_to_the_table_alone() throws Exception {
+        String tables = "CREATE TABLE users (id int PRIMARY KEY, email text, active boolean);"
+                + " CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);";
+        String indexes = " CREATE INDEX users_active ON users (active) WHERE active;"
+                + " CREATE UNIQUE INDEX users_email_lower ON users (lower(email));"
+                + " CREATE UNIQUE INDEX users_email_active ON users (email) WHERE active;";
+        try (RoundTrip trip = RoundTrip.of(tables + indexes, tables)) {
+            String upgrade = trip.migration().upgrade();
+            assertThat(upgrade).contains("DROP INDEX public.users_active;", "DROP INDEX public.users_email_lower;",
+                    "DROP INDEX public.users_email_active;").doesNotContain("orders_user_id_fkey");
+            assertThat(trip.upgrade().differences()).isEmpty();
+            assertThat(trip.downgrade()).isEqualTo(trip.head());
+        }
+        String unique = " CREATE UNIQUE INDEX users_email ON users (email);";
+        String referencing = " CREATE TABLE invites (email text REFERENCES users (email));";
+        try (RoundTrip trip = RoundTrip.of(tables + unique + referencing, tables + "CREATE TABLE invites (email text);")) {
+            assertThat(statements(trip.migration().upgrade())).as("the key a foreign key rests on goes after it")
+                    .containsSubsequence("ALTER TABLE public.invites DROP CONSTRAINT invites_email_fkey",
+                            "DROP INDEX public.users_email");
+            assertThat(trip.upgrade().differences()).isEmpty();
+        }
+    }
+
+    @Test
     void statements_that_lose_data_carry_a_warning_above_them() throws Exception {
         try (RoundTrip trip = RoundTrip.of("CREATE TABLE old (x int);" + "CREATE TABLE t (a int, b text, c int)",
                 "CREATE TABLE t (a int, b text)")) {
