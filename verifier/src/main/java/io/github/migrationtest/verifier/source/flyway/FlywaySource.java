@@ -144,7 +144,9 @@ final class FlywaySource extends FileHistorySource {
         if (isHead(revision)) {
             Optional<SqlScript> removal = repeatables.removal(revision, connection, table);
             if (removal.isPresent()) {
-                runner.run(revision, Direction.DOWN, List.of(removal.get()), "", connection);
+                // SQL of ours, not the user's: run by a runner that reports no statement, so it is not measured.
+                new ScriptRunner(options.lockTimeout(), options.statementTimeout())
+                        .run(revision, Direction.DOWN, List.of(removal.get()), "", connection);
                 repeatables.checkRemoved(revision, connection, table.table());
             }
         }

@@ -11,6 +11,8 @@ import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.ReportedDifference;
 import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.safety.SafetyFinding;
+import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationFailure;
@@ -142,6 +144,21 @@ class FlywayRepeatablesTest {
         assertThat(report.results().filter(result -> result.outcome() != Outcome.PASSED))
                 .extracting(CheckResult::reason).isEmpty();
         assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    void taking_the_repeatables_away_is_the_tools_sql_and_no_safety_finding_of_the_heads_downgrade() throws Exception {
+        // The removal drops this index on an existing table (an ACCESS EXCLUSIVE lock without lock_timeout): it
+        // was measured and reported as the user's, under a file that does not exist.
+        write("R__indexes.sql", "create index if not exists users_name on users (name);");
+
+        VerificationReport report = verify();
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.revision("2").orElseThrow().safety())
+                .filteredOn(finding -> finding.direction() == Direction.DOWN)
+                .as("the head's downgrade measures its U script only").isNotEmpty()
+                .extracting(SafetyFinding::file).allMatch(file -> file.endsWith("U2__orders.sql"));
     }
 
     @Test
