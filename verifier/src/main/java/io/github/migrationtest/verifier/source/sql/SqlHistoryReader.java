@@ -357,6 +357,14 @@ public final class SqlHistoryReader {
         List<String> files = new ArrayList<>();
         files.add(up.display());
         downFiles.stream().limit(1).map(NamedFile::display).forEach(files::add);
+        if (down.isEmpty() && downFiles.isEmpty() && up.convention() == Convention.GOLANG_MIGRATE && !up.isSqlxSimple()) {
+            // golang-migrate reads a missing down file as an empty migration (its newMigration), and sqlx's revert
+            // leaves a version without one alone: either way its downgrade changes nothing, which the round trip judges.
+            findings.add(HistoryFinding.note(Kind.MISSING_DOWNGRADE, up.display(), "has no down file: its downgrade"
+                    + " runs no SQL, as golang-migrate runs an empty migration in its place; if the upgrade changes the"
+                    + " schema, add " + counterpartName(up)));
+            down = Optional.of(ScriptPart.whole(counterpartName(up), ""));
+        }
         Revision revision;
         if (down.isPresent()) {
             revision = Revision.reversible(id, up.description(), files);

@@ -9,6 +9,7 @@ import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
+import io.github.migrationtest.verifier.report.ReportedDifference;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.HistoryFinding;
@@ -78,6 +79,22 @@ class SqlConventionsRunTest {
 
         assertThat(report.historyCheck(Check.HISTORY_IS_LINEAR).orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
         assertThat(result(report, "1", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result(report, "2", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result(report, "2", Check.REUPGRADE_REPRODUCES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void a_missing_down_file_is_an_empty_downgrade_as_golang_migrate_runs_it() throws IOException {
+        write("1_table.up.sql", "create table t (id int);");
+        write("2_rows.up.sql", "insert into t values (1);");
+
+        VerificationReport report = verify();
+
+        assertThat(report.historyCheck(Check.HISTORY_IS_LINEAR).orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
+        CheckResult table = result(report, "1", Check.DOWNGRADE_RESTORES_SCHEMA);
+        assertThat(table.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(table.differences()).extracting(ReportedDifference::description).singleElement()
+                .asString().contains("public.t").contains("unexpected table");
         assertThat(result(report, "2", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
         assertThat(result(report, "2", Check.REUPGRADE_REPRODUCES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
     }
