@@ -21,12 +21,14 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
+import liquibase.change.DbmsTargetedChange;
 import liquibase.change.core.TagDatabaseChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.filter.ChangeSetFilter;
 import liquibase.database.Database;
+import liquibase.database.DatabaseList;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParserFactory;
@@ -58,8 +60,13 @@ final class ChangelogReader {
             changelog = ChangeLogParserFactory.getInstance().getParser(changelogFile, accessor)
                     .parse(changelogFile, parameters(new PostgresDatabase(), options), accessor);
         } catch (LiquibaseException | RuntimeException e) {
-            findings.add(HistoryFinding.error(Kind.INVALID_CHANGELOG, display.apply(changelogFile),
-                    "cannot be parsed: " + LiquibaseErrors.message(e), "fix the changelog so Liquibase can read it"));
+            Optional<String> notFound = LiquibaseErrors.notOnSearchPath(e);
+            findings.add(notFound.isPresent()
+                    ? HistoryFinding.error(Kind.INVALID_CHANGELOG, display.apply(changelogFile), notFound.get(),
+                            "give the folder its path is relative to with --search-path (key migrationtest.liquibase.searchPath;"
+                                    + " for a file from a dependency, a folder with a copy of it), or correct the include")
+                    : HistoryFinding.error(Kind.INVALID_CHANGELOG, display.apply(changelogFile),
+                            "cannot be parsed: " + LiquibaseErrors.message(e), "fix the changelog so Liquibase can read it"));
             return List.of();
         } catch (StackOverflowError e) {
             // Liquibase follows includes without a guard: a changelog that includes itself recurses until the stack ends.
@@ -220,21 +227,43 @@ final class ChangelogReader {
         return null;
     }
 
+    /** A comment's first line names a revision in every report and test name: a whole paragraph would bury it. */
+    private static final int DESCRIPTION_LENGTH = 100;
+
     private static String describe(ChangeSet changeSet) {
         String comments = changeSet.getComments();
         if (comments != null && !comments.isBlank()) {
-            return comments.strip().lines().findFirst().orElse("");
+            return shortened(comments.strip().lines().findFirst().orElse(""));
         }
         String description = changeSet.getDescription();
         return description == null ? "" : description;
     }
 
+    /** The text up to the last word that fits, and an ellipsis, when it is longer than a description should be. */
+    static String shortened(String text) {
+        if (text.length() <= DESCRIPTION_LENGTH) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', DESCRIPTION_LENGTH - 1);
+        return text.substring(0, cut > DESCRIPTION_LENGTH / 2 ? cut : DESCRIPTION_LENGTH - 1).stripTrailing() + "…";
+    }
+
+    /** The kinds of the changes Liquibase has no rollback for on Postgres (all of them, if it names none). */
     private static String changeTypes(ChangeSet changeSet) {
-        return changeSet.getChanges().stream()
+        PostgresDatabase postgres = new PostgresDatabase();
+        List<Change> irreversible = changeSet.getChanges().stream()
+                .filter(change -> !change.supportsRollback(postgres) && runsOn(change, postgres)).toList();
+        return (irreversible.isEmpty() ? changeSet.getChanges() : irreversible).stream()
                 .map(Change::getSerializedObjectName)
                 .distinct()
                 .reduce((a, b) -> a + ", " + b)
                 .orElse("no changes");
+    }
+
+    /** Whether a change that names databases ({@code dbms="mysql"}) runs on this one. */
+    private static boolean runsOn(Change change, PostgresDatabase postgres) {
+        return !(change instanceof DbmsTargetedChange targeted) || targeted.getDbms() == null
+                || DatabaseList.definitionMatches(targeted.getDbms(), postgres, true);
     }
 
     static ChangeSetKey key(ChangeSet changeSet) {

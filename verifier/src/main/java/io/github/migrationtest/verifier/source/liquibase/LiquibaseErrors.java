@@ -17,15 +17,70 @@ final class LiquibaseErrors {
 
     private LiquibaseErrors() {}
 
-    /** A failure at the changeset's line, with Postgres' message when Postgres failed. */
+    /** Liquibase's note of the statement that failed, at the end of its exception's message. */
+    private static final Pattern FAILED_SQL = Pattern.compile("\\[Failed SQL: \\(\\d+\\) (.*)]\\s*$", Pattern.DOTALL);
+    /** What Liquibase generates to undo a change that named no constraint: {@code DROP CONSTRAINT null}. */
+    private static final Pattern UNNAMED_CONSTRAINT = Pattern.compile("(?i)\\bDROP\\s+CONSTRAINT\\s+\"?null\"?\\s*$");
+    private static final Pattern NOT_ON_SEARCH_PATH = Pattern.compile(
+            "The file (.+?) was not found in the configured search path:?(.*?)(More locations can be added.*)?$", Pattern.DOTALL);
+    private static final int SQL_SHOWN = 300;
+
+    /**
+     * A failure at the changeset's line, with Postgres' message when Postgres failed, and the SQL Liquibase ran when
+     * the file does not hold it: the line is the changeset's, and a change's SQL (or its rollback's) is generated.
+     */
     static MigrationFailure failure(ResourceAccessor accessor, String file, String filePath, String changeSetId, Throwable error) {
         int line = lineOf(accessor, filePath, changeSetId);
         int column = line > 0 ? 1 : 0;
         SQLException sqlError = PostgresErrors.cause(error, SQLException.class);
-        if (sqlError != null) {
-            return PostgresErrors.failure(file, line, column, sqlError, "");
+        if (sqlError == null) {
+            return new MigrationFailure(file, line, column, message(error), "", "", "", "");
         }
-        return new MigrationFailure(file, line, column, message(error), "", "", "", "");
+        MigrationFailure failure = PostgresErrors.failure(file, line, column, sqlError, "");
+        Optional<String> sql = failedSql(error);
+        if (sql.isEmpty() || read(accessor, filePath).map(text -> collapsed(text).contains(collapsed(sql.get()))).orElse(false)) {
+            return failure; // the user's own SQL, at its changeset
+        }
+        String shown = sql.get().length() > SQL_SHOWN ? sql.get().substring(0, SQL_SHOWN) + "..." : sql.get();
+        String hint = UNNAMED_CONSTRAINT.matcher(sql.get()).find()
+                ? "the change names no constraint, so the SQL Liquibase generates to drop it names none either: give the"
+                        + " change a constraintName (the name Postgres gave it), or write the changeSet's rollback"
+                : failure.hint();
+        return new MigrationFailure(file, line, column, failure.message() + " (Liquibase ran: " + shown + ")",
+                failure.detail(), hint, failure.sqlState(), sql.get());
+    }
+
+    private static String collapsed(String sql) {
+        return sql.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The statement Liquibase says failed, from the innermost message that names one. */
+    static Optional<String> failedSql(Throwable error) {
+        String found = null;
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            Matcher matcher = t.getMessage() == null ? null : FAILED_SQL.matcher(t.getMessage());
+            if (matcher != null && matcher.find()) {
+                found = matcher.group(1).strip();
+            }
+        }
+        return Optional.ofNullable(found).filter(sql -> !sql.isEmpty());
+    }
+
+    /**
+     * A changelog's include of a file that no folder of the search path holds, said with the folders and the fix;
+     * empty for any other error.
+     */
+    static Optional<String> notOnSearchPath(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            Matcher matcher = t.getMessage() == null ? null : NOT_ON_SEARCH_PATH.matcher(t.getMessage().strip());
+            if (matcher != null && matcher.find()) {
+                String folders = matcher.group(2).lines().map(String::strip).filter(l -> l.startsWith("- "))
+                        .map(l -> l.substring(2)).reduce((a, b) -> a + ", " + b).orElse("none");
+                return Optional.of("includes " + matcher.group(1) + ", which no folder of the search path holds ("
+                        + folders + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The most telling line of a Liquibase exception chain: the innermost message. */

@@ -216,6 +216,74 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void an_include_no_folder_of_the_search_path_holds_names_the_folders_and_the_option(@TempDir Path dir) throws Exception {
+        Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - include: {file: lib/jobs-changelog.yaml}
+                """);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(Kind.INVALID_CHANGELOG);
+            assertThat(finding.message()).isEqualTo("includes lib/jobs-changelog.yaml, which no folder of the search"
+                    + " path holds (" + dir + ")");
+            assertThat(finding.fix()).startsWith("give the folder its path is relative to with --search-path");
+        });
+    }
+
+    @Test
+    void a_generated_rollback_that_fails_shows_its_sql_and_a_constraint_without_a_name_says_what_to_add(@TempDir Path dir)
+            throws Exception {
+        Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - changeSet: {id: one, author: ada, changes: [{sql: {sql: "create table tokens (token text)"}}],
+                      rollback: "drop table tokens"}
+                  - changeSet:
+                      id: two
+                      author: ada
+                      comment: %s
+                      changes: [{addUniqueConstraint: {tableName: tokens, columnNames: token}}]
+                """.formatted("A comment that goes on and on about why the token must be unique, the ticket, the"
+                + " incident that showed it, and the rollout plan for it"));
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.upgrade(source.revisions().get(1), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(source.revisions().get(1), db.connection())).failure();
+
+        assertThat(source.revisions().get(1).description()).isEqualTo("A comment that goes on and on about why the"
+                + " token must be unique, the ticket, the incident that…");
+        assertThat(failure.message()).endsWith("(Liquibase ran: ALTER TABLE public.tokens DROP CONSTRAINT null)");
+        assertThat(failure.hint()).startsWith("the change names no constraint").contains("constraintName");
+    }
+
+    @Test
+    void a_changeset_that_cannot_be_rolled_back_names_only_the_changes_without_a_rollback(@TempDir Path dir) {
+        Path changelog = Path.of(dir.toString(), "db.changelog-master.yaml");
+        try {
+            Files.writeString(changelog, """
+                    databaseChangeLog:
+                      - changeSet:
+                          id: one
+                          author: ada
+                          changes:
+                            - createTable: {tableName: t, columns: [{column: {name: id, type: int}}]}
+                            - createProcedure: {dbms: mysql, procedureName: p, procedureBody: "select 1"}
+                            - sql: {sql: "insert into t values (1)"}
+                    """);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions().get(0).noDowngradeReason())
+                .startsWith("Liquibase cannot generate a rollback for changeset ada:one in " + changelog + " (sql): ");
+    }
+
+    @Test
     void a_changeset_declared_twice_is_a_finding(@TempDir Path dir) throws Exception {
         Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
                 databaseChangeLog:
