@@ -87,7 +87,8 @@ final class StatusCommand implements Callable<Integer> {
             history.findings().forEach(err::println);
             err.flush();
             if (history.revisions().isEmpty()) {
-                err.println("migrationtest: no revision could be read from " + history.location() + "; nothing to compare with");
+                err.println("migrationtest: " + (history.hasErrors() ? "the errors above leave no revision to read" : "no revision could be read")
+                    + " from " + history.location() + "; nothing to compare with");
                 err.flush();
                 return Main.COULD_NOT_RUN;
             }
