@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier;
 import io.github.migrationtest.verifier.diff.ChangedProperty;
 import io.github.migrationtest.verifier.diff.DiffResult;
 import io.github.migrationtest.verifier.diff.Difference;
+import io.github.migrationtest.verifier.postgres.MigrationLogin;
 import io.github.migrationtest.verifier.report.ReportedDifference;
 import io.github.migrationtest.verifier.report.StatementError;
 import io.github.migrationtest.verifier.source.MigrationFailure;
@@ -13,6 +14,17 @@ import java.util.Locale;
 public final class Findings {
 
     private Findings() {
+    }
+
+    /**
+     * The fix for a failed statement: the statement itself, unless the server refused it for a privilege the
+     * migrations' login lacks (its hint names the options), where the first thing to try is more privileges.
+     */
+    static String fixFor(MigrationFailure failure) {
+        return failure.hint().contains(MigrationLogin.HOW_TO_WIDEN)
+                ? "Run the migrations with the privilege this statement needs (see the hint), or change the statement at "
+                        + failure.location()
+                : "Fix the statement at " + failure.location();
     }
 
     /** The differences in the report's terms: path, kind, expected, actual. */

@@ -58,7 +58,7 @@ final class FullDowngrade {
             } catch (MigrationFailedException e) {
                 return CheckResult.failed(Check.FULL_DOWNGRADE_TO_BASE,
                         "the downgrade of revision " + revision.label() + " failed on the way down",
-                        Findings.error(e.failure()), "Fix the statement at " + e.failure().location());
+                        Findings.error(e.failure()), Findings.fixFor(e.failure()));
             }
         }
         DiffResult diff = SchemaDiff.compare(snapshots.get(stop), work.snapshot(), diffOptions);

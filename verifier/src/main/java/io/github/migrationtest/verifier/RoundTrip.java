@@ -110,7 +110,7 @@ final class RoundTrip {
             upTouches = work.protectedTouches();
             upgradeFailed = true;
             record(CheckResult.failed(Check.UPGRADES_APPLY, "the upgrade failed", Findings.error(e.failure()),
-                    "Fix the statement at " + e.failure().location()));
+                    Findings.fixFor(e.failure())));
             notRun(Check.DOWNGRADE_RESTORES_SCHEMA, "the upgrade failed");
             notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the upgrade failed");
             return new Result(report(), before, true, true);
@@ -211,7 +211,7 @@ final class RoundTrip {
             safety.addAll(work.lastObserved().findings());
             downTouches = work.protectedTouches();
             record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade failed",
-                    Findings.error(e.failure()), "Fix the statement at " + e.failure().location()
+                    Findings.error(e.failure()), Findings.fixFor(e.failure())
                             + ", or declare revision " + revision.id() + " irreversible"));
             return Down.FAILED;
         }
@@ -256,6 +256,9 @@ final class RoundTrip {
         // By the sources' convention the downgrade is listed after the upgrade; a file holding both
         // (Alembic's .py, goose's and dbmate's sections, a changelog) is named beside the revision.
         List<String> files = revision.files();
+        if (!revision.downgradeToAdd().isEmpty()) {
+            return "a new " + revision.downgradeToAdd(); // "Make a new 1_t.down.sql undo every change of the upgrade"
+        }
         return files.size() > 1 ? files.get(files.size() - 1)
                 : "the downgrade of revision " + revision.id() + (files.size() == 1 ? " in " + files.get(0) : "");
     }

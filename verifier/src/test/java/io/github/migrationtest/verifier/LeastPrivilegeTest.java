@@ -121,6 +121,8 @@ class LeastPrivilegeTest {
                         VerifierOptions.defaults().withJobs(1)).verify(server);
                 assertThat(upgradeOf(report).error().orElseThrow().message()).as(statement)
                         .containsAnyOf("permission denied", "must be superuser").contains("--superuser-migrations");
+                assertThat(upgradeOf(report).fix()).as("the fix points at the privileges first")
+                        .startsWith("Run the migrations with the privilege this statement needs (see the hint)");
             }
             assertThat(single(server, "SELECT count(*) FROM pg_file_settings WHERE name = 'work_mem'")).isEqualTo(0);
             assertThat(single(server, "SELECT count(*) FROM pg_roles WHERE rolname = 'evil_superuser'")).isEqualTo(0);

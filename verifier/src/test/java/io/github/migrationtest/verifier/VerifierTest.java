@@ -173,13 +173,13 @@ class VerifierTest {
     }
 
     @Test
-    void a_missing_downgrade_fails_unless_declared_irreversible() throws IOException {
+    void a_missing_down_file_is_an_empty_downgrade_that_fails_unless_declared_irreversible() throws IOException {
         Files.delete(history.resolve("0004_d.down.sql"));
         VerificationReport report = verify(VerifierOptions.defaults());
         CheckResult missing = report.revision("0004").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
         assertThat(missing.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(missing.reason()).contains("0004_d.down.sql");
-        assertThat(missing.fix()).isEqualTo("Add a downgrade for revision 0004, or declare it irreversible with a reason");
+        assertThat(missing.reason()).isEqualTo("the downgrade did not restore the schema");
+        assertThat(missing.fix()).startsWith("Make a new " + history.resolve("0004_d.down.sql") + " undo every change of the upgrade");
 
         VerificationReport declared = verify(VerifierOptions.defaults().withIrreversible(Map.of("0004", "one way")));
         assertThat(outcome(declared, "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.SKIPPED);

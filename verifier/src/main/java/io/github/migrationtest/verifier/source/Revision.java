@@ -13,24 +13,33 @@ import java.util.Optional;
  * @param files the files behind the revision (upgrade first), as paths the user recognises
  * @param noDowngradeReason empty when the revision has a downgrade; otherwise why it has none and
  *     what would give it one
+ * @param downgradeToAdd the file a downgrade that runs no SQL because its file is missing belongs in (a
+ *     golang-migrate pair without its {@code .down.sql}); empty otherwise
  */
-public record Revision(String id, String description, List<String> files, String noDowngradeReason) {
+public record Revision(String id, String description, List<String> files, String noDowngradeReason,
+                       String downgradeToAdd) {
 
     public Revision {
         Objects.requireNonNull(id, "id");
         description = description == null ? "" : description;
         files = List.copyOf(files);
         noDowngradeReason = noDowngradeReason == null ? "" : noDowngradeReason;
+        downgradeToAdd = downgradeToAdd == null ? "" : downgradeToAdd;
     }
 
     /** A revision with a downgrade. */
     public static Revision reversible(String id, String description, List<String> files) {
-        return new Revision(id, description, files, "");
+        return new Revision(id, description, files, "", "");
+    }
+
+    /** A revision whose downgrade's file is missing, which its tool runs as a downgrade that does nothing. */
+    public static Revision withEmptyDowngrade(String id, String description, List<String> files, String downgradeToAdd) {
+        return new Revision(id, description, files, "", downgradeToAdd);
     }
 
     /** A revision without a downgrade, with the reason and the fix. */
     public static Revision irreversible(String id, String description, List<String> files, String reason) {
-        return new Revision(id, description, files, reason);
+        return new Revision(id, description, files, reason, "");
     }
 
     /** Whether {@link MigrationSource#downgrade} can undo this revision. */

@@ -357,7 +357,9 @@ public final class SqlHistoryReader {
         List<String> files = new ArrayList<>();
         files.add(up.display());
         downFiles.stream().limit(1).map(NamedFile::display).forEach(files::add);
-        if (down.isEmpty() && downFiles.isEmpty() && up.convention() == Convention.GOLANG_MIGRATE && !up.isSqlxSimple()) {
+        boolean emptyDowngrade = down.isEmpty() && downFiles.isEmpty() && up.convention() == Convention.GOLANG_MIGRATE
+                && !up.isSqlxSimple();
+        if (emptyDowngrade) {
             // golang-migrate reads a missing down file as an empty migration (its newMigration), and sqlx's revert
             // leaves a version without one alone: either way its downgrade changes nothing, which the round trip judges.
             findings.add(HistoryFinding.note(Kind.MISSING_DOWNGRADE, up.display(), "has no down file: its downgrade"
@@ -366,7 +368,9 @@ public final class SqlHistoryReader {
             down = Optional.of(ScriptPart.whole(counterpartName(up), ""));
         }
         Revision revision;
-        if (down.isPresent()) {
+        if (emptyDowngrade) {
+            revision = Revision.withEmptyDowngrade(id, up.description(), files, counterpartName(up));
+        } else if (down.isPresent()) {
             revision = Revision.reversible(id, up.description(), files);
         } else {
             String reason = downFiles.isEmpty() ? missingDownReason(up) : downFiles.get(0).display() + " cannot be used";
