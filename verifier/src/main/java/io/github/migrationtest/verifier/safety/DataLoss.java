@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Data a step loses, read from the schema before and after it (the round trip has both): tables,
@@ -36,7 +37,16 @@ public final class DataLoss {
         // a schema of thousands of objects cost more than the rest of the check (SnapshotChanges).
         SnapshotChanges changes = SnapshotChanges.between(before, after);
         List<SafetyFinding> found = new ArrayList<>();
+        Set<String> recreated = recreatedTables(before, changes, step);
+        recreated.forEach(table -> found.add(new SafetyFinding(Finding.DROPS_TABLE, step.direction(),
+                step.whereVanished(table).orElseThrow().file(), step.whereVanished(table).orElseThrow().line(), table,
+                "table " + table + " was dropped and created again in the " + verb(step) + ": its rows are gone",
+                Evidence.MEASURED, "")));
         for (SnapshotChanges.Change change : changes.changes()) {
+            String parent = change.before().parentPath();
+            if (parent != null && recreated.contains(parent)) {
+                continue; // a column of a table whose rows are gone with it
+            }
             if (change.after() == null) {
                 gone(change.path(), change.before(), changes, step, file).ifPresent(found::add);
             } else {
@@ -44,6 +54,21 @@ public final class DataLoss {
             }
         }
         return found.stream().map(step::allow).toList();
+    }
+
+    /**
+     * Tables the step dropped and created again under the same name: the schema may be as it was, but the measured
+     * step saw the table itself (its oid) disappear, and its rows with it.
+     */
+    private static Set<String> recreatedTables(SchemaSnapshot before, SnapshotChanges changes, StepRecord step) {
+        Set<String> recreated = new TreeSet<>();
+        for (String relation : step.vanished()) {
+            if (changes.inLater(relation) && step.renamedTo(relation).isEmpty()
+                    && before.lookup(relation).filter(object -> object.kind() == ObjectKind.TABLE).isPresent()) {
+                recreated.add(relation);
+            }
+        }
+        return recreated;
     }
 
     private static Optional<SafetyFinding> gone(String path, SchemaObject was, SnapshotChanges now, StepRecord step,

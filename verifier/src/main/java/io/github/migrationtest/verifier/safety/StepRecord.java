@@ -63,6 +63,11 @@ public final class StepRecord {
         return afterStepNanos;
     }
 
+    /** The relations of the step's start that disappeared in it, by name, as they were named. */
+    java.util.Set<String> vanished() {
+        return vanished.keySet();
+    }
+
     Optional<ExecutedStatement> whereVanished(String relation) {
         return Optional.ofNullable(vanished.get(relation));
     }

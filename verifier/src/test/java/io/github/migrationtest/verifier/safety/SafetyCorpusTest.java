@@ -162,6 +162,11 @@ class SafetyCorpusTest {
             op("rename_table_keeps_rows", TIMEOUT + "ALTER TABLE t04 RENAME TO t04_old;", "ALTER TABLE t04_old RENAME TO t04;"),
             op("drop_table", TIMEOUT + "DROP TABLE t06;",
                     "CREATE TABLE t06 (id bigint PRIMARY KEY, a int, b varchar(100), c text);", DROPS_TABLE),
+            op("table_to_recreate", "CREATE TABLE t21 (id bigint PRIMARY KEY, a int);\n"
+                    + "INSERT INTO t21 SELECT g, g FROM generate_series(0, 199) g;", "DROP TABLE t21;"),
+            // The same schema afterwards, but not the same table: its rows are gone.
+            op("recreate_table_loses_rows", TIMEOUT + "DROP TABLE t21;\nCREATE TABLE t21 (id bigint PRIMARY KEY, a int);",
+                    "", DROPS_TABLE),
             op("drop_type", "DROP TYPE unused;", "CREATE TYPE unused AS ENUM ('x');", DROPS_TYPE_OR_LABEL),
             op("add_enum_label", "ALTER TYPE mood ADD VALUE 'happy';",
                     "ALTER TYPE mood RENAME TO mood_old;\nCREATE TYPE mood AS ENUM ('sad', 'ok');\nDROP TYPE mood_old;"),
