@@ -160,8 +160,15 @@ public final class SqlHistoryReader {
      */
     private void addSimpleMigrations(List<NamedFile> found, List<NamedFile> withoutSections) {
         boolean others = !found.isEmpty();
+        boolean pairs = found.stream().anyMatch(file -> file.convention() == Convention.GOLANG_MIGRATE);
         for (NamedFile file : withoutSections) {
-            if (others) {
+            if (pairs) {
+                // Among up/down pairs it is most likely one that lost its ".up": the name says what to rename it to.
+                String up = file.display().replaceFirst("\\.sql$", ".up.sql");
+                findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file.display(), "is neither an up nor a down"
+                        + " file, so golang-migrate would not run it (nor sqlx beside reversible migrations)",
+                        "rename it to " + up + " and give it a .down.sql, or delete it"));
+            } else if (others) {
                 parts.reportWithoutSections(file);
             } else {
                 found.add(file.asUpgradeOnly());

@@ -180,9 +180,9 @@ class SqlHistoryReaderTest {
                 shown("schema.sql") + ": fits no naming convention; name it <version>_<name>.up.sql with"
                         + " <version>_<name>.down.sql, or V<version>__<name>.sql with U<version>__<name>.sql, or give a"
                         + " file pattern with groups version, name and direction",
-                shown("0_notes.sql") + ": fits no naming convention (it has neither '-- +goose Up' nor '-- migrate:up', so it"
-                        + " is neither a goose nor a dbmate file); add '-- +goose Up' (goose) or '-- migrate:up' (dbmate)"
-                        + " sections, or name it <version>_<name>.up.sql with <version>_<name>.down.sql",
+                shown("0_notes.sql") + ": is neither an up nor a down file, so golang-migrate would not run it (nor sqlx"
+                        + " beside reversible migrations); rename it to " + shown("0_notes.up.sql") + " and give it a"
+                        + " .down.sql, or delete it",
                 shown("2_b.up.sql") + ": has the same version (2) as " + shown("02_b_again.up.sql")
                         + "; give each migration its own version; only " + shown("02_b_again.up.sql") + " is used",
                 // golang-migrate runs an empty migration for a missing down file: a note, the round trip judges it
