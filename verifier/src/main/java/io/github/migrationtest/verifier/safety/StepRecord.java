@@ -5,6 +5,7 @@ import io.github.migrationtest.verifier.source.StatementListener.ExecutedStateme
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What measuring one step found, and what the step's schema diff needs to attribute its own findings:
@@ -64,7 +65,7 @@ public final class StepRecord {
     }
 
     /** The relations of the step's start that disappeared in it, by name, as they were named. */
-    java.util.Set<String> vanished() {
+    Set<String> vanished() {
         return vanished.keySet();
     }
 

@@ -240,7 +240,7 @@ final class ChangelogReader {
     }
 
     /** The text up to the last word that fits, and an ellipsis, when it is longer than a description should be. */
-    static String shortened(String text) {
+    private static String shortened(String text) {
         if (text.length() <= DESCRIPTION_LENGTH) {
             return text;
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +52,7 @@ final class LiquibaseErrors {
     }
 
     private static String collapsed(String sql) {
-        return sql.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+        return sql.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
     }
 
     /** The statement Liquibase says failed, from the innermost message that names one. */
