@@ -38,10 +38,12 @@ public final class DataLoss {
         SnapshotChanges changes = SnapshotChanges.between(before, after);
         List<SafetyFinding> found = new ArrayList<>();
         Set<String> recreated = recreatedTables(before, changes, step);
-        recreated.forEach(table -> found.add(new SafetyFinding(Finding.DROPS_TABLE, step.direction(),
-                step.whereVanished(table).orElseThrow().file(), step.whereVanished(table).orElseThrow().line(), table,
-                "table " + table + " was dropped and created again in the " + verb(step) + ": its rows are gone",
-                Evidence.MEASURED, "")));
+        for (String table : recreated) {
+            ExecutedStatement dropped = step.whereVanished(table).orElseThrow();
+            found.add(new SafetyFinding(Finding.DROPS_TABLE, step.direction(), dropped.file(), dropped.line(), table,
+                    "table " + table + " was dropped and created again in the " + verb(step) + ": its rows are gone",
+                    Evidence.MEASURED, ""));
+        }
         for (SnapshotChanges.Change change : changes.changes()) {
             String parent = change.before().parentPath();
             if (parent != null && recreated.contains(parent)) {
@@ -57,13 +59,13 @@ public final class DataLoss {
     }
 
     /**
-     * Tables the step dropped and created again under the same name: the schema may be as it was, but the measured
-     * step saw the table itself (its oid) disappear, and its rows with it.
+     * Tables the step dropped outright and created again under the same name: the schema may be as it was, but the
+     * measured step saw the table itself (its oid) disappear with its rows, none of which it had read.
      */
     private static Set<String> recreatedTables(SchemaSnapshot before, SnapshotChanges changes, StepRecord step) {
         Set<String> recreated = new TreeSet<>();
-        for (String relation : step.vanished()) {
-            if (changes.inLater(relation) && step.renamedTo(relation).isEmpty()
+        for (String relation : step.droppedOutright()) {
+            if (changes.inLater(relation)
                     && before.lookup(relation).filter(object -> object.kind() == ObjectKind.TABLE).isPresent()) {
                 recreated.add(relation);
             }

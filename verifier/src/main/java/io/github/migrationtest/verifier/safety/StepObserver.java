@@ -42,6 +42,7 @@ final class StepObserver {
      */
     private static final Pattern TRANSACTION_CHARACTERISTICS = Pattern.compile("^SET TRANSACTION\\b.*");
     private static final Pattern TRANSACTION_START = Pattern.compile("^(BEGIN|START TRANSACTION)\\b.*");
+    private static final Pattern DROP_TABLE = Pattern.compile("^DROP TABLE\\b.*");
     /** Statements that can rename a relation or move it to another schema (a DO block or a procedure too). */
     private static final Pattern RELATION_RENAMING = Pattern.compile(
             "^(ALTER (TABLE|INDEX|MATERIALIZED VIEW)\\b.*\\b(RENAME|SET SCHEMA)\\b.*|(DO|CALL)\\b.*)");
@@ -67,6 +68,12 @@ final class StepObserver {
     private final Map<Long, ExecutedStatement> goneUnnamed = new LinkedHashMap<>();
     /** Where each relation of the step's start disappeared, by name. */
     private final Map<String, ExecutedStatement> vanished = new HashMap<>();
+    /**
+     * Relations a plain {@code DROP TABLE} took away before any other statement of the step touched them (none
+     * locked them): nothing of the step can have read their rows first, as a copy into a table that replaces them
+     * would (see {@link StepRecord#droppedOutright()}).
+     */
+    private final Set<String> droppedOutright = new HashSet<>();
     private final Set<String> reportedIndexes = new HashSet<>();
     /** The indexes the step created on tables it locked, named by its reads as they appeared. */
     private final CatalogReads.NewIndexes newIndexes = new CatalogReads.NewIndexes();
@@ -290,7 +297,8 @@ final class StepObserver {
         }
         List<SafetyFinding> all = new ArrayList<>(allowances.invalid());
         findings.stream().sorted(Noted.ORDER).forEach(n -> all.add(allowances.apply(n.finding())));
-        return new StepRecord(direction, all, allowances, vanished, renames, statementsSeen, measuringNanos, afterStepNanos);
+        return new StepRecord(direction, all, allowances, vanished, droppedOutright, renames, statementsSeen, measuringNanos,
+                afterStepNanos);
     }
 
     /** Where the relations the step dropped went, by the names the recorder's log kept. */
@@ -299,8 +307,13 @@ final class StepObserver {
             return;
         }
         try {
-            CatalogReads.dropped(connection, goneUnnamed.keySet())
-                    .forEach((oid, name) -> vanished.putIfAbsent(name, goneUnnamed.get(oid)));
+            CatalogReads.dropped(connection, goneUnnamed.keySet()).forEach((oid, name) -> {
+                ExecutedStatement dropping = goneUnnamed.get(oid);
+                vanished.putIfAbsent(name, dropping);
+                if (DROP_TABLE.matcher(dropping.code()).matches()) {
+                    droppedOutright.add(name);
+                }
+            });
         } catch (SQLException e) {
             // A step that failed left nothing to name (its log rolled back with it).
             LOG.debug("Safety measurement could not name the relations the step dropped: {}", e.getMessage());

@@ -15,7 +15,7 @@ public final class StepRecord {
 
     /** A step nothing was measured in ({@code --no-safety}, or a source that runs its own statements). */
     public static StepRecord none(Direction direction) {
-        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), new Renames(), false, 0, 0);
+        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), Set.of(), new Renames(), false, 0, 0);
     }
 
     private final Direction direction;
@@ -26,10 +26,12 @@ public final class StepRecord {
     private final boolean statementsSeen;
     private final long measuringNanos;
     private final long afterStepNanos;
+    private final Set<String> droppedOutright;
 
     StepRecord(Direction direction, List<SafetyFinding> findings, Allowances allowances,
-               Map<String, ExecutedStatement> vanished, Renames renames, boolean statementsSeen, long measuringNanos,
-               long afterStepNanos) {
+               Map<String, ExecutedStatement> vanished, Set<String> droppedOutright, Renames renames,
+               boolean statementsSeen, long measuringNanos, long afterStepNanos) {
+        this.droppedOutright = Set.copyOf(droppedOutright);
         this.afterStepNanos = afterStepNanos;
         this.renames = renames;
         this.measuringNanos = measuringNanos;
@@ -64,9 +66,13 @@ public final class StepRecord {
         return afterStepNanos;
     }
 
-    /** The relations of the step's start that disappeared in it, by name, as they were named. */
-    Set<String> vanished() {
-        return vanished.keySet();
+    /**
+     * Relations of the step's start that a plain {@code DROP TABLE} took away, by name, before any other statement of
+     * the step locked them: no statement of the step read their rows, so a table of the same name after the step
+     * cannot hold them (a rebuild that copies first, or renames a copy into the name, reads or locks them first).
+     */
+    Set<String> droppedOutright() {
+        return droppedOutright;
     }
 
     Optional<ExecutedStatement> whereVanished(String relation) {

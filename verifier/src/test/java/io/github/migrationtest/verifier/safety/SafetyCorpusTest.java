@@ -163,10 +163,15 @@ class SafetyCorpusTest {
             op("drop_table", TIMEOUT + "DROP TABLE t06;",
                     "CREATE TABLE t06 (id bigint PRIMARY KEY, a int, b varchar(100), c text);", DROPS_TABLE),
             op("table_to_recreate", "CREATE TABLE t21 (id bigint PRIMARY KEY, a int);\n"
-                    + "INSERT INTO t21 SELECT g, g FROM generate_series(0, 199) g;", "DROP TABLE t21;"),
+                    + "INSERT INTO t21 SELECT g, g FROM generate_series(0, 199) g;\n"
+                    + "CREATE TABLE t22 (id bigint, a int);\nINSERT INTO t22 SELECT g, g FROM generate_series(0, 199) g;",
+                    "DROP TABLE t22;\nDROP TABLE t21;"),
             // The same schema afterwards, but not the same table: its rows are gone.
             op("recreate_table_loses_rows", TIMEOUT + "DROP TABLE t21;\nCREATE TABLE t21 (id bigint PRIMARY KEY, a int);",
                     "", DROPS_TABLE),
+            // Its safe twin: the rows are copied into the table that takes the name (firefly's and hatchet's rebuilds).
+            op("rebuild_table_copying_rows", TIMEOUT + "CREATE TABLE t22_new (id bigint, a int);\n"
+                    + "INSERT INTO t22_new SELECT id, a FROM t22;\nDROP TABLE t22;\nALTER TABLE t22_new RENAME TO t22;", ""),
             op("drop_type", "DROP TYPE unused;", "CREATE TYPE unused AS ENUM ('x');", DROPS_TYPE_OR_LABEL),
             op("add_enum_label", "ALTER TYPE mood ADD VALUE 'happy';",
                     "ALTER TYPE mood RENAME TO mood_old;\nCREATE TYPE mood AS ENUM ('sad', 'ok');\nDROP TYPE mood_old;"),

@@ -139,17 +139,16 @@ final class FlywaySource extends FileHistorySource {
         table.requireApplied();
         Placeholders placeholders = new Placeholders(configuration, table, connection);
         ScriptRunner runner = new ScriptRunner(options.lockTimeout(), options.statementTimeout());
-        SqlScript forget = table.forgetScript();
-        runner.reportTo(exceptFile(statements, forget.file()));
         if (isHead(revision)) {
             Optional<SqlScript> removal = repeatables.removal(revision, connection, table);
             if (removal.isPresent()) {
-                // SQL of ours, not the user's: run by a runner that reports no statement, so it is not measured.
-                new ScriptRunner(options.lockTimeout(), options.statementTimeout())
-                        .run(revision, Direction.DOWN, List.of(removal.get()), "", connection);
+                // SQL of ours, not the user's: run before the runner reports statements, so it is not measured.
+                runner.run(revision, Direction.DOWN, List.of(removal.get()), "", connection);
                 repeatables.checkRemoved(revision, connection, table.table());
             }
         }
+        SqlScript forget = table.forgetScript();
+        runner.reportTo(exceptFile(statements, forget.file()));
         List<SqlScript> scripts = new ArrayList<>();
         plan.down().forEach(part -> scripts.add(placeholders.apply(part).parse()));
         scripts.add(forget);
