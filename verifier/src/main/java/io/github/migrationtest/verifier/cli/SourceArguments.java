@@ -178,6 +178,12 @@ final class SourceArguments {
         return Stream.concat(spring.map(SpringMigrationSettings::describe).stream(), toolConfig.map(ToolConfig::describe).stream());
     }
 
+    /** What stops a command when the history read no revision: its errors, or nothing to read. */
+    static String noRevisions(MigrationSource history, String nothingTo) {
+        return "migrationtest: " + (history.hasErrors() ? "the errors above leave no revision to read" : "no revision could be read")
+                + " from " + history.location() + "; nothing to " + nothingTo;
+    }
+
     /** The Alembic settings: the options given, else the keys (system property, environment variable). */
     SourceOptions.AlembicOptions alembicOptions() {
         return new SourceOptions.AlembicOptions(

@@ -87,8 +87,7 @@ final class StatusCommand implements Callable<Integer> {
             history.findings().forEach(err::println);
             err.flush();
             if (history.revisions().isEmpty()) {
-                err.println("migrationtest: " + (history.hasErrors() ? "the errors above leave no revision to read" : "no revision could be read")
-                    + " from " + history.location() + "; nothing to compare with");
+                err.println(SourceArguments.noRevisions(history, "compare with"));
                 err.flush();
                 return Main.COULD_NOT_RUN;
             }

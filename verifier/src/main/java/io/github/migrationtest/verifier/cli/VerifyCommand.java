@@ -136,8 +136,7 @@ final class VerifyCommand implements Callable<Integer> {
         history.findings().forEach(err::println);
         err.flush();
         if (history.revisions().isEmpty()) {
-            err.println("migrationtest: " + (history.hasErrors() ? "the errors above leave no revision to read" : "no revision could be read")
-                    + " from " + history.location() + "; nothing to verify");
+            err.println(SourceArguments.noRevisions(history, "verify"));
             err.flush();
             return Main.COULD_NOT_RUN;
         }

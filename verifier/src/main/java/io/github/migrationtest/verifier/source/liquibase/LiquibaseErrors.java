@@ -31,7 +31,8 @@ final class LiquibaseErrors {
      * the file does not hold it: the line is the changeset's, and a change's SQL (or its rollback's) is generated.
      */
     static MigrationFailure failure(ResourceAccessor accessor, String file, String filePath, String changeSetId, Throwable error) {
-        int line = lineOf(accessor, filePath, changeSetId);
+        Optional<String> text = read(accessor, filePath);
+        int line = text.map(changelog -> lineOf(changelog, changeSetId)).orElse(0);
         int column = line > 0 ? 1 : 0;
         SQLException sqlError = PostgresErrors.cause(error, SQLException.class);
         if (sqlError == null) {
@@ -39,7 +40,7 @@ final class LiquibaseErrors {
         }
         MigrationFailure failure = PostgresErrors.failure(file, line, column, sqlError, "");
         Optional<String> sql = failedSql(error);
-        if (sql.isEmpty() || read(accessor, filePath).map(text -> collapsed(text).contains(collapsed(sql.get()))).orElse(false)) {
+        if (sql.isEmpty() || text.map(changelog -> collapsed(changelog).contains(collapsed(sql.get()))).orElse(false)) {
             return failure; // the user's own SQL, at its changeset
         }
         String shown = sql.get().length() > SQL_SHOWN ? sql.get().substring(0, SQL_SHOWN) + "..." : sql.get();

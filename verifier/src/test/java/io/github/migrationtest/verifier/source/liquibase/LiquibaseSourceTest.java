@@ -260,22 +260,18 @@ class LiquibaseSourceTest {
     }
 
     @Test
-    void a_changeset_that_cannot_be_rolled_back_names_only_the_changes_without_a_rollback(@TempDir Path dir) {
-        Path changelog = Path.of(dir.toString(), "db.changelog-master.yaml");
-        try {
-            Files.writeString(changelog, """
-                    databaseChangeLog:
-                      - changeSet:
-                          id: one
-                          author: ada
-                          changes:
-                            - createTable: {tableName: t, columns: [{column: {name: id, type: int}}]}
-                            - createProcedure: {dbms: mysql, procedureName: p, procedureBody: "select 1"}
-                            - sql: {sql: "insert into t values (1)"}
-                    """);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    void a_changeset_that_cannot_be_rolled_back_names_only_the_changes_without_a_rollback(@TempDir Path dir)
+            throws Exception {
+        Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: one
+                      author: ada
+                      changes:
+                        - createTable: {tableName: t, columns: [{column: {name: id, type: int}}]}
+                        - createProcedure: {dbms: mysql, procedureName: p, procedureBody: "select 1"}
+                        - sql: {sql: "insert into t values (1)"}
+                """);
 
         MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
 
