@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.cli;
 
+import io.github.migrationtest.verifier.HistoryWarnings;
 import io.github.migrationtest.verifier.Verifier;
 import io.github.migrationtest.verifier.VerifierOptions;
 import io.github.migrationtest.verifier.ci.CiFailure;
@@ -133,14 +134,15 @@ final class VerifyCommand implements Callable<Integer> {
         MigrationSource history = source.openSource();
         source.settingsLines().forEach(out::println);
         PrintWriter err = spec.commandLine().getErr();
-        history.findings().forEach(err::println);
-        err.flush();
         if (history.revisions().isEmpty()) {
+            history.findings().forEach(err::println);
             err.println(SourceArguments.noRevisions(history, "verify"));
             err.flush();
             return Main.COULD_NOT_RUN;
         }
         VerifierOptions options = options(schemaModel());
+        HistoryWarnings.forRun(history.findings(), history.revisions(), options).forEach(err::println);
+        err.flush();
         VerificationReport report;
         Interruption interruption = Main.interruption();
         ConsoleProgress progress = new ConsoleProgress(out, ConsoleOut.isTerminal(out), interruption::happened,
