@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.safety;
 import io.github.migrationtest.verifier.snapshot.Column;
 import io.github.migrationtest.verifier.snapshot.EnumType;
 import io.github.migrationtest.verifier.snapshot.ObjectKind;
+import io.github.migrationtest.verifier.snapshot.SchemaMember;
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotChanges;
@@ -90,11 +91,13 @@ public final class DataLoss {
         }
         if (was instanceof Column column && now.keeps(was.parentPath())) {
             return Optional.of(finding(Finding.DROPS_COLUMN, step, file, path,
-                    "column " + path + " (" + column.type() + ") is gone after the " + verb(step)));
+                    "column " + path + " (" + column.type() + ") is gone after the " + verb(step),
+                    ChangingStatements.droppingColumn(step.statements(), column)));
         }
-        if (TYPES.contains(was.kind())) {
+        if (TYPES.contains(was.kind()) && was instanceof SchemaMember type) {
             return Optional.of(finding(Finding.DROPS_TYPE_OR_LABEL, step, file, path,
-                    was.kind().keyword() + " " + path + " is gone after the " + verb(step)));
+                    was.kind().keyword() + " " + path + " is gone after the " + verb(step),
+                    ChangingStatements.droppingType(step.statements(), type)));
         }
         return Optional.empty();
     }
@@ -103,7 +106,8 @@ public final class DataLoss {
         if (was instanceof Column before && is instanceof Column after
                 && TypeNarrowing.narrows(before.type(), after.type())) {
             return Optional.of(finding(Finding.NARROWS_COLUMN_TYPE, step, file, was.path(),
-                    "type " + before.type() + " -> " + after.type()));
+                    "type " + before.type() + " -> " + after.type(), ChangingStatements.retypingColumn(step.statements(),
+                            before)));
         }
         if (was instanceof EnumType before && is instanceof EnumType after) {
             List<String> lost = new ArrayList<>(before.labels());
@@ -111,14 +115,20 @@ public final class DataLoss {
             lost.removeIf(label -> step.renamedLabel(was.path(), label).filter(after.labels()::contains).isPresent());
             if (!lost.isEmpty()) {
                 return Optional.of(finding(Finding.DROPS_TYPE_OR_LABEL, step, file, was.path(),
-                        "enum label(s) " + String.join(", ", lost) + " gone after the " + verb(step)));
+                        "enum label(s) " + String.join(", ", lost) + " gone after the " + verb(step), Optional.empty()));
             }
         }
         return Optional.empty();
     }
 
-    private static SafetyFinding finding(Finding finding, StepRecord step, String file, String object, String detail) {
-        return new SafetyFinding(finding, step.direction(), file, 0, object, detail, Evidence.SCHEMA_DIFF, "");
+    /**
+     * A finding of the schema diff, at the statement that made the change when its text names it, else at the step's
+     * file without a line.
+     */
+    private static SafetyFinding finding(Finding finding, StepRecord step, String file, String object, String detail,
+                                         Optional<ExecutedStatement> where) {
+        return new SafetyFinding(finding, step.direction(), where.map(ExecutedStatement::file).orElse(file),
+                where.map(ExecutedStatement::line).orElse(0), object, detail, Evidence.SCHEMA_DIFF, "");
     }
 
     private static String verb(StepRecord step) {

@@ -90,7 +90,6 @@ final class StepObserver {
     private boolean noRelations;
     /** Before a statement that can rename a relation, the relations' names: a relation is named as the step found it. */
     private Map<Long, String> namesBefore = Map.of();
-    private boolean statementsSeen;
     private boolean broken;
     private long measuringNanos;
 
@@ -172,7 +171,6 @@ final class StepObserver {
     }
 
     private void start(ExecutedStatement statement) {
-        statementsSeen = true;
         order.putIfAbsent(statement, order.size());
         if (!SESSION_ONLY.matcher(statement.code()).matches()) {
             statementsByFile.merge(statement.file(), 1, Integer::sum);
@@ -291,13 +289,20 @@ final class StepObserver {
         closeHeldLocks();
         for (ExecutedStatement statement : concurrently) {
             if (statementsByFile.getOrDefault(statement.file(), 0) > 1) {
+                // Both ways a tool can run such a file go wrong: sent as one query string (golang-migrate, dbmate) it runs
+                // in an implicit transaction, which CONCURRENTLY refuses; one statement at a time (goose's NO TRANSACTION)
+                // a failure halfway leaves the file half applied.
                 add(Finding.CONCURRENTLY_IN_TRANSACTION, statement, "", "this statement shares its file with "
-                        + (statementsByFile.get(statement.file()) - 1) + " other statement(s)", Evidence.STATEMENT);
+                        + (statementsByFile.get(statement.file()) - 1) + " other statement(s): a tool that sends the file as"
+                        + " one query runs them in one transaction, which CONCURRENTLY refuses; sent one at a time, a failure"
+                        + " halfway leaves the file half applied (and maybe an INVALID index)", Evidence.STATEMENT);
             }
         }
         List<SafetyFinding> all = new ArrayList<>(allowances.invalid());
         findings.stream().sorted(Noted.ORDER).forEach(n -> all.add(allowances.apply(n.finding())));
-        return new StepRecord(direction, all, allowances, vanished, droppedOutright, renames, statementsSeen, measuringNanos,
+        List<ExecutedStatement> statements = order.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).toList();
+        return new StepRecord(direction, all, allowances, vanished, droppedOutright, renames, statements, measuringNanos,
                 afterStepNanos);
     }
 

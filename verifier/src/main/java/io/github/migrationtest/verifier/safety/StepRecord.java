@@ -15,7 +15,7 @@ public final class StepRecord {
 
     /** A step nothing was measured in ({@code --no-safety}, or a source that runs its own statements). */
     public static StepRecord none(Direction direction) {
-        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), Set.of(), new Renames(), false, 0, 0);
+        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), Set.of(), new Renames(), List.of(), 0, 0);
     }
 
     private final Direction direction;
@@ -23,14 +23,14 @@ public final class StepRecord {
     private final Allowances allowances;
     private final Map<String, ExecutedStatement> vanished;
     private final Renames renames;
-    private final boolean statementsSeen;
+    private final List<ExecutedStatement> statements;
     private final long measuringNanos;
     private final long afterStepNanos;
     private final Set<String> droppedOutright;
 
     StepRecord(Direction direction, List<SafetyFinding> findings, Allowances allowances,
                Map<String, ExecutedStatement> vanished, Set<String> droppedOutright, Renames renames,
-               boolean statementsSeen, long measuringNanos, long afterStepNanos) {
+               List<ExecutedStatement> statements, long measuringNanos, long afterStepNanos) {
         this.droppedOutright = Set.copyOf(droppedOutright);
         this.afterStepNanos = afterStepNanos;
         this.renames = renames;
@@ -39,7 +39,7 @@ public final class StepRecord {
         this.findings = List.copyOf(findings);
         this.allowances = allowances;
         this.vanished = Map.copyOf(vanished);
-        this.statementsSeen = statementsSeen;
+        this.statements = List.copyOf(statements);
     }
 
     public Direction direction() {
@@ -53,7 +53,12 @@ public final class StepRecord {
 
     /** Whether the source reported the step's statements (else only its schema diff is known). */
     public boolean statementsSeen() {
-        return statementsSeen;
+        return !statements.isEmpty();
+    }
+
+    /** The statements the step ran, in order (none when the source did not report them). */
+    List<ExecutedStatement> statements() {
+        return statements;
     }
 
     /** Time spent measuring inside the step, which its own duration includes. */

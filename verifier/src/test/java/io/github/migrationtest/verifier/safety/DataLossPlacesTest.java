@@ -1,0 +1,73 @@
+package io.github.migrationtest.verifier.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.migrationtest.verifier.Verifier;
+import io.github.migrationtest.verifier.VerifierOptions;
+import io.github.migrationtest.verifier.postgres.Backend;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.postgres.PostgresSettings;
+import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Data loss the schema diff finds is placed at the statement that made it when the statement names the object (file
+ * and line), on a real Postgres; a change made another way (a DO block) stays at the file without a line.
+ */
+class DataLossPlacesTest {
+
+    @TempDir
+    Path history;
+
+    @Test
+    void a_drop_or_a_narrowing_is_placed_at_the_statement_that_names_it() throws IOException {
+        write("0001_base.up.sql", """
+                CREATE SCHEMA app;
+                CREATE TABLE app."Accounts" (id int, "Email" text, nick varchar(40), note text, legacy text);
+                CREATE TYPE app.mood AS ENUM ('ok');
+                CREATE TYPE gone_too AS ENUM ('x');""");
+        write("0001_base.down.sql", "DROP SCHEMA app CASCADE;\nDROP TYPE gone_too;");
+        write("0002_contract.up.sql", """
+                SET lock_timeout = '2s';
+                ALTER TABLE app."Accounts" ADD COLUMN created date;
+                ALTER TABLE ONLY app."Accounts"
+                    ALTER COLUMN nick TYPE varchar(10),
+                    DROP COLUMN IF EXISTS "Email";
+                DROP TYPE IF EXISTS app.mood, gone_too;
+                DO $$ BEGIN EXECUTE 'ALTER TABLE app."Accounts" DROP COLUMN legacy'; END $$;
+                ALTER TABLE app."Accounts" DROP COLUMN note;""");
+        write("0002_contract.down.sql", """
+                CREATE TYPE gone_too AS ENUM ('x');
+                CREATE TYPE app.mood AS ENUM ('ok');
+                ALTER TABLE app."Accounts" DROP COLUMN created, ADD COLUMN "Email" text, ADD COLUMN note text,
+                    ADD COLUMN legacy text, ALTER COLUMN nick TYPE varchar(40);""");
+
+        VerificationReport report = new Verifier(MigrationSources.open(history, SourceOptions.defaults()),
+                VerifierOptions.defaults().withJobs(1)).verify(PostgresServer.shared(
+                        PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED)));
+
+        List<String> up = report.revision("0002").orElseThrow().safety().stream()
+                .filter(f -> f.direction() == Direction.UP && f.evidence() == Evidence.SCHEMA_DIFF)
+                .map(f -> f.finding() + " " + f.object() + " at " + f.location().replace(history + "/", "")).sorted()
+                .toList();
+        assertThat(up).as(SafetyCorpusTest.details(report)).containsExactly(
+                "DROPS_COLUMN app.\"Accounts\".\"Email\" at 0002_contract.up.sql:3",
+                "DROPS_COLUMN app.\"Accounts\".legacy at 0002_contract.up.sql",
+                "DROPS_COLUMN app.\"Accounts\".note at 0002_contract.up.sql:8",
+                "DROPS_TYPE_OR_LABEL type app.mood at 0002_contract.up.sql:6",
+                "DROPS_TYPE_OR_LABEL type public.gone_too at 0002_contract.up.sql:6",
+                "NARROWS_COLUMN_TYPE app.\"Accounts\".nick at 0002_contract.up.sql:3");
+    }
+
+    private void write(String name, String sql) throws IOException {
+        Files.writeString(history.resolve(name), sql + "\n");
+    }
+}
