@@ -123,7 +123,7 @@ final class FileNames {
         }
         Matcher fizz = FIZZ.matcher(fileName);
         if (fizz.matches()) {
-            return new FizzMigration(Version.parse(fizz.group("version")),
+            return new FizzMigration(Version.parse(fizz.group("version")).asText(), // only pop and popx run them
                     fizz.group("direction").equals("up") ? Role.UP : Role.DOWN);
         }
         Optional<Misnamed> misnamed = Misnamings.of(fileName);

@@ -21,6 +21,11 @@ public record NamedFile(Path path, String display, Convention convention, Versio
         this(path, display, convention, version, name, role, "", "");
     }
 
+    /** The same file, read as popx reads it: its version compared as text. */
+    NamedFile asPopx() {
+        return new NamedFile(path, display, Convention.POPX, version.asText(), name, role, dialect, noTransaction);
+    }
+
     /** The same file, read as a file of another convention. */
     public NamedFile as(Convention other) {
         return new NamedFile(path, display, other, version, name, role, dialect, noTransaction);

@@ -12,14 +12,17 @@ final class PopxDialects {
 
     private PopxDialects() {}
 
-    /** The files, those of golang-migrate's naming read as popx when any name says a database or {@code .autocommit}. */
+    /**
+     * The files, those of golang-migrate's naming read as popx when any name says a database or {@code .autocommit}:
+     * then their versions are ordered as text, as popx orders them.
+     */
     static List<NamedFile> recognise(List<NamedFile> files, boolean otherDatabasesNamed) {
         boolean popx = otherDatabasesNamed || files.stream().anyMatch(f -> f.convention() == Convention.GOLANG_MIGRATE
                 && (!f.dialect().isEmpty() || !f.noTransaction().isEmpty()));
         if (!popx) {
             return files;
         }
-        return files.stream().map(f -> f.convention() == Convention.GOLANG_MIGRATE ? f.as(Convention.POPX) : f).toList();
+        return files.stream().map(f -> f.convention() == Convention.GOLANG_MIGRATE ? f.asPopx() : f).toList();
     }
 
     /**

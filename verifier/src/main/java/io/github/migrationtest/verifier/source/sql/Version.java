@@ -44,6 +44,14 @@ public record Version(String raw, List<BigInteger> segments, String text) implem
         return new Version(raw, List.of(), key);
     }
 
+    /**
+     * The version compared as the text written, as pop and popx sort theirs ({@code Migrations.Less} compares the
+     * version strings): {@code 10} before {@code 9}, a 14-digit timestamp after a 20-digit one of an earlier year.
+     */
+    public Version asText() {
+        return textual(raw, raw);
+    }
+
     /** Whether the text is digits, optionally separated by single {@code .}, {@code _} or {@code -}. */
     public static boolean isVersion(String raw) {
         return raw != null && raw.matches("\\d+([._-]\\d+)*");

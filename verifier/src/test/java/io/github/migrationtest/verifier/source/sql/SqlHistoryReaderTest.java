@@ -134,6 +134,23 @@ class SqlHistoryReaderTest {
     }
 
     @Test
+    void popx_orders_versions_as_text_where_golang_migrate_orders_them_as_numbers() throws IOException {
+        // popx's Migrations.Less compares the version strings: 10 runs before 9; golang-migrate parses them as numbers.
+        write("9_accounts.postgres.up.sql", "select 9;");
+        write("9_accounts.postgres.down.sql", "select -9;");
+        write("10_audit.postgres.up.sql", "select 10;");
+        write("10_audit.postgres.down.sql", "select -10;");
+
+        assertThat(open().revisions()).extracting(Revision::id).containsExactly("10", "9");
+
+        for (String file : List.of("9_accounts", "10_audit")) {
+            Files.move(dir.resolve(file + ".postgres.up.sql"), dir.resolve(file + ".up.sql"));
+            Files.move(dir.resolve(file + ".postgres.down.sql"), dir.resolve(file + ".down.sql"));
+        }
+        assertThat(open().revisions()).extracting(Revision::id).containsExactly("9", "10");
+    }
+
+    @Test
     void a_user_pattern_names_version_name_and_direction() throws IOException {
         write("001-create-users.apply.sql", "select 1;");
         write("001-create-users.revert.sql", "select -1;");
