@@ -18,10 +18,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,6 +36,8 @@ import java.util.stream.Stream;
 public final class SqlHistoryReader {
 
     private static final int MAX_DEPTH = 8;
+    /** A down file of golang-migrate's naming for any database: popx counts each as the version's down. */
+    private static final Pattern ANY_DATABASE_DOWN = Pattern.compile("^(\\d+)_.*\\.down\\.sql$");
 
     /** An SQL file whose name fits no convention, and why. */
     private record Stray(String file, String why) {}
@@ -43,6 +48,8 @@ public final class SqlHistoryReader {
     private final boolean flyway;
     private final List<HistoryFinding> findings = new ArrayList<>();
     private final ScriptPartsReader parts = new ScriptPartsReader(findings);
+    /** The versions with a down file for some database (see {@link #ANY_DATABASE_DOWN}). */
+    private final Set<String> downVersions = new HashSet<>();
 
     private SqlHistoryReader(Path root, String display, Pattern userPattern, boolean flyway) {
         this.root = root;
@@ -77,6 +84,10 @@ public final class SqlHistoryReader {
         Map<String, Misnamed> misnamed = new TreeMap<>();
         FileNames names = new FileNames(userPattern);
         for (Path file : files()) {
+            Matcher down = ANY_DATABASE_DOWN.matcher(file.getFileName().toString());
+            if (down.matches()) {
+                downVersions.add(down.group(1));
+            }
             String relative = root.relativize(file).toString().replace('\\', '/');
             String shown = show(relative);
             Naming naming = names.classify(file, relative, shown);
@@ -106,6 +117,7 @@ public final class SqlHistoryReader {
         addSimpleMigrations(found, withoutSections);
         // Only pop and popx run fizz files: their presence says popx as surely as a database in a name.
         List<NamedFile> named = PopxDialects.recognise(found, ignored.hasOtherDatabases() || !fizzMigrations.isEmpty());
+        named = withoutUnqualifiedAutocommit(named);
         Convention convention = chooseConvention(named);
         reportMisnamed(convention, misnamed, unrecognised, ignored);
         if (!flyway) {
@@ -359,6 +371,26 @@ public final class SqlHistoryReader {
         return planned;
     }
 
+    /**
+     * popx's pattern {@code ^(\\d+)_([^.]+)(\\.[a-z0-9]+)?(\\.autocommit)?\\.(up|down)\\.sql$} reads the
+     * {@code .autocommit} of {@code 3_x.autocommit.up.sql} as a database it does not support, and skips the file
+     * without a word: it is not run here either, and the user is told how to name it.
+     */
+    private List<NamedFile> withoutUnqualifiedAutocommit(List<NamedFile> named) {
+        List<NamedFile> kept = new ArrayList<>();
+        for (NamedFile file : named) {
+            if (file.convention() == Convention.POPX && file.dialect().isEmpty() && !file.noTransaction().isEmpty()) {
+                findings.add(HistoryFinding.warning(Kind.IGNORED_FILE, file.display(), "is not run: popx reads its"
+                        + " '.autocommit' as the name of a database and skips the file",
+                        "name it " + file.version().raw() + "_" + file.name() + ".postgres.autocommit."
+                                + (file.isUp() ? "up" : "down") + ".sql to run it outside a transaction on Postgres"));
+            } else {
+                kept.add(file);
+            }
+        }
+        return kept;
+    }
+
     private PlannedRevision plan(NamedFile up, Optional<ScriptPart> upPart, List<NamedFile> downFiles, Optional<ScriptPart> down) {
         String id = up.convention() == Convention.FLYWAY ? up.version().dotted() : up.version().raw();
         List<String> files = new ArrayList<>();
@@ -381,7 +413,12 @@ public final class SqlHistoryReader {
             revision = Revision.reversible(id, up.description(), files);
         } else {
             String reason = downFiles.isEmpty() ? missingDownReason(up) : downFiles.get(0).display() + " cannot be used";
-            if (downFiles.isEmpty() && up.role() != Role.UP_AND_DOWN && !up.isSqlxSimple()) {
+            if (downFiles.isEmpty() && up.convention() == Convention.POPX && !downVersions.contains(up.version().raw())) {
+                // popx's MigrationBox.check refuses the whole history then: no run gets past it.
+                findings.add(HistoryFinding.error(Kind.MISSING_DOWNGRADE, up.display(), "has no down file, so popx"
+                        + " refuses to run the history (\"migration " + up.version().raw() + " has no corresponding down"
+                        + " migration\")", "add " + counterpartName(up) + " (an empty file if nothing is to be undone)"));
+            } else if (downFiles.isEmpty() && up.role() != Role.UP_AND_DOWN && !up.isSqlxSimple()) {
                 findings.add(HistoryFinding.warning(Kind.MISSING_DOWNGRADE, up.display(), "has no down file",
                         "add " + counterpartName(up) + ", or declare revision " + id + " irreversible"));
             }

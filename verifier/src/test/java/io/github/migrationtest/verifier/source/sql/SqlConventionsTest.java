@@ -144,6 +144,7 @@ class SqlConventionsTest {
     void two_postgres_files_of_one_version_are_still_duplicates() throws IOException {
         write("1_a.postgres.up.sql", "select 1;");
         write("1_b.postgres.up.sql", "select 2;");
+        write("1_a.postgres.down.sql", "select -1;"); // without any down, popx would refuse the history too
 
         assertThat(errors(open())).extracting(HistoryFinding::kind).containsExactly(Kind.DUPLICATE_VERSION);
     }

@@ -151,6 +151,46 @@ class SqlHistoryReaderTest {
     }
 
     @Test
+    void a_popx_upgrade_without_any_down_file_breaks_the_history_as_popx_refuses_it() throws IOException {
+        write("1_init.postgres.up.sql", "select 1;");
+        write("1_init.postgres.down.sql", "select -1;");
+        write("2_users.postgres.up.sql", "select 2;");
+        write("2_users.mysql.up.sql", "select 'mysql';");
+        write("3_roles.postgres.up.sql", "select 3;");
+        write("3_roles.mysql.down.sql", "select 'mysql';"); // popx counts a down for any database
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).filteredOn(HistoryFinding::isError).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo(shown("2_users.postgres.up.sql"));
+            assertThat(error.message()).contains("popx refuses to run the history",
+                    "migration 2 has no corresponding down migration");
+            assertThat(error.fix()).startsWith("add " + shown("2_users.postgres.down.sql"));
+        });
+        assertThat(source.revision("2").orElseThrow().whyNoDowngrade()).isPresent();
+        assertThat(source.revision("3").orElseThrow().whyNoDowngrade()).isPresent();
+    }
+
+    @Test
+    void a_popx_autocommit_file_that_names_no_database_is_skipped_as_popx_skips_it() throws IOException {
+        write("1_init.postgres.up.sql", "select 1;");
+        write("1_init.postgres.down.sql", "select -1;");
+        write("2_index.autocommit.up.sql", "create index concurrently i on t (id);");
+        write("2_index.autocommit.down.sql", "drop index concurrently i;");
+
+        MigrationSource source = open();
+
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("1");
+        assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.IGNORED_FILE).extracting(HistoryFinding::toString)
+                .containsExactlyInAnyOrder(shown("2_index.autocommit.up.sql") + ": is not run: popx reads its '.autocommit' as the"
+                                + " name of a database and skips the file; name it 2_index.postgres.autocommit.up.sql to run"
+                                + " it outside a transaction on Postgres",
+                        shown("2_index.autocommit.down.sql") + ": is not run: popx reads its '.autocommit' as the"
+                                + " name of a database and skips the file; name it 2_index.postgres.autocommit.down.sql to"
+                                + " run it outside a transaction on Postgres");
+    }
+
+    @Test
     void a_user_pattern_names_version_name_and_direction() throws IOException {
         write("001-create-users.apply.sql", "select 1;");
         write("001-create-users.revert.sql", "select -1;");
