@@ -2,15 +2,20 @@ package io.github.migrationtest.verifier.safety;
 
 import io.github.migrationtest.verifier.snapshot.Column;
 import io.github.migrationtest.verifier.snapshot.EnumType;
+import io.github.migrationtest.verifier.snapshot.Identifiers;
 import io.github.migrationtest.verifier.snapshot.ObjectKind;
 import io.github.migrationtest.verifier.snapshot.SchemaMember;
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotChanges;
+import io.github.migrationtest.verifier.snapshot.Table;
 import io.github.migrationtest.verifier.source.StatementListener.ExecutedStatement;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,10 +50,11 @@ public final class DataLoss {
                     "table " + table + " was dropped and created again in the " + verb(step) + ": its rows are gone",
                     Evidence.MEASURED, ""));
         }
+        Set<String> inherited = droppedThroughParent(before, changes);
         for (SnapshotChanges.Change change : changes.changes()) {
             String parent = change.before().parentPath();
-            if (parent != null && recreated.contains(parent)) {
-                continue; // a column of a table whose rows are gone with it
+            if (parent != null && recreated.contains(parent) || inherited.contains(change.path())) {
+                continue; // a column of a table whose rows are gone with it, or reported on the parent it came from
             }
             if (change.after() == null) {
                 gone(change.path(), change.before(), changes, step, file).ifPresent(found::add);
@@ -57,6 +63,31 @@ public final class DataLoss {
             }
         }
         return found.stream().map(step::allow).toList();
+    }
+
+    /**
+     * Columns of partitions and inheritance children that went with their parent's column of the same name: one
+     * {@code ALTER TABLE <parent> DROP COLUMN} is one loss, reported once, on the parent (a table partitioned by day
+     * would otherwise repeat it for every partition). Looked up only where a column name is gone more than once.
+     */
+    private static Set<String> droppedThroughParent(SchemaSnapshot before, SnapshotChanges changes) {
+        Set<String> gonePaths = new HashSet<>();
+        Map<String, Integer> goneNames = new HashMap<>();
+        for (SnapshotChanges.Change change : changes.changes()) {
+            if (change.after() == null && change.before() instanceof Column column) {
+                gonePaths.add(change.path());
+                goneNames.merge(column.name(), 1, Integer::sum);
+            }
+        }
+        Set<String> inherited = new HashSet<>();
+        for (SnapshotChanges.Change change : changes.changes()) {
+            if (change.after() == null && change.before() instanceof Column column && goneNames.get(column.name()) > 1
+                    && before.lookup(column.parentPath()).orElse(null) instanceof Table table
+                    && table.parents().stream().anyMatch(p -> gonePaths.contains(p + "." + Identifiers.quote(column.name())))) {
+                inherited.add(change.path());
+            }
+        }
+        return inherited;
     }
 
     /**

@@ -202,7 +202,7 @@ final class SnapshotState {
         content.keys.forEach(this::remove);
         content.members.forEach(members::remove);
         if (content.table != null) {
-            for (String parent : parentsOf(content.table)) {
+            for (String parent : content.table.parents()) {
                 Set<ReadUnit> siblings = children.get(parent);
                 siblings.remove(unit);
                 if (siblings.isEmpty()) {
@@ -232,7 +232,7 @@ final class SnapshotState {
         }
         if (object instanceof Table table) {
             content.table = table;
-            for (String parent : parentsOf(table)) {
+            for (String parent : table.parents()) {
                 children.computeIfAbsent(parent, p -> new HashSet<>()).add(unit);
             }
         }
@@ -241,18 +241,6 @@ final class SnapshotState {
     private void remove(SchemaSnapshot.SortKey key) {
         sorted.remove(key);
         paths.remove(key.path());
-    }
-
-    /** The qualified names of the tables {@code table} is a partition or an inheritance child of. */
-    private static List<String> parentsOf(Table table) {
-        List<String> parents = new ArrayList<>();
-        if (table.partitionOf() != null) {
-            parents.add(table.partitionOf());
-        }
-        if (table.inherits() != null) {
-            parents.addAll(List.of(table.inherits().split(", ")));
-        }
-        return parents;
     }
 
     private SchemaSnapshot build() {

@@ -1,5 +1,7 @@
 package io.github.migrationtest.verifier.snapshot;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +25,18 @@ public record Table(
     @Override
     public ObjectKind kind() {
         return ObjectKind.TABLE;
+    }
+
+    /** The qualified names of the tables this one is a partition or an inheritance child of. */
+    public List<String> parents() {
+        List<String> parents = new ArrayList<>();
+        if (partitionOf != null) {
+            parents.add(partitionOf);
+        }
+        if (inherits != null) {
+            parents.addAll(List.of(inherits.split(", ")));
+        }
+        return parents;
     }
 
     /** Whether rows are routed to partitions ({@code PARTITION BY}). */

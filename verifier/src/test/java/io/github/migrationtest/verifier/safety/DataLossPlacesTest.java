@@ -67,6 +67,28 @@ class DataLossPlacesTest {
                 "NARROWS_COLUMN_TYPE app.\"Accounts\".nick at 0002_contract.up.sql:3");
     }
 
+    @Test
+    void a_column_dropped_on_a_partitioned_table_is_one_loss_reported_on_the_parent() throws IOException {
+        write("0001_events.up.sql", """
+                CREATE TABLE events (id int, day date, payload text) PARTITION BY RANGE (day);
+                CREATE TABLE events_1 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');
+                CREATE TABLE events_2 PARTITION OF events FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');
+                CREATE TABLE audit (id int, payload text);""");
+        write("0001_events.down.sql", "DROP TABLE events, audit;");
+        write("0002_drop_payload.up.sql", "ALTER TABLE events DROP COLUMN payload;\nALTER TABLE audit DROP COLUMN payload;");
+        write("0002_drop_payload.down.sql", "ALTER TABLE events ADD COLUMN payload text;\nALTER TABLE audit ADD COLUMN payload text;");
+
+        VerificationReport report = new Verifier(MigrationSources.open(history, SourceOptions.defaults()),
+                VerifierOptions.defaults().withJobs(1)).verify(PostgresServer.shared(
+                        PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED)));
+
+        List<String> up = report.revision("0002").orElseThrow().safety().stream()
+                .filter(f -> f.direction() == Direction.UP && f.finding() == Finding.DROPS_COLUMN)
+                .map(f -> f.object() + " at " + f.location().replace(history + "/", "")).sorted().toList();
+        assertThat(up).as(SafetyCorpusTest.details(report)).containsExactly(
+                "public.audit.payload at 0002_drop_payload.up.sql:2", "public.events.payload at 0002_drop_payload.up.sql:1");
+    }
+
     private void write(String name, String sql) throws IOException {
         Files.writeString(history.resolve(name), sql + "\n");
     }
