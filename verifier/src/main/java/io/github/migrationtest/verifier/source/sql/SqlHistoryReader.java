@@ -137,7 +137,25 @@ public final class SqlHistoryReader {
         List<NamedFile> chosen = named.stream().filter(f -> f.convention() == convention).toList();
         List<PlannedRevision> revisions = revisions(chosen);
         noOpNote(revisions).ifPresent(findings::add);
+        if (convention == Convention.DIESEL) {
+            List<String> empty = chosen.stream().filter(SqlHistoryReader::isZeroBytes).map(NamedFile::display).toList();
+            if (!empty.isEmpty()) {
+                findings.add(HistoryFinding.warning(Kind.NO_OP_STEP, display, empty.size() + " file(s) are empty (0 bytes),"
+                        + " which diesel's command line refuses (\"Attempted to run an empty migration\") where migrations"
+                        + " embedded in the application run nothing: " + IgnoredFiles.some(empty),
+                        "write a comment in each (-- nothing to undo) to make it a no-op for both"));
+            }
+        }
         return new SqlHistory(revisions, findings, convention);
+    }
+
+    /** diesel's file-based migrations check the file's text for length 0, not for blank: a newline is enough. */
+    private static boolean isZeroBytes(NamedFile file) {
+        try {
+            return Files.size(file.path()) == 0;
+        } catch (IOException e) {
+            return false; // reported where the file is read
+        }
     }
 
     /**

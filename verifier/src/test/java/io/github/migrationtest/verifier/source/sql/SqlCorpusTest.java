@@ -42,7 +42,10 @@ class SqlCorpusTest {
         assertThat(history.convention()).isEqualTo(Convention.DIESEL);
         assertThat(ids(history)).hasSize(46).startsWith("2019-09-12-100000").endsWith("2026-05-05-120000").isSorted();
         assertThat(history.revisions()).allMatch(p -> p.revision().hasDowngrade());
-        assertThat(history.findings()).singleElement().satisfies(f -> assertThat(f.message()).startsWith("26 step(s) run no SQL"));
+        assertThat(history.findings()).extracting(HistoryFinding::message).satisfiesExactly(
+                note -> assertThat(note).startsWith("26 step(s) run no SQL"),
+                // 24 of them are 0-byte files: vaultwarden embeds its migrations, diesel's command line refuses them
+                warning -> assertThat(warning).startsWith("24 file(s) are empty (0 bytes)"));
     }
 
     @Test

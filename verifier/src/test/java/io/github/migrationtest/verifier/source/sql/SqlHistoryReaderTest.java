@@ -191,6 +191,21 @@ class SqlHistoryReaderTest {
     }
 
     @Test
+    void an_empty_diesel_file_is_warned_about_as_diesels_command_line_refuses_it() throws IOException {
+        write("2024-01-01-000000_seed/up.sql", "insert into t values (1);");
+        write("2024-01-01-000000_seed/down.sql", "");
+        write("2024-01-02-000000_noop/up.sql", "-- nothing\n");
+        write("2024-01-02-000000_noop/down.sql", "\n");
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).filteredOn(f -> f.severity() == Severity.WARNING).singleElement()
+                .satisfies(warning -> assertThat(warning.message()).isEqualTo("1 file(s) are empty (0 bytes), which"
+                        + " diesel's command line refuses (\"Attempted to run an empty migration\") where migrations embedded"
+                        + " in the application run nothing: " + shown("2024-01-01-000000_seed/down.sql")));
+    }
+
+    @Test
     void a_user_pattern_names_version_name_and_direction() throws IOException {
         write("001-create-users.apply.sql", "select 1;");
         write("001-create-users.revert.sql", "select -1;");
