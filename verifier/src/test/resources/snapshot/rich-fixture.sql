@@ -90,6 +90,10 @@ CREATE TRIGGER orders_touch AFTER INSERT ON app.orders FOR EACH STATEMENT EXECUT
 ALTER TABLE app.orders DISABLE TRIGGER orders_touch;
 COMMENT ON TRIGGER users_touch ON app.users IS 'stamps rows';
 CREATE EVENT TRIGGER app_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION app.on_ddl();
+DO $$ BEGIN
+    EXECUTE format('ALTER DATABASE %I SET search_path = "$user", app, public', current_database());
+    EXECUTE format('ALTER DATABASE %I SET statement_timeout = 5000', current_database());
+END $$;
 
 CREATE VIEW app.active_users WITH (security_barrier) AS
     SELECT id, email, name FROM app.users WHERE score > 0

@@ -72,7 +72,9 @@ final class HeadMatchesModel {
         }
     }
 
-    private CheckResult compare(SchemaModel model, SchemaSnapshot head, SchemaSnapshot desired) {
+    private CheckResult compare(SchemaModel model, SchemaSnapshot headRead, SchemaSnapshot desiredRead) {
+        SchemaSnapshot head = headRead.withoutDatabaseSettings();
+        SchemaSnapshot desired = desiredRead.withoutDatabaseSettings();
         DiffResult diff = SchemaDiff.compare(desired, head, options.diff());
         if (diff.matches()) {
             return CheckResult.passed(CHECK, Findings.differences(diff));

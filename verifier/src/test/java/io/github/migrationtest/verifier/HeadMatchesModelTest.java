@@ -15,6 +15,7 @@ import io.github.migrationtest.verifier.report.FailureText;
 import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.ProposedMigration;
 import io.github.migrationtest.verifier.report.ReportedDifference;
+import io.github.migrationtest.verifier.snapshot.DatabaseSetting;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.snapshot.SnapshotText;
@@ -59,6 +60,20 @@ class HeadMatchesModelTest {
         assertThat(result.outcome()).isEqualTo(Outcome.PASSED);
         assertThat(result.reason()).isEmpty();
         assertThat(result.migration()).isEmpty();
+    }
+
+    @Test
+    void should_leave_the_databases_settings_out_which_a_model_does_not_describe() throws IOException {
+        SchemaSnapshot headWithSetting = SchemaSnapshot.of(java.util.stream.Stream.concat(HEAD.objects().stream(),
+                java.util.stream.Stream.of(new DatabaseSetting("TimeZone", "UTC"))).toList());
+        file = dir.resolve("schema.snapshot");
+        Files.writeString(file, SnapshotText.render(HEAD));
+        model = new SnapshotFileModel(ModelFile.at(file.toString()), f -> "add --update-snapshot");
+
+        CheckResult result = new HeadMatchesModel(VerifierOptions.defaults().withModel(model), null, ADD_NICKNAME)
+                .run(Optional.of(headWithSetting));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.PASSED);
     }
 
     @Test

@@ -159,6 +159,47 @@ class VerifierTest {
         }
     }
 
+    /** The database's own default for a setting, set on whichever database the step runs in. */
+    private static String setDatabase(String setting) {
+        return "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I " + setting + "', current_database()); END $$;";
+    }
+
+    @Test
+    void a_database_setting_a_downgrade_leaves_behind_fails_the_round_trip() throws IOException {
+        pair("0002_b", setDatabase("SET timezone = ''Asia/Tokyo''"), "SELECT 1;");
+
+        VerificationReport report = verify(VerifierOptions.defaults());
+
+        CheckResult downgrade = report.revision("0002").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(downgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(downgrade.differences()).extracting(ReportedDifference::path)
+                .containsExactly("database setting \"TimeZone\"");
+
+        pair("0002_b", setDatabase("SET timezone = ''Asia/Tokyo''"), setDatabase("RESET timezone"));
+        assertThat(verify(VerifierOptions.defaults()).passed()).isTrue();
+    }
+
+    @Test
+    void database_settings_of_the_base_survive_the_clone_a_rebuild_starts_from() throws IOException {
+        // The init script's setting is part of the base. 0002 runs outside a transaction (CONCURRENTLY) and its downgrade
+        // leaves the index, so the walk rebuilds from a clone of a checkpoint; the full downgrade ends on that clone and
+        // is compared with the base: a clone without the setting failed it, and read the whole schema again.
+        Path init = Files.writeString(history.resolveSibling(history.getFileName() + "-init.sql"),
+                setDatabase("SET timezone = ''Asia/Tokyo''"));
+        pair("0002_b", "CREATE INDEX CONCURRENTLY a_idx ON a (id);", "SELECT 1;");
+        for (int jobs : new int[] {1, 2}) {
+            VerificationReport report = verify(VerifierOptions.defaults().withInitScripts(List.of(init)).withJobs(jobs));
+
+            assertThat(outcome(report, "0002", Check.DOWNGRADE_RESTORES_SCHEMA)).as("jobs " + jobs).isEqualTo(Outcome.FAILED);
+            assertThat(report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow().outcome()).as("jobs " + jobs)
+                    .isEqualTo(Outcome.PASSED);
+            for (String revision : List.of("0001", "0003", "0004")) {
+                assertThat(report.revision(revision).orElseThrow().checks().values()).as("jobs " + jobs + ", " + revision)
+                        .isNotEmpty().allMatch(result -> result.outcome() == Outcome.PASSED);
+            }
+        }
+    }
+
     @Test
     void a_failing_downgrade_statement_is_reported_and_the_walk_goes_on() throws IOException {
         pair("0002_b", "CREATE TABLE b (id int PRIMARY KEY);", "DROP TABLE no_such_table;");

@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.fix;
 import io.github.migrationtest.verifier.snapshot.Column;
 import io.github.migrationtest.verifier.snapshot.CompositeType;
 import io.github.migrationtest.verifier.snapshot.Constraint;
+import io.github.migrationtest.verifier.snapshot.DatabaseSetting;
 import io.github.migrationtest.verifier.snapshot.DomainType;
 import io.github.migrationtest.verifier.snapshot.EnumType;
 import io.github.migrationtest.verifier.snapshot.EventTrigger;
@@ -24,6 +25,7 @@ final class Generators {
     private static final Map<Class<? extends SchemaObject>, ObjectSql<?>> BY_TYPE = Map.ofEntries(
             Map.entry(Extension.class, new ExtensionSql()),
             Map.entry(EventTrigger.class, new EventTriggerSql()),
+            Map.entry(DatabaseSetting.class, new DatabaseSettingSql()),
             Map.entry(Schema.class, new SchemaSql()),
             Map.entry(Table.class, new TableSql()),
             Map.entry(Column.class, new ColumnSql()),

@@ -1,7 +1,7 @@
 package io.github.migrationtest.verifier.snapshot;
 
-/** An object of the whole database rather than of a schema: an extension or an event trigger. */
-public sealed interface DatabaseObject extends SchemaObject permits Extension, EventTrigger {
+/** An object of the whole database rather than of a schema: an extension, an event trigger or a setting. */
+public sealed interface DatabaseObject extends SchemaObject permits Extension, EventTrigger, DatabaseSetting {
 
     String name();
 

@@ -1,6 +1,6 @@
 package io.github.migrationtest.verifier.snapshot;
 
-/** Reads extensions and event triggers, which belong to the database rather than a schema. */
+/** Reads extensions, event triggers and settings, which belong to the database rather than a schema. */
 final class DatabaseWideReader implements CatalogReader {
     private static final String EXTENSIONS = """
             select x.extname, x.extversion, n.nspname,
@@ -18,6 +18,13 @@ final class DatabaseWideReader implements CatalogReader {
             where %s""".formatted(ReadScope.comment("pg_event_trigger", "t.oid"),
             ReadScope.notExtensionMember("pg_event_trigger", "t.oid"));
 
+    /** The database's own defaults (role 0), not those of a role in it. */
+    private static final String SETTINGS = """
+            select pg_catalog.split_part(c.setting, '=', 1), pg_catalog.substr(c.setting, pg_catalog.strpos(c.setting, '=') + 1)
+            from pg_catalog.pg_db_role_setting s cross join pg_catalog.unnest(s.setconfig) c(setting)
+            where s.setrole = 0 and s.setdatabase = (select d.oid from pg_catalog.pg_database d
+                                                     where d.datname = pg_catalog.current_database())""";
+
     @Override
     public void read(ReadScope scope) {
         if (!scope.partial()) {
@@ -25,6 +32,8 @@ final class DatabaseWideReader implements CatalogReader {
             // then asks for a whole read; event triggers are not (Postgres fires none for them).
             scope.query(EXTENSIONS, row -> new Extension(row.getString(1), row.getString(2), row.getString(3),
                     row.getString(4)));
+            // Nor for ALTER DATABASE: the recorder's digest of the settings asks for a whole read when they change.
+            scope.query(SETTINGS, row -> new DatabaseSetting(row.getString(1), row.getString(2)));
         }
         if (!scope.readsEventTriggers()) {
             return;

@@ -150,11 +150,13 @@ final class DdlRecorder {
                    and l.command_tag <> 'ALTER DEFAULT PRIVILEGES')
                or l.command_tag = 'DROP OWNED'
             union all
-            -- What snapshots show but no event trigger reports: CLUSTER marks an index, and roles'
-            -- names appear in grants. A change here asks for a whole read.
+            -- What snapshots show but no event trigger reports: CLUSTER marks an index, roles' names
+            -- appear in grants, ALTER DATABASE sets the database's defaults. A change here asks for a whole read.
             select 'untracked', md5(coalesce((select string_agg(x.indexrelid::text, ',' order by x.indexrelid)
                    from pg_index x where x.indisclustered), '') || '|' || (select string_agg(r.oid::text || ':'
-                   || r.rolname, ',' order by r.oid) from pg_roles r)), null, null, null
+                   || r.rolname, ',' order by r.oid) from pg_roles r) || '|' || coalesce((select s.setconfig::text
+                   from pg_db_role_setting s where s.setrole = 0 and s.setdatabase = (select d.oid from pg_database d
+                   where d.datname = current_database())), '')), null, null, null
             union all
             -- Nor for event triggers: their digest says whether a read must read them again.
             select 'events', md5(coalesce((select string_agg(row(t.oid, t.evtname, t.evtevent, t.evttags,

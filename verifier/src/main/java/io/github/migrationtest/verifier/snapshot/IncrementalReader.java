@@ -83,7 +83,7 @@ public final class IncrementalReader {
             DdlRecorder.vacuum(connection);
         }
         if (!Objects.equals(changes.untracked(), untracked)) {
-            changes = changes.needingWholeRead("CLUSTER or a renamed role");
+            changes = changes.needingWholeRead("CLUSTER, a renamed role or a database setting");
         }
         untracked = changes.untracked();
         if (changes.recorderBroken()) {

@@ -4,6 +4,7 @@ package io.github.migrationtest.verifier.snapshot;
 public enum ObjectKind {
     EXTENSION("extension", "extension "),
     EVENT_TRIGGER("event trigger", "event trigger "),
+    DATABASE_SETTING("database setting", "database setting "),
     SCHEMA("schema", "schema "),
     TABLE("table", ""),
     COLUMN("column", ""),

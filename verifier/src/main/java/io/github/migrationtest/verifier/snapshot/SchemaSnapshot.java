@@ -82,6 +82,18 @@ public final class SchemaSnapshot {
         return new SchemaSnapshot(sorted);
     }
 
+    /**
+     * The snapshot without the database's settings: what a model or another database is compared on. A model
+     * (entities, a snapshot file, SQLAlchemy's metadata) describes no settings, and a live database's are its
+     * administrator's; only a round trip holds its migrations to them.
+     */
+    public SchemaSnapshot withoutDatabaseSettings() {
+        if (keys.stream().noneMatch(key -> key.object() instanceof DatabaseSetting)) {
+            return this;
+        }
+        return ofSorted(keys.stream().filter(key -> !(key.object() instanceof DatabaseSetting)).toList());
+    }
+
     /** The objects' keys, in canonical order (see {@link SnapshotChanges}). */
     List<SortKey> keys() {
         return keys;

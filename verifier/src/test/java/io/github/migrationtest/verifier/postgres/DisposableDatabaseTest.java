@@ -55,6 +55,39 @@ class DisposableDatabaseTest {
     }
 
     @Test
+    void a_clone_has_the_settings_of_its_template_spelled_as_the_template_stores_them() throws SQLException {
+        try (DisposableDatabase state = server.createDatabase()) {
+            execute(state, "ALTER DATABASE " + state.name() + " SET search_path = \"$user\", app, public;"
+                    + " ALTER DATABASE " + state.name() + " SET statement_timeout = 5000;"
+                    + " ALTER DATABASE " + state.name() + " SET timezone = 'America/New_York'");
+            try (DisposableDatabase clone = server.createDatabaseFrom(state)) {
+                assertThat(settings(clone)).isEqualTo(settings(state))
+                        .isEqualTo("{\"search_path=\\\"$user\\\", app, public\",statement_timeout=5000,TimeZone=America/New_York}");
+            }
+        }
+    }
+
+    @Test
+    void an_owner_without_superuser_copies_the_settings_through_alter_database() throws SQLException {
+        try (DisposableDatabase state = server.createDatabase(); DisposableDatabase copy = server.createDatabase()) {
+            execute(state, "ALTER DATABASE " + state.name() + " SET search_path = \"$user\", app, public;"
+                    + " ALTER DATABASE " + state.name() + " SET statement_timeout = 5000;" // not respelled 5s
+                    + " ALTER DATABASE " + state.name() + " SET timezone = 'America/New_York'");
+            try (Connection owner = copy.connectForMigrations(); Statement statement = owner.createStatement()) {
+                assertThat(scalar(copy, "SELECT rolsuper::text FROM pg_roles WHERE rolname = (SELECT pg_get_userbyid(datdba)"
+                        + " FROM pg_database WHERE datname = current_database())")).isEqualTo("false");
+                statement.execute(PostgresServer.copySettings(state.name(), copy.name()));
+            }
+            assertThat(settings(copy)).isEqualTo(settings(state));
+        }
+    }
+
+    private static String settings(DisposableDatabase db) throws SQLException {
+        return scalar(db, "SELECT setconfig::text FROM pg_db_role_setting WHERE setrole = 0"
+                + " AND setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())");
+    }
+
+    @Test
     void the_database_is_dropped_when_the_work_inside_fails() {
         String[] name = new String[1];
         assertThatThrownBy(() -> {

@@ -44,6 +44,7 @@ public final class SnapshotFixtures {
         return SchemaSnapshot.of(List.of(
                 new Extension("pgcrypto", "1.3", "public", "cryptographic functions"),
                 new EventTrigger("on ddl", "ddl_command_end", "'CREATE TABLE'", "app.on_ddl", "disabled", null),
+                new DatabaseSetting("search_path", "\"$user\", app"),
                 new Schema("app", "application\nobjects", "reader: USAGE"),
                 new Schema("Odd \"Schema\"", null, null),
                 new Table("app", "users", true, null, null, null, null, true, true, "fillfactor=70", "people", null),
