@@ -60,12 +60,23 @@ final class RoundTrip {
     /** What measuring the upgrade and the downgrade found. */
     private final List<SafetyFinding> safety = new ArrayList<>();
     private long safetyNanos;
+    /** The revision whose round trip left the state wrong, just before this one, so the walk rebuilt its state. */
+    private Optional<Revision> rebuiltAfter = Optional.empty();
 
     RoundTrip(WorkingDatabase work, Revision revision, Optional<String> skipReason, VerifierOptions options) {
         this.work = work;
         this.revision = revision;
         this.skipReason = skipReason;
         this.options = options;
+    }
+
+    /**
+     * This revision starts on a state the walk rebuilt after {@code previous}'s round trip: an upgrade that fails says so,
+     * as a reader would otherwise take it for the broken round trip's consequence.
+     */
+    RoundTrip afterRebuildOf(Revision previous) {
+        rebuiltAfter = Optional.of(previous);
+        return this;
     }
 
     static RevisionReport notReached(Revision revision, VerifierOptions options) {
@@ -109,8 +120,10 @@ final class RoundTrip {
             // A step outside a transaction may have done some of its work before it failed.
             upTouches = work.protectedTouches();
             upgradeFailed = true;
-            record(CheckResult.failed(Check.UPGRADES_APPLY, "the upgrade failed", Findings.error(e.failure()),
-                    Findings.fixFor(e.failure())));
+            String reason = "the upgrade failed" + rebuiltAfter.map(previous -> " (on the schema after revision "
+                    + previous.label() + ", which the walk rebuilt since its round trip left another: this failure is"
+                    + " this revision's own)").orElse("");
+            record(CheckResult.failed(Check.UPGRADES_APPLY, reason, Findings.error(e.failure()), Findings.fixFor(e.failure())));
             notRun(Check.DOWNGRADE_RESTORES_SCHEMA, "the upgrade failed");
             notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the upgrade failed");
             return new Result(report(), before, true, true);

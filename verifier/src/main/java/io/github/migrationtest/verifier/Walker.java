@@ -36,18 +36,24 @@ final class Walker {
      * @return whether it walked them all; false when an upgrade failed, here or before the part, or the walk was stopped
      */
     boolean walk(WalkPlan.Part part) throws SQLException {
+        boolean rebuilt = false;
         for (int i = part.from(); i < part.to(); i++) {
             if (results.endsBefore(i)) {
                 return false;
             }
             results.started(i);
-            RoundTrip.Result result = new RoundTrip(work, revisions.get(i), policy.skipReason(i), options).run(state);
+            RoundTrip roundTrip = new RoundTrip(work, revisions.get(i), policy.skipReason(i), options);
+            if (rebuilt) {
+                roundTrip.afterRebuildOf(revisions.get(i - 1));
+            }
+            RoundTrip.Result result = roundTrip.run(state);
             results.finished(i, result);
             if (result.upgradeFailed()) {
                 return false;
             }
             state = result.stateAfter();
-            if (result.stateIsWrong()) {
+            rebuilt = result.stateIsWrong();
+            if (rebuilt) {
                 work.recover(revisions, i);
             }
             if (work.checkpointDue(i, options.checkpointInterval())) {

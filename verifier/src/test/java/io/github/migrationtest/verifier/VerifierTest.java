@@ -201,6 +201,23 @@ class VerifierTest {
     }
 
     @Test
+    void an_upgrade_failing_on_a_rebuilt_state_says_it_is_its_own_failure() throws IOException {
+        // 0002 runs outside a transaction and its downgrade leaves the index: the walk rebuilds 0002's state first.
+        pair("0002_b", "CREATE INDEX CONCURRENTLY a_idx ON a (id);", "SELECT 1;");
+        pair("0003_c", "CREATE TABLE c (id int REFERENCES nowhere (id));", "DROP TABLE c;");
+
+        CheckResult upgrade = verify(VerifierOptions.defaults()).revision("0003").orElseThrow()
+                .result(Check.UPGRADES_APPLY).orElseThrow();
+
+        assertThat(upgrade.reason()).isEqualTo("the upgrade failed (on the schema after revision 0002 (b), which the walk"
+                + " rebuilt since its round trip left another: this failure is this revision's own)");
+
+        pair("0002_b", "CREATE INDEX CONCURRENTLY a_idx ON a (id);", "DROP INDEX CONCURRENTLY a_idx;");
+        assertThat(verify(VerifierOptions.defaults()).revision("0003").orElseThrow().result(Check.UPGRADES_APPLY)
+                .orElseThrow().reason()).as("no rebuild before it").isEqualTo("the upgrade failed");
+    }
+
+    @Test
     void a_failing_downgrade_statement_is_reported_and_the_walk_goes_on() throws IOException {
         pair("0002_b", "CREATE TABLE b (id int PRIMARY KEY);", "DROP TABLE no_such_table;");
         VerificationReport report = verify(VerifierOptions.defaults());
