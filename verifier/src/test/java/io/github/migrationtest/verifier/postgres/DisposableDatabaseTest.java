@@ -82,9 +82,44 @@ class DisposableDatabaseTest {
         }
     }
 
+    @Test
+    void a_server_user_that_is_neither_superuser_nor_owner_copies_them_as_the_owner_or_leaves_them_with_a_warning()
+            throws SQLException {
+        try (DisposableDatabase state = server.createDatabase(); DisposableDatabase member = server.createDatabase();
+             DisposableDatabase stranger = server.createDatabase()) {
+            execute(state, "ALTER DATABASE " + state.name() + " SET timezone = 'Asia/Tokyo'");
+            String owner = scalar(member, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()");
+            String role = "mt_copier_" + Long.toHexString(System.nanoTime());
+            execute(member, "CREATE ROLE " + role + " LOGIN PASSWORD 'copier' NOSUPERUSER IN ROLE " + owner
+                    + "; CREATE ROLE " + role + "_x LOGIN PASSWORD 'copier' NOSUPERUSER");
+            try {
+                copyAs(role, member, PostgresServer.copySettings(state.name(), member.name()));
+                java.sql.SQLWarning warning = copyAs(role + "_x", stranger,
+                        PostgresServer.copySettings(state.name(), stranger.name()));
+                assertThat(warning == null ? "" : warning.getMessage()).contains("were not copied to its clone");
+            } finally {
+                execute(member, "DROP ROLE " + role + "; DROP ROLE " + role + "_x");
+            }
+            assertThat(settings(member)).isEqualTo(settings(state));
+            assertThat(settings(stranger)).isNull();
+        }
+    }
+
+    /** Runs the statement logged in as {@code role} (password {@code copier}); the warnings it got. */
+    private static java.sql.SQLWarning copyAs(String role, DisposableDatabase db, String sql) throws SQLException {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", role);
+        login.setProperty("password", "copier");
+        try (Connection connection = new org.postgresql.Driver().connect(db.jdbcUrl().replaceAll("[?&](user|password)=[^&]*", ""),
+                login); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            return statement.getWarnings();
+        }
+    }
+
     private static String settings(DisposableDatabase db) throws SQLException {
-        return scalar(db, "SELECT setconfig::text FROM pg_db_role_setting WHERE setrole = 0"
-                + " AND setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())");
+        return scalar(db, "SELECT (SELECT setconfig::text FROM pg_db_role_setting WHERE setrole = 0"
+                + " AND setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database()))");
     }
 
     @Test
