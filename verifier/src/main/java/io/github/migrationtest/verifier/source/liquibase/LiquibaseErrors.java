@@ -36,7 +36,9 @@ final class LiquibaseErrors {
         int column = line > 0 ? 1 : 0;
         SQLException sqlError = PostgresErrors.cause(error, SQLException.class);
         if (sqlError == null) {
-            return new MigrationFailure(file, line, column, message(error), "", "", "", "");
+            String message = missingFile(error).map(missing -> "needs " + missing + "; add the file, or give the folder"
+                    + " that holds it with --search-path").orElseGet(() -> message(error));
+            return new MigrationFailure(file, line, column, message, "", "", "", "");
         }
         MigrationFailure failure = PostgresErrors.failure(file, line, column, sqlError, "");
         Optional<String> sql = failedSql(error);
@@ -69,17 +71,25 @@ final class LiquibaseErrors {
     }
 
     /**
-     * A changelog's include of a file that no folder of the search path holds, said with the folders and the fix;
-     * empty for any other error.
+     * A changelog's include of a file that no folder of the search path holds, said with the folders; empty for any
+     * other error.
      */
     static Optional<String> notOnSearchPath(Throwable error) {
+        return missingFile(error).map(missing -> "includes " + missing);
+    }
+
+    /**
+     * A file Liquibase looked for on the search path and did not find (an include, a loadData's CSV, an sqlFile), with
+     * the folders it looked in: Liquibase's own message lists them on lines of their own, which its first line leaves
+     * out.
+     */
+    private static Optional<String> missingFile(Throwable error) {
         for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
             Matcher matcher = t.getMessage() == null ? null : NOT_ON_SEARCH_PATH.matcher(t.getMessage().strip());
             if (matcher != null && matcher.find()) {
                 String folders = matcher.group(2).lines().map(String::strip).filter(l -> l.startsWith("- "))
                         .map(l -> l.substring(2)).reduce((a, b) -> a + ", " + b).orElse("none");
-                return Optional.of("includes " + matcher.group(1) + ", which no folder of the search path holds ("
-                        + folders + ")");
+                return Optional.of(matcher.group(1) + ", which no folder of the search path holds (" + folders + ")");
             }
         }
         return Optional.empty();

@@ -233,6 +233,28 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void a_load_data_file_no_folder_of_the_search_path_holds_names_the_folders_and_the_option(@TempDir Path dir)
+            throws Exception {
+        Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - changeSet: {id: one, author: ada, changes: [{sql: {sql: "create table roles (name text)"}}],
+                      rollback: "drop table roles"}
+                  - changeSet:
+                      id: two
+                      author: ada
+                      changes: [{loadData: {tableName: roles, file: fake-data/roles.csv, relativeToChangelogFile: false}}]
+                """);
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
+
+        assertThat(failure.message()).contains("needs ", "fake-data/roles.csv, which no folder of the search path holds (")
+                .doesNotContain("holds (none)").endsWith("; add the file, or give the folder that holds it with --search-path");
+    }
+
+    @Test
     void a_generated_rollback_that_fails_shows_its_sql_and_a_constraint_without_a_name_says_what_to_add(@TempDir Path dir)
             throws Exception {
         Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
