@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -188,25 +187,13 @@ final class ChangelogReader {
             ChangeSet first = irreversible.get(0);
             String file = display.apply(first.getFilePath());
             String reason = "Liquibase cannot generate a rollback for changeset " + key(first) + " in " + file + " ("
-                    + changeTypes(first) + "): " + howToAddRollback(first.getFilePath());
+                    + changeTypes(first) + "): " + RollbackHints.howToAdd(first);
             findings.add(HistoryFinding.warning(Kind.MISSING_DOWNGRADE, file,
                     "changeset " + key(first) + " cannot be rolled back (" + changeTypes(first) + ")",
-                    howToAddRollback(first.getFilePath()) + ", or declare revision " + id + " irreversible"));
+                    RollbackHints.howToAdd(first) + ", or declare revision " + id + " irreversible"));
             revision = Revision.irreversible(id, description, files, reason);
         }
         return new ChangeSetUnit(revision, keys, changeSets.get(0).getFilePath(), transactional);
-    }
-
-    /** How to write a rollback in the changelog's own format. */
-    static String howToAddRollback(String filePath) {
-        String name = filePath.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".sql")) {
-            return "add '--rollback <sql>' lines after the changeset's SQL ('--rollback empty' when there is nothing to undo)";
-        }
-        if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
-            return "add a 'rollback:' entry to the changeSet (with the changes or sql that undo it, or 'empty')";
-        }
-        return "add a <rollback> element to the changeSet (with the changes or <sql> that undo it; <rollback/> when there is nothing to undo)";
     }
 
     /** The change's SQL; null when it cannot be read (an sqlFile that is missing fails when the revision runs). */

@@ -302,6 +302,38 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void a_changeset_that_creates_a_table_and_drops_a_default_on_it_is_told_to_roll_back_by_dropping_it(@TempDir Path dir)
+            throws Exception {
+        // JHipster writes one for every entity with a date column.
+        Path changelog = Files.writeString(dir.resolve("master.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                    <changeSet id="1" author="jhipster">
+                        <createTable tableName="repas">
+                            <column name="id" type="bigint"/>
+                            <column name="date" type="timestamp"/>
+                        </createTable>
+                        <dropDefaultValue tableName="repas" columnName="date" columnDataType="timestamp"/>
+                    </changeSet>
+                    <changeSet id="2" author="jhipster">
+                        <createTable tableName="other"><column name="id" type="bigint"/></createTable>
+                        <dropDefaultValue tableName="repas" columnName="date" columnDataType="timestamp"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions().get(0).noDowngradeReason()).endsWith("(dropDefaultValue): add"
+                + " <rollback><dropTable tableName=\"repas\"/></rollback>: its dropDefaultValue only takes away a default"
+                + " the table was just created with, which Liquibase cannot invert, and dropping the table undoes both");
+        assertThat(source.revisions().get(1).noDowngradeReason()).as("drops a default on a table it did not create")
+                .endsWith("(dropDefaultValue): " + XML_FIX);
+    }
+
+    @Test
     void a_changeset_declared_twice_is_a_finding(@TempDir Path dir) throws Exception {
         Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
                 databaseChangeLog:
