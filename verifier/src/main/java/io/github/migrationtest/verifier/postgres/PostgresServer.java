@@ -1,6 +1,5 @@
 package io.github.migrationtest.verifier.postgres;
 
-import io.github.migrationtest.verifier.snapshot.DatabaseSetting;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.ResultSet;
@@ -19,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,7 +170,7 @@ public final class PostgresServer implements AutoCloseable {
             admin.use(statement -> {
                 createWaitingForTemplate(statement, name, template, copyStrategy + migrationRole.ownerClause());
                 if (!template.equals("template0")) {
-                    statement.execute(copySettings(template, name));
+                    ClonedSettings.copy(statement, template, name).ifPresent(LOG::warn);
                 }
                 return statement.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal(marker));
             });
@@ -188,39 +186,6 @@ public final class PostgresServer implements AutoCloseable {
                     + " on " + description() + ": " + e.getMessage(), e);
         }
         return new DisposableDatabase(this, name, running.endpoint(), migrationRole.endpoint());
-    }
-
-    /**
-     * The template's own settings ({@code ALTER DATABASE ... SET}) given to its clone, which {@code CREATE DATABASE}
-     * does not copy: a snapshot of the clone must read as one of the template. A superuser copies the catalog rows;
-     * another server user acts as the clone's owner, which it could create the clone for, and sets each value as
-     * {@link DatabaseSetting#valueAsSql} writes it, which Postgres stores unchanged. Where it may not, the clone goes
-     * without them and Postgres's warning says why: a clone is still better than none.
-     */
-    static String copySettings(String template, String clone) {
-        String lists = DatabaseSetting.IDENTIFIER_LISTS.stream().map(PostgresServer::literal)
-                .collect(Collectors.joining(", ", "ARRAY[", "]"));
-        String ofTemplate = "(SELECT t.oid FROM pg_catalog.pg_database t WHERE t.datname = " + literal(template) + ")";
-        return "DO $copy$ DECLARE setting text; name text; value text; BEGIN"
-                + " IF (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user) THEN"
-                + " INSERT INTO pg_catalog.pg_db_role_setting (setdatabase, setrole, setconfig)"
-                + " SELECT d.oid, 0, s.setconfig FROM pg_catalog.pg_database d, pg_catalog.pg_db_role_setting s"
-                + " WHERE d.datname = " + literal(clone) + " AND s.setrole = 0 AND s.setdatabase = " + ofTemplate + ";"
-                + " ELSE BEGIN"
-                + " EXECUTE pg_catalog.format('SET LOCAL ROLE %I', (SELECT pg_catalog.pg_get_userbyid(d.datdba)"
-                + " FROM pg_catalog.pg_database d WHERE d.datname = " + literal(clone) + "));"
-                + " FOR setting IN SELECT pg_catalog.unnest(s.setconfig) FROM pg_catalog.pg_db_role_setting s"
-                + " WHERE s.setrole = 0 AND s.setdatabase = " + ofTemplate + " LOOP"
-                + " name := pg_catalog.split_part(setting, '=', 1);"
-                + " value := pg_catalog.substr(setting, pg_catalog.strpos(setting, '=') + 1);"
-                + " EXECUTE pg_catalog.format('ALTER DATABASE %I SET %s = %s', " + literal(clone) + ", name,"
-                + " CASE WHEN pg_catalog.lower(name) = ANY (" + lists + ") AND value <> '\"\"' THEN value"
-                + " ELSE pg_catalog.quote_literal(value) END);"
-                + " END LOOP;"
-                + " EXCEPTION WHEN insufficient_privilege THEN"
-                + " RAISE WARNING 'the settings of database % were not copied to its clone %: %', "
-                + literal(template) + ", " + literal(clone) + ", SQLERRM;"
-                + " END; END IF; END $copy$";
     }
 
     /** A connection closed by its client lingers for a moment on the server, so a busy template is retried briefly. */

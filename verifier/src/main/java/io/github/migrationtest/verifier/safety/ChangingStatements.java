@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 final class ChangingStatements {
 
+    /** Where a name ends in a statement's code: a space, a comma, a semicolon, a parenthesis, or the end. */
+    private static final String END = "(?=[ ,;)]|$).*";
+
     private ChangingStatements() {
     }
 
@@ -37,8 +40,6 @@ final class ChangingStatements {
         return first(statements, "^DROP (?:TYPE|DOMAIN) (?:IF EXISTS )?(?:[^;]*[ ,])?" + qualified(type.schema(),
                 type.name()) + END);
     }
-
-    private static final String END = "(?=[ ,;)]|$).*";
 
     private static String alterTable(Column column) {
         return "^ALTER TABLE (?:IF EXISTS )?(?:ONLY )?" + qualified(column.schema(), column.table()) + "\\*? ";

@@ -23,6 +23,15 @@ public record DatabaseSetting(String name, String value) implements DatabaseObje
     public static final List<String> IDENTIFIER_LISTS = List.of("search_path", "temp_tablespaces",
             "session_preload_libraries", "local_preload_libraries", "shared_preload_libraries");
 
+    /**
+     * The settings of the database whose name the {@code %s} gives (an expression): its own defaults (role 0), not
+     * those of a role in it; each row the parameter's name and its value as stored.
+     */
+    public static final String OF_DATABASE = """
+            select pg_catalog.split_part(c.setting, '=', 1), pg_catalog.substr(c.setting, pg_catalog.strpos(c.setting, '=') + 1)
+            from pg_catalog.pg_db_role_setting s cross join pg_catalog.unnest(s.setconfig) c(setting)
+            where s.setrole = 0 and s.setdatabase = (select d.oid from pg_catalog.pg_database d where d.datname = %s)""";
+
     /** The value as a {@code SET} clause gives it, so that Postgres stores the same text again. */
     public String valueAsSql() {
         boolean list = IDENTIFIER_LISTS.contains(name.toLowerCase(Locale.ROOT)) && !value.equals("\"\"");

@@ -18,12 +18,7 @@ final class DatabaseWideReader implements CatalogReader {
             where %s""".formatted(ReadScope.comment("pg_event_trigger", "t.oid"),
             ReadScope.notExtensionMember("pg_event_trigger", "t.oid"));
 
-    /** The database's own defaults (role 0), not those of a role in it. */
-    private static final String SETTINGS = """
-            select pg_catalog.split_part(c.setting, '=', 1), pg_catalog.substr(c.setting, pg_catalog.strpos(c.setting, '=') + 1)
-            from pg_catalog.pg_db_role_setting s cross join pg_catalog.unnest(s.setconfig) c(setting)
-            where s.setrole = 0 and s.setdatabase = (select d.oid from pg_catalog.pg_database d
-                                                     where d.datname = pg_catalog.current_database())""";
+    private static final String SETTINGS = DatabaseSetting.OF_DATABASE.formatted("pg_catalog.current_database()");
 
     @Override
     public void read(ReadScope scope) {

@@ -72,6 +72,15 @@ class LiveStatusTest {
     }
 
     @Test
+    void a_setting_the_administrator_gave_the_database_is_not_drift() throws Exception {
+        LiveStatus status = fixture.upgradedTo(3).execute("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET"
+                + " statement_timeout = ''5s''', current_database()); END $$").status();
+
+        assertThat(status.drift().differences()).isEmpty();
+        assertThat(status.inSync()).isTrue();
+    }
+
+    @Test
     void applied_versions_the_history_lacks_are_named_and_what_came_before_counts_as_applied() throws Exception {
         LiveStatus status = fixture.upgradedTo(3).execute("UPDATE schema_migrations SET version = 7").status();
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,7 +77,7 @@ class DisposableDatabaseTest {
             try (Connection owner = copy.connectForMigrations(); Statement statement = owner.createStatement()) {
                 assertThat(scalar(copy, "SELECT rolsuper::text FROM pg_roles WHERE rolname = (SELECT pg_get_userbyid(datdba)"
                         + " FROM pg_database WHERE datname = current_database())")).isEqualTo("false");
-                statement.execute(PostgresServer.copySettings(state.name(), copy.name()));
+                assertThat(ClonedSettings.copy(statement, state.name(), copy.name())).isEmpty();
             }
             assertThat(settings(copy)).isEqualTo(settings(state));
         }
@@ -93,10 +94,9 @@ class DisposableDatabaseTest {
             execute(member, "CREATE ROLE " + role + " LOGIN PASSWORD 'copier' NOSUPERUSER IN ROLE " + owner
                     + "; CREATE ROLE " + role + "_x LOGIN PASSWORD 'copier' NOSUPERUSER");
             try {
-                copyAs(role, member, PostgresServer.copySettings(state.name(), member.name()));
-                java.sql.SQLWarning warning = copyAs(role + "_x", stranger,
-                        PostgresServer.copySettings(state.name(), stranger.name()));
-                assertThat(warning == null ? "" : warning.getMessage()).contains("were not copied to its clone");
+                copyAs(role, member, state);
+                Optional<String> warning = copyAs(role + "_x", stranger, state);
+                assertThat(warning.orElse("")).contains("were not copied to its clone");
             } finally {
                 execute(member, "DROP ROLE " + role + "; DROP ROLE " + role + "_x");
             }
@@ -105,15 +105,15 @@ class DisposableDatabaseTest {
         }
     }
 
-    /** Runs the statement logged in as {@code role} (password {@code copier}); the warnings it got. */
-    private static java.sql.SQLWarning copyAs(String role, DisposableDatabase db, String sql) throws SQLException {
+    /** Copies the template's settings to {@code db} logged in as {@code role} (password {@code copier}); why not, if not. */
+    private static Optional<String> copyAs(String role, DisposableDatabase db, DisposableDatabase template)
+            throws SQLException {
         java.util.Properties login = new java.util.Properties();
         login.setProperty("user", role);
         login.setProperty("password", "copier");
         try (Connection connection = new org.postgresql.Driver().connect(db.jdbcUrl().replaceAll("[?&](user|password)=[^&]*", ""),
                 login); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-            return statement.getWarnings();
+            return ClonedSettings.copy(statement, template.name(), db.name());
         }
     }
 

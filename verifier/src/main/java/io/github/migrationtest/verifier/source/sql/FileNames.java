@@ -137,6 +137,16 @@ final class FileNames {
     }
 
     /**
+     * The version of a down file of golang-migrate's naming, for whichever database its name says: popx counts any of
+     * them as the version's down.
+     */
+    static Optional<String> downVersion(String fileName) {
+        Matcher golang = GOLANG.matcher(fileName);
+        return golang.matches() && golang.group("direction").equals("down") ? Optional.of(golang.group("version"))
+                : Optional.empty();
+    }
+
+    /**
      * {@code <version>_<name>.up.sql}: golang-migrate and sqlx, or popx, whose names may also say the
      * database ({@code .postgres.}, {@code .mysql.}) and {@code .autocommit} (run without a transaction).
      */

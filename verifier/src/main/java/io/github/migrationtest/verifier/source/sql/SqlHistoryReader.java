@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,8 +35,6 @@ import java.util.stream.Stream;
 public final class SqlHistoryReader {
 
     private static final int MAX_DEPTH = 8;
-    /** A down file of golang-migrate's naming for any database: popx counts each as the version's down. */
-    private static final Pattern ANY_DATABASE_DOWN = Pattern.compile("^(\\d+)_.*\\.down\\.sql$");
 
     /** An SQL file whose name fits no convention, and why. */
     private record Stray(String file, String why) {}
@@ -48,7 +45,7 @@ public final class SqlHistoryReader {
     private final boolean flyway;
     private final List<HistoryFinding> findings = new ArrayList<>();
     private final ScriptPartsReader parts = new ScriptPartsReader(findings);
-    /** The versions with a down file for some database (see {@link #ANY_DATABASE_DOWN}). */
+    /** The versions with a down file for some database (see {@link FileNames#downVersion}). */
     private final Set<String> downVersions = new HashSet<>();
 
     private SqlHistoryReader(Path root, String display, Pattern userPattern, boolean flyway) {
@@ -84,10 +81,7 @@ public final class SqlHistoryReader {
         Map<String, Misnamed> misnamed = new TreeMap<>();
         FileNames names = new FileNames(userPattern);
         for (Path file : files()) {
-            Matcher down = ANY_DATABASE_DOWN.matcher(file.getFileName().toString());
-            if (down.matches()) {
-                downVersions.add(down.group(1));
-            }
+            FileNames.downVersion(file.getFileName().toString()).ifPresent(downVersions::add);
             String relative = root.relativize(file).toString().replace('\\', '/');
             String shown = show(relative);
             Naming naming = names.classify(file, relative, shown);
