@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -160,16 +161,42 @@ final class StaleInstances {
         }
     }
 
+    /**
+     * Waits until the process has exited, polling every few milliseconds. Not {@link ProcessHandle#onExit()}: for a
+     * process that is not our child it sleeps 300 ms before its first look and longer after each, and it counts a
+     * zombie as alive; a container's init that is slow to reap (or never reaps) made every stop cost 1-2 s.
+     */
     private static boolean waitForExit(ProcessHandle process) {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        long pause = 1;
+        while (!hasExited(process)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return hasExited(process);
+            }
+            pause = Math.min(pause * 2, 50);
+        }
+        return true;
+    }
+
+    /**
+     * Gone, or a zombie: it has exited and released everything (a postmaster's children and shared memory go before
+     * it), only its entry waits for a parent to reap it. Where there is no /proc, whatever Java says.
+     */
+    static boolean hasExited(ProcessHandle process) {
+        Path stat = Path.of("/proc", String.valueOf(process.pid()), "stat");
         try {
-            process.onExit().get(STOP_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            String line = Files.readString(stat);
+            char state = line.charAt(line.lastIndexOf(')') + 2); // the name in brackets may hold spaces and ')'
+            return state == 'Z' || state == 'X' || !process.isAlive(); // not alive: the pid now names another process
+        } catch (NoSuchFileException e) {
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
             return !process.isAlive();
         }
     }

@@ -7,6 +7,7 @@ import io.github.migrationtest.verifier.postgres.Backend;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
+import io.github.migrationtest.verifier.postgres.Processes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,8 +69,7 @@ class InterruptedRunIT {
 
         run.assertInterrupted(143, "SIGTERM");
         assertThat(instance).as("the run's server folder").doesNotExist();
-        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the run's postmaster")
-                .isNotEqualTo(Optional.of(true));
+        assertThat(Processes.exited(postmaster)).as("the run's postmaster exited").isTrue();
     }
 
     @Test

@@ -9,9 +9,25 @@ import java.util.List;
 import java.util.Set;
 
 /** Reads facts about processes from /proc, for tests that check what really runs. */
-final class Processes {
+public final class Processes {
 
     private Processes() {
+    }
+
+    /**
+     * Whether the process has exited: gone, or a zombie (its entry waiting to be reaped; a container's init may
+     * take seconds, or never, to reap a daemon such as a postmaster).
+     */
+    public static boolean exited(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state == 'Z' || state == 'X';
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static long postmasterPid(Path data) {

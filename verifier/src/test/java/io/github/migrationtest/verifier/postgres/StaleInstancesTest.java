@@ -39,6 +39,31 @@ class StaleInstancesTest {
         assertThat(StaleInstances.isAlive("not a pid")).isFalse();
     }
 
+    /**
+     * A postmaster we stop is not our child: once it exits, only its parent (often the container's init, which may
+     * reap late or never) removes its entry. Such a zombie has exited; a stop must not wait for it to be reaped.
+     */
+    @Test
+    void a_zombie_has_exited_a_running_process_has_not() throws Exception {
+        // The shell prints its child's pid and becomes 'sleep 30', which never reaps that child: a zombie.
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0 & echo $!; exec sleep 30").start();
+        try {
+            long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(
+                    parent.getInputStream())).readLine().trim());
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!Processes.exited(zombie) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(Files.readString(Path.of("/proc", String.valueOf(zombie), "stat"))).as("still listed, as a zombie")
+                    .contains(") Z ");
+            assertThat(ProcessHandle.of(zombie).map(StaleInstances::hasExited)).contains(true);
+            assertThat(StaleInstances.hasExited(parent.toHandle())).isFalse();
+        } finally {
+            parent.destroyForcibly().waitFor();
+        }
+        assertThat(StaleInstances.hasExited(parent.toHandle())).isTrue();
+    }
+
     private Path instance(String name, String ownerLine) throws Exception {
         Path folder = Files.createDirectories(instances.resolve(name));
         Files.writeString(folder.resolve(StaleInstances.OWNER_FILE), ownerLine);
