@@ -33,6 +33,8 @@ public final class PostgresServer implements AutoCloseable {
     public static final String DATABASE_PREFIX = "migrationtest_";
     private static final String OBJECT_IN_USE = "55006";
     private static final long TEMPLATE_BUSY_WAIT_MILLIS = 5_000;
+    /** How long a clone or a drop waits for sessions that are ending to be gone (see {@link #awaitSessionsEnded}). */
+    private static final long SESSIONS_ENDING_WAIT_NANOS = 250_000_000L;
 
     private static final Map<PostgresSettings, PostgresServer> SHARED = new HashMap<>();
     private static final Set<PostgresServer> OPEN = ConcurrentHashMap.newKeySet();
@@ -168,6 +170,9 @@ public final class PostgresServer implements AutoCloseable {
                 lease.ensureHeld();
             }
             admin.use(statement -> {
+                if (!template.equals("template0")) {
+                    awaitSessionsEnded(statement, template);
+                }
                 createWaitingForTemplate(statement, name, template, copyStrategy + migrationRole.ownerClause());
                 if (!template.equals("template0")) {
                     ClonedSettings.copy(statement, template, name).ifPresent(LOG::warn);
@@ -186,6 +191,26 @@ public final class PostgresServer implements AutoCloseable {
                     + " on " + description() + ": " + e.getMessage(), e);
         }
         return new DisposableDatabase(this, name, running.endpoint(), migrationRole.endpoint());
+    }
+
+    /**
+     * Waits a moment, polling every millisecond, for the sessions on a database to be gone. A session whose client has
+     * just closed it ends within a millisecond or two, but {@code CREATE DATABASE ... TEMPLATE} and {@code DROP
+     * DATABASE} that still see it sleep 100 ms before looking again (Postgres's {@code CountOtherDBBackends}): a
+     * tenth of a second on every checkpoint, rebuild and drop of the walk, right after it closed its connections.
+     * Sessions still there after the wait are left to the statement's own handling (retry, or FORCE).
+     */
+    private static void awaitSessionsEnded(Statement statement, String database) throws SQLException {
+        long deadline = System.nanoTime() + SESSIONS_ENDING_WAIT_NANOS;
+        String sessions = "SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = " + literal(database);
+        while (System.nanoTime() < deadline) {
+            try (ResultSet row = statement.executeQuery(sessions)) {
+                if (row.next() && row.getLong(1) == 0) {
+                    return;
+                }
+            }
+            sleep(1);
+        }
     }
 
     /** A connection closed by its client lingers for a moment on the server, so a busy template is retried briefly. */
@@ -233,7 +258,10 @@ public final class PostgresServer implements AutoCloseable {
             return; // never ours, or dropped already: we only ever drop what we created
         }
         try {
-            admin.use(statement -> statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)"));
+            admin.use(statement -> {
+                awaitSessionsEnded(statement, name);
+                return statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+            });
         } catch (SQLException e) {
             LOG.warn("Could not drop database {} on {}: {}", name, description(), e.getMessage());
         }
