@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * @param diff how snapshots are compared (ignore rules, column order)
  * @param checkpointInterval the most revisions between two clones of a verified state, which the verifier
  *     recovers from after a broken downgrade (a recovery clones the nearest and replays the upgrades since);
- *     within it, a clone is taken once the upgrades since the last took ten times as long as cloning
+ *     within it, a clone is taken once the upgrades since the last took ten times as long as cloning; either
+ *     only before a round trip that commits (one rolled back needs no recovery)
  * @param model the schema {@link Check#HEAD_MATCHES_MODEL} compares the head schema with
  * @param updateSnapshot update mode: when the model is a snapshot file, write the head schema to it
  *     (when it differs) instead of comparing

@@ -56,7 +56,9 @@ final class Walker {
             if (rebuilt) {
                 work.recover(revisions, i);
             }
-            if (work.checkpointDue(i, options.checkpointInterval())) {
+            // Only a round trip that commits can need a rebuild: none is due before one rolled back.
+            if (work.checkpointDue(i, options.checkpointInterval()) && i + 1 < revisions.size()
+                    && work.roundTripMayCommit(revisions.get(i + 1))) {
                 work.checkpoint(i);
             }
         }

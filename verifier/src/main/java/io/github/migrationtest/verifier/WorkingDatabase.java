@@ -63,6 +63,7 @@ final class WorkingDatabase implements AutoCloseable {
     private int firstCheckpointIndex = Integer.MIN_VALUE;
     private long upgradeNanos;
     private int recoveries;
+    private int checkpoints;
     private ExecutorService drops;
     /** The server's next transaction id when the last downgrade started; -1 when it could not be read. */
     private long downgradeHorizon = -1;
@@ -338,6 +339,16 @@ final class WorkingDatabase implements AutoCloseable {
         return query(open, reader.isIncremental() ? ROLLBACK_ALLOWED + RECORDER_DRAINABLE : ROLLBACK_ALLOWED, false);
     }
 
+    /**
+     * Whether {@code next}'s round trip may commit step by step, and so may leave a state to rebuild from a
+     * checkpoint; one run in a rolled-back transaction leaves the state right whatever it did. Asked before
+     * {@code next}'s upgrade, which can change the answer (a deferrable constraint): a rebuild then replays from an
+     * older checkpoint, which costs time, never a verdict.
+     */
+    boolean roundTripMayCommit(Revision next) throws SQLException {
+        return !canRollBack(next);
+    }
+
     private static final String ROLLBACK_ALLOWED = "select not exists (select 1 from pg_catalog.pg_constraint where condeferrable)"
             + " and not exists (select 1 from pg_catalog.pg_trigger where tgdeferrable)";
     private static final String RECORDER_DRAINABLE = " and coalesce(pg_catalog.has_table_privilege("
@@ -402,6 +413,11 @@ final class WorkingDatabase implements AutoCloseable {
         return recoveries;
     }
 
+    /** How many checkpoints were taken (for tests). */
+    int checkpoints() {
+        return checkpoints;
+    }
+
     /**
      * Whether to checkpoint after the revision at {@code index}: once the upgrades since the last
      * checkpoint took ten times as long as taking one (so checkpoints cost at most a tenth of the
@@ -433,6 +449,7 @@ final class WorkingDatabase implements AutoCloseable {
         DisposableDatabase previous = checkpoint;
         long started = System.nanoTime();
         checkpoint = server.createDatabaseFrom(database);
+        checkpoints++;
         checkpointMark = reader.mark();
         cloneNanos = System.nanoTime() - started;
         upgradeNanosSinceCheckpoint = 0;

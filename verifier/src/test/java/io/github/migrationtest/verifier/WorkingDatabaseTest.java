@@ -251,6 +251,39 @@ class WorkingDatabaseTest {
         return checks.get(revision).get(check).outcome();
     }
 
+    /**
+     * A checkpoint serves only a rebuild, and only a committed round trip can need one: with a checkpoint due after
+     * every revision, none is taken while the next round trip will be rolled back, and one is taken right before
+     * the round trip that commits, so its rebuild replays its own upgrade only.
+     */
+    @Test
+    void checkpoints_are_taken_only_before_round_trips_that_commit() throws Exception {
+        pair("0001_t1", "CREATE TABLE t1 (id int PRIMARY KEY, name text);", "DROP TABLE t1;");
+        pair("0002_t2", "CREATE TABLE t2 (id int PRIMARY KEY);", "DROP TABLE t2;");
+        pair("0003_t3", "CREATE TABLE t3 (id int PRIMARY KEY);", "DROP TABLE t3;");
+        // Outside a transaction, so committed; its downgrade leaves the index: rebuilt from the checkpoint.
+        pair("0004_idx", "CREATE INDEX CONCURRENTLY t1_name ON t1 (name);", "SELECT 1;");
+        pair("0005_t5", "CREATE TABLE t5 (id int PRIMARY KEY, t1_id int REFERENCES t1);", "DROP TABLE t5;");
+        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
+        List<Revision> revisions = source.revisions();
+        VerifierOptions options = VerifierOptions.defaults().withJobs(1).withCheckpointInterval(1);
+
+        try (HistoryWalk walk = HistoryWalk.run(server, source, revisions, new RevisionPolicy(revisions, options),
+                options, ProgressListener.NONE)) {
+            WorkingDatabase head = walk.databaseAtHead();
+            // At the start, and after 0003 (before 0004's round trip); none after 0001, 0002 or 0004.
+            assertThat(head.checkpoints()).isEqualTo(2);
+            assertThat(head.rebuilds()).isEqualTo(1);
+            assertThat(head.roundTripsRolledBack()).isEqualTo(4);
+            Map<String, Map<Check, CheckResult>> checks = checks(new Walked(verdicts(walk.reports()), 0, 0));
+            assertThat(outcome(checks, "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+            assertThat(outcome(checks, "0005", Check.UPGRADES_APPLY)).isEqualTo(Outcome.PASSED);
+            assertThat(outcome(checks, "0005", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+            assertThat(io.github.migrationtest.verifier.snapshot.SnapshotText.render(walk.head().orElseThrow()))
+                    .contains("t1_name");
+        }
+    }
+
     @Test
     void the_rolled_back_round_trip_leaves_the_upgrades_state_data_and_bookkeeping_included() throws Exception {
         pair("0001_t", "CREATE TABLE t (id int PRIMARY KEY, name text);\nINSERT INTO t VALUES (1, 'up');",
