@@ -41,6 +41,8 @@ final class RoundTrip {
 
     private final WorkingDatabase work;
     private final Revision revision;
+    /** The revision's place in the history: the state after its upgrade is the one a rebuild returns to. */
+    private final int index;
     private final Optional<String> skipReason;
     private final VerifierOptions options;
     private final Map<Check, CheckResult> results = new EnumMap<>(Check.class);
@@ -63,9 +65,10 @@ final class RoundTrip {
     /** The revision whose round trip left the state wrong, just before this one, so the walk rebuilt its state. */
     private Optional<Revision> rebuiltAfter = Optional.empty();
 
-    RoundTrip(WorkingDatabase work, Revision revision, Optional<String> skipReason, VerifierOptions options) {
+    RoundTrip(WorkingDatabase work, Revision revision, int index, Optional<String> skipReason, VerifierOptions options) {
         this.work = work;
         this.revision = revision;
+        this.index = index;
         this.skipReason = skipReason;
         this.options = options;
     }
@@ -151,6 +154,7 @@ final class RoundTrip {
             work.rolledBack(revision, () -> downgradeAndUpgradeAgain(before, after));
             return new Result(report(), after, false, false);
         }
+        work.checkpointIfNone(index); // committed, so it may need a rebuild: there must be a state to rebuild from
         Down down = downgradeAndCompare(before, after);
         if (down == Down.FAILED) {
             notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the downgrade failed");

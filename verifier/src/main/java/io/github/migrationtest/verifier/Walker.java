@@ -42,7 +42,7 @@ final class Walker {
                 return false;
             }
             results.started(i);
-            RoundTrip roundTrip = new RoundTrip(work, revisions.get(i), policy.skipReason(i), options);
+            RoundTrip roundTrip = new RoundTrip(work, revisions.get(i), i, policy.skipReason(i), options);
             if (rebuilt) {
                 roundTrip.afterRebuildOf(revisions.get(i - 1));
             }

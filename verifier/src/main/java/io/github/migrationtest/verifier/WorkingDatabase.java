@@ -463,6 +463,17 @@ final class WorkingDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Before a round trip that commits, when no checkpoint was taken yet (the walk predicted a rolled-back one, and
+     * the upgrade made it otherwise, e.g. with a deferrable constraint): the state after the upgrade is the one a
+     * rebuild returns to.
+     */
+    void checkpointIfNone(int index) throws SQLException {
+        if (checkpoint == null) {
+            checkpoint(index);
+        }
+    }
+
     /** Puts the database back in the state after {@code revisions[index]}: the checkpoint, then upgrades. */
     void recover(List<Revision> revisions, int index) throws SQLException {
         LOG.debug("Revision {}: state rebuilt from the checkpoint after revision {}", revisions.get(index).id(),

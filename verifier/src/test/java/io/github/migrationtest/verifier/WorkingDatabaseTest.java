@@ -253,8 +253,8 @@ class WorkingDatabaseTest {
 
     /**
      * A checkpoint serves only a rebuild, and only a committed round trip can need one: with a checkpoint due after
-     * every revision, none is taken while the next round trip will be rolled back, and one is taken right before
-     * the round trip that commits, so its rebuild replays its own upgrade only.
+     * every revision, none is taken while the next round trip will be rolled back (not even at the start), and one
+     * is taken right before the round trip that commits, so its rebuild replays its own upgrade only.
      */
     @Test
     void checkpoints_are_taken_only_before_round_trips_that_commit() throws Exception {
@@ -271,8 +271,8 @@ class WorkingDatabaseTest {
         try (HistoryWalk walk = HistoryWalk.run(server, source, revisions, new RevisionPolicy(revisions, options),
                 options, ProgressListener.NONE)) {
             WorkingDatabase head = walk.databaseAtHead();
-            // At the start, and after 0003 (before 0004's round trip); none after 0001, 0002 or 0004.
-            assertThat(head.checkpoints()).isEqualTo(2);
+            // After 0003 (before 0004's upgrade) only.
+            assertThat(head.checkpoints()).isEqualTo(1);
             assertThat(head.rebuilds()).isEqualTo(1);
             assertThat(head.roundTripsRolledBack()).isEqualTo(4);
             Map<String, Map<Check, CheckResult>> checks = checks(new Walked(verdicts(walk.reports()), 0, 0));
@@ -281,6 +281,37 @@ class WorkingDatabaseTest {
             assertThat(outcome(checks, "0005", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
             assertThat(io.github.migrationtest.verifier.snapshot.SnapshotText.render(walk.head().orElseThrow()))
                     .contains("t1_name");
+        }
+    }
+
+    /**
+     * Whether a round trip commits is foreseen before its upgrade, which can change it: a deferrable constraint
+     * makes it commit. With no checkpoint yet, one is taken after that upgrade, the state a rebuild returns to
+     * (without it, the rebuild had nothing to clone).
+     */
+    @Test
+    void a_round_trip_that_commits_unforeseen_has_a_checkpoint_to_be_rebuilt_from() throws Exception {
+        // Its text does not say so (a function could do the same): the round trip is foreseen as rolled back.
+        pair("0001_a", "CREATE TABLE a (id int PRIMARY KEY, b int);\n"
+                        + "DO $$ BEGIN EXECUTE 'ALTER TABLE a ADD CONSTRAINT a_b UNIQUE (b) DEFERR' || 'ABLE'; END $$;",
+                "DROP TABLE a;\nCREATE TABLE junk (id int);");
+        pair("0002_c", "CREATE TABLE c (id int PRIMARY KEY);", "DROP TABLE c;");
+        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
+        List<Revision> revisions = source.revisions();
+        VerifierOptions options = VerifierOptions.defaults().withJobs(1);
+
+        try (HistoryWalk walk = HistoryWalk.run(server, source, revisions, new RevisionPolicy(revisions, options),
+                options, ProgressListener.NONE)) {
+            WorkingDatabase head = walk.databaseAtHead();
+            assertThat(head.roundTripsRolledBack()).isZero();
+            assertThat(head.checkpoints()).isEqualTo(1);
+            assertThat(head.rebuilds()).isEqualTo(1);
+            Map<String, Map<Check, CheckResult>> checks = checks(new Walked(verdicts(walk.reports()), 0, 0));
+            assertThat(outcome(checks, "0001", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
+            assertThat(outcome(checks, "0002", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+            assertThat(outcome(checks, "0002", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
+            assertThat(io.github.migrationtest.verifier.snapshot.SnapshotText.render(walk.head().orElseThrow()))
+                    .doesNotContain("junk").contains("a_b");
         }
     }
 
