@@ -177,23 +177,32 @@ class WorkingDatabaseTest {
     private record Walked(List<Object> verdicts, int rolledBack, int rebuilds) {
     }
 
-    private Walked walk(boolean rollBack) throws SQLException {
+    private Walked walk(boolean rollBack) throws Exception {
         String previous = System.setProperty(WorkingDatabase.ROLL_BACK_PROPERTY, Boolean.toString(rollBack));
         try {
-            MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
-            List<Revision> revisions = source.revisions();
-            VerifierOptions options = VerifierOptions.defaults().withJobs(1);
-            try (HistoryWalk walk = HistoryWalk.run(server, source, revisions, new RevisionPolicy(revisions, options),
-                    options, ProgressListener.NONE)) {
-                WorkingDatabase head = walk.databaseAtHead();
-                return new Walked(verdicts(walk.reports()), head.roundTripsRolledBack(), head.rebuilds());
-            }
+            return walked(VerifierOptions.defaults().withJobs(1), walk -> new Walked(verdicts(walk.reports()),
+                    walk.databaseAtHead().roundTripsRolledBack(), walk.databaseAtHead().rebuilds()));
         } finally {
             if (previous == null) {
                 System.clearProperty(WorkingDatabase.ROLL_BACK_PROPERTY);
             } else {
                 System.setProperty(WorkingDatabase.ROLL_BACK_PROPERTY, previous);
             }
+        }
+    }
+
+    /** What a test reads of a walk while its databases are still there. */
+    private interface Look<T> {
+        T at(HistoryWalk walk) throws Exception;
+    }
+
+    /** Walks the history with these options and looks at the walk before it is closed. */
+    private <T> T walked(VerifierOptions options, Look<T> look) throws Exception {
+        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
+        List<Revision> revisions = source.revisions();
+        try (HistoryWalk walk = HistoryWalk.run(server, source, revisions, new RevisionPolicy(revisions, options),
+                options, ProgressListener.NONE)) {
+            return look.at(walk);
         }
     }
 
@@ -264,12 +273,7 @@ class WorkingDatabaseTest {
         // Outside a transaction, so committed; its downgrade leaves the index: rebuilt from the checkpoint.
         pair("0004_idx", "CREATE INDEX CONCURRENTLY t1_name ON t1 (name);", "SELECT 1;");
         pair("0005_t5", "CREATE TABLE t5 (id int PRIMARY KEY, t1_id int REFERENCES t1);", "DROP TABLE t5;");
-        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
-        List<Revision> revisions = source.revisions();
-        VerifierOptions options = VerifierOptions.defaults().withJobs(1).withCheckpointInterval(1);
-
-        try (HistoryWalk walk = HistoryWalk.run(server, source, revisions, new RevisionPolicy(revisions, options),
-                options, ProgressListener.NONE)) {
+        walked(VerifierOptions.defaults().withJobs(1).withCheckpointInterval(1), walk -> {
             WorkingDatabase head = walk.databaseAtHead();
             // After 0003 (before 0004's upgrade) only.
             assertThat(head.checkpoints()).isEqualTo(1);
@@ -279,9 +283,9 @@ class WorkingDatabaseTest {
             assertThat(outcome(checks, "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
             assertThat(outcome(checks, "0005", Check.UPGRADES_APPLY)).isEqualTo(Outcome.PASSED);
             assertThat(outcome(checks, "0005", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
-            assertThat(io.github.migrationtest.verifier.snapshot.SnapshotText.render(walk.head().orElseThrow()))
-                    .contains("t1_name");
-        }
+            assertThat(SnapshotText.render(walk.head().orElseThrow())).contains("t1_name");
+            return null;
+        });
     }
 
     /**
@@ -296,12 +300,7 @@ class WorkingDatabaseTest {
                         + "DO $$ BEGIN EXECUTE 'ALTER TABLE a ADD CONSTRAINT a_b UNIQUE (b) DEFERR' || 'ABLE'; END $$;",
                 "DROP TABLE a;\nCREATE TABLE junk (id int);");
         pair("0002_c", "CREATE TABLE c (id int PRIMARY KEY);", "DROP TABLE c;");
-        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
-        List<Revision> revisions = source.revisions();
-        VerifierOptions options = VerifierOptions.defaults().withJobs(1);
-
-        try (HistoryWalk walk = HistoryWalk.run(server, source, revisions, new RevisionPolicy(revisions, options),
-                options, ProgressListener.NONE)) {
+        walked(VerifierOptions.defaults().withJobs(1), walk -> {
             WorkingDatabase head = walk.databaseAtHead();
             assertThat(head.roundTripsRolledBack()).isZero();
             assertThat(head.checkpoints()).isEqualTo(1);
@@ -310,9 +309,9 @@ class WorkingDatabaseTest {
             assertThat(outcome(checks, "0001", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
             assertThat(outcome(checks, "0002", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
             assertThat(outcome(checks, "0002", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
-            assertThat(io.github.migrationtest.verifier.snapshot.SnapshotText.render(walk.head().orElseThrow()))
-                    .doesNotContain("junk").contains("a_b");
-        }
+            assertThat(SnapshotText.render(walk.head().orElseThrow())).doesNotContain("junk").contains("a_b");
+            return null;
+        });
     }
 
     @Test
