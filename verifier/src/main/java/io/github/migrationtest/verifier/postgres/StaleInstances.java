@@ -31,6 +31,7 @@ final class StaleInstances {
     static final String OWNER_FILE = "owner.pid";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SETUP_GRACE = Duration.ofMinutes(1);
+    private static final Path PROC_SELF = Path.of("/proc/self");
     private static final long UNKNOWN_START = -1;
     // Start times come from /proc in clock ticks and the boot time in seconds: allow for rounding.
     private static final long START_TOLERANCE_MILLIS = 1000;
@@ -195,7 +196,7 @@ final class StaleInstances {
             char state = line.charAt(line.lastIndexOf(')') + 2); // the name in brackets may hold spaces and ')'
             return state == 'Z' || state == 'X' || !process.isAlive(); // not alive: the pid now names another process
         } catch (NoSuchFileException e) {
-            return true;
+            return Files.isDirectory(PROC_SELF) || !process.isAlive(); // gone; or a system without /proc
         } catch (IOException | RuntimeException e) {
             return !process.isAlive();
         }
