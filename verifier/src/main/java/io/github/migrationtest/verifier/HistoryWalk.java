@@ -168,10 +168,6 @@ final class HistoryWalk implements AutoCloseable {
             if (k == 0) {
                 results.base(start);
             }
-            // A checkpoint serves only rebuilds, which only round trips that commit can need (see Walker).
-            if (work.roundTripMayCommit(revisions.get(part.from()))) {
-                work.checkpoint(part.from() - 1);
-            }
             ready.get(k).complete(true);
             Walker walker = new Walker(work, revisions, policy, options, results, start);
             for (int next = k; walker.walk(parts.get(next)); ) {

@@ -154,7 +154,7 @@ final class RoundTrip {
             work.rolledBack(revision, () -> downgradeAndUpgradeAgain(before, after));
             return new Result(report(), after, false, false);
         }
-        work.checkpointIfNone(index); // committed, so it may need a rebuild: there must be a state to rebuild from
+        work.checkpointIfDue(index, options.checkpointInterval()); // committed: it may leave a state to rebuild
         Down down = downgradeAndCompare(before, after);
         if (down == Down.FAILED) {
             notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the downgrade failed");

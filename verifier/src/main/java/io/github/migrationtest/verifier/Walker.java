@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * One database's walk through its part of the history: for each revision, the round trip, then the
- * database put back in the right state when the round trip left it wrong, and a checkpoint when one
- * is due.
+ * database put back in the right state when the round trip left it wrong (from a checkpoint the round
+ * trip takes before steps it commits, {@link WorkingDatabase#checkpointIfDue}).
  */
 final class Walker {
 
@@ -55,11 +55,6 @@ final class Walker {
             rebuilt = result.stateIsWrong();
             if (rebuilt) {
                 work.recover(revisions, i);
-            }
-            // Only a round trip that commits can need a rebuild: none is due before one rolled back.
-            if (work.checkpointDue(i, options.checkpointInterval()) && i + 1 < revisions.size()
-                    && work.roundTripMayCommit(revisions.get(i + 1))) {
-                work.checkpoint(i);
             }
         }
         return true;

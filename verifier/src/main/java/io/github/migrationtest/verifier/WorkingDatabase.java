@@ -339,16 +339,6 @@ final class WorkingDatabase implements AutoCloseable {
         return query(open, reader.isIncremental() ? ROLLBACK_ALLOWED + RECORDER_DRAINABLE : ROLLBACK_ALLOWED, false);
     }
 
-    /**
-     * Whether {@code next}'s round trip may commit step by step, and so may leave a state to rebuild from a
-     * checkpoint; one run in a rolled-back transaction leaves the state right whatever it did. Asked before
-     * {@code next}'s upgrade, which can change the answer (a deferrable constraint): a rebuild then replays from an
-     * older checkpoint, which costs time, never a verdict.
-     */
-    boolean roundTripMayCommit(Revision next) throws SQLException {
-        return !canRollBack(next);
-    }
-
     private static final String ROLLBACK_ALLOWED = "select not exists (select 1 from pg_catalog.pg_constraint where condeferrable)"
             + " and not exists (select 1 from pg_catalog.pg_trigger where tgdeferrable)";
     private static final String RECORDER_DRAINABLE = " and coalesce(pg_catalog.has_table_privilege("
@@ -428,7 +418,7 @@ final class WorkingDatabase implements AutoCloseable {
      * C / n + p n u / 2 per revision, least when n u = sqrt(2 C u / p). (Upgrades here count the
      * upgrade and the one after the downgrade, twice what a rebuild replays; the bound keeps that scale.)
      */
-    boolean checkpointDue(int index, int maxInterval) {
+    private boolean checkpointDue(int index, int maxInterval) {
         return index - checkpointIndex >= maxInterval || upgradeNanosSinceCheckpoint >= checkpointBound(index);
     }
 
@@ -444,7 +434,7 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     /** Remembers the current state, reached after the revision at {@code index} (-1: base). */
-    void checkpoint(int index) throws SQLException {
+    private void checkpoint(int index) throws SQLException {
         closeConnection(); // a database is cloned only while nobody is connected to it
         DisposableDatabase previous = checkpoint;
         long started = System.nanoTime();
@@ -464,12 +454,14 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     /**
-     * Before a round trip that commits, when no checkpoint was taken yet (the walk predicted a rolled-back one, and
-     * the upgrade made it otherwise, e.g. with a deferrable constraint): the state after the upgrade is the one a
-     * rebuild returns to.
+     * Called after the upgrade of the revision at {@code index}, right before its round trip's steps are committed:
+     * the only place a checkpoint can be needed, since only such a round trip can leave a state to rebuild (one run in
+     * a transaction that is rolled back leaves the state right whatever it did, and a revision whose downgrade does
+     * not run leaves the upgrade's). Checkpoints the state after the upgrade, which that rebuild returns to, when
+     * there is none yet or one is due ({@link #checkpointDue}).
      */
-    void checkpointIfNone(int index) throws SQLException {
-        if (checkpoint == null) {
+    void checkpointIfDue(int index, int maxInterval) throws SQLException {
+        if (checkpoint == null || checkpointDue(index, maxInterval)) {
             checkpoint(index);
         }
     }

@@ -262,8 +262,8 @@ class WorkingDatabaseTest {
 
     /**
      * A checkpoint serves only a rebuild, and only a committed round trip can need one: with a checkpoint due after
-     * every revision, none is taken while the next round trip will be rolled back (not even at the start), and one
-     * is taken right before the round trip that commits, so its rebuild replays its own upgrade only.
+     * every revision, none is taken where the round trip is rolled back (not even at the start), and one is taken
+     * right before the steps that commit, after the upgrade, so that round trip's rebuild replays nothing.
      */
     @Test
     void checkpoints_are_taken_only_before_round_trips_that_commit() throws Exception {
@@ -275,7 +275,7 @@ class WorkingDatabaseTest {
         pair("0005_t5", "CREATE TABLE t5 (id int PRIMARY KEY, t1_id int REFERENCES t1);", "DROP TABLE t5;");
         walked(VerifierOptions.defaults().withJobs(1).withCheckpointInterval(1), walk -> {
             WorkingDatabase head = walk.databaseAtHead();
-            // After 0003 (before 0004's upgrade) only.
+            // After 0004's upgrade, before its committed downgrade, only.
             assertThat(head.checkpoints()).isEqualTo(1);
             assertThat(head.rebuilds()).isEqualTo(1);
             assertThat(head.roundTripsRolledBack()).isEqualTo(4);
@@ -288,10 +288,28 @@ class WorkingDatabaseTest {
         });
     }
 
+    /** With no round trips to check (upgrades only), nothing can need a rebuild, so no checkpoint is taken. */
+    @Test
+    void no_checkpoint_is_taken_where_no_downgrade_runs() throws Exception {
+        pair("0001_t1", "CREATE TABLE t1 (id int PRIMARY KEY, name text);", "DROP TABLE t1;");
+        // Would commit, and be checkpointed before, if its round trip ran.
+        pair("0002_idx", "CREATE INDEX CONCURRENTLY t1_name ON t1 (name);", "DROP INDEX t1_name;");
+        pair("0003_t3", "CREATE TABLE t3 (id int PRIMARY KEY);", "DROP TABLE t3;");
+        VerifierOptions options = VerifierOptions.defaults().withJobs(1).withCheckpointInterval(1)
+                .withChecks(java.util.EnumSet.of(Check.UPGRADES_APPLY));
+
+        int checkpoints = walked(options, walk -> walk.databaseAtHead().checkpoints());
+        int withRoundTrips = walked(options.withChecks(java.util.EnumSet.of(Check.UPGRADES_APPLY,
+                Check.DOWNGRADE_RESTORES_SCHEMA)), walk -> walk.databaseAtHead().checkpoints());
+
+        assertThat(checkpoints).isZero();
+        assertThat(withRoundTrips).isEqualTo(1);
+    }
+
     /**
-     * Whether a round trip commits is foreseen before its upgrade, which can change it: a deferrable constraint
-     * makes it commit. With no checkpoint yet, one is taken after that upgrade, the state a rebuild returns to
-     * (without it, the rebuild had nothing to clone).
+     * Whether a round trip commits is known only after its upgrade, which can change it: a deferrable constraint
+     * makes it commit. The checkpoint is taken after that upgrade, the state the rebuild returns to (with none,
+     * the rebuild had nothing to clone).
      */
     @Test
     void a_round_trip_that_commits_unforeseen_has_a_checkpoint_to_be_rebuilt_from() throws Exception {
