@@ -89,8 +89,8 @@ final class EmbeddedPostgres implements RunningPostgres {
             throws BackendUnavailableException {
         if (installation.isPresent()) {
             LocalInstallation local = installation.get().requireMajor(settings.majorVersion());
-            return launch(folders, local.folder(), pristine(local.folder(), local.cacheKey(), folders, strategy,
-                    local.folder().toString()), strategy);
+            return launch(folders, local.folder(), pristine(local.folder(), local.cacheKey(), local.major(), folders,
+                    strategy, local.folder().toString()), strategy);
         }
         BinaryArchive archive = EmbeddedBinaries.forSettings(settings, progress).locate(settings.majorVersion());
         Path binaries;
@@ -100,14 +100,14 @@ final class EmbeddedPostgres implements RunningPostgres {
             throw new BackendUnavailableException("could not prepare the Postgres binaries from " + archive.origin()
                     + ": " + e.getMessage(), e);
         }
-        return launch(folders, binaries, pristine(binaries, binaries.getFileName().toString(), folders, strategy,
-                archive.origin()), strategy);
+        return launch(folders, binaries, pristine(binaries, binaries.getFileName().toString(), settings.majorVersion(),
+                folders, strategy, archive.origin()), strategy);
     }
 
-    private static Path pristine(Path binaries, String key, WorkFolders folders, RootStrategy strategy, String origin)
-            throws BackendUnavailableException {
+    private static Path pristine(Path binaries, String key, int major, WorkFolders folders, RootStrategy strategy,
+                                 String origin) throws BackendUnavailableException {
         try {
-            return PristineCluster.ensure(binaries, key, folders.clusters(), strategy);
+            return PristineCluster.ensure(binaries, key, major, folders.clusters(), strategy);
         } catch (IOException e) {
             throw new BackendUnavailableException("could not prepare a cluster with the Postgres binaries from "
                     + origin + ": " + e.getMessage() + strategy.permissionHint(e.getMessage(), binaries), e);

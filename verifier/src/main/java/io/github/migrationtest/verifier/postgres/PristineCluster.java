@@ -22,6 +22,12 @@ import java.util.List;
  * <p>Its servers accept only the verifier: every login needs a password (scram-sha-256, also on the
  * socket), and the superuser's, random per cluster, is in a file only the cache's owner can read.
  * With {@code trust}, any local user could connect as superuser while a run's server was up.
+ *
+ * <p>Where the server lets initdb choose (16 and later), its password verifiers take one SCRAM iteration
+ * instead of 4096: the client computes them on every login, about 9 ms of the JVM's time each here, and a run
+ * makes a dozen connections. The iterations slow down guessing a weak password from a stolen verifier or
+ * a recorded login; this password is random (144 bits), lives in a private folder, and the server listens
+ * on loopback only, so they protect nothing here.
  */
 final class PristineCluster {
 
@@ -29,6 +35,8 @@ final class PristineCluster {
     /** The superuser's password, in the data directory (private to its owner), so each copy carries it. */
     static final String PASSWORD_FILE = "migrationtest.password";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The first major whose initdb takes settings ({@code -c}) and whose server has {@code scram_iterations}. */
+    private static final int CHOOSES_ITERATIONS = 16;
 
     private PristineCluster() {
     }
@@ -36,10 +44,14 @@ final class PristineCluster {
     /**
      * @param key names these binaries among all that share the cache (a version, or a local
      *     installation's path)
+     * @param major the binaries' major version
      */
-    static Path ensure(Path binaries, String key, Path clusters, RootStrategy strategy) throws IOException {
-        // "-scram": clusters of versions that let anyone in (trust) are never used again, and pruned.
-        return SharedCache.ensure(clusters.resolve(key + "-scram" + strategy.clusterSuffix() + "-data"),
+    static Path ensure(Path binaries, String key, int major, Path clusters, RootStrategy strategy) throws IOException {
+        boolean oneIteration = major >= CHOOSES_ITERATIONS;
+        // "-scram": clusters of versions that let anyone in (trust) are never used again, and pruned; "-scram1"
+        // likewise replaces the clusters made with 4096 iterations.
+        return SharedCache.ensure(clusters.resolve(key + "-scram" + (oneIteration ? "1" : "") + strategy.clusterSuffix()
+                        + "-data"),
                 target -> Files.isRegularFile(target.resolve("PG_VERSION")) && Files.isRegularFile(target.resolve(PASSWORD_FILE)),
                 scratch -> {
                     Path passwordFile = scratch.resolve("password");
@@ -51,6 +63,10 @@ final class PristineCluster {
                     command.addAll(List.of(binaries.resolve("bin/initdb").toString(),
                             "-D", scratch.resolve("data").toString(), "-U", EmbeddedPostgres.SUPERUSER,
                             "-A", "scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--no-locale", "--no-sync"));
+                    if (oneIteration) {
+                        // For the superuser's password set here, and (kept in postgresql.conf) for roles made later.
+                        command.addAll(List.of("-c", "scram_iterations=1"));
+                    }
                     Commands.runChecked(command, scratch, INITDB_TIMEOUT);
                     Files.move(passwordFile, scratch.resolve("data").resolve(PASSWORD_FILE));
                     return scratch.resolve("data");
