@@ -131,36 +131,48 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        MigrationSource history = source.openSource();
-        source.settingsLines().forEach(out::println);
         PrintWriter err = spec.commandLine().getErr();
-        if (history.revisions().isEmpty()) {
-            history.findings().forEach(err::println);
-            err.println(SourceArguments.noRevisions(history, "verify"));
-            err.flush();
-            return Main.COULD_NOT_RUN;
-        }
-        VerifierOptions options = options(schemaModel());
-        HistoryWarnings.forRun(history.findings(), history.revisions(), options).forEach(err::println);
-        err.flush();
+        MigrationSource history;
         VerificationReport report;
+        // The server starts while the history, the options and the model are read (ServerStart).
+        try (ServerStart starting = ServerStart.begin(out, source::startPostgres)) {
+            history = source.openSource();
+            source.settingsLines().forEach(out::println);
+            if (history.revisions().isEmpty()) {
+                history.findings().forEach(err::println);
+                err.println(SourceArguments.noRevisions(history, "verify"));
+                err.flush();
+                return Main.COULD_NOT_RUN;
+            }
+            VerifierOptions options = options(schemaModel());
+            HistoryWarnings.forRun(history.findings(), history.revisions(), options).forEach(err::println);
+            err.flush();
+            report = verify(history, options, starting);
+        }
+        return reported(history, report);
+    }
+
+    private VerificationReport verify(MigrationSource history, VerifierOptions options, ServerStart starting) {
+        PrintWriter out = spec.commandLine().getOut();
         Interruption interruption = Main.interruption();
         ConsoleProgress progress = new ConsoleProgress(out, ConsoleOut.isTerminal(out), interruption::happened,
                 progressInterval);
         interruption.whereFrom(progress::where);
-        try (PostgresServer server = source.startPostgres(line -> {
-            out.println(line);
-            out.flush();
-        })) {
+        try (PostgresServer server = starting.take()) {
             interruption.guard(server);
             out.println("Verifying " + history.revisions().size() + " revisions of " + history.location()
                     + " on " + server.description());
             server.notices().forEach(out::println);
             try (var watch = progress.watch(server)) {
-                report = new Verifier(history, options).verify(server, progress);
+                return new Verifier(history, options).verify(server, progress);
             }
         }
-        if (interruption.happened()) {
+    }
+
+    private int reported(MigrationSource history, VerificationReport report) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (Main.interruption().happened()) {
             return Main.interrupted(err); // the report holds failures the interruption caused: no verdict
         }
         out.println();

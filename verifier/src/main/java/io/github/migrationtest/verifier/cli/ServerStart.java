@@ -1,0 +1,111 @@
+package io.github.migrationtest.verifier.cli;
+
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Starts Postgres on a thread of its own while the command reads the history, its options and its model: the
+ * embedded server takes about 0.3 s to start and reading a history about as long, so a short verification's
+ * whole process is that much shorter. What the start says (a download, a notice) is held back until the
+ * command takes the server, so that it follows the history's own lines as before.
+ *
+ * <p>A command that stops before it takes the server (a history that cannot be read, no revisions) closes
+ * this, which waits for the start and stops what it started: nothing is left running.
+ */
+final class ServerStart implements AutoCloseable {
+
+    private final HeldLines lines;
+    private final CompletableFuture<PostgresServer> starting;
+    private boolean taken;
+
+    private ServerStart(PrintWriter out, Function<Consumer<String>, PostgresServer> start) {
+        this.lines = new HeldLines(out);
+        this.starting = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                starting.complete(start.apply(lines));
+            } catch (Throwable e) {
+                starting.completeExceptionally(e);
+            }
+        }, "migrationtest-server-start");
+        thread.start();
+    }
+
+    /** Begins {@code start} now, with a consumer of its progress lines, which go to {@code out}. */
+    static ServerStart begin(PrintWriter out, Function<Consumer<String>, PostgresServer> start) {
+        return new ServerStart(out, start);
+    }
+
+    /**
+     * The started server, which the caller now owns and closes; its progress lines are printed first, and
+     * later ones as they come. A start that failed throws what it threw.
+     */
+    PostgresServer take() {
+        taken = true;
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw rethrown(e.getCause());
+        } finally {
+            lines.release();
+        }
+    }
+
+    /** Stops the server unless it was taken, after its start ends; a start that failed leaves nothing to stop. */
+    @Override
+    public void close() {
+        if (taken) {
+            return;
+        }
+        taken = true;
+        try {
+            starting.join().close();
+        } catch (CompletionException e) {
+            // Nothing started; the command already says why it stopped.
+        }
+    }
+
+    private static RuntimeException rethrown(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    /** Lines held until {@link #release()}, then printed as they come. */
+    private static final class HeldLines implements Consumer<String> {
+        private final PrintWriter out;
+        private final List<String> held = new ArrayList<>();
+        private boolean released;
+
+        HeldLines(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void accept(String line) {
+            if (released) {
+                out.println(line);
+                out.flush();
+            } else {
+                held.add(line);
+            }
+        }
+
+        synchronized void release() {
+            released = true;
+            held.forEach(out::println);
+            held.clear();
+            out.flush();
+        }
+    }
+}
