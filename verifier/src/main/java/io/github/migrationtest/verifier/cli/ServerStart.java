@@ -13,7 +13,8 @@ import java.util.function.Function;
  * Starts Postgres on a thread of its own while the command reads the history, its options and its model: the
  * embedded server takes about 0.3 s to start and reading a history about as long, so a short verification's
  * whole process is that much shorter. What the start says (a download, a notice) is held back until the
- * command takes the server, so that it follows the history's own lines as before.
+ * command takes the server, so that it follows the history's own lines as before. Once the server is up, the
+ * same thread may warm something up on it (the schema lint: {@link #begin}).
  *
  * <p>A command that stops before it takes the server (a history that cannot be read, no revisions) closes
  * this, which waits for the start and stops what it started: nothing is left running.
@@ -22,24 +23,34 @@ final class ServerStart implements AutoCloseable {
 
     private final HeldLines lines;
     private final CompletableFuture<PostgresServer> starting;
+    private final Thread thread;
     private boolean taken;
 
-    private ServerStart(PrintWriter out, Function<Consumer<String>, PostgresServer> start) {
+    private ServerStart(PrintWriter out, Function<Consumer<String>, PostgresServer> start,
+                        Consumer<PostgresServer> warmUp) {
         this.lines = new HeldLines(out);
         this.starting = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        this.thread = new Thread(() -> {
+            PostgresServer server;
             try {
-                starting.complete(start.apply(lines));
+                server = start.apply(lines);
             } catch (Throwable e) {
                 starting.completeExceptionally(e);
+                return;
             }
+            starting.complete(server);
+            warmUp.accept(server);
         }, "migrationtest-server-start");
         thread.start();
     }
 
-    /** Begins {@code start} now, with a consumer of its progress lines, which go to {@code out}. */
-    static ServerStart begin(PrintWriter out, Function<Consumer<String>, PostgresServer> start) {
-        return new ServerStart(out, start);
+    /**
+     * Begins {@code start} now, with a consumer of its progress lines, which go to {@code out}; then, on the
+     * same thread, {@code warmUp} with the started server (which must not fail: it only saves later time).
+     */
+    static ServerStart begin(PrintWriter out, Function<Consumer<String>, PostgresServer> start,
+                             Consumer<PostgresServer> warmUp) {
+        return new ServerStart(out, start, warmUp);
     }
 
     /**
@@ -57,13 +68,26 @@ final class ServerStart implements AutoCloseable {
         }
     }
 
-    /** Stops the server unless it was taken, after its start ends; a start that failed leaves nothing to stop. */
+    /** Waits for the warm-up: the caller closes the server it took only after this. */
+    void awaitWarmUp() {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the server unless it was taken, after its start and warm-up end; a start that failed leaves nothing
+     * to stop.
+     */
     @Override
     public void close() {
         if (taken) {
             return;
         }
         taken = true;
+        awaitWarmUp();
         try {
             starting.join().close();
         } catch (CompletionException e) {

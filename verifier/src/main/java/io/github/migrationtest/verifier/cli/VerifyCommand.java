@@ -7,12 +7,14 @@ import io.github.migrationtest.verifier.ci.CiFailure;
 import io.github.migrationtest.verifier.ci.GitLabCodeQuality;
 import io.github.migrationtest.verifier.safety.SafetyOptions;
 import io.github.migrationtest.verifier.diff.DiffOptions;
+import io.github.migrationtest.verifier.lint.SchemaLint;
 import io.github.migrationtest.verifier.model.ModelContext;
 import io.github.migrationtest.verifier.model.ModelFile;
 import io.github.migrationtest.verifier.model.Models;
 import io.github.migrationtest.verifier.model.SchemaModel;
 import io.github.migrationtest.verifier.model.SnapshotFileModel;
 import io.github.migrationtest.verifier.model.SqlFileModel;
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.FailureText;
@@ -28,6 +30,8 @@ import io.github.migrationtest.verifier.source.MigrationSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -41,11 +45,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code migrationtest verify}: every revision up, down and up again, proven by snapshots. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verify that every revision's downgrade restores the schema and its upgrade reproduces it.")
 final class VerifyCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VerifyCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -135,7 +143,7 @@ final class VerifyCommand implements Callable<Integer> {
         MigrationSource history;
         VerificationReport report;
         // The server starts while the history, the options and the model are read (ServerStart).
-        try (ServerStart starting = ServerStart.begin(out, source::startPostgres)) {
+        try (ServerStart starting = ServerStart.begin(out, source::startPostgres, this::warmUp)) {
             history = source.openSource();
             source.settingsLines().forEach(out::println);
             if (history.revisions().isEmpty()) {
@@ -165,7 +173,25 @@ final class VerifyCommand implements Callable<Integer> {
             server.notices().forEach(out::println);
             try (var watch = progress.watch(server)) {
                 return new Verifier(history, options).verify(server, progress);
+            } finally {
+                starting.awaitWarmUp(); // before the server is closed under it
             }
+        }
+    }
+
+    /**
+     * The schema lint once on a scratch database, while the history is read (SchemaLint.warmUp); not with
+     * --no-lint, nor on one processor, where it would only take turns with the walk. Measured whole process on 2
+     * cores: 0.94x keto, 0.95x vaultwarden, no change on one revision or plume (their walk or the lint waits).
+     */
+    private void warmUp(PostgresServer server) {
+        if (noLint || Runtime.getRuntime().availableProcessors() < 2 || !SchemaLint.available()) {
+            return;
+        }
+        try (DisposableDatabase scratch = server.createDatabase(); Connection connection = scratch.connect()) {
+            SchemaLint.warmUp(connection);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("No lint warm-up: {}", e.toString());
         }
     }
 

@@ -29,7 +29,7 @@ class ServerStartTest {
         try (ServerStart starting = ServerStart.begin(writer, progress -> {
             progress.accept("Starting Postgres");
             return PostgresServer.start(EMBEDDED, progress);
-        })) {
+        }, server -> { })) {
             writer.println("a line of the history's");
             try (PostgresServer server = starting.take();
                  DisposableDatabase database = server.createDatabase();
@@ -49,12 +49,35 @@ class ServerStartTest {
             progress.accept("Starting Postgres");
             started.set(PostgresServer.start(EMBEDDED, progress));
             return started.get();
-        })) {
+        }, server -> { })) {
             // The command stops here: a history it cannot read, or one without revisions.
         }
         assertThat(started.get()).as("closing waits for the start").isNotNull();
         assertThatThrownBy(() -> started.get().createDatabase()).isInstanceOf(IllegalStateException.class);
         assertThat(out.toString()).as("a command that stopped says nothing of a server it never used").isEmpty();
+    }
+
+    @Test
+    void the_warm_up_runs_on_the_started_server_and_closing_waits_for_it() {
+        AtomicReference<PostgresServer> started = new AtomicReference<>();
+        AtomicReference<String> warmedIn = new AtomicReference<>();
+        try (ServerStart starting = ServerStart.begin(new PrintWriter(out, true), progress -> {
+            started.set(PostgresServer.start(EMBEDDED, progress));
+            return started.get();
+        }, server -> {
+            try (DisposableDatabase scratch = server.createDatabase(); Connection connection = scratch.connect();
+                 Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT current_database(), pg_sleep(0.3)")) {
+                row.next();
+                warmedIn.set(row.getString(1));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        })) {
+            // The command stops at once.
+        }
+        assertThat(warmedIn.get()).startsWith(PostgresServer.DATABASE_PREFIX);
+        assertThatThrownBy(() -> started.get().createDatabase()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -64,7 +87,7 @@ class ServerStartTest {
             // Port 1: nothing listens there.
             return PostgresServer.start(PostgresSettings.fromEnvironment()
                     .withServer("jdbc:postgresql://127.0.0.1:1/postgres", "nobody", "secret"), progress);
-        })) {
+        }, server -> { })) {
             assertThatThrownBy(starting::take).isInstanceOf(PostgresUnavailableException.class)
                     .hasMessageStartingWith("No Postgres could be provided");
         }

@@ -54,6 +54,17 @@ class SchemaLintTest {
     }
 
     @Test
+    void a_lint_during_a_warm_up_finds_what_it_finds_cold() throws Exception {
+        try (DisposableDatabase empty = PostgresServer.shared().createDatabase(); Connection connection = empty.connect()) {
+            Thread warming = new Thread(() -> SchemaLint.warmUp(connection));
+            warming.start();
+            assertThat(lint(BAD)).hasSize(3).allSatisfy(finding -> assertThat(finding).startsWith("LINT_"));
+            warming.join();
+        }
+        assertThat(lint(BAD)).hasSize(3);
+    }
+
+    @Test
     void the_fixed_twin_has_none() throws SQLException {
         assertThat(lint(FIXED)).isEmpty();
     }
