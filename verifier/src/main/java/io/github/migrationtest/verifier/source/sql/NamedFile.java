@@ -26,9 +26,10 @@ public record NamedFile(Path path, String display, Convention convention, Versio
         return new NamedFile(path, display, Convention.POPX, version.asText(), name, role, dialect, noTransaction);
     }
 
-    /** The same file, read as a file of another convention. */
+    /** The same file, read as a file of another convention; a dbmate file ordered as dbmate orders it. */
     public NamedFile as(Convention other) {
-        return new NamedFile(path, display, other, version, name, role, dialect, noTransaction);
+        Version read = other == Convention.DBMATE ? version.asDbmateFileName() : version;
+        return new NamedFile(path, display, other, read, name, role, dialect, noTransaction);
     }
 
     /** What a migration file holds. */

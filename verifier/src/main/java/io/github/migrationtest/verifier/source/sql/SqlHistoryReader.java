@@ -436,10 +436,8 @@ public final class SqlHistoryReader {
             }
             revision = Revision.irreversible(id, up.description(), files, reason);
         }
-        // What the tool writes in its table: diesel the version without dashes, the others the version as written.
-        String recorded = up.version().text().isEmpty() ? up.version().raw() : up.version().text();
         return new PlannedRevision(revision, upPart.map(List::of).orElse(List.of()), down.map(List::of).orElse(List.of()),
-                recorded);
+                up.version().recorded(up.convention()));
     }
 
     private NamedFile firstOfDuplicates(List<NamedFile> candidates) {

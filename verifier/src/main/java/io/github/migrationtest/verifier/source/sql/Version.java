@@ -52,6 +52,21 @@ public record Version(String raw, List<BigInteger> segments, String text) implem
         return textual(raw, raw);
     }
 
+    /**
+     * The version of a dbmate file ({@code <version>_<name>.sql}) ordered as dbmate orders its files: by file name,
+     * as text ({@code FindMigrations} sorts them so). That is the version as text, but where one version begins
+     * another ({@code 1} and {@code 10}), the {@code _} after the shorter one sorts after the longer one's digit:
+     * {@code 10_b.sql} runs before {@code 1_a.sql}, and {@code 0001} is another version than {@code 1}.
+     */
+    public Version asDbmateFileName() {
+        return textual(raw, raw + "_");
+    }
+
+    /** What the tool writes in its table of applied versions: diesel's version without dashes, else as written. */
+    public String recorded(Convention convention) {
+        return convention == Convention.DIESEL ? text : raw;
+    }
+
     /** Whether the text is digits, optionally separated by single {@code .}, {@code _} or {@code -}. */
     public static boolean isVersion(String raw) {
         return raw != null && raw.matches("\\d+([._-]\\d+)*");

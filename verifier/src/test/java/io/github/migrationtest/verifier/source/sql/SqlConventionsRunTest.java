@@ -10,6 +10,7 @@ import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.ReportedDifference;
+import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.HistoryFinding;
@@ -128,6 +129,20 @@ class SqlConventionsRunTest {
 
         source.upgrade(only, connection);
         assertThat(strings("select version::text from schema_migrations")).containsExactly("1");
+    }
+
+    @Test
+    void a_dbmate_history_is_walked_in_dbmate_s_file_name_order() {
+        // dbmate runs 10_users.sql before 2_emails.sql (file names sorted as text); in number order the second would
+        // alter a table that does not exist yet.
+        write("10_users.sql", "-- migrate:up\ncreate table users (id int);\n-- migrate:down\ndrop table users;\n");
+        write("2_emails.sql", "-- migrate:up\nalter table users add column email text;\n"
+                + "-- migrate:down\nalter table users drop column email;\n");
+
+        VerificationReport report = verify();
+
+        assertThat(report.revisions()).extracting(RevisionReport::id).containsExactly("10", "2");
+        assertThat(report.passed()).as("%s", report).isTrue();
     }
 
     @Test

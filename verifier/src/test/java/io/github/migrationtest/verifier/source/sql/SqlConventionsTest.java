@@ -296,6 +296,35 @@ class SqlConventionsTest {
     }
 
     @Test
+    void dbmate_files_run_in_file_name_order_where_goose_files_of_the_same_names_run_in_number_order() throws IOException {
+        // dbmate's FindMigrations sorts the files by name: 10_b.sql before 1_a.sql and 9_c.sql; 0001 is its own version.
+        write("1_a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\nselect -1;\n");
+        write("10_b.sql", "-- migrate:up\nselect 10;\n-- migrate:down\nselect -10;\n");
+        write("9_c.sql", "-- migrate:up\nselect 9;\n-- migrate:down\nselect -9;\n");
+        write("0001_d.sql", "-- migrate:up\nselect 1;\n-- migrate:down\nselect -1;\n");
+
+        MigrationSource source = open();
+
+        assertThat(errors(source)).isEmpty();
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("0001", "10", "1", "9");
+
+        for (String name : List.of("1_a.sql", "10_b.sql", "9_c.sql")) {
+            write(name, "-- +goose Up\nselect 1;\n-- +goose Down\nselect -1;\n");
+        }
+        Files.delete(dir.resolve("0001_d.sql"));
+        assertThat(open().revisions()).extracting(Revision::id).containsExactly("1", "9", "10");
+    }
+
+    @Test
+    void two_dbmate_files_of_one_version_are_an_error_as_dbmate_records_the_version_once() throws IOException {
+        write("1_a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\nselect -1;\n");
+        write("1_b.sql", "-- migrate:up\nselect 2;\n-- migrate:down\nselect -2;\n");
+
+        assertThat(errors(open())).singleElement().satisfies(error -> assertThat(error.message())
+                .isEqualTo("has the same version (1) as " + shown("1_a.sql")));
+    }
+
+    @Test
     void dbmate_empty_sections_are_no_ops_and_a_name_may_hold_a_space() throws IOException {
         write("20200101000000_a copy.sql", "-- migrate:up\ncreate table a (id int);\n-- migrate:down\n");
         write("20200102000000_b.sql", "-- migrate:up\n-- migrate:down\nselect 1;\n");
