@@ -83,6 +83,7 @@ final class ChangelogReader {
             return List.of();
         }
         findings.addAll(UndefinedParameters.in(changeSets, display));
+        findings.addAll(ReferencedFiles.missing(changeSets, display));
         serverWideChange = changeSets.stream().flatMap(c -> serverWideChange(c).stream()).findFirst();
         return unit == LiquibaseRevisions.TAG ? byTag(changeSets) : byChangeSet(changeSets);
     }

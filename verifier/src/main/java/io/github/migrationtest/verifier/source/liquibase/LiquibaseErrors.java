@@ -83,7 +83,7 @@ final class LiquibaseErrors {
      * the folders it looked in: Liquibase's own message lists them on lines of their own, which its first line leaves
      * out.
      */
-    private static Optional<String> missingFile(Throwable error) {
+    static Optional<String> missingFile(Throwable error) {
         for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
             Matcher matcher = t.getMessage() == null ? null : NOT_ON_SEARCH_PATH.matcher(t.getMessage().strip());
             if (matcher != null && matcher.find()) {

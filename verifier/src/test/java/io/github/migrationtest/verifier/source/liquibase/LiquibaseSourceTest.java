@@ -233,6 +233,43 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void files_the_changesets_read_and_that_are_missing_are_said_when_the_history_is_read(@TempDir Path dir)
+            throws Exception {
+        // Liquibase needs an sqlFile's file for its first update of any changeset: without this the first revision,
+        // whose own SQL is sound, would be the one that fails.
+        Files.writeString(dir.resolve("present.sql"), "create table present (id int);");
+        Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - changeSet: {id: one, author: ada, changes: [{sql: {sql: "create table roles (name text)"}}],
+                      rollback: "drop table roles"}
+                  - changeSet:
+                      id: two
+                      author: ada
+                      changes: [{sqlFile: {path: absent.sql, relativeToChangelogFile: true}}]
+                      rollback: [{sqlFile: {path: present.sql, relativeToChangelogFile: true}}]
+                  - changeSet:
+                      id: three
+                      author: ada
+                      changes: [{loadData: {tableName: roles, file: roles.csv, relativeToChangelogFile: true}}]
+                      rollback: "delete from roles"
+                """);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.findings()).filteredOn(HistoryFinding::isError).extracting(HistoryFinding::message)
+                .containsExactly("changeset ada:two needs " + dir.resolve("absent.sql") + ", which does not exist",
+                        "changeset ada:three needs " + dir.resolve("roles.csv") + ", which does not exist");
+        assertThat(source.findings()).filteredOn(HistoryFinding::isError).allSatisfy(finding -> {
+            assertThat(finding.file()).endsWith("db.changelog-master.yaml");
+            assertThat(finding.fix()).startsWith("add the file, or give the folder that holds it with --search-path");
+        });
+
+        Files.writeString(dir.resolve("absent.sql"), "create table absent (id int);");
+        Files.writeString(dir.resolve("roles.csv"), "name\nadmin\n");
+        assertThat(MigrationSources.open(changelog, SourceOptions.defaults()).findings()).noneMatch(HistoryFinding::isError);
+    }
+
+    @Test
     void a_load_data_file_no_folder_of_the_search_path_holds_names_the_folders_and_the_option(@TempDir Path dir)
             throws Exception {
         Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
