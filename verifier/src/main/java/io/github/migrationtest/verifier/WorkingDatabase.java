@@ -362,7 +362,7 @@ final class WorkingDatabase implements AutoCloseable {
                 inWindow = false;
                 windowEnded = false;
                 endWindow(open);
-                reader.resume(mark);
+                reader.resumeLastTime(mark);
                 roundTripsRolledBack++;
                 LOG.debug("Revision {}: round trip rolled back, no rebuild", revision.id());
             }

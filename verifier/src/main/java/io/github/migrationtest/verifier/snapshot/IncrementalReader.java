@@ -157,6 +157,15 @@ public final class IncrementalReader {
         untracked = mark.untracked;
     }
 
+    /**
+     * {@link #resume(Mark)} for a mark that is not resumed again (a round trip's, rolled back once): its knowledge
+     * becomes the reader's without a copy, which costs a pass over every object of the schema.
+     */
+    public void resumeLastTime(Mark mark) {
+        state = mark.state;
+        untracked = mark.untracked;
+    }
+
     /** The reader's knowledge of one database at one moment; see {@link #mark()}. */
     public static final class Mark {
         private final SnapshotState state;
