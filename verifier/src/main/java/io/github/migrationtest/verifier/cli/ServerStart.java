@@ -16,15 +16,14 @@ import java.util.function.Function;
  * command takes the server, so that it follows the history's own lines as before. Once the server is up, the
  * same thread may warm something up on it (the schema lint: {@link #begin}).
  *
- * <p>A command that stops before it takes the server (a history that cannot be read, no revisions) closes
- * this, which waits for the start and stops what it started: nothing is left running.
+ * <p>This owns the server: closing it waits for the start and the warm-up and stops what they started, also
+ * for a command that stopped before it took the server (a history that cannot be read, no revisions).
  */
 final class ServerStart implements AutoCloseable {
 
     private final HeldLines lines;
     private final CompletableFuture<PostgresServer> starting;
     private final Thread thread;
-    private boolean taken;
 
     private ServerStart(PrintWriter out, Function<Consumer<String>, PostgresServer> start,
                         Consumer<PostgresServer> warmUp) {
@@ -54,11 +53,10 @@ final class ServerStart implements AutoCloseable {
     }
 
     /**
-     * The started server, which the caller now owns and closes; its progress lines are printed first, and
-     * later ones as they come. A start that failed throws what it threw.
+     * The started server, to use until this is closed; its progress lines are printed first, and later ones as they
+     * come. A start that failed throws what it threw.
      */
     PostgresServer take() {
-        taken = true;
         try {
             return starting.join();
         } catch (CompletionException e) {
@@ -68,30 +66,21 @@ final class ServerStart implements AutoCloseable {
         }
     }
 
-    /** Waits for the warm-up: the caller closes the server it took only after this. */
-    void awaitWarmUp() {
+    /**
+     * Stops the server, taken or not, once its start and the warm-up on it have ended (neither is cut short: the
+     * server's own close drops the warm-up's database); a start that failed leaves nothing to stop.
+     */
+    @Override
+    public void close() {
         try {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /**
-     * Stops the server unless it was taken, after its start and warm-up end; a start that failed leaves nothing
-     * to stop.
-     */
-    @Override
-    public void close() {
-        if (taken) {
-            return;
-        }
-        taken = true;
-        awaitWarmUp();
         try {
             starting.join().close();
         } catch (CompletionException e) {
-            // Nothing started; the command already says why it stopped.
+            // Nothing started; the command already said, or says, why.
         }
     }
 

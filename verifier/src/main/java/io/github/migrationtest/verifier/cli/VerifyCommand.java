@@ -166,16 +166,13 @@ final class VerifyCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(out, ConsoleOut.isTerminal(out), interruption::happened,
                 progressInterval);
         interruption.whereFrom(progress::where);
-        try (PostgresServer server = starting.take()) {
-            interruption.guard(server);
-            out.println("Verifying " + history.revisions().size() + " revisions of " + history.location()
-                    + " on " + server.description());
-            server.notices().forEach(out::println);
-            try (var watch = progress.watch(server)) {
-                return new Verifier(history, options).verify(server, progress);
-            } finally {
-                starting.awaitWarmUp(); // before the server is closed under it
-            }
+        PostgresServer server = starting.take(); // closed with starting
+        interruption.guard(server);
+        out.println("Verifying " + history.revisions().size() + " revisions of " + history.location()
+                + " on " + server.description());
+        server.notices().forEach(out::println);
+        try (var watch = progress.watch(server)) {
+            return new Verifier(history, options).verify(server, progress);
         }
     }
 

@@ -24,15 +24,16 @@ class ServerStartTest {
     private final StringWriter out = new StringWriter();
 
     @Test
-    void the_server_taken_works_and_what_its_start_said_follows_the_commands_own_lines() throws Exception {
+    void the_server_taken_works_until_closed_and_what_its_start_said_follows_the_commands_own_lines() throws Exception {
         PrintWriter writer = new PrintWriter(out, true);
+        PostgresServer taken;
         try (ServerStart starting = ServerStart.begin(writer, progress -> {
             progress.accept("Starting Postgres");
             return PostgresServer.start(EMBEDDED, progress);
         }, server -> { })) {
             writer.println("a line of the history's");
-            try (PostgresServer server = starting.take();
-                 DisposableDatabase database = server.createDatabase();
+            taken = starting.take();
+            try (DisposableDatabase database = taken.createDatabase();
                  Connection connection = database.connect();
                  Statement statement = connection.createStatement();
                  ResultSet row = statement.executeQuery("SELECT 1")) {
@@ -40,6 +41,7 @@ class ServerStartTest {
             }
         }
         assertThat(out.toString()).startsWith("a line of the history's" + System.lineSeparator() + "Starting Postgres");
+        assertThatThrownBy(taken::createDatabase).as("closed with the start").isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier.source.liquibase;
 
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.script.PostgresErrors;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,9 +80,10 @@ final class LiquibaseErrors {
     }
 
     /**
-     * A file Liquibase looked for on the search path and did not find (an include, a loadData's CSV, an sqlFile), with
-     * the folders it looked in: Liquibase's own message lists them on lines of their own, which its first line leaves
-     * out.
+     * A file Liquibase looked for and did not find (an include, a loadData's CSV, an sqlFile). Looked for on the search
+     * path, with the folders it looked in: Liquibase's own message lists them on lines of their own, which its first
+     * line leaves out. Resolved beside its changelog ({@code relativeToChangelogFile}), Liquibase's
+     * {@link FileNotFoundException} names the path, which the checksum of a changeset reports.
      */
     static Optional<String> missingFile(Throwable error) {
         for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
@@ -90,6 +92,11 @@ final class LiquibaseErrors {
                 String folders = matcher.group(2).lines().map(String::strip).filter(l -> l.startsWith("- "))
                         .map(l -> l.substring(2)).reduce((a, b) -> a + ", " + b).orElse("none");
                 return Optional.of(matcher.group(1) + ", which no folder of the search path holds (" + folders + ")");
+            }
+        }
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof FileNotFoundException && t.getMessage() != null) {
+                return Optional.of(t.getMessage().replaceFirst(" does not exist$", "") + ", which does not exist");
             }
         }
         return Optional.empty();

@@ -2,7 +2,6 @@ package io.github.migrationtest.verifier.source.liquibase;
 
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
-import java.io.FileNotFoundException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,24 +42,14 @@ final class ReferencedFiles {
         return findings;
     }
 
-    /** The file the change reads and cannot find, as Liquibase names it with the folders it looked in. */
+    /** The file the change reads and cannot find, as Liquibase names it ({@link LiquibaseErrors#missingFile}). */
     private static Optional<String> missingFile(Change change) {
         try {
             change.generateCheckSum(); // reads the file, as Liquibase does before it runs the change
             return Optional.empty();
         } catch (RuntimeException e) {
             // Anything else wrong with the change is Liquibase's to say when it runs it, as before.
-            return LiquibaseErrors.missingFile(e).or(() -> notFound(e));
+            return LiquibaseErrors.missingFile(e);
         }
-    }
-
-    /** An sqlFile's path resolved to a file that does not exist: Liquibase's FileNotFoundException names it. */
-    private static Optional<String> notFound(Throwable error) {
-        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof FileNotFoundException && t.getMessage() != null) {
-                return Optional.of(t.getMessage().replaceFirst(" does not exist$", "") + ", which does not exist");
-            }
-        }
-        return Optional.empty();
     }
 }
