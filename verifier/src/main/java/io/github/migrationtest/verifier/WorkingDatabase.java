@@ -353,7 +353,7 @@ final class WorkingDatabase implements AutoCloseable {
     void rolledBack(Revision revision, Window work) throws SQLException {
         Connection open = steps();
         synchronized (stepLock) {
-            IncrementalReader.Mark mark = reader.mark();
+            IncrementalReader.Mark mark = reader.markForOneResume();
             open.setAutoCommit(false);
             inWindow = true;
             try {

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What a transactional step's start tells about the relations that exist then, without listing them: a
@@ -25,8 +24,8 @@ import java.util.Map;
  * @param lockTimeout the session's lock_timeout
  * @param recorder whether the change recorder is installed, whose log names what a step dropped
  */
-record StepStart(long highestOid, long highestFileNode, boolean anyRelation, Map<Long, Long> pendingScans,
-                 Map<Long, Integer> indexCounts, String lockTimeout, boolean recorder) {
+record StepStart(long highestOid, long highestFileNode, boolean anyRelation, OidCounts pendingScans,
+                 OidCounts indexCounts, String lockTimeout, boolean recorder) {
 
     /**
      * One row of aggregates. The two maxima walk an index backwards; the scan counters and the index counts
@@ -55,23 +54,8 @@ record StepStart(long highestOid, long highestFileNode, boolean anyRelation, Map
         try (PreparedStatement statement = connection.prepareStatement(START);
              ResultSet row = statement.executeQuery()) {
             row.next();
-            Map<Long, Long> scans = new HashMap<>();
-            split(row.getString(4), pair -> {
-                int colon = pair.indexOf(':');
-                scans.put(Long.parseLong(pair.substring(0, colon)), Long.parseLong(pair.substring(colon + 1)));
-            });
-            Map<Long, Integer> indexes = new HashMap<>();
-            split(row.getString(5), table -> indexes.merge(Long.parseLong(table), 1, Integer::sum));
-            return new StepStart(row.getLong(1), row.getLong(2), row.getBoolean(3), scans, indexes, row.getString(6),
-                    row.getBoolean(7));
-        }
-    }
-
-    private static void split(String list, java.util.function.Consumer<String> each) {
-        if (list != null && !list.isEmpty()) {
-            for (String item : list.split(",")) {
-                each.accept(item);
-            }
+            return new StepStart(row.getLong(1), row.getLong(2), row.getBoolean(3), OidCounts.ofPairs(row.getString(4)),
+                    OidCounts.ofOccurrences(row.getString(5)), row.getString(6), row.getBoolean(7));
         }
     }
 
@@ -91,7 +75,7 @@ record StepStart(long highestOid, long highestFileNode, boolean anyRelation, Map
      */
     RelationState before(Relation relation, long fileNode, boolean isPartition) {
         long then = fileNode > highestFileNode ? -1 : fileNode;
-        return new RelationState(true, then, EnumSet.noneOf(LockMode.class), pendingScans.getOrDefault(relation.oid(), 0L),
-                RelationState.UNKNOWN, null, isPartition, relation.isIndex() ? 0 : indexCounts.getOrDefault(relation.oid(), 0));
+        return new RelationState(true, then, EnumSet.noneOf(LockMode.class), pendingScans.of(relation.oid()),
+                RelationState.UNKNOWN, null, isPartition, relation.isIndex() ? 0 : (int) indexCounts.of(relation.oid()));
     }
 }

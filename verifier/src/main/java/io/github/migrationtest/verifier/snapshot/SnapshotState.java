@@ -2,7 +2,9 @@ package io.github.migrationtest.verifier.snapshot;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,12 +33,18 @@ final class SnapshotState {
     private int unitsRead;
     /** The recorder's digest of the event triggers when they were last read; null: unknown, read them. */
     private String eventTriggerDigest;
+    /** While a {@link #journal()} is open: how to undo each change made since, the latest first. */
+    private Deque<Runnable> undo;
+    /** Counts the journals opened, to tell the contents made under the open one. */
+    private int journals;
 
     /** What one unit holds: its objects' keys, its members, and the table it is, if it is one. */
     private static final class Content {
         final List<SchemaSnapshot.SortKey> keys = new ArrayList<>();
         final List<ReadUnit.Member> members = new ArrayList<>();
         Table table;
+        /** The journal it was made under (0: none): changed in place under that one, as it restores what it replaced. */
+        int journal;
 
         Content copy() {
             Content copy = new Content();
@@ -49,6 +57,55 @@ final class SnapshotState {
 
     private SnapshotState(SnapshotOptions options) {
         this.options = options;
+    }
+
+    /**
+     * What this state is now, kept by recording how to undo each change made from here on, so that {@link
+     * Journal#rollBack()} puts it back: costs what the changes touch, where a {@link #copy()} costs a pass over
+     * every object. One journal at a time; it ends with its roll-back.
+     */
+    Journal journal() {
+        if (undo != null) {
+            throw new IllegalStateException("a journal is open already");
+        }
+        undo = new ArrayDeque<>();
+        journals++;
+        return new Journal(schemaOids, snapshot, unitsRead, eventTriggerDigest);
+    }
+
+    /** The fields a change replaces whole, as they were when the journal opened; the rest is undone change by change. */
+    final class Journal {
+        private final List<Long> schemaOids;
+        private final SchemaSnapshot snapshot;
+        private final int unitsRead;
+        private final String eventTriggerDigest;
+
+        private Journal(List<Long> schemaOids, SchemaSnapshot snapshot, int unitsRead, String eventTriggerDigest) {
+            this.schemaOids = schemaOids;
+            this.snapshot = snapshot;
+            this.unitsRead = unitsRead;
+            this.eventTriggerDigest = eventTriggerDigest;
+        }
+
+        /** Undoes every change since the journal opened, and closes it; returns the state, as it was then. */
+        SnapshotState rollBack() {
+            Deque<Runnable> changes = undo;
+            undo = null;
+            changes.forEach(Runnable::run);
+            SnapshotState state = SnapshotState.this;
+            state.schemaOids = schemaOids;
+            state.snapshot = snapshot;
+            state.unitsRead = unitsRead;
+            state.eventTriggerDigest = eventTriggerDigest;
+            return state;
+        }
+    }
+
+    /** Records how to undo a change just made, while a journal is open. */
+    private void undoWith(Runnable change) {
+        if (undo != null) {
+            undo.push(change);
+        }
     }
 
     /** Reads the whole schema. */
@@ -128,8 +185,10 @@ final class SnapshotState {
             }
         }
         if (eventTriggers) {
-            this.eventTriggers.forEach(this::remove);
+            List<SchemaSnapshot.SortKey> were = List.copyOf(this.eventTriggers);
+            were.forEach(this::remove);
             this.eventTriggers.clear();
+            undoWith(() -> this.eventTriggers.addAll(were));
         }
         SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids, eventTriggers),
                 schemaOids, this::collect));
@@ -199,8 +258,14 @@ final class SnapshotState {
         if (content == null) {
             return;
         }
+        undoWith(() -> units.put(unit, content));
         content.keys.forEach(this::remove);
-        content.members.forEach(members::remove);
+        for (ReadUnit.Member member : content.members) {
+            ReadUnit owner = members.remove(member);
+            if (owner != null) {
+                undoWith(() -> members.put(member, owner));
+            }
+        }
         if (content.table != null) {
             for (String parent : content.table.parents()) {
                 Set<ReadUnit> siblings = children.get(parent);
@@ -208,39 +273,83 @@ final class SnapshotState {
                 if (siblings.isEmpty()) {
                     children.remove(parent);
                 }
+                undoWith(() -> children.computeIfAbsent(parent, p -> new HashSet<>()).add(unit));
             }
         }
     }
 
     private void collect(ReadUnit unit, ReadUnit.Member member, SchemaObject object) {
         SchemaSnapshot.SortKey key = SchemaSnapshot.SortKey.of(object);
-        if (!paths.add(key.path()) || !sorted.add(key)) {
+        if (!paths.add(key.path())) {
             // Only a unit left stale by a missed change can clash with a fresh object.
             throw new IllegalStateException("two objects have the path " + object.path());
         }
+        undoWith(() -> paths.remove(key.path()));
+        if (!sorted.add(key)) {
+            throw new IllegalStateException("two objects have the path " + object.path());
+        }
+        undoWith(() -> sorted.remove(key));
         if (unit == null) {
             if (object instanceof EventTrigger) {
                 eventTriggers.add(key);
+                undoWith(() -> eventTriggers.remove(eventTriggers.size() - 1));
             }
             return;
         }
-        Content content = units.computeIfAbsent(unit, k -> new Content());
+        Content content = contentToFill(unit);
         content.keys.add(key);
         if (member != null) {
             content.members.add(member);
-            members.put(member, unit);
+            ReadUnit owner = members.put(member, unit);
+            undoWith(() -> {
+                if (owner == null) {
+                    members.remove(member);
+                } else {
+                    members.put(member, owner);
+                }
+            });
         }
         if (object instanceof Table table) {
             content.table = table;
             for (String parent : table.parents()) {
-                children.computeIfAbsent(parent, p -> new HashSet<>()).add(unit);
+                boolean added = children.computeIfAbsent(parent, p -> new HashSet<>()).add(unit);
+                if (added) {
+                    undoWith(() -> {
+                        Set<ReadUnit> siblings = children.get(parent);
+                        siblings.remove(unit);
+                        if (siblings.isEmpty()) {
+                            children.remove(parent);
+                        }
+                    });
+                }
             }
         }
     }
 
+    /**
+     * The unit's content, to add to: a new one when it has none, and under a journal a copy of the one it has, put
+     * in its place (the journal keeps the original, whose lists and table are changed in place otherwise).
+     */
+    private Content contentToFill(ReadUnit unit) {
+        Content content = units.get(unit);
+        boolean journaled = undo != null;
+        if (content == null || (journaled && content.journal != journals)) {
+            Content filled = content == null ? new Content() : content.copy();
+            filled.journal = journaled ? journals : 0;
+            units.put(unit, filled);
+            undoWith(content == null ? () -> units.remove(unit) : () -> units.put(unit, content));
+            return filled;
+        }
+        return content;
+    }
+
     private void remove(SchemaSnapshot.SortKey key) {
-        sorted.remove(key);
-        paths.remove(key.path());
+        if (sorted.remove(key)) {
+            undoWith(() -> sorted.add(key));
+        }
+        if (paths.remove(key.path())) {
+            undoWith(() -> paths.add(key.path()));
+        }
     }
 
     private SchemaSnapshot build() {

@@ -131,6 +131,46 @@ class IncrementalReaderTest {
     }
 
     /**
+     * A round trip's way: a mark for one resume, every change of {@link #CHANGES} read in a transaction (partial and
+     * whole reads, a fallback state replacing the marked one), rolled back, and the mark resumed. The reader must know
+     * the database as it was, read only what changes after, and do so again for a second round trip.
+     */
+    @Test
+    void resumesAMarkForOneResumeAfterARolledBackTransactionOfChanges() throws SQLException {
+        try (DisposableDatabase database = PostgresServer.shared().createDatabase();
+                Connection connection = database.connect()) {
+            IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
+            String fixture = RichFixture.resource("/snapshot/rich-fixture.sql");
+            for (SqlStatement statement : SqlScript.parse("rich-fixture.sql", fixture).statements()) {
+                execute(connection, statement.sql());
+            }
+            String marked = SnapshotText.render(reader.read(connection));
+            for (String committedAfter : List.of("ALTER TABLE app.orders ADD COLUMN kept_1 text",
+                    "ALTER TABLE app.users ADD COLUMN kept_2 text")) {
+                // Changed after the last read: the log's rows must come back with the rollback, unread.
+                execute(connection, "COMMENT ON TABLE app.orders IS 'before the mark'");
+                IncrementalReader.Mark mark = reader.markForOneResume();
+                connection.setAutoCommit(false);
+                for (Step step : CHANGES) {
+                    execute(connection, step.sql());
+                    assertEqualsWholeRead(reader, connection, "in the transaction: " + step.sql());
+                }
+                connection.rollback();
+                connection.setAutoCommit(true);
+                reader.resumeLastTime(mark);
+                int wholeBefore = reader.wholeReads();
+                assertEqualsWholeRead(reader, connection, "the rollback");
+                execute(connection, committedAfter);
+                assertEqualsWholeRead(reader, connection, "the rollback, then " + committedAfter);
+                assertThat(reader.wholeReads()).as("whole reads after resuming").isEqualTo(wholeBefore);
+                assertThat(SnapshotText.render(reader.read(connection))).as("the marked schema changed")
+                        .isNotEqualTo(marked);
+                marked = SnapshotText.render(reader.read(connection));
+            }
+        }
+    }
+
+    /**
      * A change that keeps a table's, type's or routine's names leaves the units depending on it (the
      * foreign keys of other tables, views, triggers) unread; a rename reads them again, also when
      * the read sees only a name that looks kept (a column renamed, dropped or re-added between reads).

@@ -6,14 +6,15 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * Where a script's text comes from: a file, read again each time the script runs so that a big
- * migration is never held in memory whole, or a text built in memory (a placeholder-replaced script,
- * SQL the verifier writes itself).
+ * migration is never held in memory whole (a small one is kept while memory allows), or a text built in
+ * memory (a placeholder-replaced script, SQL the verifier writes itself).
  */
 public abstract sealed class ScriptSource {
 
@@ -55,7 +56,15 @@ public abstract sealed class ScriptSource {
     }
 
     private static final class FileSource extends ScriptSource {
+        /**
+         * Files up to this size are kept once read: a script is read about seven times in a verification (its
+         * checks, each run), and opening a file, with its decoder's and reader's buffers, cost more than its
+         * statements' splitting. Kept softly, so the collector takes them back before memory runs out.
+         */
+        private static final long KEEP_UP_TO = 64 * 1024;
+
         private final Path file;
+        private volatile SoftReference<String> kept;
 
         FileSource(Path file) {
             this.file = Objects.requireNonNull(file, "file");
@@ -63,6 +72,28 @@ public abstract sealed class ScriptSource {
 
         @Override
         public Reader open() {
+            SoftReference<String> reference = kept;
+            String text = reference == null ? null : reference.get();
+            if (text != null) {
+                return new StringReader(text);
+            }
+            Reader reader = openFile();
+            try {
+                if (Files.size(file) > KEEP_UP_TO) {
+                    return reader;
+                }
+                try (Reader whole = reader) {
+                    text = readAll(whole);
+                }
+                kept = new SoftReference<>(text);
+                return new StringReader(text);
+            } catch (IOException e) {
+                closeQuietly(reader, e);
+                throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        private Reader openFile() {
             PushbackReader reader = null;
             try {
                 reader = new PushbackReader(new InputStreamReader(Files.newInputStream(file), ScriptText.strictDecoder()), 1);
