@@ -353,7 +353,7 @@ final class WorkingDatabase implements AutoCloseable {
     void rolledBack(Revision revision, Window work) throws SQLException {
         Connection open = steps();
         synchronized (stepLock) {
-            IncrementalReader.Mark mark = reader.markForOneResume();
+            IncrementalReader.RollBackMark mark = reader.markForRollBack();
             open.setAutoCommit(false);
             inWindow = true;
             try {
@@ -362,7 +362,7 @@ final class WorkingDatabase implements AutoCloseable {
                 inWindow = false;
                 windowEnded = false;
                 endWindow(open);
-                reader.resumeLastTime(mark);
+                reader.rollBack(mark);
                 roundTripsRolledBack++;
                 LOG.debug("Revision {}: round trip rolled back, no rebuild", revision.id());
             }

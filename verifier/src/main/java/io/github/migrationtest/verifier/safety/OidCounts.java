@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * A number per oid, from a comma-separated list the server aggregated: {@code oid:number} pairs, or oids whose
  * occurrences are counted. A step's start lists every table's, and a step looks up the few it locks, often none:
- * the list is parsed on the first lookup, into sorted arrays, with no boxing.
+ * the list is parsed on the first lookup, into arrays, with no boxing. Occurrences (every index) are sorted and
+ * searched; pairs (only the tables with scans not yet flushed, mostly none) are looked through.
  */
 final class OidCounts {
 
@@ -35,8 +36,12 @@ final class OidCounts {
             parse();
         }
         if (pairs) {
-            int at = Arrays.binarySearch(oids, oid);
-            return at < 0 ? 0 : numbers[at];
+            for (int i = 0; i < oids.length; i++) {
+                if (oids[i] == oid) {
+                    return numbers[i];
+                }
+            }
+            return 0;
         }
         return firstAbove(oid) - firstAbove(oid - 1);
     }
@@ -86,27 +91,10 @@ final class OidCounts {
                 number = number * 10 + (c - '0');
             }
         }
-        if (pairs) {
-            sortTogether(keys, values);
-        } else {
+        if (!pairs) {
             Arrays.sort(keys);
         }
         numbers = values;
         oids = keys;
-    }
-
-    /** Sorts the pairs by oid: the server's aggregate is in no particular order. */
-    private static void sortTogether(long[] keys, long[] values) {
-        Integer[] order = new Integer[keys.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
-        long[] sortedKeys = new long[keys.length];
-        long[] sortedValues = new long[keys.length];
-        for (int i = 0; i < order.length; i++) {
-            sortedKeys[i] = keys[order[i]];
-            sortedValues[i] = values[order[i]];
-        }
-        System.arraycopy(sortedKeys, 0, keys, 0, keys.length);
-        System.arraycopy(sortedValues, 0, values, 0, values.length);
     }
 }

@@ -144,16 +144,16 @@ public final class IncrementalReader {
      * that knowledge plus the clone's log describes the clone, however much it is changed later.
      */
     public Mark mark() {
-        return new Mark(state == null ? null : state.copy(), null, untracked);
+        return new Mark(state == null ? null : state.copy(), untracked);
     }
 
     /**
-     * A mark that {@link #resumeLastTime(Mark)} resumes once, in the database as it was when marked (a round trip's
-     * transaction, rolled back). Instead of copying what the reader knows, the reader records how to undo what its
-     * reads change meanwhile: a mark then costs what the round trip changed, not a pass over every object.
+     * A mark that {@link #rollBack(RollBackMark)} returns to once, in the database as it was when marked (a round
+     * trip's transaction, rolled back). Instead of copying what the reader knows, the reader records how to undo what
+     * its reads change meanwhile: a mark then costs what the round trip changed, not a pass over every object.
      */
-    public Mark markForOneResume() {
-        return new Mark(state, state == null ? null : state.journal(), untracked);
+    public RollBackMark markForRollBack() {
+        return new RollBackMark(state == null ? null : state.journal(), untracked);
     }
 
     /**
@@ -162,31 +162,33 @@ public final class IncrementalReader {
      * {@link #forget()} would read the whole schema. The mark may be resumed again and again.
      */
     public void resume(Mark mark) {
-        if (mark.journal != null) {
-            throw new IllegalArgumentException("a mark for one resume is resumed by resumeLastTime");
-        }
         state = mark.state == null ? null : mark.state.copy();
         untracked = mark.untracked;
     }
 
-    /**
-     * {@link #resume(Mark)} for a mark that is not resumed again (a round trip's, rolled back once): its knowledge
-     * becomes the reader's without a copy, which costs a pass over every object of the schema. A mark {@link
-     * #markForOneResume() for one resume} undoes what the reads changed since.
-     */
-    public void resumeLastTime(Mark mark) {
-        state = mark.journal == null ? mark.state : mark.journal.rollBack();
+    /** Puts the reader back to what it knew at {@code mark}, after the database was rolled back to it. */
+    public void rollBack(RollBackMark mark) {
+        state = mark.journal == null ? null : mark.journal.rollBack();
         untracked = mark.untracked;
     }
 
     /** The reader's knowledge of one database at one moment; see {@link #mark()}. */
     public static final class Mark {
         private final SnapshotState state;
+        private final String untracked;
+
+        private Mark(SnapshotState state, String untracked) {
+            this.state = state;
+            this.untracked = untracked;
+        }
+    }
+
+    /** The reader's knowledge at one moment, kept as a journal of what changes it; see {@link #markForRollBack()}. */
+    public static final class RollBackMark {
         private final SnapshotState.Journal journal;
         private final String untracked;
 
-        private Mark(SnapshotState state, SnapshotState.Journal journal, String untracked) {
-            this.state = state;
+        private RollBackMark(SnapshotState.Journal journal, String untracked) {
             this.journal = journal;
             this.untracked = untracked;
         }

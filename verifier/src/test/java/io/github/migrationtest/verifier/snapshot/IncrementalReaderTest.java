@@ -131,12 +131,12 @@ class IncrementalReaderTest {
     }
 
     /**
-     * A round trip's way: a mark for one resume, every change of {@link #CHANGES} read in a transaction (partial and
-     * whole reads, a fallback state replacing the marked one), rolled back, and the mark resumed. The reader must know
+     * A round trip's way: a mark for a rollback, every change of {@link #CHANGES} read in a transaction (partial and
+     * whole reads, a fallback state replacing the marked one), rolled back, and the reader rolled back to the mark. The reader must know
      * the database as it was, read only what changes after, and do so again for a second round trip.
      */
     @Test
-    void resumesAMarkForOneResumeAfterARolledBackTransactionOfChanges() throws SQLException {
+    void returnsToARollBackMarkAfterARolledBackTransactionOfChanges() throws SQLException {
         try (DisposableDatabase database = PostgresServer.shared().createDatabase();
                 Connection connection = database.connect()) {
             IncrementalReader reader = IncrementalReader.start(connection, SnapshotOptions.defaults());
@@ -149,7 +149,7 @@ class IncrementalReaderTest {
                     "ALTER TABLE app.users ADD COLUMN kept_2 text")) {
                 // Changed after the last read: the log's rows must come back with the rollback, unread.
                 execute(connection, "COMMENT ON TABLE app.orders IS 'before the mark'");
-                IncrementalReader.Mark mark = reader.markForOneResume();
+                IncrementalReader.RollBackMark mark = reader.markForRollBack();
                 connection.setAutoCommit(false);
                 for (Step step : CHANGES) {
                     execute(connection, step.sql());
@@ -157,7 +157,7 @@ class IncrementalReaderTest {
                 }
                 connection.rollback();
                 connection.setAutoCommit(true);
-                reader.resumeLastTime(mark);
+                reader.rollBack(mark);
                 int wholeBefore = reader.wholeReads();
                 assertEqualsWholeRead(reader, connection, "the rollback");
                 execute(connection, committedAfter);

@@ -25,6 +25,8 @@ final class ScriptPartsReader {
     // needed later: each file is checked and its comment lines read once. Its SQL is read when it runs.
     private final Map<Path, ScriptText.Read> reads = new HashMap<>();
     private final Map<Path, CommentLines> comments = new HashMap<>();
+    // One source per file: its comments and its SQL are read from it, so a small file is kept once (ScriptSource).
+    private final Map<Path, ScriptSource> sources = new HashMap<>();
 
     /** The environment goose's {@code ENVSUB} substitutes from. */
     private final Map<String, String> environment;
@@ -70,8 +72,12 @@ final class ScriptPartsReader {
         return reads.computeIfAbsent(file, ScriptText::check);
     }
 
+    private ScriptSource source(Path file) {
+        return sources.computeIfAbsent(file, ScriptSource::of);
+    }
+
     private CommentLines comments(Path file) {
-        return comments.computeIfAbsent(file, f -> CommentLines.read(ScriptSource.of(f)));
+        return comments.computeIfAbsent(file, f -> CommentLines.read(source(f)));
     }
 
     /** The upgrade SQL, or empty when the file cannot be used (already reported). */
@@ -129,6 +135,6 @@ final class ScriptPartsReader {
                     "cannot be read (" + unreadable.reason() + ")", "check its permissions"));
             return Optional.empty();
         }
-        return Optional.of(ScriptSource.of(file.path()));
+        return Optional.of(source(file.path()));
     }
 }
