@@ -42,6 +42,12 @@ final class StepObserver {
      */
     private static final Pattern TRANSACTION_CHARACTERISTICS = Pattern.compile("^SET TRANSACTION\\b.*");
     private static final Pattern TRANSACTION_START = Pattern.compile("^(BEGIN|START TRANSACTION)\\b.*");
+    /**
+     * Undoes work and releases the locks it took; a rollback to a savepoint leaves the transaction open. An index
+     * count read before it can then be one the table no longer has, and no index dropped tells the next reads
+     * (see {@link CatalogReads#readLocked}): from here on they count every locked table's.
+     */
+    private static final Pattern ROLLBACK = Pattern.compile("^(ROLLBACK|ABORT)\\b.*");
     private static final Pattern DROP_TABLE = Pattern.compile("^DROP TABLE\\b.*");
     /** Statements that can rename a relation or move it to another schema (a DO block or a procedure too). */
     private static final Pattern RELATION_RENAMING = Pattern.compile(
@@ -91,6 +97,8 @@ final class StepObserver {
     /** Before a statement that can rename a relation, the relations' names: a relation is named as the step found it. */
     private Map<Long, String> namesBefore = Map.of();
     private boolean broken;
+    /** Whether a read counts the indexes of every locked table (see {@link #ROLLBACK}). */
+    private boolean countEveryIndex;
     private long measuringNanos;
 
     /** A finding, and the place of its statement among the step's. */
@@ -177,6 +185,9 @@ final class StepObserver {
         }
         if (CONCURRENTLY.matcher(statement.code()).matches()) {
             concurrently.add(statement);
+        }
+        if (ROLLBACK.matcher(statement.code()).matches()) {
+            countEveryIndex = true;
         }
         if (!broken && Renames.canRename(statement.code())) {
             try {
@@ -496,8 +507,8 @@ final class StepObserver {
     /** Inside a transaction the relations it holds a lock on; in auto-commit all of them. */
     private CatalogReads.Reading read(boolean inTransaction, ExecutedStatement statement) {
         try {
-            return inTransaction ? CatalogReads.readLocked(connection, previous, highest, start, newIndexes, this::firstSeen,
-                    oid -> goneUnnamed.putIfAbsent(oid, statement))
+            return inTransaction ? CatalogReads.readLocked(connection, previous, highest, start, newIndexes,
+                    countEveryIndex, this::firstSeen, oid -> goneUnnamed.putIfAbsent(oid, statement))
                     : CatalogReads.readAll(connection, relations);
         } catch (SQLException e) {
             stop(e);
