@@ -5,7 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -111,6 +111,9 @@ final class CatalogReads {
     private static final String REWRITE_REASONS = """
             select pg_catalog.bit_or(t.objsubid) from migrationtest_recorder.touched t
             where t.command_tag = 'table_rewrite' and t.objid = ?""";
+
+    /** The savepoint a read of the recorder's log runs under, in the migration's transaction. */
+    private static final String LOG_READ = "migrationtest_log_read";
 
     private CatalogReads() {
     }
@@ -316,56 +319,17 @@ final class CatalogReads {
 
     /**
      * The names of the relations among {@code oids} that were dropped (a table, an index or a materialized
-     * view), from the recorder's log, once the step is over. In the step's transaction when it is still
-     * open (under a savepoint); otherwise in one of its own, ended after the read, as the log was committed.
+     * view), from the recorder's log, once the step is over (see {@link #readLog}).
      */
     static Map<Long, String> dropped(Connection connection, Collection<Long> oids) throws SQLException {
-        Read<Map<Long, String>> read = () -> {
+        return readLog(connection, DROPPED, statement -> statement.setString(1,
+                oids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"))), rows -> {
             Map<Long, String> names = new HashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement(DROPPED)) {
-                statement.setString(1, oids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        names.put(rows.getLong(1), rows.getString(2));
-                    }
-                }
+            while (rows.next()) {
+                names.put(rows.getLong(1), rows.getString(2));
             }
             return names;
-        };
-        if (connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE) {
-            return underSavepoint(connection, read);
-        }
-        try {
-            return read.run();
-        } finally {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        }
-    }
-
-    private interface Read<T> {
-        T run() throws SQLException;
-    }
-
-    /**
-     * A read of the recorder's log, inside the migration's transaction: a migration may have dropped the
-     * recorder, and a failed read must not abort the migration's work.
-     */
-    private static <T> T underSavepoint(Connection connection, Read<T> read) throws SQLException {
-        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
-        try {
-            T value = read.run();
-            if (savepoint != null) {
-                connection.releaseSavepoint(savepoint);
-            }
-            return value;
-        } catch (SQLException e) {
-            if (savepoint != null) {
-                connection.rollback(savepoint);
-            }
-            throw e;
-        }
+        });
     }
 
     /**
@@ -373,14 +337,54 @@ final class CatalogReads {
      * when it logged nothing.
      */
     static int rewriteReasons(Connection connection, long table) throws SQLException {
-        return underSavepoint(connection, () -> {
-            try (PreparedStatement statement = connection.prepareStatement(REWRITE_REASONS)) {
-                statement.setLong(1, table);
-                try (ResultSet row = statement.executeQuery()) {
-                    return row.next() ? row.getInt(1) : 0;
+        return readLog(connection, REWRITE_REASONS, statement -> statement.setLong(1, table),
+                row -> row.next() ? row.getInt(1) : 0);
+    }
+
+    private interface Parameters {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface Rows<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * A read of the recorder's log. Inside the migration's transaction it runs under a savepoint: a migration may
+     * have dropped the recorder, and a failed read must not abort the migration's work. The savepoint, the read and
+     * the release go as one query string, so one round trip instead of three; only a failure costs another, back to
+     * the savepoint. Outside a transaction it runs in one of its own, ended after the read (the log was committed).
+     */
+    private static <T> T readLog(Connection connection, String query, Parameters parameters, Rows<T> rows)
+            throws SQLException {
+        if (connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
+            try (PreparedStatement statement = connection.prepareStatement(query)) {
+                parameters.bind(statement);
+                try (ResultSet result = statement.executeQuery()) {
+                    return rows.read(result);
+                }
+            } finally {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
                 }
             }
-        });
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "savepoint " + LOG_READ + ";\n" + query + ";\nrelease savepoint " + LOG_READ)) {
+            parameters.bind(statement);
+            statement.execute(); // the savepoint's result
+            statement.getMoreResults();
+            try (ResultSet result = statement.getResultSet()) {
+                return rows.read(result);
+            }
+        } catch (SQLException e) {
+            try (Statement back = connection.createStatement()) {
+                back.execute("rollback to savepoint " + LOG_READ + "; release savepoint " + LOG_READ);
+            } catch (SQLException notSet) {
+                e.addSuppressed(notSet); // the transaction had failed before the read
+            }
+            throw e;
+        }
     }
 
     /** Postgres's {@code AT_REWRITE_*} bits in words: "a column's type changed". */

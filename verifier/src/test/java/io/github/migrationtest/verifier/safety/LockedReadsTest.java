@@ -1,10 +1,12 @@
 package io.github.migrationtest.verifier.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.migrationtest.verifier.Verifier;
 import io.github.migrationtest.verifier.VerifierOptions;
 import io.github.migrationtest.verifier.postgres.Backend;
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.report.VerificationReport;
@@ -14,6 +16,10 @@ import io.github.migrationtest.verifier.source.SourceOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -110,6 +116,29 @@ class LockedReadsTest {
                 .as(SafetyCorpusTest.details(report))
                 .containsExactly("2 public.s: SHARE (blocks writes) taken with lock_timeout 0",
                         "4 public.s: SHARE (blocks writes) taken with lock_timeout 0");
+    }
+
+    @Test
+    void a_failed_read_of_the_recorders_log_leaves_the_migrations_transaction_as_it_was() throws SQLException {
+        // No recorder in this database, as after a migration dropped it: the read fails inside the migration's
+        // transaction, which must go on with its work (a savepoint, set and released in the read's own round trip).
+        try (DisposableDatabase database = PostgresServer.shared().createDatabase();
+                Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE kept (id int)");
+                assertThatThrownBy(() -> CatalogReads.dropped(connection, List.of(1L)))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("migrationtest_recorder");
+                assertThatThrownBy(() -> CatalogReads.rewriteReasons(connection, 1L))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("migrationtest_recorder");
+                statement.execute("INSERT INTO kept VALUES (1)");
+                connection.commit();
+                try (ResultSet row = statement.executeQuery("SELECT count(*) FROM kept")) {
+                    row.next();
+                    assertThat(row.getInt(1)).isEqualTo(1);
+                }
+            }
+        }
     }
 
     @Test
