@@ -1,11 +1,11 @@
 package io.github.migrationtest.verifier.safety;
 
+import io.github.migrationtest.verifier.snapshot.UnderSavepoint;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -350,10 +350,8 @@ final class CatalogReads {
     }
 
     /**
-     * A read of the recorder's log. Inside the migration's transaction it runs under a savepoint: a migration may
-     * have dropped the recorder, and a failed read must not abort the migration's work. The savepoint, the read and
-     * the release go as one query string, so one round trip instead of three; only a failure costs another, back to
-     * the savepoint. Outside a transaction it runs in one of its own, ended after the read (the log was committed).
+     * A read of the recorder's log: inside the migration's transaction {@link UnderSavepoint}, outside one in a
+     * transaction of its own, ended after the read (the log was committed).
      */
     private static <T> T readLog(Connection connection, String query, Parameters parameters, Rows<T> rows)
             throws SQLException {
@@ -369,8 +367,7 @@ final class CatalogReads {
                 }
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "savepoint " + LOG_READ + ";\n" + query + ";\nrelease savepoint " + LOG_READ)) {
+        try (PreparedStatement statement = connection.prepareStatement(UnderSavepoint.wrap(LOG_READ, query))) {
             parameters.bind(statement);
             statement.execute(); // the savepoint's result
             statement.getMoreResults();
@@ -378,12 +375,7 @@ final class CatalogReads {
                 return rows.read(result);
             }
         } catch (SQLException e) {
-            try (Statement back = connection.createStatement()) {
-                back.execute("rollback to savepoint " + LOG_READ + "; release savepoint " + LOG_READ);
-            } catch (SQLException notSet) {
-                e.addSuppressed(notSet); // the transaction had failed before the read
-            }
-            throw e;
+            throw UnderSavepoint.rolledBack(connection, LOG_READ, e);
         }
     }
 

@@ -112,7 +112,7 @@ public final class DataLoss {
         }
         if (was.kind() == ObjectKind.TABLE) {
             Optional<ExecutedStatement> where = step.whereVanished(path);
-            if (where.isEmpty() && step.statementsSeen()) {
+            if (where.isEmpty() && step.allVanishedPlaced()) {
                 return Optional.empty(); // measured: the relation is still there, renamed or moved
             }
             return Optional.of(new SafetyFinding(Finding.DROPS_TABLE, step.direction(),

@@ -97,6 +97,8 @@ final class StepObserver {
     /** Before a statement that can rename a relation, the relations' names: a relation is named as the step found it. */
     private Map<Long, String> namesBefore = Map.of();
     private boolean broken;
+    /** Whether the recorder's log could not name what the step dropped. */
+    private boolean dropsUnnamed;
     /** Whether a read counts the indexes of every locked table (see {@link #ROLLBACK}). */
     private boolean countEveryIndex;
     private long measuringNanos;
@@ -313,8 +315,8 @@ final class StepObserver {
         findings.stream().sorted(Noted.ORDER).forEach(n -> all.add(allowances.apply(n.finding())));
         List<ExecutedStatement> statements = order.entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey).toList();
-        return new StepRecord(direction, all, allowances, vanished, droppedOutright, renames, statements, measuringNanos,
-                afterStepNanos);
+        return new StepRecord(direction, all, allowances, vanished, !broken && !dropsUnnamed, droppedOutright, renames,
+                statements, measuringNanos, afterStepNanos);
     }
 
     /** Where the relations the step dropped went, by the names the recorder's log kept. */
@@ -331,7 +333,9 @@ final class StepObserver {
                 }
             });
         } catch (SQLException e) {
-            // A step that failed left nothing to name (its log rolled back with it).
+            // A step that failed left nothing to name (its log rolled back with it); one that dropped the recorder
+            // did: its schema diff places those.
+            dropsUnnamed = true;
             LOG.debug("Safety measurement could not name the relations the step dropped: {}", e.getMessage());
         }
     }

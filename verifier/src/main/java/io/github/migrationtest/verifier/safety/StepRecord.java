@@ -15,22 +15,30 @@ public final class StepRecord {
 
     /** A step nothing was measured in ({@code --no-safety}, or a source that runs its own statements). */
     public static StepRecord none(Direction direction) {
-        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), Set.of(), new Renames(), List.of(), 0, 0);
+        return new StepRecord(direction, List.of(), new Allowances(), Map.of(), false, Set.of(), new Renames(), List.of(),
+                0, 0);
     }
 
     private final Direction direction;
     private final List<SafetyFinding> findings;
     private final Allowances allowances;
     private final Map<String, ExecutedStatement> vanished;
+    private final boolean allVanishedPlaced;
     private final Renames renames;
     private final List<ExecutedStatement> statements;
     private final long measuringNanos;
     private final long afterStepNanos;
     private final Set<String> droppedOutright;
 
+    /**
+     * @param vanished where each relation of the step's start that disappeared did so, by name
+     * @param allVanishedPlaced whether {@code vanished} has every one: false when measuring stopped, or the
+     *     recorder's log could not name what the step dropped
+     */
     StepRecord(Direction direction, List<SafetyFinding> findings, Allowances allowances,
-               Map<String, ExecutedStatement> vanished, Set<String> droppedOutright, Renames renames,
-               List<ExecutedStatement> statements, long measuringNanos, long afterStepNanos) {
+               Map<String, ExecutedStatement> vanished, boolean allVanishedPlaced, Set<String> droppedOutright,
+               Renames renames, List<ExecutedStatement> statements, long measuringNanos, long afterStepNanos) {
+        this.allVanishedPlaced = allVanishedPlaced;
         this.droppedOutright = Set.copyOf(droppedOutright);
         this.afterStepNanos = afterStepNanos;
         this.renames = renames;
@@ -51,9 +59,13 @@ public final class StepRecord {
         return findings;
     }
 
-    /** Whether the source reported the step's statements (else only its schema diff is known). */
-    public boolean statementsSeen() {
-        return !statements.isEmpty();
+    /**
+     * Whether every relation of the step's start that disappeared was placed at its statement: the source reported
+     * the statements, measuring did not stop, and what they dropped was named. Then one not placed is still there,
+     * renamed or moved; otherwise only the step's schema diff tells.
+     */
+    boolean allVanishedPlaced() {
+        return allVanishedPlaced && !statements.isEmpty();
     }
 
     /** The statements the step ran, in order (none when the source did not report them). */

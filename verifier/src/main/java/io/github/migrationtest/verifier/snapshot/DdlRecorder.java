@@ -29,6 +29,8 @@ final class DdlRecorder {
 
     /** The recorder's schema, never part of a snapshot. */
     static final String SCHEMA = "migrationtest_recorder";
+    /** The savepoint a drain inside the caller's transaction runs under. */
+    private static final String DRAIN_SAVEPOINT = "migrationtest_drain";
     static final Set<String> TRIGGERS = Set.of("migrationtest_command_end", "migrationtest_sql_drop",
             "migrationtest_table_rewrite");
 
@@ -258,20 +260,22 @@ final class DdlRecorder {
 
     /**
      * What the DDL since the last call touched; the log is empty afterwards. Runs under the partial
-     * read's settings: the log and what it names are a few rows in large catalogs.
+     * read's settings: the log and what it names are a few rows in large catalogs. Inside the caller's
+     * transaction (a rolled-back round trip) it runs {@link UnderSavepoint}: a migration there may have dropped
+     * the recorder, and the reader then puts it back and reads the whole schema.
      */
     static Changes drain(Connection connection) throws SQLException {
         return ReadSettings.PARTIAL.run(connection, prefix -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    prefix == null ? DRAIN : prefix + ";\n" + DRAIN)) {
+            String sql = prefix != null ? prefix + ";\n" + DRAIN : UnderSavepoint.wrap(DRAIN_SAVEPOINT, DRAIN);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 ReadScope.prepareAtOnce(statement); // planning it takes longer than running it
-                statement.execute();
-                if (prefix != null) {
-                    statement.getMoreResults();
-                }
+                statement.execute(); // the settings' or the savepoint's result
+                statement.getMoreResults();
                 try (ResultSet row = statement.getResultSet()) {
                     return changes(row);
                 }
+            } catch (SQLException e) {
+                throw prefix != null ? e : UnderSavepoint.rolledBack(connection, DRAIN_SAVEPOINT, e);
             }
         });
     }

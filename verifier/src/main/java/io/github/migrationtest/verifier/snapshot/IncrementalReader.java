@@ -70,11 +70,9 @@ public final class IncrementalReader {
         try {
             changes = DdlRecorder.drain(connection);
         } catch (SQLException e) {
-            if (!connection.getAutoCommit()) {
-                throw e;
-            }
-            // A migration dropped the recorder (DROP OWNED, a script that empties the database):
-            // put it back; what happened meanwhile is unknown, so this read is whole.
+            // A migration dropped the recorder (DROP OWNED, a script that empties the database): put it back
+            // (inside a rolled-back round trip's transaction until its rollback brings the old one back); what
+            // happened meanwhile is unknown, so this read is whole.
             LOG.debug("The recorder's log could not be read ({}); installing it again", e.getMessage());
             DdlRecorder.install(connection);
             changes = DdlRecorder.drain(connection).needingWholeRead("the recorder was dropped");

@@ -7,6 +7,7 @@ import io.github.migrationtest.verifier.Verifier;
 import io.github.migrationtest.verifier.VerifierOptions;
 import io.github.migrationtest.verifier.postgres.Backend;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
+import io.github.migrationtest.verifier.postgres.MigrationLogin;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.report.VerificationReport;
@@ -139,6 +140,27 @@ class LockedReadsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void a_history_whose_superuser_migration_drops_the_recorder_is_walked() throws IOException {
+        write("0001_base", "CREATE TABLE t (id int);", "DROP TABLE t;");
+        // Dropped again inside each rolled-back round trip: the reads of its log (safety naming t, the snapshot's drain)
+        // fail there, and must leave the transaction usable.
+        write("0002_drops_the_recorder", "DROP SCHEMA migrationtest_recorder CASCADE;\nDROP TABLE t;",
+                "CREATE TABLE t (id int);");
+        write("0003_after", "CREATE TABLE u (id int);", "DROP TABLE u;");
+
+        VerificationReport report;
+        try (PostgresServer server = PostgresServer.start(PostgresSettings.fromEnvironment()
+                .withBackend(Backend.EMBEDDED).withMigrations(MigrationLogin.SERVER_USER))) {
+            report = new Verifier(MigrationSources.open(history, SourceOptions.defaults()),
+                    VerifierOptions.defaults().withJobs(1)).verify(server);
+        }
+
+        assertThat(report.passed()).as(SafetyCorpusTest.details(report)).isTrue();
+        assertThat(report.revision("0002").orElseThrow().safety()).extracting(f -> f.direction() + " " + f.finding())
+                .as(SafetyCorpusTest.details(report)).contains("UP DROPS_TABLE");
     }
 
     @Test

@@ -282,6 +282,31 @@ class IncrementalReaderTest {
     }
 
     @Test
+    void readsTheWholeSchemaWhenAMigrationDropsTheRecorderInsideTheWalksTransaction() throws SQLException {
+        // A rolled-back round trip reads inside its transaction: a failed read of the log must not abort it.
+        withStartedReader((connection, reader) -> {
+            IncrementalReader.RollBackMark mark = reader.markForRollBack();
+            connection.setAutoCommit(false);
+            execute(connection, "CREATE TABLE public.before_the_drop (id int)");
+            assertEqualsWholeRead(reader, connection, "a table created in the transaction");
+            execute(connection, "DROP SCHEMA migrationtest_recorder CASCADE");
+            execute(connection, "CREATE TABLE public.after_the_drop (id int)");
+            int wholeBefore = reader.wholeReads();
+            assertEqualsWholeRead(reader, connection, "the recorder dropped in the transaction");
+            assertThat(reader.wholeReads() - wholeBefore).as("whole reads after the drop").isEqualTo(1);
+            execute(connection, "CREATE TABLE public.recorded_again (id int)");
+            assertEqualsWholeRead(reader, connection, "a table created after the recorder was put back");
+            assertThat(reader.wholeReads() - wholeBefore).as("the recorder works again in the transaction").isEqualTo(1);
+            connection.rollback();
+            connection.setAutoCommit(true);
+            reader.rollBack(mark);
+            execute(connection, "CREATE TABLE public.after_the_rollback (id int)");
+            assertEqualsWholeRead(reader, connection, "the rollback brought the old recorder back");
+            assertThat(reader.wholeReads() - wholeBefore).as("the old recorder works").isEqualTo(1);
+        });
+    }
+
+    @Test
     void readsTheWholeSchemaAfterARoleNamedInGrantsIsRenamed() throws SQLException {
         // Roles are cluster-wide and fire no event trigger: only the digest of role names sees this.
         withStartedReader((connection, reader) -> {
