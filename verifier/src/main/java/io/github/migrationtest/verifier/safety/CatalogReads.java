@@ -112,9 +112,6 @@ final class CatalogReads {
             select pg_catalog.bit_or(t.objsubid) from migrationtest_recorder.touched t
             where t.command_tag = 'table_rewrite' and t.objid = ?""";
 
-    /** The savepoint a read of the recorder's log runs under, in the migration's transaction. */
-    private static final String LOG_READ = "migrationtest_log_read";
-
     private CatalogReads() {
     }
 
@@ -341,23 +338,15 @@ final class CatalogReads {
                 row -> row.next() ? row.getInt(1) : 0);
     }
 
-    private interface Parameters {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private interface Rows<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
-
     /**
      * A read of the recorder's log: inside the migration's transaction {@link UnderSavepoint}, outside one in a
      * transaction of its own, ended after the read (the log was committed).
      */
-    private static <T> T readLog(Connection connection, String query, Parameters parameters, Rows<T> rows)
-            throws SQLException {
+    private static <T> T readLog(Connection connection, String query, UnderSavepoint.Preparation parameters,
+                                 UnderSavepoint.Rows<T> rows) throws SQLException {
         if (connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
             try (PreparedStatement statement = connection.prepareStatement(query)) {
-                parameters.bind(statement);
+                parameters.prepare(statement);
                 try (ResultSet result = statement.executeQuery()) {
                     return rows.read(result);
                 }
@@ -367,16 +356,7 @@ final class CatalogReads {
                 }
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement(UnderSavepoint.wrap(LOG_READ, query))) {
-            parameters.bind(statement);
-            statement.execute(); // the savepoint's result
-            statement.getMoreResults();
-            try (ResultSet result = statement.getResultSet()) {
-                return rows.read(result);
-            }
-        } catch (SQLException e) {
-            throw UnderSavepoint.rolledBack(connection, LOG_READ, e);
-        }
+        return UnderSavepoint.read(connection, query, parameters, rows);
     }
 
     /** Postgres's {@code AT_REWRITE_*} bits in words: "a column's type changed". */

@@ -29,8 +29,6 @@ final class DdlRecorder {
 
     /** The recorder's schema, never part of a snapshot. */
     static final String SCHEMA = "migrationtest_recorder";
-    /** The savepoint a drain inside the caller's transaction runs under. */
-    private static final String DRAIN_SAVEPOINT = "migrationtest_drain";
     static final Set<String> TRIGGERS = Set.of("migrationtest_command_end", "migrationtest_sql_drop",
             "migrationtest_table_rewrite");
 
@@ -265,17 +263,18 @@ final class DdlRecorder {
      * the recorder, and the reader then puts it back and reads the whole schema.
      */
     static Changes drain(Connection connection) throws SQLException {
+        // Prepared at once: planning it takes longer than running it.
         return ReadSettings.PARTIAL.run(connection, prefix -> {
-            String sql = prefix != null ? prefix + ";\n" + DRAIN : UnderSavepoint.wrap(DRAIN_SAVEPOINT, DRAIN);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                ReadScope.prepareAtOnce(statement); // planning it takes longer than running it
-                statement.execute(); // the settings' or the savepoint's result
+            if (prefix == null) {
+                return UnderSavepoint.read(connection, DRAIN, ReadScope::prepareAtOnce, DdlRecorder::changes);
+            }
+            try (PreparedStatement statement = connection.prepareStatement(prefix + ";\n" + DRAIN)) {
+                ReadScope.prepareAtOnce(statement);
+                statement.execute(); // the settings' result
                 statement.getMoreResults();
                 try (ResultSet row = statement.getResultSet()) {
                     return changes(row);
                 }
-            } catch (SQLException e) {
-                throw prefix != null ? e : UnderSavepoint.rolledBack(connection, DRAIN_SAVEPOINT, e);
             }
         });
     }

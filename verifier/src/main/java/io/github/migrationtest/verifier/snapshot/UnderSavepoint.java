@@ -1,6 +1,8 @@
 package io.github.migrationtest.verifier.snapshot;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -11,24 +13,44 @@ import java.sql.Statement;
  */
 public final class UnderSavepoint {
 
+    /** Set and released around each read: a read's savepoint never outlives it, so one name serves every read. */
+    private static final String NAME = "migrationtest_read";
+
+    /** Binds a read's parameters, or sets how it is prepared. */
+    public interface Preparation {
+        void prepare(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Turns a read's rows into its result. */
+    public interface Rows<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
     private UnderSavepoint() {
     }
 
-    /** {@code query} between setting the savepoint {@code name} and releasing it. */
-    public static String wrap(String name, String query) {
-        return "savepoint " + name + ";\n" + query + ";\nrelease savepoint " + name;
-    }
-
     /**
-     * Returns to the savepoint {@code name} after {@code failure}, and gives the failure back to throw. When the
-     * transaction had failed before the read, no savepoint was set: that second failure is kept with the first.
+     * Runs {@code query}, which returns rows, under a savepoint. When it fails, the transaction is taken back to the
+     * savepoint before the failure is thrown; when the transaction had failed before, no savepoint was set, and that
+     * second failure is kept with the first.
      */
-    public static SQLException rolledBack(Connection connection, String name, SQLException failure) {
-        try (Statement back = connection.createStatement()) {
-            back.execute("rollback to savepoint " + name + "; release savepoint " + name);
-        } catch (SQLException notSet) {
-            failure.addSuppressed(notSet);
+    public static <T> T read(Connection connection, String query, Preparation preparation, Rows<T> rows)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "savepoint " + NAME + ";\n" + query + ";\nrelease savepoint " + NAME)) {
+            preparation.prepare(statement);
+            statement.execute(); // the savepoint's result
+            statement.getMoreResults();
+            try (ResultSet result = statement.getResultSet()) {
+                return rows.read(result);
+            }
+        } catch (SQLException failure) {
+            try (Statement back = connection.createStatement()) {
+                back.execute("rollback to savepoint " + NAME + "; release savepoint " + NAME);
+            } catch (SQLException notSet) {
+                failure.addSuppressed(notSet);
+            }
+            throw failure;
         }
-        return failure;
     }
 }
