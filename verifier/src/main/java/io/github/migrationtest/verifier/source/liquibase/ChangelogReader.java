@@ -59,13 +59,7 @@ final class ChangelogReader {
             changelog = ChangeLogParserFactory.getInstance().getParser(changelogFile, accessor)
                     .parse(changelogFile, parameters(new PostgresDatabase(), options), accessor);
         } catch (LiquibaseException | RuntimeException e) {
-            Optional<String> notFound = LiquibaseErrors.notOnSearchPath(e);
-            findings.add(notFound.isPresent()
-                    ? HistoryFinding.error(Kind.INVALID_CHANGELOG, display.apply(changelogFile), notFound.get(),
-                            "give the folder its path is relative to with --search-path (key migrationtest.liquibase.searchPath;"
-                                    + " for a file from a dependency, a folder with a copy of it), or correct the include")
-                    : HistoryFinding.error(Kind.INVALID_CHANGELOG, display.apply(changelogFile),
-                            "cannot be parsed: " + LiquibaseErrors.message(e), "fix the changelog so Liquibase can read it"));
+            findings.add(unreadable(changelogFile, e));
             return List.of();
         } catch (StackOverflowError e) {
             // Liquibase follows includes without a guard: a changelog that includes itself recurses until the stack ends.
@@ -86,6 +80,28 @@ final class ChangelogReader {
         findings.addAll(ReferencedFiles.missing(changeSets, display));
         serverWideChange = changeSets.stream().flatMap(c -> serverWideChange(c).stream()).findFirst();
         return unit == LiquibaseRevisions.TAG ? byTag(changeSets) : byChangeSet(changeSets);
+    }
+
+    /** Why Liquibase could not parse the changelog, and what to do about it. */
+    private HistoryFinding unreadable(String changelogFile, Exception e) {
+        String file = display.apply(changelogFile);
+        Optional<String> notFound = LiquibaseErrors.notOnSearchPath(e);
+        if (notFound.isPresent()) {
+            return HistoryFinding.error(Kind.INVALID_CHANGELOG, file, notFound.get(),
+                    "give the folder its path is relative to with --search-path (key migrationtest.liquibase.searchPath;"
+                            + " for a file from a dependency, a folder with a copy of it), or correct the include");
+        }
+        Optional<String> missingClass = LiquibaseErrors.missingClass(e);
+        if (missingClass.isPresent()) {
+            return HistoryFinding.error(Kind.INVALID_CHANGELOG, file, "needs the class " + missingClass.get()
+                    + " (a customChange's, or one it uses), which is not on the class path",
+                    "verify it with the application's classes on the class path: the Maven plugin and the JUnit"
+                            + " extension put them there; on the command line, java -cp migrationtest.jar:<the"
+                            + " application's class path> io.github.migrationtest.verifier.cli.Main verify ..."
+                            + " (docs/liquibase.md, \"Custom changes\")");
+        }
+        return HistoryFinding.error(Kind.INVALID_CHANGELOG, file, "cannot be parsed: " + LiquibaseErrors.message(e),
+                "fix the changelog so Liquibase can read it");
     }
 
     /** The first change of a role, tablespace or database in the SQL of the changesets read (see {@link ServerWideChanges}). */

@@ -80,6 +80,22 @@ final class LiquibaseErrors {
     }
 
     /**
+     * A class the changelog needs that the class path lacks: a {@code customChange}'s own, or one it uses. Liquibase
+     * loads a custom change's class while it parses the changelog, and its message is only the class's name.
+     */
+    static Optional<String> missingClass(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof ClassNotFoundException && t.getMessage() != null) {
+                return Optional.of(t.getMessage());
+            }
+            if (t instanceof NoClassDefFoundError && t.getMessage() != null) {
+                return Optional.of(t.getMessage().replace('/', '.'));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * A file Liquibase looked for and did not find (an include, a loadData's CSV, an sqlFile). Looked for on the search
      * path, with the folders it looked in: Liquibase's own message lists them on lines of their own, which its first
      * line leaves out. Resolved beside its changelog ({@code relativeToChangelogFile}), Liquibase's

@@ -215,6 +215,51 @@ class LiquibaseSourceTest {
         });
     }
 
+    private static Path customChangeChangelog(Path dir, String className) throws Exception {
+        return Files.writeString(dir.resolve("db.changelog-master.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd">
+                  <changeSet id="1" author="ada">
+                    <customChange class="%s"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(className));
+    }
+
+    @Test
+    void a_custom_change_whose_class_is_not_on_the_class_path_names_the_class_and_how_to_add_it(@TempDir Path dir)
+            throws Exception {
+        Path changelog = customChangeChangelog(dir, "com.example.migrations.FillDefaults");
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions()).isEmpty();
+        assertThat(source.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(Kind.INVALID_CHANGELOG);
+            assertThat(finding.file()).isEqualTo(dir + "/db.changelog-master.xml");
+            assertThat(finding.message()).isEqualTo("needs the class com.example.migrations.FillDefaults (a"
+                    + " customChange's, or one it uses), which is not on the class path");
+            assertThat(finding.fix()).contains("java -cp migrationtest.jar:<the application's class path>"
+                    + " io.github.migrationtest.verifier.cli.Main verify");
+        });
+    }
+
+    @Test
+    void a_custom_change_on_the_class_path_runs_up_and_rolls_back(@TempDir Path dir) throws Exception {
+        Path changelog = customChangeChangelog(dir, CreatesAuditTable.class.getName());
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.findings()).isEmpty();
+        Revision revision = source.revisions().get(0);
+        source.upgrade(revision, db.connection());
+        assertThat(userTables()).containsExactly("audit_log");
+        source.downgrade(revision, db.connection());
+        assertThat(userTables()).isEmpty();
+    }
+
     @Test
     void an_include_no_folder_of_the_search_path_holds_names_the_folders_and_the_option(@TempDir Path dir) throws Exception {
         Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
