@@ -30,27 +30,34 @@ public final class UnderSavepoint {
     }
 
     /**
-     * Runs {@code query}, which returns rows, under a savepoint. When it fails, the transaction is taken back to the
-     * savepoint before the failure is thrown; when the transaction had failed before, no savepoint was set, and that
-     * second failure is kept with the first.
+     * Runs {@code query}, which returns rows, under a savepoint. When the server fails it, the transaction is taken
+     * back to the savepoint before the failure is thrown; when the transaction had failed before, no savepoint was
+     * set, and that second failure is kept with the first. Reading the rows happens after the release: a failure
+     * there leaves the transaction as the read found it (a way back to the released savepoint would abort it).
      */
     public static <T> T read(Connection connection, String query, Preparation preparation, Rows<T> rows)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "savepoint " + NAME + ";\n" + query + ";\nrelease savepoint " + NAME)) {
             preparation.prepare(statement);
-            statement.execute(); // the savepoint's result
+            try {
+                statement.execute(); // the savepoint's result; the driver has all three by now
+            } catch (SQLException failure) {
+                backToSavepoint(connection, failure);
+                throw failure;
+            }
             statement.getMoreResults();
             try (ResultSet result = statement.getResultSet()) {
                 return rows.read(result);
             }
-        } catch (SQLException failure) {
-            try (Statement back = connection.createStatement()) {
-                back.execute("rollback to savepoint " + NAME + "; release savepoint " + NAME);
-            } catch (SQLException notSet) {
-                failure.addSuppressed(notSet);
-            }
-            throw failure;
+        }
+    }
+
+    private static void backToSavepoint(Connection connection, SQLException failure) {
+        try (Statement back = connection.createStatement()) {
+            back.execute("rollback to savepoint " + NAME + "; release savepoint " + NAME);
+        } catch (SQLException notSet) {
+            failure.addSuppressed(notSet);
         }
     }
 }
