@@ -15,13 +15,19 @@ class UnderSavepointTest {
     @RegisterExtension
     final FreshDatabase db = new FreshDatabase();
 
-    @Test
-    void a_query_the_server_fails_leaves_the_transactions_work_and_the_failure() throws Exception {
+    /** A transaction with work of its own, as a migration's is when the reader drains the recorder's log inside it. */
+    private Connection transactionThatCreatedATable() throws SQLException {
         Connection connection = db.connection();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("create table kept (id int)");
         }
+        return connection;
+    }
+
+    @Test
+    void a_query_the_server_fails_leaves_the_transactions_work_and_the_failure() throws Exception {
+        Connection connection = transactionThatCreatedATable();
 
         assertThatThrownBy(() -> UnderSavepoint.read(connection, "select * from no_such_table", s -> { }, rows -> 0))
                 .isInstanceOf(SQLException.class).hasMessageContaining("no_such_table");
@@ -32,11 +38,7 @@ class UnderSavepointTest {
 
     @Test
     void a_failure_reading_the_rows_leaves_the_transactions_work() throws Exception {
-        Connection connection = db.connection();
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("create table kept (id int)");
-        }
+        Connection connection = transactionThatCreatedATable();
 
         assertThatThrownBy(() -> UnderSavepoint.read(connection, "select 1", s -> { }, rows -> {
             throw new SQLException("the rows were not what the reader expected");
