@@ -264,14 +264,17 @@ final class DdlRecorder {
      */
     static Changes drain(Connection connection) throws SQLException {
         // Prepared at once: planning it takes longer than running it.
-        return ReadSettings.PARTIAL.run(connection, prefix -> {
-            if (prefix == null) {
-                return UnderSavepoint.read(connection, DRAIN, ReadScope::prepareAtOnce, DdlRecorder::changes);
+        return ReadSettings.PARTIAL.run(connection, around -> {
+            String query = around.wrap("", DRAIN);
+            if (around.inTransaction()) {
+                return UnderSavepoint.read(connection, query, around.resultsBefore() + 1, ReadScope::prepareAtOnce,
+                        DdlRecorder::changes);
             }
-            try (PreparedStatement statement = connection.prepareStatement(prefix + ";\n" + DRAIN)) {
+            try (PreparedStatement statement = connection.prepareStatement(query)) {
                 ReadScope.prepareAtOnce(statement);
-                statement.execute(); // the settings' result
-                statement.getMoreResults();
+                statement.execute();
+                around.skip(statement);
+                statement.getMoreResults(); // past the settings' result
                 try (ResultSet row = statement.getResultSet()) {
                     return changes(row);
                 }

@@ -104,18 +104,14 @@ final class ReadScope {
     }
 
     /**
-     * Runs the batch in one round trip, after {@code prefix} (a {@code select} of settings, or
-     * null), and returns how many objects it read. The first statement also fetches the server's
-     * clock and time zone ({@link CreationTimes}). Without an open transaction the statements still
-     * share one: the server runs everything before the protocol's one Sync as an implicit
-     * transaction, so {@code set_config(..., true)} in the prefix holds for the batch and ends with it.
+     * Runs the batch in one round trip, inside {@code around} (the settings it runs under), and returns how many
+     * objects it read. The settings' select also fetches the server's clock and time zone ({@link CreationTimes}).
+     * Without an open transaction the statements still share one: the server runs everything before the protocol's
+     * one Sync as an implicit transaction, so {@code set_config(..., true)} there holds for the batch and ends with it.
      */
-    int run(String prefix) throws SQLException {
-        StringBuilder sql = new StringBuilder(prefix == null ? "select " : prefix + ", ").append(CreationTimes.COLUMNS);
-        for (Pending query : pending) {
-            sql.append(";\n").append(query.sql());
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+    int run(ReadSettings.Around around) throws SQLException {
+        String work = pending.stream().map(Pending::sql).collect(Collectors.joining(";\n"));
+        try (PreparedStatement statement = connection.prepareStatement(around.wrap(", " + CreationTimes.COLUMNS, work))) {
             prepareAtOnce(statement);
             int parameter = 1;
             for (Pending query : pending) {
@@ -126,6 +122,7 @@ final class ReadScope {
                 }
             }
             statement.execute();
+            around.skip(statement);
             try (ResultSet first = statement.getResultSet()) {
                 first.next();
                 creationTimes = CreationTimes.read(first, first.getMetaData().getColumnCount() - 2);

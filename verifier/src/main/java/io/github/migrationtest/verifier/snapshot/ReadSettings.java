@@ -1,14 +1,14 @@
 package io.github.migrationtest.verifier.snapshot;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collections;
-import java.util.Map;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The session settings a catalog read runs under, set for its own transaction only, so that the
@@ -48,27 +48,57 @@ record ReadSettings(SortedMap<String, String> values) {
         return new ReadSettings(Collections.unmodifiableSortedMap(all));
     }
 
-    /** Work sent in one batch, after {@code prefix} (null: nothing to send first). */
+    /** The name of the placeholder setting that keeps the session's values while a read in its transaction runs. */
+    static final String SAVED = "migrationtest.read_settings";
+
+    /**
+     * The statements a batch runs around its work to have these settings, all in its one round trip.
+     *
+     * @param set a {@code select} that sets them, to which the batch may add columns of its own
+     * @param resultsBefore how many results come before {@code set}'s
+     * @param restore null, or the statement that ends the batch and puts the session's values back
+     */
+    record Around(String set, int resultsBefore, String restore) {
+
+        /**
+         * One query string: the settings, with {@code columns} (empty, or starting with a comma) added to their select,
+         * then {@code work} (empty: none), then the restore. Its own results start after {@link #skip}.
+         */
+        String wrap(String columns, String work) {
+            return set + columns + (work.isEmpty() ? "" : ";\n" + work) + (restore == null ? "" : ";\n" + restore);
+        }
+
+        /** Whether the batch runs in the caller's transaction (and puts the session's values back). */
+        boolean inTransaction() {
+            return restore != null;
+        }
+
+        /** Moves {@code statement}, just executed, to {@link #set}'s result. */
+        void skip(Statement statement) throws SQLException {
+            for (int i = 0; i < resultsBefore; i++) {
+                statement.getMoreResults();
+            }
+        }
+    }
+
+    /** Work sent in one batch, around which the settings are set and put back. */
     interface Batch<T> {
-        T run(String prefix) throws SQLException;
+        T run(Around around) throws SQLException;
     }
 
     /**
-     * Runs {@code batch} under these settings. Outside a transaction the settings are the batch's
-     * first statement and end with its implicit transaction (everything before the protocol's one
-     * Sync is one); inside the caller's transaction they are set, then put back.
+     * Runs {@code batch} under these settings, in one round trip. Outside a transaction the settings are the batch's
+     * first statement and end with its implicit transaction (everything before the protocol's one Sync is one).
+     * Inside the caller's transaction the batch first keeps the session's values in a placeholder setting of its own
+     * ({@link #SAVED}, local to the transaction), sets these, and ends by setting the kept values back: asking for the
+     * values first and putting them back after the read cost three more round trips a read (generated-200 on one
+     * database: the walk 0.95x without them; BENCHMARKS.md, Session 19).
      */
     <T> T run(Connection connection, Batch<T> batch) throws SQLException {
         if (connection.getAutoCommit()) {
-            return batch.run(sql());
+            return batch.run(new Around(sql(), 0, null));
         }
-        ReadSettings before = current(connection);
-        apply(connection);
-        try {
-            return batch.run(null);
-        } finally {
-            before.apply(connection);
-        }
+        return batch.run(new Around(save() + ";\n" + sql(), 1, restore()));
     }
 
     /**
@@ -77,37 +107,23 @@ record ReadSettings(SortedMap<String, String> values) {
      */
     String sql() {
         return values.entrySet().stream()
-                .map(e -> "set_config('" + e.getKey() + "', '" + e.getValue() + "', true)")
+                .map(e -> "pg_catalog.set_config('" + e.getKey() + "', '" + e.getValue() + "', true)")
                 .collect(Collectors.joining(", ", "select ", ""));
     }
 
-    /** The values the session has now for the same settings, to put back after a read in the caller's transaction. */
-    ReadSettings current(Connection connection) throws SQLException {
-        String sql = values.keySet().stream().map(name -> "current_setting('" + name + "')")
-                .collect(Collectors.joining(", ", "select ", ""));
-        SortedMap<String, String> now = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet row = statement.executeQuery()) {
-            row.next();
-            int column = 1;
-            for (String name : values.keySet()) {
-                now.put(name, row.getString(column++));
-            }
-        }
-        return new ReadSettings(now);
+    /** Keeps the session's values of these settings, as a JSON array in this order, in {@link #SAVED}. */
+    private String save() {
+        return values.keySet().stream().map(name -> "pg_catalog.current_setting('" + name + "')")
+                .collect(Collectors.joining(", ", "select pg_catalog.set_config('" + SAVED + "', pg_catalog.json_build_array(",
+                        ")::text, true)"));
     }
 
-    /** Sets these for the current transaction, by parameters (a saved value may be anything). */
-    void apply(Connection connection) throws SQLException {
-        String sql = values.keySet().stream().map(name -> "set_config(?, ?, true)")
+    /** Sets the values {@link #save} kept back, for the current transaction, as they were before the read. */
+    private String restore() {
+        List<String> names = List.copyOf(values.keySet());
+        return IntStream.range(0, names.size()).mapToObj(i -> "pg_catalog.set_config('" + names.get(i)
+                        + "', pg_catalog.json_extract_path_text(pg_catalog.current_setting('" + SAVED
+                        + "')::pg_catalog.json, '" + i + "'), true)")
                 .collect(Collectors.joining(", ", "select ", ""));
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            for (Map.Entry<String, String> setting : values.entrySet()) {
-                statement.setString(parameter++, setting.getKey());
-                statement.setString(parameter++, setting.getValue());
-            }
-            statement.execute();
-        }
     }
 }

@@ -60,14 +60,14 @@ public final class SnapshotReader {
         }
         long started = System.nanoTime();
         ReadSettings settings = part.filter().readsAll() ? ReadSettings.WHOLE : ReadSettings.PARTIAL;
-        return settings.run(connection, prefix -> {
+        return settings.run(connection, around -> {
             List<Long> schemaOids = part.schemaOids() != null ? part.schemaOids()
                     : readSchemas(connection, options, part.sink());
             ReadScope scope = new ReadScope(connection, options, schemaOids, part.filter(), part.sink());
             for (CatalogReader reader : READERS) {
                 reader.read(scope);
             }
-            int objects = scope.run(prefix);
+            int objects = scope.run(around);
             LOG.debug("Read {} objects in {} schemas in {} us", objects, schemaOids.size(),
                     (System.nanoTime() - started) / 1_000);
             return schemaOids;

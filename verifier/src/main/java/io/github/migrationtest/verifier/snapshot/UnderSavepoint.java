@@ -37,6 +37,15 @@ public final class UnderSavepoint {
      */
     public static <T> T read(Connection connection, String query, Preparation preparation, Rows<T> rows)
             throws SQLException {
+        return read(connection, query, 0, preparation, rows);
+    }
+
+    /**
+     * {@link #read(Connection, String, Preparation, Rows)} of a query string whose first {@code skipped} statements'
+     * results come before the rows to read (settings set first, for example).
+     */
+    public static <T> T read(Connection connection, String query, int skipped, Preparation preparation, Rows<T> rows)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "savepoint " + NAME + ";\n" + query + ";\nrelease savepoint " + NAME)) {
             preparation.prepare(statement);
@@ -46,7 +55,9 @@ public final class UnderSavepoint {
                 backToSavepoint(connection, failure);
                 throw failure;
             }
-            statement.getMoreResults();
+            for (int i = 0; i <= skipped; i++) {
+                statement.getMoreResults(); // past the savepoint's result, then the skipped ones
+            }
             try (ResultSet result = statement.getResultSet()) {
                 return rows.read(result);
             }

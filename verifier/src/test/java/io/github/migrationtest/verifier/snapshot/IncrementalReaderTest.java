@@ -357,6 +357,8 @@ class IncrementalReaderTest {
             execute(connection, "SET enable_seqscan = on");
             execute(connection, "SET plan_cache_mode = auto");
             execute(connection, "SET jit = on");
+            String sessionDateStyle = show(connection, "DateStyle");
+            execute(connection, "SET LOCAL DateStyle = 'ISO, DMY'"); // a value with a comma, for this transaction only
             execute(connection, "CREATE TABLE public.t (id int PRIMARY KEY)");
 
             assertEqualsWholeRead(reader, connection, "a table created in the open transaction");
@@ -367,7 +369,10 @@ class IncrementalReaderTest {
             assertThat(show(connection, "enable_hashjoin")).isEqualTo("on");
             assertThat(show(connection, "plan_cache_mode")).isEqualTo("auto");
             assertThat(show(connection, "jit")).isEqualTo("on");
+            assertThat(show(connection, "DateStyle")).isEqualTo("ISO, DMY");
             connection.commit();
+            assertThat(show(connection, "DateStyle")).as("a local value ends with the transaction, as it would have")
+                    .isEqualTo(sessionDateStyle);
             connection.setAutoCommit(true);
             execute(connection, "ALTER TABLE public.t ADD COLUMN name text");
             assertEqualsWholeRead(reader, connection, "a column added outside a transaction");
