@@ -275,7 +275,7 @@ class AlembicSourceTest {
 
         assertThat(MigrationSources.detect(dir.toString(), SourceOptions.defaults())).isNotEqualTo(SourceType.ALEMBIC);
         IllegalArgumentException error = catchThrowableOfType(IllegalArgumentException.class,
-                () -> MigrationSources.open(dir, AlembicProjectDir.options().withType(SourceType.ALEMBIC)));
+                () -> MigrationSources.open(dir, SourceOptions.defaults().withType(SourceType.ALEMBIC)));
 
         assertThat(error.getMessage()).isEqualTo(dir + ": no alembic.ini here or in the folders below (up to 4 levels):"
                 + " name the Alembic project's folder or its .ini file");
