@@ -115,7 +115,7 @@ record ReadSettings(SortedMap<String, String> values) {
     private String save() {
         return values.keySet().stream().map(name -> "pg_catalog.current_setting('" + name + "')")
                 .collect(Collectors.joining(", ", "select pg_catalog.set_config('" + SAVED + "', pg_catalog.json_build_array(",
-                        ")::text, true)"));
+                        ")::pg_catalog.text, true)"));
     }
 
     /** Sets the values {@link #save} kept back, for the current transaction, as they were before the read. */
