@@ -49,9 +49,9 @@ final class WorkingDatabase implements AutoCloseable {
     private final IncrementalReader reader;
     private final Object stepLock;
     private DisposableDatabase database;
-    /** The server's user's: snapshots, the DDL recorder, init scripts. */
+    /** The server's user's: the DDL recorder, init scripts, the protected-schemas guard. */
     private Connection connection;
-    /** The migrations' login's (a role without superuser by default): the steps. */
+    /** The migrations' login's (a role without superuser by default): the steps, and the snapshots of what they did. */
     private Connection steps;
     private DisposableDatabase checkpoint;
     /** What the reader knew when the checkpoint was cloned: after a rebuild the first read is then partial. */
@@ -280,7 +280,7 @@ final class WorkingDatabase implements AutoCloseable {
         if (horizon < 0) {
             return true;
         }
-        return query(connection(), "select exists (select 1 from generate_series(" + horizon
+        return query(steps(), "select exists (select 1 from generate_series(" + horizon
                 + "::bigint, txid_snapshot_xmax(txid_current_snapshot()) - 1) x"
                 + " where txid_status(x) is distinct from 'aborted')", true);
     }
@@ -310,9 +310,13 @@ final class WorkingDatabase implements AutoCloseable {
         return guarded ? ProtectionGuard.drain(connection()) : List.of();
     }
 
+    /**
+     * Reads the schema on the steps' connection: in the window only it sees what its transaction did, and outside it
+     * too, so that a database's snapshots are planned on one connection and a rebuilt one needs no second connection
+     * (the recorder's log is readable and drainable by every role). Its role sees the same catalog as the server's user.
+     */
     SchemaSnapshot snapshot() throws SQLException {
-        // In the window only the steps' connection sees what its transaction did.
-        return reader.read(inWindow ? steps() : connection());
+        return reader.read(steps());
     }
 
     /** Work run by {@link #rolledBack}. */
