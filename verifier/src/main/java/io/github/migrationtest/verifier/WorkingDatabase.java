@@ -407,6 +407,11 @@ final class WorkingDatabase implements AutoCloseable {
         return recoveries;
     }
 
+    /** The working database's name, which a rebuild changes (for tests). */
+    String databaseName() {
+        return database.name();
+    }
+
     /** How many checkpoints were taken (for tests). */
     int checkpoints() {
         return checkpoints;

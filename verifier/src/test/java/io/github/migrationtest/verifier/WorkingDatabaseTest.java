@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
@@ -19,6 +20,8 @@ import io.github.migrationtest.verifier.source.SourceOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -178,10 +181,15 @@ class WorkingDatabaseTest {
     }
 
     private Walked walk(boolean rollBack) throws Exception {
+        return walkedOnOneDatabase(rollBack, walk -> new Walked(verdicts(walk.reports()),
+                walk.databaseAtHead().roundTripsRolledBack(), walk.databaseAtHead().rebuilds()));
+    }
+
+    /** Walks the history on one database, its round trips rolled back or committed, and looks at the walk. */
+    private <T> T walkedOnOneDatabase(boolean rollBack, Look<T> look) throws Exception {
         String previous = System.setProperty(WorkingDatabase.ROLL_BACK_PROPERTY, Boolean.toString(rollBack));
         try {
-            return walked(VerifierOptions.defaults().withJobs(1), walk -> new Walked(verdicts(walk.reports()),
-                    walk.databaseAtHead().roundTripsRolledBack(), walk.databaseAtHead().rebuilds()));
+            return walked(VerifierOptions.defaults().withJobs(1), look);
         } finally {
             if (previous == null) {
                 System.clearProperty(WorkingDatabase.ROLL_BACK_PROPERTY);
@@ -244,6 +252,40 @@ class WorkingDatabaseTest {
         assertThat(outcome(checks, "0007", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
         assertThat(checks.get("0007").get(Check.DOWNGRADE_RESTORES_SCHEMA).differences().toString()).contains("extra");
         assertThat(outcome(checks, "0007", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.FAILED);
+    }
+
+    /**
+     * Snapshots are read on the steps' connection, so a database rebuilt from its checkpoint (or checkpointed) opens
+     * that one connection again, not a second one of the server's user, which would plan every snapshot query anew.
+     */
+    @Test
+    void after_rebuilds_the_walk_reads_on_the_steps_connection_alone() throws Exception {
+        pair("0001_t1", "CREATE TABLE t1 (id int PRIMARY KEY, name text);", "DROP TABLE t1;");
+        // The downgrade forgets the index: committed, the round trip leaves the state wrong, and the walk rebuilds it.
+        pair("0002_t2", "CREATE TABLE t2 (id int PRIMARY KEY);\nCREATE INDEX t1_name ON t1 (name);", "DROP TABLE t2;");
+        pair("0003_t3", "CREATE TABLE t3 (id int PRIMARY KEY);", "DROP TABLE t3;");
+
+        record Sessions(int rebuilds, List<String> users, String serverUser) {
+        }
+        Sessions sessions = walkedOnOneDatabase(false, walk -> {
+            WorkingDatabase head = walk.databaseAtHead();
+            try (DisposableDatabase other = server.createDatabase(); Connection admin = other.connect();
+                    PreparedStatement statement = admin.prepareStatement(
+                            "select usename from pg_stat_activity where datname = ? order by 1")) {
+                statement.setString(1, head.databaseName());
+                List<String> users = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        users.add(rows.getString(1));
+                    }
+                }
+                return new Sessions(head.rebuilds(), users, other.user());
+            }
+        });
+
+        assertThat(sessions.rebuilds()).isPositive();
+        assertThat(sessions.users()).as("sessions on the database at head: the steps' alone").hasSize(1)
+                .doesNotContain(sessions.serverUser());
     }
 
     @SuppressWarnings("unchecked")

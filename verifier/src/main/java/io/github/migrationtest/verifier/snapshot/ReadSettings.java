@@ -49,7 +49,7 @@ record ReadSettings(SortedMap<String, String> values) {
     }
 
     /** The name of the placeholder setting that keeps the session's values while a read in its transaction runs. */
-    static final String SAVED = "migrationtest.read_settings";
+    private static final String SAVED = "migrationtest.read_settings";
 
     /**
      * The statements a batch runs around its work to have these settings, all in its one round trip.
@@ -105,7 +105,7 @@ record ReadSettings(SortedMap<String, String> values) {
      * SQL that sets these for the current transaction (the names and values are ours, not the
      * user's), in a stable order: the batch it starts is prepared once per connection by its text.
      */
-    String sql() {
+    private String sql() {
         return values.entrySet().stream()
                 .map(e -> "pg_catalog.set_config('" + e.getKey() + "', '" + e.getValue() + "', true)")
                 .collect(Collectors.joining(", ", "select ", ""));
