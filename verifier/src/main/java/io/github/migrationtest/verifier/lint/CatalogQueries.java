@@ -4,12 +4,32 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Primary keys, indexes and foreign keys of the linted schemas in one query each, shaped as JDBC's
- * {@code getPrimaryKeys}, {@code getIndexInfo} and {@code getImportedKeys} results, for SchemaCrawler to
- * read instead of calling those once per table (minutes on a 400-table schema of a busy server).
+ * Columns, primary keys, indexes and foreign keys of the linted schemas in one query each, shaped as JDBC's
+ * {@code getColumns}, {@code getPrimaryKeys}, {@code getIndexInfo} and {@code getImportedKeys} results, for
+ * SchemaCrawler to read instead of calling those once per table (minutes on a 400-table schema of a busy server).
  * An index lists its key columns only: INCLUDE columns do not lead lookups.
  */
 final class CatalogQueries {
+
+    /**
+     * The columns of the tables, in order: what keys and indexes name. JDBC's {@code getColumns} once per table was
+     * most of a lint (about a hundred round trips on generated-200's head, each planned anew). The linters run look
+     * at names and key columns, never at a column's type: its JDBC type is {@code OTHER}, its name Postgres's.
+     */
+    private static final String TABLE_COLUMNS = """
+            select current_database() as "TABLE_CAT", n.nspname as "TABLE_SCHEM", c.relname as "TABLE_NAME",
+                   a.attname as "COLUMN_NAME", 1111 as "DATA_TYPE", t.typname as "TYPE_NAME",
+                   a.attnum::int as "ORDINAL_POSITION", (case when a.attnotnull then 0 else 1 end) as "NULLABLE",
+                   (case when a.attnotnull then 'NO' else 'YES' end) as "IS_NULLABLE",
+                   pg_get_expr(d.adbin, d.adrelid) as "COLUMN_DEF",
+                   (case when a.attidentity <> '' or pg_get_expr(d.adbin, d.adrelid) like 'nextval(%%' then 'YES'
+                        else 'NO' end) as "IS_AUTOINCREMENT",
+                   (case when a.attgenerated <> '' then 'YES' else 'NO' end) as "IS_GENERATEDCOLUMN"
+            from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+            join pg_type t on t.oid = a.atttypid
+            left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+            where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped and n.nspname in (%s)
+            order by 2, 3, 7""";
 
     private static final String PRIMARY_KEYS = """
             select current_database() as "TABLE_CAT", n.nspname as "TABLE_SCHEM", t.relname as "TABLE_NAME",
@@ -57,6 +77,10 @@ final class CatalogQueries {
             + " when 'd' then 4 else 3 end)::smallint";
 
     private CatalogQueries() {
+    }
+
+    static String tableColumns(Set<String> schemas) {
+        return TABLE_COLUMNS.formatted(literals(schemas));
     }
 
     static String primaryKeys(Set<String> schemas) {

@@ -127,14 +127,16 @@ final class SchemaCrawlerLint {
         return found;
     }
 
-    /** The Postgres plugin's way of reading, with keys and indexes read in one query each (CatalogQueries). */
+    /** The Postgres plugin's way of reading, with columns, keys and indexes read in one query each (CatalogQueries). */
     private static SchemaRetrievalOptions retrieval(DatabaseConnectionSource source, Set<String> schemas) {
         SchemaRetrievalOptions matched = SchemaCrawlerUtility.matchSchemaRetrievalOptions(source);
         InformationSchemaViews views = InformationSchemaViewsBuilder.builder(matched.getInformationSchemaViews())
+                .withSql(InformationSchemaKey.TABLE_COLUMNS, CatalogQueries.tableColumns(schemas))
                 .withSql(InformationSchemaKey.PRIMARY_KEYS, CatalogQueries.primaryKeys(schemas))
                 .withSql(InformationSchemaKey.INDEXES, CatalogQueries.indexes(schemas))
                 .withSql(InformationSchemaKey.FOREIGN_KEYS, CatalogQueries.foreignKeys(schemas)).toOptions();
         return SchemaRetrievalOptionsBuilder.builder(matched).withInformationSchemaViews(views)
+                .with(SchemaInfoMetadataRetrievalStrategy.tableColumnsRetrievalStrategy, MetadataRetrievalStrategy.data_dictionary_all)
                 .with(SchemaInfoMetadataRetrievalStrategy.primaryKeysRetrievalStrategy, MetadataRetrievalStrategy.data_dictionary_all)
                 .with(SchemaInfoMetadataRetrievalStrategy.indexesRetrievalStrategy, MetadataRetrievalStrategy.data_dictionary_all)
                 .with(SchemaInfoMetadataRetrievalStrategy.foreignKeysRetrievalStrategy, MetadataRetrievalStrategy.data_dictionary_all)
@@ -193,7 +195,7 @@ final class SchemaCrawlerLint {
                 .collect(Collectors.joining(", "));
         String target = key.getColumnReferences().stream().findFirst().map(ColumnReference::getPrimaryKeyColumn)
                 .map(c -> path(c.getParent())).orElse("?");
-        return "foreign key " + key.getName() + " (" + columns + ") to " + target + " has no index that starts with"
+        return "foreign key " + Identifiers.quote(key.getName()) + " (" + columns + ") to " + target + " has no index that starts with"
                 + " its columns; fix: CREATE INDEX CONCURRENTLY ON " + path(table) + " (" + columns + ");";
     }
 

@@ -32,12 +32,16 @@ class SchemaLintTest {
             """;
 
     private static List<String> lint(String sql) throws SQLException {
+        return lint(sql, "public");
+    }
+
+    private static List<String> lint(String sql, String schema) throws SQLException {
         try (DisposableDatabase database = PostgresServer.shared().createDatabase();
              Connection connection = database.connect()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             }
-            SchemaLint.Result result = SchemaLint.run(connection, Set.of("public"), Set.of());
+            SchemaLint.Result result = SchemaLint.run(connection, Set.of(schema), Set.of());
             assertThat(result.skipped()).isEmpty();
             return result.findings().stream().map(f -> f.finding() + " " + f.object() + ": " + f.detail()).toList();
         }
@@ -98,6 +102,29 @@ class SchemaLintTest {
                 """)).containsExactly("LINT_REDUNDANT_INDEX public.members: index public.members_user_again (user_id,"
                 + " group_id) is covered by members_user (user_id, group_id); fix: DROP INDEX CONCURRENTLY"
                 + " public.members_user_again;");
+    }
+
+    /**
+     * The columns come from one catalog query for all tables (CatalogQueries): quoted names, a dropped column, a key
+     * over two columns, and a table of the same name with the same columns in a schema not linted, whose index must not
+     * count for the linted one.
+     */
+    @Test
+    void columns_read_in_one_query_keep_quoted_names_schemas_and_key_order_apart() throws SQLException {
+        String schema = """
+                create schema "Sales";
+                create table "Sales"."Users" ("Id" bigint, region int, primary key (region, "Id"));
+                create table "Sales"."Orders" ("Id" bigint primary key, gone int, "User Id" bigint, region int,
+                    foreign key (region, "User Id") references "Sales"."Users" (region, "Id"));
+                alter table "Sales"."Orders" drop column gone;
+                create table public."Orders" ("User Id" bigint primary key, region int);
+                create index on public."Orders" (region, "User Id");
+                """;
+        assertThat(lint(schema, "Sales")).containsExactly("LINT_FK_WITHOUT_INDEX \"Sales\".\"Orders\": foreign key"
+                + " \"Orders_region_User Id_fkey\" (region, \"User Id\") to \"Sales\".\"Users\" has no index that starts"
+                + " with its columns; fix: CREATE INDEX CONCURRENTLY ON \"Sales\".\"Orders\" (region, \"User Id\");");
+        assertThat(lint(schema + "create index on \"Sales\".\"Orders\" (region, \"User Id\", \"Id\");", "Sales"))
+                .isEmpty();
     }
 
     @Test
