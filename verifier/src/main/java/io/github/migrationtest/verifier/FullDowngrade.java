@@ -54,7 +54,7 @@ final class FullDowngrade {
         for (int i = revisions.size() - 1; i >= stop; i--) {
             Revision revision = revisions.get(i);
             try {
-                work.downgrade(revision);
+                work.downgradeTowardsBase(revision);
             } catch (MigrationFailedException e) {
                 return CheckResult.failed(Check.FULL_DOWNGRADE_TO_BASE,
                         "the downgrade of revision " + revision.label() + " failed on the way down",

@@ -47,6 +47,18 @@ final class SessionReset {
     }
 
     /**
+     * Rolls back the caller's transaction (open, failed or already ended) and resets the session, in one round trip:
+     * the rollback ends the transaction block and the reset runs after it, as in {@link #reset}. Leaves the
+     * connection in auto-commit mode.
+     */
+    static void rollBackAndReset(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ROLLBACK; " + RESET);
+        }
+        connection.setAutoCommit(true);
+    }
+
+    /**
      * Resets the session inside the transaction a round trip runs in and is rolled back afterwards (where
      * steps may not end it: they hold no transaction control), leaving that transaction open. Returns false:
      * no transaction of the step's own is left.

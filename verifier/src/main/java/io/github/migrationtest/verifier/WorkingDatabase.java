@@ -17,6 +17,7 @@ import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.StepResult;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,9 +174,21 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     StepResult downgrade(Revision revision) throws SQLException {
+        return downgrade(revision, true);
+    }
+
+    /**
+     * A downgrade of the full downgrade, which fails the check where it fails: nothing asks afterwards whether it
+     * committed anything, so it does not first ask for the server's next transaction id (a round trip a revision).
+     */
+    StepResult downgradeTowardsBase(Revision revision) throws SQLException {
+        return downgrade(revision, false);
+    }
+
+    private StepResult downgrade(Revision revision, boolean watched) throws SQLException {
         Connection open = steps();
         synchronized (stepLock) {
-            downgradeHorizon = query(open, NEXT_TRANSACTION, -1L);
+            downgradeHorizon = watched ? query(open, NEXT_TRANSACTION, -1L) : -1L;
             return inFreshSession(revision, Direction.DOWN, open, () -> inWindow
                     ? source.runUncommitted(revision, Direction.DOWN, open) : source.downgrade(revision, open));
         }
@@ -280,20 +294,32 @@ final class WorkingDatabase implements AutoCloseable {
         if (horizon < 0) {
             return true;
         }
-        return query(steps(), "select exists (select 1 from generate_series(" + horizon
-                + "::bigint, txid_snapshot_xmax(txid_current_snapshot()) - 1) x"
-                + " where txid_status(x) is distinct from 'aborted')", true);
+        return query(steps(), CHANGED_SINCE, true, horizon);
     }
 
-    /** A one-value query; {@code otherwise} when the server cannot answer it (the caller then errs on the safe side). */
+    private static final String CHANGED_SINCE = "select exists (select 1 from generate_series(?::bigint,"
+            + " txid_snapshot_xmax(txid_current_snapshot()) - 1) x where txid_status(x) is distinct from 'aborted')";
+
+    /**
+     * A one-value query; {@code otherwise} when the server cannot answer it (the caller then errs on the safe side).
+     * Prepared on the server at its first run: the walk asks some of these for every revision, and planning them
+     * each time cost more than running them.
+     */
     @SuppressWarnings("unchecked")
-    private static <T> T query(Connection connection, String sql, T otherwise) throws SQLException {
+    private static <T> T query(Connection connection, String sql, T otherwise, Object... parameters)
+            throws SQLException {
         if (!connection.getAutoCommit()) {
             return otherwise;
         }
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return (T) row.getObject(1, otherwise.getClass());
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return (T) row.getObject(1, otherwise.getClass());
+            }
         } catch (SQLException e) {
             return otherwise;
         }
@@ -381,11 +407,11 @@ final class WorkingDatabase implements AutoCloseable {
     private void endWindow(Connection open) {
         try {
             if (!open.isClosed()) {
-                if (!open.getAutoCommit()) {
-                    open.rollback();
-                    open.setAutoCommit(true);
+                if (open.getAutoCommit()) {
+                    SessionReset.reset(open);
+                } else {
+                    SessionReset.rollBackAndReset(open);
                 }
-                SessionReset.reset(open);
             }
         } catch (SQLException broken) {
             LOG.debug("The steps' connection could not be reset after a rolled-back round trip ({}); replacing it",

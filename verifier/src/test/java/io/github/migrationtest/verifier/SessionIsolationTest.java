@@ -89,6 +89,22 @@ class SessionIsolationTest {
     }
 
     @Test
+    void an_advisory_lock_taken_in_a_rolled_back_round_trip_is_released_before_the_next_revision() throws IOException {
+        // A session's advisory lock outlives a rollback: the session is reset after each step of a rolled-back round
+        // trip too, and once more as its transaction is rolled back.
+        pair("0001_locking_down", "CREATE TABLE a (id int);", "SELECT pg_advisory_lock(42);\nDROP TABLE a;");
+        pair("0002_checks", "DO $$ BEGIN IF EXISTS (SELECT FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND pid = pg_backend_pid()) THEN RAISE EXCEPTION 'an advisory lock outlived its round trip'; END IF;"
+                + " END $$;\nCREATE TABLE b (id int);", "DROP TABLE b;");
+
+        VerificationReport report = verify();
+
+        assertThat(result(report, "0001", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result(report, "0002", Check.UPGRADES_APPLY).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(report.passed()).isTrue();
+    }
+
+    @Test
     void a_file_that_leaves_a_transaction_open_is_reported_as_that_naming_the_file_and_the_begin() throws IOException {
         pair("0001_t", "CREATE TABLE t (id int);", "DROP TABLE t;");
         pair("0002_open", "-- forgot the COMMIT\nBEGIN;\nCREATE TABLE u (id int);", "DROP TABLE u;");
