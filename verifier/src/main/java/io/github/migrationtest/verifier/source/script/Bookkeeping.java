@@ -38,9 +38,12 @@ public record Bookkeeping(String table, List<String> create, String record, Stri
      * migration dropped it (a downgrade that drops the schema), so the next step still finds it.
      */
     String step(boolean upgrade, String version) {
-        String literal = "'" + version.replace("'", "''") + "'";
-        String change = (upgrade ? record : remove).replace("%s", literal);
-        return "DO $migrationtest$ BEGIN " + createIfAbsent() + change + "; END $migrationtest$";
+        return "DO $migrationtest$ BEGIN " + createIfAbsent() + plainStep(upgrade, version) + "; END $migrationtest$";
+    }
+
+    /** The same change as plain SQL, for a table that is there: no PL/pgSQL block to compile. */
+    String plainStep(boolean upgrade, String version) {
+        return (upgrade ? record : remove).replace("%s", "'" + version.replace("'", "''") + "'");
     }
 
     /** PL/pgSQL that creates the table when it is absent; {@link #ensure()} and {@link #step} share it. */

@@ -103,7 +103,9 @@ public final class ScriptRunner {
                 throw new IllegalStateException("Revision " + revision.id() + " cannot run in the caller's transaction: "
                         + (transactional ? "none is open" : outside));
             }
-            String record = bookkeeping.isNone() || version.isEmpty() ? "" : bookkeeping.step(direction == Direction.UP, version);
+            Recording record = bookkeeping.isNone() || version.isEmpty() ? Recording.NONE
+                    : new Recording(bookkeeping.plainStep(direction == Direction.UP, version),
+                            bookkeeping.step(direction == Direction.UP, version));
             if (!record.isEmpty()) {
                 ensureBookkeeping(connection);
             }
@@ -156,7 +158,7 @@ public final class ScriptRunner {
      */
     private static int runAll(
             Revision revision, Direction direction, List<SqlScript> scripts, boolean transactional, boolean commit,
-            String record, Connection connection, StatementListener listener) throws SQLException {
+            Recording record, Connection connection, StatementListener listener) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(!transactional);
         try {
@@ -176,14 +178,14 @@ public final class ScriptRunner {
                             continue;
                         }
                         if (last != null) {
-                            execute(revision, direction, lastScript, last, null, "", connection, transactional, listener);
+                            execute(revision, direction, lastScript, last, null, Recording.NONE, connection, transactional, listener);
                         }
                         lastScript = script;
                         last = statement;
                         count++;
                         // Its data is streamed from the file now, before the cursor moves on; never with the bookkeeping.
                         if (statement.isCopyIn()) {
-                            execute(revision, direction, script, statement, cursor.copyData(), "", connection,
+                            execute(revision, direction, script, statement, cursor.copyData(), Recording.NONE, connection,
                                     transactional, listener);
                             last = null;
                         }
@@ -192,11 +194,11 @@ public final class ScriptRunner {
             }
             boolean together = transactional && last != null;
             if (last != null) {
-                execute(revision, direction, lastScript, last, null, together ? record : "", connection, transactional,
+                execute(revision, direction, lastScript, last, null, together ? record : Recording.NONE, connection, transactional,
                         listener);
             }
             if (!together && !record.isEmpty()) {
-                executeBookkeeping(revision, direction, scripts, record, connection, transactional);
+                executeBookkeeping(revision, direction, scripts, record.guarded(), connection, transactional);
             }
             if (transactional) {
                 if (commit) {
@@ -250,15 +252,38 @@ public final class ScriptRunner {
     }
 
     /**
-     * Runs one statement, with {@code after} (the step's bookkeeping, or empty) in the same round trip;
+     * A step's bookkeeping in its transaction. {@code plain} goes after the last statement, in its round trip, under a
+     * savepoint; where it fails (the step dropped or changed the table) the walk goes back to the savepoint and runs
+     * {@code guarded}, which creates the table first when it is missing. Not the guarded block every time: PL/pgSQL
+     * compiles a {@code DO} block anew each run, 0.21 ms a step in the server against 0.01 ms for the statements
+     * inside it (generated-200 on Postgres 15, 801 steps).
+     */
+    private record Recording(String plain, String guarded) {
+        static final Recording NONE = new Recording("", "");
+        static final String SAVEPOINT = "migrationtest_bookkeeping";
+
+        boolean isEmpty() {
+            return guarded.isEmpty();
+        }
+
+        String underSavepoint() {
+            return "SAVEPOINT " + SAVEPOINT + ";\n" + plain + ";\nRELEASE SAVEPOINT " + SAVEPOINT;
+        }
+    }
+
+    /**
+     * Runs one statement, with {@code after} (the step's bookkeeping, or none) in the same round trip;
      * a {@code COPY ... FROM STDIN} with its {@code copyData}.
      */
     private static void execute(
-            Revision revision, Direction direction, SqlScript script, SqlStatement statement, Reader copyData, String after,
-            Connection connection, boolean transactional, StatementListener listener) throws SQLException {
+            Revision revision, Direction direction, SqlScript script, SqlStatement statement, Reader copyData,
+            Recording after, Connection connection, boolean transactional, StatementListener listener)
+            throws SQLException {
         StatementListener.ExecutedStatement reported = new StatementListener.ExecutedStatement(
                 script.file(), statement.line(), statement.sql(), statement.code(), transactional);
         listener.beforeStatement(connection, reported);
+        // A savepoint needs the transaction the statement leaves open.
+        boolean savepointed = !after.isEmpty() && !statement.code().startsWith("PREPARE TRANSACTION");
         try {
             if (statement.isCopyIn()) {
                 connection.unwrap(PGConnection.class).getCopyAPI()
@@ -268,12 +293,17 @@ public final class ScriptRunner {
                     // JDBC escapes ({fn ...}, {d '...'}) are not SQL: leave the text as written.
                     jdbc.setEscapeProcessing(false);
                     // A new line first: the statement may end in a line comment.
-                    jdbc.execute(after.isEmpty() ? statement.sql() : statement.sql() + "\n;\n" + after);
+                    jdbc.execute(after.isEmpty() ? statement.sql() : statement.sql() + "\n;\n"
+                            + (savepointed ? after.underSavepoint() : after.guarded()));
                 }
             }
         } catch (SQLException e) {
-            rollbackQuietly(connection, transactional, e);
-            throw new MigrationFailedException(revision, direction, PostgresErrors.failure(script, statement, e), e);
+            SQLException failure = savepointed ? recordApart(connection, after, e) : e;
+            if (failure != null) {
+                rollbackQuietly(connection, transactional, failure);
+                throw new MigrationFailedException(revision, direction, PostgresErrors.failure(script, statement,
+                        failure), failure);
+            }
         } catch (IOException e) {
             rollbackQuietly(connection, transactional, e);
             MigrationFailure failure = new MigrationFailure(script.file(), statement.line(), statement.column(),
@@ -281,6 +311,26 @@ public final class ScriptRunner {
             throw new MigrationFailedException(revision, direction, failure, e);
         }
         listener.afterStatement(connection, reported);
+    }
+
+    /**
+     * After a round trip of a statement and its bookkeeping under {@link Recording#underSavepoint} failed: when the
+     * savepoint is there, the statement ran and its bookkeeping failed, so the transaction goes back to the savepoint
+     * and the guarded bookkeeping runs. The failure to report: the statement's own (there is no savepoint), the
+     * guarded bookkeeping's, or none when the step is recorded.
+     */
+    private static SQLException recordApart(Connection connection, Recording record, SQLException failed) {
+        try (Statement back = connection.createStatement()) {
+            back.execute("ROLLBACK TO SAVEPOINT " + Recording.SAVEPOINT + "; RELEASE SAVEPOINT " + Recording.SAVEPOINT);
+        } catch (SQLException noSavepoint) {
+            return failed;
+        }
+        try (Statement guarded = connection.createStatement()) {
+            guarded.execute(record.guarded());
+            return null;
+        } catch (SQLException e) {
+            return e;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier.source.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.migrationtest.verifier.Verifier;
@@ -14,6 +15,7 @@ import io.github.migrationtest.verifier.report.RevisionReport;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
@@ -113,6 +115,28 @@ class SqlConventionsRunTest {
 
         source.downgrade(only, db.connection());
         assertThat(strings("select version::text from schema_migrations")).isEmpty();
+    }
+
+    /**
+     * The bookkeeping goes after the last statement, in its round trip, under a savepoint: a failing last statement
+     * is reported as itself (not as the savepoint's absence), and the step records nothing.
+     */
+    @Test
+    void a_failing_last_statement_is_reported_as_itself_and_the_step_records_nothing() throws Exception {
+        write("1_t.up.sql", "create table t (id int);\nselect * from no_such_table;");
+        write("1_t.down.sql", "drop table t;");
+        MigrationSource source = open();
+        Revision only = source.revisions().get(0);
+        Connection connection = db.connection();
+
+        assertThatThrownBy(() -> source.upgrade(only, connection)).isInstanceOfSatisfying(MigrationFailedException.class,
+                e -> {
+                    assertThat(e.failure().location()).endsWith("1_t.up.sql:2:15");
+                    assertThat(e.failure().message()).contains("no_such_table");
+                    assertThat(e.failure().sqlState()).isEqualTo("42P01");
+                });
+        assertThat(strings("select version::text from schema_migrations")).isEmpty();
+        assertThat(strings("select coalesce(to_regclass('t')::text, 'none')")).containsExactly("none");
     }
 
     @Test
