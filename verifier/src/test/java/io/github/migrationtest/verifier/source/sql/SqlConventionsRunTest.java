@@ -117,19 +117,26 @@ class SqlConventionsRunTest {
         assertThat(strings("select version::text from schema_migrations")).isEmpty();
     }
 
+    /** A history of one revision, {@code 1_t}, read, with the connection to run it on. */
+    private record OneRevision(MigrationSource source, Revision revision, Connection connection) {
+    }
+
+    private OneRevision oneRevision(String up, String down) throws Exception {
+        write("1_t.up.sql", up);
+        write("1_t.down.sql", down);
+        MigrationSource source = open();
+        return new OneRevision(source, source.revisions().get(0), db.connection());
+    }
+
     /**
      * The bookkeeping goes after the last statement, in its round trip, under a savepoint: a failing last statement
      * is reported as itself (not as the savepoint's absence), and the step records nothing.
      */
     @Test
     void a_failing_last_statement_is_reported_as_itself_and_the_step_records_nothing() throws Exception {
-        write("1_t.up.sql", "create table t (id int);\nselect * from no_such_table;");
-        write("1_t.down.sql", "drop table t;");
-        MigrationSource source = open();
-        Revision only = source.revisions().get(0);
-        Connection connection = db.connection();
+        OneRevision one = oneRevision("create table t (id int);\nselect * from no_such_table;", "drop table t;");
 
-        assertThatThrownBy(() -> source.upgrade(only, connection)).isInstanceOfSatisfying(MigrationFailedException.class,
+        assertThatThrownBy(() -> one.source().upgrade(one.revision(), one.connection())).isInstanceOfSatisfying(MigrationFailedException.class,
                 e -> {
                     assertThat(e.failure().location()).endsWith("1_t.up.sql:2:15");
                     assertThat(e.failure().message()).contains("no_such_table");
@@ -141,17 +148,13 @@ class SqlConventionsRunTest {
 
     @Test
     void a_downgrade_that_drops_the_bookkeeping_table_gets_it_back_for_the_next_step() throws Exception {
-        write("1_t.up.sql", "create table t (id int);");
-        write("1_t.down.sql", "drop table t; drop table schema_migrations;");
-        MigrationSource source = open();
-        Revision only = source.revisions().get(0);
-        Connection connection = db.connection();
+        OneRevision one = oneRevision("create table t (id int);", "drop table t; drop table schema_migrations;");
 
-        source.upgrade(only, connection);
-        source.downgrade(only, connection);
+        one.source().upgrade(one.revision(), one.connection());
+        one.source().downgrade(one.revision(), one.connection());
         assertThat(strings("select version::text from schema_migrations")).isEmpty();
 
-        source.upgrade(only, connection);
+        one.source().upgrade(one.revision(), one.connection());
         assertThat(strings("select version::text from schema_migrations")).containsExactly("1");
     }
 
