@@ -136,7 +136,8 @@ public final class ScriptRunner {
             return;
         }
         boolean present;
-        try (PreparedStatement exists = connection.prepareStatement("select pg_catalog.to_regclass(?::text) is not null")) {
+        try (PreparedStatement exists = connection.prepareStatement(
+                "select pg_catalog.to_regclass(?::text) is not null")) {
             exists.setString(1, bookkeeping.table());
             try (ResultSet row = exists.executeQuery()) {
                 present = row.next() && row.getBoolean(1);
@@ -178,7 +179,8 @@ public final class ScriptRunner {
                             continue;
                         }
                         if (last != null) {
-                            execute(revision, direction, lastScript, last, null, Recording.NONE, connection, transactional, listener);
+                            execute(revision, direction, lastScript, last, null, Recording.NONE, connection, transactional,
+                                    listener);
                         }
                         lastScript = script;
                         last = statement;
@@ -194,8 +196,8 @@ public final class ScriptRunner {
             }
             boolean together = transactional && last != null;
             if (last != null) {
-                execute(revision, direction, lastScript, last, null, together ? record : Recording.NONE, connection, transactional,
-                        listener);
+                execute(revision, direction, lastScript, last, null, together ? record : Recording.NONE, connection,
+                        transactional, listener);
             }
             if (!together && !record.isEmpty()) {
                 executeBookkeeping(revision, direction, scripts, record.guarded(), connection, transactional);

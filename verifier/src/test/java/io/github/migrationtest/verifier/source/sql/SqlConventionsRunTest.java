@@ -136,8 +136,8 @@ class SqlConventionsRunTest {
     void a_failing_last_statement_is_reported_as_itself_and_the_step_records_nothing() throws Exception {
         OneRevision one = oneRevision("create table t (id int);\nselect * from no_such_table;", "drop table t;");
 
-        assertThatThrownBy(() -> one.source().upgrade(one.revision(), one.connection())).isInstanceOfSatisfying(MigrationFailedException.class,
-                e -> {
+        assertThatThrownBy(() -> one.source().upgrade(one.revision(), one.connection()))
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.failure().location()).endsWith("1_t.up.sql:2:15");
                     assertThat(e.failure().message()).contains("no_such_table");
                     assertThat(e.failure().sqlState()).isEqualTo("42P01");
