@@ -34,28 +34,15 @@ final class SessionReset {
     static boolean reset(Connection connection) throws SQLException {
         boolean open = !connection.getAutoCommit()
                 || connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+        try (Statement statement = connection.createStatement()) {
+            // One round trip: the rollback (in SQL, as JDBC's refuses in auto-commit mode) ends the transaction block,
+            // and the reset runs after it.
+            statement.execute(open ? "ROLLBACK; " + RESET : RESET);
+        }
         if (open) {
-            try (Statement rollback = connection.createStatement()) {
-                rollback.execute("ROLLBACK"); // JDBC's rollback() refuses in auto-commit mode
-            }
             connection.setAutoCommit(true);
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(RESET);
-        }
         return open;
-    }
-
-    /**
-     * Rolls back the caller's transaction (open, failed or already ended) and resets the session, in one round trip:
-     * the rollback ends the transaction block and the reset runs after it, as in {@link #reset}. Leaves the
-     * connection in auto-commit mode.
-     */
-    static void rollBackAndReset(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ROLLBACK; " + RESET);
-        }
-        connection.setAutoCommit(true);
     }
 
     /**

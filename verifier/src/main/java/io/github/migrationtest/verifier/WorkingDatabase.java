@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.snapshot.IncrementalReader;
+import io.github.migrationtest.verifier.snapshot.PreparedOnce;
 import io.github.migrationtest.verifier.safety.SafetyRecorder;
 import io.github.migrationtest.verifier.safety.StepRecord;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
@@ -26,7 +27,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -312,7 +312,7 @@ final class WorkingDatabase implements AutoCloseable {
             return otherwise;
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+            PreparedOnce.atFirstRun(statement);
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -407,11 +407,7 @@ final class WorkingDatabase implements AutoCloseable {
     private void endWindow(Connection open) {
         try {
             if (!open.isClosed()) {
-                if (open.getAutoCommit()) {
-                    SessionReset.reset(open);
-                } else {
-                    SessionReset.rollBackAndReset(open);
-                }
+                SessionReset.reset(open); // rolls the window's transaction back in the same round trip
             }
         } catch (SQLException broken) {
             LOG.debug("The steps' connection could not be reset after a rolled-back round trip ({}); replacing it",

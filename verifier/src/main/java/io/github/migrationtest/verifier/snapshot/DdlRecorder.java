@@ -267,11 +267,11 @@ final class DdlRecorder {
         return ReadSettings.PARTIAL.run(connection, around -> {
             String query = around.wrap("", DRAIN);
             if (around.inTransaction()) {
-                return UnderSavepoint.read(connection, query, around.resultsBefore() + 1, ReadScope::prepareAtOnce,
+                return UnderSavepoint.read(connection, query, around.resultsBefore() + 1, PreparedOnce::atFirstRun,
                         DdlRecorder::changes);
             }
             try (PreparedStatement statement = connection.prepareStatement(query)) {
-                ReadScope.prepareAtOnce(statement);
+                PreparedOnce.atFirstRun(statement);
                 statement.execute();
                 around.skip(statement);
                 statement.getMoreResults(); // past the settings' result

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.postgresql.PGStatement;
 
 /**
  * One snapshot read in progress: the connection, the included schemas (as OIDs, which never
@@ -112,7 +111,7 @@ final class ReadScope {
     int run(ReadSettings.Around around) throws SQLException {
         String work = pending.stream().map(Pending::sql).collect(Collectors.joining(";\n"));
         try (PreparedStatement statement = connection.prepareStatement(around.wrap(", " + CreationTimes.COLUMNS, work))) {
-            prepareAtOnce(statement);
+            PreparedOnce.atFirstRun(statement);
             int parameter = 1;
             for (Pending query : pending) {
                 int count = (int) query.sql().chars().filter(c -> c == '?').count();
@@ -137,17 +136,6 @@ final class ReadScope {
             }
             pending.clear();
             return objects;
-        }
-    }
-
-    /**
-     * Has {@code statement} prepared on the server at its first run, so that its next run on this
-     * connection skips parsing and, with a generic plan, planning too: a verifier snapshots each
-     * state several times on one connection, and a new connection after every rebuild.
-     */
-    static void prepareAtOnce(PreparedStatement statement) throws SQLException {
-        if (statement.isWrapperFor(PGStatement.class)) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(1);
         }
     }
 

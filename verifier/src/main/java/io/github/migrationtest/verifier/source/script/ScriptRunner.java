@@ -284,8 +284,9 @@ public final class ScriptRunner {
         StatementListener.ExecutedStatement reported = new StatementListener.ExecutedStatement(
                 script.file(), statement.line(), statement.sql(), statement.code(), transactional);
         listener.beforeStatement(connection, reported);
-        // A savepoint needs the transaction the statement leaves open.
-        boolean savepointed = !after.isEmpty() && !statement.code().startsWith("PREPARE TRANSACTION");
+        // Only a step in the runner's transaction records with its last statement, and such a step holds no statement
+        // that ends the transaction (TransactionRules), so the savepoint has one to live in.
+        boolean savepointed = !after.isEmpty();
         try {
             if (statement.isCopyIn()) {
                 connection.unwrap(PGConnection.class).getCopyAPI()

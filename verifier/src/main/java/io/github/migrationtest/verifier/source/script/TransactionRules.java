@@ -36,7 +36,7 @@ public final class TransactionRules {
             new Rule("^ALTER TYPE\\b.*\\bADD VALUE\\b.*", "ALTER TYPE ... ADD VALUE", 12));
 
     private static final Pattern TRANSACTION_CONTROL =
-            Pattern.compile("^(BEGIN|START TRANSACTION|COMMIT|END|ROLLBACK|ABORT)( .*)?$");
+            Pattern.compile("^(BEGIN|START TRANSACTION|COMMIT|END|ROLLBACK|ABORT|PREPARE TRANSACTION)( .*)?$");
 
     // Finding a reason reads the whole script: kept per script and server major.
     private static final ScriptFacts<Map<Integer, Optional<String>>> OUTSIDE = new ScriptFacts<>(s -> new ConcurrentHashMap<>());
@@ -127,9 +127,13 @@ public final class TransactionRules {
         return Optional.ofNullable(last);
     }
 
-    /** A transaction statement's name as a user would write it: {@code BEGIN}, {@code START TRANSACTION}, ... */
+    /**
+     * A transaction statement's name as a user would write it: {@code BEGIN}, {@code START TRANSACTION},
+     * {@code PREPARE TRANSACTION}, ...
+     */
     static String firstWords(String code) {
         String[] words = code.split(" ");
-        return words.length > 1 && words[0].equals("START") ? "START TRANSACTION" : words[0];
+        return words.length > 1 && (words[0].equals("START") || words[0].equals("PREPARE")) ? words[0] + " TRANSACTION"
+                : words[0];
     }
 }

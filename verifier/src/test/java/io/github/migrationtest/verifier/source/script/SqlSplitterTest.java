@@ -128,6 +128,10 @@ class SqlSplitterTest {
                 .isEmpty();
         assertThat(TransactionRules.reasonToRunOutsideTransaction(SqlScript.parse("a.sql", "begin;\ncreate table t();\ncommit;"), 17))
                 .hasValue("a.sql:1 controls its own transactions (BEGIN)");
+        // It ends the transaction: nothing of the runner's (the bookkeeping's savepoint) may follow it there.
+        assertThat(TransactionRules.reasonToRunOutsideTransaction(SqlScript.parse("a.sql",
+                "create table t();\nprepare transaction 'x';"), 17))
+                .hasValue("a.sql:2 controls its own transactions (PREPARE TRANSACTION)");
         assertThat(TransactionRules.reasonToRunOutsideTransaction(SqlScript.parse("a.sql", "vacuum analyze t;"), 17)).isPresent()
                 .hasValue("a.sql:1: VACUUM cannot run inside a transaction");
         assertThat(TransactionRules.reasonToRunOutsideTransaction(SqlScript.parse("a.sql", "savepoint s;\nrollback to s;"), 17))
