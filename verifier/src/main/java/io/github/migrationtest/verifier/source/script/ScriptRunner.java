@@ -296,8 +296,7 @@ public final class ScriptRunner {
                     // JDBC escapes ({fn ...}, {d '...'}) are not SQL: leave the text as written.
                     jdbc.setEscapeProcessing(false);
                     // A new line first: the statement may end in a line comment.
-                    jdbc.execute(after.isEmpty() ? statement.sql() : statement.sql() + "\n;\n"
-                            + (savepointed ? after.underSavepoint() : after.guarded()));
+                    jdbc.execute(savepointed ? statement.sql() + "\n;\n" + after.underSavepoint() : statement.sql());
                 }
             }
         } catch (SQLException e) {
