@@ -71,7 +71,7 @@ public @interface MigrationTest {
     String INCREMENTAL_SNAPSHOTS_PROPERTY_NAME = "migrationtest.snapshot.incremental";
     /**
      * {@value}: how many databases walk parts of the history at once in {@code verify()} (default: one
-     * per processor, at most 4, and one per 25 revisions; {@code 1} walks it on one database).
+     * per processor, at most 4, and one per 20 revisions; {@code 1} walks it on one database).
      */
     String JOBS_PROPERTY_NAME = "migrationtest.jobs";
     /** Default for {@link #model()}: {@value}. */

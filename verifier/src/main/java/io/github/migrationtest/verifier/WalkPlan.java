@@ -22,7 +22,12 @@ record WalkPlan(List<Part> parts, String note, boolean serverPerPart) {
 
     /** With {@link VerifierOptions#AUTO_JOBS}: at most this many parts, and one per so many revisions. */
     static final int MAX_AUTO_JOBS = 4;
-    static final int REVISIONS_PER_AUTO_JOB = 25;
+    /**
+     * A part costs a database of its own and the upgrades to its start. Measured on 2 processors, two parts
+     * against one (the report's time, medians of 5 alternated runs, BENCHMARKS.md, "Session 22"): 40 to 46
+     * revisions 0.81-0.91x, 25 to 32 revisions 0.93-1.00x, 16 revisions 1.12x.
+     */
+    static final int REVISIONS_PER_AUTO_JOB = 20;
     /**
      * With {@link VerifierOptions#AUTO_JOBS}, a history with a server-wide change is split onto servers
      * of their own only from this many revisions: a twin server costs a start (about 2 s warm, on the

@@ -127,7 +127,9 @@ class WalkPlanTest {
         assertThat(WalkPlan.jobs(8, 5, 2)).isEqualTo(5);
         assertThat(WalkPlan.jobs(VerifierOptions.AUTO_JOBS, 200, 2)).isEqualTo(2);
         assertThat(WalkPlan.jobs(VerifierOptions.AUTO_JOBS, 200, 16)).isEqualTo(WalkPlan.MAX_AUTO_JOBS);
-        assertThat(WalkPlan.jobs(VerifierOptions.AUTO_JOBS, 60, 16)).isEqualTo(2);
+        assertThat(WalkPlan.jobs(VerifierOptions.AUTO_JOBS, 60, 16)).isEqualTo(3);
+        assertThat(WalkPlan.jobs(VerifierOptions.AUTO_JOBS, 40, 16)).isEqualTo(2);
+        assertThat(WalkPlan.jobs(VerifierOptions.AUTO_JOBS, 39, 16)).isEqualTo(1);
         assertThat(WalkPlan.jobs(VerifierOptions.AUTO_JOBS, 7, 16)).isEqualTo(1);
         assertThat(WalkPlan.jobs(VerifierOptions.AUTO_JOBS, 0, 16)).isEqualTo(1);
     }

@@ -91,7 +91,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "<n>",
             description = "How many databases walk parts of the history at once (default: one per processor, at most 4,"
-                    + " and one per 25 revisions; 1 walks it on one database).")
+                    + " and one per 20 revisions; 1 walks it on one database).")
     Integer jobs;
 
     @Option(names = "--model", paramLabel = "snapshot:<file>|sql:<file>|jpa:<package-or-unit>|alembic|sqlalchemy:<module>:<attr>",
