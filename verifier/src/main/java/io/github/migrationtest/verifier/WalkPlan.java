@@ -25,7 +25,7 @@ record WalkPlan(List<Part> parts, String note, boolean serverPerPart) {
     /**
      * A part costs a database of its own and the upgrades to its start. Measured on 2 processors, two parts
      * against one (the report's time, medians of 5 alternated runs, BENCHMARKS.md, "Session 22"): 40 to 46
-     * revisions 0.81-0.91x, 25 to 32 revisions 0.93-1.00x, 16 revisions 1.12x.
+     * revisions 0.81-0.91x, 20 to 32 revisions 0.93-1.00x, 16 revisions 1.12x.
      */
     static final int REVISIONS_PER_AUTO_JOB = 20;
     /**
