@@ -13,18 +13,27 @@ import java.util.Locale;
 /** Turns what the diff and the sources found into the report's own, serialisable terms. */
 public final class Findings {
 
+    /** Postgres' SQLSTATE for a statement refused inside a transaction block ({@code CREATE INDEX CONCURRENTLY}). */
+    private static final String CANNOT_RUN_IN_TRANSACTION = "25001";
+
     private Findings() {
     }
 
     /**
      * The fix for a failed statement: the statement itself, unless the server refused it for a privilege the
-     * migrations' login lacks (its hint names the options), where the first thing to try is more privileges.
+     * migrations' login lacks (its hint names the options), where the first thing to try is more privileges, or
+     * refused it inside the transaction the migration tool runs it in (its hint names the tool's opt-out).
      */
     static String fixFor(MigrationFailure failure) {
-        return failure.hint().contains(MigrationLogin.HOW_TO_WIDEN)
-                ? "Run the migrations with the privilege this statement needs (see the hint), or change the statement at "
-                        + failure.location()
-                : "Fix the statement at " + failure.location();
+        if (failure.hint().contains(MigrationLogin.HOW_TO_WIDEN)) {
+            return "Run the migrations with the privilege this statement needs (see the hint), or change the statement at "
+                    + failure.location();
+        }
+        if (failure.sqlState().equals(CANNOT_RUN_IN_TRANSACTION) && !failure.hint().isEmpty()) {
+            return "Mark the migration to run outside a transaction (see the hint), or change the statement at "
+                    + failure.location();
+        }
+        return "Fix the statement at " + failure.location();
     }
 
     /** The differences in the report's terms: path, kind, expected, actual. */

@@ -40,6 +40,12 @@ public record MigrationFailure(
         return new MigrationFailure(file, 0, 0, message, "", "", "", "");
     }
 
+    /** The same failure with {@code more} after Postgres' hint (or as the hint, when it gave none). */
+    public MigrationFailure withHint(String more) {
+        return new MigrationFailure(file, line, column, message, detail, hint.isEmpty() ? more : hint + " " + more,
+                sqlState, statement);
+    }
+
     /** {@code file:line:column}, or less when line or column are unknown. */
     public String location() {
         if (line <= 0) {

@@ -30,6 +30,9 @@ import org.postgresql.core.TransactionState;
  */
 public final class ScriptRunner {
 
+    /** Postgres' SQLSTATE for a statement that cannot run inside a transaction block. */
+    private static final String ACTIVE_TRANSACTION = "25001";
+
     private final SessionTimeouts timeouts;
     private final Bookkeeping bookkeeping;
     /** Connections whose database has the bookkeeping table: it is made once per connection, not per step. */
@@ -71,7 +74,21 @@ public final class ScriptRunner {
     public StepResult run(
             Revision revision, Direction direction, List<SqlScript> scripts, String forcedOutsideTransaction,
             String version, Connection connection) {
-        return run(revision, direction, scripts, forcedOutsideTransaction, version, connection, true);
+        return run(revision, direction, scripts, forcedOutsideTransaction, "", version, connection, true);
+    }
+
+    /**
+     * Runs and records the step like {@link #run(Revision, Direction, List, String, String, Connection)}, for a tool
+     * that runs every step in a transaction unless the migration says otherwise ({@code inTransactionUnless}, how it
+     * says so; empty for tools whose statements decide). Without {@code forcedOutsideTransaction} such a step runs in
+     * a transaction even when a statement cannot ({@code CREATE INDEX CONCURRENTLY}): it fails as it would in
+     * production, the hint naming the opt-out. A script that opens or ends transactions itself still runs as written.
+     */
+    public StepResult run(
+            Revision revision, Direction direction, List<SqlScript> scripts, String forcedOutsideTransaction,
+            String inTransactionUnless, String version, Connection connection) {
+        return run(revision, direction, scripts, forcedOutsideTransaction, inTransactionUnless, version, connection,
+                true);
     }
 
     /**
@@ -84,12 +101,12 @@ public final class ScriptRunner {
      */
     public StepResult runUncommitted(
             Revision revision, Direction direction, List<SqlScript> scripts, String version, Connection connection) {
-        return run(revision, direction, scripts, "", version, connection, false);
+        return run(revision, direction, scripts, "", "", version, connection, false);
     }
 
     private StepResult run(
             Revision revision, Direction direction, List<SqlScript> scripts, String forcedOutsideTransaction,
-            String version, Connection connection, boolean commit) {
+            String inTransactionUnless, String version, Connection connection, boolean commit) {
         long started = System.nanoTime();
         try {
             // A script wrapped whole in BEGIN ... COMMIT runs as its body in the runner's transaction, the same
@@ -98,6 +115,11 @@ public final class ScriptRunner {
             String outside = !forcedOutsideTransaction.isEmpty() ? forcedOutsideTransaction
                     : TransactionRules.reasonNotToJoin(scripts, connection.getMetaData().getDatabaseMajorVersion())
                             .orElse("");
+            boolean keptInTransaction = !outside.isEmpty() && forcedOutsideTransaction.isEmpty()
+                    && !inTransactionUnless.isEmpty() && !TransactionRules.controlsTransactions(scripts);
+            if (keptInTransaction) {
+                outside = "";
+            }
             boolean transactional = outside.isEmpty();
             if (!commit && (!transactional || connection.getAutoCommit())) {
                 throw new IllegalStateException("Revision " + revision.id() + " cannot run in the caller's transaction: "
@@ -109,8 +131,18 @@ public final class ScriptRunner {
             if (!record.isEmpty()) {
                 ensureBookkeeping(connection);
             }
-            int count = timeouts.around(connection,
-                    () -> runAll(revision, direction, scripts, transactional, commit, record, connection, listener));
+            int count;
+            try {
+                count = timeouts.around(connection,
+                        () -> runAll(revision, direction, scripts, transactional, commit, record, connection, listener));
+            } catch (MigrationFailedException e) {
+                if (keptInTransaction && ACTIVE_TRANSACTION.equals(e.failure().sqlState())) {
+                    throw new MigrationFailedException(revision, direction, e.failure().withHint(inTransactionUnless
+                            + ", so this fails in production too: mark it so, with this statement in a migration of"
+                            + " its own"), e.getCause());
+                }
+                throw e;
+            }
             return new StepResult(revision, direction, transactional, outside, count,
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {

@@ -68,6 +68,28 @@ public final class TransactionRules {
         return scripts.stream().map(script -> reasonNotToJoin(script, serverMajor)).flatMap(Optional::stream).findFirst();
     }
 
+    /**
+     * Whether a script opens or ends transactions itself ({@code BEGIN}, {@code COMMIT}, ...), a whole-file wrap that
+     * joins the caller's transaction ({@link OwnTransaction}) left out: run in a transaction anyway, its {@code COMMIT}
+     * ends it and what follows runs on its own.
+     */
+    public static boolean controlsTransactions(List<SqlScript> scripts) {
+        for (SqlScript script : scripts) {
+            OwnTransaction own = OwnTransaction.of(script).orElse(null);
+            int ordinal = 0;
+            try (StatementCursor cursor = script.open()) {
+                for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next(), ordinal++) {
+                    String code = statement.code();
+                    if ((own == null || !own.wraps(ordinal)) && TRANSACTION_CONTROL.matcher(code).matches()
+                            && !code.startsWith("ROLLBACK TO")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** The first statement's reason, the statements of {@code own} (when not null) left out. */
     private static Optional<String> firstReason(SqlScript script, int serverMajor, OwnTransaction own) {
         int ordinal = 0;

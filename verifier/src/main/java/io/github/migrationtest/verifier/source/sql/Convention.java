@@ -80,6 +80,26 @@ public enum Convention {
         return this == DIESEL;
     }
 
+    /**
+     * How a migration of this tool asks to run without a transaction, for tools that otherwise run every migration
+     * in one whatever its statements (diesel, goose, dbmate, popx): a statement Postgres refuses in a transaction
+     * ({@code CREATE INDEX CONCURRENTLY}) then fails there, in production as here. Empty where the statements decide:
+     * golang-migrate sends a file as one query (a lone such statement runs), Flyway looks at the statements, and sqlx
+     * files cannot be told from golang-migrate's.
+     */
+    String transactionOptOut() {
+        return switch (this) {
+            case DIESEL -> "diesel runs a migration in a transaction unless a metadata.toml beside its up.sql says"
+                    + " run_in_transaction = false";
+            case GOOSE -> "goose runs a migration in a transaction unless its file says -- +goose NO TRANSACTION";
+            case DBMATE -> "dbmate runs a migration in a transaction unless its section marker says transaction:false"
+                    + " (-- migrate:up transaction:false)";
+            case POPX -> "popx runs a migration in a transaction unless its name says .autocommit"
+                    + " (<version>_<name>.postgres.autocommit.up.sql)";
+            default -> "";
+        };
+    }
+
     /** Whether the tool also runs migrations written in Go ({@code <version>_<name>.go}), which we cannot run. */
     boolean runsGoMigrations() {
         return this == GOOSE;

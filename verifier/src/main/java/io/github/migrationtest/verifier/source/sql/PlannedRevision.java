@@ -10,8 +10,11 @@ import java.util.List;
  * @param up the upgrade's SQL (empty for a Flyway Java migration)
  * @param down the downgrade's SQL, empty when it has none
  * @param recordedVersion the version as the migration tool writes it in its bookkeeping table
+ * @param inTransactionUnless non-empty when the tool runs each step in a transaction whatever its statements, saying
+ *     how a migration opts out ({@link Convention#transactionOptOut()}); empty when the statements decide
  */
-public record PlannedRevision(Revision revision, List<ScriptPart> up, List<ScriptPart> down, String recordedVersion) {
+public record PlannedRevision(Revision revision, List<ScriptPart> up, List<ScriptPart> down, String recordedVersion,
+                              String inTransactionUnless) {
 
     public PlannedRevision {
         up = List.copyOf(up);
@@ -19,6 +22,6 @@ public record PlannedRevision(Revision revision, List<ScriptPart> up, List<Scrip
     }
 
     public PlannedRevision(Revision revision, List<ScriptPart> up, List<ScriptPart> down) {
-        this(revision, up, down, revision.id());
+        this(revision, up, down, revision.id(), "");
     }
 }

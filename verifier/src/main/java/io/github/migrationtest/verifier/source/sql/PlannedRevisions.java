@@ -47,7 +47,8 @@ public final class PlannedRevisions {
         }
         List<SqlScript> scripts = scripts(parts);
         String outside = parts.stream().map(ScriptPart::outsideTransaction).filter(s -> !s.isEmpty()).findFirst().orElse("");
-        return runner.run(revision, direction, scripts, outside, plan.recordedVersion(), connection);
+        return runner.run(revision, direction, scripts, outside, plan.inTransactionUnless(), plan.recordedVersion(),
+                connection);
     }
 
     /**

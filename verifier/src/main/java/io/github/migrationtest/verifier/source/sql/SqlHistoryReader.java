@@ -437,7 +437,7 @@ public final class SqlHistoryReader {
             revision = Revision.irreversible(id, up.description(), files, reason);
         }
         return new PlannedRevision(revision, upPart.map(List::of).orElse(List.of()), down.map(List::of).orElse(List.of()),
-                up.version().recorded(up.convention()));
+                up.version().recorded(up.convention()), up.convention().transactionOptOut());
     }
 
     private NamedFile firstOfDuplicates(List<NamedFile> candidates) {

@@ -275,6 +275,71 @@ class SqlConventionsRunTest {
         diesel.upgrade(diesel.revisions().get(0), db.connection());
         assertThat(strings("select version from __diesel_schema_migrations")).containsExactly("20200102030405");
     }
+    /** The second revision's upgrade fails as its tool fails it: in the transaction the tool runs it in. */
+    private void assertRefusedInTransaction(String optOut) throws SQLException {
+        MigrationSource source = open();
+        Connection connection = db.connection();
+        source.upgrade(source.revisions().get(0), connection);
+
+        assertThatThrownBy(() -> source.upgrade(source.revisions().get(1), connection))
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.failure().sqlState()).isEqualTo("25001");
+                    assertThat(e.failure().message()).contains("cannot run inside a transaction block");
+                    assertThat(e.failure().hint()).contains(optOut).contains("fails in production too");
+                });
+        assertThat(db.probe().indexes()).doesNotContain("t_id");
+    }
+
+    @Test
+    void diesel_runs_a_concurrent_index_in_a_transaction_unless_its_metadata_says_otherwise() throws Exception {
+        write("2020-01-01-000000_t/up.sql", "create table t (id int);");
+        write("2020-01-01-000000_t/down.sql", "drop table t;");
+        write("2020-01-02-000000_i/up.sql", "create index concurrently t_id on t (id);");
+        write("2020-01-02-000000_i/down.sql", "drop index concurrently t_id;");
+
+        assertRefusedInTransaction("run_in_transaction = false");
+        CheckResult refused = result(verify(), "2020-01-02-000000", Check.UPGRADES_APPLY);
+        assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(refused.fix()).startsWith("Mark the migration to run outside a transaction (see the hint)");
+
+        write("2020-01-02-000000_i/metadata.toml", "run_in_transaction = false\n");
+        MigrationSource marked = open();
+        StepResult up = marked.upgrade(marked.revisions().get(1), db.connection());
+        assertThat(up.transactional()).isFalse();
+        assertThat(db.probe().indexes()).contains("t_id");
+    }
+
+    @Test
+    void goose_and_dbmate_run_a_concurrent_index_in_a_transaction_unless_the_file_says_otherwise() throws Exception {
+        write("1_t.sql", "-- +goose Up\ncreate table t (id int);\n-- +goose Down\ndrop table t;\n");
+        write("2_i.sql", "-- +goose Up\ncreate index concurrently t_id on t (id);\n-- +goose Down\ndrop index t_id;\n");
+        assertRefusedInTransaction("-- +goose NO TRANSACTION");
+
+        try (Statement drop = db.connection().createStatement()) {
+            drop.execute("drop table t; drop table goose_db_version");
+        }
+        Files.delete(dir.resolve("1_t.sql"));
+        Files.delete(dir.resolve("2_i.sql"));
+        write("1_t.sql", "-- migrate:up\ncreate table t (id int);\n-- migrate:down\ndrop table t;\n");
+        write("2_i.sql", "-- migrate:up\ncreate index concurrently t_id on t (id);\n-- migrate:down\ndrop index t_id;\n");
+        assertRefusedInTransaction("transaction:false");
+    }
+
+    @Test
+    void golang_migrate_runs_a_lone_concurrent_index_as_it_comes_since_its_statements_decide() throws Exception {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t;");
+        write("2_i.up.sql", "create index concurrently t_id on t (id);");
+        write("2_i.down.sql", "drop index concurrently t_id;");
+        MigrationSource source = open();
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        StepResult up = source.upgrade(source.revisions().get(1), db.connection());
+
+        assertThat(up.transactional()).isFalse();
+        assertThat(db.probe().indexes()).contains("t_id");
+    }
+
     @Test
     void a_sqlx_simple_history_upgrades_and_its_header_commits_each_statement_as_sqlx_does() throws SQLException {
         write("20230101000000_init.sql", "create table t (id int);");
