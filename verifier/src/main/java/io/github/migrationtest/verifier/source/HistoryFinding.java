@@ -43,7 +43,9 @@ public record HistoryFinding(Severity severity, Kind kind, String file, String m
         /** A script with a NUL byte, which no statement may hold. */
         NUL_BYTE,
         /** A Flyway placeholder or Liquibase changelog parameter that no setting defines: the tool would fail or leave it. */
-        UNDEFINED_PLACEHOLDER
+        UNDEFINED_PLACEHOLDER,
+        /** A migration its tool refuses to read (dbmate's sections out of order, goose's statement without its end). */
+        MALFORMED_MIGRATION
     }
 
     public HistoryFinding {

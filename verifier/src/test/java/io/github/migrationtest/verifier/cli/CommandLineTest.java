@@ -84,24 +84,24 @@ class CommandLineTest {
 
     @Test
     void a_missing_downgrade_is_warned_about_only_where_the_run_downgrades_the_revision() throws IOException {
-        Path dbmate = Files.createDirectory(dir.resolve("dbmate"));
-        Files.writeString(dbmate.resolve("20240101000000_users.sql"),
-                "-- migrate:up\nCREATE TABLE users (id int);\n-- migrate:down\nDROP TABLE users;\n");
-        Files.writeString(dbmate.resolve("20240102000000_seed.sql"), "-- migrate:up\nINSERT INTO users VALUES (1);\n");
-        String warning = "20240102000000_seed.sql: has no '-- migrate:down' section";
+        Path flyway = Files.createDirectory(dir.resolve("flyway"));
+        Files.writeString(flyway.resolve("V20240101000000__users.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(flyway.resolve("U20240101000000__users.sql"), "DROP TABLE users;\n");
+        Files.writeString(flyway.resolve("V20240102000000__seed.sql"), "INSERT INTO users VALUES (1);\n");
+        String warning = "V20240102000000__seed.sql: has no down file";
 
-        assertThat(run("verify", dbmate.toString())).isEqualTo(1);
+        assertThat(run("verify", flyway.toString())).isEqualTo(1);
         assertThat(err.toString()).contains(warning);
 
         err.getBuffer().setLength(0);
-        assertThat(run("verify", dbmate.toString(), "--irreversible", "20240102000000=seed data stays"))
+        assertThat(run("verify", flyway.toString(), "--irreversible", "20240102000000=seed data stays"))
                 .as(out.toString()).isZero();
         assertThat(err.toString()).as("declared irreversible: said already").doesNotContain(warning);
 
-        assertThat(run("verify", dbmate.toString(), "--checks", "UPGRADES_APPLY")).as(out.toString()).isZero();
+        assertThat(run("verify", flyway.toString(), "--checks", "UPGRADES_APPLY")).as(out.toString()).isZero();
         assertThat(err.toString()).as("no check downgrades anything").doesNotContain(warning);
 
-        assertThat(run("verify", dbmate.toString(), "--irreversible", "20240101000000=an unrelated revision"))
+        assertThat(run("verify", flyway.toString(), "--irreversible", "20240101000000=an unrelated revision"))
                 .isEqualTo(1);
         assertThat(err.toString()).as("another revision declared: still warned").contains(warning);
     }

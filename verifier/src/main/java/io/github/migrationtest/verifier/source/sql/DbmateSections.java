@@ -4,6 +4,9 @@ import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.script.ScriptSource;
 import io.github.migrationtest.verifier.source.script.SqlScript;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * The two sections of a dbmate migration: {@code -- migrate:up} and {@code -- migrate:down}, each
  * marker optionally followed by {@code transaction:false}. An empty section is a no-op step, as
- * dbmate runs it; a file without a down marker has no downgrade.
+ * dbmate runs it. A file dbmate refuses to parse (no down marker, down before up, SQL before up) is an error.
  */
 final class DbmateSections {
 
@@ -51,15 +54,42 @@ final class DbmateSections {
         if (up == null) {
             throw new IllegalStateException(file.display() + " was listed as a dbmate file without its up marker");
         }
+        // dbmate refuses to run such a file (its parseMigrationContents), in production too: errors, not warnings.
+        if (down != null && down.start() < up.start()) {
+            findings.add(HistoryFinding.error(Kind.MALFORMED_MIGRATION, file.display(), "has its '-- migrate:down'"
+                    + " before its '-- migrate:up', which dbmate refuses (\"dbmate requires '-- migrate:up' to appear"
+                    + " before '-- migrate:down'\")", "put the up section first"));
+        } else if (down != null && statementsBefore(text, up.start())) {
+            findings.add(HistoryFinding.error(Kind.MALFORMED_MIGRATION, file.display(), "has SQL before its"
+                    + " '-- migrate:up', which dbmate refuses (\"dbmate does not support statements preceding the"
+                    + " '-- migrate:up' block\")", "move it into the up section"));
+        }
         // An empty section is a no-op step, as dbmate runs it: nothing but the bookkeeping.
         ScriptPart upPart = section(file, text, up, down);
         if (down == null) {
-            findings.add(HistoryFinding.warning(Kind.MISSING_DOWNGRADE, file.display(),
-                    "has no '-- migrate:down' section", "add one, or declare the revision irreversible"));
+            findings.add(HistoryFinding.error(Kind.MISSING_DOWNGRADE, file.display(), "has no '-- migrate:down'"
+                    + " section, which dbmate refuses, also to upgrade (\"dbmate requires each migration to define a"
+                    + " down block with '-- migrate:down'\")", "add a '-- migrate:down' section, empty if nothing is to"
+                    + " be undone"));
             return new ScriptPartsReader.Parts(Optional.of(upPart), Optional.empty());
         }
         ScriptPart downPart = section(file, text, down, up);
         return new ScriptPartsReader.Parts(Optional.of(upPart), Optional.of(downPart));
+    }
+
+    /** Whether a line before {@code end} is neither blank nor a comment, as dbmate's statementsPrecedeMigrateBlocks. */
+    private static boolean statementsBefore(ScriptSource text, int end) {
+        char[] head = new char[end];
+        try (Reader reader = text.open()) {
+            int read = 0;
+            for (int n; read < end && (n = reader.read(head, read, end - read)) > 0; ) {
+                read += n;
+            }
+            return new String(head, 0, read).lines().map(String::strip)
+                    .anyMatch(line -> !line.isEmpty() && !line.startsWith("--"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The text after a marker, up to the other marker when that follows, else to the end. */

@@ -91,8 +91,29 @@ class SqlHistoryReaderTest {
         assertThat(source.revisions()).extracting(Revision::id, Revision::hasDowngrade)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("20240101000000", true),
                         org.assertj.core.groups.Tuple.tuple("20240102000000", false));
-        assertThat(source.findings()).extracting(HistoryFinding::toString)
-                .containsExactly(shown("20240102000000_seed.sql") + ": has no '-- migrate:down' section; add one, or declare the revision irreversible");
+        assertThat(source.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.isError()).as("dbmate refuses the file, also to upgrade").isTrue();
+            assertThat(finding.toString()).startsWith(shown("20240102000000_seed.sql")
+                    + ": has no '-- migrate:down' section, which dbmate refuses")
+                    .endsWith("add a '-- migrate:down' section, empty if nothing is to be undone");
+        });
+    }
+
+    @Test
+    void dbmate_files_it_refuses_to_parse_are_errors_naming_dbmate_s_rule() throws IOException {
+        write("20240101000000_a.sql", "create table t (id int);\n-- migrate:up\ncreate table u (id int);\n-- migrate:down\n");
+        write("20240102000000_b.sql", "-- a comment is fine\n\n-- migrate:down\ndrop table v;\n-- migrate:up\ncreate table v (id int);\n");
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).filteredOn(HistoryFinding::isError).extracting(HistoryFinding::toString)
+                .containsExactly(
+                        shown("20240101000000_a.sql") + ": has SQL before its '-- migrate:up', which dbmate refuses"
+                                + " (\"dbmate does not support statements preceding the '-- migrate:up' block\");"
+                                + " move it into the up section",
+                        shown("20240102000000_b.sql") + ": has its '-- migrate:down' before its '-- migrate:up', which"
+                                + " dbmate refuses (\"dbmate requires '-- migrate:up' to appear before '-- migrate:down'\");"
+                                + " put the up section first");
     }
 
     @Test
