@@ -74,6 +74,12 @@ final class GooseSections {
         return new ScriptPart(display, text, from, to, outside, inside);
     }
 
+    /** The annotation a line holds, in lower case without spaces ({@code statementbegin}); empty when none. */
+    static String annotation(String line) {
+        Matcher matcher = ANNOTATION.matcher(line);
+        return matcher.find() ? word(matcher) : "";
+    }
+
     private static String word(Matcher matcher) {
         return matcher.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
     }

@@ -99,11 +99,14 @@ final class ScriptPartsReader {
     /** A goose file's sections, its variables substituted where it asks for that ({@link GooseEnvsub}). */
     private Optional<Parts> goose(NamedFile file, ScriptSource text) {
         CommentLines lines = comments(file.path());
-        if (!GooseEnvsub.isUsed(lines)) {
-            return Optional.of(GooseSections.read(file.display(), text, lines));
-        }
-        return GooseEnvsub.apply(file.display(), text, environment, findings)
-                .map(substituted -> GooseSections.read(file.display(), substituted, CommentLines.read(substituted)));
+        Optional<Parts> parts = !GooseEnvsub.isUsed(lines) ? Optional.of(GooseSections.read(file.display(), text, lines))
+                : GooseEnvsub.apply(file.display(), text, environment, findings)
+                        .map(substituted -> GooseSections.read(file.display(), substituted, CommentLines.read(substituted)));
+        parts.ifPresent(read -> {
+            read.up().ifPresent(up -> findings.addAll(GooseStatementEnds.check(up, "upgrade")));
+            read.down().ifPresent(down -> findings.addAll(GooseStatementEnds.check(down, "downgrade")));
+        });
+        return parts;
     }
 
     /** The downgrade SQL, or empty when the file cannot be used (already reported). */

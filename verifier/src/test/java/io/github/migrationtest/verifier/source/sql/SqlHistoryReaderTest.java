@@ -100,6 +100,61 @@ class SqlHistoryReaderTest {
     }
 
     @Test
+    void goose_statements_end_where_goose_ends_them_a_function_without_a_block_and_a_missing_semicolon_are_errors()
+            throws IOException {
+        write("00001_fn.sql", """
+                -- +goose Up
+                CREATE TABLE t (id int, updated_at timestamptz);
+                CREATE FUNCTION touch() RETURNS trigger AS $$
+                BEGIN
+                    NEW.updated_at = now();
+                    RETURN NEW;
+                END;
+                $$ LANGUAGE plpgsql;
+
+                -- +goose Down
+                DROP FUNCTION touch();
+                DROP TABLE t
+                """);
+
+        MigrationSource source = open();
+
+        assertThat(source.findings()).filteredOn(HistoryFinding::isError).extracting(HistoryFinding::toString)
+                .containsExactly(
+                        shown("00001_fn.sql") + ":5: ends in ';', where goose ends the upgrade's statement that starts"
+                                + " at line 3: goose sends it cut in two, which Postgres rejects; enclose that"
+                                + " statement in '-- +goose StatementBegin' and '-- +goose StatementEnd'",
+                        shown("00001_fn.sql") + ":12: starts a statement of the downgrade with no line ending in ';'"
+                                + " after it, which goose refuses (\"unexpected unfinished SQL query: missing"
+                                + " semicolon?\"); end the statement with ';'");
+    }
+
+    @Test
+    void goose_statements_that_goose_ends_where_psql_does_raise_nothing() throws IOException {
+        write("00001_ok.sql", """
+                -- +goose Up
+                -- a comment; ending in a semicolon
+                CREATE TABLE t (
+                    id int, -- the key;
+                    note text DEFAULT 'a;b'
+                ); -- trailing comment
+                -- +goose StatementBegin
+                CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$
+                BEGIN
+                    RETURN 1;
+                END;
+                $$;
+                -- +goose StatementEnd
+                SELECT 1; SELECT 2;
+
+                -- +goose Down
+                DROP FUNCTION f(); DROP TABLE t;
+                """);
+
+        assertThat(open().findings()).filteredOn(HistoryFinding::isError).isEmpty();
+    }
+
+    @Test
     void dbmate_files_it_refuses_to_parse_are_errors_naming_dbmate_s_rule() throws IOException {
         write("20240101000000_a.sql", "create table t (id int);\n-- migrate:up\ncreate table u (id int);\n-- migrate:down\n");
         write("20240102000000_b.sql", "-- a comment is fine\n\n-- migrate:down\ndrop table v;\n-- migrate:up\ncreate table v (id int);\n");

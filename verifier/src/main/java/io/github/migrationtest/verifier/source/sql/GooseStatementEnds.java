@@ -1,0 +1,114 @@
+package io.github.migrationtest.verifier.source.sql;
+
+import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
+import io.github.migrationtest.verifier.source.script.SqlScript;
+import io.github.migrationtest.verifier.source.script.SqlStatement;
+import io.github.migrationtest.verifier.source.script.StatementCursor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where goose itself ends a section's statements, checked against where they end. Outside a {@code StatementBegin} /
+ * {@code StatementEnd} block goose does not read SQL: it ends a statement at every line whose last word (before a
+ * {@code --} comment) ends in {@code ;}, and refuses a section whose last statement has no such line ("unexpected
+ * unfinished SQL query: missing semicolon?", its parser's {@code ParseSQLMigration}). So a function body, a string or
+ * a comment with a line ending in {@code ;} is sent cut in two, which Postgres rejects: in production, not in a
+ * verifier that splits as {@code psql} does. Both are errors here, naming the line.
+ */
+final class GooseStatementEnds {
+
+    private GooseStatementEnds() {}
+
+    /** What goose would refuse or break in {@code part}, a section read by {@link GooseSections}. */
+    static List<HistoryFinding> check(ScriptPart part, String direction) {
+        String text = part.source().text();
+        int from = Math.min(part.from(), text.length());
+        int to = Math.min(part.to(), text.length());
+        List<Integer> gooseEnds = new ArrayList<>();
+        Optional<Integer> unfinished = gooseEnds(text, from, to, gooseEnds);
+        List<HistoryFinding> findings = new ArrayList<>();
+        SqlScript script = part.parse();
+        try (StatementCursor cursor = script.open()) {
+            for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
+                int start = statement.offset();
+                int end = start + statement.sql().length();
+                for (int cut : gooseEnds) {
+                    if (cut > start && cut < end) {
+                        int line = lineOf(text, cut);
+                        findings.add(HistoryFinding.error(Kind.MALFORMED_MIGRATION, part.display() + ":" + line,
+                                "ends in ';', where goose ends the " + direction + "'s statement that starts at line "
+                                        + statement.line() + ": goose sends it cut in two, which Postgres rejects",
+                                "enclose that statement in '-- +goose StatementBegin' and '-- +goose StatementEnd'"));
+                        break;
+                    }
+                }
+            }
+        }
+        unfinished.ifPresent(start -> findings.add(HistoryFinding.error(Kind.MALFORMED_MIGRATION,
+                part.display() + ":" + lineOf(text, start), "starts a statement of the " + direction
+                        + " with no line ending in ';' after it, which goose refuses (\"unexpected unfinished SQL"
+                        + " query: missing semicolon?\")", "end the statement with ';'")));
+        return findings;
+    }
+
+    /**
+     * Adds to {@code ends} the offset after each line where goose ends a statement outside a block; returns where an
+     * unfinished statement starts, when the section ends inside one.
+     */
+    private static Optional<Integer> gooseEnds(String text, int from, int to, List<Integer> ends) {
+        boolean inBlock = false;
+        int pending = -1;
+        int lineStart = from;
+        while (lineStart < to) {
+            int newline = text.indexOf('\n', lineStart);
+            int lineEnd = newline < 0 || newline > to ? to : newline;
+            String line = text.substring(lineStart, lineEnd);
+            String word = GooseSections.annotation(line);
+            if (word.equals("statementbegin")) {
+                inBlock = true;
+            } else if (word.equals("statementend")) {
+                inBlock = false;
+                pending = -1; // the block is one statement, ended here (GooseSections' cut)
+            } else if (!inBlock && word.isEmpty()) {
+                String trimmed = line.strip();
+                if (pending < 0 && (trimmed.isEmpty() || trimmed.startsWith("--"))) {
+                    // goose skips comments and blank lines before a statement
+                } else {
+                    if (pending < 0) {
+                        pending = lineStart;
+                    }
+                    if (endsWithSemicolon(line)) {
+                        ends.add(lineEnd);
+                        pending = -1;
+                    }
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        return pending < 0 ? Optional.empty() : Optional.of(pending);
+    }
+
+    /** goose's test: the last whitespace-separated word before one that starts with {@code --} ends in {@code ;}. */
+    static boolean endsWithSemicolon(String line) {
+        String last = "";
+        for (String word : line.strip().split("\\s+")) {
+            if (word.startsWith("--")) {
+                break;
+            }
+            last = word;
+        }
+        return last.endsWith(";");
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}
