@@ -254,8 +254,9 @@ final class RoundTrip {
         } catch (MigrationFailedException e) {
             reupgradeFailed = true;
             record(CheckResult.failed(Check.REUPGRADE_REPRODUCES_SCHEMA, "the upgrade failed after the downgrade",
-                    Findings.error(e.failure()), "Make " + downgradeFile() + " drop what the upgrade creates"
-                            + completion.map(sql -> " (it lacks: " + sql + ")").orElse("") + ", so that it can run again"));
+                    Findings.error(e.failure()), "Make " + downgradeFile() + " undo every change of the upgrade"
+                            + completion.map(sql -> " (it lacks: " + sql + ")").orElse("")
+                            + ", so that the upgrade can run again"));
             return true;
         }
         DiffResult diff = SchemaDiff.compare(after, snapshot(), options.diff());

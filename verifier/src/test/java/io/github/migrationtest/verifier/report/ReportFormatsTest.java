@@ -30,7 +30,7 @@ class ReportFormatsTest {
                     List.of(MOOD_LEFT, COLUMN_ORDER), "Make 0002_mood.down.sql undo every change of the upgrade"),
             CheckResult.failed(Check.REUPGRADE_REPRODUCES_SCHEMA, "the upgrade failed after the downgrade",
                     new StatementError("0002_mood.up.sql", 1, 13, "type \"mood\" already exists"),
-                    "Make 0002_mood.down.sql drop what the upgrade creates"));
+                    "Make 0002_mood.down.sql undo every change of the upgrade"));
     private static final RevisionReport FAILED_UP = revision("0003", "", new Timings(ms(7), ms(0), ms(0), ms(0)),
             CheckResult.failed(Check.UPGRADES_APPLY, "the upgrade failed",
                     new StatementError("0003.up.sql", 2, 0, "syntax error at or near \"TABEL\""), "Fix the statement at 0003.up.sql:2"),
