@@ -17,6 +17,7 @@ import io.github.migrationtest.verifier.model.SqlFileModel;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.FailureText;
 import io.github.migrationtest.verifier.report.JUnitXmlReport;
 import io.github.migrationtest.verifier.report.JsonReport;
@@ -27,6 +28,7 @@ import io.github.migrationtest.verifier.report.Summary;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.Revision;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -203,6 +205,7 @@ final class VerifyCommand implements Callable<Integer> {
         out.print(SafetySection.console(report));
         out.print(LintSection.console(report));
         printFailures(out, report);
+        printWhenNoRevisionHasADowngrade(out, history, report);
         List<CiFailure> ciFailures = CiOutput.failures(report, history);
         CiOutput.annotate(out, ciFailures);
         out.flush();
@@ -286,6 +289,23 @@ final class VerifyCommand implements Callable<Integer> {
             out.println();
             out.println(FailureText.render(subject, result));
         });
+    }
+
+    /**
+     * One line for a history without any downgrade (Flyway Community has no undo, sqlx's simple migrations none),
+     * whose every round trip failed for that: the failures each name their revision, this names the way out.
+     */
+    private static void printWhenNoRevisionHasADowngrade(PrintWriter out, MigrationSource history,
+                                                         VerificationReport report) {
+        List<Revision> revisions = history.revisions();
+        boolean downgradesFailed = report.results().anyMatch(result -> result.check() == Check.DOWNGRADE_RESTORES_SCHEMA
+                && result.outcome() == Outcome.FAILED);
+        if (revisions.size() > 1 && downgradesFailed && revisions.stream().noneMatch(Revision::hasDowngrade)) {
+            out.println();
+            out.println("None of the " + revisions.size() + " revisions has a downgrade, so each round trip fails."
+                    + " To verify only that the upgrades apply (with their safety findings), run with --checks"
+                    + " HISTORY_IS_LINEAR,UPGRADES_APPLY (key migrationtest.checks); to verify downgrades, write them.");
+        }
     }
 
     private void writeReports(VerificationReport report) throws IOException {

@@ -83,6 +83,28 @@ class CommandLineTest {
     }
 
     @Test
+    void a_history_without_any_downgrade_is_told_how_to_verify_its_upgrades_only() throws IOException {
+        Path flyway = Files.createDirectory(dir.resolve("community"));
+        Files.writeString(flyway.resolve("V1__users.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(flyway.resolve("V2__seed.sql"), "INSERT INTO users VALUES (1);\n");
+        String hint = "None of the 2 revisions has a downgrade, so each round trip fails. To verify only that the"
+                + " upgrades apply (with their safety findings), run with --checks HISTORY_IS_LINEAR,UPGRADES_APPLY";
+
+        assertThat(run("verify", flyway.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains(hint);
+
+        out.getBuffer().setLength(0);
+        assertThat(run("verify", flyway.toString(), "--checks", "HISTORY_IS_LINEAR,UPGRADES_APPLY"))
+                .as(out.toString()).isZero();
+        assertThat(out.toString()).doesNotContain("None of the");
+
+        Files.writeString(flyway.resolve("U1__users.sql"), "DROP TABLE users;\n");
+        out.getBuffer().setLength(0);
+        assertThat(run("verify", flyway.toString())).isEqualTo(1);
+        assertThat(out.toString()).as("one revision has a downgrade").doesNotContain("None of the");
+    }
+
+    @Test
     void a_missing_downgrade_is_warned_about_only_where_the_run_downgrades_the_revision() throws IOException {
         Path flyway = Files.createDirectory(dir.resolve("flyway"));
         Files.writeString(flyway.resolve("V20240101000000__users.sql"), "CREATE TABLE users (id int);\n");
