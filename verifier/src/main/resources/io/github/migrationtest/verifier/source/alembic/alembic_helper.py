@@ -140,7 +140,8 @@ def op_open(request):
     _STATE["script"] = script
     return {"ok": True, "alembic": alembic.__version__, "sqlalchemy": sqlalchemy.__version__,
             "python": sys.executable, "pythonVersion": sys.version.split()[0],
-            "scriptLocation": script.dir, "versionLocations": list(script.version_locations or [])}
+            # A package-style location (myapp:migrations) is a pathlib.Path: str() for the JSON answer.
+            "scriptLocation": str(script.dir), "versionLocations": [str(v) for v in script.version_locations or []]}
 
 
 def _missing_driver(ini_url):
