@@ -236,9 +236,19 @@ final class AlembicSource implements MigrationSource {
             message = "the downgrade says it cannot be undone: " + message;
         }
         int line = answer.has("line") ? answer.get("line").getAsInt() : 0;
-        return new MigrationFailure(file.isEmpty() ? file(revision) : file, line, 0, message,
+        MigrationFailure failure = new MigrationFailure(file.isEmpty() ? file(revision) : file, line, 0, message,
                 AlembicHistory.text(answer, "detail"), AlembicHistory.text(answer, "hint"),
                 AlembicHistory.text(answer, "sqlState"), AlembicHistory.text(answer, "statement").strip());
+        boolean envImport = answer.has("envImport") && answer.get("envImport").getAsBoolean();
+        return envImport ? failure.withFix(envImportFix(file)) : failure;
+    }
+
+    /** env.py cannot import what it needs (the application, Flask): no revision's statement is at fault. */
+    static String envImportFix(String env) {
+        return "Run with --alembic-env minimal (key " + AlembicSettings.ENV_KEY + "), migrationtest's own env.py, which"
+                + " needs no application, instead of " + env + "; or give the history's Python the application's"
+                + " dependencies: --python <the application's interpreter> (key " + AlembicSettings.PYTHON_KEY
+                + "), or PYTHONPATH";
     }
 
     private String file(Revision revision) {

@@ -443,6 +443,11 @@ def _failure(error, revision=None):
     hint = (getattr(diagnostics, "message_hint", None) or "") if diagnostics is not None else ""
     if isinstance(error, ImportError) and getattr(error, "name", None) and not hint:
         hint = _missing_module_hint(error.name)
+    # env.py (or the application it imports) cannot be imported: no revision's fault, and what fixes it is
+    # another env.py or another Python, not a statement.
+    env = _env_path()
+    env_import = bool(isinstance(error, ImportError) and chosen is not None and env is not None
+                      and os.path.realpath(chosen.filename) == os.path.realpath(env))
     return {
         "ok": False,
         "file": os.path.abspath(chosen.filename) if chosen else "",
@@ -453,6 +458,7 @@ def _failure(error, revision=None):
         "sqlState": getattr(original, "pgcode", None) or getattr(original, "sqlstate", None) or "",
         "statement": str(getattr(error, "statement", "") or ""),
         "exception": type(error).__name__,
+        "envImport": env_import,
         "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:],
     }
 
