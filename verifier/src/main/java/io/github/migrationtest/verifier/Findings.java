@@ -22,9 +22,13 @@ public final class Findings {
     /**
      * The fix for a failed statement: the statement itself, unless the server refused it for a privilege the
      * migrations' login lacks (its hint names the options), where the first thing to try is more privileges, or
-     * refused it inside the transaction the migration tool runs it in (its hint names the tool's opt-out).
+     * refused it inside the transaction the migration tool runs it in (its hint names the tool's opt-out), or the
+     * source knows the fix (the failure is not the statement's).
      */
     static String fixFor(MigrationFailure failure) {
+        if (!failure.fix().isEmpty()) {
+            return failure.fix();
+        }
         if (failure.hint().contains(MigrationLogin.HOW_TO_WIDEN)) {
             return "Run the migrations with the privilege this statement needs (see the hint), or change the statement at "
                     + failure.location();

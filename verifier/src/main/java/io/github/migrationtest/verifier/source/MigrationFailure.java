@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param hint Postgres' HINT, empty when none
  * @param sqlState the SQLSTATE, empty when none
  * @param statement the statement that failed, empty when unknown
+ * @param fix what fixes it, when the source knows better than "fix the statement" (the failure is not the
+ *     statement's: a migration tool's environment that cannot start, say); empty otherwise
  */
 public record MigrationFailure(
         String file,
@@ -24,7 +26,8 @@ public record MigrationFailure(
         String detail,
         String hint,
         String sqlState,
-        String statement) {
+        String statement,
+        String fix) {
 
     public MigrationFailure {
         Objects.requireNonNull(file, "file");
@@ -33,6 +36,13 @@ public record MigrationFailure(
         hint = hint == null ? "" : hint;
         sqlState = sqlState == null ? "" : sqlState;
         statement = statement == null ? "" : statement;
+        fix = fix == null ? "" : fix;
+    }
+
+    /** A failure whose fix is the statement's (the usual one). */
+    public MigrationFailure(String file, int line, int column, String message, String detail, String hint, String sqlState,
+            String statement) {
+        this(file, line, column, message, detail, hint, sqlState, statement, "");
     }
 
     /** A failure the tool itself found: no position in the file, nothing from Postgres. */
@@ -43,7 +53,12 @@ public record MigrationFailure(
     /** The same failure with {@code more} after Postgres' hint (or as the hint, when it gave none). */
     public MigrationFailure withHint(String more) {
         return new MigrationFailure(file, line, column, message, detail, hint.isEmpty() ? more : hint + " " + more,
-                sqlState, statement);
+                sqlState, statement, fix);
+    }
+
+    /** The same failure with the fix the source knows for it. */
+    public MigrationFailure withFix(String value) {
+        return new MigrationFailure(file, line, column, message, detail, hint, sqlState, statement, value);
     }
 
     /** {@code file:line:column}, or less when line or column are unknown. */

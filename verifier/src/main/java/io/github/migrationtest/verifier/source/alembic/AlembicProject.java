@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,8 +16,11 @@ import java.util.stream.Stream;
  *
  * @param ini the configuration file
  * @param root the folder the user named; the ini's folder when the ini itself was named
+ * @param runFrom the folder Alembic is taken to be run from, which a relative {@code script_location} is
+ *     resolved against as Alembic does: the folder the user named, or the working directory when the
+ *     user named the ini itself (as {@code alembic -c path/alembic.ini} is run there)
  */
-record AlembicProject(Path ini, Path root) {
+record AlembicProject(Path ini, Path root, Path runFrom) {
 
     static final String INI = "alembic.ini";
     /** How deep below the named folder {@code alembic.ini} is looked for: a package's migration folder is a few levels down. */
@@ -49,8 +53,33 @@ record AlembicProject(Path ini, Path root) {
 
     private static AlembicProject of(Path location, Path ini) {
         Path absolute = location.toAbsolutePath().normalize();
-        Path root = Files.isDirectory(absolute) ? absolute : ini.toAbsolutePath().normalize().getParent();
-        return new AlembicProject(ini.toAbsolutePath().normalize(), root);
+        boolean folder = Files.isDirectory(absolute);
+        Path root = folder ? absolute : ini.toAbsolutePath().normalize().getParent();
+        Path runFrom = folder ? absolute : Path.of("").toAbsolutePath().normalize();
+        return new AlembicProject(ini.toAbsolutePath().normalize(), root, runFrom);
+    }
+
+    /**
+     * The folders a relative {@code script_location} is looked for from, in order: {@link #runFrom()} (Alembic's
+     * own rule), then the folders on the way down to the ini's folder, which the user may have named a parent
+     * of, ending with the ini's folder itself (where {@code alembic} finds its default {@code alembic.ini}).
+     */
+    List<Path> runFolders() {
+        Path iniFolder = ini.getParent();
+        List<Path> folders = new ArrayList<>();
+        folders.add(runFrom);
+        if (iniFolder.startsWith(runFrom)) {
+            Path folder = runFrom;
+            for (Path part : runFrom.relativize(iniFolder)) {
+                if (!part.toString().isEmpty()) {
+                    folder = folder.resolve(part);
+                    folders.add(folder);
+                }
+            }
+        } else {
+            folders.add(iniFolder);
+        }
+        return folders.stream().distinct().toList();
     }
 
     private static List<Path> candidates(Path location) {

@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.source.alembic;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.migrationtest.verifier.source.Direction;
@@ -80,6 +81,9 @@ final class AlembicSource implements MigrationSource {
             JsonObject open = request("open");
             open.addProperty("ini", project.ini().toString());
             open.addProperty("project", project.root().toString());
+            JsonArray runFolders = new JsonArray();
+            project.runFolders().forEach(folder -> runFolders.add(folder.toString()));
+            open.add("runFrom", runFolders);
             if (settings.env() != null) {
                 open.addProperty("env", settings.env().equals(SourceOptions.AlembicOptions.MINIMAL_ENV)
                         ? settings.env() : Path.of(settings.env()).toAbsolutePath().normalize().toString());
@@ -100,9 +104,25 @@ final class AlembicSource implements MigrationSource {
         if (isMissing(answer)) {
             return missing(answer, helper);
         }
+        if ("scriptLocation".equals(AlembicHistory.text(answer, "kind"))) {
+            return scriptLocationNotFound(answer, project);
+        }
         String file = project.display(AlembicHistory.text(answer, "file"));
         return project.display(project.ini().toString()) + ": Alembic cannot read this configuration: " + message
                 + (file.isEmpty() ? "" : " (at " + file + ":" + answer.get("line").getAsInt() + ")");
+    }
+
+    /** A relative {@code script_location} that names no folder from wherever Alembic may be run. */
+    private static String scriptLocationNotFound(JsonObject answer, AlembicProject project) {
+        String ini = project.display(project.ini().toString());
+        String value = AlembicHistory.text(answer, "value");
+        List<String> tried = AlembicHistory.strings(answer, "tried");
+        String looked = tried.size() == 1 ? tried.get(0) + " does not exist"
+                : "none of " + String.join(", ", tried) + " exists";
+        return ini + ": script_location = " + value + " names no folder: Alembic resolves a relative script_location"
+                + " against the folder it is run from, and " + looked + ". Name the folder you run alembic from (the"
+                + " project's folder) as the location, or make the location independent of it in " + ini
+                + ": script_location = %(here)s/<the migrations folder, relative to " + AlembicProject.INI + ">";
     }
 
     /** Whether the helper could not even start: its Python lacks Alembic, SQLAlchemy or the driver. */
@@ -216,9 +236,19 @@ final class AlembicSource implements MigrationSource {
             message = "the downgrade says it cannot be undone: " + message;
         }
         int line = answer.has("line") ? answer.get("line").getAsInt() : 0;
-        return new MigrationFailure(file.isEmpty() ? file(revision) : file, line, 0, message,
+        MigrationFailure failure = new MigrationFailure(file.isEmpty() ? file(revision) : file, line, 0, message,
                 AlembicHistory.text(answer, "detail"), AlembicHistory.text(answer, "hint"),
                 AlembicHistory.text(answer, "sqlState"), AlembicHistory.text(answer, "statement").strip());
+        boolean envImport = answer.has("envImport") && answer.get("envImport").getAsBoolean();
+        return envImport ? failure.withFix(envImportFix(file)) : failure;
+    }
+
+    /** env.py cannot import what it needs (the application, Flask): no revision's statement is at fault. */
+    static String envImportFix(String env) {
+        return "Run with --alembic-env minimal (key " + AlembicSettings.ENV_KEY + "), migrationtest's own env.py, which"
+                + " needs no application, instead of " + env + "; or give the history's Python the application's"
+                + " dependencies: --python <the application's interpreter> (key " + AlembicSettings.PYTHON_KEY
+                + "), or PYTHONPATH";
     }
 
     private String file(Revision revision) {

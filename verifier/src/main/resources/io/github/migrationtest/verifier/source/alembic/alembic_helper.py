@@ -6,7 +6,7 @@ object per line: a request on stdin, one answer on stdout. Everything else a mig
 prints goes to stderr, which the verifier keeps for error messages. It exits when stdin closes.
 
 Requests (each answer has "ok"; a failed one has "message" and, where known, "file" and "line"):
-  {"op": "open", "ini": path, "project": dir, "env": null | "minimal" | path}
+  {"op": "open", "ini": path, "project": dir, "runFrom": [dir, ...], "env": null | "minimal" | path}
   {"op": "history"}                       the revisions, oldest first, with heads and bases
   {"op": "step", "revision": id, "upgrade": bool, "target": {...}}   one revision, by explicit id
   {"op": "model", "spec": "alembic" | "module:attribute", "target": {...}}  create_all of a model
@@ -123,13 +123,17 @@ def _url(target, drivername):
 def op_open(request):
     ini = os.path.abspath(request["ini"])
     project = os.path.abspath(request["project"])
-    # Alembic is run from the folder of alembic.ini (its default -c), and the project's root is where
-    # the application's packages are imported from, as when the team runs it.
-    os.chdir(os.path.dirname(ini))
+    config = Config(ini)
+    # Alembic is run from the folder a relative script_location is found from, else from the folder of
+    # alembic.ini (its default -c); the project's root is where the application's packages are imported
+    # from, as when the team runs it.
+    run_from = _run_folder(config, ini, request.get("runFrom") or [])
+    if isinstance(run_from, dict):
+        return run_from
+    os.chdir(run_from)
     for folder in (os.path.dirname(ini), project):
         if folder not in sys.path:
             sys.path.insert(0, folder)
-    config = Config(ini)
     _STATE["config"] = config
     _STATE["env"] = request.get("env")
     _STATE["ini_url"] = config.get_main_option("sqlalchemy.url")
@@ -140,7 +144,27 @@ def op_open(request):
     _STATE["script"] = script
     return {"ok": True, "alembic": alembic.__version__, "sqlalchemy": sqlalchemy.__version__,
             "python": sys.executable, "pythonVersion": sys.version.split()[0],
-            "scriptLocation": script.dir, "versionLocations": list(script.version_locations or [])}
+            # A package-style location (myapp:migrations) is a pathlib.Path: str() for the JSON answer.
+            "scriptLocation": str(script.dir), "versionLocations": [str(v) for v in script.version_locations or []]}
+
+
+def _run_folder(config, ini, candidates):
+    """The folder to run Alembic from. A relative script_location is resolved by Alembic against the current
+    directory (the folder `alembic` is run from; %(here)s is the ini-relative form), so it is looked for from
+    each candidate the verifier sends, in order: the first with an env.py there, else the first that exists.
+    An absolute or package-style (`myapp:migrations`) location, or none, does not depend on it."""
+    ini_folder = os.path.dirname(ini)
+    location = config.get_main_option("script_location")
+    if not location or os.path.isabs(location) or ":" in location:
+        return ini_folder
+    folders = [os.path.abspath(folder) for folder in candidates] or [ini_folder]
+    paths = [os.path.normpath(os.path.join(folder, location)) for folder in folders]
+    for check in (lambda path: os.path.isfile(os.path.join(path, "env.py")), os.path.isdir):
+        for folder, path in zip(folders, paths):
+            if check(path):
+                return folder
+    return {"ok": False, "kind": "scriptLocation", "value": location, "tried": paths,
+            "message": "script_location %r names no folder (tried %s)" % (location, ", ".join(paths))}
 
 
 def _missing_driver(ini_url):
@@ -419,6 +443,11 @@ def _failure(error, revision=None):
     hint = (getattr(diagnostics, "message_hint", None) or "") if diagnostics is not None else ""
     if isinstance(error, ImportError) and getattr(error, "name", None) and not hint:
         hint = _missing_module_hint(error.name)
+    # env.py (or the application it imports) cannot be imported: no revision's fault, and what fixes it is
+    # another env.py or another Python, not a statement.
+    env = _env_path()
+    env_import = bool(isinstance(error, ImportError) and chosen is not None and env is not None
+                      and os.path.realpath(chosen.filename) == os.path.realpath(env))
     return {
         "ok": False,
         "file": os.path.abspath(chosen.filename) if chosen else "",
@@ -429,6 +458,7 @@ def _failure(error, revision=None):
         "sqlState": getattr(original, "pgcode", None) or getattr(original, "sqlstate", None) or "",
         "statement": str(getattr(error, "statement", "") or ""),
         "exception": type(error).__name__,
+        "envImport": env_import,
         "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:],
     }
 

@@ -156,6 +156,39 @@ class AlembicVerificationTest {
     }
 
     @Test
+    void an_env_py_that_cannot_import_the_application_fails_with_the_fix_of_the_minimal_env_or_another_python() {
+        // A Flask-Migrate env.py: it needs the running application, which the history's Python lacks.
+        Path env = project.env("from notes_app_not_installed import current_app\n" + AlembicProjectDir.GENERIC_ENV);
+        project.users("a1");
+
+        VerificationReport report = verify();
+
+        CheckResult upgrade = result(report, "a1", Check.UPGRADES_APPLY);
+        assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(upgrade.error().orElseThrow().location()).isEqualTo(project.shown(env) + ":1");
+        assertThat(upgrade.error().orElseThrow().message())
+                .startsWith("ModuleNotFoundError: No module named 'notes_app_not_installed'");
+        assertThat(upgrade.fix()).isEqualTo("Run with --alembic-env minimal (key migrationtest.alembic.env), migrationtest's"
+                + " own env.py, which needs no application, instead of migrations/env.py; or give the history's Python the"
+                + " application's dependencies: --python <the application's interpreter> (key migrationtest.alembic.python),"
+                + " or PYTHONPATH");
+    }
+
+    @Test
+    void a_revision_that_cannot_import_the_application_keeps_the_fix_of_its_statement() {
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "uses the app", "from notes_app_not_installed import settings",
+                "pass");
+
+        VerificationReport report = verify();
+
+        CheckResult upgrade = result(report, "b2", Check.UPGRADES_APPLY);
+        assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(upgrade.fix()).isEqualTo("Fix the statement at " + project.shown(file) + ":"
+                + AlembicProjectDir.lineOf(file, "notes_app_not_installed"));
+    }
+
+    @Test
     void an_engine_that_env_py_imports_from_the_application_and_keeps_across_steps_reaches_each_database_anew()
             throws IOException {
         // env.py uses the application's module-level engine (a pool that outlives every step): the helper must
