@@ -11,9 +11,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -75,6 +75,7 @@ final class CatalogReads {
                    c.relispartition,
                    case when c.relkind in ('r', 'p', 'm') then coalesce(case when (select pg_catalog.max(x.indexrelid)
                         from pg_catalog.pg_index x) > ? then (select pg_catalog.array_agg(x.indexrelid::text
+                        || ' ' || i.relfilenode::text
                         || ' ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(i.relname))
                         from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
                         join pg_catalog.pg_namespace n on n.oid = i.relnamespace
@@ -169,31 +170,48 @@ final class CatalogReads {
      * The relations' states, and the session's lock_timeout.
      *
      * @param states by oid; a relation seen for the first time adds its state before the step here
-     * @param indexes the indexes of the tables read, by oid, named
+     * @param indexes the indexes the step created, by table and oid, of the tables read (locked ones in a
+     *     transaction, every one in auto-commit)
      * @param indexDrops the rows the transaction deleted from pg_index until this reading, by the session's counter;
      *     -1 when not read (the next locked read counts every table's indexes)
      */
-    record Reading(Map<Long, RelationState> states, String lockTimeout, Map<Long, Map<Long, String>> indexes,
+    record Reading(Map<Long, RelationState> states, String lockTimeout, Map<Long, Map<Long, Index>> indexes,
                    long indexDrops) {
 
         Reading(Map<Long, RelationState> states, String lockTimeout) {
             this(states, lockTimeout, Map.of(), -1);
         }
-
-        /** The names of a table's indexes by oid, when this reading has them (a locked table's). */
-        Optional<Map<Long, String>> indexesOf(long table) {
-            return Optional.ofNullable(indexes.get(table));
-        }
     }
 
-    /** The state now: a whole read of the step's relations (auto-commit: no lock tells what changed). */
+    /**
+     * An index the step created, named by a read.
+     *
+     * @param fileNode its relfilenode when read: one assigned before the statement means the index took over an
+     *     old index's storage (an {@code ALTER COLUMN ... TYPE} that needs no rebuild) and was not built
+     */
+    record Index(String name, long fileNode) {
+    }
+
+    /**
+     * The state now: a whole read of the step's relations (auto-commit: no lock tells what changed), and the
+     * indexes of the step's tables that are not among them (created in the step).
+     */
     static Reading readAll(Connection connection, List<Relation> relations) throws SQLException {
         Listing now = list(connection, true);
         Map<Long, RelationState> states = new HashMap<>();
+        Set<Long> known = new HashSet<>();
         for (Relation relation : relations) {
             states.put(relation.oid(), now.reading().states().getOrDefault(relation.oid(), RelationState.GONE));
+            known.add(relation.oid());
         }
-        return new Reading(states, now.reading().lockTimeout());
+        Map<Long, Map<Long, Index>> indexes = new HashMap<>();
+        for (Relation relation : now.relations()) {
+            if (relation.isIndex() && !known.contains(relation.oid()) && known.contains(relation.table())) {
+                indexes.computeIfAbsent(relation.table(), t -> new HashMap<>()).put(relation.oid(),
+                        new Index(relation.name(), now.reading().states().get(relation.oid()).fileNode()));
+            }
+        }
+        return new Reading(states, now.reading().lockTimeout(), indexes, -1);
     }
 
     /**
@@ -232,7 +250,7 @@ final class CatalogReads {
      * those created since the one before, and the step's reads together name them all.
      */
     static final class NewIndexes {
-        private final Map<Long, Map<Long, String>> byTable = new HashMap<>();
+        private final Map<Long, Map<Long, Index>> byTable = new HashMap<>();
         private long highest;
 
         /** The highest oid named so far: a read names the indexes above it. */
@@ -241,18 +259,18 @@ final class CatalogReads {
         }
 
         /**
-         * The table's indexes named so far, with those just read ({@code "oid schema.name"}) added; a view, read by
-         * the reading it goes into before the next read adds to it.
+         * The table's indexes named so far, with those just read ({@code "oid relfilenode schema.name"}) added; a
+         * view, read by the reading it goes into before the next read adds to it.
          */
-        Map<Long, String> add(long table, String[] named) {
+        Map<Long, Index> add(long table, String[] named) {
             if (named.length == 0) {
                 return Collections.unmodifiableMap(byTable.getOrDefault(table, Map.of())); // most tables, most reads
             }
-            Map<Long, String> names = byTable.computeIfAbsent(table, t -> new HashMap<>());
+            Map<Long, Index> names = byTable.computeIfAbsent(table, t -> new HashMap<>());
             for (String index : named) {
-                int space = index.indexOf(' ');
-                long oid = Long.parseLong(index.substring(0, space));
-                names.put(oid, index.substring(space + 1));
+                String[] parts = index.split(" ", 3);
+                long oid = Long.parseLong(parts[0]);
+                names.put(oid, new Index(parts[2], Long.parseLong(parts[1])));
                 highest = Math.max(highest, oid);
             }
             return Collections.unmodifiableMap(names);
@@ -264,7 +282,7 @@ final class CatalogReads {
                                   Consumer<Relation> seen, Consumer<Long> gone) throws SQLException {
         Map<Long, RelationState> states = new HashMap<>();
         previous.states().forEach((oid, state) -> states.put(oid, state.exists() ? state.unlocked() : state));
-        Map<Long, Map<Long, String>> indexes = new HashMap<>();
+        Map<Long, Map<Long, Index>> indexes = new HashMap<>();
         String lockTimeout = "0";
         long indexDrops = -1;
         while (rows.next()) {

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.postgresql.core.BaseConnection;
@@ -81,6 +80,13 @@ final class StepObserver {
      */
     private final Set<String> droppedOutright = new HashSet<>();
     private final Set<String> reportedIndexes = new HashSet<>();
+    /** The indexes created in the step that a read has already attributed to a statement, by oid. */
+    private final Set<Long> attributedIndexes = new HashSet<>();
+    /**
+     * A relfilenode assigned before the statement being measured is at most this: an index created since with one
+     * above it was built, one at or below it took over an old index's storage.
+     */
+    private long fileNodesBefore;
     /** The indexes the step created on tables it locked, named by its reads as they appeared. */
     private final CatalogReads.NewIndexes newIndexes = new CatalogReads.NewIndexes();
     private final Renames renames = new Renames();
@@ -147,6 +153,7 @@ final class StepObserver {
         previous = listing.reading();
         previousInTransaction = inTransaction;
         highest = listing.relations().stream().mapToLong(Relation::oid).max().orElse(0);
+        fileNodesBefore = listing.reading().states().values().stream().mapToLong(RelationState::fileNode).max().orElse(0);
         noRelations = relations.isEmpty();
     }
 
@@ -237,6 +244,7 @@ final class StepObserver {
                 previous = bounds.reading();
                 previousInTransaction = true;
                 highest = bounds.highestOid();
+                fileNodesBefore = bounds.highestFileNode();
                 noRelations = !bounds.anyRelation();
                 return;
             }
@@ -358,15 +366,20 @@ final class StepObserver {
             }
         }
         rewrittenByTable.forEach((table, rewritten) -> rewrite(statement, table, rewritten));
+        Map<Long, List<String>> built = built(after);
         for (Relation relation : relations) {
             RelationState was = before.states().getOrDefault(relation.oid(), RelationState.GONE);
             RelationState is = after.states().getOrDefault(relation.oid(), RelationState.GONE);
             if (relation.isIndex() || !was.exists() || !is.exists()) {
                 continue;
             }
-            boolean newIndex = is.indexes() > was.indexes();
+            List<String> builtHere = built.getOrDefault(relation.oid(), List.of());
+            // A statement that drops indexes as it builds others (ALTER TABLE ... DROP CONSTRAINT .., ADD CONSTRAINT ..)
+            // leaves the count as it was; the indexes of a table it rewrote were rebuilt, a TABLE_REWRITE.
+            boolean newIndex = is.indexes() > was.indexes()
+                    || (!builtHere.isEmpty() && !rewrittenByTable.containsKey(relation.oid()));
             if (newIndex) {
-                index(statement, relation, measured, after);
+                index(statement, relation, measured, builtHere);
             }
             if (measured) {
                 locks(statement, relation, was, is, before.lockTimeout());
@@ -401,28 +414,45 @@ final class StepObserver {
                 Evidence.MEASURED);
     }
 
-    private void index(ExecutedStatement statement, Relation table, boolean measured, CatalogReads.Reading after) {
+    /**
+     * The indexes the statement just measured built, by table: created since the read before (not attributed to a
+     * statement yet), on storage of their own. Marks every index the reading names as attributed.
+     */
+    private Map<Long, List<String>> built(CatalogReads.Reading after) {
+        Map<Long, List<String>> built = new HashMap<>();
+        long fileNodes = fileNodesBefore;
+        for (Map.Entry<Long, Map<Long, CatalogReads.Index>> table : after.indexes().entrySet()) {
+            for (Map.Entry<Long, CatalogReads.Index> index : table.getValue().entrySet()) {
+                long oid = index.getKey();
+                if (byOid.containsKey(oid) || (start != null && oid <= highest) || !attributedIndexes.add(oid)) {
+                    continue; // the step's start had it, or a statement before this one made it
+                }
+                long fileNode = index.getValue().fileNode();
+                fileNodes = Math.max(fileNodes, fileNode);
+                if (fileNode > fileNodesBefore) {
+                    built.computeIfAbsent(table.getKey(), t -> new ArrayList<>()).add(index.getValue().name());
+                }
+            }
+        }
+        fileNodesBefore = fileNodes;
+        built.values().forEach(names -> names.sort(null));
+        return built;
+    }
+
+    private void index(ExecutedStatement statement, Relation table, boolean measured, List<String> built) {
         if (statement.code().contains(" CONCURRENTLY ")) {
             return;
         }
-        List<String> names = new ArrayList<>();
-        Optional<Map<Long, String>> read = after.indexesOf(table.oid());
-        if (read.isPresent()) {
-            // The index list came with the read: the new ones are those the step's start did not have.
-            read.get().forEach((oid, name) -> {
-                if (start != null ? oid > highest : !byOid.containsKey(oid)) {
-                    names.add(name);
-                }
-            });
-            names.sort(null);
-        } else {
+        List<String> names = new ArrayList<>(built);
+        if (names.isEmpty()) {
+            // More indexes, none named by the read (a partitioned index has no storage): those the start did not have.
             try {
                 names.addAll(CatalogReads.newIndexes(connection, table.oid(), relations));
             } catch (SQLException e) {
                 LOG.debug("Could not name the new indexes of {}", table.name(), e);
             }
+            names.removeAll(reportedIndexes);
         }
-        names.removeAll(reportedIndexes);
         reportedIndexes.addAll(names);
         add(Finding.INDEX_WITHOUT_CONCURRENTLY, statement, table.name(),
                 (names.isEmpty() ? "a new index" : "new index " + String.join(", ", names)) + " built in place",

@@ -8,15 +8,23 @@ import java.util.regex.Pattern;
  * Whether changing a column from one type to another (as {@code format_type} spells them) can lose or
  * reject values: a shorter length, a smaller precision or scale, a smaller integer, a date from a
  * timestamp, or a conversion out of text or across families that not every value survives.
+ * Anything to an unbounded string type ({@code text}, {@code varchar}, {@code citext}) keeps every value as
+ * its text, and {@code jsonb} to {@code json} too (jsonb's output is valid json); {@code json} to {@code jsonb}
+ * does not: jsonb rejects {@code \u0000} and keeps one of duplicate keys.
  */
 final class TypeNarrowing {
 
-    private enum Family { TEXT, INTEGER, NUMERIC, FLOAT, TIMESTAMP, DATE, OTHER }
+    private enum Family { TEXT, INTEGER, NUMERIC, FLOAT, TIMESTAMP, DATE, JSON, OTHER }
 
     private record Type(Family family, int rank, Integer length, Integer scale, String base) {
     }
 
     private static final Pattern MODIFIERS = Pattern.compile("^([a-z ]+)\\s*(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?(.*)$");
+    /**
+     * citext as format_type spells it while the snapshots read with only pg_catalog on the search path: qualified
+     * by the schema its extension was created in ({@code public.citext}, {@code extensions.citext}).
+     */
+    private static final Pattern EXTENSION_CITEXT = Pattern.compile("^(?:\"[^\"]+\"|[a-z_][a-z0-9_$]*)\\.citext(\\[\\])?$");
     private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
     /** Decimal digits each integer type holds. */
     private static final int[] INTEGER_DIGITS = {5, 10, 19};
@@ -54,6 +62,7 @@ final class TypeNarrowing {
             case FLOAT -> b.family() != Family.FLOAT || b.rank() < a.rank();
             case TIMESTAMP -> b.family() != Family.TIMESTAMP || shorter(a.length(), b.length());
             case DATE -> b.family() != Family.DATE && b.family() != Family.TIMESTAMP;
+            case JSON -> !(a.base().equals("jsonb") && b.base().equals("json"));
             default -> a.family() != b.family() || !a.base().equals(b.base());
         };
     }
@@ -67,7 +76,12 @@ final class TypeNarrowing {
     }
 
     private static Type parse(String type) {
-        Matcher m = MODIFIERS.matcher(type.strip().toLowerCase(java.util.Locale.ROOT));
+        String spelled = type.strip().toLowerCase(java.util.Locale.ROOT);
+        Matcher citext = EXTENSION_CITEXT.matcher(spelled);
+        if (citext.matches()) {
+            spelled = citext.group(1) == null ? "citext" : "citext[]";
+        }
+        Matcher m = MODIFIERS.matcher(spelled);
         if (!m.matches()) {
             return new Type(Family.OTHER, 0, null, null, type);
         }
@@ -78,8 +92,11 @@ final class TypeNarrowing {
             return new Type(Family.OTHER, 0, length, scale, base);
         }
         if (base.equals("text") || base.startsWith("character varying") || base.equals("character")
-                || base.equals("varchar") || base.equals("citext")) {
+                || base.equals("varchar") || base.equals("bpchar") || base.equals("citext")) {
             return new Type(Family.TEXT, 0, base.equals("text") || base.equals("citext") ? null : length, null, base);
+        }
+        if (base.equals("json") || base.equals("jsonb")) {
+            return new Type(Family.JSON, 0, null, null, base);
         }
         if (INTEGERS.contains(base)) {
             return new Type(Family.INTEGER, INTEGERS.indexOf(base), null, null, base);

@@ -79,6 +79,41 @@ class LockedReadsTest {
         assertThat(report.passed()).as(SafetyCorpusTest.details(report)).isTrue();
     }
 
+    /**
+     * Found on a real diesel history: an ALTER that drops a table's constraints and adds others leaves its index count
+     * as it was, so its builds went unreported there and were named at the next statement that added an index.
+     */
+    @Test
+    void an_index_is_named_at_the_statement_that_built_it_when_that_statement_also_dropped_indexes() throws IOException {
+        write("0001_base", """
+                CREATE TABLE t (id int NOT NULL, h int NOT NULL, d int NOT NULL, v varchar(50),
+                    CONSTRAINT t_pkey PRIMARY KEY (id), CONSTRAINT t_h_key UNIQUE (h));
+                CREATE INDEX t_v ON t (v);
+                INSERT INTO t SELECT g, g, g, 'v' || g FROM generate_series(1, 100) g;""", "DROP TABLE t;");
+        write("0002_swap", "ALTER TABLE t DROP CONSTRAINT t_pkey, DROP CONSTRAINT t_h_key, ADD CONSTRAINT t_pkey PRIMARY KEY (h),"
+                + " ADD CONSTRAINT t_d_key UNIQUE (d);\nCREATE UNIQUE INDEX t_id_idx ON t (id);",
+                "DROP INDEX t_id_idx;\nALTER TABLE t DROP CONSTRAINT t_pkey, DROP CONSTRAINT t_d_key,"
+                + " ADD CONSTRAINT t_pkey PRIMARY KEY (id), ADD CONSTRAINT t_h_key UNIQUE (h);");
+        // The index on v gets a new oid but keeps its storage: not built (the downgrade rewrites the table).
+        write("0003_widen_indexed", "ALTER TABLE t ADD COLUMN w int;\nALTER TABLE t ALTER COLUMN v TYPE varchar(100);",
+                "ALTER TABLE t ALTER COLUMN v TYPE varchar(50);\nALTER TABLE t DROP COLUMN w;");
+        // CONCURRENTLY in the file: its statements run in auto-commit, read whole after each.
+        write("0004_autocommit_swap", "CREATE INDEX CONCURRENTLY t_h2 ON t (h);\n"
+                + "ALTER TABLE t DROP CONSTRAINT t_d_key, ADD CONSTRAINT t_d_key2 UNIQUE (d);\nCREATE INDEX t_v2 ON t (v);",
+                "DROP INDEX t_v2;\nALTER TABLE t DROP CONSTRAINT t_d_key2, ADD CONSTRAINT t_d_key UNIQUE (d);\nDROP INDEX t_h2;");
+
+        VerificationReport report = verify();
+
+        assertThat(builds(report)).as(SafetyCorpusTest.details(report)).containsExactly(
+                "0002 UP 1 public.t: new index public.t_d_key, public.t_pkey built in place",
+                "0002 UP 2 public.t: new index public.t_id_idx built in place",
+                "0002 DOWN 2 public.t: new index public.t_h_key, public.t_pkey built in place",
+                "0004 UP 2 public.t: new index public.t_d_key2 built in place",
+                "0004 UP 3 public.t: new index public.t_v2 built in place",
+                "0004 DOWN 2 public.t: new index public.t_d_key built in place");
+        assertThat(report.passed()).as(SafetyCorpusTest.details(report)).isTrue();
+    }
+
     @Test
     void an_index_built_on_a_table_held_before_in_a_mode_that_builds_none_is_named() throws IOException {
         write("0001_base", "CREATE TABLE p (id bigint PRIMARY KEY, a int);\nCREATE TABLE q (id bigint PRIMARY KEY, a int);",

@@ -195,7 +195,20 @@ class SafetyCorpusTest {
                     "ALTER TABLE t05 ADD COLUMN c text;", LOCK_HELD_ACROSS_STATEMENTS, DROPS_COLUMN),
             op("rename_enum_label_keeps_rows", "ALTER TYPE mood RENAME VALUE 'happy' TO 'glad';",
                     "ALTER TYPE mood RENAME VALUE 'glad' TO 'happy';"),
-            op("rename_type_keeps_it", "ALTER TYPE mood RENAME TO feeling;", "ALTER TYPE feeling RENAME TO mood;"));
+            op("rename_type_keeps_it", "ALTER TYPE mood RENAME TO feeling;", "ALTER TYPE feeling RENAME TO mood;"),
+            // Type changes that keep every value, each next to its twin that does not (found on real histories).
+            op("json_and_citext_columns", "CREATE EXTENSION IF NOT EXISTS citext;\n"
+                    + "CREATE TABLE w (id int PRIMARY KEY, j json, jb jsonb, v varchar(50), ci citext);\n"
+                    + "INSERT INTO w SELECT g, '{\"a\": 1}', '{\"a\": 1}', 'v' || g, 'c' || g FROM generate_series(0, 199) g;",
+                    "DROP TABLE w;\nDROP EXTENSION citext;"),
+            op("jsonb_to_json_keeps_values", TIMEOUT + "ALTER TABLE w ALTER COLUMN jb TYPE json USING jb::json;",
+                    "ALTER TABLE w ALTER COLUMN jb TYPE jsonb USING jb::jsonb;", TABLE_REWRITE),
+            op("json_to_jsonb_narrows", TIMEOUT + "ALTER TABLE w ALTER COLUMN j TYPE jsonb USING j::jsonb;",
+                    "ALTER TABLE w ALTER COLUMN j TYPE json USING j::json;", NARROWS_COLUMN_TYPE, TABLE_REWRITE),
+            op("varchar_to_citext_keeps_values", TIMEOUT + "ALTER TABLE w ALTER COLUMN v TYPE citext;",
+                    "ALTER TABLE w ALTER COLUMN v TYPE varchar(50);"),
+            op("citext_to_varchar_narrows", TIMEOUT + "ALTER TABLE w ALTER COLUMN ci TYPE varchar(50);",
+                    "ALTER TABLE w ALTER COLUMN ci TYPE citext;", NARROWS_COLUMN_TYPE, TABLE_REWRITE));
 
     @TempDir
     Path history;

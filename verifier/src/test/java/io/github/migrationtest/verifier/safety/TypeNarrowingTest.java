@@ -37,7 +37,32 @@ class TypeNarrowingTest {
             "character varying(9)[]; character varying(3)[]; true",
             "uuid; uuid; false",
             "uuid; text; false",
-            "text; uuid; true"})
+            "text; uuid; true",
+            // Unbounded string types hold every string (citext qualified by its extension's schema, as format_type
+            // spells it with only pg_catalog on the search path); a bounded one does not.
+            "character varying(50); public.citext; false",
+            "character(10); text; false",
+            "character varying; text; false",
+            "text; character varying; false",
+            "text; public.citext; false",
+            "public.citext; text; false",
+            "character varying(50); extensions.citext; false",
+            "public.citext; character varying(50); true",
+            "public.citext; integer; true",
+            "public.citext[]; text[]; false",
+            "text[]; public.citext[]; false",
+            // jsonb's text is valid json, and json's text is text; json -> jsonb rejects \u0000 and drops duplicate keys.
+            "jsonb; json; false",
+            "json; text; false",
+            "jsonb; text; false",
+            "jsonb; public.citext; false",
+            "json; jsonb; true",
+            "text; json; true",
+            "text; jsonb; true",
+            "jsonb; character varying(20); true",
+            "json; integer; true",
+            "public.email; text; false",
+            "text; public.email; true"})
     void narrows(String from, String to, boolean expected) {
         assertThat(TypeNarrowing.narrows(from, to)).isEqualTo(expected);
     }
