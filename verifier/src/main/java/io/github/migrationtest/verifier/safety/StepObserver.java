@@ -429,7 +429,9 @@ final class StepObserver {
                 }
                 long fileNode = index.getValue().fileNode();
                 fileNodes = Math.max(fileNodes, fileNode);
-                if (fileNode > fileNodesBefore) {
+                // No storage (0): a partitioned index, built as its partitions' indexes are; new since the read
+                // before, so this statement made it.
+                if (fileNode > fileNodesBefore || fileNode == 0) {
                     built.computeIfAbsent(table.getKey(), t -> new ArrayList<>()).add(index.getValue().name());
                 }
             }
@@ -444,8 +446,9 @@ final class StepObserver {
             return;
         }
         List<String> names = new ArrayList<>(built);
-        if (names.isEmpty()) {
-            // More indexes, none named by the read (a partitioned index has no storage): those the start did not have.
+        if (names.isEmpty() && start == null) {
+            // More indexes, none named by the read: those the step's listing did not have (after a step's start, which
+            // lists nothing, the table's indexes would all count, so none is named then).
             try {
                 names.addAll(CatalogReads.newIndexes(connection, table.oid(), relations));
             } catch (SQLException e) {

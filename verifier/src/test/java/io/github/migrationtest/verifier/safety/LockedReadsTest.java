@@ -114,6 +114,27 @@ class LockedReadsTest {
         assertThat(report.passed()).as(SafetyCorpusTest.details(report)).isTrue();
     }
 
+    /**
+     * Found on a real goose history: an index on a partitioned table has no storage of its own, and the partitioned
+     * table's other indexes, made before the step, were named as new with it.
+     */
+    @Test
+    void an_index_on_a_partitioned_table_is_named_alone() throws IOException {
+        write("0001_base", """
+                CREATE TABLE ev (id bigint, tenant int, scope text, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                CREATE TABLE ev_2024 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                CREATE INDEX ev_tenant ON ev (tenant);
+                CREATE TABLE other (id int);""", "DROP TABLE ev;\nDROP TABLE other;");
+        write("0002_index", "CREATE INDEX ev_scope ON ev (tenant, scope) WHERE scope IS NOT NULL;\n"
+                + "ALTER TABLE other ADD COLUMN f uuid;", "ALTER TABLE other DROP COLUMN f;\nDROP INDEX ev_scope;");
+
+        VerificationReport report = verify();
+
+        assertThat(builds(report)).as(SafetyCorpusTest.details(report)).containsExactly(
+                "0002 UP 1 public.ev: new index public.ev_scope built in place",
+                "0002 UP 1 public.ev_2024: new index public.ev_2024_tenant_scope_idx built in place");
+    }
+
     @Test
     void an_index_built_on_a_table_held_before_in_a_mode_that_builds_none_is_named() throws IOException {
         write("0001_base", "CREATE TABLE p (id bigint PRIMARY KEY, a int);\nCREATE TABLE q (id bigint PRIMARY KEY, a int);",
