@@ -38,6 +38,7 @@ final class RevisionPolicy {
         if (index < floorIndex) {
             return Optional.of("below the floor (minimum downgrade revision " + revisions.get(floorIndex).id() + ")");
         }
-        return Optional.ofNullable(irreversible.get(index)).map(reason -> "declared irreversible: " + reason);
+        return Optional.ofNullable(irreversible.get(index)).map(reason -> "declared irreversible: " + reason)
+                .or(() -> revisions.get(index).oneWay());
     }
 }

@@ -15,9 +15,11 @@ import java.util.Optional;
  *     what would give it one
  * @param downgradeToAdd the file a downgrade that runs no SQL because its file is missing belongs in (a
  *     golang-migrate pair without its {@code .down.sql}); empty otherwise
+ * @param oneWayBecause non-empty when the tool never undoes the revision by design (a Flyway baseline migration): it
+ *     is not round-tripped, as if declared irreversible, and this says why
  */
 public record Revision(String id, String description, List<String> files, String noDowngradeReason,
-                       String downgradeToAdd) {
+                       String downgradeToAdd, String oneWayBecause) {
 
     public Revision {
         Objects.requireNonNull(id, "id");
@@ -25,21 +27,32 @@ public record Revision(String id, String description, List<String> files, String
         files = List.copyOf(files);
         noDowngradeReason = noDowngradeReason == null ? "" : noDowngradeReason;
         downgradeToAdd = downgradeToAdd == null ? "" : downgradeToAdd;
+        oneWayBecause = oneWayBecause == null ? "" : oneWayBecause;
     }
 
     /** A revision with a downgrade. */
     public static Revision reversible(String id, String description, List<String> files) {
-        return new Revision(id, description, files, "", "");
+        return new Revision(id, description, files, "", "", "");
     }
 
     /** A revision whose downgrade's file is missing, which its tool runs as a downgrade that does nothing. */
     public static Revision withEmptyDowngrade(String id, String description, List<String> files, String downgradeToAdd) {
-        return new Revision(id, description, files, "", downgradeToAdd);
+        return new Revision(id, description, files, "", downgradeToAdd, "");
     }
 
     /** A revision without a downgrade, with the reason and the fix. */
     public static Revision irreversible(String id, String description, List<String> files, String reason) {
-        return new Revision(id, description, files, reason, "");
+        return new Revision(id, description, files, reason, "", "");
+    }
+
+    /** A revision its tool never undoes by design, so not round-tripped: {@code because} says why. */
+    public static Revision oneWay(String id, String description, List<String> files, String because) {
+        return new Revision(id, description, files, because, "", because);
+    }
+
+    /** Why the tool never undoes this revision, when it is one-way by design. */
+    public Optional<String> oneWay() {
+        return oneWayBecause.isEmpty() ? Optional.empty() : Optional.of(oneWayBecause);
     }
 
     /** Whether {@link MigrationSource#downgrade} can undo this revision. */

@@ -83,6 +83,18 @@ class CommandLineTest {
     }
 
     @Test
+    void a_flyway_baseline_is_upgraded_and_not_round_tripped_the_versions_after_it_are() throws IOException {
+        Path flyway = Files.createDirectory(dir.resolve("baselined"));
+        Files.writeString(flyway.resolve("V1__users.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(flyway.resolve("B1__baseline.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(flyway.resolve("V2__names.sql"), "ALTER TABLE users ADD COLUMN name text;\n");
+        Files.writeString(flyway.resolve("U2__names.sql"), "ALTER TABLE users DROP COLUMN name;\n");
+
+        assertThat(run("verify", flyway.toString())).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("[1/2] 1 (baseline)", "down skipped", "[2/2] 2 (names)", "reup ok");
+    }
+
+    @Test
     void a_history_without_any_downgrade_is_told_how_to_verify_its_upgrades_only() throws IOException {
         Path flyway = Files.createDirectory(dir.resolve("community"));
         Files.writeString(flyway.resolve("V1__users.sql"), "CREATE TABLE users (id int);\n");

@@ -19,7 +19,7 @@ final class FileNames {
     private static final String AUTOCOMMIT = ".autocommit";
     private static final Pattern DIESEL_DIR = Pattern.compile("(?<version>\\d[\\d-]*)_(?<name>.+)");
     private static final Pattern DBMATE = Pattern.compile("(?<version>\\d+)_(?<name>.+)\\.sql");
-    private static final Pattern FLYWAY = Pattern.compile("(?<prefix>[VU])(?<version>\\d+(?:[._]\\d+)*)__(?<name>.*)\\.(?<ext>sql|class)");
+    private static final Pattern FLYWAY = Pattern.compile("(?<prefix>[VUB])(?<version>\\d+(?:[._]\\d+)*)__(?<name>.*)\\.(?<ext>sql|class)");
     private static final Pattern FLYWAY_REPEATABLE = Pattern.compile("R__(?<name>.*)\\.sql");
 
     /** Qualifiers multi-database projects put before {@code .up.sql}; only Postgres' are ours. */
@@ -87,7 +87,14 @@ final class FileNames {
         Matcher flyway = FLYWAY.matcher(fileName);
         if (flyway.matches()) {
             Role role = flyway.group("ext").equals("class") ? Role.JAVA_UP
-                    : flyway.group("prefix").equals("V") ? Role.UP : Role.DOWN;
+                    : switch (flyway.group("prefix")) {
+                        case "V" -> Role.UP;
+                        case "B" -> Role.BASELINE;
+                        default -> Role.DOWN;
+                    };
+            if (role == Role.JAVA_UP && !flyway.group("prefix").equals("V")) {
+                return new NotOurs();
+            }
             if (flyway.group("ext").equals("class") && (fileName.contains("$") || role == Role.DOWN)) {
                 return new NotOurs();
             }

@@ -41,7 +41,9 @@ public record NamedFile(Path path, String display, Convention convention, Versio
         /** A compiled Flyway Java migration; only Flyway can run it. */
         JAVA_UP,
         /** A Flyway repeatable ({@code R__}) migration; it has no version. */
-        REPEATABLE
+        REPEATABLE,
+        /** A Flyway baseline ({@code B<version>__}) migration: a new database's schema at its version, in one step. */
+        BASELINE
     }
 
     /** A dbmate-named file without sections read as a sqlx simple migration: an upgrade only. */

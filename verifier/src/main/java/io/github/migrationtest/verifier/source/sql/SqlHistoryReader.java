@@ -352,7 +352,12 @@ public final class SqlHistoryReader {
     private List<PlannedRevision> revisions(List<NamedFile> files) {
         Map<Version, List<NamedFile>> ups = new TreeMap<>();
         Map<Version, List<NamedFile>> downs = new TreeMap<>();
+        TreeMap<Version, List<NamedFile>> baselines = new TreeMap<>();
         for (NamedFile file : files) {
+            if (file.role() == Role.BASELINE) {
+                baselines.computeIfAbsent(file.version(), v -> new ArrayList<>()).add(file);
+                continue;
+            }
             if (file.role() == Role.REPEATABLE) {
                 if (!flyway) {
                     findings.add(HistoryFinding.error(Kind.UNSUPPORTED, file.display(),
@@ -369,6 +374,9 @@ public final class SqlHistoryReader {
             }
         });
         List<PlannedRevision> planned = new ArrayList<>();
+        if (!baselines.isEmpty()) {
+            baseline(baselines, ups, downs).ifPresent(planned::add);
+        }
         ups.forEach((version, candidates) -> {
             NamedFile up = firstOfDuplicates(PopxDialects.forPostgres(candidates));
             Optional<ScriptPartsReader.Parts> upParts = parts.upgrade(up);
@@ -401,6 +409,38 @@ public final class SqlHistoryReader {
             }
         }
         return kept;
+    }
+
+    /**
+     * Flyway's baseline migrations: on a new database Flyway runs the latest one ({@code B<version>__<name>.sql}) in
+     * place of every versioned migration up to its version, which it marks ignored, then the versions after it. So the
+     * walk does too: the latest baseline is the first revision, one-way (nothing undoes it), and the versions up to it,
+     * with their undo scripts, are taken out of {@code ups} and {@code downs} and listed in a note.
+     */
+    private Optional<PlannedRevision> baseline(TreeMap<Version, List<NamedFile>> baselines,
+                                               Map<Version, List<NamedFile>> ups, Map<Version, List<NamedFile>> downs) {
+        Version latest = baselines.lastKey();
+        NamedFile chosen = firstOfDuplicates(baselines.get(latest));
+        List<String> replaced = new ArrayList<>();
+        for (Map<Version, List<NamedFile>> direction : List.of(ups, downs)) {
+            direction.entrySet().removeIf(entry -> {
+                if (entry.getKey().compareTo(latest) > 0) {
+                    return false;
+                }
+                entry.getValue().forEach(file -> replaced.add(file.display()));
+                return true;
+            });
+        }
+        baselines.headMap(latest).values().forEach(older -> older.forEach(file -> replaced.add(file.display())));
+        if (!replaced.isEmpty()) {
+            findings.add(HistoryFinding.note(Kind.IGNORED_FILE, chosen.display(), "replaces on a new database, as"
+                    + " Flyway runs it, the " + replaced.size() + " migration file(s) up to its version, which are not"
+                    + " run: " + IgnoredFiles.some(replaced)));
+        }
+        return parts.upgrade(chosen).flatMap(ScriptPartsReader.Parts::up).map(up -> new PlannedRevision(
+                Revision.oneWay(latest.dotted(), chosen.description(), List.of(chosen.display()), "a Flyway baseline"
+                        + " migration builds a new database's schema at its version in one step, and nothing undoes it"),
+                List.of(up), List.of(), latest.dotted(), ""));
     }
 
     private PlannedRevision plan(NamedFile up, Optional<ScriptPart> upPart, List<NamedFile> downFiles, Optional<ScriptPart> down) {

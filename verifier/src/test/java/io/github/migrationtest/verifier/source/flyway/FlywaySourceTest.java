@@ -161,6 +161,33 @@ class FlywaySourceTest {
                         + " or delete this file");
     }
 
+    /** Found on a real Flyway history (hawkbit's Postgres folder: B1_20_0, then V1_20_2 and V1_20_3). */
+    @Test
+    void the_latest_baseline_migration_is_the_first_revision_as_flyway_runs_it_on_a_new_database(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("V1__t.sql"), "create table t (id int);");
+        Files.writeString(dir.resolve("U1__t.sql"), "drop table t;");
+        Files.writeString(dir.resolve("B1__old_baseline.sql"), "create table t (id int);");
+        Files.writeString(dir.resolve("V2__u.sql"), "create table u (id int);");
+        Files.writeString(dir.resolve("B2__baseline.sql"), "create table t (id int);\ncreate table u (id int);");
+        Files.writeString(dir.resolve("V3__v.sql"), "create table v (id int);");
+        Files.writeString(dir.resolve("U3__v.sql"), "drop table v;");
+        MigrationSource source = MigrationSources.open(dir, SourceOptions.defaults());
+
+        assertThat(source.revisions()).extracting(Revision::id, Revision::hasDowngrade, Revision::oneWay)
+                .containsExactly(tuple("2", false, java.util.Optional.of("a Flyway baseline migration builds a new"
+                        + " database's schema at its version in one step, and nothing undoes it")),
+                        tuple("3", true, java.util.Optional.empty()));
+        assertThat(source.findings()).extracting(HistoryFinding::toString).singleElement().asString()
+                .contains("B2__baseline.sql: replaces on a new database, as Flyway runs it, the 4 migration file(s) up to"
+                        + " its version, which are not run");
+
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.upgrade(source.revisions().get(1), db.connection());
+        assertThat(history()).containsExactly("2:true", "3:true");
+        assertThat(db.probe().tables()).contains("t", "u", "v");
+    }
+
     @Test
     void a_failing_u_script_leaves_the_version_applied_in_flyways_history(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("V1__t.sql"), "create table t (id int);");
