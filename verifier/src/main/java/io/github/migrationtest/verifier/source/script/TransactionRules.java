@@ -121,6 +121,16 @@ public final class TransactionRules {
         return Optional.empty();
     }
 
+    /**
+     * What a statement is, when Postgres refuses to run it inside a transaction block on a current server ({@code
+     * CREATE INDEX CONCURRENTLY}); empty when it runs in one. A multi-statement query counts as such a block.
+     */
+    public static Optional<String> refusedInTransaction(SqlStatement statement) {
+        return OUTSIDE_TRANSACTION.stream()
+                .filter(rule -> rule.beforeMajor() == Integer.MAX_VALUE && rule.pattern().matcher(statement.code()).matches())
+                .map(Rule::name).findFirst();
+    }
+
     /** The first reason of {@link #reasonToRunOutsideTransaction(SqlScript, int)} among scripts run as one step. */
     public static Optional<String> reasonToRunOutsideTransaction(List<SqlScript> scripts, int serverMajor) {
         return scripts.stream()

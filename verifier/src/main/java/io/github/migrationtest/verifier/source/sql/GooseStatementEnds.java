@@ -5,7 +5,9 @@ import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.script.SqlScript;
 import io.github.migrationtest.verifier.source.script.SqlStatement;
 import io.github.migrationtest.verifier.source.script.StatementCursor;
+import io.github.migrationtest.verifier.source.script.TransactionRules;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,11 +31,22 @@ final class GooseStatementEnds {
         List<Integer> gooseEnds = new ArrayList<>();
         Optional<Integer> unfinished = gooseEnds(text, from, to, gooseEnds);
         List<HistoryFinding> findings = new ArrayList<>();
+        // goose sends each of its statements (a line ending in ';', a block) as one query
+        List<Integer> queryEnds = new ArrayList<>(gooseEnds);
+        queryEnds.addAll(part.cuts());
+        Collections.sort(queryEnds);
+        OneQuery query = new OneQuery(-1);
         SqlScript script = part.parse();
         try (StatementCursor cursor = script.open()) {
             for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
                 int start = statement.offset();
                 int end = start + statement.sql().length();
+                int index = -Collections.binarySearch(queryEnds, start) - 1;
+                if (index != query.index()) {
+                    query.refused(part, direction).ifPresent(findings::add);
+                    query = new OneQuery(index);
+                }
+                query.add(statement);
                 for (int cut : gooseEnds) {
                     if (cut > start && cut < end) {
                         int line = lineOf(text, cut);
@@ -46,11 +59,53 @@ final class GooseStatementEnds {
                 }
             }
         }
+        query.refused(part, direction).ifPresent(findings::add);
         unfinished.ifPresent(start -> findings.add(HistoryFinding.error(Kind.MALFORMED_MIGRATION,
                 part.display() + ":" + lineOf(text, start), "starts a statement of the " + direction
                         + " with no line ending in ';' after it, which goose refuses (\"unexpected unfinished SQL"
                         + " query: missing semicolon?\")", "end the statement with ';'")));
         return findings;
+    }
+
+    /** The statements goose sends as one query; Postgres runs such a query as one transaction. */
+    private static final class OneQuery {
+        private final int index;
+        private int statements;
+        private SqlStatement refused;
+        private String what;
+
+        OneQuery(int index) {
+            this.index = index;
+        }
+
+        int index() {
+            return index;
+        }
+
+        void add(SqlStatement statement) {
+            statements++;
+            if (refused == null) {
+                TransactionRules.refusedInTransaction(statement).ifPresent(name -> {
+                    refused = statement;
+                    what = name;
+                });
+            }
+        }
+
+        /**
+         * An error when the query holds a statement Postgres refuses in a transaction beside others: in a file marked
+         * NO TRANSACTION (elsewhere the step fails in goose's transaction anyway, and so it does here).
+         */
+        Optional<HistoryFinding> refused(ScriptPart part, String direction) {
+            if (refused == null || statements < 2 || part.outsideTransaction().isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(HistoryFinding.error(Kind.MALFORMED_MIGRATION, part.display() + ":" + refused.line(),
+                    "runs " + what + " in one query with " + (statements - 1) + " other statement(s) of the " + direction
+                            + " (goose sends a StatementBegin block, or the lines up to one ending in ';', as one query),"
+                            + " which Postgres runs as one transaction and refuses, NO TRANSACTION or not",
+                    "give it a block or a migration of its own"));
+        }
     }
 
     /**
