@@ -34,8 +34,8 @@ public final class Findings {
                     + failure.location();
         }
         if (failure.sqlState().equals(CANNOT_RUN_IN_TRANSACTION) && !failure.hint().isEmpty()) {
-            return "Mark the migration to run outside a transaction (see the hint), or change the statement at "
-                    + failure.location();
+            return "Give this statement a migration of its own that runs outside a transaction (see the hint), or change"
+                    + " the statement at " + failure.location();
         }
         return "Fix the statement at " + failure.location();
     }

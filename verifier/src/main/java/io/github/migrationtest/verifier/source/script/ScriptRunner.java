@@ -79,8 +79,9 @@ public final class ScriptRunner {
 
     /**
      * Runs and records the step like {@link #run(Revision, Direction, List, String, String, Connection)}, for a tool
-     * that runs every step in a transaction unless the migration says otherwise ({@code inTransactionUnless}, how it
-     * says so; empty for tools whose statements decide). Without {@code forcedOutsideTransaction} such a step runs in
+     * that runs every step in a transaction unless the migration says otherwise, or sends it as one query, which
+     * Postgres runs as one transaction ({@code inTransactionUnless}, which says so; empty for tools whose statements
+     * decide). Without {@code forcedOutsideTransaction} such a step runs in
      * a transaction even when a statement cannot ({@code CREATE INDEX CONCURRENTLY}): it fails as it would in
      * production, the hint naming the opt-out. A script that opens or ends transactions itself still runs as written.
      */
@@ -138,8 +139,7 @@ public final class ScriptRunner {
             } catch (MigrationFailedException e) {
                 if (keptInTransaction && ACTIVE_TRANSACTION.equals(e.failure().sqlState())) {
                     throw new MigrationFailedException(revision, direction, e.failure().withHint(inTransactionUnless
-                            + ", so this fails in production too: mark it so, with this statement in a migration of"
-                            + " its own"), e.getCause());
+                            + ", so this fails in production too"), e.getCause());
                 }
                 throw e;
             }

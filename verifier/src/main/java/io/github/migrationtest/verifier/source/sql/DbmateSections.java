@@ -4,9 +4,6 @@ import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.script.ScriptSource;
 import io.github.migrationtest.verifier.source.script.SqlScript;
-import io.github.migrationtest.verifier.source.script.SqlStatement;
-import io.github.migrationtest.verifier.source.script.StatementCursor;
-import io.github.migrationtest.verifier.source.script.TransactionRules;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -70,7 +67,6 @@ final class DbmateSections {
         // An empty section is a no-op step, as dbmate runs it: nothing but the bookkeeping.
         ScriptPart upPart = section(file, text, up, down);
         if (down == null) {
-            refusedInOneQuery(upPart, "up").ifPresent(findings::add);
             findings.add(HistoryFinding.error(Kind.MISSING_DOWNGRADE, file.display(), "has no '-- migrate:down'"
                     + " section, which dbmate refuses, also to upgrade (\"dbmate requires each migration to define a"
                     + " down block with '-- migrate:down'\")", "add a '-- migrate:down' section, empty if nothing is to"
@@ -78,8 +74,6 @@ final class DbmateSections {
             return new ScriptPartsReader.Parts(Optional.of(upPart), Optional.empty());
         }
         ScriptPart downPart = section(file, text, down, up);
-        refusedInOneQuery(upPart, "up").ifPresent(findings::add);
-        refusedInOneQuery(downPart, "down").ifPresent(findings::add);
         return new ScriptPartsReader.Parts(Optional.of(upPart), Optional.of(downPart));
     }
 
@@ -101,38 +95,10 @@ final class DbmateSections {
     /** The text after a marker, up to the other marker when that follows, else to the end. */
     private static ScriptPart section(NamedFile file, ScriptSource text, Marker marker, Marker other) {
         int to = other != null && other.start() > marker.start() ? other.start() : SqlScript.TO_END;
-        String outside = marker.noTransaction() ? file.display() + " asks for transaction:false" : "";
-        return new ScriptPart(file.display(), text, marker.end(), to, outside);
-    }
-
-    /**
-     * dbmate sends a section as one query, which Postgres runs as one transaction: {@code transaction:false} leaves out
-     * only dbmate's own, so a statement Postgres refuses in a transaction fails there beside any other statement.
-     */
-    private static Optional<HistoryFinding> refusedInOneQuery(ScriptPart section, String marker) {
-        if (section.outsideTransaction().isEmpty()) {
-            return Optional.empty();
-        }
-        int statements = 0;
-        SqlStatement refused = null;
-        String what = "";
-        try (StatementCursor cursor = section.parse().open()) {
-            for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
-                statements++;
-                Optional<String> name = TransactionRules.refusedInTransaction(statement);
-                if (refused == null && name.isPresent()) {
-                    refused = statement;
-                    what = name.get();
-                }
-            }
-        }
-        if (refused == null || statements < 2) {
-            return Optional.empty();
-        }
-        return Optional.of(HistoryFinding.error(Kind.MALFORMED_MIGRATION, section.display() + ":" + refused.line(),
-                "runs " + what + " with " + (statements - 1) + " other statement(s) in its '-- migrate:" + marker
-                        + " transaction:false' section, which dbmate sends as one query and Postgres runs as one"
-                        + " transaction, refusing it (\"cannot run inside a transaction block\")",
-                "give it a migration of its own"));
+        ScriptPart section = new ScriptPart(file.display(), text, marker.end(), to, "");
+        // dbmate's transaction:false leaves out only its own transaction: it still sends the section as one query.
+        return !marker.noTransaction() ? section : section.outside(file.display() + " asks for transaction:false")
+                .sentAsOneQuery("dbmate sends a section as one query, which Postgres runs as one transaction"
+                        + " (transaction:false leaves out only dbmate's own)");
     }
 }

@@ -8,6 +8,7 @@ import io.github.migrationtest.verifier.source.StepResult;
 import io.github.migrationtest.verifier.source.script.CommitRules;
 import io.github.migrationtest.verifier.source.script.ScriptRunner;
 import io.github.migrationtest.verifier.source.script.SqlScript;
+import io.github.migrationtest.verifier.source.script.StatementCursor;
 import io.github.migrationtest.verifier.source.script.TransactionRules;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -47,8 +48,21 @@ public final class PlannedRevisions {
         }
         List<SqlScript> scripts = scripts(parts);
         String outside = parts.stream().map(ScriptPart::outsideTransaction).filter(s -> !s.isEmpty()).findFirst().orElse("");
-        return runner.run(revision, direction, scripts, outside, plan.inTransactionUnless(), plan.recordedVersion(),
-                connection);
+        String inTransactionUnless = plan.inTransactionUnless();
+        if (!outside.isEmpty() && parts.size() == 1 && !parts.get(0).sentAsOneQuery().isEmpty()
+                && hasSeveralStatements(scripts.get(0))) {
+            // One query of several statements is one transaction in Postgres: what the tool's marker leaves out is its
+            // own BEGIN, not the transaction.
+            outside = "";
+            inTransactionUnless = parts.get(0).sentAsOneQuery();
+        }
+        return runner.run(revision, direction, scripts, outside, inTransactionUnless, plan.recordedVersion(), connection);
+    }
+
+    private static boolean hasSeveralStatements(SqlScript script) {
+        try (StatementCursor cursor = script.open()) {
+            return cursor.next() != null && cursor.next() != null;
+        }
     }
 
     /**

@@ -14,12 +14,21 @@ import java.util.List;
  * @param outsideTransaction non-empty when the file asks to run without a transaction, and why
  * @param cuts offsets inside the section where a statement ends even without a semicolon (goose's
  *     {@code StatementEnd}); usually none
+ * @param sentAsOneQuery non-empty when the tool sends the SQL outside a transaction as one query (sqlx's {@code
+ *     -- no-transaction} file, dbmate's {@code transaction:false} section), saying so: Postgres runs a query of several
+ *     statements as one transaction, so such SQL runs as one, and only a lone statement outside any
  */
-public record ScriptPart(
-        String display, ScriptSource source, int from, int to, String outsideTransaction, List<Integer> cuts) {
+public record ScriptPart(String display, ScriptSource source, int from, int to, String outsideTransaction,
+                         List<Integer> cuts, String sentAsOneQuery) {
 
     public ScriptPart {
         cuts = List.copyOf(cuts);
+        sentAsOneQuery = sentAsOneQuery == null ? "" : sentAsOneQuery;
+    }
+
+    public ScriptPart(String display, ScriptSource source, int from, int to, String outsideTransaction,
+                      List<Integer> cuts) {
+        this(display, source, from, to, outsideTransaction, cuts, "");
     }
 
     public ScriptPart(String display, ScriptSource source, int from, int to, String outsideTransaction) {
@@ -36,7 +45,12 @@ public record ScriptPart(
 
     /** The same SQL, run outside a transaction for the given reason. */
     public ScriptPart outside(String reason) {
-        return new ScriptPart(display, source, from, to, reason, cuts);
+        return new ScriptPart(display, source, from, to, reason, cuts, sentAsOneQuery);
+    }
+
+    /** The same SQL, which the tool sends as one query outside a transaction ({@link #sentAsOneQuery}). */
+    public ScriptPart sentAsOneQuery(String how) {
+        return new ScriptPart(display, source, from, to, outsideTransaction, cuts, how);
     }
 
     public SqlScript parse() {

@@ -116,9 +116,12 @@ final class ScriptPartsReader {
 
     private static ScriptPart whole(NamedFile file, ScriptSource text) {
         ScriptPart part = ScriptPart.whole(file.display(), text);
-        String outside = file.noTransaction().isEmpty() && file.convention() == Convention.GOLANG_MIGRATE
-                ? SqlxHeader.noTransaction(file) : file.noTransaction();
-        return outside.isEmpty() ? part : part.outside(outside);
+        if (file.noTransaction().isEmpty() && file.convention() == Convention.GOLANG_MIGRATE) {
+            String sqlx = SqlxHeader.noTransaction(file);
+            return sqlx.isEmpty() ? part : part.outside(sqlx).sentAsOneQuery("sqlx sends a '-- no-transaction' file as"
+                    + " one query, which Postgres runs as one transaction");
+        }
+        return file.noTransaction().isEmpty() ? part : part.outside(file.noTransaction());
     }
 
     private Optional<ScriptSource> text(NamedFile file) {

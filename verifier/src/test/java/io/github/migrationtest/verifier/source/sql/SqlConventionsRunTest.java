@@ -300,7 +300,8 @@ class SqlConventionsRunTest {
         assertRefusedInTransaction("run_in_transaction = false");
         CheckResult refused = result(verify(), "2020-01-02-000000", Check.UPGRADES_APPLY);
         assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(refused.fix()).startsWith("Mark the migration to run outside a transaction (see the hint)");
+        assertThat(refused.fix()).startsWith("Give this statement a migration of its own that runs outside a transaction"
+                + " (see the hint)");
 
         write("2020-01-02-000000_i/metadata.toml", "run_in_transaction = false\n");
         MigrationSource marked = open();
@@ -340,20 +341,43 @@ class SqlConventionsRunTest {
         assertThat(db.probe().indexes()).contains("t_id");
     }
 
+    /**
+     * sqlx sends a file as one query ({@code conn.execute(migration.sql)}), also under {@code -- no-transaction}, which
+     * leaves out only sqlx's own BEGIN: Postgres runs a query of several statements as one transaction.
+     */
     @Test
-    void a_sqlx_simple_history_upgrades_and_its_header_commits_each_statement_as_sqlx_does() throws SQLException {
+    void a_sqlx_no_transaction_file_runs_as_the_one_query_sqlx_sends() throws SQLException {
         write("20230101000000_init.sql", "create table t (id int);");
         write("20230102000000_half.sql", "-- no-transaction\ncreate table kept (id int);\nselect 1/0;");
+        write("20230103000000_index.sql", "-- no-transaction\ncreate index concurrently t_id on t (id);");
         MigrationSource source = open();
         Connection connection = db.connection();
 
         source.upgrade(source.revisions().get(0), connection);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.upgrade(source.revisions().get(1), connection))
-                .isInstanceOf(io.github.migrationtest.verifier.source.MigrationFailedException.class)
-                .hasMessageContaining("division by zero");
-
-        // Outside a transaction the first statement stays, as with sqlx; inside one it would be rolled back.
+        assertThatThrownBy(() -> source.upgrade(source.revisions().get(1), connection))
+                .isInstanceOf(MigrationFailedException.class).hasMessageContaining("division by zero");
         assertThat(strings("select relname from pg_class where relname in ('t', 'kept') order by 1"))
-                .containsExactly("kept", "t");
+                .as("the query's implicit transaction is rolled back whole").containsExactly("t");
+
+        StepResult lone = source.upgrade(source.revisions().get(2), connection);
+        assertThat(lone.transactional()).as("a lone statement runs outside any").isFalse();
+        assertThat(db.probe().indexes()).contains("t_id");
+    }
+
+    @Test
+    void a_concurrent_index_beside_other_statements_fails_where_the_tool_sends_them_as_one_query() throws Exception {
+        write("20230101000000_init.sql", "create table t (id int);");
+        write("20230102000000_index.sql", "-- no-transaction\ncreate index concurrently t_id on t (id);\nselect 1;");
+        assertRefusedInTransaction("sqlx sends a '-- no-transaction' file as one query");
+
+        try (Statement drop = db.connection().createStatement()) {
+            drop.execute("drop table t; drop table schema_migrations; drop table _sqlx_migrations");
+        }
+        Files.delete(dir.resolve("20230101000000_init.sql"));
+        Files.delete(dir.resolve("20230102000000_index.sql"));
+        write("1_t.sql", "-- migrate:up\ncreate table t (id int);\n-- migrate:down\ndrop table t;\n");
+        write("2_i.sql", "-- migrate:up transaction:false\ncreate index concurrently t_id on t (id);\nselect 1;\n"
+                + "-- migrate:down\ndrop index t_id;\n");
+        assertRefusedInTransaction("dbmate sends a section as one query");
     }
 }
