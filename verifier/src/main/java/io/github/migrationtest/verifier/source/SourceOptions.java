@@ -46,13 +46,26 @@ public record SourceOptions(
      * @param contexts Liquibase's {@code --contexts} expression; {@code null} or blank runs every changeset
      * @param labels Liquibase's {@code --label-filter} expression; {@code null} or blank runs every changeset
      * @param parameters changelog parameters ({@code ${name}} in changesets), as Liquibase's {@code -D<name>=<value>}
+     * @param defaultSchema Liquibase's {@code defaultSchemaName}: put first on the search path, so unqualified names
+     *     in changesets mean it, and where its tables go unless {@code liquibaseSchema} says otherwise; {@code null}
+     *     or blank for the connection's own
+     * @param liquibaseSchema Liquibase's {@code liquibaseSchemaName}: where DATABASECHANGELOG and its lock table are;
+     *     {@code null} or blank for the default schema
      */
-    public record LiquibaseOptions(List<String> searchPath, String contexts, String labels, Map<String, String> parameters) {
+    public record LiquibaseOptions(List<String> searchPath, String contexts, String labels, Map<String, String> parameters,
+                                   String defaultSchema, String liquibaseSchema) {
         public LiquibaseOptions {
             searchPath = searchPath == null ? List.of() : List.copyOf(searchPath);
             contexts = contexts == null || contexts.isBlank() ? null : contexts.strip();
             labels = labels == null || labels.isBlank() ? null : labels.strip();
             parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+            defaultSchema = defaultSchema == null || defaultSchema.isBlank() ? null : defaultSchema.strip();
+            liquibaseSchema = liquibaseSchema == null || liquibaseSchema.isBlank() ? null : liquibaseSchema.strip();
+        }
+
+        /** In the connection's own schema. */
+        public LiquibaseOptions(List<String> searchPath, String contexts, String labels, Map<String, String> parameters) {
+            this(searchPath, contexts, labels, parameters, null, null);
         }
 
         /** Without changelog parameters. */
@@ -157,22 +170,32 @@ public record SourceOptions(
 
     /** See {@link LiquibaseOptions#searchPath()}. */
     public SourceOptions withLiquibaseSearchPath(List<String> value) {
-        return withLiquibase(new LiquibaseOptions(value, liquibase.contexts(), liquibase.labels(), liquibase.parameters()));
+        return withLiquibase(new LiquibaseOptions(value, liquibase.contexts(), liquibase.labels(), liquibase.parameters(),
+                liquibase.defaultSchema(), liquibase.liquibaseSchema()));
     }
 
     /** See {@link LiquibaseOptions#contexts()}. */
     public SourceOptions withLiquibaseContexts(String value) {
-        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), value, liquibase.labels(), liquibase.parameters()));
+        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), value, liquibase.labels(), liquibase.parameters(),
+                liquibase.defaultSchema(), liquibase.liquibaseSchema()));
     }
 
     /** See {@link LiquibaseOptions#labels()}. */
     public SourceOptions withLiquibaseLabels(String value) {
-        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), liquibase.contexts(), value, liquibase.parameters()));
+        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), liquibase.contexts(), value, liquibase.parameters(),
+                liquibase.defaultSchema(), liquibase.liquibaseSchema()));
     }
 
     /** See {@link LiquibaseOptions#parameters()}. */
     public SourceOptions withLiquibaseParameters(Map<String, String> value) {
-        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), liquibase.contexts(), liquibase.labels(), value));
+        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), liquibase.contexts(), liquibase.labels(), value,
+                liquibase.defaultSchema(), liquibase.liquibaseSchema()));
+    }
+
+    /** See {@link LiquibaseOptions#defaultSchema()} and {@link LiquibaseOptions#liquibaseSchema()}. */
+    public SourceOptions withLiquibaseSchemas(String defaultSchema, String liquibaseSchema) {
+        return withLiquibase(new LiquibaseOptions(liquibase.searchPath(), liquibase.contexts(), liquibase.labels(),
+                liquibase.parameters(), defaultSchema, liquibaseSchema));
     }
 
     private SourceOptions withLiquibase(LiquibaseOptions value) {

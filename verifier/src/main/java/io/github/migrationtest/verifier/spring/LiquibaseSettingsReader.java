@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code spring.liquibase.*}: the changelog, contexts, labels and parameters Spring Boot gives Liquibase. */
+/** {@code spring.liquibase.*}: the changelog, contexts, labels, parameters and schemas Spring Boot gives Liquibase. */
 final class LiquibaseSettingsReader extends ToolSettings {
 
     private static final String PREFIX = "spring.liquibase";
     static final String DEFAULT_CHANGELOG = "classpath:/db/changelog/db.changelog-master.yaml";
     /** Spring Boot 3 calls the labels {@code label-filter}; Spring Boot 2 called them {@code labels}. */
-    private static final Set<String> APPLIED = Set.of("change-log", "contexts", "label-filter", "labels", "parameters");
+    private static final Set<String> APPLIED = Set.of("change-log", "contexts", "label-filter", "labels", "parameters",
+            "default-schema", "liquibase-schema");
 
     LiquibaseSettingsReader(SpringEnvironment spring, HistoryLocations locations) {
         super(spring, locations, PREFIX);
@@ -47,11 +48,20 @@ final class LiquibaseSettingsReader extends ToolSettings {
             parameters.put(entry.getKey(), entry.getValue().value());
             reported.add(reported(PREFIX + ".parameters", entry));
         }
+        String defaultSchema = schema("default-schema", reported);
+        String liquibaseSchema = schema("liquibase-schema", reported);
         String chosenContexts = contexts;
         String chosenLabels = labels;
         return new SpringMigrationSettings(SourceType.LIQUIBASE, found.location(), profiles, reported, notApplied(APPLIED),
                 Optional.empty(), options -> options.withLiquibaseContexts(chosenContexts).withLiquibaseLabels(chosenLabels)
-                        .withLiquibaseParameters(parameters));
+                        .withLiquibaseParameters(parameters).withLiquibaseSchemas(defaultSchema, liquibaseSchema));
+    }
+
+    /** A schema setting, which Spring Boot's SpringLiquibase sets on Liquibase's database as its command line does. */
+    private String schema(String name, List<ReportedSetting> reported) {
+        Optional<SpringEnvironment.Value> value = spring.get(PREFIX + "." + name).filter(v -> !v.value().isBlank());
+        value.ifPresent(v -> reported.add(reported(v)));
+        return value.map(SpringEnvironment.Value::value).orElse(null);
     }
 
     /** A list setting as Liquibase takes it: one comma-separated expression. */

@@ -191,6 +191,22 @@ class SpringBootSettingsTest {
     }
 
     @Test
+    void liquibase_default_and_liquibase_schemas_are_applied() {
+        files.put("application.properties", """
+                spring.liquibase.default-schema=app
+                spring.liquibase.liquibase-schema=audit
+                spring.liquibase.database-change-log-table=history
+                """);
+
+        SpringMigrationSettings settings = read().orElseThrow();
+        SourceOptions.LiquibaseOptions liquibase = settings.applyTo(SourceOptions.defaults()).liquibase();
+
+        assertThat(liquibase.defaultSchema()).isEqualTo("app");
+        assertThat(liquibase.liquibaseSchema()).isEqualTo("audit");
+        assertThat(settings.notApplied()).containsExactly("spring.liquibase.database-change-log-table");
+    }
+
+    @Test
     void a_yaml_document_for_another_profile_does_not_apply() {
         files.put("application.yml", """
                 spring.flyway.table: base

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Liquibase's configuration as its command line reads it: {@code liquibase.properties} in the working
  * directory (or the {@code --defaults-file}), then {@code LIQUIBASE_COMMAND_*} environment variables, then the
- * {@code --parameter} options: changelog parameters ({@code parameter.<name>}), contexts, label filter, and
- * the changelog when no history was given.
+ * {@code --parameter} options: changelog parameters ({@code parameter.<name>}), contexts, label filter, the
+ * default and Liquibase schemas, and the changelog when no history was given.
  */
 public final class LiquibaseConfig {
 
@@ -22,16 +22,20 @@ public final class LiquibaseConfig {
     public static final String PARAMETER_OPTION = "--parameter";
 
     private static final String PARAMETER = "parameter";
+    private static final String DEFAULT_SCHEMA = "defaultSchemaName";
+    private static final String LIQUIBASE_SCHEMA = "liquibaseSchemaName";
     /** Liquibase's names, without {@code liquibase.command.} and ignoring case, dashes and underscores. */
     private static final Map<String, String> KEYS = Map.of("changelogfile", "changelogFile", "contexts", "contexts",
-            "contextfilter", "contexts", "labels", "labels", "labelfilter", "labels");
+            "contextfilter", "contexts", "labels", "labels", "labelfilter", "labels",
+            "defaultschemaname", DEFAULT_SCHEMA, "liquibaseschemaname", LIQUIBASE_SCHEMA);
     private static final Map<String, String> VARIABLES = Map.of("LIQUIBASE_COMMAND_CHANGELOG_FILE", "changelogFile",
             "LIQUIBASE_COMMAND_CONTEXTS", "contexts", "LIQUIBASE_COMMAND_CONTEXT_FILTER", "contexts",
-            "LIQUIBASE_COMMAND_LABEL_FILTER", "labels", "LIQUIBASE_COMMAND_LABELS", "labels");
+            "LIQUIBASE_COMMAND_LABEL_FILTER", "labels", "LIQUIBASE_COMMAND_LABELS", "labels",
+            "LIQUIBASE_COMMAND_DEFAULT_SCHEMA_NAME", DEFAULT_SCHEMA, "LIQUIBASE_LIQUIBASE_SCHEMA_NAME", LIQUIBASE_SCHEMA);
     /** The connection and the like: a disposable database ignores them, so they are not worth a note. */
     private static final Set<String> IGNORED = Set.of("url", "username", "password", "driver", "classpath", "referenceurl",
             "referenceusername", "referencepassword", "referencedriver", "loglevel", "logfile", "outputfile", "searchpath",
-            "defaultschemaname", "liquibaseschemaname", "strict", "showbanner", "licensekey", "duplicatefilemode");
+            "strict", "showbanner", "licensekey", "duplicatefilemode");
 
     private final CollectedSettings settings = new CollectedSettings();
 
@@ -89,6 +93,8 @@ public final class LiquibaseConfig {
         Map<String, String> parameters = settings.map(PARAMETER);
         String contexts = settings.value("contexts");
         String labels = settings.value("labels");
+        String defaultSchema = settings.value(DEFAULT_SCHEMA);
+        String liquibaseSchema = settings.value(LIQUIBASE_SCHEMA);
         Optional<String> location = Optional.empty();
         String changelog = settings.value("changelogFile");
         if (changelog != null && locationGiven) {
@@ -98,14 +104,20 @@ public final class LiquibaseConfig {
             location = Optional.of(workingDirectory.resolve(changelog).normalize().toString());
         }
         return new ToolConfig("Liquibase", settings.settings(), settings.notApplied(), location, Optional.empty(),
-                options -> withOurs(options, parameters, contexts, labels));
+                options -> withOurs(options, parameters, contexts, labels, defaultSchema, liquibaseSchema));
     }
 
-    private static SourceOptions withOurs(SourceOptions options, Map<String, String> parameters, String contexts, String labels) {
+    private static SourceOptions withOurs(SourceOptions options, Map<String, String> parameters, String contexts, String labels,
+                                          String defaultSchema, String liquibaseSchema) {
         Map<String, String> merged = new LinkedHashMap<>(options.liquibase().parameters());
         merged.putAll(parameters);
         SourceOptions result = options.withLiquibaseParameters(merged);
         result = contexts == null ? result : result.withLiquibaseContexts(contexts);
-        return labels == null ? result : result.withLiquibaseLabels(labels);
+        result = labels == null ? result : result.withLiquibaseLabels(labels);
+        if (defaultSchema == null && liquibaseSchema == null) {
+            return result;
+        }
+        return result.withLiquibaseSchemas(defaultSchema != null ? defaultSchema : result.liquibase().defaultSchema(),
+                liquibaseSchema != null ? liquibaseSchema : result.liquibase().liquibaseSchema());
     }
 }

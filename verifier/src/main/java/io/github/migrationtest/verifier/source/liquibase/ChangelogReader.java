@@ -29,6 +29,7 @@ import liquibase.changelog.filter.ChangeSetFilter;
 import liquibase.database.Database;
 import liquibase.database.DatabaseList;
 import liquibase.database.core.PostgresDatabase;
+import liquibase.exception.DatabaseException;
 import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ResourceAccessor;
@@ -57,7 +58,7 @@ final class ChangelogReader {
         DatabaseChangeLog changelog;
         try {
             changelog = ChangeLogParserFactory.getInstance().getParser(changelogFile, accessor)
-                    .parse(changelogFile, parameters(new PostgresDatabase(), options), accessor);
+                    .parse(changelogFile, parameters(withSchemas(new PostgresDatabase(), options), options), accessor);
         } catch (LiquibaseException | RuntimeException e) {
             findings.add(unreadable(changelogFile, e));
             return List.of();
@@ -144,6 +145,20 @@ final class ChangelogReader {
     private List<ChangeSet> runOnPostgres(List<ChangeSet> changeSets) {
         List<ChangeSetFilter> filters = LiquibaseCommands.standardFilters(new PostgresDatabase(), options);
         return changeSets.stream().filter(c -> filters.stream().allMatch(f -> f.accepts(c).isAccepted())).toList();
+    }
+
+    /**
+     * The database with the default and Liquibase schemas set, as Liquibase's command line sets them: they are also the
+     * changelog parameters {@code database.defaultSchemaName} and {@code database.liquibaseSchemaName}.
+     */
+    static <D extends Database> D withSchemas(D database, LiquibaseOptions options) throws DatabaseException {
+        if (options.defaultSchema() != null) {
+            database.setDefaultSchemaName(options.defaultSchema());
+        }
+        if (options.liquibaseSchema() != null) {
+            database.setLiquibaseSchemaName(options.liquibaseSchema());
+        }
+        return database;
     }
 
     /** The parameters Liquibase's commands parse a changelog with, contexts and labels included (they choose properties). */

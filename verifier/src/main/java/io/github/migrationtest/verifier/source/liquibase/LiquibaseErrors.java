@@ -26,6 +26,7 @@ final class LiquibaseErrors {
     private static final Pattern NOT_ON_SEARCH_PATH = Pattern.compile(
             "The file (.+?) was not found in the configured search path:?(.*?)(More locations can be added.*)?$", Pattern.DOTALL);
     private static final int SQL_SHOWN = 300;
+    private static final String INVALID_SCHEMA = "3F000";
 
     /**
      * A failure at the changeset's line, with Postgres' message when Postgres failed, and the SQL Liquibase ran when
@@ -51,8 +52,14 @@ final class LiquibaseErrors {
                 ? "the change names no constraint, so the SQL Liquibase generates to drop it names none either: give the"
                         + " change a constraintName (the name Postgres gave it), or write the changeSet's rollback"
                 : failure.hint();
-        return new MigrationFailure(file, line, column, failure.message() + " (Liquibase ran: " + shown + ")",
+        MigrationFailure result = new MigrationFailure(file, line, column, failure.message() + " (Liquibase ran: " + shown + ")",
                 failure.detail(), hint, failure.sqlState(), sql.get());
+        if (INVALID_SCHEMA.equals(failure.sqlState()) && sql.get().toLowerCase(Locale.ROOT).contains("databasechangelog")) {
+            // Liquibase's own tables, in a schema (liquibaseSchemaName, else defaultSchemaName) it does not create.
+            return result.withFix("create the schema Liquibase keeps DATABASECHANGELOG in before the history runs"
+                    + " (CREATE SCHEMA in --init): Liquibase does not create it");
+        }
+        return result;
     }
 
     private static String collapsed(String sql) {

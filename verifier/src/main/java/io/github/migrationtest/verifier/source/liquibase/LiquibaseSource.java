@@ -23,7 +23,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +39,7 @@ import java.util.function.UnaryOperator;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
+import liquibase.database.core.DatabaseUtils;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
@@ -233,8 +237,10 @@ final class LiquibaseSource implements MigrationSource {
         try {
             new SessionTimeouts(options.lockTimeout(), options.statementTimeout()).around(connection, () -> {
                 boolean autoCommit = connection.getAutoCommit();
+                String searchPath = null;
                 try {
                     Session session = session(connection);
+                    searchPath = enterDefaultSchema(connection, session.database());
                     work.run(new LiquibaseCommands(changelog, options.liquibase(), parsed, connection, session.database(),
                             session.statements()));
                 } catch (MigrationFailedException e) {
@@ -246,6 +252,7 @@ final class LiquibaseSource implements MigrationSource {
                 } finally {
                     // Liquibase turns auto-commit off on the connection it is given; put it back.
                     connection.setAutoCommit(autoCommit);
+                    restoreSearchPath(connection, searchPath);
                 }
                 return null;
             });
@@ -275,12 +282,52 @@ final class LiquibaseSource implements MigrationSource {
                 // The caller owns the connection: Liquibase gets one whose close() does nothing.
                 Connection unclosable = new SingleConnectionDataSource(
                         ListeningConnection.of(connection, () -> statements, placed)).getConnection();
-                Database database = LiquibaseCommands.inScope(changelog.accessor(),
-                        () -> DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(unclosable)));
+                Database database = LiquibaseCommands.inScope(changelog.accessor(), () -> ChangelogReader.withSchemas(
+                        DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(unclosable)),
+                        options.liquibase()));
                 session = new Session(database, placed);
                 databases.put(connection, session);
             }
             return session;
+        }
+    }
+
+    /**
+     * With a default schema, puts it first on the search path as Liquibase's command line does when it connects
+     * ({@link DatabaseUtils#initializeDatabase}; Liquibase does it again after each rollback on the connection), so
+     * unqualified names in changesets mean it.
+     *
+     * @return the search path to put back after the step, {@code null} when it was left alone
+     */
+    private String enterDefaultSchema(Connection connection, Database database) throws SQLException {
+        String schema = options.liquibase().defaultSchema();
+        if (schema == null) {
+            return null;
+        }
+        String saved;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT current_setting('search_path')")) {
+            rows.next();
+            saved = rows.getString(1);
+        }
+        LiquibaseCommands.inScope(changelog.accessor(), () -> {
+            DatabaseUtils.initializeDatabase(null, database.getDefaultSchemaName(), database);
+            return null;
+        });
+        return saved;
+    }
+
+    /** The caller's connection gets its search path back: the schema is Liquibase's setting, not the session's. */
+    private static void restoreSearchPath(Connection connection, String saved) {
+        if (saved == null) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+            statement.setString(1, saved);
+            statement.execute();
+        } catch (SQLException e) {
+            // A failed step can leave an aborted transaction; the walk rolls it back and resets the session.
+            LOG.debug("search path not put back after a failed step: {}", e.getMessage());
         }
     }
 

@@ -49,4 +49,22 @@ class LiquibaseConfigTest {
         assertThat(config.location()).isEmpty();
         assertThat(config.describe()).isEqualTo("Liquibase settings: not applied: changelogFile (the location given wins)");
     }
+
+    @Test
+    void the_default_and_liquibase_schemas_are_applied_and_other_table_settings_are_said_to_be_not() throws IOException {
+        Files.writeString(dir.resolve("liquibase.properties"), """
+                defaultSchemaName: app
+                liquibase.liquibaseSchemaName: from-file
+                databaseChangeLogTableName: history
+                """);
+
+        ToolConfig config = LiquibaseConfig.read(dir, null, Map.of("LIQUIBASE_LIQUIBASE_SCHEMA_NAME", "audit"), Map.of(), true);
+        SourceOptions options = config.applyTo(SourceOptions.defaults());
+
+        assertThat(options.liquibase().defaultSchema()).isEqualTo("app");
+        assertThat(options.liquibase().liquibaseSchema()).isEqualTo("audit");
+        assertThat(config.describe()).isEqualTo("Liquibase settings from ./liquibase.properties, LIQUIBASE_LIQUIBASE_SCHEMA_NAME:"
+                + " defaultSchemaName=app, liquibaseSchemaName=audit [LIQUIBASE_LIQUIBASE_SCHEMA_NAME];"
+                + " not applied: databaseChangeLogTableName");
+    }
 }

@@ -364,6 +364,58 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void a_default_schema_comes_first_on_the_search_path_and_holds_liquibase_s_tables_as_with_its_command_line(
+            @TempDir Path dir) throws Exception {
+        Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
+                --liquibase formatted sql
+
+                --changeset a:1
+                create table things (id int primary key, name text);
+                --rollback drop table things;
+
+                --changeset a:2
+                create index things_name_idx on app.things (name);
+                --rollback drop index app.things_name_idx;
+                """);
+        db.connection().createStatement().execute("create schema app");
+        String searchPath = db.probe().value("show search_path");
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults().withLiquibaseSchemas("app", null));
+
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.upgrade(source.revisions().get(1), db.connection());
+
+        assertThat(tablesIn("app", "public")).containsExactly("app.databasechangelog", "app.databasechangeloglock", "app.things");
+        assertThat(db.probe().value("show search_path")).as("the connection's own, after the step").isEqualTo(searchPath);
+        source.downgrade(source.revisions().get(1), db.connection());
+        source.downgrade(source.revisions().get(0), db.connection());
+        assertThat(tablesIn("app", "public")).containsExactly("app.databasechangelog", "app.databasechangeloglock");
+    }
+
+    @Test
+    void a_liquibase_schema_holds_liquibase_s_tables_and_the_default_schema_the_changesets_objects(@TempDir Path dir)
+            throws Exception {
+        Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
+                --liquibase formatted sql
+
+                --changeset a:1
+                create table things (id int primary key);
+                --rollback drop table things;
+                """);
+        db.connection().createStatement().execute("create schema app; create schema audit");
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults().withLiquibaseSchemas("app", "audit"));
+
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        assertThat(tablesIn("app", "audit", "public"))
+                .containsExactly("app.things", "audit.databasechangelog", "audit.databasechangeloglock");
+    }
+
+    private List<String> tablesIn(String... schemas) throws Exception {
+        return db.probe().strings("select table_schema || '.' || table_name from information_schema.tables"
+                + " where table_schema = any (string_to_array(?, ',')) order by 1", String.join(",", schemas));
+    }
+
+    @Test
     void a_changeset_that_cannot_be_rolled_back_names_only_the_changes_without_a_rollback(@TempDir Path dir)
             throws Exception {
         Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
