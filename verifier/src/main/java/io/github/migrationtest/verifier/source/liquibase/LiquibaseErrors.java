@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.source.liquibase;
 
+import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.script.PostgresErrors;
 import java.io.FileNotFoundException;
@@ -27,12 +28,18 @@ final class LiquibaseErrors {
             "The file (.+?) was not found in the configured search path:?(.*?)(More locations can be added.*)?$", Pattern.DOTALL);
     private static final int SQL_SHOWN = 300;
     private static final String INVALID_SCHEMA = "3F000";
+    /** Where the next changeset starts, in any of the changelog formats. */
+    private static final Pattern NEXT_CHANGESET = Pattern.compile(
+            "(?i)(<changeSet\\b|\\bchangeSet\\s*:|\"changeSet\"\\s*:|--\\s*changeset\\s)");
 
     /**
      * A failure at the changeset's line, with Postgres' message when Postgres failed, and the SQL Liquibase ran when
-     * the file does not hold it: the line is the changeset's, and a change's SQL (or its rollback's) is generated.
+     * the changeset's text does not hold it: the line is the changeset's, and a change's SQL (or its rollback's) is
+     * generated. A formatted-SQL rollback that failed is placed at its {@code --rollback} line instead, with the SQL
+     * Liquibase ran unless that line, read on to its {@code ;}, is the statement.
      */
-    static MigrationFailure failure(ResourceAccessor accessor, String file, String filePath, String changeSetId, Throwable error) {
+    static MigrationFailure failure(ResourceAccessor accessor, String file, String filePath, String changeSetId,
+                                    Direction direction, Throwable error) {
         Optional<String> text = read(accessor, filePath);
         int line = text.map(changelog -> lineOf(changelog, changeSetId)).orElse(0);
         int column = line > 0 ? 1 : 0;
@@ -42,17 +49,22 @@ final class LiquibaseErrors {
                     + " that holds it with --search-path").orElseGet(() -> message(error));
             return new MigrationFailure(file, line, column, message, "", "", "", "");
         }
-        MigrationFailure failure = PostgresErrors.failure(file, line, column, sqlError, "");
         Optional<String> sql = failedSql(error);
-        if (sql.isEmpty() || text.map(changelog -> collapsed(changelog).contains(collapsed(sql.get()))).orElse(false)) {
+        Optional<FormattedSqlRollback> rollback = direction == Direction.DOWN
+                ? text.flatMap(changelog -> FormattedSqlRollback.of(changelog, line)) : Optional.empty();
+        if (rollback.isPresent()) {
+            return rollbackFailure(file, rollback.get().place(sql), sqlError, sql);
+        }
+        MigrationFailure failure = PostgresErrors.failure(file, line, column, sqlError, "");
+        if (sql.isEmpty() || text.map(changelog -> collapsed(changeSetText(changelog, line)).contains(collapsed(sql.get())))
+                .orElse(false)) {
             return failure; // the user's own SQL, at its changeset
         }
-        String shown = sql.get().length() > SQL_SHOWN ? sql.get().substring(0, SQL_SHOWN) + "..." : sql.get();
         String hint = UNNAMED_CONSTRAINT.matcher(sql.get()).find()
                 ? "the change names no constraint, so the SQL Liquibase generates to drop it names none either: give the"
                         + " change a constraintName (the name Postgres gave it), or write the changeSet's rollback"
                 : failure.hint();
-        MigrationFailure result = new MigrationFailure(file, line, column, failure.message() + " (Liquibase ran: " + shown + ")",
+        MigrationFailure result = new MigrationFailure(file, line, column, failure.message() + ran(sql.get()),
                 failure.detail(), hint, failure.sqlState(), sql.get());
         if (INVALID_SCHEMA.equals(failure.sqlState()) && sql.get().toLowerCase(Locale.ROOT).contains("databasechangelog")) {
             // Liquibase's own tables, in a schema (liquibaseSchemaName, else defaultSchemaName) it does not create.
@@ -60,6 +72,37 @@ final class LiquibaseErrors {
                     + " (CREATE SCHEMA in --init): Liquibase does not create it");
         }
         return result;
+    }
+
+    /** A formatted-SQL rollback's failure at its {@code --rollback} line. */
+    private static MigrationFailure rollbackFailure(String file, FormattedSqlRollback.Place place, SQLException sqlError,
+                                                    Optional<String> sql) {
+        MigrationFailure failure = PostgresErrors.failure(file, place.line(), 1, sqlError, sql.orElse(""));
+        if (sql.isEmpty() || place.exact()) {
+            return failure;
+        }
+        failure = new MigrationFailure(file, place.line(), 1, failure.message() + ran(sql.get()), failure.detail(),
+                failure.hint(), failure.sqlState(), sql.get());
+        return place.plainComment() == 0 ? failure : failure.withHint("line " + place.plainComment() + " is a plain"
+                + " comment, not a --rollback line, so the rollback statement ends before it: start every line of a"
+                + " rollback with --rollback");
+    }
+
+    private static String ran(String sql) {
+        return " (Liquibase ran: " + (sql.length() > SQL_SHOWN ? sql.substring(0, SQL_SHOWN) + "..." : sql) + ")";
+    }
+
+    /** The changeset's own text, from its line to the next changeset (the whole text when the line is unknown). */
+    private static String changeSetText(String changelog, int line) {
+        if (line <= 0) {
+            return changelog;
+        }
+        String[] lines = changelog.split("\\R", -1);
+        StringBuilder own = new StringBuilder(lines[line - 1]).append('\n');
+        for (int i = line; i < lines.length && !NEXT_CHANGESET.matcher(lines[i]).find(); i++) {
+            own.append(lines[i]).append('\n');
+        }
+        return own.toString();
     }
 
     private static String collapsed(String sql) {

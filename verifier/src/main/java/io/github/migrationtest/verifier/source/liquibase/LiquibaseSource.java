@@ -248,7 +248,7 @@ final class LiquibaseSource implements MigrationSource {
                 } catch (Exception e) {
                     throw new MigrationFailedException(unit.revision(), direction, LiquibaseErrors.failure(
                             changelog.accessor(), changelog.display(unit.file()), unit.file(),
-                            unit.changeSets().get(0).id(), e), e);
+                            unit.changeSets().get(0).id(), direction, e), e);
                 } finally {
                     // Liquibase turns auto-commit off on the connection it is given; put it back.
                     connection.setAutoCommit(autoCommit);

@@ -364,6 +364,60 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void a_formatted_sql_rollback_that_fails_is_placed_at_its_rollback_line_with_the_sql_liquibase_ran(@TempDir Path dir)
+            throws Exception {
+        // The lines after '--rollback alter table users' are plain comments: Liquibase runs 'alter table users' alone.
+        Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
+                --liquibase formatted sql
+
+                --changeset a:1
+                create table users (id int primary key);
+                --rollback drop table users;
+
+                --changeset a:2
+                alter table users
+                    add column email text;
+                --rollback alter table users
+                --  drop column email;
+                """);
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.upgrade(source.revisions().get(1), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(source.revisions().get(1), db.connection())).failure();
+
+        assertThat(failure.location()).isEqualTo(changelog + ":10:1");
+        assertThat(failure.message()).isEqualTo("syntax error at end of input (Liquibase ran: alter table users)");
+        assertThat(failure.hint()).isEqualTo("line 11 is a plain comment, not a --rollback line, so the rollback statement"
+                + " ends before it: start every line of a rollback with --rollback");
+    }
+
+    @Test
+    void a_formatted_sql_rollback_statement_that_fails_as_written_is_placed_at_its_line_without_repeating_it(@TempDir Path dir)
+            throws Exception {
+        Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
+                --liquibase formatted sql
+
+                --changeset a:1
+                create table users (id int primary key);
+                create table users_old (id int primary key);
+                --rollback drop table users_old;
+                --rollback drop table
+                --rollback   nothere;
+                """);
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(source.revisions().get(0), db.connection())).failure();
+
+        assertThat(failure.location()).isEqualTo(changelog + ":7:1");
+        assertThat(failure.message()).isEqualTo("table \"nothere\" does not exist");
+        assertThat(failure.hint()).isEmpty();
+    }
+
+    @Test
     void a_default_schema_comes_first_on_the_search_path_and_holds_liquibase_s_tables_as_with_its_command_line(
             @TempDir Path dir) throws Exception {
         Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
