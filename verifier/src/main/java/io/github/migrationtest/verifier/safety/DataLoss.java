@@ -59,7 +59,7 @@ public final class DataLoss {
             if (change.after() == null) {
                 gone(change.path(), change.before(), changes, step, file).ifPresent(found::add);
             } else {
-                changed(change.before(), change.after(), step, file).ifPresent(found::add);
+                changed(change.before(), change.after(), before, step, file).ifPresent(found::add);
             }
         }
         return found.stream().map(step::allow).toList();
@@ -133,12 +133,22 @@ public final class DataLoss {
         return Optional.empty();
     }
 
-    private static Optional<SafetyFinding> changed(SchemaObject was, SchemaObject is, StepRecord step, String file) {
+    private static Optional<SafetyFinding> changed(SchemaObject was, SchemaObject is, SchemaSnapshot schemaBefore,
+                                                   StepRecord step, String file) {
         if (was instanceof Column before && is instanceof Column after
                 && TypeNarrowing.narrows(before.type(), after.type())) {
+            // An enum's values are its labels as they were before the step: a string type that holds them all holds
+            // every value. Looked up only here, for the few columns whose type changed at all.
+            Optional<List<String>> labels = enumLabels(schemaBefore, before.type());
+            if (labels.isPresent() && !TypeNarrowing.narrows(before.type(), labels.get(), after.type())) {
+                return Optional.empty();
+            }
+            List<String> tooLong = labels.map(l -> TypeNarrowing.tooLong(before.type(), l, after.type()))
+                    .orElse(List.of());
             return Optional.of(finding(Finding.NARROWS_COLUMN_TYPE, step, file, was.path(),
-                    "type " + before.type() + " -> " + after.type(), ChangingStatements.retypingColumn(step.statements(),
-                            before)));
+                    "type " + before.type() + " -> " + after.type()
+                            + (tooLong.isEmpty() ? "" : ": label(s) " + String.join(", ", tooLong) + " do not fit"),
+                    ChangingStatements.retypingColumn(step.statements(), before)));
         }
         if (was instanceof EnumType before && is instanceof EnumType after) {
             List<String> lost = new ArrayList<>(before.labels());
@@ -150,6 +160,16 @@ public final class DataLoss {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The labels of the enum a column's type (as format_type spells it, perhaps an array of it) names, in the schema
+     * before the step; empty when the type is not an enum there.
+     */
+    private static Optional<List<String>> enumLabels(SchemaSnapshot schema, String type) {
+        String element = type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
+        return schema.lookup(ObjectKind.ENUM.pathPrefix() + element).filter(EnumType.class::isInstance)
+                .map(object -> ((EnumType) object).labels());
     }
 
     /**

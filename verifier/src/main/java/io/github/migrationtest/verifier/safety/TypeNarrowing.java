@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * timestamp, or a conversion out of text or across families that not every value survives.
  * Anything to an unbounded string type ({@code text}, {@code varchar}, {@code citext}) keeps every value as
  * its text, and {@code jsonb} to {@code json} too (jsonb's output is valid json); {@code json} to {@code jsonb}
- * does not: jsonb rejects {@code \u0000} and keeps one of duplicate keys.
+ * does not: jsonb rejects {@code \u0000} and keeps one of duplicate keys. An enum's values are its labels, so a
+ * bounded string type long enough for every label holds them all.
  */
 final class TypeNarrowing {
 
@@ -65,6 +66,36 @@ final class TypeNarrowing {
             case JSON -> !(a.base().equals("jsonb") && b.base().equals("json"));
             default -> a.family() != b.family() || !a.base().equals(b.base());
         };
+    }
+
+    /**
+     * Whether changing a column from the enum {@code from} (with its {@code labels}, as they were before the change)
+     * to {@code to} can lose or reject values: to a bounded string type only when a label is longer than its bound.
+     */
+    static boolean narrows(String from, List<String> labels, String to) {
+        return stringType(from, to) ? !tooLong(from, labels, to).isEmpty() : narrows(from, to);
+    }
+
+    /**
+     * The labels of the enum {@code from} that do not fit in {@code to} when both are scalars (or both arrays) and
+     * {@code to} is a bounded string type; none otherwise.
+     */
+    static List<String> tooLong(String from, List<String> labels, String to) {
+        if (!stringType(from, to)) {
+            return List.of();
+        }
+        Integer bound = parse(element(to)).length();
+        return bound == null ? List.of()
+                : labels.stream().filter(label -> label.codePointCount(0, label.length()) > bound).toList();
+    }
+
+    /** Whether {@code to} is a string type and {@code from} an array exactly when {@code to} is. */
+    private static boolean stringType(String from, String to) {
+        return from.endsWith("[]") == to.endsWith("[]") && parse(element(to)).family() == Family.TEXT;
+    }
+
+    private static String element(String type) {
+        return type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
     }
 
     private static boolean shorter(Integer was, Integer is) {

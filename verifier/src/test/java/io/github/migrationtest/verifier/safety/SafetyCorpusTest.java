@@ -208,7 +208,19 @@ class SafetyCorpusTest {
             op("varchar_to_citext_keeps_values", TIMEOUT + "ALTER TABLE w ALTER COLUMN v TYPE citext;",
                     "ALTER TABLE w ALTER COLUMN v TYPE varchar(50);"),
             op("citext_to_varchar_narrows", TIMEOUT + "ALTER TABLE w ALTER COLUMN ci TYPE varchar(50);",
-                    "ALTER TABLE w ALTER COLUMN ci TYPE citext;", NARROWS_COLUMN_TYPE, TABLE_REWRITE));
+                    "ALTER TABLE w ALTER COLUMN ci TYPE citext;", NARROWS_COLUMN_TYPE, TABLE_REWRITE),
+            // An enum's values are its labels: a varchar as long as the longest holds them all (ihatemoney's project
+            // mode); one a character shorter narrows even though no row holds the longest label.
+            op("enum_columns", "CREATE TYPE mode AS ENUM ('DISABLED', 'ENABLED', 'RECORD_IP');\n"
+                    + "CREATE TABLE e (id int PRIMARY KEY, fits mode, short mode);\n"
+                    + "INSERT INTO e SELECT g, 'ENABLED', 'ENABLED' FROM generate_series(0, 199) g;",
+                    "DROP TABLE e;\nDROP TYPE mode;"),
+            op("enum_to_varchar_holding_every_label",
+                    TIMEOUT + "ALTER TABLE e ALTER COLUMN fits TYPE varchar(9) USING fits::text;",
+                    "ALTER TABLE e ALTER COLUMN fits TYPE mode USING fits::mode;", TABLE_REWRITE),
+            op("enum_to_varchar_too_short_for_a_label_narrows",
+                    TIMEOUT + "ALTER TABLE e ALTER COLUMN short TYPE varchar(8) USING short::text;",
+                    "ALTER TABLE e ALTER COLUMN short TYPE mode USING short::mode;", NARROWS_COLUMN_TYPE, TABLE_REWRITE));
 
     @TempDir
     Path history;

@@ -2,6 +2,8 @@ package io.github.migrationtest.verifier.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -65,5 +67,42 @@ class TypeNarrowingTest {
             "text; public.email; true"})
     void narrows(String from, String to, boolean expected) {
         assertThat(TypeNarrowing.narrows(from, to)).isEqualTo(expected);
+    }
+
+    /** An enum whose longest label, RECORD_IP, is 9 characters (ihatemoney's project mode). */
+    private static final List<String> LABELS = List.of("DISABLED", "ENABLED", "RECORD_IP");
+
+    @ParameterizedTest(name = "enum {0} -> {1}: {2}")
+    @CsvSource(delimiter = ';', value = {
+            "public.mode; character varying(9); false",
+            "public.mode; character varying(50); false",
+            "public.mode; character(9); false",
+            "public.mode; text; false",
+            "public.mode; character varying; false",
+            "public.mode; public.citext; false",
+            "public.mode; character varying(8); true",
+            "public.mode; character(8); true",
+            "public.mode[]; character varying(9)[]; false",
+            "public.mode[]; character varying(8)[]; true",
+            // Not a string type, or an array's text form into a scalar: the labels do not decide it.
+            "public.mode; integer; true",
+            "public.mode; public.other_mode; true",
+            "public.mode[]; character varying(9); true",
+            "public.mode[]; text; false"})
+    void narrows_from_an_enum_by_its_labels(String from, String to, boolean expected) {
+        assertThat(TypeNarrowing.narrows(from, LABELS, to)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "label {0} into varchar(3) is too long: {1}")
+    @CsvSource(delimiter = ';', value = {"abc; false", "äöü; false", "😀😀😀; false", "abcd; true"})
+    void counts_characters_not_bytes_or_utf16_units(String label, boolean tooLong) {
+        assertThat(TypeNarrowing.narrows("public.e", List.of(label), "character varying(3)")).isEqualTo(tooLong);
+    }
+
+    @Test
+    void names_the_labels_that_do_not_fit() {
+        assertThat(TypeNarrowing.tooLong("public.mode", LABELS, "character varying(7)"))
+                .containsExactly("DISABLED", "RECORD_IP");
+        assertThat(TypeNarrowing.tooLong("public.mode", LABELS, "text")).isEmpty();
     }
 }

@@ -222,7 +222,8 @@ final class AlembicSource implements MigrationSource {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         boolean transactional = answer.has("transactional") && answer.get("transactional").getAsBoolean();
         if (!ok(answer)) {
-            throw new MigrationFailedException(revision, direction, failure(answer, revision), null);
+            throw new MigrationFailedException(revision, direction, committedBefore(answer, direction,
+                    failure(answer, revision)), null);
         }
         return new StepResult(revision, direction, transactional,
                 transactional ? "" : "the migration ran outside a transaction (an autocommit_block, or an env.py that"
@@ -241,6 +242,23 @@ final class AlembicSource implements MigrationSource {
                 AlembicHistory.text(answer, "sqlState"), AlembicHistory.text(answer, "statement").strip());
         boolean envImport = answer.has("envImport") && answer.get("envImport").getAsBoolean();
         return envImport ? failure.withFix(envImportFix(file)) : failure;
+    }
+
+    /**
+     * A failure after the step entered an {@code autocommit_block()}: Alembic committed the step's work before the
+     * block, and each statement in it as it ran, so that much stays in the database (as it would in production).
+     */
+    private MigrationFailure committedBefore(JsonObject answer, Direction direction, MigrationFailure failure) {
+        if (!answer.has("autocommitAt") || !answer.get("autocommitAt").isJsonObject()) {
+            return failure;
+        }
+        JsonObject at = answer.getAsJsonObject("autocommitAt");
+        String file = project.display(AlembicHistory.text(at, "file"));
+        int line = at.has("line") ? at.get("line").getAsInt() : 0;
+        return failure.withHint("The " + (direction == Direction.UP ? "upgrade" : "downgrade")
+                + " is not transactional: the autocommit_block() at " + (line > 0 ? file + ":" + line : file)
+                + " committed what ran before it and each statement in it; that work was not rolled back and stays"
+                + " in the database.");
     }
 
     /** env.py cannot import what it needs (the application, Flask): no revision's statement is at fault. */

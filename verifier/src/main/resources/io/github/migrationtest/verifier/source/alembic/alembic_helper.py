@@ -261,11 +261,19 @@ def _version_table():
             _run_env()
         problem = None
     except BaseException as error:
-        problem = "%s: %s" % (type(error).__name__, error)
+        problem = _offline_problem(error)
     finally:
         _TARGET.clear()
     return {"name": captured.get("table") or "alembic_version", "schema": captured.get("schema"),
             "problem": None if "table" in captured else problem, "written": _written_version_tables()}
+
+
+def _offline_problem(error):
+    """Why env.py did not run offline, in the user's terms: the placeholder database it reached for is ours, not theirs."""
+    if isinstance(error, (sqlalchemy.exc.OperationalError, sqlalchemy.exc.InterfaceError, ConnectionError)):
+        return ("it connects to a database even when Alembic runs it offline: no `if context.is_offline_mode():`"
+                " branch runs the migrations without one")
+    return "%s: %s" % (type(error).__name__, str(error).splitlines()[0] if str(error) else "")
 
 
 def _env_path():
@@ -343,8 +351,23 @@ _original_autocommit_block = MigrationContext.autocommit_block
 
 
 def _watched_autocommit_block(self):
+    # Entering the block commits the step's work so far, and what runs in it commits statement by statement:
+    # where the last block began is what a later failure cannot roll back.
     _STATE["autocommit"] = True
+    _STATE["autocommit_at"] = _caller_in(_STATE.get("step_path"))
     return _original_autocommit_block(self)
+
+
+def _caller_in(path):
+    """The file and line in `path` (the running revision's file) that called, else the nearest caller."""
+    frame = sys._getframe(2)
+    nearest = frame
+    wanted = os.path.realpath(path) if path else None
+    while frame is not None:
+        if wanted and os.path.realpath(frame.f_code.co_filename) == wanted:
+            return {"file": os.path.abspath(frame.f_code.co_filename), "line": frame.f_lineno}
+        frame = frame.f_back
+    return {"file": os.path.abspath(nearest.f_code.co_filename), "line": nearest.f_lineno}
 
 
 MigrationContext.autocommit_block = _watched_autocommit_block
@@ -376,6 +399,8 @@ def op_step(request):
 
     _use_target(request["target"])
     _STATE["autocommit"] = False
+    _STATE["autocommit_at"] = None
+    _STATE["step_path"] = revision.path
     started = time.monotonic()
     try:
         destination = revision.revision if upgrade else (revision._normalized_down_revisions or ("base",))[0]
@@ -387,10 +412,14 @@ def op_step(request):
     except BaseException as error:
         failure = _failure(error, revision)
         failure["transactional"] = observed["transactional"] and not _STATE["autocommit"]
+        if _STATE.get("autocommit_at"):
+            failure["autocommitAt"] = _STATE["autocommit_at"]
         failure["irreversible"] = not upgrade and _says_irreversible(error)
         return failure
     finally:
         _STATE.pop("context", None)
+        _STATE.pop("step_path", None)
+        _STATE.pop("autocommit_at", None)
         _close_opened()
         _TARGET.clear()
 

@@ -12,6 +12,8 @@ import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.FreshDatabase;
+import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.MigrationSource;
@@ -19,6 +21,7 @@ import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.StepResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -201,6 +204,55 @@ class AlembicSourceTest {
             assertThat(failure.statement()).isEqualTo("alter table users add constraint users_name_set check (length(nam) > 0)");
             assertThat(db.probe().columns("users")).as("the step was rolled back whole").containsExactly("id", "name");
             assertThat(versions("alembic_version")).containsExactly("a1");
+        }
+    }
+
+    @Test
+    void a_step_with_an_autocommit_block_is_not_transactional_and_its_failure_says_what_the_block_committed_stays()
+            throws Exception {
+        project.users("a1");
+        project.revision("b2", "'a1'", "add a type outside the transaction", """
+                with op.get_context().autocommit_block():
+                    op.execute("create type mood as enum ('happy')")
+                """, "op.execute(\"drop type mood\")");
+        Path file = project.revision("c3", "'b2'", "add a label then fail", """
+                with op.get_context().autocommit_block():
+                    op.execute("alter type mood add value 'sad'")
+                op.execute("alter table nosuch add column x int")
+                """, "pass");
+
+        try (MigrationSource source = opened(project)) {
+            source.upgrade(source.revisions().get(0), db.connection());
+            StepResult b2 = source.upgrade(source.revisions().get(1), db.connection());
+            assertThat(b2.transactional()).isFalse();
+            assertThat(b2.nonTransactionalReason()).contains("autocommit_block");
+
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(2), db.connection())).failure();
+
+            assertThat(failure.location()).isEqualTo(project.shown(file) + ":" + AlembicProjectDir.lineOf(file, "nosuch"));
+            assertThat(failure.message()).isEqualTo("relation \"nosuch\" does not exist");
+            assertThat(failure.hint()).isEqualTo("The upgrade is not transactional: the autocommit_block() at "
+                    + project.shown(file) + ":" + AlembicProjectDir.lineOf(file, "autocommit_block")
+                    + " committed what ran before it and each statement in it; that work was not rolled back and stays"
+                    + " in the database.");
+            assertThat(db.probe().strings("select enumlabel from pg_enum where enumtypid = 'mood'::regtype order by 1"))
+                    .as("what the hint says: the label the block added stayed").containsExactly("happy", "sad");
+        }
+    }
+
+    @Test
+    void an_env_py_that_connects_even_offline_is_named_so_not_by_the_placeholder_url_it_reached() {
+        project.env(AlembicProjectDir.GENERIC_ENV.replace("if context.is_offline_mode():\n    run_migrations_offline()\n"
+                + "else:\n    run_migrations_online()\n", "run_migrations_online()\n"));
+        project.users("a1");
+
+        try (MigrationSource source = opened(project)) {
+            assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.UNSUPPORTED).singleElement()
+                    .extracting(HistoryFinding::message).isEqualTo("env.py could not be run offline to learn its version"
+                            + " table (it connects to a database even when Alembic runs it offline: no"
+                            + " `if context.is_offline_mode():` branch runs the migrations without one); taken to be"
+                            + " Alembic's default, alembic_version");
         }
     }
 
