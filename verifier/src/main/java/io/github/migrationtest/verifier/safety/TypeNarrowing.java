@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * reject values: a shorter length, a smaller precision or scale, a smaller integer, a date from a
  * timestamp, or a conversion out of text or across families that not every value survives.
  * Anything to an unbounded string type ({@code text}, {@code varchar}, {@code citext}) keeps every value as
- * its text, and {@code jsonb} to {@code json} too (jsonb's output is valid json); {@code json} to {@code jsonb}
+ * its text, and so does a bounded one long enough for the source type's longest text (an integer, a bounded
+ * numeric, a boolean, a uuid), and {@code jsonb} to {@code json} too (jsonb's output is valid json); {@code json} to {@code jsonb}
  * does not: jsonb rejects {@code \u0000} and keeps one of duplicate keys. An enum's values are its labels, so a
  * bounded string type long enough for every label holds them all.
  */
@@ -29,6 +30,8 @@ final class TypeNarrowing {
     private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
     /** Decimal digits each integer type holds. */
     private static final int[] INTEGER_DIGITS = {5, 10, 19};
+    /** The longest text of each integer type: its minimum, -32768, -2147483648, -9223372036854775808. */
+    private static final int[] INTEGER_TEXT = {6, 11, 20};
 
     private TypeNarrowing() {
     }
@@ -46,7 +49,8 @@ final class TypeNarrowing {
             return b.family() != Family.TEXT || shorter(a.length(), b.length());
         }
         if (b.family() == Family.TEXT) {
-            return b.length() != null;
+            Integer longest = longestText(a);
+            return b.length() != null && (longest == null || longest > b.length());
         }
         return switch (a.family()) {
             case INTEGER -> switch (b.family()) {
@@ -96,6 +100,24 @@ final class TypeNarrowing {
 
     private static String element(String type) {
         return type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
+    }
+
+    /**
+     * The most characters a value of the type takes as text, where that is bounded and the same on every server
+     * (not dates: their text follows DateStyle and grows with the year); null otherwise.
+     */
+    private static Integer longestText(Type type) {
+        return switch (type.family()) {
+            case INTEGER -> INTEGER_TEXT[type.rank()];
+            // A sign, the digits, and for a scale the point and a leading zero when every digit is after it.
+            case NUMERIC -> type.length() == null ? null : zero(type.scale()) == 0 ? type.length() + 1
+                    : 2 + Math.max(type.length() - type.scale(), 1) + type.scale();
+            default -> switch (type.base()) {
+                case "boolean" -> 5; // false
+                case "uuid" -> 36;
+                default -> null;
+            };
+        };
     }
 
     private static boolean shorter(Integer was, Integer is) {

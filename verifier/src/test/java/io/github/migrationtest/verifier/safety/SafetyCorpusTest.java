@@ -220,7 +220,18 @@ class SafetyCorpusTest {
                     "ALTER TABLE e ALTER COLUMN fits TYPE mode USING fits::mode;", TABLE_REWRITE),
             op("enum_to_varchar_too_short_for_a_label_narrows",
                     TIMEOUT + "ALTER TABLE e ALTER COLUMN short TYPE varchar(8) USING short::text;",
-                    "ALTER TABLE e ALTER COLUMN short TYPE mode USING short::mode;", NARROWS_COLUMN_TYPE, TABLE_REWRITE));
+                    "ALTER TABLE e ALTER COLUMN short TYPE mode USING short::mode;", NARROWS_COLUMN_TYPE, TABLE_REWRITE),
+            // A bounded string as long as a type's longest text holds every value (a real Flyway history's ids and
+            // flags turned varchar(36), varchar(5)); one a character shorter narrows, whatever the rows hold.
+            op("number_columns", "CREATE TABLE nums (id int PRIMARY KEY, i int, u uuid, flag boolean, j int);\n"
+                    + "INSERT INTO nums SELECT g, g, gen_random_uuid(), g % 2 = 0, g FROM generate_series(0, 199) g;",
+                    "DROP TABLE nums;"),
+            op("integer_uuid_boolean_to_varchar_holding_every_value", TIMEOUT + "ALTER TABLE nums ALTER COLUMN i TYPE"
+                    + " varchar(11), ALTER COLUMN u TYPE varchar(36), ALTER COLUMN flag TYPE varchar(5);",
+                    "ALTER TABLE nums ALTER COLUMN i TYPE int USING i::int, ALTER COLUMN u TYPE uuid USING u::uuid,"
+                            + " ALTER COLUMN flag TYPE boolean USING flag::boolean;", TABLE_REWRITE),
+            op("integer_to_varchar_too_short_narrows", TIMEOUT + "ALTER TABLE nums ALTER COLUMN j TYPE varchar(10);",
+                    "ALTER TABLE nums ALTER COLUMN j TYPE int USING j::int;", NARROWS_COLUMN_TYPE, TABLE_REWRITE));
 
     @TempDir
     Path history;
