@@ -151,7 +151,8 @@ final class SourceArguments {
             options = type == null ? options : options.withType(SourceType.parse(type));
             location = spring.get().location();
         }
-        toolConfig = tools.config(MigrationSources.detect(location, options), location, spring.isPresent(), locationGiven);
+        toolConfig = tools.config(tools.detect(location, options, spring.isPresent(), locationGiven), location, spring.isPresent(),
+                locationGiven);
         if (toolConfig.isPresent()) {
             // The tool's files, then the command line's options of the same names.
             options = toolConfig.get().applyTo(options);

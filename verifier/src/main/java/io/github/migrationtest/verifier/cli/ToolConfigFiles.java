@@ -1,5 +1,7 @@
 package io.github.migrationtest.verifier.cli;
 
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
 import io.github.migrationtest.verifier.source.config.FlywayConfig;
 import io.github.migrationtest.verifier.source.config.LiquibaseConfig;
@@ -39,6 +41,25 @@ final class ToolConfigFiles {
                     + " Liquibase's (changelogFile) name a history here: give the history's location");
         }
         return flyway.or(() -> liquibase);
+    }
+
+    /**
+     * The type the location is read as; when Flyway's own configuration names the files otherwise
+     * ({@code flyway.sqlMigrationPrefix=} for timestamp names, say), as read with those names, which can make a
+     * folder Flyway's that the default names would not.
+     */
+    SourceType detect(String location, SourceOptions options, boolean spring, boolean locationGiven) {
+        SourceType type = MigrationSources.detect(location, options);
+        if (type == SourceType.FLYWAY || spring || options.type() != null) {
+            return type;
+        }
+        ToolConfig flyway = FlywayConfig.read(workingDirectory, flywayConfig, environment, placeholders, locationGiven);
+        if (flyway.isEmpty()) {
+            return type;
+        }
+        SourceOptions named = flyway.applyTo(options);
+        return named.flyway().names().isDefault() ? type
+                : MigrationSources.detect(location, named) == SourceType.FLYWAY ? SourceType.FLYWAY : type;
     }
 
     /**

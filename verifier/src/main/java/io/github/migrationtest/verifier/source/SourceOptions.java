@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param liquibase how Liquibase finds the changelog's files and which changesets it runs
  * @param alembic which Python runs Alembic, and which {@code env.py}
  * @param classLoader where {@code classpath:} locations and Java migrations are looked up
- * @param flyway Flyway's own settings beyond the location and placeholders (schemas, history table)
+ * @param flyway Flyway's own settings beyond the location and placeholders (schemas, history table, file names)
  */
 public record SourceOptions(
         SourceType type,
@@ -89,12 +89,22 @@ public record SourceOptions(
      * @param placeholderPrefix what starts a placeholder ({@code ${})
      * @param placeholderSuffix what ends a placeholder ({@code })
      * @param placeholderReplacement whether placeholders are replaced at all
+     * @param names how migration files are named ({@code sqlMigrationPrefix}, ...), for Flyway and for the
+     *     verifier's own reading of the location; {@code null} for Flyway's defaults
      */
     public record FlywayOptions(List<String> extraLocations, List<String> schemas, String defaultSchema, String table,
-                                String placeholderPrefix, String placeholderSuffix, Boolean placeholderReplacement) {
+                                String placeholderPrefix, String placeholderSuffix, Boolean placeholderReplacement,
+                                FlywayNames names) {
         public FlywayOptions {
             extraLocations = extraLocations == null ? List.of() : List.copyOf(extraLocations);
             schemas = schemas == null ? List.of() : List.copyOf(schemas);
+            names = names == null ? FlywayNames.DEFAULT : names;
+        }
+
+        /** With Flyway's default file names. */
+        public FlywayOptions(List<String> extraLocations, List<String> schemas, String defaultSchema, String table,
+                             String placeholderPrefix, String placeholderSuffix, Boolean placeholderReplacement) {
+            this(extraLocations, schemas, defaultSchema, table, placeholderPrefix, placeholderSuffix, placeholderReplacement, null);
         }
 
         static FlywayOptions defaults() {

@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier.spring;
 
 import io.github.migrationtest.verifier.report.ReportedSetting;
+import io.github.migrationtest.verifier.source.FlywayNames;
 import io.github.migrationtest.verifier.source.SourceOptions.FlywayOptions;
 import io.github.migrationtest.verifier.source.SourceType;
 import io.github.migrationtest.verifier.source.flyway.FlywaySourceProvider;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code spring.flyway.*}: the locations, placeholders, schemas and history table Spring Boot gives Flyway. */
+/** {@code spring.flyway.*}: the locations, placeholders, schemas, history table and file names Spring Boot gives Flyway. */
 final class FlywaySettingsReader extends ToolSettings {
 
     private static final String PREFIX = "spring.flyway";
@@ -22,7 +23,9 @@ final class FlywaySettingsReader extends ToolSettings {
     /** Spring Boot's {@code {vendor}} in a location is the database's: always Postgres here. */
     private static final String VENDOR = "postgresql";
     private static final Set<String> APPLIED = Set.of("locations", "placeholders", "schemas", "default-schema", "table",
-            "placeholder-prefix", "placeholder-suffix", "placeholder-replacement");
+            "placeholder-prefix", "placeholder-suffix", "placeholder-replacement", "sql-migration-prefix",
+            "undo-sql-migration-prefix", "repeatable-sql-migration-prefix", "baseline-migration-prefix",
+            "sql-migration-separator", "sql-migration-suffixes");
 
     FlywaySettingsReader(SpringEnvironment spring, HistoryLocations locations) {
         super(spring, locations, PREFIX);
@@ -30,7 +33,8 @@ final class FlywaySettingsReader extends ToolSettings {
 
     @Override
     boolean defaultPresent() {
-        return enabled() && locations.find(DEFAULT_LOCATION).filter(found -> hasVersions(found.path())).isPresent();
+        FlywayNames names = names(new ArrayList<>());
+        return enabled() && locations.find(DEFAULT_LOCATION).filter(found -> hasVersions(found.path(), names)).isPresent();
     }
 
     @Override
@@ -38,7 +42,9 @@ final class FlywaySettingsReader extends ToolSettings {
         List<ReportedSetting> reported = new ArrayList<>();
         List<SpringEnvironment.Value> given = spring.list(PREFIX + ".locations").orElse(List.of());
         List<String> wanted = given.isEmpty() ? List.of(DEFAULT_LOCATION) : given.stream().map(SpringEnvironment.Value::value).toList();
-        Found main = mainLocation(wanted, given);
+        List<ReportedSetting> naming = new ArrayList<>();
+        FlywayNames names = names(naming);
+        Found main = mainLocation(wanted, given, names);
         List<String> extras = wanted.stream().map(l -> l.replace("{vendor}", VENDOR)).map(locations::find)
                 .flatMap(Optional::stream).filter(found -> !found.location().equals(main.location()))
                 .map(found -> found.location().contains(":") ? found.location() : "filesystem:" + found.location()).toList();
@@ -61,10 +67,32 @@ final class FlywaySettingsReader extends ToolSettings {
         String prefix = single("placeholder-prefix", reported);
         String suffix = single("placeholder-suffix", reported);
         String replacement = single("placeholder-replacement", reported);
+        reported.addAll(naming);
         FlywayOptions flyway = new FlywayOptions(extras, schemas, defaultSchema, table, prefix, suffix,
-                replacement == null ? null : Boolean.valueOf(replacement.strip()));
+                replacement == null ? null : Boolean.valueOf(replacement.strip()), names);
         return new SpringMigrationSettings(SourceType.FLYWAY, main.location(), profiles, reported, notApplied(APPLIED),
                 Optional.ofNullable(table), options -> options.withPlaceholders(placeholders).withFlyway(flyway));
+    }
+
+    /**
+     * Flyway's file names as Spring Boot sets them ({@code spring.flyway.sql-migration-prefix=}, an empty prefix, is
+     * set, not left out); what was read is added to {@code reported}.
+     */
+    private FlywayNames names(List<ReportedSetting> reported) {
+        List<String> suffixes = spring.list(PREFIX + ".sql-migration-suffixes").map(items -> {
+            reported.add(new ReportedSetting(items.isEmpty() ? PREFIX + ".sql-migration-suffixes"
+                    : items.get(0).name().replaceAll("\\[\\d+]$", ""),
+                    items.stream().map(SpringEnvironment.Value::value).collect(Collectors.joining(",")),
+                    items.isEmpty() ? "" : items.get(0).origin()));
+            return items.stream().map(SpringEnvironment.Value::value).toList();
+        }).orElse(List.of());
+        try {
+            return new FlywayNames(single("sql-migration-prefix", reported), single("undo-sql-migration-prefix", reported),
+                    single("repeatable-sql-migration-prefix", reported), single("baseline-migration-prefix", reported),
+                    single("sql-migration-separator", reported), suffixes);
+        } catch (IllegalArgumentException e) {
+            throw new SpringSettingsException("spring.flyway.sql-migration-separator: " + e.getMessage());
+        }
     }
 
     private String single(String name, List<ReportedSetting> reported) {
@@ -77,7 +105,7 @@ final class FlywaySettingsReader extends ToolSettings {
      * The location whose versioned migrations are the history. The verifier walks one folder's versions;
      * the other locations still reach Flyway (callbacks, repeatables), but may not hold versions of their own.
      */
-    private Found mainLocation(List<String> wanted, List<SpringEnvironment.Value> given) {
+    private Found mainLocation(List<String> wanted, List<SpringEnvironment.Value> given, FlywayNames names) {
         List<Found> found = new ArrayList<>();
         for (String location : wanted) {
             locations.find(location.replace("{vendor}", VENDOR)).ifPresent(found::add);
@@ -87,7 +115,7 @@ final class FlywaySettingsReader extends ToolSettings {
             throw new SpringSettingsException("No Flyway migrations at " + String.join(", ", wanted) + " (" + origin
                     + "): the folder does not exist; fix the setting, or give the history's location");
         }
-        List<Found> versioned = found.stream().filter(f -> hasVersions(f.path())).toList();
+        List<Found> versioned = found.stream().filter(f -> hasVersions(f.path(), names)).toList();
         if (versioned.size() > 1) {
             throw new SpringSettingsException("Versioned Flyway migrations are in more than one location ("
                     + versioned.stream().map(Found::display).collect(Collectors.joining(", ")) + ", from " + origin
@@ -96,7 +124,7 @@ final class FlywaySettingsReader extends ToolSettings {
         return versioned.isEmpty() ? found.get(0) : versioned.get(0);
     }
 
-    private static boolean hasVersions(Path folder) {
-        return FlywaySourceProvider.hasVersionedMigrations(folder);
+    private static boolean hasVersions(Path folder, FlywayNames names) {
+        return FlywaySourceProvider.hasVersionedMigrations(folder, names);
     }
 }

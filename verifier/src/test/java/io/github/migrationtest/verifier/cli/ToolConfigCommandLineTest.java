@@ -149,7 +149,7 @@ class ToolConfigCommandLineTest {
                 flyway.placeholders.prefix=app
                 flyway.table=app_history
                 flyway.outOfOrder=true
-                flyway.sqlMigrationPrefix=M
+                flyway.skipDefaultCallbacks=true
                 """);
 
         Path json = dir.resolve("report.json");
@@ -159,9 +159,63 @@ class ToolConfigCommandLineTest {
 
         assertThat(exit).as(out + "\n" + err).isZero();
         assertThat(out.toString()).startsWith("Flyway settings from " + conf + ": placeholders.prefix=app, table=app_history;"
-                + " not applied: flyway.sqlMigrationPrefix");
+                + " not applied: flyway.skipDefaultCallbacks");
         assertThat(Files.readString(json)).containsIgnoringWhitespaces(
                 "{\"name\": \"table\", \"value\": \"app_history\", \"from\": \"" + conf + "\"}");
+    }
+
+    /** OpenLMIS' naming: timestamps without a prefix, which {@code sqlMigrationPrefix=} (empty) makes Flyway's. */
+    private Path timestampHistory(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("20170214123504310__initial_schema.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(folder.resolve("20170301000000000__add_n.sql"), "ALTER TABLE a ADD COLUMN n int;\n");
+        Files.writeString(folder.resolve("U20170301000000000__add_n.sql"), "ALTER TABLE a DROP COLUMN n;\n");
+        return folder;
+    }
+
+    @Test
+    void a_flyway_conf_s_empty_sql_migration_prefix_reads_timestamp_names_as_flyway_does() throws IOException {
+        Path history = timestampHistory(dir.resolve("sql"));
+        Path conf = Files.writeString(dir.resolve("flyway.conf"), "flyway.sqlMigrationPrefix=\n");
+
+        int exit = run("verify", history.toString(), "--flyway-config", conf.toString(), "--irreversible",
+                "20170214123504310=first", "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).startsWith("Flyway settings from " + conf + ": sqlMigrationPrefix=\n")
+                .contains("[1/2] 20170214123504310 (initial schema)", "[2/2] 20170301000000000 (add n)")
+                .doesNotContain("not applied");
+    }
+
+    @Test
+    void a_flyway_toml_s_suffixes_and_separator_name_the_migrations() throws IOException {
+        Path history = Files.createDirectories(dir.resolve("sql"));
+        Files.writeString(history.resolve("V1-create_a.pg.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(history.resolve("U1-create_a.pg.sql"), "DROP TABLE a;\n");
+        Files.writeString(history.resolve("V1-create_a.mysql.sql"), "CREATE TABLE a (id int) ENGINE=InnoDB;\n");
+        Path toml = Files.writeString(dir.resolve("flyway.toml"), """
+                [flyway]
+                sqlMigrationSeparator = "-"
+                sqlMigrationSuffixes = [".pg.sql"]
+                """);
+
+        int exit = run("verify", history.toString(), "--flyway-config", toml.toString(), "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("sqlMigrationSeparator=-", "sqlMigrationSuffixes=.pg.sql", "[1/1] 1 (create a)");
+    }
+
+    @Test
+    void a_spring_boot_project_s_empty_sql_migration_prefix_reads_timestamp_names_as_flyway_does() throws IOException {
+        Path resources = Files.createDirectories(dir.resolve("src/main/resources"));
+        Files.writeString(resources.resolve("application.properties"), "spring.flyway.sql-migration-prefix=\n");
+        timestampHistory(resources.resolve("db/migration"));
+
+        int exit = run("verify", dir.toString(), "--irreversible", "20170214123504310=first", "--no-lint", "--no-safety");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("sql-migration-prefix=", "[1/2] 20170214123504310 (initial schema)",
+                "[2/2] 20170301000000000 (add n)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.migrationtest.verifier.report.ReportedSetting;
+import io.github.migrationtest.verifier.source.FlywayNames;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceType;
 import io.github.migrationtest.verifier.spring.ApplicationFiles.ApplicationFile;
@@ -48,6 +49,25 @@ class SpringBootSettingsTest {
 
     private SourceOptions options(String... profiles) {
         return read(profiles).orElseThrow().applyTo(SourceOptions.defaults());
+    }
+
+    @Test
+    void flyway_s_file_names_are_read_an_empty_prefix_and_a_suffix_list_among_them() {
+        files.put("application.properties", """
+                spring.flyway.sql-migration-prefix=
+                spring.flyway.sqlMigrationSeparator=-
+                spring.flyway.sql-migration-suffixes=${db}.sql,.pgsql
+                spring.flyway.repeatable-sql-migration-prefix=RR
+                spring.flyway.baseline-migration-prefix=BB
+                spring.flyway.undo-sql-migration-prefix=UU
+                db=POSTGRESQL
+                """);
+
+        SpringMigrationSettings settings = read().orElseThrow();
+
+        assertThat(settings.applyTo(SourceOptions.defaults()).flyway().names())
+                .isEqualTo(new FlywayNames("", "UU", "RR", "BB", "-", List.of("POSTGRESQL.sql", ".pgsql")));
+        assertThat(settings.describe()).doesNotContain("not applied");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier.source.config;
 
 import io.github.migrationtest.verifier.report.ReportedSetting;
+import io.github.migrationtest.verifier.source.FlywayNames;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceOptions.FlywayOptions;
 import io.github.migrationtest.verifier.source.flyway.FlywaySourceProvider;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * Flyway's configuration as its command line reads it: {@code flyway.conf} and {@code flyway.toml} in the
  * working directory (or the file named), then {@code FLYWAY_*} environment variables, then the
  * {@code --placeholder} options; the settings that change what runs (placeholders, schemas, history table,
- * and the locations when no history was given).
+ * file names, and the locations when no history was given).
  */
 public final class FlywayConfig {
 
@@ -32,7 +33,8 @@ public final class FlywayConfig {
 
     private static final String PLACEHOLDERS = "placeholders";
     private static final Set<String> APPLIED = Set.of("locations", "schemas", "defaultSchema", "table", "placeholderPrefix",
-            "placeholderSuffix", "placeholderReplacement");
+            "placeholderSuffix", "placeholderReplacement", "sqlMigrationPrefix", "undoSqlMigrationPrefix",
+            "repeatableSqlMigrationPrefix", "baselineMigrationPrefix", "sqlMigrationSeparator", "sqlMigrationSuffixes");
     /** Connection and run switches: they do not change the history, and a disposable database ignores them. */
     private static final Set<String> IGNORED = Set.of("url", "user", "password", "driver", "connectRetries",
             "connectRetriesInterval", "initSql", "environment", "configFiles", "cleanDisabled", "validateOnMigrate",
@@ -40,9 +42,17 @@ public final class FlywayConfig {
             "failOnMissingLocations", "loggers", "workingDirectory", "reportEnabled", "reportFilename", "jarDirs",
             "encoding", "detectEncoding", "cleanOnValidationError", "ignoreMigrationPatterns", "target", "baselineVersion",
             "baselineDescription", "lockRetryCount");
-    private static final Map<String, String> VARIABLES = Map.of("FLYWAY_LOCATIONS", "locations", "FLYWAY_SCHEMAS", "schemas",
-            "FLYWAY_DEFAULT_SCHEMA", "defaultSchema", "FLYWAY_TABLE", "table", "FLYWAY_PLACEHOLDER_PREFIX", "placeholderPrefix",
-            "FLYWAY_PLACEHOLDER_SUFFIX", "placeholderSuffix", "FLYWAY_PLACEHOLDER_REPLACEMENT", "placeholderReplacement");
+    private static final Map<String, String> VARIABLES = Map.ofEntries(Map.entry("FLYWAY_LOCATIONS", "locations"),
+            Map.entry("FLYWAY_SCHEMAS", "schemas"), Map.entry("FLYWAY_DEFAULT_SCHEMA", "defaultSchema"),
+            Map.entry("FLYWAY_TABLE", "table"), Map.entry("FLYWAY_PLACEHOLDER_PREFIX", "placeholderPrefix"),
+            Map.entry("FLYWAY_PLACEHOLDER_SUFFIX", "placeholderSuffix"),
+            Map.entry("FLYWAY_PLACEHOLDER_REPLACEMENT", "placeholderReplacement"),
+            Map.entry("FLYWAY_SQL_MIGRATION_PREFIX", "sqlMigrationPrefix"),
+            Map.entry("FLYWAY_UNDO_SQL_MIGRATION_PREFIX", "undoSqlMigrationPrefix"),
+            Map.entry("FLYWAY_REPEATABLE_SQL_MIGRATION_PREFIX", "repeatableSqlMigrationPrefix"),
+            Map.entry("FLYWAY_BASELINE_MIGRATION_PREFIX", "baselineMigrationPrefix"),
+            Map.entry("FLYWAY_SQL_MIGRATION_SEPARATOR", "sqlMigrationSeparator"),
+            Map.entry("FLYWAY_SQL_MIGRATION_SUFFIXES", "sqlMigrationSuffixes"));
     private static final String PLACEHOLDER_VARIABLE = "FLYWAY_PLACEHOLDERS_";
     private static final Pattern CONF_VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern TOML_VARIABLE = Pattern.compile("\\$\\{env\\.([A-Za-z_][A-Za-z0-9_]*)}");
@@ -182,6 +192,10 @@ public final class FlywayConfig {
         String prefix = settings.value("placeholderPrefix");
         String suffix = settings.value("placeholderSuffix");
         String replacement = settings.value("placeholderReplacement");
+        String suffixes = settings.value("sqlMigrationSuffixes");
+        FlywayNames names = new FlywayNames(settings.value("sqlMigrationPrefix"), settings.value("undoSqlMigrationPrefix"),
+                settings.value("repeatableSqlMigrationPrefix"), settings.value("baselineMigrationPrefix"),
+                settings.value("sqlMigrationSeparator"), suffixes == null ? null : list(suffixes));
         Optional<String> location = Optional.empty();
         List<String> extras = List.of();
         Optional<ReportedSetting> locations = settings.get("locations");
@@ -189,13 +203,13 @@ public final class FlywayConfig {
             settings.remove("locations");
             settings.notApplied("locations (the location given wins)");
         } else if (locations.isPresent()) {
-            Chosen chosen = choose(locations.get());
+            Chosen chosen = choose(locations.get(), names);
             location = Optional.of(chosen.main());
             extras = chosen.extras();
             settings.put("locations", locations.get().value() + " -> " + shown(chosen.main()), locations.get().origin());
         }
         FlywayOptions flyway = new FlywayOptions(extras, schemas, defaultSchema, table, prefix, suffix,
-                replacement == null ? null : Boolean.valueOf(replacement.strip()));
+                replacement == null ? null : Boolean.valueOf(replacement.strip()), names);
         boolean any = !settings.settings().isEmpty();
         return new ToolConfig("Flyway", settings.settings(), settings.notApplied(), location, Optional.ofNullable(table),
                 options -> any ? withOurs(options, placeholders, flyway) : options);
@@ -211,7 +225,7 @@ public final class FlywayConfig {
                 ours.schemas().isEmpty() ? theirs.schemas() : ours.schemas(),
                 or(ours.defaultSchema(), theirs.defaultSchema()), or(ours.table(), theirs.table()),
                 or(ours.placeholderPrefix(), theirs.placeholderPrefix()), or(ours.placeholderSuffix(), theirs.placeholderSuffix()),
-                or(ours.placeholderReplacement(), theirs.placeholderReplacement())));
+                or(ours.placeholderReplacement(), theirs.placeholderReplacement()), ours.names().orElse(theirs.names())));
     }
 
     private static <T> T or(T first, T second) {
@@ -225,7 +239,7 @@ public final class FlywayConfig {
      * others still reach Flyway. Relative {@code filesystem:} locations start at the working directory, as for
      * Flyway's command line.
      */
-    private Chosen choose(ReportedSetting locations) {
+    private Chosen choose(ReportedSetting locations, FlywayNames names) {
         List<String> wanted = list(locations.value());
         List<String> found = new ArrayList<>();
         String versioned = null;
@@ -237,7 +251,7 @@ public final class FlywayConfig {
             Path folder = workingDirectory.resolve(location.replaceFirst("^filesystem:", "")).normalize();
             if (Files.isDirectory(folder)) {
                 found.add(folder.toString());
-                if (versioned == null && FlywaySourceProvider.hasVersionedMigrations(folder)) {
+                if (versioned == null && FlywaySourceProvider.hasVersionedMigrations(folder, names)) {
                     versioned = folder.toString();
                 }
             }

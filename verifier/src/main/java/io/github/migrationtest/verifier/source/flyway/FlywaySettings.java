@@ -1,7 +1,9 @@
 package io.github.migrationtest.verifier.source.flyway;
 
+import io.github.migrationtest.verifier.source.FlywayNames;
 import io.github.migrationtest.verifier.source.SourceOptions.FlywayOptions;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.baseline.BaselineMigrationConfigurationExtension;
 
 /** Puts the settings a user gave (from Spring Boot's {@code spring.flyway.*}, say) on a Flyway configuration. */
 final class FlywaySettings {
@@ -28,6 +30,30 @@ final class FlywaySettings {
         }
         if (settings.placeholderReplacement() != null) {
             configuration.placeholderReplacement(settings.placeholderReplacement());
+        }
+        names(settings.names(), configuration);
+    }
+
+    /**
+     * The file names, so that Flyway runs the versions the verifier read. {@code undoSqlMigrationPrefix} is the
+     * verifier's alone: community Flyway has no undo, and the {@code U} scripts are run by the verifier.
+     */
+    private static void names(FlywayNames names, FluentConfiguration configuration) {
+        if (names.sqlMigrationPrefix() != null) {
+            configuration.sqlMigrationPrefix(names.sqlMigrationPrefix());
+        }
+        if (names.repeatableSqlMigrationPrefix() != null) {
+            configuration.repeatableSqlMigrationPrefix(names.repeatableSqlMigrationPrefix());
+        }
+        if (names.sqlMigrationSeparator() != null) {
+            configuration.sqlMigrationSeparator(names.sqlMigrationSeparator());
+        }
+        if (!names.sqlMigrationSuffixes().isEmpty()) {
+            configuration.sqlMigrationSuffixes(names.sqlMigrationSuffixes().toArray(String[]::new));
+        }
+        if (names.baselineMigrationPrefix() != null) {
+            configuration.getConfigurationExtension(BaselineMigrationConfigurationExtension.class)
+                    .setBaselineMigrationPrefix(names.baselineMigrationPrefix());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.source.flyway;
 
+import io.github.migrationtest.verifier.source.FlywayNames;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSourceProvider;
 import io.github.migrationtest.verifier.source.SourceOptions;
@@ -47,18 +48,29 @@ public final class FlywaySourceProvider implements MigrationSourceProvider {
             // versioned migration (SQL pairs on the class path of a project that also has Flyway). Not found: Flyway's,
             // which reports it missing.
             List<Path> folders = Locations.resolveAll(location, options.classLoader());
-            return folders.isEmpty() || folders.stream().anyMatch(FlywaySourceProvider::hasVersionedMigrations);
+            FlywayNames names = options.flyway().names();
+            return folders.isEmpty() || folders.stream().anyMatch(folder -> hasVersionedMigrations(folder, names));
         }
-        return hasVersionedMigrations(Path.of(Locations.withoutFilesystemPrefix(location)));
+        return hasVersionedMigrations(Path.of(Locations.withoutFilesystemPrefix(location)), options.flyway().names());
     }
 
     /** Whether a folder (or one below it) holds a versioned migration's {@code V<version>__<name>.sql}. */
     public static boolean hasVersionedMigrations(Path dir) {
+        return hasVersionedMigrations(dir, FlywayNames.DEFAULT);
+    }
+
+    /**
+     * Whether a folder (or one below it) holds a versioned migration as these names name it, or a Java migration
+     * ({@code V<version>__<Name>.class}, whose names Flyway's settings do not change).
+     */
+    public static boolean hasVersionedMigrations(Path dir, FlywayNames names) {
         if (!Files.isDirectory(dir)) {
             return false;
         }
         try (Stream<Path> files = Files.walk(dir, 8)) {
-            return files.anyMatch(p -> VERSIONED.matcher(p.getFileName().toString()).matches());
+            return files.map(p -> p.getFileName().toString()).anyMatch(name -> VERSIONED.matcher(name).matches()
+                    && (names.isDefault() || name.endsWith(".class"))
+                    || !names.isDefault() && names.parse(name).filter(p -> p.kind() == FlywayNames.Kind.VERSIONED).isPresent());
         } catch (IOException | UncheckedIOException e) {
             return false;
         }
@@ -67,7 +79,7 @@ public final class FlywaySourceProvider implements MigrationSourceProvider {
     @Override
     public MigrationSource open(String location, SourceOptions options) {
         Locations.Resolved resolved = Locations.resolve(location, options.classLoader());
-        SqlHistory history = SqlHistoryReader.readFlyway(resolved.path(), resolved.display());
+        SqlHistory history = SqlHistoryReader.readFlyway(resolved.path(), resolved.display(), options.flyway().names());
         history = UndefinedPlaceholders.check(history, resolved.path(), resolved.display(), options);
         String flywayLocation = Locations.isClasspath(location) || location.startsWith("filesystem:")
                 ? location : "filesystem:" + Path.of(location).toAbsolutePath();

@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.source.flyway;
 
+import io.github.migrationtest.verifier.source.FlywayNames;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.sql.PlannedRevision;
@@ -35,7 +36,6 @@ final class UndefinedPlaceholders {
     private static final String BUILT_IN = "flyway:";
     /** Repeatable migrations and SQL callbacks: Flyway reads placeholders in them too, though they are no revision. */
     private static final Pattern OTHER_SCRIPTS = Pattern.compile("(R__.*|(before|after)[A-Za-z]*(__.*)?)\\.sql");
-
     private final String prefix;
     private final String suffix;
     private final Set<String> defined = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -54,7 +54,8 @@ final class UndefinedPlaceholders {
         UndefinedPlaceholders check = new UndefinedPlaceholders(options);
         List<HistoryFinding> found = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
-        Map<String, Path> scripts = scripts(folder);
+        FlywayNames names = options.flyway().names();
+        Map<String, Path> scripts = scripts(folder, names);
         int walkable = history.revisions().size();
         for (int i = 0; i < history.revisions().size(); i++) {
             PlannedRevision revision = history.revisions().get(i);
@@ -68,7 +69,7 @@ final class UndefinedPlaceholders {
         }
         for (Path script : scripts.values()) {
             String name = display + "/" + folder.relativize(script).toString().replace('\\', '/');
-            if (OTHER_SCRIPTS.matcher(script.getFileName().toString()).matches() && seen.add(name)) {
+            if (isOtherScript(script.getFileName().toString(), names) && seen.add(name)) {
                 found.addAll(check.findings(name, script, () -> "", false));
             }
         }
@@ -153,14 +154,32 @@ final class UndefinedPlaceholders {
         return display.substring(display.lastIndexOf('/') + 1);
     }
 
+    /** A repeatable migration or an SQL callback, under the history's names. */
+    private static boolean isOtherScript(String fileName, FlywayNames names) {
+        if (names.isDefault()) {
+            return OTHER_SCRIPTS.matcher(fileName).matches();
+        }
+        if (names.parse(fileName).filter(p -> p.kind() == FlywayNames.Kind.REPEATABLE).isPresent()) {
+            return true;
+        }
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return names.suffixes().stream().filter(suffix -> lower.endsWith(suffix.toLowerCase(Locale.ROOT))).findFirst()
+                .map(suffix -> fileName.substring(0, fileName.length() - suffix.length())
+                        .matches("(before|after)[A-Za-z]*(" + Pattern.quote(names.separator()) + ".*)?"))
+                .orElse(false);
+    }
+
     /** The location's SQL files by file name (Flyway's names are unique within a location). */
-    private static Map<String, Path> scripts(Path folder) {
+    private static Map<String, Path> scripts(Path folder, FlywayNames names) {
         Map<String, Path> scripts = new LinkedHashMap<>();
         if (folder == null || !Files.isDirectory(folder)) {
             return scripts;
         }
         try (Stream<Path> files = Files.walk(folder, 8)) {
-            files.filter(p -> p.getFileName().toString().endsWith(".sql")).filter(Files::isRegularFile).sorted()
+            files.filter(p -> names.isDefault() ? p.getFileName().toString().endsWith(".sql")
+                            : names.suffixes().stream().anyMatch(suffix -> p.getFileName().toString().toLowerCase(Locale.ROOT)
+                                    .endsWith(suffix.toLowerCase(Locale.ROOT))))
+                    .filter(Files::isRegularFile).sorted()
                     .forEach(p -> scripts.putIfAbsent(p.getFileName().toString(), p));
         } catch (IOException | UncheckedIOException e) {
             // an unreadable folder is the history reader's to report

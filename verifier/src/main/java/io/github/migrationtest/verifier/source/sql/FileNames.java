@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.source.sql;
 
+import io.github.migrationtest.verifier.source.FlywayNames;
 import io.github.migrationtest.verifier.source.sql.NamedFile.Role;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -68,9 +69,16 @@ final class FileNames {
     record Misnamed(Convention convention, String expected, String why) implements Naming {}
 
     private final Pattern userPattern;
+    /** Flyway's file names when its settings change them; {@code null} for its defaults, read by {@link #FLYWAY}. */
+    private final FlywayNames flywayNames;
 
     FileNames(Pattern userPattern) {
+        this(userPattern, FlywayNames.DEFAULT);
+    }
+
+    FileNames(Pattern userPattern, FlywayNames flywayNames) {
         this.userPattern = userPattern;
+        this.flywayNames = flywayNames == null || flywayNames.isDefault() ? null : flywayNames;
     }
 
     /**
@@ -84,8 +92,14 @@ final class FileNames {
         String parent = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : "";
         String parentName = parent.substring(parent.lastIndexOf('/') + 1);
 
+        if (flywayNames != null) {
+            Optional<Naming> configured = byFlywayNames(path, display, fileName);
+            if (configured.isPresent()) {
+                return configured.get();
+            }
+        }
         Matcher flyway = FLYWAY.matcher(fileName);
-        if (flyway.matches()) {
+        if (flyway.matches() && (flywayNames == null || flyway.group("ext").equals("class"))) {
             Role role = flyway.group("ext").equals("class") ? Role.JAVA_UP
                     : switch (flyway.group("prefix")) {
                         case "V" -> Role.UP;
@@ -100,7 +114,7 @@ final class FileNames {
             }
             return named(path, display, Convention.FLYWAY, flyway.group("version"), flyway.group("name"), role);
         }
-        if (FLYWAY_REPEATABLE.matcher(fileName).matches()) {
+        if (flywayNames == null && FLYWAY_REPEATABLE.matcher(fileName).matches()) {
             return named(path, display, Convention.FLYWAY, "0", fileName.substring(3, fileName.length() - 4), Role.REPEATABLE);
         }
         if (fileName.endsWith(".class")) {
@@ -133,7 +147,8 @@ final class FileNames {
             return new FizzMigration(Version.parse(fizz.group("version")).asText(), // only pop and popx run them
                     fizz.group("direction").equals("up") ? Role.UP : Role.DOWN);
         }
-        Optional<Misnamed> misnamed = Misnamings.of(fileName);
+        // A near miss is measured against Flyway's default names; under other names it would mislead.
+        Optional<Misnamed> misnamed = flywayNames == null ? Misnamings.of(fileName) : Optional.empty();
         if (misnamed.isPresent()) {
             return misnamed.get();
         }
@@ -141,6 +156,23 @@ final class FileNames {
             return Ignored.NOT_A_MIGRATION;
         }
         return new Unrecognised("fits no naming convention");
+    }
+
+    /**
+     * A SQL migration as Flyway's naming settings name it (Java migrations keep {@code V<version>__}: Flyway reads
+     * class names with its default prefix and separator, whatever the settings say).
+     */
+    private Optional<Naming> byFlywayNames(Path path, String display, String fileName) {
+        return flywayNames.parse(fileName).map(parsed -> {
+            Role role = switch (parsed.kind()) {
+                case VERSIONED -> Role.UP;
+                case UNDO -> Role.DOWN;
+                case BASELINE -> Role.BASELINE;
+                case REPEATABLE -> Role.REPEATABLE;
+            };
+            String version = parsed.kind() == FlywayNames.Kind.REPEATABLE ? "0" : parsed.version();
+            return named(path, display, Convention.FLYWAY, version, parsed.description(), role);
+        });
     }
 
     /**

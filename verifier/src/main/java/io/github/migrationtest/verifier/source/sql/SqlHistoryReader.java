@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.source.sql;
 
+import io.github.migrationtest.verifier.source.FlywayNames;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.Revision;
@@ -43,21 +44,23 @@ public final class SqlHistoryReader {
     private final String display;
     private final Pattern userPattern;
     private final boolean flyway;
+    private final FlywayNames flywayNames;
     private final List<HistoryFinding> findings = new ArrayList<>();
     private final ScriptPartsReader parts = new ScriptPartsReader(findings);
     /** The versions with a down file for some database (see {@link FileNames#downVersion}). */
     private final Set<String> downVersions = new HashSet<>();
 
-    private SqlHistoryReader(Path root, String display, Pattern userPattern, boolean flyway) {
+    private SqlHistoryReader(Path root, String display, Pattern userPattern, boolean flyway, FlywayNames flywayNames) {
         this.root = root;
         this.display = display;
         this.userPattern = userPattern;
         this.flyway = flyway;
+        this.flywayNames = flywayNames == null ? FlywayNames.DEFAULT : flywayNames;
     }
 
     /** Reads SQL pairs in any known convention, or in the user's pattern when one is given. */
     public static SqlHistory read(Path root, String display, Pattern userPattern) {
-        return new SqlHistoryReader(root, display, userPattern, false).read();
+        return new SqlHistoryReader(root, display, userPattern, false, FlywayNames.DEFAULT).read();
     }
 
     /**
@@ -65,7 +68,12 @@ public final class SqlHistoryReader {
      * and files Flyway would ignore are left to Flyway.
      */
     public static SqlHistory readFlyway(Path root, String display) {
-        return new SqlHistoryReader(root, display, null, true).read();
+        return readFlyway(root, display, FlywayNames.DEFAULT);
+    }
+
+    /** Reads a Flyway location whose files are named by Flyway's naming settings ({@code sqlMigrationPrefix}, ...). */
+    public static SqlHistory readFlyway(Path root, String display, FlywayNames names) {
+        return new SqlHistoryReader(root, display, null, true, names).read();
     }
 
     private SqlHistory read() {
@@ -79,8 +87,9 @@ public final class SqlHistoryReader {
         Map<String, FizzMigration> fizzMigrations = new TreeMap<>();
         List<NamedFile> withoutSections = new ArrayList<>();
         Map<String, Misnamed> misnamed = new TreeMap<>();
-        FileNames names = new FileNames(userPattern);
-        for (Path file : files()) {
+        FileNames names = new FileNames(userPattern, flywayNames);
+        List<Path> files = files();
+        for (Path file : files) {
             FileNames.downVersion(file.getFileName().toString()).ifPresent(downVersions::add);
             String relative = root.relativize(file).toString().replace('\\', '/');
             String shown = show(relative);
@@ -123,8 +132,15 @@ public final class SqlHistoryReader {
             if (!fizzMigrations.isEmpty() && !flyway) {
                 return new SqlHistory(List.of(), findings); // the fizz files are named, each with its fix
             }
+            Optional<HistoryFinding> otherNames = flyway ? FlywayNaming.otherNames(display, flywayNames, files,
+                    file -> show(root.relativize(file).toString().replace('\\', '/')))
+                    : Optional.empty();
+            if (otherNames.isPresent()) {
+                findings.add(otherNames.get());
+                return new SqlHistory(List.of(), findings);
+            }
             findings.add(HistoryFinding.error(Kind.NO_MIGRATIONS, display, "holds no migration files",
-                    "point at the directory that holds them, named " + (flyway ? Convention.FLYWAY.example()
+                    "point at the directory that holds them, named " + (flyway ? flywayExample()
                             : "like " + Convention.GOLANG_MIGRATE.example() + " (or another known convention)")));
             return new SqlHistory(List.of(), findings);
         }
@@ -498,6 +514,15 @@ public final class SqlHistoryReader {
                 "add " + upName + " or delete this file"));
     }
 
+    /** {@code V<version>__<name>.sql with U<version>__<name>.sql}, under the history's names. */
+    private String flywayExample() {
+        if (flywayNames.isDefault()) {
+            return Convention.FLYWAY.example();
+        }
+        return flywayNames.example() + " with " + flywayNames.name(FlywayNames.Kind.UNDO, "<version>", "<name>")
+                + " (" + String.join(", ", flywayNames.describe()) + ")";
+    }
+
     private String missingDownReason(NamedFile up) {
         if (up.role() == Role.UP_AND_DOWN) {
             return up.display() + " has no '-- migrate:down' section";
@@ -510,13 +535,14 @@ public final class SqlHistoryReader {
     }
 
     /** The name the other half of a pair would have: the down file of an up file, or the reverse. */
-    private static String counterpartName(NamedFile file) {
+    private String counterpartName(NamedFile file) {
         boolean up = file.isUp();
         String shown = file.display();
         return switch (file.convention()) {
             case GOLANG_MIGRATE, POPX -> up ? shown.replaceFirst("\\.up\\.sql$", ".down.sql") : shown.replaceFirst("\\.down\\.sql$", ".up.sql");
             case DIESEL -> up ? shown.replaceFirst("up\\.sql$", "down.sql") : shown.replaceFirst("down\\.sql$", "up.sql");
-            case FLYWAY -> sibling(shown, (up ? "U" : "V") + file.version().raw() + "__" + file.name() + ".sql");
+            case FLYWAY -> sibling(shown, flywayNames.name(up ? FlywayNames.Kind.UNDO : FlywayNames.Kind.VERSIONED,
+                    file.version().raw(), file.name()));
             default -> "a" + (up ? " down" : "n up") + " file for version " + file.version().raw();
         };
     }
