@@ -18,7 +18,8 @@ final class FileNames {
     private static final Pattern FIZZ = Pattern.compile(
             "(?<version>\\d+)_[^.]+(\\.[a-z0-9]+)?(\\.autocommit)?\\.(?<direction>up|down)\\.fizz");
     private static final String AUTOCOMMIT = ".autocommit";
-    private static final Pattern DIESEL_DIR = Pattern.compile("(?<version>\\d[\\d-]*)_(?<name>.+)");
+    /** diesel takes the version as the folder name up to its first {@code _}, if any ({@code split('_').next()}). */
+    private static final Pattern DIESEL_DIR = Pattern.compile("(?<version>\\d[\\d-]*)(?:_(?<name>.*))?");
     private static final Pattern DBMATE = Pattern.compile("(?<version>\\d+)_(?<name>.+)\\.sql");
     private static final Pattern FLYWAY = Pattern.compile("(?<prefix>[VUB])(?<version>\\d+(?:[._]\\d+)*)__(?<name>.*)\\.(?<ext>sql|class)");
     private static final Pattern FLYWAY_REPEATABLE = Pattern.compile("R__(?<name>.*)\\.sql");
@@ -216,11 +217,11 @@ final class FileNames {
     private static Naming diesel(Path path, String display, Matcher folder, Role role) {
         String raw = folder.group("version");
         Path metadata = path.resolveSibling("metadata.toml");
-        String noTransaction = DieselMetadata.runsInTransaction(metadata) ? ""
-                : display.substring(0, display.length() - path.getFileName().toString().length()) + "metadata.toml"
-                        + " says run_in_transaction = false";
+        String noTransaction = DieselMetadata.outsideTransaction(metadata,
+                display.substring(0, display.length() - path.getFileName().toString().length()) + "metadata.toml");
+        String name = folder.group("name") == null ? "" : folder.group("name");
         return new Named(new NamedFile(path, display, Convention.DIESEL, Version.textual(raw, raw.replace("-", "")),
-                folder.group("name"), role, "", noTransaction));
+                name, role, "", noTransaction));
     }
 
     private Naming byUserPattern(Path path, String relative, String display) {

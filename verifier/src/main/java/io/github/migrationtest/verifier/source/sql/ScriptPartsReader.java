@@ -121,7 +121,17 @@ final class ScriptPartsReader {
             return sqlx.isEmpty() ? part : part.outside(sqlx).sentAsOneQuery("sqlx sends a '-- no-transaction' file as"
                     + " one query, which Postgres runs as one transaction");
         }
-        return file.noTransaction().isEmpty() ? part : part.outside(file.noTransaction());
+        if (file.noTransaction().isEmpty()) {
+            return part;
+        }
+        return switch (file.convention()) {
+            // Both send such a file as one query (diesel's batch_execute, popx's Exec without arguments).
+            case DIESEL -> part.outside(file.noTransaction()).sentAsOneQuery("diesel sends a migration that runs"
+                    + " outside a transaction as one query (batch_execute), which Postgres runs as one transaction");
+            case POPX -> part.outside(file.noTransaction()).sentAsOneQuery("popx sends an .autocommit migration as one"
+                    + " query, which Postgres runs as one transaction");
+            default -> part.outside(file.noTransaction());
+        };
     }
 
     private Optional<ScriptSource> text(NamedFile file) {

@@ -327,6 +327,39 @@ class SqlConventionsRunTest {
     }
 
     @Test
+    void diesel_sends_a_migration_outside_a_transaction_as_one_query_and_reads_metadata_as_diesel_does() throws Exception {
+        write("2020-01-01-000000_t/up.sql", "create table t (id int, v int);");
+        write("2020-01-01-000000_t/down.sql", "drop table t;");
+        write("2020-01-02-000000_i/up.sql", "create index concurrently t_id on t (id);\ncreate index concurrently t_v on t (v);");
+        write("2020-01-02-000000_i/down.sql", "drop index t_id;\ndrop index t_v;");
+        write("2020-01-02-000000_i/metadata.toml", "run_in_transaction=false\n");
+        assertRefusedInTransaction("diesel sends a migration that runs outside a transaction as one query");
+
+        // A metadata.toml without the key is diesel's `false` (serde's default for the bool), a lone statement then
+        // runs outside any transaction; a folder named by its version alone is a migration.
+        Files.delete(dir.resolve("2020-01-02-000000_i/up.sql"));
+        write("2020-01-02-000000_i/up.sql", "create index concurrently t_id on t (id);");
+        write("2020-01-02-000000_i/metadata.toml", "# nothing to say\n");
+        write("20200103000000/up.sql", "alter table t add column w int;");
+        write("20200103000000/down.sql", "alter table t drop column w;");
+        MigrationSource source = open();
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("2020-01-01-000000", "2020-01-02-000000",
+                "20200103000000");
+        StepResult up = source.upgrade(source.revisions().get(1), db.connection());
+        assertThat(up.transactional()).isFalse();
+        assertThat(db.probe().indexes()).contains("t_id");
+    }
+
+    @Test
+    void popx_sends_an_autocommit_migration_as_one_query() throws Exception {
+        write("1_t.up.sql", "create table t (id int, v int);");
+        write("1_t.down.sql", "drop table t;");
+        write("2_i.postgres.autocommit.up.sql", "create index concurrently t_id on t (id);\ncreate index concurrently t_v on t (v);");
+        write("2_i.postgres.autocommit.down.sql", "drop index concurrently t_id;");
+        assertRefusedInTransaction("popx sends an .autocommit migration as one query");
+    }
+
+    @Test
     void golang_migrate_runs_a_lone_concurrent_index_as_it_comes_since_its_statements_decide() throws Exception {
         write("1_t.up.sql", "create table t (id int);");
         write("1_t.down.sql", "drop table t;");

@@ -251,7 +251,6 @@ class SqlPairsSourceTest {
         write("20240101000000_t.sql", """
                 -- migrate:up transaction:false
                 create table t (id int);
-                create index concurrently t_id on t (id);
 
                 -- migrate:down
                 drop table t;
