@@ -44,6 +44,9 @@ final class FileNames {
     record Ignored(String why, String dialect) implements Naming {
         /** A file that is no migration of any convention (a README; a Go file where the tool is not goose). */
         static final Ignored NOT_A_MIGRATION = new Ignored("is not a migration file", "");
+        /** Beside migrations of a tool that reads only the files of the folder it is given. */
+        static final Ignored IN_A_SUBFOLDER = new Ignored("is in a subfolder, and golang-migrate, sqlx, goose and dbmate"
+                + " read only the files of the folder they are given", "");
     }
 
     /** A goose migration written in Go: only goose's Go runtime can run it. */

@@ -17,6 +17,7 @@ final class IgnoredFiles {
     private final String location;
     private final List<HistoryFinding> notes = new ArrayList<>();
     private final List<String> otherDatabases = new ArrayList<>();
+    private final List<String> inSubfolders = new ArrayList<>();
     private final TreeSet<String> databases = new TreeSet<>();
 
     IgnoredFiles(String location) {
@@ -24,7 +25,9 @@ final class IgnoredFiles {
     }
 
     void add(String file, FileNames.Ignored why) {
-        if (why.dialect().isEmpty()) {
+        if (why == FileNames.Ignored.IN_A_SUBFOLDER) {
+            inSubfolders.add(file);
+        } else if (why.dialect().isEmpty()) {
             notes.add(HistoryFinding.note(Kind.IGNORED_FILE, file, why.why() + ", so it is ignored"));
         } else {
             otherDatabases.add(file);
@@ -41,6 +44,11 @@ final class IgnoredFiles {
         if (!otherDatabases.isEmpty()) {
             all.add(HistoryFinding.note(Kind.IGNORED_FILE, location, otherDatabases.size() + " file(s) for other databases ("
                     + String.join(", ", databases) + ") are not run on Postgres: " + some(otherDatabases)));
+        }
+        if (!inSubfolders.isEmpty()) {
+            all.add(HistoryFinding.note(Kind.IGNORED_FILE, location, inSubfolders.size() + " file(s) in subfolders are not"
+                    + " read, as golang-migrate, sqlx, goose and dbmate read only the files of the folder they are given: "
+                    + some(inSubfolders)));
         }
         return all;
     }

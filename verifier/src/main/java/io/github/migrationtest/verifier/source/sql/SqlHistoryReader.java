@@ -89,10 +89,15 @@ public final class SqlHistoryReader {
         Map<String, Misnamed> misnamed = new TreeMap<>();
         FileNames names = new FileNames(userPattern, flywayNames);
         List<Path> files = files();
+        boolean topLevelOnly = readsOnlyItsOwnFolder(names, files);
         for (Path file : files) {
             FileNames.downVersion(file.getFileName().toString()).ifPresent(downVersions::add);
             String relative = root.relativize(file).toString().replace('\\', '/');
             String shown = show(relative);
+            if (topLevelOnly && relative.contains("/")) {
+                ignored.add(shown, FileNames.Ignored.IN_A_SUBFOLDER);
+                continue;
+            }
             Naming naming = names.classify(file, relative, shown);
             if (naming instanceof Named n) {
                 if (n.file().role() != Role.UP_AND_DOWN) {
@@ -332,6 +337,34 @@ public final class SqlHistoryReader {
                     "cannot be listed (" + e.getMessage() + ")", "check the permissions of it and its subdirectories"));
             return List.of();
         }
+    }
+
+    /**
+     * Whether the history's tool reads only the files of the folder it is given: golang-migrate, sqlx, goose and dbmate
+     * list that folder's files and skip its subfolders, so a {@code seeds/} or {@code archive/} folder beside the
+     * migrations is not theirs. Told by the folder's own files: migrations of those tools there, and nowhere a name
+     * that only popx gives (a database or {@code .autocommit} in it, a fizz file), whose histories may span folders
+     * (Keto merges networkx's). Flyway reads subfolders, diesel's migrations are subfolders.
+     */
+    private boolean readsOnlyItsOwnFolder(FileNames names, List<Path> files) {
+        if (flyway || userPattern != null) {
+            return false;
+        }
+        boolean topLevel = false;
+        for (Path file : files) {
+            String relative = root.relativize(file).toString().replace('\\', '/');
+            Naming naming = names.classify(file, relative, relative);
+            if (naming instanceof FizzMigration || (naming instanceof Named n && (!n.file().dialect().isEmpty()
+                    || (n.file().convention() == Convention.GOLANG_MIGRATE && !n.file().noTransaction().isEmpty())))) {
+                return false; // popx
+            }
+            if (naming instanceof Ignored i && !i.dialect().isEmpty()) {
+                return false; // another database's file: popx
+            }
+            topLevel |= !relative.contains("/") && naming instanceof Named n
+                    && (n.file().convention() == Convention.GOLANG_MIGRATE || n.file().convention() == Convention.DBMATE);
+        }
+        return topLevel;
     }
 
     /** A file in {@code .git} and the like is nobody's migration; a hidden file beside migrations is listed as ignored. */

@@ -175,6 +175,39 @@ class SqlHistoryReaderTest {
     }
 
     @Test
+    void golang_migrate_goose_and_dbmate_read_only_the_folder_they_are_given() throws IOException {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t;");
+        write("seeds/dev_data.sql", "insert into t values (1);");
+        write("archive/1_old.up.sql", "create table old (id int);");
+
+        MigrationSource source = open();
+
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("1");
+        assertThat(source.findings()).extracting(HistoryFinding::toString).containsExactly(shown("") .replaceAll("/$", "")
+                + ": 2 file(s) in subfolders are not read, as golang-migrate, sqlx, goose and dbmate read only the files"
+                + " of the folder they are given: " + shown("archive/1_old.up.sql") + ", " + shown("seeds/dev_data.sql"));
+
+        // goose: a fixture folder holding a file of the same version is not a duplicate
+        Files.delete(dir.resolve("1_t.up.sql"));
+        Files.delete(dir.resolve("1_t.down.sql"));
+        Files.delete(dir.resolve("archive/1_old.up.sql"));
+        write("00001_t.sql", "-- +goose Up\ncreate table t (id int);\n-- +goose Down\ndrop table t;\n");
+        write("testdata/00001_fixture.sql", "-- +goose Up\ninsert into t values (1);\n");
+        assertThat(open().findings()).filteredOn(HistoryFinding::isError).isEmpty();
+    }
+
+    @Test
+    void popx_histories_may_span_folders() throws IOException {
+        write("1_t.postgres.up.sql", "create table t (id int);");
+        write("1_t.postgres.down.sql", "drop table t;");
+        write("networkx/2_n.up.sql", "create table n (id int);");
+        write("networkx/2_n.down.sql", "drop table n;");
+
+        assertThat(open().revisions()).extracting(Revision::id).containsExactly("1", "2");
+    }
+
+    @Test
     void dbmate_files_it_refuses_to_parse_are_errors_naming_dbmate_s_rule() throws IOException {
         write("20240101000000_a.sql", "create table t (id int);\n-- migrate:up\ncreate table u (id int);\n-- migrate:down\n");
         write("20240102000000_b.sql", "-- a comment is fine\n\n-- migrate:down\ndrop table v;\n-- migrate:up\ncreate table v (id int);\n");
