@@ -5,6 +5,9 @@ import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.script.ScriptSource;
 import io.github.migrationtest.verifier.source.script.ScriptText;
 import io.github.migrationtest.verifier.source.sql.NamedFile.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -134,7 +137,23 @@ final class ScriptPartsReader {
         };
     }
 
+    private static boolean startsWithMark(NamedFile file) {
+        try (InputStream in = Files.newInputStream(file.path())) {
+            byte[] start = in.readNBytes(3);
+            return start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF;
+        } catch (IOException e) {
+            return false; // reported where the file is read
+        }
+    }
+
     private Optional<ScriptSource> text(NamedFile file) {
+        if (file.convention() != Convention.FLYWAY && file.convention() != Convention.PATTERN && startsWithMark(file)) {
+            // Flyway skips the mark; these tools send it with the first statement, or do not find their first marker.
+            findings.add(HistoryFinding.error(Kind.MALFORMED_MIGRATION, file.display(), "starts with a UTF-8 byte order"
+                    + " mark, which " + file.convention().label() + " does not skip: it goes to Postgres in front of the"
+                    + " first statement (a syntax error there), or hides the file's first marker",
+                    "save the file as UTF-8 without a byte order mark"));
+        }
         ScriptText.Read read = read(file.path());
         if (read instanceof ScriptText.NotUtf8 bad) {
             findings.add(HistoryFinding.error(Kind.NOT_UTF8, file.display(),

@@ -270,10 +270,10 @@ class SqlPairsSourceTest {
     }
 
     @Test
-    void a_byte_order_mark_is_not_sent_to_postgres() throws Exception {
-        Files.write(dir.resolve("1_t.up.sql"), "\uFEFFcreate table t (id int);".getBytes(StandardCharsets.UTF_8));
-        write("1_t.down.sql", "\uFEFFdrop table t;");
-        MigrationSource source = open();
+    void a_byte_order_mark_is_not_sent_to_postgres_where_flyway_skips_it() throws Exception {
+        Files.write(dir.resolve("V1__t.sql"), "\uFEFFcreate table t (id int);".getBytes(StandardCharsets.UTF_8));
+        write("U1__t.sql", "\uFEFFdrop table t;");
+        MigrationSource source = open(SourceOptions.defaults().withType(io.github.migrationtest.verifier.source.SourceType.SQL));
 
         source.upgrade(only(source), db.connection());
         assertThat(tables()).containsExactly("t");
