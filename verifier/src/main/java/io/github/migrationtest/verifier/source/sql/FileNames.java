@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /** Recognises migration files by name: which convention, version, description and direction. */
 final class FileNames {
 
-    private static final Pattern GOLANG = Pattern.compile("(?<version>\\d+)_(?<rest>.+)\\.(?<direction>up|down)\\.sql");
+    /** golang-migrate's {@code ^([0-9]+)_(.*)\\.(down|up)\\.(.*)$}: the name may be empty ({@code 2_.up.sql}). */
+    private static final Pattern GOLANG = Pattern.compile("(?<version>\\d+)_(?<rest>.*)\\.(?<direction>up|down)\\.sql");
     private static final Pattern GO_MIGRATION = Pattern.compile("\\d+_.+\\.go");
     /** pop's and popx's name for a migration in fizz, pop's own DSL (popx {@code match.go}; for all databases only). */
     private static final Pattern FIZZ = Pattern.compile(

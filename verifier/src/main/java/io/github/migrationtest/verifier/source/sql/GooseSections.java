@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class GooseSections {
 
     private static final Pattern ANNOTATION = Pattern.compile(
-            "(?im)^--\\s*\\+goose\\s+(up|down|statementbegin|statementend|no\\s+transaction|envsub\\s+on|envsub\\s+off)\\s*$");
+            "(?im)^--\\s*\\+goose\\s*(up|down|statementbegin|statementend|no\\s+transaction|envsub\\s+on|envsub\\s+off)\\s*$");
 
     private GooseSections() {}
 

@@ -198,6 +198,21 @@ class SqlHistoryReaderTest {
     }
 
     @Test
+    void names_their_tools_accept_golang_migrate_without_a_name_and_goose_without_a_space() throws IOException {
+        write("1_.up.sql", "create table t (id int);");
+        write("1_.down.sql", "drop table t;");
+        assertThat(open().revisions()).extracting(Revision::id).containsExactly("1");
+
+        Files.delete(dir.resolve("1_.up.sql"));
+        Files.delete(dir.resolve("1_.down.sql"));
+        write("00001_t.sql", "-- +gooseUp\ncreate table t (id int);\n-- +gooseDown\ndrop table t;\n");
+        MigrationSource goose = open();
+        assertThat(goose.revisions()).extracting(Revision::id, Revision::hasDowngrade)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("00001", true));
+        assertThat(goose.findings()).isEmpty();
+    }
+
+    @Test
     void popx_histories_may_span_folders() throws IOException {
         write("1_t.postgres.up.sql", "create table t (id int);");
         write("1_t.postgres.down.sql", "drop table t;");
