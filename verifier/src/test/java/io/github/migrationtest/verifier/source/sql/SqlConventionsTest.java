@@ -152,7 +152,7 @@ class SqlConventionsTest {
     @Test
     void goose_files_are_told_from_dbmate_by_their_annotations_and_ordered_numerically() throws IOException {
         write("10_ten.sql", "-- +goose Up\ncreate table ten (id int);\n-- +goose Down\ndrop table ten;\n");
-        write("9_nine.sql", "-- +GOOSE UP\nselect 9;\n");
+        write("9_nine.sql", "-- +goose UP\nselect 9;\n"); // the annotation in any case; "+goose" as written
         write("20240101120000_stamp.sql", "-- +goose up\nselect 1;\n-- +goose down\nselect 2;\n");
         write("atlas.sum", "h1:abc=");
 

@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier.source.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
@@ -172,6 +173,21 @@ class SqlHistoryReaderTest {
         assertThat(open().findings()).filteredOn(HistoryFinding::isError).extracting(HistoryFinding::toString)
                 .singleElement().asString().startsWith(shown("00002_idx.sql") + ":4: runs CREATE INDEX CONCURRENTLY in"
                         + " one query with 1 other statement(s) of the upgrade");
+    }
+
+    @Test
+    void goose_annotations_goose_refuses_are_errors_naming_the_line() throws IOException {
+        write("00001_a.sql", "-- +goose Up\ncreate table a (id int);\n-- +goose Up\ncreate table b (id int);\n");
+        write("00002_b.sql", "-- +goose Up\n-- +goose StatementBegin\ncreate table c (id int);\n-- +goose Down\n");
+        write("00003_c.sql", "create table d (id int);\n-- +goose Up\ncreate table e (id int);\n");
+        write("00004_d.sql", "-- +goose Up\n-- this uses +goose annotations\ncreate table f (id int);\n");
+
+        assertThat(open().findings()).filteredOn(f -> f.severity() != HistoryFinding.Severity.NOTE)
+                .extracting(HistoryFinding::severity, HistoryFinding::file).containsExactly(
+                tuple(HistoryFinding.Severity.ERROR, shown("00001_a.sql") + ":3"),
+                tuple(HistoryFinding.Severity.ERROR, shown("00002_b.sql") + ":4"),
+                tuple(HistoryFinding.Severity.ERROR, shown("00003_c.sql") + ":1"),
+                tuple(HistoryFinding.Severity.WARNING, shown("00004_d.sql") + ":2"));
     }
 
     @Test
