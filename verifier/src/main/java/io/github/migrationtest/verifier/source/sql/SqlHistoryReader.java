@@ -153,6 +153,7 @@ public final class SqlHistoryReader {
         List<PlannedRevision> revisions = revisions(chosen);
         noOpNote(revisions).ifPresent(findings::add);
         if (convention == Convention.DIESEL) {
+            reportFoldersWithoutUpgrade();
             List<String> empty = chosen.stream().filter(SqlHistoryReader::isZeroBytes).map(NamedFile::display).toList();
             if (!empty.isEmpty()) {
                 findings.add(HistoryFinding.warning(Kind.NO_OP_STEP, display, empty.size() + " file(s) are empty (0 bytes),"
@@ -162,6 +163,24 @@ public final class SqlHistoryReader {
             }
         }
         return new SqlHistory(revisions, findings, convention);
+    }
+
+    /**
+     * diesel reads every folder of the migrations folder (but those whose name starts with {@code .}) as a migration, and
+     * refuses the whole directory when one has no {@code up.sql} ({@code FileBasedMigrations::from_path}: "Unknown
+     * migration format"), also a {@code docs/} folder: {@code diesel migration run} and {@code embed_migrations!} stop there.
+     */
+    private void reportFoldersWithoutUpgrade() {
+        try (Stream<Path> entries = Files.list(root)) {
+            entries.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().startsWith("."))
+                    .filter(dir -> !Files.isRegularFile(dir.resolve("up.sql"))).sorted()
+                    .forEach(dir -> findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME,
+                            show(root.relativize(dir).toString().replace('\\', '/')) + "/", "is a folder without up.sql,"
+                                    + " which diesel refuses along with the whole migrations folder (\"Unknown migration"
+                                    + " format\")", "move it out of the migrations folder, or give it an up.sql")));
+        } catch (IOException | UncheckedIOException e) {
+            // listed already: files() reported what could not be read
+        }
     }
 
     /** diesel's file-based migrations check the file's text for length 0, not for blank: a newline is enough. */

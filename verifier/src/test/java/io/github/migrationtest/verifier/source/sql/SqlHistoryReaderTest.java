@@ -229,6 +229,19 @@ class SqlHistoryReaderTest {
     }
 
     @Test
+    void diesel_refuses_a_folder_without_up_sql_among_its_migrations() throws IOException {
+        write("2020-01-01-000000_a/up.sql", "create table a (id int);");
+        write("2020-01-01-000000_a/down.sql", "drop table a;");
+        write("docs/README.md", "how we migrate");
+        write(".github/notes.md", "hidden folders are not diesel's");
+
+        assertThat(open().findings()).filteredOn(HistoryFinding::isError).extracting(HistoryFinding::toString)
+                .containsExactly(shown("docs") + "/: is a folder without up.sql, which diesel refuses along with the whole"
+                        + " migrations folder (\"Unknown migration format\"); move it out of the migrations folder, or"
+                        + " give it an up.sql");
+    }
+
+    @Test
     void popx_histories_may_span_folders() throws IOException {
         write("1_t.postgres.up.sql", "create table t (id int);");
         write("1_t.postgres.down.sql", "drop table t;");
