@@ -230,7 +230,8 @@ public final class SqlHistoryReader {
                 // Among up/down pairs it is most likely one that lost its ".up": the name says what to rename it to.
                 String up = file.display().replaceFirst("\\.sql$", ".up.sql");
                 findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file.display(), "is neither an up nor a down"
-                        + " file, so golang-migrate would not run it (nor sqlx beside reversible migrations)",
+                        + " file: golang-migrate skips it, and sqlx runs it as a migration it cannot revert, so the two"
+                        + " tools would build different schemas from this folder",
                         "rename it to " + up + " and give it a .down.sql, or delete it"));
             } else if (others) {
                 parts.reportWithoutSections(file);

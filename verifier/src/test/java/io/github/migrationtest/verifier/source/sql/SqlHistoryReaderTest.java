@@ -425,8 +425,9 @@ class SqlHistoryReaderTest {
                 shown("schema.sql") + ": fits no naming convention; name it <version>_<name>.up.sql with"
                         + " <version>_<name>.down.sql, or V<version>__<name>.sql with U<version>__<name>.sql, or give a"
                         + " file pattern with groups version, name and direction",
-                shown("0_notes.sql") + ": is neither an up nor a down file, so golang-migrate would not run it (nor sqlx"
-                        + " beside reversible migrations); rename it to " + shown("0_notes.up.sql") + " and give it a"
+                shown("0_notes.sql") + ": is neither an up nor a down file: golang-migrate skips it, and sqlx runs it"
+                        + " as a migration it cannot revert, so the two tools would build different schemas from this"
+                        + " folder; rename it to " + shown("0_notes.up.sql") + " and give it a"
                         + " .down.sql, or delete it",
                 shown("2_b.up.sql") + ": has the same version (2) as " + shown("02_b_again.up.sql")
                         + "; give each migration its own version; only " + shown("02_b_again.up.sql") + " is used",
