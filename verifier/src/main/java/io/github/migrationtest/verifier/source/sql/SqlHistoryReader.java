@@ -125,7 +125,6 @@ public final class SqlHistoryReader {
         addSimpleMigrations(found, withoutSections);
         // Only pop and popx run fizz files: their presence says popx as surely as a database in a name.
         List<NamedFile> named = PopxDialects.recognise(found, ignored.hasOtherDatabases() || !fizzMigrations.isEmpty());
-        named = withoutUnqualifiedAutocommit(named);
         Convention convention = chooseConvention(named);
         reportMisnamed(convention, misnamed, unrecognised, ignored);
         if (!flyway) {
@@ -458,26 +457,6 @@ public final class SqlHistoryReader {
             planned.add(plan(up, upParts.get().up(), downCandidates, downPart));
         });
         return planned;
-    }
-
-    /**
-     * popx's pattern {@code ^(\\d+)_([^.]+)(\\.[a-z0-9]+)?(\\.autocommit)?\\.(up|down)\\.sql$} reads the
-     * {@code .autocommit} of {@code 3_x.autocommit.up.sql} as a database it does not support, and skips the file
-     * without a word: it is not run here either, and the user is told how to name it.
-     */
-    private List<NamedFile> withoutUnqualifiedAutocommit(List<NamedFile> named) {
-        List<NamedFile> kept = new ArrayList<>();
-        for (NamedFile file : named) {
-            if (file.convention() == Convention.POPX && file.dialect().isEmpty() && !file.noTransaction().isEmpty()) {
-                findings.add(HistoryFinding.warning(Kind.IGNORED_FILE, file.display(), "is not run: popx reads its"
-                        + " '.autocommit' as the name of a database and skips the file",
-                        "name it " + file.version().raw() + "_" + file.name() + ".postgres.autocommit."
-                                + (file.isUp() ? "up" : "down") + ".sql to run it outside a transaction on Postgres"));
-            } else {
-                kept.add(file);
-            }
-        }
-        return kept;
     }
 
     /**

@@ -344,8 +344,9 @@ class SqlHistoryReaderTest {
         assertThat(source.revision("3").orElseThrow().whyNoDowngrade()).isPresent();
     }
 
+    /** popx's parseMigrationFilename: an `.autocommit` where the database goes is autocommit for every database. */
     @Test
-    void a_popx_autocommit_file_that_names_no_database_is_skipped_as_popx_skips_it() throws IOException {
+    void a_popx_autocommit_file_that_names_no_database_runs_for_every_database_as_popx_runs_it() throws IOException {
         write("1_init.postgres.up.sql", "select 1;");
         write("1_init.postgres.down.sql", "select -1;");
         write("2_index.autocommit.up.sql", "create index concurrently i on t (id);");
@@ -353,14 +354,10 @@ class SqlHistoryReaderTest {
 
         MigrationSource source = open();
 
-        assertThat(source.revisions()).extracting(Revision::id).containsExactly("1");
-        assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.IGNORED_FILE).extracting(HistoryFinding::toString)
-                .containsExactlyInAnyOrder(shown("2_index.autocommit.up.sql") + ": is not run: popx reads its '.autocommit' as the"
-                                + " name of a database and skips the file; name it 2_index.postgres.autocommit.up.sql to run"
-                                + " it outside a transaction on Postgres",
-                        shown("2_index.autocommit.down.sql") + ": is not run: popx reads its '.autocommit' as the"
-                                + " name of a database and skips the file; name it 2_index.postgres.autocommit.down.sql to"
-                                + " run it outside a transaction on Postgres");
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("1", "2");
+        assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.IGNORED_FILE).isEmpty();
+        assertThat(SqlHistoryReader.read(dir, dir.toString(), null).revisions().get(1).up()).singleElement()
+                .satisfies(part -> assertThat(part.outsideTransaction()).contains("autocommit"));
     }
 
     @Test
