@@ -56,6 +56,11 @@ public record MigrationFailure(
                 sqlState, statement, fix);
     }
 
+    /** The same failure with another message (Postgres' own, cleaned of what the verifier sent with the statement). */
+    public MigrationFailure withMessage(String value) {
+        return new MigrationFailure(file, line, column, value, detail, hint, sqlState, statement, fix);
+    }
+
     /** The same failure with the fix the source knows for it. */
     public MigrationFailure withFix(String value) {
         return new MigrationFailure(file, line, column, message, detail, hint, sqlState, statement, value);

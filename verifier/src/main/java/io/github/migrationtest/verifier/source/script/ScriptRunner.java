@@ -335,8 +335,9 @@ public final class ScriptRunner {
             SQLException failure = savepointed ? recordApart(connection, after, e) : e;
             if (failure != null) {
                 rollbackQuietly(connection, transactional, failure);
-                throw new MigrationFailedException(revision, direction, PostgresErrors.failure(script, statement,
-                        failure), failure);
+                MigrationFailure cause = PostgresErrors.failure(script, statement, failure);
+                throw new MigrationFailedException(revision, direction,
+                        savepointed ? withoutBookkeeping(cause) : cause, failure);
             }
         } catch (IOException e) {
             rollbackQuietly(connection, transactional, e);
@@ -345,6 +346,19 @@ public final class ScriptRunner {
             throw new MigrationFailedException(revision, direction, failure, e);
         }
         listener.afterStatement(connection, reported);
+    }
+
+    /**
+     * A statement left open (an unterminated quote or dollar quote) swallows the bookkeeping sent after it in the same
+     * round trip, and Postgres quotes all of it "at or near": the message keeps only the user's text.
+     */
+    private static MigrationFailure withoutBookkeeping(MigrationFailure failure) {
+        int appended = failure.message().indexOf("\n;\nSAVEPOINT " + Recording.SAVEPOINT);
+        if (appended < 0) {
+            return failure;
+        }
+        String message = failure.message().substring(0, appended);
+        return failure.withMessage(message.contains("at or near \"") ? message + "\"" : message);
     }
 
     /**

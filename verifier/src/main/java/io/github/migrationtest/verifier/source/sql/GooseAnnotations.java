@@ -25,6 +25,7 @@ final class GooseAnnotations {
     /** The first thing goose refuses in {@code text}, as a finding on {@code display}'s line; empty when none. */
     static Optional<HistoryFinding> check(String display, String text) {
         State state = State.START;
+        Optional<HistoryFinding> warning = Optional.empty();
         int number = 0;
         int blockLine = 0;
         for (String line : text.split("\n", -1)) {
@@ -33,8 +34,8 @@ final class GooseAnnotations {
             String trimmed = line.strip();
             if (trimmed.startsWith("--") && line.contains("+goose")) {
                 String annotation = annotation(line);
-                if (!KNOWN.contains(annotation)) {
-                    return Optional.of(HistoryFinding.warning(Kind.MALFORMED_MIGRATION, where, "holds '+goose' but no"
+                if (!KNOWN.contains(annotation) && warning.isEmpty()) {
+                    warning = Optional.of(HistoryFinding.warning(Kind.MALFORMED_MIGRATION, where, "holds '+goose' but no"
                             + " annotation goose knows" + (Character.isWhitespace(line.charAt(0)) ? " (it is indented)" : "")
                             + ", which recent goose refuses (\"failed to parse annotation line\"; older goose ignored it)",
                             "write one of -- +goose Up, Down, StatementBegin, StatementEnd, NO TRANSACTION, ENVSUB ON,"
@@ -86,7 +87,7 @@ final class GooseAnnotations {
                     + " closes, which goose refuses (\"missing '-- +goose StatementEnd' annotation\")",
                     "close it with '-- +goose StatementEnd'");
         }
-        return Optional.empty();
+        return warning; // an error after it is what goose stops at either way
     }
 
     /** As goose's extractAnnotation: every {@code --} and the first {@code +goose} removed, trimmed, spaces kept. */

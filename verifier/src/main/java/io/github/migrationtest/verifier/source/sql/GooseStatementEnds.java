@@ -115,6 +115,7 @@ final class GooseStatementEnds {
     private static Optional<Integer> gooseEnds(String text, int from, int to, List<Integer> ends) {
         boolean inBlock = false;
         int pending = -1;
+        boolean pendingText = false;
         int lineStart = from;
         while (lineStart < to) {
             int newline = text.indexOf('\n', lineStart);
@@ -128,12 +129,14 @@ final class GooseStatementEnds {
                 pending = -1; // the block is one statement, ended here (GooseSections' cut)
             } else if (!inBlock && word.isEmpty()) {
                 String trimmed = line.strip();
-                if (pending < 0 && (trimmed.isEmpty() || trimmed.startsWith("--"))) {
-                    // goose skips comments and blank lines before a statement
+                if (pending < 0 && (line.isEmpty() || trimmed.startsWith("--"))) {
+                    // goose skips comments and empty lines before a statement; a line of spaces it keeps
                 } else {
                     if (pending < 0) {
                         pending = lineStart;
+                        pendingText = false;
                     }
+                    pendingText |= !trimmed.isEmpty();
                     if (endsWithSemicolon(line)) {
                         ends.add(lineEnd);
                         pending = -1;
@@ -142,7 +145,7 @@ final class GooseStatementEnds {
             }
             lineStart = lineEnd + 1;
         }
-        return pending < 0 ? Optional.empty() : Optional.of(pending);
+        return pending < 0 || !pendingText ? Optional.empty() : Optional.of(pending); // goose trims what it kept
     }
 
     /** goose's test: the last whitespace-separated word before one that starts with {@code --} ends in {@code ;}. */

@@ -351,6 +351,17 @@ class SqlConventionsRunTest {
     }
 
     @Test
+    void a_last_statement_left_open_is_reported_without_the_bookkeeping_sent_after_it() throws Exception {
+        write("1_f.up.sql", "create function f() returns int language plpgsql as $$ begin return 1; end;\n");
+        write("1_f.down.sql", "drop function f();");
+        MigrationSource source = open();
+
+        assertThatThrownBy(() -> source.upgrade(source.revisions().get(0), db.connection()))
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> assertThat(e.failure().message())
+                        .isEqualTo("unterminated dollar-quoted string at or near \"$$ begin return 1; end;\""));
+    }
+
+    @Test
     void popx_sends_an_autocommit_migration_as_one_query() throws Exception {
         write("1_t.up.sql", "create table t (id int, v int);");
         write("1_t.down.sql", "drop table t;");

@@ -181,13 +181,18 @@ class SqlHistoryReaderTest {
         write("00002_b.sql", "-- +goose Up\n-- +goose StatementBegin\ncreate table c (id int);\n-- +goose Down\n");
         write("00003_c.sql", "create table d (id int);\n-- +goose Up\ncreate table e (id int);\n");
         write("00004_d.sql", "-- +goose Up\n-- this uses +goose annotations\ncreate table f (id int);\n");
+        // A warning does not hide what goose then refuses; a line of spaces is kept by goose, a comment after it too.
+        write("00005_e.sql", "-- +goose Up\n-- a +goose note\ncreate table g (id int);\n-- +goose Up\n");
+        write("00006_f.sql", "-- +goose Up\ncreate table h (id int);\n   \n-- trailing note\n-- +goose Down\ndrop table h;\n");
 
         assertThat(open().findings()).filteredOn(f -> f.severity() != HistoryFinding.Severity.NOTE)
                 .extracting(HistoryFinding::severity, HistoryFinding::file).containsExactly(
                 tuple(HistoryFinding.Severity.ERROR, shown("00001_a.sql") + ":3"),
                 tuple(HistoryFinding.Severity.ERROR, shown("00002_b.sql") + ":4"),
                 tuple(HistoryFinding.Severity.ERROR, shown("00003_c.sql") + ":1"),
-                tuple(HistoryFinding.Severity.WARNING, shown("00004_d.sql") + ":2"));
+                tuple(HistoryFinding.Severity.WARNING, shown("00004_d.sql") + ":2"),
+                tuple(HistoryFinding.Severity.ERROR, shown("00005_e.sql") + ":4"),
+                tuple(HistoryFinding.Severity.ERROR, shown("00006_f.sql") + ":3"));
     }
 
     @Test
