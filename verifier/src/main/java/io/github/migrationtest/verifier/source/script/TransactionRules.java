@@ -80,14 +80,18 @@ public final class TransactionRules {
             try (StatementCursor cursor = script.open()) {
                 for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next(), ordinal++) {
                     String code = statement.code();
-                    if ((own == null || !own.wraps(ordinal)) && TRANSACTION_CONTROL.matcher(code).matches()
-                            && !code.startsWith("ROLLBACK TO")) {
+                    if ((own == null || !own.wraps(ordinal)) && isTransactionControl(code)) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /** A statement that opens or ends a transaction ({@code ROLLBACK TO} a savepoint stays inside one). */
+    private static boolean isTransactionControl(String code) {
+        return TRANSACTION_CONTROL.matcher(code).matches() && !code.startsWith("ROLLBACK TO");
     }
 
     /** The first statement's reason, the statements of {@code own} (when not null) left out. */
@@ -110,7 +114,7 @@ public final class TransactionRules {
     private static Optional<String> reason(SqlScript script, SqlStatement statement, int serverMajor) {
         String code = statement.code();
         String where = script.file() + ":" + statement.line();
-        if (TRANSACTION_CONTROL.matcher(code).matches() && !code.startsWith("ROLLBACK TO")) {
+        if (isTransactionControl(code)) {
             return Optional.of(where + " controls its own transactions (" + firstWords(code) + ")");
         }
         for (Rule rule : OUTSIDE_TRANSACTION) {

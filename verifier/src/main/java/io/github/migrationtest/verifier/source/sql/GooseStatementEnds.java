@@ -23,9 +23,11 @@ final class GooseStatementEnds {
 
     private GooseStatementEnds() {}
 
-    /** What goose would refuse or break in {@code part}, a section read by {@link GooseSections}. */
-    static List<HistoryFinding> check(ScriptPart part, String direction) {
-        String text = part.source().text();
+    /**
+     * What goose would refuse or break in {@code part}, a section read by {@link GooseSections}; {@code text} is the
+     * text of the part's source (read once for both sections).
+     */
+    static List<HistoryFinding> check(ScriptPart part, String direction, String text) {
         int from = Math.min(part.from(), text.length());
         int to = Math.min(part.to(), text.length());
         List<Integer> gooseEnds = new ArrayList<>();

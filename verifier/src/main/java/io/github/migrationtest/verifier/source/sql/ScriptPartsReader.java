@@ -105,15 +105,17 @@ final class ScriptPartsReader {
         Optional<Parts> parts = !GooseEnvsub.isUsed(lines) ? Optional.of(GooseSections.read(file.display(), text, lines))
                 : GooseEnvsub.apply(file.display(), text, environment, findings)
                         .map(substituted -> GooseSections.read(file.display(), substituted, CommentLines.read(substituted)));
-        Optional<HistoryFinding> refused = GooseAnnotations.check(file.display(), text.text());
+        String written = text.text(); // read once for both checks; the sections' source is it unless substituted
+        Optional<HistoryFinding> refused = GooseAnnotations.check(file.display(), written);
         refused.ifPresent(findings::add);
         if (refused.filter(HistoryFinding::isError).isPresent()) {
             return parts; // where goose refuses the file, where it ends statements is moot
         }
-        parts.ifPresent(read -> {
-            read.up().ifPresent(up -> findings.addAll(GooseStatementEnds.check(up, "upgrade")));
-            read.down().ifPresent(down -> findings.addAll(GooseStatementEnds.check(down, "downgrade")));
-        });
+        parts.ifPresent(read -> read.up().ifPresent(up -> {
+            String sections = up.source() == text ? written : up.source().text();
+            findings.addAll(GooseStatementEnds.check(up, "upgrade", sections));
+            read.down().ifPresent(down -> findings.addAll(GooseStatementEnds.check(down, "downgrade", sections)));
+        }));
         return parts;
     }
 
