@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  */
 final class DbmateSections {
 
-    private static final Pattern MARKER = Pattern.compile("(?m)^--\\s*migrate:(up|down)\\b([^\\n]*)$");
+    /**
+     * dbmate's {@code ^--\s*migrate:up(\s*$|\s+\S+)}: the word ends the line or a space follows it, so
+     * {@code -- migrate:up:x} or {@code -- migrate:upgrade} is a plain comment to dbmate, not a marker.
+     */
+    private static final Pattern MARKER = Pattern.compile("(?m)^--\\s*migrate:(up|down)(?=\\s|$)([^\\n]*)$");
 
     private DbmateSections() {}
 
@@ -35,7 +39,8 @@ final class DbmateSections {
         }
     }
 
-    static ScriptPartsReader.Parts read(NamedFile file, ScriptSource text, CommentLines comments,
+    /** The file's sections; empty when it has no up marker (reported: dbmate refuses the file). */
+    static Optional<ScriptPartsReader.Parts> read(NamedFile file, ScriptSource text, CommentLines comments,
             List<HistoryFinding> findings) {
         Marker up = null;
         Marker down = null;
@@ -52,7 +57,11 @@ final class DbmateSections {
             }
         }
         if (up == null) {
-            throw new IllegalStateException(file.display() + " was listed as a dbmate file without its up marker");
+            findings.add(HistoryFinding.error(Kind.MALFORMED_MIGRATION, file.display(), "has no '-- migrate:up' marker,"
+                    + " which dbmate refuses (\"dbmate requires each migration to define an up block with '-- migrate:up'\")",
+                    "start the upgrade's SQL with a line '-- migrate:up' (the word alone, or followed by a space and"
+                            + " options such as transaction:false)"));
+            return Optional.empty();
         }
         // dbmate refuses to run such a file (its parseMigrationContents), in production too: errors, not warnings.
         if (down != null && down.start() < up.start()) {
@@ -71,10 +80,10 @@ final class DbmateSections {
                     + " section, which dbmate refuses, also to upgrade (\"dbmate requires each migration to define a"
                     + " down block with '-- migrate:down'\")", "add a '-- migrate:down' section, empty if nothing is to"
                     + " be undone"));
-            return new ScriptPartsReader.Parts(Optional.of(upPart), Optional.empty());
+            return Optional.of(new ScriptPartsReader.Parts(Optional.of(upPart), Optional.empty()));
         }
         ScriptPart downPart = section(file, text, down, up);
-        return new ScriptPartsReader.Parts(Optional.of(upPart), Optional.of(downPart));
+        return Optional.of(new ScriptPartsReader.Parts(Optional.of(upPart), Optional.of(downPart)));
     }
 
     /** Whether a line before {@code end} is neither blank nor a comment, as dbmate's statementsPrecedeMigrateBlocks. */

@@ -22,6 +22,11 @@ final class FileNames {
     /** diesel takes the version as the folder name up to its first {@code _}, if any ({@code split('_').next()}). */
     private static final Pattern DIESEL_DIR = Pattern.compile("(?<version>\\d[\\d-]*)(?:_(?<name>.*))?");
     private static final Pattern DBMATE = Pattern.compile("(?<version>\\d+)_(?<name>.+)\\.sql");
+    /**
+     * dbmate's own {@code ^(\\d+).*\\.sql$}: any name that starts with digits ({@code 001-init.sql},
+     * {@code 20200101.sql}); whether such a file is dbmate's is read from its text ({@link DbmateOnly}).
+     */
+    private static final Pattern DBMATE_ANY = Pattern.compile("(?<version>\\d+)(?<rest>.*)\\.sql");
     private static final Pattern FLYWAY = Pattern.compile("(?<prefix>[VUB])(?<version>\\d+(?:[._]\\d+)*)__(?<name>.*)\\.(?<ext>sql|class)");
     private static final Pattern FLYWAY_REPEATABLE = Pattern.compile("R__(?<name>.*)\\.sql");
 
@@ -33,7 +38,8 @@ final class FileNames {
             "db2", "cassandra", "duckdb", "tidb", "firebird", "derby");
 
     /** What a file name says. */
-    sealed interface Naming permits Named, NotOurs, Ignored, GoMigration, FizzMigration, Unrecognised, Misnamed {}
+    sealed interface Naming permits Named, NotOurs, Ignored, GoMigration, FizzMigration, Unrecognised, Misnamed,
+            DbmateOnly {}
 
     /** The name fits a convention. */
     record Named(NamedFile file) implements Naming {}
@@ -72,6 +78,15 @@ final class FileNames {
      * @param why what is wrong with it
      */
     record Misnamed(Convention convention, String expected, String why) implements Naming {}
+
+    /**
+     * A name only dbmate runs, as it runs every {@code .sql} file whose name starts with digits: the file is dbmate's
+     * when its text has dbmate's sections, and otherwise what its name says without that rule.
+     *
+     * @param file the file as a dbmate migration (both sections in one file)
+     * @param otherwise the file's naming for every other tool
+     */
+    record DbmateOnly(NamedFile file, Naming otherwise) implements Naming {}
 
     private final Pattern userPattern;
     /** Flyway's file names when its settings change them; {@code null} for its defaults, read by {@link #FLYWAY}. */
@@ -154,13 +169,15 @@ final class FileNames {
         }
         // A near miss is measured against Flyway's default names; under other names it would mislead.
         Optional<Misnamed> misnamed = flywayNames == null ? Misnamings.of(fileName) : Optional.empty();
-        if (misnamed.isPresent()) {
-            return misnamed.get();
+        Naming otherwise = misnamed.isPresent() ? misnamed.get()
+                : fileName.endsWith(".sql") ? new Unrecognised("fits no naming convention") : Ignored.NOT_A_MIGRATION;
+        Matcher anyDbmate = DBMATE_ANY.matcher(fileName);
+        if (anyDbmate.matches()) {
+            String name = anyDbmate.group("rest").replaceFirst("^[-_. ]+", "");
+            return new DbmateOnly(new NamedFile(path, display, Convention.DBMATE, Version.parse(anyDbmate.group("version")),
+                    name, Role.UP_AND_DOWN), otherwise);
         }
-        if (!fileName.endsWith(".sql")) {
-            return Ignored.NOT_A_MIGRATION;
-        }
-        return new Unrecognised("fits no naming convention");
+        return otherwise;
     }
 
     /**

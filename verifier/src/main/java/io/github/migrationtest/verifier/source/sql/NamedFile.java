@@ -28,7 +28,7 @@ public record NamedFile(Path path, String display, Convention convention, Versio
 
     /** The same file, read as a file of another convention; a dbmate file ordered as dbmate orders it. */
     public NamedFile as(Convention other) {
-        Version read = other == Convention.DBMATE ? version.asDbmateFileName() : version;
+        Version read = other == Convention.DBMATE ? version.asDbmateFileName(path.getFileName().toString()) : version;
         return new NamedFile(path, display, other, read, name, role, dialect, noTransaction);
     }
 

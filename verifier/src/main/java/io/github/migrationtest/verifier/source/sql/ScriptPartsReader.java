@@ -62,6 +62,12 @@ final class ScriptPartsReader {
         return Convention.GOLANG_MIGRATE;
     }
 
+    /** Whether the file has dbmate's sections (and not goose's): for a name only dbmate runs. */
+    boolean hasDbmateSections(NamedFile file) {
+        return read(file.path()) instanceof ScriptText.Valid && !GooseSections.isGoose(comments(file.path()))
+                && DbmateSections.isDbmate(comments(file.path()));
+    }
+
     /** A file without sections where goose or dbmate files are the history: neither tool would run it. */
     void reportWithoutSections(NamedFile file) {
         findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file.display(),
@@ -94,7 +100,7 @@ final class ScriptPartsReader {
         }
         if (file.role() == Role.UP_AND_DOWN) {
             return file.convention() == Convention.GOOSE ? goose(file, text.get())
-                    : Optional.of(DbmateSections.read(file, text.get(), comments(file.path()), findings));
+                    : DbmateSections.read(file, text.get(), comments(file.path()), findings);
         }
         return Optional.of(new Parts(Optional.of(whole(file, text.get())), Optional.empty()));
     }

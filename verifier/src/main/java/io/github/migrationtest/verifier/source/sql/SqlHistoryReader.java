@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.source.FlywayNames;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.sql.FileNames.DbmateOnly;
 import io.github.migrationtest.verifier.source.sql.FileNames.FizzMigration;
 import io.github.migrationtest.verifier.source.sql.FileNames.GoMigration;
 import io.github.migrationtest.verifier.source.sql.FileNames.Ignored;
@@ -38,7 +39,8 @@ public final class SqlHistoryReader {
     private static final int MAX_DEPTH = 8;
 
     /** An SQL file whose name fits no convention, and why. */
-    private record Stray(String file, String why) {}
+    /** A {@code .sql} file no convention reads; {@code dbmateRuns}: dbmate would run it, as its name starts with digits. */
+    private record Stray(String file, String why, boolean dbmateRuns) {}
 
     private final Path root;
     private final String display;
@@ -99,6 +101,10 @@ public final class SqlHistoryReader {
                 continue;
             }
             Naming naming = names.classify(file, relative, shown);
+            boolean dbmateRuns = naming instanceof DbmateOnly;
+            if (naming instanceof DbmateOnly d) {
+                naming = parts.hasDbmateSections(d.file()) ? new Named(d.file()) : d.otherwise();
+            }
             if (naming instanceof Named n) {
                 if (n.file().role() != Role.UP_AND_DOWN) {
                     found.add(n.file());
@@ -116,7 +122,7 @@ public final class SqlHistoryReader {
                 fizzMigrations.put(shown, fizz);
             } else if (naming instanceof Unrecognised u) {
                 if (relative.endsWith(".sql")) {
-                    unrecognised.add(new Stray(shown, u.why()));
+                    unrecognised.add(new Stray(shown, u.why(), dbmateRuns));
                 } else {
                     ignored.add(shown, Ignored.NOT_A_MIGRATION);
                 }
@@ -199,6 +205,10 @@ public final class SqlHistoryReader {
         for (Stray stray : unrecognised) {
             if (convention != null && convention.ignoresStraySqlFiles()) {
                 ignored.add(stray.file(), new Ignored("is not in a <version>_<name>/ migration folder", ""));
+            } else if (convention == Convention.DBMATE && stray.dbmateRuns()) {
+                findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, stray.file(), "has no '-- migrate:up' section,"
+                        + " and dbmate runs every .sql file whose name starts with digits, so it refuses this one",
+                        "add '-- migrate:up' and '-- migrate:down' sections, or move it out of the migration folder"));
             } else {
                 findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, stray.file(), stray.why(), namingFix()));
             }
@@ -284,7 +294,7 @@ public final class SqlHistoryReader {
                 findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file, m.why(),
                         "rename it to " + m.expected() + ", or move it out of the migration folder"));
             } else if (file.endsWith(".sql")) {
-                unrecognised.add(new Stray(file, "fits no naming convention"));
+                unrecognised.add(new Stray(file, "fits no naming convention", false));
             } else {
                 ignored.add(file, Ignored.NOT_A_MIGRATION);
             }
@@ -380,8 +390,8 @@ public final class SqlHistoryReader {
             if (naming instanceof Ignored i && !i.dialect().isEmpty()) {
                 return false; // another database's file: popx
             }
-            topLevel |= !relative.contains("/") && naming instanceof Named n
-                    && (n.file().convention() == Convention.GOLANG_MIGRATE || n.file().convention() == Convention.DBMATE);
+            topLevel |= !relative.contains("/") && (naming instanceof DbmateOnly || naming instanceof Named n
+                    && (n.file().convention() == Convention.GOLANG_MIGRATE || n.file().convention() == Convention.DBMATE));
         }
         return topLevel;
     }

@@ -53,13 +53,18 @@ public record Version(String raw, List<BigInteger> segments, String text) implem
     }
 
     /**
-     * The version of a dbmate file ({@code <version>_<name>.sql}) ordered as dbmate orders its files: by file name,
-     * as text ({@code FindMigrations} sorts them so). That is the version as text, but where one version begins
-     * another ({@code 1} and {@code 10}), the {@code _} after the shorter one sorts after the longer one's digit:
-     * {@code 10_b.sql} runs before {@code 1_a.sql}, and {@code 0001} is another version than {@code 1}.
+     * The version of a dbmate file ({@code <version>_<name>.sql}, or any name starting with digits) ordered as dbmate
+     * orders its files: by file name, as text ({@code FindMigrations} sorts them so). Two versions' names differ at
+     * the latest in the character after the shorter one's digits, so that character is compared too: where one
+     * version begins another ({@code 1} and {@code 10}), the {@code _} after the shorter one sorts after the longer
+     * one's digit: {@code 10_b.sql} runs before {@code 1_a.sql}, and {@code 0001} is another version than {@code 1}.
+     *
+     * @param fileName the file's name, which starts with this version's digits
      */
-    public Version asDbmateFileName() {
-        return textual(raw, raw + "_");
+    public Version asDbmateFileName(String fileName) {
+        String next = fileName.startsWith(raw) && fileName.length() > raw.length()
+                ? fileName.substring(raw.length(), raw.length() + 1) : "_";
+        return textual(raw, raw + next);
     }
 
     /** What the tool writes in its table of applied versions: diesel's version without dashes, else as written. */

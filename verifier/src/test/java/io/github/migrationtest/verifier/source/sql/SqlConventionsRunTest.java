@@ -173,6 +173,23 @@ class SqlConventionsRunTest {
     }
 
     @Test
+    void dbmate_runs_any_sql_file_whose_name_starts_with_digits_in_file_name_order() {
+        // dbmate's own pattern is ^(\d+).*\.sql$: no underscore needed. "002-emails.sql" sorts before "002_phones.sql"
+        // ('-' before '_') and both after "001.sql"; the version recorded is the leading digits.
+        write("001.sql", "-- migrate:up\ncreate table users (id int);\n-- migrate:down\ndrop table users;\n");
+        write("002-emails.sql", "-- migrate:up\nalter table users add column email text;\n"
+                + "-- migrate:down\nalter table users drop column email;\n");
+        write("003_phones.sql", "-- migrate:up\nalter table users add column phone text;\n"
+                + "-- migrate:down\n-- forgot the downgrade\n");
+
+        VerificationReport report = verify();
+
+        assertThat(report.revisions()).extracting(RevisionReport::id).containsExactly("001", "002", "003");
+        assertThat(result(report, "002", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result(report, "003", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
     void dbmate_table_exists_before_the_first_migration_that_grants_on_it() throws Exception {
         write("20200101000000_setup.sql", """
                 -- migrate:up

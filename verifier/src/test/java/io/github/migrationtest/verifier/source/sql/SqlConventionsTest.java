@@ -316,6 +316,32 @@ class SqlConventionsTest {
     }
 
     @Test
+    void a_name_starting_with_digits_is_dbmate_s_only_when_the_file_has_dbmate_sections() throws IOException {
+        write("20200101-a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\nselect -1;\n");
+        write("20200102.sql", "-- migrate:up\nselect 2;\n-- migrate:down\nselect -2;\n");
+        write("20200103-notes.sql", "select 3;\n");
+
+        // dbmate runs every .sql file whose name starts with digits, and refuses one without '-- migrate:up'.
+        assertThat(errors(open())).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo(shown("20200103-notes.sql"));
+            assertThat(error.message()).isEqualTo("has no '-- migrate:up' section, and dbmate runs every .sql file"
+                    + " whose name starts with digits, so it refuses this one");
+        });
+
+        Files.delete(dir.resolve("20200103-notes.sql"));
+        assertThat(open().revisions()).extracting(Revision::id).containsExactly("20200101", "20200102");
+
+        // Beside up/down pairs such a name is a stray, as before: only dbmate would run it.
+        Files.delete(dir.resolve("20200101-a.sql"));
+        Files.delete(dir.resolve("20200102.sql"));
+        write("1_a.up.sql", "select 1;");
+        write("1_a.down.sql", "select -1;");
+        write("2-b.sql", "select 2;");
+        assertThat(errors(open())).singleElement().satisfies(error -> assertThat(error.message())
+                .isEqualTo("fits no naming convention"));
+    }
+
+    @Test
     void two_dbmate_files_of_one_version_are_an_error_as_dbmate_records_the_version_once() throws IOException {
         write("1_a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\nselect -1;\n");
         write("1_b.sql", "-- migrate:up\nselect 2;\n-- migrate:down\nselect -2;\n");

@@ -260,6 +260,8 @@ class SqlHistoryReaderTest {
     void dbmate_files_it_refuses_to_parse_are_errors_naming_dbmate_s_rule() throws IOException {
         write("20240101000000_a.sql", "create table t (id int);\n-- migrate:up\ncreate table u (id int);\n-- migrate:down\n");
         write("20240102000000_b.sql", "-- a comment is fine\n\n-- migrate:down\ndrop table v;\n-- migrate:up\ncreate table v (id int);\n");
+        // dbmate's marker is the word alone or followed by a space: "-- migrate:up:x" is a comment to it.
+        write("20240103000000_c.sql", "-- migrate:up:x\ncreate table w (id int);\n-- migrate:down\ndrop table w;\n");
 
         MigrationSource source = open();
 
@@ -270,7 +272,11 @@ class SqlHistoryReaderTest {
                                 + " move it into the up section",
                         shown("20240102000000_b.sql") + ": has its '-- migrate:down' before its '-- migrate:up', which"
                                 + " dbmate refuses (\"dbmate requires '-- migrate:up' to appear before '-- migrate:down'\");"
-                                + " put the up section first");
+                                + " put the up section first",
+                        shown("20240103000000_c.sql") + ": has no '-- migrate:up' marker, which dbmate refuses (\"dbmate"
+                                + " requires each migration to define an up block with '-- migrate:up'\"); start the"
+                                + " upgrade's SQL with a line '-- migrate:up' (the word alone, or followed by a space and"
+                                + " options such as transaction:false)");
     }
 
     @Test
