@@ -42,7 +42,7 @@ final class UndefinedParameters {
                     undefined(text(sql), changeSet).forEach((name, quoted) -> undefined.merge(name, quoted, Boolean::logicalAnd));
                 }
             }
-            String file = display.apply(changeSet.getFilePath());
+            String file = display.apply(ChangelogReader.physicalPath(changeSet));
             undefined.forEach((name, quoted) -> {
                 String where = file + line(file, "${" + name + "}").map(l -> ":" + l).orElse("");
                 String fix = "give it a value: --parameter " + name + "=<value>, parameter." + name + "=<value> in"
