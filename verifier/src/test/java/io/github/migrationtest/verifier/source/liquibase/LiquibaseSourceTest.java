@@ -435,6 +435,31 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void a_statement_refused_in_the_transaction_of_a_changeset_names_runInTransaction(@TempDir Path dir) throws Exception {
+        Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
+                --liquibase formatted sql
+
+                --changeset a:1
+                create table t (id bigint primary key, v text);
+                create index ix_t_v on t (v);
+                --rollback drop index concurrently if exists ix_t_v;
+                --rollback drop table t;
+                """);
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(source.revisions().get(0), db.connection())).failure();
+
+        assertThat(failure.location()).isEqualTo(changelog + ":6:1");
+        assertThat(failure.message()).isEqualTo("DROP INDEX CONCURRENTLY cannot run inside a transaction block");
+        assertThat(failure.hint()).isEqualTo("Liquibase runs a changeset and its rollback in a transaction unless its"
+                + " --changeset line says runInTransaction:false, so this fails in production too");
+        assertThat(LiquibaseSource.inTransactionUnless("db/changelog.yaml")).endsWith("the changeSet has runInTransaction: false");
+        assertThat(LiquibaseSource.inTransactionUnless("db/changelog.xml")).endsWith("the changeSet has runInTransaction=\"false\"");
+    }
+
+    @Test
     void a_formatted_sql_rollback_statement_that_fails_as_written_is_placed_at_its_line_without_repeating_it(@TempDir Path dir)
             throws Exception {
         Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
