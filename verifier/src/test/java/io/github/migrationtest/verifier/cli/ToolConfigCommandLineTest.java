@@ -355,6 +355,43 @@ class ToolConfigCommandLineTest {
     }
 
     @Test
+    void an_undefined_parameter_in_a_change_attribute_is_an_error_at_its_changeset() throws IOException {
+        // Gravitee's changelogs name every table ${gravitee_prefix}...: without a value Liquibase creates "${gravitee_prefix}pages".
+        Path changelog = Files.writeString(dir.resolve("changelog.yml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: pages
+                      author: dev
+                      changes:
+                        - createTable:
+                            tableName: ${gravitee_prefix}pages
+                            remarks: ${not_a_name}
+                            columns:
+                              - column: {name: id, type: text, defaultValue: "${also_text}", constraints: {primaryKeyName: "pk_${gravitee_prefix}pages"}}
+                  - changeSet:
+                      id: fill
+                      author: dev
+                      changes:
+                        - sql:
+                            sql: insert into ${gravitee_prefix}pages (id) values ('x')
+                      rollback:
+                        - sql:
+                            sql: delete from ${gravitee_prefix}pages
+                """);
+
+        int exit = run("verify", changelog.toString(), "--no-lint", "--no-safety");
+
+        assertThat(exit).isEqualTo(Main.FAILED);
+        assertThat(err.toString()).contains(changelog + ":7: changeset pages uses the changelog parameter ${gravitee_prefix},"
+                        + " which has no value: Liquibase would leave it as written, and Postgres take it as part of the name;"
+                        + " give it a value: --parameter gravitee_prefix=<value>")
+                .contains(changelog + ":16: changeset fill uses the changelog parameter ${gravitee_prefix}, which has no value:"
+                        + " Liquibase would leave it as written and Postgres fail on it")
+                .contains("changeset pages has ${not_a_name} in a string with no changelog parameter of that name")
+                .contains("changeset pages has ${also_text} in a string with no changelog parameter of that name");
+    }
+
+    @Test
     void a_parameter_the_changelog_defines_itself_is_defined() throws IOException {
         Path changelog = Files.writeString(dir.resolve("changelog.xml"), """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"

@@ -120,7 +120,7 @@ final class ChangelogReader {
                 .filter(Objects::nonNull)
                 .flatMap(sql -> ServerWideChanges.in(sql).stream())
                 .findFirst()
-                .map(statement -> display.apply(changeSet.getFilePath()) + " (changeset " + key(changeSet) + "): " + statement);
+                .map(statement -> display.apply(physicalPath(changeSet)) + " (changeset " + key(changeSet) + "): " + statement);
     }
 
     private List<ChangeSet> distinct(List<ChangeSet> all) {
@@ -130,7 +130,7 @@ final class ChangelogReader {
             if (seen.add(key(changeSet))) {
                 unique.add(changeSet);
             } else {
-                findings.add(HistoryFinding.error(Kind.DUPLICATE_VERSION, display.apply(changeSet.getFilePath()),
+                findings.add(HistoryFinding.error(Kind.DUPLICATE_VERSION, display.apply(physicalPath(changeSet)),
                         "has changeset " + key(changeSet) + " twice", "give each changeset its own id"));
             }
         }
@@ -208,7 +208,7 @@ final class ChangelogReader {
 
     private ChangeSetUnit unit(String id, String description, List<ChangeSet> changeSets) {
         PostgresDatabase postgres = new PostgresDatabase();
-        List<String> files = changeSets.stream().map(c -> display.apply(c.getFilePath())).distinct().toList();
+        List<String> files = changeSets.stream().map(c -> display.apply(physicalPath(c))).distinct().toList();
         List<ChangeSetKey> keys = changeSets.stream().map(ChangelogReader::key).toList();
         boolean transactional = changeSets.stream().allMatch(ChangeSet::isRunInTransaction);
         List<ChangeSet> irreversible = changeSets.stream().filter(c -> !c.supportsRollback(postgres)).toList();
@@ -217,7 +217,7 @@ final class ChangelogReader {
             revision = Revision.reversible(id, description, files);
         } else {
             ChangeSet first = irreversible.get(0);
-            String file = display.apply(first.getFilePath());
+            String file = display.apply(physicalPath(first));
             String reason = "Liquibase cannot generate a rollback for changeset " + key(first) + " in " + file + " ("
                     + changeTypes(first) + "): " + RollbackHints.howToAdd(first);
             findings.add(HistoryFinding.warning(Kind.MISSING_DOWNGRADE, file,
@@ -225,7 +225,7 @@ final class ChangelogReader {
                     RollbackHints.howToAdd(first) + ", or declare revision " + id + " irreversible"));
             revision = Revision.irreversible(id, description, files, reason);
         }
-        return new ChangeSetUnit(revision, keys, changeSets.get(0).getFilePath(), transactional);
+        return new ChangeSetUnit(revision, keys, physicalPath(changeSets.get(0)), transactional);
     }
 
     /** The change's SQL; null when it cannot be read (an sqlFile that is missing fails when the revision runs). */
@@ -283,6 +283,16 @@ final class ChangelogReader {
     private static boolean runsOn(Change change, PostgresDatabase postgres) {
         return !(change instanceof DbmsTargetedChange targeted) || targeted.getDbms() == null
                 || DatabaseList.definitionMatches(targeted.getDbms(), postgres, true);
+    }
+
+    /**
+     * The file the changeset is in, as the search path found it: what a message names, and where its lines are read.
+     * A changelog's {@code logicalFilePath} (Dropwizard's {@code migrations.xml}) is the changeset's identity in
+     * {@code DATABASECHANGELOG}, and may name no file at all.
+     */
+    static String physicalPath(ChangeSet changeSet) {
+        DatabaseChangeLog log = changeSet.getChangeLog();
+        return log != null && log.getPhysicalFilePath() != null ? log.getPhysicalFilePath() : changeSet.getFilePath();
     }
 
     static ChangeSetKey key(ChangeSet changeSet) {

@@ -227,6 +227,18 @@ final class LiquibaseSource implements MigrationSource {
         });
     }
 
+    /** Postgres' SQLSTATE for a statement refused inside a transaction block ({@code DROP INDEX CONCURRENTLY}). */
+    private static final String CANNOT_RUN_IN_TRANSACTION = "25001";
+
+    /** How Liquibase runs a changeset, its rollback too, outside a transaction, in the changelog's own format. */
+    static String inTransactionUnless(String filePath) {
+        String name = filePath.toLowerCase(java.util.Locale.ROOT);
+        String optOut = name.endsWith(".sql") ? "its --changeset line says runInTransaction:false"
+                : name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json") ? "the changeSet has runInTransaction: false"
+                : "the changeSet has runInTransaction=\"false\"";
+        return "Liquibase runs a changeset and its rollback in a transaction unless " + optOut;
+    }
+
     /** Work done with Liquibase on a connection. */
     private interface Work {
         void run(LiquibaseCommands commands) throws Exception;
@@ -246,9 +258,12 @@ final class LiquibaseSource implements MigrationSource {
                 } catch (MigrationFailedException e) {
                     throw e;
                 } catch (Exception e) {
-                    throw new MigrationFailedException(unit.revision(), direction, LiquibaseErrors.failure(
-                            changelog.accessor(), changelog.display(unit.file()), unit.file(),
-                            unit.changeSets().get(0).id(), direction, e), e);
+                    MigrationFailure failure = LiquibaseErrors.failure(changelog.accessor(), changelog.display(unit.file()),
+                            unit.file(), unit.changeSets().get(0).id(), direction, e);
+                    if (unit.transactional() && CANNOT_RUN_IN_TRANSACTION.equals(failure.sqlState())) {
+                        failure = failure.withHint(inTransactionUnless(unit.file()) + ", so this fails in production too");
+                    }
+                    throw new MigrationFailedException(unit.revision(), direction, failure, e);
                 } finally {
                     // Liquibase turns auto-commit off on the connection it is given; put it back.
                     connection.setAutoCommit(autoCommit);

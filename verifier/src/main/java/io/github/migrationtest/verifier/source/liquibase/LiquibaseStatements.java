@@ -206,8 +206,7 @@ final class LiquibaseStatements extends AbstractChangeExecListener implements At
     }
 
     private static String physicalPath(ChangeSet changeSet) {
-        DatabaseChangeLog log = changeSet.getChangeLog();
-        return log != null && log.getPhysicalFilePath() != null ? log.getPhysicalFilePath() : changeSet.getFilePath();
+        return ChangelogReader.physicalPath(changeSet);
     }
 
     /** The line the changeset after the one declared at {@code line} starts on; 0 for none. */

@@ -33,7 +33,7 @@ final class ReferencedFiles {
                 missingFile(change).ifPresent(missing::add);
             }
             for (String file : missing) {
-                findings.add(HistoryFinding.error(Kind.INVALID_CHANGELOG, display.apply(changeSet.getFilePath()),
+                findings.add(HistoryFinding.error(Kind.INVALID_CHANGELOG, display.apply(ChangelogReader.physicalPath(changeSet)),
                         "changeset " + ChangelogReader.key(changeSet) + " needs " + file,
                         "add the file, or give the folder that holds it with --search-path (key"
                                 + " migrationtest.liquibase.searchPath)"));

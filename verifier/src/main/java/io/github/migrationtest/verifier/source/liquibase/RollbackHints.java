@@ -22,9 +22,9 @@ final class RollbackHints {
     static String howToAdd(ChangeSet changeSet) {
         List<String> created = createdTablesOnly(changeSet);
         if (created.isEmpty()) {
-            return howToAdd(changeSet.getFilePath());
+            return howToAdd(ChangelogReader.physicalPath(changeSet));
         }
-        String name = changeSet.getFilePath().toLowerCase(Locale.ROOT);
+        String name = ChangelogReader.physicalPath(changeSet).toLowerCase(Locale.ROOT);
         String drops = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")
                 ? "rollback: [" + String.join(", ", created.stream().map(t -> "{dropTable: {tableName: " + t + "}}").toList())
                         + "]"

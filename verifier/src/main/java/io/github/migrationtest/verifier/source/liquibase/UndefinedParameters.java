@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,11 +21,13 @@ import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
+import liquibase.serializer.LiquibaseSerializable;
 
 /**
- * Changelog parameters a changeset's SQL uses but nothing defines. Liquibase leaves {@code ${name}} as written
- * then, so Postgres fails on it as a syntax error far from the cause; in a string literal it may be meant as
- * text, so there it is only a warning.
+ * Changelog parameters a changeset's SQL or a change's attributes use but nothing defines. Liquibase leaves
+ * {@code ${name}} as written then, so Postgres fails on it as a syntax error far from the cause, or (in a
+ * {@code tableName}) makes the table under that name; in a string literal or a value it may be meant as text, so
+ * there it is only a warning.
  */
 final class UndefinedParameters {
 
@@ -35,16 +41,25 @@ final class UndefinedParameters {
         List<HistoryFinding> findings = new ArrayList<>();
         for (ChangeSet changeSet : changeSets) {
             Map<String, Boolean> undefined = new LinkedHashMap<>();
+            Set<String> inSql = new HashSet<>();
             List<Change> changes = new ArrayList<>(changeSet.getChanges());
             changes.addAll(changeSet.getRollback().getChanges());
             for (Change change : changes) {
                 if (change instanceof AbstractSQLChange sql) {
-                    undefined(text(sql), changeSet).forEach((name, quoted) -> undefined.merge(name, quoted, Boolean::logicalAnd));
+                    undefined(text(sql), changeSet).forEach((name, quoted) -> {
+                        undefined.merge(name, quoted, Boolean::logicalAnd);
+                        inSql.add(name);
+                    });
+                } else {
+                    // A change's attributes (tableName: ${prefix}pages): Liquibase leaves the name as written too, and
+                    // Postgres takes it as a quoted identifier, so the table is made under a name nobody asked for.
+                    attributes(change, "", 0, (field, value) -> undefined(value, changeSet).forEach((name, quoted) ->
+                            undefined.merge(name, quoted || isValue(field), Boolean::logicalAnd)));
                 }
             }
-            String file = display.apply(changeSet.getFilePath());
+            String file = display.apply(ChangelogReader.physicalPath(changeSet));
             undefined.forEach((name, quoted) -> {
-                String where = file + line(file, "${" + name + "}").map(l -> ":" + l).orElse("");
+                String where = file + line(file, changeSet.getId(), "${" + name + "}").map(l -> ":" + l).orElse("");
                 String fix = "give it a value: --parameter " + name + "=<value>, parameter." + name + "=<value> in"
                         + " liquibase.properties, or -D" + name + "=<value> (in a Spring Boot project"
                         + " spring.liquibase.parameters." + name + ")";
@@ -54,7 +69,8 @@ final class UndefinedParameters {
                                 + " leaves it as written", fix + ", if it is meant as one")
                         : HistoryFinding.error(Kind.UNDEFINED_PLACEHOLDER, where, "changeset " + changeSet.getId()
                                 + " uses the changelog parameter ${" + name + "}, which has no value: Liquibase would"
-                                + " leave it as written and Postgres fail on it", fix));
+                                + (inSql.contains(name) ? " leave it as written and Postgres fail on it"
+                                        : " leave it as written, and Postgres take it as part of the name"), fix));
             });
         }
         return findings;
@@ -134,15 +150,41 @@ final class UndefinedParameters {
         }
     }
 
-    /** The line of the first use, when the changeset's file is one on disk. */
-    private static java.util.Optional<Integer> line(String file, String use) {
+    /** The string attributes of a change and of what it holds (its columns, constraints, ...), each with its field's name. */
+    private static void attributes(Object value, String field, int depth, BiConsumer<String, String> each) {
+        if (value instanceof String text) {
+            each.accept(field, text);
+        } else if (value instanceof LiquibaseSerializable serializable && depth < 4) {
+            for (String name : serializable.getSerializableFields()) {
+                Object nested;
+                try {
+                    nested = serializable.getSerializableFieldValue(name);
+                } catch (RuntimeException e) {
+                    continue; // a field read through a file that is missing; ReferencedFiles reports that
+                }
+                attributes(nested, name, depth + 1, each);
+            }
+        } else if (value instanceof Collection<?> items && depth < 4) {
+            items.forEach(item -> attributes(item, field, depth + 1, each));
+        }
+    }
+
+    /** A value a change writes (a column's default, a row's value, a remark), which may mean ${...} as text. */
+    private static boolean isValue(String field) {
+        return field.startsWith("value") || field.startsWith("defaultValue") || field.equals("remarks")
+                || field.equals("comment") || field.equals("comments");
+    }
+
+    /** The line of the first use from the changeset's own line on, when the changeset's file is one on disk. */
+    private static java.util.Optional<Integer> line(String file, String changeSetId, String use) {
         try {
             Path path = Path.of(file);
             if (!Files.isRegularFile(path)) {
                 return java.util.Optional.empty();
             }
-            List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            List<String> lines = text.lines().toList();
+            for (int i = Math.max(0, LiquibaseErrors.lineOf(text, changeSetId) - 1); i < lines.size(); i++) {
                 if (lines.get(i).contains(use)) {
                     return java.util.Optional.of(i + 1);
                 }

@@ -394,6 +394,72 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void a_changelog_with_a_logical_file_path_is_named_by_the_file_it_is_in(@TempDir Path dir) throws Exception {
+        // Dropwizard's idiom: logicalFilePath="migrations.xml" is the identity in DATABASECHANGELOG, and no file.
+        Path changelog = Files.writeString(dir.resolve("accountsdb.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                            http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd"
+                        logicalFilePath="migrations.xml">
+                    <changeSet id="1" author="a">
+                        <createTable tableName="things"><column name="id" type="bigint"/></createTable>
+                    </changeSet>
+                    <changeSet id="2" author="a">
+                        <sql>CREATE INDEX things_id ON things (id);</sql>
+                    </changeSet>
+                    <changeSet id="3" author="a">
+                        <sql>ALTER TABLE nothing ADD COLUMN n int;</sql>
+                        <rollback/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions().get(1).files()).containsExactly(changelog.toString());
+        assertThat(source.findings()).extracting(HistoryFinding::toString).containsExactly(
+                changelog + ": changeset a:2 cannot be rolled back (sql); " + XML_FIX + ", or declare revision 2 irreversible");
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.upgrade(source.revisions().get(1), db.connection());
+        assertThat(db.probe().strings("select filename from databasechangelog order by orderexecuted"))
+                .as("the identity stays Liquibase's").containsExactly("migrations.xml", "migrations.xml");
+        MigrationFailure noRollback = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(source.revisions().get(1), db.connection())).failure();
+        assertThat(noRollback.location()).isEqualTo(changelog + ":9:1");
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(source.revisions().get(2), db.connection())).failure();
+
+        assertThat(failure.location()).isEqualTo(changelog + ":12:1");
+        assertThat(failure.message()).isEqualTo("relation \"nothing\" does not exist");
+    }
+
+    @Test
+    void a_statement_refused_in_the_transaction_of_a_changeset_names_runInTransaction(@TempDir Path dir) throws Exception {
+        Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
+                --liquibase formatted sql
+
+                --changeset a:1
+                create table t (id bigint primary key, v text);
+                create index ix_t_v on t (v);
+                --rollback drop index concurrently if exists ix_t_v;
+                --rollback drop table t;
+                """);
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(source.revisions().get(0), db.connection())).failure();
+
+        assertThat(failure.location()).isEqualTo(changelog + ":6:1");
+        assertThat(failure.message()).isEqualTo("DROP INDEX CONCURRENTLY cannot run inside a transaction block");
+        assertThat(failure.hint()).isEqualTo("Liquibase runs a changeset and its rollback in a transaction unless its"
+                + " --changeset line says runInTransaction:false, so this fails in production too");
+        assertThat(LiquibaseSource.inTransactionUnless("db/changelog.yaml")).endsWith("the changeSet has runInTransaction: false");
+        assertThat(LiquibaseSource.inTransactionUnless("db/changelog.xml")).endsWith("the changeSet has runInTransaction=\"false\"");
+    }
+
+    @Test
     void a_formatted_sql_rollback_statement_that_fails_as_written_is_placed_at_its_line_without_repeating_it(@TempDir Path dir)
             throws Exception {
         Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
