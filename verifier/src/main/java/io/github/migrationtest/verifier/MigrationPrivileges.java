@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -52,10 +53,15 @@ public final class MigrationPrivileges {
     /**
      * The failure as it was, or, when a statement was refused for want of a privilege the migrations'
      * login lacks, with a hint that names the options (as the server's user, there is nothing more to
-     * give); when a role or tablespace already exists, with why that happens on a shared server.
+     * give); when a role or tablespace already exists, with why that happens on a shared server; when an extension
+     * is not installed on the server, with the ways to verify on one that has it ({@link MissingExtension}).
      */
     public static MigrationFailedException explain(MigrationFailedException failed, MigrationLogin.Kind login) {
         MigrationFailure failure = failed.failure();
+        Optional<MigrationFailure> missingExtension = MissingExtension.explain(failure);
+        if (missingExtension.isPresent()) {
+            return replaced(failed, missingExtension.get());
+        }
         String hint;
         if (login == MigrationLogin.Kind.OWN_ROLE && isTimeout(failure)) {
             hint = "The migrations' role has a statement_timeout of " + MigrationLogin.DEFAULT_STATEMENT_TIMEOUT
@@ -73,9 +79,10 @@ public final class MigrationPrivileges {
         } else {
             return failed;
         }
-        MigrationFailure explained = new MigrationFailure(failure.file(), failure.line(), failure.column(),
-                failure.message(), failure.detail(), failure.hint().isEmpty() ? hint : failure.hint() + " " + hint,
-                failure.sqlState(), failure.statement());
+        return replaced(failed, failure.withHint(hint).withFix("")); // the hint's fix, not a source's
+    }
+
+    private static MigrationFailedException replaced(MigrationFailedException failed, MigrationFailure explained) {
         MigrationFailedException replaced = new MigrationFailedException(failed.revision(), failed.direction(), explained,
                 failed.getCause());
         replaced.setStackTrace(failed.getStackTrace());

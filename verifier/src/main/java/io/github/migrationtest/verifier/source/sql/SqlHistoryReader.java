@@ -357,10 +357,15 @@ public final class SqlHistoryReader {
 
     private List<Path> files() {
         try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !inHiddenDirectory(root.relativize(p)))
-                    .sorted(Comparator.comparing(p -> root.relativize(p).toString()))
-                    .toList();
+            // Each path is made relative once: a comparator doing it made the sort cost a tenth of a second cold.
+            Map<String, Path> byRelative = new TreeMap<>();
+            walk.filter(Files::isRegularFile).forEach(p -> {
+                Path relative = root.relativize(p);
+                if (!inHiddenDirectory(relative)) {
+                    byRelative.put(relative.toString(), p);
+                }
+            });
+            return List.copyOf(byRelative.values());
         } catch (IOException | UncheckedIOException e) {
             findings.add(HistoryFinding.error(Kind.UNREADABLE, display,
                     "cannot be listed (" + e.getMessage() + ")", "check the permissions of it and its subdirectories"));
