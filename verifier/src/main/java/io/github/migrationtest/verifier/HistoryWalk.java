@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier;
 
+import io.github.migrationtest.verifier.postgres.MigrationLogin;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.protect.ProtectedSchemas;
 import io.github.migrationtest.verifier.report.Check;
@@ -192,7 +193,11 @@ final class HistoryWalk implements AutoCloseable {
         Object stepLock = source.supportsConcurrentSteps() ? new Object() : sharedStepLock;
         WorkingDatabase work = new WorkingDatabase(server, source, options.snapshot(), stepLock, safety);
         databases.add(work);
-        ScriptFiles.runInit(initScripts, work.connection());
+        try {
+            ScriptFiles.runInit(initScripts, work.connection());
+        } catch (MigrationFailedException e) {
+            throw MigrationPrivileges.explain(e, MigrationLogin.Kind.SERVER_USER); // an init script runs as the server's user
+        }
         work.handOverInitObjects();
         if (options.runs(Check.PROTECTED_SCHEMAS_UNTOUCHED) && !options.protect().isEmpty()) {
             work.protect(ProtectedSchemas.parse(options.protect()));
