@@ -107,6 +107,9 @@ final class AlembicSource implements MigrationSource {
         if ("scriptLocation".equals(AlembicHistory.text(answer, "kind"))) {
             return scriptLocationNotFound(answer, project);
         }
+        if ("noEnv".equals(AlembicHistory.text(answer, "kind"))) {
+            return noEnv(answer, project);
+        }
         String file = project.display(AlembicHistory.text(answer, "file"));
         return project.display(project.ini().toString()) + ": Alembic cannot read this configuration: " + message
                 + (file.isEmpty() ? "" : " (at " + file + ":" + answer.get("line").getAsInt() + ")");
@@ -123,6 +126,21 @@ final class AlembicSource implements MigrationSource {
                 + " against the folder it is run from, and " + looked + ". Name the folder you run alembic from (the"
                 + " project's folder) as the location, or make the location independent of it in " + ini
                 + ": script_location = %(here)s/<the migrations folder, relative to " + AlembicProject.INI + ">";
+    }
+
+    /**
+     * A script_location without the project's env.py (and no {@code --alembic-env}): Alembic runs it for every
+     * command, so no step could run; a project that runs Alembic through its own code (Flask-Alembic) has none.
+     */
+    private static String noEnv(JsonObject answer, AlembicProject project) {
+        String ini = project.display(project.ini().toString());
+        String env = project.display(AlembicHistory.text(answer, "env"));
+        return ini + ": script_location = " + AlembicHistory.text(answer, "value") + " has no env.py (" + env
+                + " does not exist), which Alembic runs for every command: alembic upgrade stops there too (\""
+                + AlembicHistory.text(answer, "message") + "\"). Run with --alembic-env minimal (key "
+                + AlembicSettings.ENV_KEY + "), migrationtest's own env.py, or --alembic-env <your env.py> (a project"
+                + " that runs Alembic through its own code, such as Flask-Alembic, has none); or add to the folder the"
+                + " env.py that alembic init writes";
     }
 
     /** Whether the helper could not even start: its Python lacks Alembic, SQLAlchemy or the driver. */

@@ -44,7 +44,7 @@ try:
     from alembic.runtime.environment import EnvironmentContext
     from alembic.runtime.migration import MigrationContext, RevisionStep
     from alembic.script import ScriptDirectory
-    from alembic.util import load_python_file
+    from alembic.util import load_python_file, pyc_file_from_path
 except ImportError as error:
     import importlib.util
     # All that is missing at once, so that one install fixes it.
@@ -142,10 +142,24 @@ def op_open(request):
         return missing
     script = ScriptDirectory.from_config(config)
     _STATE["script"] = script
+    no_env = None if _STATE["env"] else _no_env(script, config)
+    if no_env:
+        return no_env
     return {"ok": True, "alembic": alembic.__version__, "sqlalchemy": sqlalchemy.__version__,
             "python": sys.executable, "pythonVersion": sys.version.split()[0],
             # A package-style location (myapp:migrations) is a pathlib.Path: str() for the JSON answer.
             "scriptLocation": str(script.dir), "versionLocations": [str(v) for v in script.version_locations or []]}
+
+
+def _no_env(script, config):
+    """The project's env.py, when its script_location has none: Alembic runs it for every command (and stops
+    with "Can't find Python file .../env.py"), so no step could run. A project that runs Alembic through its
+    own code (Flask-Alembic) has none, and needs --alembic-env."""
+    path = os.path.join(str(script.dir), "env.py")
+    if os.path.exists(path) or pyc_file_from_path(path) is not None:
+        return None
+    return {"ok": False, "kind": "noEnv", "value": config.get_main_option("script_location") or "",
+            "env": os.path.abspath(path), "message": "Can't find Python file %s" % path}
 
 
 def _run_folder(config, ini, candidates):

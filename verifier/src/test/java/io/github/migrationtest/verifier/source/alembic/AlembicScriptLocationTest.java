@@ -7,6 +7,7 @@ import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -109,6 +110,35 @@ class AlembicScriptLocationTest {
                 + proj.resolve("migrations") + ", " + proj.resolve("db/migrations") + " exists. Name the folder you run"
                 + " alembic from (the project's folder) as the location, or make the location independent of it in"
                 + " db/alembic.ini: script_location = %(here)s/<the migrations folder, relative to alembic.ini>");
+    }
+
+    @Test
+    void a_script_location_without_env_py_stops_at_once_naming_the_file_and_alembic_env() throws Exception {
+        // Flask-Alembic's layout (FlaskBB): the revisions flat in migrations/, no env.py there, Alembic run by the app.
+        project("alembic.ini", "migrations", "migrations");
+        Files.delete(dir.resolve("migrations/env.py"));
+
+        AlembicException error = catchThrowableOfType(AlembicException.class,
+                () -> MigrationSources.open(dir, AlembicProjectDir.options()));
+
+        assertThat(error.getMessage()).isEqualTo("alembic.ini: script_location = migrations has no env.py"
+                + " (migrations/env.py does not exist), which Alembic runs for every command: alembic upgrade stops"
+                + " there too (\"Can't find Python file migrations/env.py\"). Run with"
+                + " --alembic-env minimal (key migrationtest.alembic.env), migrationtest's own env.py, or"
+                + " --alembic-env <your env.py> (a project that runs Alembic through its own code, such as"
+                + " Flask-Alembic, has none); or add to the folder the env.py that alembic init writes");
+    }
+
+    @Test
+    void a_script_location_without_env_py_runs_with_the_minimal_env() throws Exception {
+        project("alembic.ini", "migrations", "migrations");
+        Files.delete(dir.resolve("migrations/env.py"));
+
+        try (MigrationSource source = MigrationSources.open(dir, AlembicProjectDir.options().withAlembicEnv("minimal"))) {
+            source.usePassword(db.password());
+            source.upgrade(source.revisions().get(0), db.connection());
+            assertThat(db.probe().tables()).contains("users");
+        }
     }
 
     @Test
