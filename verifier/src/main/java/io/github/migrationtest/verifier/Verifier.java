@@ -32,9 +32,12 @@ public final class Verifier {
 
     public Verifier(MigrationSource source, VerifierOptions options) {
         this.source = source;
-        // A version table the tool keeps under a name of the project's choosing is bookkeeping too.
-        this.options = source.bookkeepingTables().isEmpty() ? options : options.withSnapshot(
+        // A version table the tool keeps under a name of the project's choosing is bookkeeping too, and so is a schema
+        // the tool makes for it.
+        VerifierOptions bookkeeping = source.bookkeepingTables().isEmpty() ? options : options.withSnapshot(
                 options.snapshot().withAlsoExcludedTables(source.bookkeepingTables().toArray(String[]::new)));
+        this.options = source.toolSchemas().isEmpty() ? bookkeeping
+                : bookkeeping.withDiff(bookkeeping.diff().withToolSchemas(source.toolSchemas()));
     }
 
     public VerificationReport verify(PostgresServer server) {

@@ -17,9 +17,12 @@ import java.util.Set;
  *                        {@code <glob>#<property>} ignores only that property ({@code *#comment}).
  * @param schemas         the schemas to compare; empty means all
  * @param constraintNames whether constraints and indexes are matched by name or by definition
+ * @param toolSchemas     schemas the migration tool creates for its bookkeeping table (Flyway's {@code schemas},
+ *                        the schema of Alembic's version table): no downgrade drops them, so one that exists on
+ *                        one side only is no difference (its comment, grants and contents are compared as usual)
  */
 public record DiffOptions(ColumnOrder columnOrder, List<String> ignored, Set<String> schemas,
-        ConstraintNames constraintNames) {
+        ConstraintNames constraintNames, Set<String> toolSchemas) {
 
     /** What a difference in column order means. */
     public enum ColumnOrder {
@@ -50,6 +53,11 @@ public record DiffOptions(ColumnOrder columnOrder, List<String> ignored, Set<Str
         Objects.requireNonNull(constraintNames, "constraintNames");
         ignored = List.copyOf(ignored);
         schemas = Set.copyOf(schemas);
+        toolSchemas = Set.copyOf(toolSchemas);
+    }
+
+    public DiffOptions(ColumnOrder columnOrder, List<String> ignored, Set<String> schemas, ConstraintNames constraintNames) {
+        this(columnOrder, ignored, schemas, constraintNames, Set.of());
     }
 
     /** Constraints and indexes matched by name. */
@@ -59,11 +67,11 @@ public record DiffOptions(ColumnOrder columnOrder, List<String> ignored, Set<Str
 
     /** Column order reported only, nothing ignored, all schemas, constraints matched by name. */
     public static DiffOptions defaults() {
-        return new DiffOptions(ColumnOrder.REPORT, List.of(), Set.of(), ConstraintNames.EXACT);
+        return new DiffOptions(ColumnOrder.REPORT, List.of(), Set.of(), ConstraintNames.EXACT, Set.of());
     }
 
     public DiffOptions withColumnOrder(ColumnOrder policy) {
-        return new DiffOptions(policy, ignored, schemas, constraintNames);
+        return new DiffOptions(policy, ignored, schemas, constraintNames, toolSchemas);
     }
 
     /** Column order differences fail the comparison. */
@@ -75,16 +83,23 @@ public record DiffOptions(ColumnOrder columnOrder, List<String> ignored, Set<Str
     public DiffOptions withIgnored(String... patterns) {
         List<String> all = new ArrayList<>(ignored);
         all.addAll(Arrays.asList(patterns));
-        return new DiffOptions(columnOrder, all, schemas, constraintNames);
+        return new DiffOptions(columnOrder, all, schemas, constraintNames, toolSchemas);
     }
 
     /** Compares only these schemas (and database-wide objects such as extensions). */
     public DiffOptions withSchemas(String... names) {
-        return new DiffOptions(columnOrder, ignored, Set.of(names), constraintNames);
+        return new DiffOptions(columnOrder, ignored, Set.of(names), constraintNames, toolSchemas);
     }
 
     public DiffOptions withConstraintNames(ConstraintNames matching) {
-        return new DiffOptions(columnOrder, ignored, schemas, matching);
+        return new DiffOptions(columnOrder, ignored, schemas, matching, toolSchemas);
+    }
+
+    /** Adds schemas the migration tool keeps for itself (see {@link #toolSchemas()}). */
+    public DiffOptions withToolSchemas(Set<String> names) {
+        Set<String> all = new java.util.TreeSet<>(toolSchemas);
+        all.addAll(names);
+        return new DiffOptions(columnOrder, ignored, schemas, constraintNames, all);
     }
 
     /** Constraints and indexes that differ only in name are paired and reported, not failed. */

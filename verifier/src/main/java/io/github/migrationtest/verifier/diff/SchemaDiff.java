@@ -55,7 +55,7 @@ public final class SchemaDiff {
                 differences.add(renames.get(entry.getKey()));
             }
             if (other == null) {
-                if (listedAlone(object, left, right)) {
+                if (listedAlone(object, left, right) && !isToolSchema(object, options)) {
                     differences.add(new MissingObject(entry.getKey(), object.kind(), definition(object), group(object)));
                 }
             } else if (!object.equals(other)) {
@@ -64,7 +64,7 @@ public final class SchemaDiff {
         }
         for (Map.Entry<String, SchemaObject> entry : right.entrySet()) {
             SchemaObject object = entry.getValue();
-            if (!left.containsKey(entry.getKey()) && listedAlone(object, right, left)) {
+            if (!left.containsKey(entry.getKey()) && listedAlone(object, right, left) && !isToolSchema(object, options)) {
                 differences.add(new UnexpectedObject(entry.getKey(), object.kind(), definition(object), group(object)));
             }
         }
@@ -87,6 +87,11 @@ public final class SchemaDiff {
             }
         });
         return objects;
+    }
+
+    /** A schema the tool made for its bookkeeping table: it stays after every downgrade, as the table does. */
+    private static boolean isToolSchema(SchemaObject object, DiffOptions options) {
+        return object.kind() == ObjectKind.SCHEMA && options.toolSchemas().contains(object.schema());
     }
 
     /**

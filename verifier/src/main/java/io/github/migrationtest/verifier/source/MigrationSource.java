@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.source;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -87,6 +88,15 @@ public interface MigrationSource extends AutoCloseable {
      */
     default List<String> bookkeepingTables() {
         return List.of();
+    }
+
+    /**
+     * Schemas the tool creates for its bookkeeping table (Flyway's configured {@code schemas}, the schema of Alembic's
+     * version table): the first upgrade makes them and no downgrade drops them, as none drops the table, so their
+     * existence is not compared.
+     */
+    default Set<String> toolSchemas() {
+        return Set.of();
     }
 
     /**

@@ -112,10 +112,9 @@ class SpringBootCommandLineTest {
         Files.writeString(migrations.resolve("V2__widgets.sql"), "CREATE TABLE #[name] (id int, note text DEFAULT '${kept}');\n");
         Files.writeString(migrations.resolve("U2__widgets.sql"), "DROP TABLE app.#[name];\n");
 
-        // Flyway creates the schemas it manages, and no downgrade drops them: the environment provides them.
-        Path init = Files.writeString(dir.resolve("schemas.sql"), "CREATE SCHEMA IF NOT EXISTS app;\n");
-
-        int exit = run("verify", dir.toString(), "--init", init.toString());
+        // Flyway creates the schemas it manages at its first migrate, and no downgrade drops them: their existence is
+        // not compared, so revision 1's round trip passes without the environment providing the schema.
+        int exit = run("verify", dir.toString());
 
         assertThat(exit).as(out + "\n" + err).isZero();
         assertThat(out.toString()).contains("Flyway settings from src/main/resources/application.properties:"

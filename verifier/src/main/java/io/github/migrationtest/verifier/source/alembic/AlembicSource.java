@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An Alembic history. Each step runs one revision by its explicit id (relative steps such as
@@ -184,6 +186,13 @@ final class AlembicSource implements MigrationSource {
     @Override
     public List<String> bookkeepingTables() {
         return history.versionTables();
+    }
+
+    /** The schema of a version table in one ({@code version_table_schema}), which env.py makes or expects made. */
+    @Override
+    public Set<String> toolSchemas() {
+        return history.versionTables().stream().filter(table -> table.contains("."))
+                .map(table -> table.substring(0, table.indexOf('.'))).collect(Collectors.toSet());
     }
 
     @Override

@@ -28,8 +28,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -69,6 +71,19 @@ final class FlywaySource extends FileHistorySource {
     @Override
     public SourceType type() {
         return SourceType.FLYWAY;
+    }
+
+    /**
+     * The schemas Flyway manages ({@code schemas}, {@code defaultSchema}): it creates those missing at its first
+     * {@code migrate}, puts its history table in the first, and only {@code clean} drops them.
+     */
+    @Override
+    public Set<String> toolSchemas() {
+        Set<String> schemas = new LinkedHashSet<>(options.flyway().schemas());
+        if (options.flyway().defaultSchema() != null) {
+            schemas.add(options.flyway().defaultSchema());
+        }
+        return schemas;
     }
 
     /** Each step configures a Flyway of its own, which shares nothing with another's, on the connection it is given. */

@@ -167,6 +167,32 @@ class AlembicSourceTest {
     }
 
     @Test
+    void the_schema_env_py_makes_for_the_version_table_is_the_tool_s_and_no_downgrade_must_drop_it() throws Exception {
+        // Alembic needs version_table_schema to exist: env.py makes it, and after downgrade base it stays with the table.
+        project.env(AlembicProjectDir.GENERIC_ENV
+                .replace("from sqlalchemy import engine_from_config, pool", "from sqlalchemy import engine_from_config, pool, text")
+                .replace("context.configure(url=", "context.configure(version_table_schema=\"meta\", url=")
+                .replace("    with connectable.connect() as connection:\n",
+                        "    with connectable.connect() as connection:\n"
+                                + "        connection.execute(text(\"CREATE SCHEMA IF NOT EXISTS meta\"))\n")
+                .replace("context.configure(connection=connection,", "context.configure(version_table_schema=\"meta\","
+                        + " connection=connection,"));
+        project.users("a1");
+        project.revision("b2", "'a1'", "add email", "op.add_column(\"users\", sa.Column(\"email\", sa.Text))",
+                "op.drop_column(\"users\", \"email\")");
+
+        VerificationReport report;
+        try (MigrationSource source = opened(project)) {
+            assertThat(source.bookkeepingTables()).containsExactly("meta.alembic_version");
+            assertThat(source.toolSchemas()).containsExactly("meta");
+            report = new Verifier(source, VerifierOptions.defaults()).verify(PostgresServer.shared());
+        }
+
+        assertThat(report.results()).extracting(CheckResult::check, CheckResult::outcome)
+                .hasSize(8).allMatch(t -> t.toList().get(1) == Outcome.PASSED);
+    }
+
+    @Test
     void a_version_table_passed_only_online_is_found_in_env_py_s_text_and_left_out_too() throws Exception {
         project.env("VERSIONS = \"online_versions\"\n" + AlembicProjectDir.GENERIC_ENV.replace(
                 "context.configure(connection=connection,", "context.configure(connection=connection, version_table=VERSIONS,"));
