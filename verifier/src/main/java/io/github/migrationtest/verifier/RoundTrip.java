@@ -244,7 +244,7 @@ final class RoundTrip {
         record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade did not restore the schema",
                 Findings.differences(diff), "Make " + downgradeFile() + " undo every change of the upgrade"
                         + completion.map(sql -> " (it lacks: " + sql + ")").orElse("")
-                        + ", or declare revision " + revision.id() + " irreversible"));
+                        + ", or declare revision " + revision.id() + " irreversible" + callbacksNote()));
         return Down.DIFFERENT;
     }
 
@@ -268,6 +268,16 @@ final class RoundTrip {
                 "the upgrade after the downgrade did not reproduce the schema", Findings.differences(diff),
                 "Make " + downgradeFile() + " undo the upgrade completely, so that running it again gives the same schema"));
         return true;
+    }
+
+    /** Where the tool runs scripts of its own with every upgrade (Flyway's callbacks), what they change is theirs. */
+    private String callbacksNote() {
+        List<String> callbacks = work.upgradeCallbacks();
+        if (callbacks.isEmpty()) {
+            return "";
+        }
+        return "; what " + String.join(", ", callbacks) + " change" + (callbacks.size() == 1 ? "s" : "")
+                + " (run with every upgrade) is no downgrade's to undo: leave it out with --ignore";
     }
 
     private String downgradeFile() {

@@ -194,6 +194,11 @@ final class WorkingDatabase implements AutoCloseable {
         }
     }
 
+    /** The scripts the source's tool runs with every upgrade besides the revision's own (Flyway's callbacks). */
+    List<String> upgradeCallbacks() {
+        return source.upgradeCallbacks();
+    }
+
     /** The upgrade after the downgrade; {@link #changedSinceReupgradeStarted()} then tells whether it committed anything. */
     StepResult reupgrade(Revision revision) throws SQLException {
         reupgradeHorizon = query(steps(), NEXT_TRANSACTION, -1L);

@@ -100,6 +100,14 @@ public interface MigrationSource extends AutoCloseable {
     }
 
     /**
+     * Scripts the tool runs with every upgrade besides the revision's own (Flyway's SQL callbacks on migrate): what
+     * one of them changes no downgrade undoes, so a failed round trip's fix names them beside the downgrade.
+     */
+    default List<String> upgradeCallbacks() {
+        return List.of();
+    }
+
+    /**
      * Reports each statement of the user's the source runs over JDBC (SQL files, Flyway's {@code U}
      * scripts, and through a connection that reports them, what the Flyway API and Liquibase run) to
      * {@code listener}, from then on; a source whose tool runs the statements on a connection of its

@@ -61,11 +61,20 @@ final class FlywaySource extends FileHistorySource {
     private final SourceOptions options;
     private final Repeatables repeatables = new Repeatables();
     private volatile StatementListener statements = StatementListener.NONE;
+    /** The location's SQL callbacks that run with every migrate ({@link MigrateCallbacks}). */
+    private final List<String> migrateCallbacks;
 
-    FlywaySource(String location, String flywayLocation, SqlHistory history, SourceOptions options) {
+    FlywaySource(String location, String flywayLocation, SqlHistory history, SourceOptions options,
+                 List<String> migrateCallbacks) {
         super(location, history);
         this.flywayLocation = flywayLocation;
         this.options = options;
+        this.migrateCallbacks = List.copyOf(migrateCallbacks);
+    }
+
+    @Override
+    public List<String> upgradeCallbacks() {
+        return migrateCallbacks;
     }
 
     @Override

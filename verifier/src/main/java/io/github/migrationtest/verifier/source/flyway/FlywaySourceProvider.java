@@ -83,6 +83,7 @@ public final class FlywaySourceProvider implements MigrationSourceProvider {
         history = UndefinedPlaceholders.check(history, resolved.path(), resolved.display(), options);
         String flywayLocation = Locations.isClasspath(location) || location.startsWith("filesystem:")
                 ? location : "filesystem:" + Path.of(location).toAbsolutePath();
-        return new FlywaySource(location, flywayLocation, history, options);
+        return new FlywaySource(location, flywayLocation, history, options,
+                MigrateCallbacks.in(resolved.path(), resolved.display()));
     }
 }

@@ -173,6 +173,18 @@ class FlywayRepeatablesTest {
                 .containsExactly("public.users_name: unexpected index: CREATE INDEX users_name ON public.users USING btree (name)");
     }
 
+    @Test
+    void a_callback_that_changes_the_schema_is_named_in_the_fix_beside_the_u_script() throws Exception {
+        // afterMigrate runs with every upgrade step and no U script undoes it: the round trip sees its change.
+        write("afterMigrate.sql", "comment on schema public is 'migrated';");
+
+        CheckResult down = verify().revision("1").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(down.fix()).endsWith("or declare revision 1 irreversible; what " + location.resolve("afterMigrate.sql")
+                + " changes (run with every upgrade) is no downgrade's to undo: leave it out with --ignore");
+    }
+
     private VerificationReport verify() {
         return new Verifier(MigrationSources.open(location, SourceOptions.defaults()), VerifierOptions.defaults())
                 .verify(PostgresServer.shared());
