@@ -19,6 +19,17 @@ final class MissingExtension {
     private MissingExtension() {
     }
 
+    /** An image that has the extension, for the common ones; PostGIS's as the example otherwise. */
+    private static String image(String extension) {
+        if (extension.equals("vector")) {
+            return "pgvector/pgvector:pg17";
+        }
+        if (extension.equals("timescaledb")) {
+            return "timescale/timescaledb:latest-pg17";
+        }
+        return "postgis/postgis:17-3.5" + (extension.startsWith("postgis") ? "" : " for PostGIS");
+    }
+
     /** The failure with the hint and fix, when it is an extension missing from the server; else empty. */
     static Optional<MigrationFailure> explain(MigrationFailure failure) {
         Matcher matcher = NOT_AVAILABLE.matcher(failure.message());
@@ -30,8 +41,8 @@ final class MissingExtension {
                         + " (the embedded Postgres brings only the extensions that come with Postgres, such as pg_trgm,"
                         + " hstore or citext). Verify on a Postgres that has it: one installed on this machine with it"
                         + " (-Dmigrationtest.embedded.binaries=/usr/lib/postgresql/<major> with --postgres <major>), an"
-                        + " image that has it (--backend testcontainers with MIGRATIONTEST_POSTGRES_IMAGE, e.g."
-                        + " postgis/postgis:17-3.5 for PostGIS), or a server of yours (--backend server --postgres-url)")
+                        + " image that has it (--backend testcontainers with MIGRATIONTEST_POSTGRES_IMAGE, e.g. "
+                        + image(name) + "), or a server of yours (--backend server --postgres-url)")
                 .withFix("Verify on a Postgres that has extension " + name + " installed (see the hint); the statement at "
                         + failure.location() + " is not at fault"));
     }
