@@ -11,8 +11,11 @@ import io.github.migrationtest.verifier.safety.SafetyRecorder;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.StatementListener;
 import io.github.migrationtest.verifier.source.Revision;
+import io.github.migrationtest.verifier.source.ServerWideChanges;
 import io.github.migrationtest.verifier.source.script.ScriptFiles;
 import io.github.migrationtest.verifier.source.script.SqlScript;
+import io.github.migrationtest.verifier.source.script.SqlStatement;
+import io.github.migrationtest.verifier.source.script.StatementCursor;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +61,14 @@ final class HistoryWalk implements AutoCloseable {
         this.revisions = revisions;
         this.policy = policy;
         this.options = options;
-        WalkPlan plan = WalkPlan.of(revisions, policy, options, source.serverWideChange(),
+        this.initScripts = ScriptFiles.readInitScripts(options.initScripts());
+        // The init scripts run on every part's database: a role they create collides across parts on one server
+        // as one the history's files create does.
+        Optional<String> serverWideChange = source.serverWideChange().or(() -> serverWideChange(initScripts));
+        WalkPlan plan = WalkPlan.of(revisions, policy, options, serverWideChange,
                 Runtime.getRuntime().availableProcessors(), server.canStartAnother());
         this.parts = plan.parts();
         this.servers = new PartServers(server, plan, listener);
-        this.initScripts = ScriptFiles.readInitScripts(options.initScripts());
         this.results = new RevisionResults(revisions, options, listener);
         this.safety = options.safety().measure() ? new SafetyRecorder() : null;
         if (safety != null) {
@@ -70,6 +76,21 @@ final class HistoryWalk implements AutoCloseable {
         }
         listener.walkPlanned(parts.size(), plan.note());
         parts.forEach(part -> ready.add(new CompletableFuture<>()));
+    }
+
+    /** The first statement of the init scripts that changes what every database of a server shares. */
+    private static Optional<String> serverWideChange(List<SqlScript> scripts) {
+        for (SqlScript script : scripts) {
+            try (StatementCursor cursor = script.open()) {
+                for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
+                    Optional<String> change = ServerWideChanges.in(script.file(), statement.line(), statement.sql());
+                    if (change.isPresent()) {
+                        return change;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Walks the history; the caller closes the result, which drops its databases. */

@@ -201,6 +201,27 @@ class VerifierTest {
     }
 
     @Test
+    void an_init_script_that_creates_a_role_is_run_on_servers_of_their_own_when_the_walk_is_split() throws Exception {
+        // Every part's database runs the init scripts. A role is the server's: with two parts on one server the second
+        // part's init failed ("role ... already exists"; written idempotently in a DO block, the two parts raced into a
+        // unique violation), an exit 2 for an init script that is fine. The init scripts count as a server-wide change
+        // as the history's own files do, so the parts walk on servers of their own.
+        Path init = Files.writeString(history.resolveSibling(history.getFileName() + "-init.sql"),
+                "CREATE ROLE verifier_test_init_reader NOLOGIN;\n");
+        try {
+            VerificationReport report = verify(VerifierOptions.defaults().withInitScripts(List.of(init)).withJobs(2));
+
+            assertThat(report.passed()).as(report.toString()).isTrue();
+        } finally {
+            try (var database = PostgresServer.shared().createDatabase();
+                 var connection = database.connect();
+                 var statement = connection.createStatement()) {
+                statement.execute("DROP ROLE IF EXISTS verifier_test_init_reader");
+            }
+        }
+    }
+
+    @Test
     void an_upgrade_failing_on_a_rebuilt_state_says_it_is_its_own_failure() throws IOException {
         // 0002 runs outside a transaction and its downgrade leaves the index: the walk rebuilds 0002's state first.
         pair("0002_b", "CREATE INDEX CONCURRENTLY a_idx ON a (id);", "SELECT 1;");
