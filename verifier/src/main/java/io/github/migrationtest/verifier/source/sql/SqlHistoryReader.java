@@ -36,6 +36,10 @@ import java.util.stream.Stream;
  */
 public final class SqlHistoryReader {
 
+    /** How a sqlx simple migration opts out of the transaction sqlx otherwise runs it in. */
+    private static final String SQLX_TRANSACTION = "sqlx runs a migration in a transaction unless its file starts with"
+            + " -- no-transaction";
+
     private static final int MAX_DEPTH = 8;
 
     /** An SQL file whose name fits no convention, and why. */
@@ -539,8 +543,11 @@ public final class SqlHistoryReader {
             }
             revision = Revision.irreversible(id, up.description(), files, reason);
         }
+        // A sqlx simple migration is sqlx's alone: sqlx runs it in a transaction of its own whatever its statements
+        // (golang-migrate's pairs, which sqlx's look like, let the statements decide).
+        String inTransactionUnless = up.isSqlxSimple() ? SQLX_TRANSACTION : up.convention().transactionOptOut();
         return new PlannedRevision(revision, upPart.map(List::of).orElse(List.of()), down.map(List::of).orElse(List.of()),
-                up.version().recorded(up.convention()), up.convention().transactionOptOut());
+                up.version().recorded(up.convention()), inTransactionUnless);
     }
 
     private NamedFile firstOfDuplicates(List<NamedFile> candidates) {

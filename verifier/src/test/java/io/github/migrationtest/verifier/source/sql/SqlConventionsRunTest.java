@@ -425,6 +425,20 @@ class SqlConventionsRunTest {
         assertThat(db.probe().indexes()).contains("t_id");
     }
 
+    /**
+     * Without {@code -- no-transaction} sqlx runs a simple migration in a transaction of its own ({@code
+     * self.begin()}, then the file), whatever its statements: a lone {@code CREATE INDEX CONCURRENTLY} fails there, in
+     * production as here (it passed here, read as golang-migrate's file, whose statements decide). Found on atuin's
+     * server history ({@code 20220426080938_history-index.sql}).
+     */
+    @Test
+    void a_sqlx_simple_migration_runs_a_concurrent_index_in_a_transaction_unless_it_says_no_transaction()
+            throws SQLException {
+        write("20230101000000_init.sql", "create table t (id int);");
+        write("20230102000000_index.sql", "create index concurrently t_id on t (id);");
+        assertRefusedInTransaction("-- no-transaction");
+    }
+
     @Test
     void a_concurrent_index_beside_other_statements_fails_where_the_tool_sends_them_as_one_query() throws Exception {
         write("20230101000000_init.sql", "create table t (id int);");
