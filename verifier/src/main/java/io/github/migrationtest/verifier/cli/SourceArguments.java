@@ -38,6 +38,9 @@ final class SourceArguments {
     /** The Spring Boot settings the history was opened with, when it was; set by {@link #openSource()}. */
     Optional<SpringMigrationSettings> spring = Optional.empty();
 
+    /** Java migrations of the Spring Boot project that the command line leaves out, as a line to show; set by {@link #openSource()}. */
+    private Optional<String> uncompiledMigrations = Optional.empty();
+
     @Option(names = "--type", paramLabel = "sql|flyway|liquibase|alembic", description = "The kind of history; detected when omitted.")
     String type;
 
@@ -144,6 +147,7 @@ final class SourceArguments {
         location = named.orElse(location);
         spring = named.isPresent() ? Optional.empty() : SpringProject.settings(location, springProfiles);
         if (spring.isPresent()) {
+            uncompiledMigrations = SpringProject.uncompiledJavaMigrations(location, spring.get());
             // What the command line says wins over the application's settings.
             options = spring.get().applyTo(options);
             options = contexts == null ? options : options.withLiquibaseContexts(contexts);
@@ -176,7 +180,8 @@ final class SourceArguments {
 
     /** The lines that say which settings were read, and from where. */
     Stream<String> settingsLines() {
-        return Stream.concat(spring.map(SpringMigrationSettings::describe).stream(), toolConfig.map(ToolConfig::describe).stream());
+        return Stream.of(spring.map(SpringMigrationSettings::describe).stream(), uncompiledMigrations.stream(),
+                toolConfig.map(ToolConfig::describe).stream()).flatMap(lines -> lines);
     }
 
     /** What stops a command when the history read no revision: its errors, or nothing to read. */

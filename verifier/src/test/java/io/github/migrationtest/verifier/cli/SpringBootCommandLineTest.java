@@ -85,6 +85,27 @@ class SpringBootCommandLineTest {
     }
 
     @Test
+    void java_migrations_beside_the_sources_are_named_as_left_out_not_passed_over_in_silence() throws IOException {
+        Path resources = Files.createDirectories(dir.resolve("src/main/resources/db/migration"));
+        Files.writeString(dir.resolve("src/main/resources/application.yml"), "spring:\n  flyway:\n    enabled: true\n");
+        Files.writeString(resources.resolve("V1__a.sql"), "create table a (id int primary key);\n");
+        Files.writeString(resources.resolve("V3__b.sql"), "alter table a add column name text;\n");
+        Path java = Files.createDirectories(dir.resolve("src/main/java/db/migration"));
+        Files.writeString(java.resolve("V2__Backfill.java"), "package db.migration;\n\npublic class V2__Backfill {}\n");
+        Files.writeString(java.resolve("MigrationSupport.java"), "package db.migration;\n\nclass MigrationSupport {}\n");
+
+        int exit = run("verify", dir.toString(), "--checks", "HISTORY_IS_LINEAR,UPGRADES_APPLY");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Not verified: 1 Java migration(s) that Flyway runs from the compiled classes"
+                + " of classpath:db/migration between the SQL scripts: src/main/java/db/migration/V2__Backfill.java;"
+                + " the command line compiles nothing, so the walk leaves them out. To verify them too, run the Maven plugin"
+                + " (mvn verify, after compile) or the JUnit extension (@MigrationTest), which take them from the project's"
+                + " class path\n");
+        assertThat(out.toString()).doesNotContain("MigrationSupport");
+    }
+
+    @Test
     void a_missing_flyway_location_names_the_setting_and_its_file() throws IOException {
         Path resources = Files.createDirectories(dir.resolve("src/main/resources"));
         Files.writeString(resources.resolve("application.properties"), "spring.flyway.locations=classpath:db/missing\n");
