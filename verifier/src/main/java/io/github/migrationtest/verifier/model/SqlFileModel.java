@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * {@code sql:<file>}: a declarative {@code schema.sql}, the desired state written as DDL. It is run in
@@ -45,10 +46,18 @@ public final class SqlFileModel implements SchemaModel {
      * @throws ModelFileException when the file is missing or unreadable
      */
     public SqlScript script() {
-        return SqlScript.parse(file.name(), ModelFiles.read(file.name(), file.path(), "Write the desired schema there"
+        String text = ModelFiles.read(file.name(), file.path(), "Write the desired schema there"
                 + " (the DDL of every object the migrations should build), or point sql: at an existing file",
-                "Make it a readable UTF-8 SQL file"));
+                "Make it a readable UTF-8 SQL file");
+        return SqlScript.parse(file.name(), PG_DUMP_RESTRICT.matcher(text).replaceAll(""));
     }
+
+    /**
+     * pg_dump (17.6, 16.10, 15.14, 14.19, 13.22 and later) brackets a dump with the psql meta-commands
+     * {@code \restrict <key>} and its closing {@code unrestrict} line: not SQL, and nothing of the schema, so a
+     * {@code pg_dump --schema-only} file is read without them (the lines stay, empty, so locations keep their lines).
+     */
+    private static final Pattern PG_DUMP_RESTRICT = Pattern.compile("(?m)^\\\\(?:un)?restrict\\b[^\\r\\n]*");
 
     @Override
     public SchemaSnapshot snapshot(PostgresServer server, SnapshotOptions options) {

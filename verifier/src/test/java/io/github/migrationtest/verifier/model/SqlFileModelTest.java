@@ -60,6 +60,34 @@ class SqlFileModelTest {
     }
 
     @Test
+    void should_read_a_pg_dump_file_with_its_restrict_meta_commands_keeping_the_line_numbers() throws IOException {
+        // pg_dump 17.6, 16.10, 15.14 and later write a \restrict <key> line first and its unrestrict line last.
+        Path dump = Files.writeString(dir.resolve("schema.sql"), """
+                --
+                -- PostgreSQL database dump
+                --
+
+                \\restrict cPrip0PbvmUzzvKafbWgey4wAY70tsV4JVKku4OG43Lp0hKbY2YG24H6EzOvJkN
+
+                SET statement_timeout = 0;
+                SELECT pg_catalog.set_config('search_path', '', false);
+
+                CREATE TABLE public.users (
+                    id integer NOT NULL
+                );
+
+                \\unrestrict cPrip0PbvmUzzvKafbWgey4wAY70tsV4JVKku4OG43Lp0hKbY2YG24H6EzOvJkN
+                """);
+        Path broken = Files.writeString(dir.resolve("broken.sql"), "\\restrict abc\nCREATE TABLE t (x moneyy);\n\\unrestrict abc\n");
+
+        SchemaSnapshot snapshot = model(dump).snapshot(server, SnapshotOptions.defaults());
+
+        assertThat(snapshot.lookup("public.users.id")).isPresent();
+        assertThatThrownBy(() -> model(broken).snapshot(server, SnapshotOptions.defaults()))
+                .isInstanceOfSatisfying(ModelFileException.class, e -> assertThat(e.failure().location()).startsWith(broken + ":2:"));
+    }
+
+    @Test
     void should_run_the_init_scripts_first_as_in_the_working_database() throws IOException {
         Path init = Files.writeString(dir.resolve("environment.sql"), "CREATE SCHEMA IF NOT EXISTS audit;\n");
         Path file = Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE audit.events (id int PRIMARY KEY);\n");
