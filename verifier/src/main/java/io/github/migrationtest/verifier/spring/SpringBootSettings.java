@@ -23,6 +23,7 @@ public final class SpringBootSettings {
 
     private static final String[] EXTENSIONS = {"properties", "yaml", "yml"};
     private static final String ACTIVE_PROFILES = "spring.profiles.active";
+    private static final String DEFAULT_PROFILES = "spring.profiles.default";
 
     private final ApplicationFiles files;
     private final HistoryLocations locations;
@@ -46,11 +47,15 @@ public final class SpringBootSettings {
      * settings (or Spring Boot's default locations hold a history).
      *
      * @param profiles the profiles to read (empty: {@code spring.profiles.active} from the system
-     *     properties, {@code SPRING_PROFILES_ACTIVE}, or the files, else Spring Boot's {@code default})
+     *     properties, {@code SPRING_PROFILES_ACTIVE}, or the files, else {@code spring.profiles.default} from the same
+     *     places, else Spring Boot's {@code default})
      * @throws SpringSettingsException when the settings name a history that is not there, or both tools
      */
     public Optional<SpringMigrationSettings> read(List<String> profiles) {
         List<String> active = profiles.isEmpty() ? activeProfiles() : List.copyOf(profiles);
+        if (active.isEmpty()) {
+            active = profilesSetting(DEFAULT_PROFILES, "SPRING_PROFILES_DEFAULT"); // Spring Boot's profiles when none is active
+        }
         List<PropertySource> fileSources = fileSources(active.isEmpty() ? List.of("default") : active);
         if (fileSources.isEmpty()) {
             return Optional.empty();
@@ -84,13 +89,21 @@ public final class SpringBootSettings {
 
     /** What Spring Boot would activate: the system property, the environment variable, else the files' own setting. */
     private List<String> activeProfiles() {
-        String value = systemProperties.get(ACTIVE_PROFILES);
+        return profilesSetting(ACTIVE_PROFILES, "SPRING_PROFILES_ACTIVE");
+    }
+
+    /**
+     * A profiles setting ({@code spring.profiles.active}, or {@code spring.profiles.default}, the profiles Spring Boot
+     * activates when none is active): the system property, the environment variable, else the base files' own setting.
+     */
+    private List<String> profilesSetting(String name, String variableName) {
+        String value = systemProperties.get(name);
         if (value == null) {
-            value = variable("SPRING_PROFILES_ACTIVE");
+            value = variable(variableName);
         }
         if (value == null) {
             SpringEnvironment base = new SpringEnvironment(fileSources(List.of()), this::variable);
-            value = base.list(ACTIVE_PROFILES).map(items -> String.join(",", items.stream().map(SpringEnvironment.Value::value).toList()))
+            value = base.list(name).map(items -> String.join(",", items.stream().map(SpringEnvironment.Value::value).toList()))
                     .orElse(null);
         }
         return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();

@@ -125,6 +125,25 @@ class SpringBootSettingsTest {
     }
 
     @Test
+    void with_no_active_profile_spring_profiles_default_names_the_profiles_as_in_spring_boot() throws IOException {
+        // kmh-no3/journAPI: application.yml has spring.profiles.default: dev, and only application-dev.yml sets Flyway.
+        files.put("application.yml", "spring:\n  profiles:\n    default: dev\n");
+        files.put("application-dev.yml", "spring:\n  flyway:\n    locations: classpath:/db/dev\n    table: dev_history\n");
+        files.put("application-ci.properties", "spring.flyway.table=ci_history\n");
+        Files.createDirectories(resources().resolve("db/dev"));
+        Files.writeString(resources().resolve("db/dev/V1__a.sql"), "CREATE TABLE a (id int);");
+
+        SpringMigrationSettings settings = read().orElseThrow();
+
+        assertThat(settings.location()).endsWith("db/dev");
+        assertThat(settings.describe()).startsWith("Flyway settings from src/main/resources/application-dev.yml (profile dev):");
+        environment.put("SPRING_PROFILES_DEFAULT", "ci");
+        assertThat(options().flyway().table()).isEqualTo("ci_history");
+        environment.put("SPRING_PROFILES_ACTIVE", "dev");
+        assertThat(options().flyway().table()).isEqualTo("dev_history");
+    }
+
+    @Test
     void placeholders_in_values_resolve_against_properties_environment_and_defaults() {
         files.put("application.properties", """
                 app.suffix=_v2
