@@ -261,6 +261,28 @@ class HistoryWalkTest {
         assertThat(seen.servers).as("servers the upgrades ran on, by start time").hasSize(2);
     }
 
+    @Test
+    void an_init_script_that_creates_a_role_walks_in_parts_on_servers_of_their_own() throws IOException {
+        // Netflix/conductor's V1 gives its schema to the role conductor, which the deployment makes: an init script
+        // with a plain CREATE ROLE (Postgres has no IF NOT EXISTS for roles). The init scripts run on every part's
+        // database; on one server the second part's CREATE ROLE failed with "role ... already exists" (exit 2).
+        for (int i = 1; i <= 12; i++) {
+            pair(i, "CREATE TABLE t" + i + " (id int PRIMARY KEY, name text);", "DROP TABLE t" + i + ";");
+        }
+        String role = "migrationtest_init_role_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        Path init = Files.writeString(Files.createTempFile("init-role", ".sql"), "CREATE ROLE " + role + " NOLOGIN;\n");
+        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
+        long serversBefore = postgresProcesses();
+
+        Run parted = verify(source, VerifierOptions.defaults().withJobs(2).withInitScripts(List.of(init)));
+
+        assertThat(parted.parts()).isEqualTo(2);
+        assertThat(parted.note()).isEqualTo("each part but the last on a server of its own, since " + init + ":1: CREATE ROLE"
+                + " changes what all databases of a server share");
+        assertThat(parted.report().passed()).as(parted.report().toString()).isTrue();
+        assertThat(postgresProcesses()).as("postgres processes once the twin server is stopped").isEqualTo(serversBefore);
+    }
+
     /** A source that notes which server each upgrade ran on: its postmaster's start time tells servers apart. */
     private static final class ServersSeen extends DelegatingSource {
         private final Set<String> servers = java.util.concurrent.ConcurrentHashMap.newKeySet();
