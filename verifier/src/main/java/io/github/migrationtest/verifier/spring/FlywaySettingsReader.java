@@ -102,8 +102,9 @@ final class FlywaySettingsReader extends ToolSettings {
     }
 
     /**
-     * The location whose versioned migrations are the history. The verifier walks one folder's versions;
-     * the other locations still reach Flyway (callbacks, repeatables), but may not hold versions of their own.
+     * The main location: the first that holds versioned migrations (else the first found). The others reach Flyway
+     * too (their versions, callbacks, repeatables), and their versions join the history in version order, as Flyway
+     * merges its locations (a {@code common} folder beside a vendor's or a profile's).
      */
     private Found mainLocation(List<String> wanted, List<SpringEnvironment.Value> given, FlywayNames names) {
         List<Found> found = new ArrayList<>();
@@ -115,13 +116,7 @@ final class FlywaySettingsReader extends ToolSettings {
             throw new SpringSettingsException("No Flyway migrations at " + String.join(", ", wanted) + " (" + origin
                     + "): the folder does not exist; fix the setting, or give the history's location");
         }
-        List<Found> versioned = found.stream().filter(f -> hasVersions(f.path(), names)).toList();
-        if (versioned.size() > 1) {
-            throw new SpringSettingsException("Versioned Flyway migrations are in more than one location ("
-                    + versioned.stream().map(Found::display).collect(Collectors.joining(", ")) + ", from " + origin
-                    + "); the verifier walks one folder's versions: give that folder as the location");
-        }
-        return versioned.isEmpty() ? found.get(0) : versioned.get(0);
+        return found.stream().filter(f -> hasVersions(f.path(), names)).findFirst().orElse(found.get(0));
     }
 
     private static boolean hasVersions(Path folder, FlywayNames names) {

@@ -119,6 +119,35 @@ class SpringBootCommandLineTest {
     }
 
     @Test
+    void flyway_versions_of_a_common_location_and_a_profile_s_are_walked_in_one_version_order() throws IOException {
+        // Spring Boot's usual layout: shared migrations in common/, a profile's or a vendor's in a folder of its own.
+        Path resources = Files.createDirectories(dir.resolve("src/main/resources"));
+        Path common = Files.createDirectories(resources.resolve("db/migration/common"));
+        Path dev = Files.createDirectories(resources.resolve("db/migration/dev"));
+        Files.writeString(resources.resolve("application.yml"), """
+                spring:
+                  flyway:
+                    locations: classpath:db/migration/common,classpath:db/migration/dev
+                """);
+        Files.writeString(common.resolve("V1__users.sql"), "CREATE TABLE users (id int PRIMARY KEY);\n");
+        Files.writeString(common.resolve("U1__users.sql"), "DROP TABLE users;\n");
+        Files.writeString(dev.resolve("V2__seed.sql"), "CREATE TABLE seed (user_id int REFERENCES users);\n");
+        Files.writeString(dev.resolve("U2__seed.sql"), "DROP TABLE seed;\n");
+        Files.writeString(common.resolve("V3__emails.sql"), "ALTER TABLE seed ADD COLUMN email text;\n");
+        Files.writeString(common.resolve("U3__emails.sql"), "ALTER TABLE seed DROP COLUMN email;\n");
+
+        int exit = run("verify", dir.toString());
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("[1/3] 1 (users)").contains("[2/3] 2 (seed)").contains("[3/3] 3 (emails)");
+
+        Files.writeString(dev.resolve("V3__again.sql"), "SELECT 1;\n");
+        assertThat(run("verify", dir.toString())).as("HISTORY_IS_LINEAR fails").isEqualTo(1);
+        assertThat(out.toString() + err).contains("V3__again.sql: has the same version (3) as")
+                .contains("which Flyway refuses (\"Found more than one migration with version\")");
+    }
+
+    @Test
     void flyway_schemas_and_placeholder_syntax_reach_flyway_and_the_downgrade_scripts() throws IOException {
         Path resources = Files.createDirectories(dir.resolve("src/main/resources"));
         Path migrations = Files.createDirectories(resources.resolve("db/migration"));

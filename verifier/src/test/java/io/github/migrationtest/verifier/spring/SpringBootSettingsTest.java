@@ -178,15 +178,16 @@ class SpringBootSettingsTest {
     }
 
     @Test
-    void versions_in_two_locations_are_refused_with_the_fix() throws IOException {
+    void versions_in_two_locations_are_one_history_whose_first_location_is_the_main_one() throws IOException {
         Files.createDirectories(resources().resolve("db/more"));
         Files.writeString(resources().resolve("db/more/V2__b.sql"), "CREATE TABLE b (id int);");
         files.put("application.properties", "spring.flyway.locations=classpath:db/migration,classpath:db/more\n");
 
-        assertThatThrownBy(this::read).isInstanceOf(SpringSettingsException.class).hasMessage(
-                "Versioned Flyway migrations are in more than one location (src/main/resources/db/migration,"
-                        + " src/main/resources/db/more, from spring.flyway.locations in src/main/resources/application.properties);"
-                        + " the verifier walks one folder's versions: give that folder as the location");
+        SpringMigrationSettings settings = read().orElseThrow();
+
+        assertThat(settings.location()).isEqualTo(resources().resolve("db/migration").toString());
+        assertThat(settings.applyTo(SourceOptions.defaults()).flyway().extraLocations())
+                .containsExactly("filesystem:" + resources().resolve("db/more"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -79,11 +80,23 @@ public final class FlywaySourceProvider implements MigrationSourceProvider {
     @Override
     public MigrationSource open(String location, SourceOptions options) {
         Locations.Resolved resolved = Locations.resolve(location, options.classLoader());
-        SqlHistory history = SqlHistoryReader.readFlyway(resolved.path(), resolved.display(), options.flyway().names());
-        history = UndefinedPlaceholders.check(history, resolved.path(), resolved.display(), options);
+        List<SqlHistory> histories = new ArrayList<>(List.of(read(resolved, options)));
+        List<String> callbacks = new ArrayList<>(MigrateCallbacks.in(resolved.path(), resolved.display()));
+        // Flyway applies the versions of all its locations in one order; the others may hold versions too.
+        for (String extra : options.flyway().extraLocations()) {
+            Locations.Resolved other = Locations.resolve(extra, options.classLoader());
+            if (hasVersionedMigrations(other.path(), options.flyway().names())) {
+                histories.add(read(other, options));
+            }
+            callbacks.addAll(MigrateCallbacks.in(other.path(), other.display()));
+        }
         String flywayLocation = Locations.isClasspath(location) || location.startsWith("filesystem:")
                 ? location : "filesystem:" + Path.of(location).toAbsolutePath();
-        return new FlywaySource(location, flywayLocation, history, options,
-                MigrateCallbacks.in(resolved.path(), resolved.display()));
+        return new FlywaySource(location, flywayLocation, VersionedLocations.merged(histories), options, callbacks);
+    }
+
+    private static SqlHistory read(Locations.Resolved location, SourceOptions options) {
+        SqlHistory history = SqlHistoryReader.readFlyway(location.path(), location.display(), options.flyway().names());
+        return UndefinedPlaceholders.check(history, location.path(), location.display(), options);
     }
 }
