@@ -90,6 +90,24 @@ class ToolConfigCommandLineTest {
     }
 
     @Test
+    void a_placeholder_whose_value_is_an_unset_variable_is_named_with_the_variable_not_failed_as_a_syntax_error()
+            throws IOException {
+        // flyway.conf (and Spring Boot) leave ${NAME} of an unset variable as written; Flyway then puts it into the SQL.
+        Path history = placeholderHistory(dir.resolve("sql"));
+        Path conf = Files.writeString(dir.resolve("flyway.conf"),
+                "flyway.placeholders.prefix=${MIGRATIONTEST_NO_SUCH_VARIABLE}\n");
+
+        int exit = run("verify", history.toString(), "--flyway-config", conf.toString(), "--no-lint", "--no-safety");
+
+        assertThat(exit).isEqualTo(Main.COULD_NOT_RUN);
+        assertThat(err.toString()).contains("V1__a.sql:1: the placeholder ${prefix} has the value"
+                        + " ${MIGRATIONTEST_NO_SUCH_VARIABLE}, a reference left as written (an environment variable that is"
+                        + " not set), so Flyway would put that text into the SQL and fail this migration",
+                "set what ${MIGRATIONTEST_NO_SUCH_VARIABLE} refers to, or give it a value: --placeholder prefix=<value>")
+                .doesNotContain("syntax error");
+    }
+
+    @Test
     void the_revisions_before_an_undefined_placeholder_are_verified_and_the_history_check_fails() throws IOException {
         Path history = Files.createDirectories(dir.resolve("sql"));
         Files.writeString(history.resolve("V1__a.sql"), "CREATE TABLE a (id int);\n");

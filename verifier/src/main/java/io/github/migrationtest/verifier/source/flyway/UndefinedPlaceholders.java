@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -39,11 +40,21 @@ final class UndefinedPlaceholders {
     private final String prefix;
     private final String suffix;
     private final Set<String> defined = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    /**
+     * Placeholders whose value is still a reference ({@code ${DPR_USER}}): Spring Boot leaves one to an environment
+     * variable that is not set as written, and Flyway then puts that text into the SQL.
+     */
+    private final Map<String, String> unresolved = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     private UndefinedPlaceholders(SourceOptions options) {
         this.prefix = options.flyway().placeholderPrefix() == null ? "${" : options.flyway().placeholderPrefix();
         this.suffix = options.flyway().placeholderSuffix() == null ? "}" : options.flyway().placeholderSuffix();
         defined.addAll(options.placeholders().keySet());
+        options.placeholders().forEach((name, value) -> {
+            if (value != null && value.contains("${")) {
+                unresolved.put(name, value);
+            }
+        });
     }
 
     /** The history with an error finding for each script and placeholder no setting defines. */
@@ -101,10 +112,15 @@ final class UndefinedPlaceholders {
         } catch (IOException | UncheckedIOException e) {
             return List.of(); // a script that cannot be read is the history reader's to report
         }
+        String fails = revision ? " would fail this migration (the walk stops before its revision)" : " would fail it";
         return undefined.entrySet().stream().map(e -> HistoryFinding.error(HistoryFinding.Kind.UNDEFINED_PLACEHOLDER,
-                file + ":" + e.getValue(), "the placeholder " + prefix + e.getKey() + suffix + " has no value, so Flyway"
-                        + (revision ? " would fail this migration (the walk stops before its revision)" : " would fail it"),
-                fix(e.getKey()))).toList();
+                file + ":" + e.getValue(), unresolved.containsKey(e.getKey())
+                        ? "the placeholder " + prefix + e.getKey() + suffix + " has the value " + unresolved.get(e.getKey())
+                                + ", a reference left as written (an environment variable that is not set), so Flyway"
+                                + " would put that text into the SQL and" + fails.replaceFirst("^ would", "")
+                        : "the placeholder " + prefix + e.getKey() + suffix + " has no value, so Flyway" + fails,
+                unresolved.containsKey(e.getKey()) ? "set what " + unresolved.get(e.getKey()) + " refers to, or "
+                        + fix(e.getKey()) : fix(e.getKey()))).toList();
     }
 
     private void scan(String line, int number, Map<String, Integer> undefined) {
@@ -114,7 +130,7 @@ final class UndefinedPlaceholders {
                 return;
             }
             String name = line.substring(start + prefix.length(), end);
-            if (!name.toLowerCase(Locale.ROOT).startsWith(BUILT_IN) && !defined.contains(name)) {
+            if (!name.toLowerCase(Locale.ROOT).startsWith(BUILT_IN) && (!defined.contains(name) || unresolved.containsKey(name))) {
                 undefined.putIfAbsent(name, number);
             }
         }
