@@ -135,6 +135,14 @@ public final class DataLoss {
 
     private static Optional<SafetyFinding> changed(SchemaObject was, SchemaObject is, SchemaSnapshot schemaBefore,
                                                    StepRecord step, String file) {
+        Optional<ExecutedStatement> dropped = was instanceof Column column && is instanceof Column
+                ? ChangingStatements.droppingColumn(step.statements(), column) : Optional.empty();
+        if (dropped.isPresent()) {
+            // Dropped and added again under its name (often with another type): every value is gone, whatever the types.
+            Column column = (Column) was;
+            return Optional.of(finding(Finding.DROPS_COLUMN, step, file, was.path(), "column " + was.path() + " ("
+                    + column.type() + ") was dropped and added again in the " + verb(step) + ": its values are gone", dropped));
+        }
         if (was instanceof Column before && is instanceof Column after
                 && TypeNarrowing.narrows(before.type(), after.type())) {
             // An enum's values are its labels as they were before the step: a string type that holds them all holds

@@ -89,6 +89,30 @@ class DataLossPlacesTest {
                 "public.audit.payload at 0002_drop_payload.up.sql:2", "public.events.payload at 0002_drop_payload.up.sql:1");
     }
 
+    @Test
+    void a_column_dropped_and_added_again_under_its_name_loses_its_values_whatever_the_types() throws IOException {
+        // top-leader-be's V1.0.0.2: the column comes back as jsonb; it was reported as a narrowing, without a line.
+        write("0001_coach.up.sql", "CREATE TABLE coach (id int, languages varchar(255), bio text);");
+        write("0001_coach.down.sql", "DROP TABLE coach;");
+        write("0002_languages.up.sql", """
+                ALTER TABLE coach DROP COLUMN IF EXISTS languages;
+                ALTER TABLE coach ADD COLUMN languages jsonb DEFAULT '[]';""");
+        write("0002_languages.down.sql", "ALTER TABLE coach DROP COLUMN languages;\n"
+                + "ALTER TABLE coach ADD COLUMN languages varchar(255);");
+
+        VerificationReport report = new Verifier(MigrationSources.open(history, SourceOptions.defaults()),
+                VerifierOptions.defaults().withJobs(1)).verify(PostgresServer.shared(
+                        PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED)));
+
+        List<String> found = report.revision("0002").orElseThrow().safety().stream()
+                .filter(f -> f.evidence() == Evidence.SCHEMA_DIFF)
+                .map(f -> f.direction() + " " + f.finding() + " " + f.object() + " at "
+                        + f.location().replace(history + "/", "")).sorted().toList();
+        assertThat(found).as(SafetyCorpusTest.details(report)).containsExactly(
+                "DOWN DROPS_COLUMN public.coach.languages at 0002_languages.down.sql:1",
+                "UP DROPS_COLUMN public.coach.languages at 0002_languages.up.sql:1");
+    }
+
     private void write(String name, String sql) throws IOException {
         Files.writeString(history.resolve(name), sql + "\n");
     }
