@@ -11,11 +11,8 @@ import io.github.migrationtest.verifier.safety.SafetyRecorder;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.StatementListener;
 import io.github.migrationtest.verifier.source.Revision;
-import io.github.migrationtest.verifier.source.ServerWideChanges;
 import io.github.migrationtest.verifier.source.script.ScriptFiles;
 import io.github.migrationtest.verifier.source.script.SqlScript;
-import io.github.migrationtest.verifier.source.script.SqlStatement;
-import io.github.migrationtest.verifier.source.script.StatementCursor;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +61,8 @@ final class HistoryWalk implements AutoCloseable {
         this.initScripts = ScriptFiles.readInitScripts(options.initScripts());
         // The init scripts run on every part's database: a role they create collides across parts on one server
         // as one the history's files create does.
-        Optional<String> serverWideChange = source.serverWideChange().or(() -> serverWideChange(initScripts));
+        Optional<String> serverWideChange = source.serverWideChange().or(() -> initScripts.stream()
+                .map(SqlScript::serverWideChange).flatMap(Optional::stream).findFirst());
         WalkPlan plan = WalkPlan.of(revisions, policy, options, serverWideChange,
                 Runtime.getRuntime().availableProcessors(), server.canStartAnother());
         this.parts = plan.parts();
@@ -76,21 +74,6 @@ final class HistoryWalk implements AutoCloseable {
         }
         listener.walkPlanned(parts.size(), plan.note());
         parts.forEach(part -> ready.add(new CompletableFuture<>()));
-    }
-
-    /** The first statement of the init scripts that changes what every database of a server shares. */
-    private static Optional<String> serverWideChange(List<SqlScript> scripts) {
-        for (SqlScript script : scripts) {
-            try (StatementCursor cursor = script.open()) {
-                for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
-                    Optional<String> change = ServerWideChanges.in(script.file(), statement.line(), statement.sql());
-                    if (change.isPresent()) {
-                        return change;
-                    }
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /** Walks the history; the caller closes the result, which drops its databases. */

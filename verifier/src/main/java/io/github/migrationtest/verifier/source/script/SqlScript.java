@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.source.script;
 
+import io.github.migrationtest.verifier.source.ServerWideChanges;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -71,6 +73,22 @@ public final class SqlScript {
      */
     public StatementCursor open() {
         return new StatementCursor(new ScriptChars(source.open()), bounds);
+    }
+
+    /**
+     * The first statement that changes what all databases of a server share (a role, a tablespace: {@link
+     * ServerWideChanges}), as {@code file:line: statement}; read one statement at a time, so a big file is not held.
+     */
+    public Optional<String> serverWideChange() {
+        try (StatementCursor cursor = open()) {
+            for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
+                Optional<String> change = ServerWideChanges.in(file, statement.line(), statement.sql());
+                if (change.isPresent()) {
+                    return change;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -3,10 +3,6 @@ package io.github.migrationtest.verifier.source.sql;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
-import io.github.migrationtest.verifier.source.ServerWideChanges;
-import io.github.migrationtest.verifier.source.script.SqlScript;
-import io.github.migrationtest.verifier.source.script.SqlStatement;
-import io.github.migrationtest.verifier.source.script.StatementCursor;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -25,22 +21,8 @@ public abstract class FileHistorySource implements MigrationSource {
         this.planned = new PlannedRevisions(history.revisions());
         this.serverWideChange = history.revisions().stream()
                 .flatMap(revision -> Stream.concat(revision.up().stream(), revision.down().stream()))
-                .flatMap(part -> serverWideChange(part).stream())
+                .flatMap(part -> part.parse().serverWideChange().stream())
                 .findFirst();
-    }
-
-    /** The first server-wide change in a part's statements, read one at a time so a big file is not held. */
-    private static Optional<String> serverWideChange(ScriptPart part) {
-        SqlScript script = part.parse();
-        try (StatementCursor cursor = script.open()) {
-            for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
-                Optional<String> change = ServerWideChanges.in(script.file(), statement.line(), statement.sql());
-                if (change.isPresent()) {
-                    return change;
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     @Override
