@@ -32,7 +32,7 @@ final class VersionedLocations {
         for (SqlHistory history : histories) {
             findings.addAll(history.findings());
             for (PlannedRevision revision : history.revisions()) {
-                Version version = Version.parse(revision.revision().id());
+                Version version = versionOf(revision);
                 PlannedRevision first = byVersion.putIfAbsent(version, revision);
                 if (first != null) {
                     findings.add(HistoryFinding.error(Kind.DUPLICATE_VERSION, fileOf(revision), "has the same version ("
@@ -43,8 +43,14 @@ final class VersionedLocations {
             }
         }
         List<PlannedRevision> revisions = new ArrayList<>(byVersion.values());
-        revisions.sort(Comparator.comparing(revision -> Version.parse(revision.revision().id())));
+        revisions.sort(Comparator.comparing(VersionedLocations::versionOf));
         return new SqlHistory(revisions, findings, histories.get(0).convention());
+    }
+
+    /** The revision's version as Flyway compares it; an id that is no version (none expected) compares as text. */
+    private static Version versionOf(PlannedRevision revision) {
+        String id = revision.revision().id();
+        return Version.isVersion(id) ? Version.parse(id) : Version.textual(id, id);
     }
 
     private static String fileOf(PlannedRevision revision) {
