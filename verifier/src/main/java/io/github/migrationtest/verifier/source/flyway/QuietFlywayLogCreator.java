@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends Flyway's logging to SLF4J one level down: its progress lines become DEBUG, and its ERROR
- * lines too, because every Flyway error also reaches the caller as the failure we report.
+ * lines too, because every Flyway error also reaches the caller as the failure we report; so do the
+ * Postgres notices it logs as warnings.
  * Flyway instantiates it by class name ({@code loggers(...)}), hence public.
  */
 public final class QuietFlywayLogCreator implements LogCreator {
@@ -28,9 +29,17 @@ public final class QuietFlywayLogCreator implements LogCreator {
             target.debug(message);
         }
 
+        /**
+         * A warning stays one, but not the notices Postgres sends for the user's statements, which Flyway passes on as
+         * {@code DB: relation ... already exists, skipping}: no other tool's notices reach the progress lines either.
+         */
         @Override
         public void warn(String message) {
-            target.warn(message);
+            if (message != null && message.startsWith("DB: ")) {
+                target.debug(message);
+            } else {
+                target.warn(message);
+            }
         }
 
         @Override
