@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How two snapshots are compared.
@@ -97,7 +98,7 @@ public record DiffOptions(ColumnOrder columnOrder, List<String> ignored, Set<Str
 
     /** Adds schemas the migration tool keeps for itself (see {@link #toolSchemas()}). */
     public DiffOptions withToolSchemas(Set<String> names) {
-        Set<String> all = new java.util.TreeSet<>(toolSchemas);
+        Set<String> all = new TreeSet<>(toolSchemas);
         all.addAll(names);
         return new DiffOptions(columnOrder, ignored, schemas, constraintNames, all);
     }

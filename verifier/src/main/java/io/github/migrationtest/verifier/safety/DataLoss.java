@@ -51,6 +51,8 @@ public final class DataLoss {
                     Evidence.MEASURED, ""));
         }
         Set<String> inherited = droppedThroughParent(before, changes);
+        // Looked for statement by statement only in a step that drops something (most change a column otherwise).
+        boolean drops = step.statements().stream().anyMatch(statement -> statement.code().contains("DROP "));
         for (SnapshotChanges.Change change : changes.changes()) {
             String parent = change.before().parentPath();
             if (parent != null && recreated.contains(parent) || inherited.contains(change.path())) {
@@ -59,7 +61,7 @@ public final class DataLoss {
             if (change.after() == null) {
                 gone(change.path(), change.before(), changes, step, file).ifPresent(found::add);
             } else {
-                changed(change.before(), change.after(), before, step, file).ifPresent(found::add);
+                changed(change.before(), change.after(), before, step, file, drops).ifPresent(found::add);
             }
         }
         return found.stream().map(step::allow).toList();
@@ -134,8 +136,8 @@ public final class DataLoss {
     }
 
     private static Optional<SafetyFinding> changed(SchemaObject was, SchemaObject is, SchemaSnapshot schemaBefore,
-                                                   StepRecord step, String file) {
-        Optional<ExecutedStatement> dropped = was instanceof Column column && is instanceof Column
+                                                   StepRecord step, String file, boolean drops) {
+        Optional<ExecutedStatement> dropped = drops && was instanceof Column column && is instanceof Column
                 ? ChangingStatements.droppingColumn(step.statements(), column) : Optional.empty();
         if (dropped.isPresent()) {
             // Dropped and added again under its name (often with another type): every value is gone, whatever the types.

@@ -80,23 +80,21 @@ public final class FlywaySourceProvider implements MigrationSourceProvider {
     @Override
     public MigrationSource open(String location, SourceOptions options) {
         Locations.Resolved resolved = Locations.resolve(location, options.classLoader());
-        List<SqlHistory> histories = new ArrayList<>(List.of(read(resolved, options)));
-        List<String> callbacks = new ArrayList<>(MigrateCallbacks.in(resolved.path(), resolved.display()));
-        // Flyway applies the versions of all its locations in one order; the others may hold versions too.
-        for (String extra : options.flyway().extraLocations()) {
-            Locations.Resolved other = Locations.resolve(extra, options.classLoader());
-            if (hasVersionedMigrations(other.path(), options.flyway().names())) {
-                histories.add(read(other, options));
+        FlywayNames names = options.flyway().names();
+        List<Locations.Resolved> locations = new ArrayList<>(List.of(resolved));
+        options.flyway().extraLocations().forEach(extra -> locations.add(Locations.resolve(extra, options.classLoader())));
+        // Flyway applies the versions of all its locations in one order: the others may hold versions too.
+        List<SqlHistory> histories = new ArrayList<>(List.of(SqlHistoryReader.readFlyway(resolved.path(), resolved.display(), names)));
+        List<String> callbacks = new ArrayList<>();
+        for (Locations.Resolved each : locations) {
+            if (each != resolved && hasVersionedMigrations(each.path(), names)) {
+                histories.add(SqlHistoryReader.readFlyway(each.path(), each.display(), names));
             }
-            callbacks.addAll(MigrateCallbacks.in(other.path(), other.display()));
+            callbacks.addAll(MigrateCallbacks.in(each.path(), each.display()));
         }
+        SqlHistory history = UndefinedPlaceholders.check(VersionedLocations.merged(histories), locations, options);
         String flywayLocation = Locations.isClasspath(location) || location.startsWith("filesystem:")
                 ? location : "filesystem:" + Path.of(location).toAbsolutePath();
-        return new FlywaySource(location, flywayLocation, VersionedLocations.merged(histories), options, callbacks);
-    }
-
-    private static SqlHistory read(Locations.Resolved location, SourceOptions options) {
-        SqlHistory history = SqlHistoryReader.readFlyway(location.path(), location.display(), options.flyway().names());
-        return UndefinedPlaceholders.check(history, location.path(), location.display(), options);
+        return new FlywaySource(location, flywayLocation, history, options, callbacks);
     }
 }

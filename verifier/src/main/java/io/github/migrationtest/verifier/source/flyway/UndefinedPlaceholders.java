@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier.source.flyway;
 import io.github.migrationtest.verifier.source.FlywayNames;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.sql.Locations;
 import io.github.migrationtest.verifier.source.sql.PlannedRevision;
 import io.github.migrationtest.verifier.source.sql.ScriptPart;
 import io.github.migrationtest.verifier.source.sql.SqlHistory;
@@ -57,8 +58,11 @@ final class UndefinedPlaceholders {
         });
     }
 
-    /** The history with an error finding for each script and placeholder no setting defines. */
-    static SqlHistory check(SqlHistory history, Path folder, String display, SourceOptions options) {
+    /**
+     * The history (of all of Flyway's locations, merged) with an error finding for each script and placeholder no
+     * setting defines; the walk stops before the first revision that has one, whichever location it is in.
+     */
+    static SqlHistory check(SqlHistory history, List<Locations.Resolved> locations, SourceOptions options) {
         if (Boolean.FALSE.equals(options.flyway().placeholderReplacement())) {
             return history;
         }
@@ -66,7 +70,8 @@ final class UndefinedPlaceholders {
         List<HistoryFinding> found = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         FlywayNames names = options.flyway().names();
-        Map<String, Path> scripts = scripts(folder, names);
+        Map<String, Path> scripts = new LinkedHashMap<>();
+        locations.forEach(location -> scripts(location.path(), names).forEach(scripts::putIfAbsent));
         int walkable = history.revisions().size();
         for (int i = 0; i < history.revisions().size(); i++) {
             PlannedRevision revision = history.revisions().get(i);
@@ -78,10 +83,12 @@ final class UndefinedPlaceholders {
                 }
             }
         }
-        for (Path script : scripts.values()) {
-            String name = display + "/" + folder.relativize(script).toString().replace('\\', '/');
-            if (isOtherScript(script.getFileName().toString(), names) && seen.add(name)) {
-                found.addAll(check.findings(name, script, () -> "", false));
+        for (Locations.Resolved location : locations) {
+            for (Path script : scripts(location.path(), names).values()) {
+                String name = location.display() + "/" + location.path().relativize(script).toString().replace('\\', '/');
+                if (isOtherScript(script.getFileName().toString(), names) && seen.add(name)) {
+                    found.addAll(check.findings(name, script, () -> "", false));
+                }
             }
         }
         if (found.isEmpty()) {

@@ -399,8 +399,11 @@ public final class SqlHistoryReader {
             if (naming instanceof Ignored i && !i.dialect().isEmpty()) {
                 return false; // another database's file: popx
             }
-            topLevel |= !relative.contains("/") && (naming instanceof DbmateOnly || naming instanceof Named n
-                    && (n.file().convention() == Convention.GOLANG_MIGRATE || n.file().convention() == Convention.DBMATE));
+            // A name only dbmate runs counts when the file is dbmate's: a stray "001-notes.sql" beside diesel's
+            // folders must not make the reader skip them.
+            topLevel |= !relative.contains("/") && (naming instanceof DbmateOnly d && parts.hasDbmateSections(d.file())
+                    || naming instanceof Named n && (n.file().convention() == Convention.GOLANG_MIGRATE
+                            || n.file().convention() == Convention.DBMATE));
         }
         return topLevel;
     }
