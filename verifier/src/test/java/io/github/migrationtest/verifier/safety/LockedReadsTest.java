@@ -135,6 +135,29 @@ class LockedReadsTest {
                 "0002 UP 1 public.ev_2024: new index public.ev_2024_tenant_scope_idx built in place");
     }
 
+    /**
+     * A read looks only at the indexes made since the previous read, whichever table they are on: those of a table
+     * the step created are passed over once and never named, and a build on an existing table after them is named.
+     */
+    @Test
+    void builds_on_existing_tables_are_named_between_indexes_of_tables_the_step_creates() throws IOException {
+        write("0001_base", "CREATE TABLE a (id bigint PRIMARY KEY, x int, y int);", "DROP TABLE a;");
+        write("0002_mixed", """
+                CREATE INDEX a_x ON a (x);
+                CREATE TABLE n (id bigint PRIMARY KEY, v int, w int);
+                CREATE INDEX n_v ON n (v);
+                CREATE INDEX n_w ON n (w);
+                CREATE INDEX a_y ON a (y);
+                CREATE INDEX n_vw ON n (v, w);""", "DROP TABLE n;\nDROP INDEX a_y;\nDROP INDEX a_x;");
+
+        VerificationReport report = verify();
+
+        assertThat(builds(report)).as(SafetyCorpusTest.details(report)).containsExactly(
+                "0002 UP 1 public.a: new index public.a_x built in place",
+                "0002 UP 5 public.a: new index public.a_y built in place");
+        assertThat(report.passed()).as(SafetyCorpusTest.details(report)).isTrue();
+    }
+
     @Test
     void an_index_built_on_a_table_held_before_in_a_mode_that_builds_none_is_named() throws IOException {
         write("0001_base", "CREATE TABLE p (id bigint PRIMARY KEY, a int);\nCREATE TABLE q (id bigint PRIMARY KEY, a int);",
