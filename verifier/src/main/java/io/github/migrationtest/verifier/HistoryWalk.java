@@ -59,8 +59,9 @@ final class HistoryWalk implements AutoCloseable {
         this.policy = policy;
         this.options = options;
         this.initScripts = ScriptFiles.readInitScripts(options.initScripts());
-        // The init scripts run on every part's database: a role they create collides across parts on one server
-        // as one the history's files create does.
+        // The init scripts run on every part's database. A plain CREATE ROLE there keeps a role the server has, but one
+        // in a DO block (whose handler for duplicate_object misses two parts' race), an ALTER or a DROP ROLE still
+        // collides across parts on one server as one the history's files make does.
         Optional<String> serverWideChange = source.serverWideChange().or(() -> initScripts.stream()
                 .map(SqlScript::serverWideChange).flatMap(Optional::stream).findFirst());
         WalkPlan plan = WalkPlan.of(revisions, policy, options, serverWideChange,

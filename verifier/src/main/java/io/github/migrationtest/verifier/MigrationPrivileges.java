@@ -71,7 +71,8 @@ public final class MigrationPrivileges {
             hint = "Roles and tablespaces are the server's, not the database's: another run of this history on the"
                     + " same server (at the same time, or killed before its downgrades ran) or an init script may have"
                     + " made it. Run such a history once at a time per server, give each run a server of its own"
-                    + " (the embedded backend), or create it in an --init script that tolerates it existing";
+                    + " (the embedded backend), or create it with a plain CREATE ROLE in an --init script, which keeps a"
+                    + " role that exists";
         } else if (login != MigrationLogin.Kind.SERVER_USER && isRefusal(failure)) {
             hint = "The migrations run as " + (login == MigrationLogin.Kind.OWN_ROLE
                     ? "a role of the run's own, without superuser" : "the role given") + ". If the history needs this"

@@ -103,7 +103,8 @@ final class SourceArguments {
     String url;
 
     @Option(names = "--init", paramLabel = "<sql-file>",
-            description = "SQL run before revision 1, for what the environment provides (extensions, roles). Repeatable.")
+            description = "SQL run before revision 1, for what the environment provides (extensions, roles; a role"
+                    + " the server has is kept). Repeatable.")
     List<Path> initScripts = new ArrayList<>();
 
     @Option(names = "--lock-timeout", paramLabel = "<duration>", converter = DurationConverter.class,

@@ -30,10 +30,14 @@ public final class ScriptFiles {
         runInit(readInitScripts(files), connection);
     }
 
-    /** Runs init scripts {@link #readInitScripts read} before, for a caller that runs them on several databases. */
+    /**
+     * Runs init scripts {@link #readInitScripts read} before, for a caller that runs them on several databases. A role
+     * or tablespace they create that the server has already (roles are the server's, not the database's) is kept as
+     * it is: see {@link ExistingServerObjects}.
+     */
     public static void runInit(List<SqlScript> scripts, Connection connection) {
         if (!scripts.isEmpty()) {
-            run("init", "init scripts", scripts, connection);
+            run("init", "init scripts", scripts, connection, ScriptRunner.keepingExistingServerObjects());
         }
     }
 
@@ -70,7 +74,12 @@ public final class ScriptFiles {
      * @throws MigrationFailedException when a statement fails, with its file, line and column
      */
     public static void run(String step, String description, List<SqlScript> scripts, Connection connection) {
+        run(step, description, scripts, connection, new ScriptRunner(null, null));
+    }
+
+    private static void run(String step, String description, List<SqlScript> scripts, Connection connection,
+                            ScriptRunner runner) {
         Revision revision = Revision.reversible(step, description, scripts.stream().map(SqlScript::file).toList());
-        new ScriptRunner(null, null).run(revision, Direction.UP, scripts, "", connection);
+        runner.run(revision, Direction.UP, scripts, "", connection);
     }
 }

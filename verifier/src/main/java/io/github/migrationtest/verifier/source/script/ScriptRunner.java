@@ -35,6 +35,8 @@ public final class ScriptRunner {
 
     private final SessionTimeouts timeouts;
     private final Bookkeeping bookkeeping;
+    /** Whether a role or tablespace the scripts create may exist already ({@link ExistingServerObjects}): init scripts. */
+    private final boolean keepsExistingServerObjects;
     /** Connections whose database has the bookkeeping table: it is made once per connection, not per step. */
     private final Map<Connection, Boolean> kept = Collections.synchronizedMap(new WeakHashMap<>());
     private volatile StatementListener listener = StatementListener.NONE;
@@ -45,8 +47,23 @@ public final class ScriptRunner {
 
     /** A runner that keeps a migration tool's table of applied versions, as the tool would. */
     public ScriptRunner(Duration lockTimeout, Duration statementTimeout, Bookkeeping bookkeeping) {
+        this(lockTimeout, statementTimeout, bookkeeping, false);
+    }
+
+    private ScriptRunner(Duration lockTimeout, Duration statementTimeout, Bookkeeping bookkeeping,
+                         boolean keepsExistingServerObjects) {
         this.timeouts = new SessionTimeouts(lockTimeout, statementTimeout);
         this.bookkeeping = bookkeeping;
+        this.keepsExistingServerObjects = keepsExistingServerObjects;
+    }
+
+    /**
+     * A runner for init scripts, which stand for what the deployment provides: a role or tablespace they create that
+     * the server has already is kept as it is ({@link ExistingServerObjects}). Not for migrations, whose
+     * {@code CREATE ROLE} fails in production too when the role exists.
+     */
+    static ScriptRunner keepingExistingServerObjects() {
+        return new ScriptRunner(null, null, Bookkeeping.NONE, true);
     }
 
     /** Reports each statement this runner runs to {@code value} from now on. */
@@ -135,7 +152,8 @@ public final class ScriptRunner {
             int count;
             try {
                 count = timeouts.around(connection,
-                        () -> runAll(revision, direction, scripts, transactional, commit, record, connection, listener));
+                        () -> runAll(revision, direction, scripts, transactional, commit, record, connection, listener,
+                                keepsExistingServerObjects));
             } catch (MigrationFailedException e) {
                 if (keptInTransaction && ACTIVE_TRANSACTION.equals(e.failure().sqlState())) {
                     throw new MigrationFailedException(revision, direction, e.failure().withHint(inTransactionUnless
@@ -191,7 +209,8 @@ public final class ScriptRunner {
      */
     private static int runAll(
             Revision revision, Direction direction, List<SqlScript> scripts, boolean transactional, boolean commit,
-            Recording record, Connection connection, StatementListener listener) throws SQLException {
+            Recording record, Connection connection, StatementListener listener, boolean keepExisting)
+            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(!transactional);
         try {
@@ -212,7 +231,7 @@ public final class ScriptRunner {
                         }
                         if (last != null) {
                             execute(revision, direction, lastScript, last, null, Recording.NONE, connection, transactional,
-                                    listener);
+                                    listener, keepExisting);
                         }
                         lastScript = script;
                         last = statement;
@@ -220,7 +239,7 @@ public final class ScriptRunner {
                         // Its data is streamed from the file now, before the cursor moves on; never with the bookkeeping.
                         if (statement.isCopyIn()) {
                             execute(revision, direction, script, statement, cursor.copyData(), Recording.NONE, connection,
-                                    transactional, listener);
+                                    transactional, listener, keepExisting);
                             last = null;
                         }
                     }
@@ -229,7 +248,7 @@ public final class ScriptRunner {
             boolean together = transactional && last != null;
             if (last != null) {
                 execute(revision, direction, lastScript, last, null, together ? record : Recording.NONE, connection,
-                        transactional, listener);
+                        transactional, listener, keepExisting);
             }
             if (!together && !record.isEmpty()) {
                 executeBookkeeping(revision, direction, scripts, record.guarded(), connection, transactional);
@@ -307,12 +326,13 @@ public final class ScriptRunner {
 
     /**
      * Runs one statement, with {@code after} (the step's bookkeeping, or none) in the same round trip;
-     * a {@code COPY ... FROM STDIN} with its {@code copyData}.
+     * a {@code COPY ... FROM STDIN} with its {@code copyData}; with {@code keepExisting}, a creation of a role or
+     * tablespace that exists as a no-op.
      */
     private static void execute(
             Revision revision, Direction direction, SqlScript script, SqlStatement statement, Reader copyData,
-            Recording after, Connection connection, boolean transactional, StatementListener listener)
-            throws SQLException {
+            Recording after, Connection connection, boolean transactional, StatementListener listener,
+            boolean keepExisting) throws SQLException {
         StatementListener.ExecutedStatement reported = new StatementListener.ExecutedStatement(
                 script.file(), statement.line(), statement.sql(), statement.code(), transactional);
         listener.beforeStatement(connection, reported);
@@ -323,6 +343,8 @@ public final class ScriptRunner {
             if (statement.isCopyIn()) {
                 connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn(statement.sql(), copyData);
+            } else if (keepExisting && after.isEmpty() && ExistingServerObjects.creates(statement)) {
+                ExistingServerObjects.createUnlessExists(connection, statement, script.file());
             } else {
                 try (Statement jdbc = connection.createStatement()) {
                     // JDBC escapes ({fn ...}, {d '...'}) are not SQL: leave the text as written.
