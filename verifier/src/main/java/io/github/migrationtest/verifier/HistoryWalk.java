@@ -59,11 +59,10 @@ final class HistoryWalk implements AutoCloseable {
         this.policy = policy;
         this.options = options;
         this.initScripts = ScriptFiles.readInitScripts(options.initScripts());
-        // The init scripts run on every part's database. A plain CREATE ROLE there keeps a role the server has, but one
-        // in a DO block (whose handler for duplicate_object misses two parts' race), an ALTER or a DROP ROLE still
-        // collides across parts on one server as one the history's files make does.
-        Optional<String> serverWideChange = source.serverWideChange().or(() -> initScripts.stream()
-                .map(SqlScript::serverWideChange).flatMap(Optional::stream).findFirst());
+        // The init scripts run on every part's database: what they change server-wide collides across parts on one server
+        // as what the history's files change does, but for a plain CREATE ROLE, which keeps a role the server has.
+        Optional<String> serverWideChange = source.serverWideChange()
+                .or(() -> ScriptFiles.serverWideChange(initScripts));
         WalkPlan plan = WalkPlan.of(revisions, policy, options, serverWideChange,
                 Runtime.getRuntime().availableProcessors(), server.canStartAnother());
         this.parts = plan.parts();

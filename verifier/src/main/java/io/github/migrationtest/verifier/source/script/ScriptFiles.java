@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SQL files run as one step outside a history: the init scripts that provide the environment
@@ -39,6 +40,18 @@ public final class ScriptFiles {
         if (!scripts.isEmpty()) {
             run("init", "init scripts", scripts, connection, ScriptRunner.keepingExistingServerObjects());
         }
+    }
+
+    /**
+     * The init scripts' first statement that changes what all databases of a server share, as {@link
+     * SqlScript#serverWideChange()} gives it, leaving out a plain {@code CREATE ROLE} (or tablespace): the scripts keep
+     * one the server has, so parts of a walk on one server run them one after the other without colliding. A role made
+     * in a {@code DO} block, an {@code ALTER ROLE} (two sessions updating one role's row) or a {@code DROP ROLE} still
+     * counts.
+     */
+    public static Optional<String> serverWideChange(List<SqlScript> initScripts) {
+        return initScripts.stream().map(script -> script.serverWideChange(ExistingServerObjects::creates))
+                .flatMap(Optional::stream).findFirst();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * A script's statements, with the file they came from so a failure can point at a line and column.
@@ -80,8 +81,16 @@ public final class SqlScript {
      * ServerWideChanges}), as {@code file:line: statement}; read one statement at a time, so a big file is not held.
      */
     public Optional<String> serverWideChange() {
+        return serverWideChange(statement -> false);
+    }
+
+    /** The same, leaving out the statements {@code harmless} accepts. */
+    Optional<String> serverWideChange(Predicate<SqlStatement> harmless) {
         try (StatementCursor cursor = open()) {
             for (SqlStatement statement = cursor.next(); statement != null; statement = cursor.next()) {
+                if (harmless.test(statement)) {
+                    continue;
+                }
                 Optional<String> change = ServerWideChanges.in(file, statement.line(), statement.sql());
                 if (change.isPresent()) {
                     return change;
