@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.diff.DiffResult;
 import io.github.migrationtest.verifier.diff.SchemaDiff;
+import io.github.migrationtest.verifier.diff.UnexpectedObject;
 import io.github.migrationtest.verifier.protect.ProtectedSchemas;
 import io.github.migrationtest.verifier.protect.ProtectedSchemasCheck;
 import io.github.migrationtest.verifier.protect.Touch;
@@ -12,6 +13,7 @@ import io.github.migrationtest.verifier.report.Timings;
 import io.github.migrationtest.verifier.safety.DataLoss;
 import io.github.migrationtest.verifier.safety.SafetyFinding;
 import io.github.migrationtest.verifier.safety.StepRecord;
+import io.github.migrationtest.verifier.snapshot.ObjectKind;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.Revision;
@@ -244,7 +246,8 @@ final class RoundTrip {
         record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade did not restore the schema",
                 Findings.differences(diff), "Make " + downgradeFile() + " undo every change of the upgrade"
                         + completion.map(sql -> " (it lacks: " + sql + ")").orElse("")
-                        + ", or declare revision " + revision.id() + " irreversible" + callbacksNote()));
+                        + ", or declare revision " + revision.id() + " irreversible" + callbacksNote()
+                        + keptExtensionNote(diff)));
         return Down.DIFFERENT;
     }
 
@@ -278,6 +281,17 @@ final class RoundTrip {
         }
         return "; what " + String.join(", ", callbacks) + " change" + (callbacks.size() == 1 ? "s" : "")
                 + " (run with every upgrade) is no downgrade's to undo: leave it out with --ignore";
+    }
+
+    /**
+     * A downgrade often keeps an extension on purpose ("other tables may still use it"): what the deployment provides
+     * belongs in an init script, where the upgrade's {@code CREATE EXTENSION IF NOT EXISTS} finds it.
+     */
+    private static String keptExtensionNote(DiffResult diff) {
+        return diff.failures().stream().anyMatch(d -> d instanceof UnexpectedObject u && u.objectKind() == ObjectKind.EXTENSION)
+                ? "; an extension kept on purpose (the deployment or other revisions use it) belongs in an init script"
+                        + " (--init), as the deployment creates it"
+                : "";
     }
 
     private String downgradeFile() {

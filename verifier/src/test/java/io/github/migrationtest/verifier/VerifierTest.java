@@ -264,6 +264,27 @@ class VerifierTest {
         assertThat(outcome(declared, "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.SKIPPED);
     }
 
+    /** Found on a real sqlx history whose downgrade says "citext extension left in place; other tables may use it". */
+    @Test
+    void an_extension_a_downgrade_keeps_is_named_for_an_init_script_where_it_passes() throws IOException {
+        pair("0005_e", "CREATE EXTENSION IF NOT EXISTS citext;\nCREATE TABLE e (name citext);", "DROP TABLE e;");
+
+        CheckResult kept = verify(VerifierOptions.defaults()).revision("0005").orElseThrow()
+                .result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(kept.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(kept.fix()).contains("(it lacks: DROP EXTENSION").endsWith("; an extension kept on purpose (the"
+                + " deployment or other revisions use it) belongs in an init script (--init), as the deployment creates it");
+
+        Path init = Files.writeString(history.resolveSibling(history.getFileName() + "-init.sql"),
+                "CREATE EXTENSION citext;\n");
+        try {
+            assertThat(outcome(verify(VerifierOptions.defaults().withInitScripts(List.of(init))), "0005",
+                    Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+        } finally {
+            Files.delete(init);
+        }
+    }
+
     @Test
     void each_revision_is_timed_step_by_step_and_a_skipped_one_has_no_round_trip_to_time() {
         VerificationReport report = verify(VerifierOptions.defaults().withSkipped(Set.of("0004")));
