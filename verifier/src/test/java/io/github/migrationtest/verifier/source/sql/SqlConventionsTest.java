@@ -192,6 +192,45 @@ class SqlConventionsTest {
     }
 
     @Test
+    void goose_annotations_are_recognised_exactly_where_goose_recognises_them() throws IOException {
+        // goose's extractAnnotation removes every "--" and the first "+goose", then compares the rest, trimmed.
+        write("1_a.sql", "---- +goose Up\ncreate table a (id int);\n---- +goose Down\ndrop table a;\n");
+        write("2_b.sql", "--+goose up\ncreate table b (id int);\n--+goose down\ndrop table b;\n");
+        write("3_c.sql", "-- +goose Up --\n-- +goose  NO  TRANSACTION\ncreate table c (id int);\n-- +goose Down\ndrop table c;\n");
+
+        SqlHistory history = history();
+
+        assertThat(history.convention()).isEqualTo(Convention.GOOSE);
+        assertThat(history.revisions()).extracting(plan -> plan.up().get(0).parse().statements().size(),
+                plan -> plan.down().get(0).parse().statements().size()).containsExactly(tuple(1, 1), tuple(1, 1), tuple(1, 1));
+        // goose refuses "NO  TRANSACTION" (two spaces; older goose took it for a comment): it does not opt out here.
+        assertThat(history.revisions().get(2).up().get(0).outsideTransaction()).isEmpty();
+        assertThat(history.findings()).extracting(HistoryFinding::severity, HistoryFinding::file)
+                .containsExactly(tuple(Severity.WARNING, shown("3_c.sql") + ":2"));
+    }
+
+    @Test
+    void a_goose_file_whose_up_goose_refuses_is_an_error_not_a_sqlx_migration() throws IOException {
+        write("1_a.sql", "--- +goose Up\ncreate table a (id int);\n\n--- +goose Down\ndrop table a;\n");
+        write("2_b.sql", "  -- +goose Up\ncreate table b (id int);\n");
+
+        SqlHistory history = history();
+
+        assertThat(history.convention()).isEqualTo(Convention.GOOSE);
+        assertThat(history.revisions()).isEmpty();
+        assertThat(history.findings()).extracting(HistoryFinding::toString).containsExactly(
+                shown("1_a.sql") + ":1: '--- +goose Up' is no annotation goose reads (without its dashes and '+goose' it"
+                        + " is '-  Up'), so the file has no '-- +goose Up', which goose refuses (\"failed to parse"
+                        + " annotation line\"; older goose: \"must start with '-- +goose Up' annotation\"); write it as"
+                        + " goose reads it, at the line's start: '-- +goose Up' (two dashes, a space, +goose, a space, the"
+                        + " annotation)",
+                shown("2_b.sql") + ":1: '-- +goose Up' is no annotation goose reads (it is indented), so the file has no"
+                        + " '-- +goose Up', which goose refuses (\"failed to parse annotation line\"; older goose: \"must"
+                        + " start with '-- +goose Up' annotation\"); write it as goose reads it, at the line's start:"
+                        + " '-- +goose Up' (two dashes, a space, +goose, a space, the annotation)");
+    }
+
+    @Test
     void a_goose_go_migration_is_an_error_naming_the_file() throws IOException {
         write("1_a.sql", "-- +goose Up\nselect 1;\n");
         write("2_b.go", "package migrations");
