@@ -159,6 +159,9 @@ public final class SqlHistoryReader {
             return new SqlHistory(List.of(), findings);
         }
         List<NamedFile> chosen = named.stream().filter(f -> f.convention() == convention).toList();
+        if (convention == Convention.DBMATE) {
+            chosen = DbmateVersions.firstOfEachVersion(chosen, findings);
+        }
         List<PlannedRevision> revisions = revisions(chosen);
         noOpNote(revisions).ifPresent(findings::add);
         if (convention == Convention.DIESEL) {
