@@ -402,6 +402,33 @@ class SqlConventionsTest {
     }
 
     @Test
+    void dbmate_reads_the_first_of_each_marker_and_a_later_one_is_a_warning_naming_the_line() throws IOException {
+        // dbmate's sections run from the first up marker to the first down marker, then to the end of the file.
+        write("1_a.sql", "-- migrate:up\ncreate table a (id int);\n-- migrate:down\ndrop table a;\n"
+                + "-- migrate:up\ncreate table z (id int);\n");
+        write("2_b.sql", "-- migrate:up\ncreate table b (id int);\n-- migrate:up transaction:false\ncreate index"
+                + " concurrently b_i on b (id);\n-- migrate:down\ndrop table b;\n-- migrate:down\n");
+
+        SqlHistory history = history();
+
+        assertThat(history.findings()).filteredOn(f -> f.severity() == Severity.WARNING)
+                .extracting(HistoryFinding::toString).containsExactly(
+                        shown("1_a.sql") + ":5: is a second '-- migrate:up', after the '-- migrate:down' of line 3: dbmate"
+                                + " reads only the first of each marker, so to it this line is a comment and the SQL after"
+                                + " it belongs to the down section, which runs it on rollback (and so does the walk); move"
+                                + " that SQL into the up section (lines 1 to 3) and delete this line",
+                        shown("2_b.sql") + ":3: is a second '-- migrate:up': dbmate reads only the first of each marker,"
+                                + " so to it this line is a comment inside the up section of line 1, and its options"
+                                + " (transaction:false) are not read; delete this line and put its options on line 1",
+                        shown("2_b.sql") + ":7: is a second '-- migrate:down': dbmate reads only the first of each"
+                                + " marker, so to it this line is a comment inside the down section of line 5; delete this"
+                                + " line");
+        assertThat(plan("1").down().get(0).parse().statements()).extracting(s -> s.sql().strip())
+                .containsExactly("drop table a", "create table z (id int)");
+        assertThat(plan("2").up().get(0).outsideTransaction()).isEmpty();
+    }
+
+    @Test
     void dbmate_empty_sections_are_no_ops_and_a_name_may_hold_a_space() throws IOException {
         write("20200101000000_a copy.sql", "-- migrate:up\ncreate table a (id int);\n-- migrate:down\n");
         write("20200102000000_b.sql", "-- migrate:up\n-- migrate:down\nselect 1;\n");
