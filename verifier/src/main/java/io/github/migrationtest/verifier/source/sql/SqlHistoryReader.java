@@ -174,7 +174,8 @@ public final class SqlHistoryReader {
                         "write a comment in each (-- nothing to undo) to make it a no-op for both"));
             }
         }
-        return new SqlHistory(revisions, findings, convention);
+        boolean sqlxOnly = !chosen.isEmpty() && chosen.stream().allMatch(NamedFile::isSqlxSimple);
+        return new SqlHistory(revisions, findings, convention, sqlxOnly);
     }
 
     /**
