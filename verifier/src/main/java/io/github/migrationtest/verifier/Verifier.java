@@ -34,8 +34,10 @@ public final class Verifier {
         this.source = source;
         // A version table the tool keeps under a name of the project's choosing is bookkeeping too, and so is a schema
         // the tool makes for it.
-        VerifierOptions bookkeeping = source.bookkeepingTables().isEmpty() ? options : options.withSnapshot(
-                options.snapshot().withAlsoExcludedTables(source.bookkeepingTables().toArray(String[]::new)));
+        // A table named like another tool's bookkeeping is the user's where the source says so (schema_migrations in
+        // a sqlx history): compared like any other.
+        VerifierOptions bookkeeping = options.withSnapshot(options.snapshot().withKeptTables(source.userTables())
+                .withAlsoExcludedTables(source.bookkeepingTables().toArray(String[]::new)));
         this.options = source.toolSchemas().isEmpty() ? bookkeeping
                 : bookkeeping.withDiff(bookkeeping.diff().withToolSchemas(source.toolSchemas()));
     }

@@ -69,6 +69,7 @@ final class SnapshotCommand implements Callable<Integer> {
                 }
             }
             text = SnapshotText.render(SnapshotReader.read(connection, SnapshotOptions.defaults()
+                    .withKeptTables(history.userTables())
                     .withAlsoExcludedTables(history.bookkeepingTables().toArray(String[]::new))));
         }
         if (Main.interruption().happened()) {

@@ -52,6 +52,13 @@ public record SnapshotOptions(Set<String> schemas, Set<String> excludedTables, S
         return new SnapshotOptions(schemas, all, excludedEventTriggers, incremental);
     }
 
+    /** Reads these tables after all, where they were excluded (a bookkeeping name that is the user's table). */
+    public SnapshotOptions withKeptTables(Set<String> names) {
+        Set<String> all = new LinkedHashSet<>(excludedTables);
+        all.removeAll(names);
+        return new SnapshotOptions(schemas, all, excludedEventTriggers, incremental);
+    }
+
     /** Leaves out these event triggers. */
     public SnapshotOptions withExcludedEventTriggers(String... names) {
         return new SnapshotOptions(schemas, excludedTables, Set.of(names), incremental);

@@ -91,6 +91,14 @@ public interface MigrationSource extends AutoCloseable {
     }
 
     /**
+     * Tables whose names are a migration tool's bookkeeping elsewhere but the user's own in this history (a sqlx
+     * history's {@code schema_migrations}): kept in snapshots and compared like any other table.
+     */
+    default Set<String> userTables() {
+        return Set.of();
+    }
+
+    /**
      * Schemas the tool creates for its bookkeeping table (Flyway's configured {@code schemas}, the schema of Alembic's
      * version table): the first upgrade makes them and no downgrade drops them, as none drops the table, so their
      * existence is not compared.

@@ -11,12 +11,11 @@ import java.util.List;
 public enum Convention {
     GOLANG_MIGRATE("golang-migrate/sqlx", "<version>_<name>.up.sql with <version>_<name>.down.sql",
             // golang-migrate keeps one row, the current version; sqlx's table is made too (its rows hold
-            // checksums of its own, so none are written): both tools name files alike.
+            // checksums of its own, so none are written): both tools name up/down pairs alike. A history of sqlx's
+            // simple migrations, which only sqlx runs, keeps sqlx's table alone (SqlHistory#bookkeeping).
             new Bookkeeping("schema_migrations", List.of(
                     "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)",
-                    "CREATE TABLE IF NOT EXISTS _sqlx_migrations (version bigint PRIMARY KEY, description text NOT NULL,"
-                            + " installed_on timestamptz NOT NULL DEFAULT now(), success boolean NOT NULL,"
-                            + " checksum bytea NOT NULL, execution_time bigint NOT NULL)"),
+                    "CREATE TABLE IF NOT EXISTS " + SqlxTable.NAME + " " + SqlxTable.COLUMNS),
                     "DELETE FROM schema_migrations; INSERT INTO schema_migrations (version, dirty) VALUES (%s, false)",
                     "DELETE FROM schema_migrations WHERE version = %s")),
     POPX("popx (Ory)", "<version>_<name>[.postgres][.autocommit].up.sql with the same .down.sql",

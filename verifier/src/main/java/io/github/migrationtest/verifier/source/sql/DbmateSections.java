@@ -7,6 +7,7 @@ import io.github.migrationtest.verifier.source.script.SqlScript;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -32,8 +33,8 @@ final class DbmateSections {
         return comments.lines().stream().anyMatch(line -> MARKER.matcher(line.text()).find());
     }
 
-    /** A dbmate section: where its marker line starts and ends, and the marker's options. */
-    private record Marker(int start, int end, String options) {
+    /** A dbmate section: where its marker line starts and ends, its line, and the marker's options. */
+    private record Marker(int start, int end, int line, String options) {
         boolean noTransaction() {
             return options.contains("transaction:false");
         }
@@ -44,16 +45,25 @@ final class DbmateSections {
             List<HistoryFinding> findings) {
         Marker up = null;
         Marker down = null;
+        List<Marker> laterUps = new ArrayList<>();
+        List<Marker> laterDowns = new ArrayList<>();
         for (CommentLines.Line line : comments.lines()) {
             Matcher matcher = MARKER.matcher(line.text());
             if (!matcher.find()) {
                 continue;
             }
-            Marker marker = new Marker(line.offset() + matcher.start(), line.offset() + matcher.end(), matcher.group(2));
-            if (matcher.group(1).equals("up") && up == null) {
-                up = marker;
-            } else if (matcher.group(1).equals("down") && down == null) {
+            Marker marker = new Marker(line.offset() + matcher.start(), line.offset() + matcher.end(), line.number(),
+                    matcher.group(2));
+            if (matcher.group(1).equals("up")) {
+                if (up == null) {
+                    up = marker;
+                } else {
+                    laterUps.add(marker);
+                }
+            } else if (down == null) {
                 down = marker;
+            } else {
+                laterDowns.add(marker);
             }
         }
         if (up == null) {
@@ -82,8 +92,45 @@ final class DbmateSections {
                     + " be undone"));
             return Optional.of(new ScriptPartsReader.Parts(Optional.of(upPart), Optional.empty()));
         }
+        if (up.start() < down.start()) {
+            reportLaterMarkers(file, up, down, laterUps, laterDowns, findings);
+        }
         ScriptPart downPart = section(file, text, down, up);
         return Optional.of(new ScriptPartsReader.Parts(Optional.of(upPart), Optional.of(downPart)));
+    }
+
+    /**
+     * dbmate's sections run from the first up marker to the first down marker, and from there to the end
+     * ({@code parseMigrationContents} looks for the first match of each): a later marker is a plain comment inside
+     * whichever section holds it, and its options are not read. dbmate runs such a file without a word, and so does
+     * the walk; a warning says where the SQL after the marker really runs.
+     */
+    private static void reportLaterMarkers(NamedFile file, Marker up, Marker down, List<Marker> laterUps,
+                                           List<Marker> laterDowns, List<HistoryFinding> findings) {
+        for (Marker later : laterUps) {
+            String where = file.display() + ":" + later.line();
+            if (later.start() > down.start()) {
+                findings.add(HistoryFinding.warning(Kind.MALFORMED_MIGRATION, where, "is a second '-- migrate:up', after"
+                        + " the '-- migrate:down' of line " + down.line() + ": dbmate reads only the first of each marker,"
+                        + " so to it this line is a comment and the SQL after it belongs to the down section, which"
+                        + " runs it on rollback (and so does the walk)", "move that SQL into the up section (lines "
+                        + up.line() + " to " + down.line() + ") and delete this line"));
+            } else {
+                findings.add(laterMarkerIsAComment(where, "up", later, up));
+            }
+        }
+        for (Marker later : laterDowns) {
+            findings.add(laterMarkerIsAComment(file.display() + ":" + later.line(), "down", later, down));
+        }
+    }
+
+    /** A later marker inside the section of the first marker of its kind: harmless but for options it carries. */
+    private static HistoryFinding laterMarkerIsAComment(String where, String kind, Marker later, Marker first) {
+        boolean options = !later.options().isBlank();
+        return HistoryFinding.warning(Kind.MALFORMED_MIGRATION, where, "is a second '-- migrate:" + kind + "': dbmate"
+                + " reads only the first of each marker, so to it this line is a comment inside the " + kind + " section"
+                + " of line " + first.line() + (options ? ", and its options (" + later.options().strip() + ") are not"
+                + " read" : ""), "delete this line" + (options ? " and put its options on line " + first.line() : ""));
     }
 
     /** Whether a line before {@code end} is neither blank nor a comment, as dbmate's statementsPrecedeMigrateBlocks. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * goose's {@code -- +goose ENVSUB ON}: from that annotation to {@code -- +goose ENVSUB OFF} (or the file's end), each
@@ -25,15 +24,12 @@ import java.util.regex.Pattern;
  */
 final class GooseEnvsub {
 
-    private static final Pattern ANNOTATION = Pattern.compile("(?i)^--\\s*\\+goose\\s+.*");
-    private static final Pattern ON = Pattern.compile("(?i)^--\\s*\\+goose\\s+envsub\\s+on\\s*$");
-    private static final Pattern OFF = Pattern.compile("(?i)^--\\s*\\+goose\\s+envsub\\s+off\\s*$");
-
     private GooseEnvsub() {}
 
     /** Whether the file turns substitution on anywhere. */
     static boolean isUsed(CommentLines comments) {
-        return comments.lines().stream().anyMatch(line -> ON.matcher(line.text().strip()).matches());
+        return comments.lines().stream()
+                .anyMatch(line -> GooseSections.annotation(line.text()).equals(GooseAnnotations.ENVSUB_ON));
     }
 
     /**
@@ -49,13 +45,9 @@ final class GooseEnvsub {
         boolean on = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            String trimmed = line.strip();
-            if (ANNOTATION.matcher(trimmed).matches()) {
-                if (ON.matcher(trimmed).matches()) {
-                    on = true;
-                } else if (OFF.matcher(trimmed).matches()) {
-                    on = false;
-                }
+            if (GooseAnnotations.isAttempt(line)) { // goose substitutes no annotation line, nor one it refuses
+                String annotation = GooseSections.annotation(line);
+                on = annotation.equals(GooseAnnotations.ENVSUB_ON) || on && !annotation.equals(GooseAnnotations.ENVSUB_OFF);
             } else if (on) {
                 try {
                     line = new Expansion(line, environment, unset).expand();

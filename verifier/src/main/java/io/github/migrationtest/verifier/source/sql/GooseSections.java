@@ -4,34 +4,30 @@ import io.github.migrationtest.verifier.source.script.ScriptSource;
 import io.github.migrationtest.verifier.source.script.SqlScript;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The two directions of a goose SQL migration, read as goose reads them: annotations are comment
- * lines {@code -- +goose <word>} matched without regard to case; {@code Up} starts the upgrade and
- * {@code Down} the downgrade; {@code StatementBegin}/{@code StatementEnd} enclose one statement that
+ * lines {@code -- +goose <word>}, recognised exactly where goose recognises them ({@link GooseAnnotations#extract});
+ * {@code Up} starts the upgrade and {@code Down} the downgrade; {@code StatementBegin}/{@code StatementEnd} enclose one statement that
  * may hold semicolons; {@code NO TRANSACTION} runs both directions outside a transaction. A file
  * without a {@code Down} section has an empty downgrade: goose runs nothing and forgets the version.
  */
 final class GooseSections {
 
-    private static final Pattern ANNOTATION = Pattern.compile(
-            "(?im)^--\\s*\\+goose\\s*(up|down|statementbegin|statementend|no\\s+transaction|envsub\\s+on|envsub\\s+off)\\s*$");
-
     private GooseSections() {}
 
-    /** Whether the file has goose's {@code Up} annotation. */
-    static boolean isGoose(CommentLines comments) {
-        for (CommentLines.Line line : comments.lines()) {
-            Matcher matcher = ANNOTATION.matcher(line.text());
-            if (matcher.find() && word(matcher).equals("up")) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the file has an {@code Up} annotation goose reads. */
+    static boolean hasUp(CommentLines comments) {
+        return comments.lines().stream().anyMatch(line -> annotation(line.text()).equals(GooseAnnotations.UP));
+    }
+
+    /**
+     * Whether a comment holds {@code +goose}, which goose reads as an annotation or refuses ({@code --- +goose Up}): a
+     * file written for goose, to be reported as goose refuses it rather than run whole as another tool's.
+     */
+    static boolean mentionsGoose(CommentLines comments) {
+        return comments.lines().stream().anyMatch(line -> GooseAnnotations.isAttempt(line.text()));
     }
 
     static ScriptPartsReader.Parts read(String display, ScriptSource text, CommentLines comments) {
@@ -41,22 +37,18 @@ final class GooseSections {
         boolean noTransaction = false;
         List<Integer> cuts = new ArrayList<>();
         for (CommentLines.Line line : comments.lines()) {
-            Matcher matcher = ANNOTATION.matcher(line.text());
-            if (!matcher.find()) {
-                continue;
-            }
-            int start = line.offset() + matcher.start();
-            int end = line.offset() + matcher.end();
-            switch (word(matcher)) {
-                case "up" -> upEnd = upEnd < 0 ? end : upEnd;
-                case "down" -> {
+            int start = line.offset();
+            int end = line.offset() + line.text().length();
+            switch (annotation(line.text())) {
+                case GooseAnnotations.UP -> upEnd = upEnd < 0 ? end : upEnd;
+                case GooseAnnotations.DOWN -> {
                     if (downStart < 0) {
                         downStart = start;
                         downEnd = end;
                     }
                 }
-                case "statementbegin", "statementend" -> cuts.add(start);
-                case "notransaction" -> noTransaction = true;
+                case GooseAnnotations.STATEMENT_BEGIN, GooseAnnotations.STATEMENT_END -> cuts.add(start);
+                case GooseAnnotations.NO_TRANSACTION -> noTransaction = true;
                 default -> { }
             }
         }
@@ -74,13 +66,8 @@ final class GooseSections {
         return new ScriptPart(display, text, from, to, outside, inside);
     }
 
-    /** The annotation a line holds, in lower case without spaces ({@code statementbegin}); empty when none. */
+    /** The annotation goose reads in a line, in lower case ({@code statementbegin}); empty when none. */
     static String annotation(String line) {
-        Matcher matcher = ANNOTATION.matcher(line);
-        return matcher.find() ? word(matcher) : "";
-    }
-
-    private static String word(Matcher matcher) {
-        return matcher.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        return GooseAnnotations.extract(line).orElse("");
     }
 }

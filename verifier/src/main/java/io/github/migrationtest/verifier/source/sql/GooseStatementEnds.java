@@ -124,9 +124,9 @@ final class GooseStatementEnds {
             int lineEnd = newline < 0 || newline > to ? to : newline;
             String line = text.substring(lineStart, lineEnd);
             String word = GooseSections.annotation(line);
-            if (word.equals("statementbegin")) {
+            if (word.equals(GooseAnnotations.STATEMENT_BEGIN)) {
                 inBlock = true;
-            } else if (word.equals("statementend")) {
+            } else if (word.equals(GooseAnnotations.STATEMENT_END)) {
                 inBlock = false;
                 pending = -1; // the block is one statement, ended here (GooseSections' cut)
             } else if (!inBlock && word.isEmpty()) {

@@ -45,7 +45,8 @@ final class ScriptPartsReader {
 
     /**
      * Which tool a {@code <version>_<name>.sql} file is written for, by its section markers: goose's
-     * {@code -- +goose Up} or dbmate's {@code -- migrate:up}; with neither it is a sqlx "simple" migration
+     * {@code -- +goose Up} (or a {@code +goose} comment goose refuses) or dbmate's {@code -- migrate:up}; with neither it
+     * is a sqlx "simple" migration
      * (sqlx's default: an upgrade with no downgrade), read as golang-migrate/sqlx. One that cannot be read
      * counts as dbmate, to be reported when its SQL is read.
      */
@@ -53,18 +54,21 @@ final class ScriptPartsReader {
         if (!(read(file.path()) instanceof ScriptText.Valid)) {
             return Convention.DBMATE;
         }
-        if (GooseSections.isGoose(comments(file.path()))) {
+        CommentLines lines = comments(file.path());
+        if (GooseSections.hasUp(lines)) {
             return Convention.GOOSE;
         }
-        if (DbmateSections.isDbmate(comments(file.path()))) {
+        if (DbmateSections.isDbmate(lines)) {
             return Convention.DBMATE;
         }
-        return Convention.GOLANG_MIGRATE;
+        // A '+goose' comment goose refuses ('--- +goose Up') still says whose file it is: goose's error is reported
+        // rather than the file run whole, both sections at once, as a sqlx simple migration.
+        return GooseSections.mentionsGoose(lines) ? Convention.GOOSE : Convention.GOLANG_MIGRATE;
     }
 
     /** Whether the file has dbmate's sections (and not goose's): for a name only dbmate runs. */
     boolean hasDbmateSections(NamedFile file) {
-        return read(file.path()) instanceof ScriptText.Valid && !GooseSections.isGoose(comments(file.path()))
+        return read(file.path()) instanceof ScriptText.Valid && !GooseSections.hasUp(comments(file.path()))
                 && DbmateSections.isDbmate(comments(file.path()));
     }
 
@@ -108,12 +112,15 @@ final class ScriptPartsReader {
     /** A goose file's sections, its variables substituted where it asks for that ({@link GooseEnvsub}). */
     private Optional<Parts> goose(NamedFile file, ScriptSource text) {
         CommentLines lines = comments(file.path());
-        Optional<Parts> parts = !GooseEnvsub.isUsed(lines) ? Optional.of(GooseSections.read(file.display(), text, lines))
-                : GooseEnvsub.apply(file.display(), text, environment, findings)
-                        .map(substituted -> GooseSections.read(file.display(), substituted, CommentLines.read(substituted)));
         String written = text.text(); // read once for both checks; the sections' source is it unless substituted
         Optional<HistoryFinding> refused = GooseAnnotations.check(file.display(), written);
         refused.ifPresent(findings::add);
+        if (!GooseSections.hasUp(lines)) {
+            return Optional.empty(); // a '+goose' line goose refuses instead of its Up: no section to run (reported)
+        }
+        Optional<Parts> parts = !GooseEnvsub.isUsed(lines) ? Optional.of(GooseSections.read(file.display(), text, lines))
+                : GooseEnvsub.apply(file.display(), text, environment, findings)
+                        .map(substituted -> GooseSections.read(file.display(), substituted, CommentLines.read(substituted)));
         if (refused.filter(HistoryFinding::isError).isPresent()) {
             return parts; // where goose refuses the file, where it ends statements is moot
         }

@@ -159,6 +159,9 @@ public final class SqlHistoryReader {
             return new SqlHistory(List.of(), findings);
         }
         List<NamedFile> chosen = named.stream().filter(f -> f.convention() == convention).toList();
+        if (convention == Convention.DBMATE) {
+            chosen = DbmateVersions.firstOfEachVersion(chosen, findings);
+        }
         List<PlannedRevision> revisions = revisions(chosen);
         noOpNote(revisions).ifPresent(findings::add);
         if (convention == Convention.DIESEL) {
@@ -171,7 +174,8 @@ public final class SqlHistoryReader {
                         "write a comment in each (-- nothing to undo) to make it a no-op for both"));
             }
         }
-        return new SqlHistory(revisions, findings, convention);
+        boolean sqlxOnly = !chosen.isEmpty() && chosen.stream().allMatch(NamedFile::isSqlxSimple);
+        return new SqlHistory(revisions, findings, convention, sqlxOnly);
     }
 
     /**

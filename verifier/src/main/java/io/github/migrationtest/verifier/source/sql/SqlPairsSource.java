@@ -9,15 +9,23 @@ import io.github.migrationtest.verifier.source.StepResult;
 import io.github.migrationtest.verifier.source.script.ScriptRunner;
 import java.sql.Connection;
 import java.util.Optional;
+import java.util.Set;
 
 /** Plain SQL migrations, each direction run from its file over JDBC. */
 public final class SqlPairsSource extends FileHistorySource {
 
     private final ScriptRunner runner;
+    private final Set<String> userTables;
 
     SqlPairsSource(String location, SqlHistory history, SourceOptions options) {
         super(location, history);
         this.runner = new ScriptRunner(options.lockTimeout(), options.statementTimeout(), history.bookkeeping());
+        this.userTables = history.userTables();
+    }
+
+    @Override
+    public Set<String> userTables() {
+        return userTables;
     }
 
     @Override

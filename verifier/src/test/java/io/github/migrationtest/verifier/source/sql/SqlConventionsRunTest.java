@@ -439,6 +439,35 @@ class SqlConventionsRunTest {
         assertRefusedInTransaction("-- no-transaction");
     }
 
+    /**
+     * A history of simple migrations is sqlx's alone: sqlx keeps {@code _sqlx_migrations} and never makes
+     * golang-migrate's {@code schema_migrations}, so a migration may create a table of that name, and the snapshots
+     * compare it like any other (it was made here first, and the migration failed: "already exists").
+     */
+    @Test
+    void a_sqlx_history_keeps_sqlx_s_table_alone_and_a_schema_migrations_table_is_the_user_s() throws Exception {
+        write("20230101000000_users.sql", "create table users (id int primary key);");
+        write("20230102000000_mine.sql", "create table schema_migrations (id int primary key, note text);");
+        MigrationSource source = open();
+
+        for (Revision revision : source.revisions()) {
+            source.upgrade(revision, db.connection());
+        }
+
+        assertThat(strings("select version from _sqlx_migrations order by version"))
+                .containsExactly("20230101000000", "20230102000000");
+        assertThat(strings("select string_agg(attname, ',' order by attnum) from pg_attribute"
+                + " where attrelid = 'schema_migrations'::regclass and attnum > 0")).containsExactly("id,note");
+        assertThat(source.userTables()).contains("schema_migrations").doesNotContain("_sqlx_migrations");
+
+        // Up/down pairs may be golang-migrate's as well: both tools' tables are kept, and neither is the user's.
+        write("20230103000000_pair.up.sql", "select 1;");
+        write("20230103000000_pair.down.sql", "select 1;");
+        Files.delete(dir.resolve("20230101000000_users.sql"));
+        Files.delete(dir.resolve("20230102000000_mine.sql"));
+        assertThat(open().userTables()).isEmpty();
+    }
+
     @Test
     void a_concurrent_index_beside_other_statements_fails_where_the_tool_sends_them_as_one_query() throws Exception {
         write("20230101000000_init.sql", "create table t (id int);");
@@ -446,7 +475,7 @@ class SqlConventionsRunTest {
         assertRefusedInTransaction("sqlx sends a '-- no-transaction' file as one query");
 
         try (Statement drop = db.connection().createStatement()) {
-            drop.execute("drop table t; drop table schema_migrations; drop table _sqlx_migrations");
+            drop.execute("drop table t; drop table _sqlx_migrations"); // a sqlx history keeps no schema_migrations
         }
         Files.delete(dir.resolve("20230101000000_init.sql"));
         Files.delete(dir.resolve("20230102000000_index.sql"));

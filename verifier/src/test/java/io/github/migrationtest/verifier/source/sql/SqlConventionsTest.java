@@ -192,6 +192,45 @@ class SqlConventionsTest {
     }
 
     @Test
+    void goose_annotations_are_recognised_exactly_where_goose_recognises_them() throws IOException {
+        // goose's extractAnnotation removes every "--" and the first "+goose", then compares the rest, trimmed.
+        write("1_a.sql", "---- +goose Up\ncreate table a (id int);\n---- +goose Down\ndrop table a;\n");
+        write("2_b.sql", "--+goose up\ncreate table b (id int);\n--+goose down\ndrop table b;\n");
+        write("3_c.sql", "-- +goose Up --\n-- +goose  NO  TRANSACTION\ncreate table c (id int);\n-- +goose Down\ndrop table c;\n");
+
+        SqlHistory history = history();
+
+        assertThat(history.convention()).isEqualTo(Convention.GOOSE);
+        assertThat(history.revisions()).extracting(plan -> plan.up().get(0).parse().statements().size(),
+                plan -> plan.down().get(0).parse().statements().size()).containsExactly(tuple(1, 1), tuple(1, 1), tuple(1, 1));
+        // goose refuses "NO  TRANSACTION" (two spaces; older goose took it for a comment): it does not opt out here.
+        assertThat(history.revisions().get(2).up().get(0).outsideTransaction()).isEmpty();
+        assertThat(history.findings()).extracting(HistoryFinding::severity, HistoryFinding::file)
+                .containsExactly(tuple(Severity.WARNING, shown("3_c.sql") + ":2"));
+    }
+
+    @Test
+    void a_goose_file_whose_up_goose_refuses_is_an_error_not_a_sqlx_migration() throws IOException {
+        write("1_a.sql", "--- +goose Up\ncreate table a (id int);\n\n--- +goose Down\ndrop table a;\n");
+        write("2_b.sql", "  -- +goose Up\ncreate table b (id int);\n");
+
+        SqlHistory history = history();
+
+        assertThat(history.convention()).isEqualTo(Convention.GOOSE);
+        assertThat(history.revisions()).isEmpty();
+        assertThat(history.findings()).extracting(HistoryFinding::toString).containsExactly(
+                shown("1_a.sql") + ":1: '--- +goose Up' is no annotation goose reads (without its dashes and '+goose' it"
+                        + " is '-  Up'), so the file has no '-- +goose Up', which goose refuses (\"failed to parse"
+                        + " annotation line\"; older goose: \"must start with '-- +goose Up' annotation\"); write it as"
+                        + " goose reads it, at the line's start: '-- +goose Up' (two dashes, a space, +goose, a space, the"
+                        + " annotation)",
+                shown("2_b.sql") + ":1: '-- +goose Up' is no annotation goose reads (it is indented), so the file has no"
+                        + " '-- +goose Up', which goose refuses (\"failed to parse annotation line\"; older goose: \"must"
+                        + " start with '-- +goose Up' annotation\"); write it as goose reads it, at the line's start:"
+                        + " '-- +goose Up' (two dashes, a space, +goose, a space, the annotation)");
+    }
+
+    @Test
     void a_goose_go_migration_is_an_error_naming_the_file() throws IOException {
         write("1_a.sql", "-- +goose Up\nselect 1;\n");
         write("2_b.go", "package migrations");
@@ -343,11 +382,50 @@ class SqlConventionsTest {
 
     @Test
     void two_dbmate_files_of_one_version_are_an_error_as_dbmate_records_the_version_once() throws IOException {
-        write("1_a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\nselect -1;\n");
+        // The version is the leading digits, whatever follows them: 1-a.sql and 1_b.sql are both version 1, and
+        // dbmate's name order puts 10_c.sql between them ('-' < '0' < '_').
         write("1_b.sql", "-- migrate:up\nselect 2;\n-- migrate:down\nselect -2;\n");
+        write("1-a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\nselect -1;\n");
+        write("10_c.sql", "-- migrate:up\nselect 10;\n-- migrate:down\nselect -10;\n");
 
-        assertThat(errors(open())).singleElement().satisfies(error -> assertThat(error.message())
-                .isEqualTo("has the same version (1) as " + shown("1_a.sql")));
+        MigrationSource source = open();
+
+        assertThat(errors(source)).extracting(HistoryFinding::kind, HistoryFinding::toString).containsExactly(tuple(
+                Kind.DUPLICATE_VERSION, shown("1_b.sql") + ": has the same version (1) as " + shown("1-a.sql") + ", which"
+                        + " dbmate runs first (it sorts files by name and records only the leading digits): on a new"
+                        + " database dbmate then fails at this file (duplicate key in schema_migrations), and where"
+                        + " version 1 is recorded it takes this file for applied and never runs it; it is left out here;"
+                        + " give it a version no other file has, in its name's leading digits (dbmate new uses the time,"
+                        + " yyyymmddhhmmss), so that it sorts where it is to run"));
+        assertThat(source.revisions()).extracting(Revision::id, Revision::description)
+                .containsExactly(tuple("1", "a"), tuple("10", "c"));
+    }
+
+    @Test
+    void dbmate_reads_the_first_of_each_marker_and_a_later_one_is_a_warning_naming_the_line() throws IOException {
+        // dbmate's sections run from the first up marker to the first down marker, then to the end of the file.
+        write("1_a.sql", "-- migrate:up\ncreate table a (id int);\n-- migrate:down\ndrop table a;\n"
+                + "-- migrate:up\ncreate table z (id int);\n");
+        write("2_b.sql", "-- migrate:up\ncreate table b (id int);\n-- migrate:up transaction:false\ncreate index"
+                + " concurrently b_i on b (id);\n-- migrate:down\ndrop table b;\n-- migrate:down\n");
+
+        SqlHistory history = history();
+
+        assertThat(history.findings()).filteredOn(f -> f.severity() == Severity.WARNING)
+                .extracting(HistoryFinding::toString).containsExactly(
+                        shown("1_a.sql") + ":5: is a second '-- migrate:up', after the '-- migrate:down' of line 3: dbmate"
+                                + " reads only the first of each marker, so to it this line is a comment and the SQL after"
+                                + " it belongs to the down section, which runs it on rollback (and so does the walk); move"
+                                + " that SQL into the up section (lines 1 to 3) and delete this line",
+                        shown("2_b.sql") + ":3: is a second '-- migrate:up': dbmate reads only the first of each marker,"
+                                + " so to it this line is a comment inside the up section of line 1, and its options"
+                                + " (transaction:false) are not read; delete this line and put its options on line 1",
+                        shown("2_b.sql") + ":7: is a second '-- migrate:down': dbmate reads only the first of each"
+                                + " marker, so to it this line is a comment inside the down section of line 5; delete this"
+                                + " line");
+        assertThat(plan("1").down().get(0).parse().statements()).extracting(s -> s.sql().strip())
+                .containsExactly("drop table a", "create table z (id int)");
+        assertThat(plan("2").up().get(0).outsideTransaction()).isEmpty();
     }
 
     @Test
