@@ -56,9 +56,9 @@ final class CatalogReads {
      * table on each call. Of a table's indexes it gives the count, and the names only of those above the second
      * parameter (created since the step's previous read): a step building hundreds of indexes on existing tables
      * keeps them all locked, and naming every index of every locked table on each statement made it quadratic. The
-     * new indexes are found in one range of pg_index's oid index and joined to the locked tables, not looked for
-     * table by table: with 250 of openlane's tables locked, a look at each one's indexes was half of every read
-     * (about 8 us a table). The range has an upper bound (pg_index's highest oid) so that the plan Postgres keeps
+     * new indexes are found in one range of pg_index's oid index, once per read, and each locked table looks itself
+     * up among those few (a join would reorder the rows): with 250 of openlane's tables locked, a look at each one's
+     * indexes in pg_index was half of every read (about 8 us a table). The range has an upper bound (pg_index's highest oid) so that the plan Postgres keeps
      * for the prepared read, which cannot know the bound, still expects a few rows and takes the index.
      * The count is read only when a row of pg_index was deleted since the previous read (an index dropped): the
      * session's counter of those in the transaction only grows (an attempt counts, also when rolled back), and the
@@ -83,7 +83,8 @@ final class CatalogReads {
                 group by x.indrelid)
             select h.relation, c.relfilenode, h.modes, pg_catalog.pg_stat_get_xact_numscans(h.relation),
                    c.relispartition,
-                   case when c.relkind in ('r', 'p', 'm') then coalesce(f.named, '{}') end,
+                   case when c.relkind in ('r', 'p', 'm') then coalesce((select f.named from fresh f
+                        where f.indrelid = h.relation), '{}') end,
                    pg_catalog.current_setting('lock_timeout'),
                    pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname),
                    coalesce(x.indrelid, c.oid), c.relkind in ('i', 'I'),
@@ -95,9 +96,7 @@ final class CatalogReads {
                    (select INDEX_DROPS), (select t.indexrelid from top t)
             from (select 1) one left join held h on true left join pg_catalog.pg_class c on c.oid = h.relation
             left join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-            left join pg_catalog.pg_index x on x.indexrelid = c.oid
-            left join fresh f on f.indrelid = h.relation
-            order by h.relation""".replace("INDEX_DROPS",
+            left join pg_catalog.pg_index x on x.indexrelid = c.oid""".replace("INDEX_DROPS",
             "pg_catalog.pg_stat_get_xact_tuples_deleted('pg_catalog.pg_index'::pg_catalog.regclass)");
 
     /**
