@@ -54,13 +54,14 @@ public final class MigrationPrivileges {
      * The failure as it was, or, when a statement was refused for want of a privilege the migrations'
      * login lacks, with a hint that names the options (as the server's user, there is nothing more to
      * give); when a role or tablespace already exists, with why that happens on a shared server; when an extension
-     * is not installed on the server, with the ways to verify on one that has it ({@link MissingExtension}).
+     * is not installed on the server, with the ways to verify on one that has it ({@link MissingExtension}); when a
+     * role it names does not exist, with where to make it ({@link MissingRole}).
      */
     public static MigrationFailedException explain(MigrationFailedException failed, MigrationLogin.Kind login) {
         MigrationFailure failure = failed.failure();
-        Optional<MigrationFailure> missingExtension = MissingExtension.explain(failure);
-        if (missingExtension.isPresent()) {
-            return replaced(failed, missingExtension.get());
+        Optional<MigrationFailure> missing = MissingExtension.explain(failure).or(() -> MissingRole.explain(failure));
+        if (missing.isPresent()) {
+            return replaced(failed, missing.get());
         }
         String hint;
         if (login == MigrationLogin.Kind.OWN_ROLE && isTimeout(failure)) {

@@ -1,0 +1,57 @@
+package io.github.migrationtest.verifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.migrationtest.verifier.postgres.PostgresServer;
+import io.github.migrationtest.verifier.report.Check;
+import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.Outcome;
+import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.SourceOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A role the deployment makes and no migration does ({@code GRANT ... TO readonly}) is the server's lack, not the
+ * statement's: the fix names an init script, where the history then passes.
+ */
+class MissingRoleTest {
+
+    @TempDir
+    Path history;
+
+    @Test
+    void a_role_no_revision_creates_is_named_for_an_init_script_where_the_history_passes() throws IOException {
+        String role = "Readonly_" + ProcessHandle.current().pid() + "_" + System.nanoTime(); // quoted: mixed case
+        Files.writeString(history.resolve("1_t.up.sql"), "CREATE TABLE t (id int);\nGRANT SELECT ON t TO \"" + role
+                + "\";\n");
+        Files.writeString(history.resolve("1_t.down.sql"), "DROP TABLE t;\n");
+
+        CheckResult upgrade = verify(List.of()).revisions().get(0).result(Check.UPGRADES_APPLY).orElseThrow();
+
+        assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(upgrade.error().orElseThrow().message())
+                .contains("role \"" + role + "\" does not exist")
+                .contains("no revision before this statement creates it");
+        assertThat(upgrade.fix()).isEqualTo("Create role " + role + " in an init script (CREATE ROLE \"" + role
+                + "\";), as your deployment does, or in a migration before " + history.resolve("1_t.up.sql") + ":2:1");
+
+        Path init = Files.writeString(history.resolveSibling(history.getFileName() + "-init.sql"),
+                "CREATE ROLE \"" + role + "\";\n");
+        try {
+            assertThat(verify(List.of(init)).passed()).isTrue();
+        } finally {
+            Files.delete(init);
+        }
+    }
+
+    private VerificationReport verify(List<Path> initScripts) {
+        return new Verifier(MigrationSources.open(history, SourceOptions.defaults()),
+                VerifierOptions.defaults().withJobs(1).withInitScripts(initScripts)).verify(PostgresServer.shared());
+    }
+}
