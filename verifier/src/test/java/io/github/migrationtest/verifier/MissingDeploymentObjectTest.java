@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A role the deployment makes and no migration does ({@code GRANT ... TO readonly}) is the server's lack, not the
- * statement's: the fix names an init script, where the history then passes.
+ * A role or schema the deployment makes and no migration does ({@code GRANT ... TO readonly}, a key to Supabase's
+ * {@code auth.users}) is the environment's lack, not the statement's: the fix names an init script, where the history
+ * then passes.
  */
-class MissingRoleTest {
+class MissingDeploymentObjectTest {
 
     @TempDir
     Path history;
@@ -40,11 +41,30 @@ class MissingRoleTest {
                 .contains("no revision before this statement creates it");
         assertThat(upgrade.fix()).isEqualTo("Create role " + role + " in an init script (CREATE ROLE \"" + role
                 + "\";), as your deployment does, or in a migration before " + history.resolve("1_t.up.sql") + ":2:1");
+        assertPassesWithInit("CREATE ROLE \"" + role + "\";\n");
+    }
 
-        Path init = Files.writeString(history.resolveSibling(history.getFileName() + "-init.sql"),
-                "CREATE ROLE \"" + role + "\";\n");
+    @Test
+    void a_schema_no_revision_creates_is_named_for_an_init_script_where_the_history_passes() throws IOException {
+        Files.writeString(history.resolve("1_profiles.up.sql"), "CREATE TABLE profiles (id int PRIMARY KEY);\n"
+                + "ALTER TABLE profiles ADD COLUMN user_id uuid REFERENCES auth.users (id);\n");
+        Files.writeString(history.resolve("1_profiles.down.sql"), "DROP TABLE profiles;\n");
+
+        CheckResult upgrade = verify(List.of()).revisions().get(0).result(Check.UPGRADES_APPLY).orElseThrow();
+
+        assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(upgrade.error().orElseThrow().message()).contains("schema \"auth\" does not exist")
+                .contains("Supabase's auth");
+        assertThat(upgrade.fix()).isEqualTo("Create schema auth in an init script (CREATE SCHEMA auth;), as your deployment"
+                + " does, or in a migration before " + history.resolve("1_profiles.up.sql") + ":2:1");
+        assertPassesWithInit("CREATE SCHEMA auth;\nCREATE TABLE auth.users (id uuid PRIMARY KEY);\n");
+    }
+
+    private void assertPassesWithInit(String sql) throws IOException {
+        Path init = Files.writeString(history.resolveSibling(history.getFileName() + "-init.sql"), sql);
         try {
-            assertThat(verify(List.of(init)).passed()).isTrue();
+            VerificationReport report = verify(List.of(init));
+            assertThat(report.passed()).as(report.toString()).isTrue();
         } finally {
             Files.delete(init);
         }
