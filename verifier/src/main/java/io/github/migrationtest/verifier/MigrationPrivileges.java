@@ -55,12 +55,13 @@ public final class MigrationPrivileges {
      * login lacks, with a hint that names the options (as the server's user, there is nothing more to
      * give); when a role or tablespace already exists, with why that happens on a shared server; when an extension
      * is not installed on the server, with the ways to verify on one that has it ({@link MissingExtension}); when a
-     * role or schema it names does not exist, with where to make it ({@link MissingDeploymentObject}).
+     * role or schema it names does not exist, or an extension's type or function, with where to make it ({@link
+     * MissingDeploymentObject}, {@link MissingExtensionObject}).
      */
     public static MigrationFailedException explain(MigrationFailedException failed, MigrationLogin.Kind login) {
         MigrationFailure failure = failed.failure();
         Optional<MigrationFailure> missing = MissingExtension.explain(failure)
-                .or(() -> MissingDeploymentObject.explain(failure));
+                .or(() -> MissingDeploymentObject.explain(failure)).or(() -> MissingExtensionObject.explain(failure));
         if (missing.isPresent()) {
             return replaced(failed, missing.get());
         }
