@@ -56,12 +56,14 @@ public final class MigrationPrivileges {
      * give); when a role or tablespace already exists, with why that happens on a shared server; when an extension
      * is not installed on the server, with the ways to verify on one that has it ({@link MissingExtension}); when a
      * role or schema it names does not exist, or an extension's type or function, with where to make it ({@link
-     * MissingDeploymentObject}, {@link MissingExtensionObject}).
+     * MissingDeploymentObject}, {@link MissingExtensionObject}); when it names production's database, how to name the
+     * one it runs in ({@link NamedDatabase}).
      */
     public static MigrationFailedException explain(MigrationFailedException failed, MigrationLogin.Kind login) {
         MigrationFailure failure = failed.failure();
         Optional<MigrationFailure> missing = MissingExtension.explain(failure)
-                .or(() -> MissingDeploymentObject.explain(failure)).or(() -> MissingExtensionObject.explain(failure));
+                .or(() -> MissingDeploymentObject.explain(failure)).or(() -> MissingExtensionObject.explain(failure))
+                .or(() -> NamedDatabase.explain(failure));
         if (missing.isPresent()) {
             return replaced(failed, missing.get());
         }

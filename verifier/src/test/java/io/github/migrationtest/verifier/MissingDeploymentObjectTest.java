@@ -60,6 +60,29 @@ class MissingDeploymentObjectTest {
         assertPassesWithInit("CREATE SCHEMA auth;\nCREATE TABLE auth.users (id uuid PRIMARY KEY);\n");
     }
 
+    /** Not the deployment's lack: production's database name, which no other environment has. */
+    @Test
+    void a_statement_naming_productions_database_is_told_to_name_its_own() throws IOException {
+        Files.writeString(history.resolve("1_tz.up.sql"), "ALTER DATABASE myapp SET timezone TO 'UTC';\n");
+        Files.writeString(history.resolve("1_tz.down.sql"), "ALTER DATABASE myapp RESET timezone;\n");
+
+        CheckResult upgrade = verify(List.of()).revisions().get(0).result(Check.UPGRADES_APPLY).orElseThrow();
+
+        assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(upgrade.error().orElseThrow().message()).contains("database \"myapp\" does not exist")
+                .contains("format('ALTER DATABASE %I SET timezone TO ''UTC''', current_database())");
+        assertThat(upgrade.fix()).isEqualTo("Name the database the statement at " + history.resolve("1_tz.up.sql")
+                + ":1:1 runs in through current_database() (see the hint), not by production's name");
+
+        // As the hint says: the round trip then passes, the setting compared like any other.
+        Files.writeString(history.resolve("1_tz.up.sql"), "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET timezone"
+                + " TO ''UTC''', current_database()); END $$;\n");
+        Files.writeString(history.resolve("1_tz.down.sql"), "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I RESET"
+                + " timezone', current_database()); END $$;\n");
+        VerificationReport fixed = verify(List.of());
+        assertThat(fixed.passed()).as(fixed.toString()).isTrue();
+    }
+
     private void assertPassesWithInit(String sql) throws IOException {
         Path init = Files.writeString(history.resolveSibling(history.getFileName() + "-init.sql"), sql);
         try {
