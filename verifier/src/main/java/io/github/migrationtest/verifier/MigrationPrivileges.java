@@ -57,13 +57,14 @@ public final class MigrationPrivileges {
      * is not installed on the server, with the ways to verify on one that has it ({@link MissingExtension}); when a
      * role or schema it names does not exist, or an extension's type or function, with where to make it ({@link
      * MissingDeploymentObject}, {@link MissingExtensionObject}); when it names production's database, how to name the
-     * one it runs in ({@link NamedDatabase}).
+     * one it runs in ({@link NamedDatabase}); when it uses an enum value its transaction added, where the use goes
+     * ({@link NewEnumValueUse}).
      */
     public static MigrationFailedException explain(MigrationFailedException failed, MigrationLogin.Kind login) {
         MigrationFailure failure = failed.failure();
         Optional<MigrationFailure> missing = MissingExtension.explain(failure)
                 .or(() -> MissingDeploymentObject.explain(failure)).or(() -> MissingExtensionObject.explain(failure))
-                .or(() -> NamedDatabase.explain(failure));
+                .or(() -> NamedDatabase.explain(failure)).or(() -> NewEnumValueUse.explain(failure));
         if (missing.isPresent()) {
             return replaced(failed, missing.get());
         }
