@@ -528,7 +528,8 @@ public final class SqlHistoryReader {
             // golang-migrate reads a missing down file as an empty migration (its newMigration), and sqlx's revert
             // leaves a version without one alone: either way its downgrade changes nothing, which the round trip judges.
             findings.add(HistoryFinding.note(Kind.MISSING_DOWNGRADE, up.display(), "has no down file: its downgrade"
-                    + " runs no SQL, as golang-migrate runs an empty migration in its place; if the upgrade changes the"
+                    + " runs no SQL, as golang-migrate runs an empty migration in its place (and sqlx's revert leaves the"
+                    + " version applied); if the upgrade changes the"
                     + " schema, add " + counterpartName(up)));
             down = Optional.of(ScriptPart.whole(counterpartName(up), ""));
         }

@@ -441,9 +441,11 @@ class SqlHistoryReaderTest {
                         + "; give each migration its own version; only " + shown("02_b_again.up.sql") + " is used",
                 // golang-migrate runs an empty migration for a missing down file: a note, the round trip judges it
                 shown("02_b_again.up.sql") + ": has no down file: its downgrade runs no SQL, as golang-migrate runs an"
-                        + " empty migration in its place; if the upgrade changes the schema, add " + shown("02_b_again.down.sql"),
+                        + " empty migration in its place (and sqlx's revert leaves the version applied); if the upgrade"
+                        + " changes the schema, add " + shown("02_b_again.down.sql"),
                 shown("3_c.up.sql") + ": has no down file: its downgrade runs no SQL, as golang-migrate runs an"
-                        + " empty migration in its place; if the upgrade changes the schema, add " + shown("3_c.down.sql"),
+                        + " empty migration in its place (and sqlx's revert leaves the version applied); if the upgrade"
+                        + " changes the schema, add " + shown("3_c.down.sql"),
                 dir + ": 3 step(s) run no SQL (an empty file or section is a no-op, as for the tool; the round trip"
                         + " judges it): 02 down, 3 up, 3 down",
                 shown("4_d.down.sql") + ": is a down file without its up file; add " + shown("4_d.up.sql") + " or delete this file",
