@@ -53,18 +53,12 @@ public final class MigrationPrivileges {
     /**
      * The failure as it was, or, when a statement was refused for want of a privilege the migrations'
      * login lacks, with a hint that names the options (as the server's user, there is nothing more to
-     * give); when a role or tablespace already exists, with why that happens on a shared server; when an extension
-     * is not installed on the server, with the ways to verify on one that has it ({@link MissingExtension}); when a
-     * role or schema it names does not exist, or an extension's type or function, with where to make it ({@link
-     * MissingDeploymentObject}, {@link MissingExtensionObject}); when it names production's database, how to name the
-     * one it runs in ({@link NamedDatabase}); when it uses an enum value its transaction added, where the use goes
-     * ({@link NewEnumValueUse}).
+     * give); when a role or tablespace already exists, with why that happens on a shared server; when the statement
+     * is not what to fix (an extension or role the environment lacks, ...), with what is ({@link FailureExplanations}).
      */
     public static MigrationFailedException explain(MigrationFailedException failed, MigrationLogin.Kind login) {
         MigrationFailure failure = failed.failure();
-        Optional<MigrationFailure> missing = MissingExtension.explain(failure)
-                .or(() -> MissingDeploymentObject.explain(failure)).or(() -> MissingExtensionObject.explain(failure))
-                .or(() -> NamedDatabase.explain(failure)).or(() -> NewEnumValueUse.explain(failure));
+        Optional<MigrationFailure> missing = FailureExplanations.explain(failure);
         if (missing.isPresent()) {
             return replaced(failed, missing.get());
         }

@@ -1,0 +1,33 @@
+package io.github.migrationtest.verifier;
+
+import io.github.migrationtest.verifier.source.MigrationFailure;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Failures where the statement is not what to fix, each with the hint and fix that say what is: the environment lacks
+ * what production has (an extension the server does not have, a role, schema or extension no revision makes), the
+ * statement names production's database, or what it needs belongs elsewhere (an enum value used where it was added,
+ * a drop before what depends on it). The first that recognises the failure explains it.
+ */
+final class FailureExplanations {
+
+    private static final List<Function<MigrationFailure, Optional<MigrationFailure>>> EXPLANATIONS = List.of(
+            MissingExtension::explain, MissingDeploymentObject::explain, MissingExtensionObject::explain,
+            NamedDatabase::explain, NewEnumValueUse::explain, DependentObjects::explain);
+
+    private FailureExplanations() {
+    }
+
+    /** The failure explained, or empty when none of the explanations recognises it. */
+    static Optional<MigrationFailure> explain(MigrationFailure failure) {
+        for (Function<MigrationFailure, Optional<MigrationFailure>> explanation : EXPLANATIONS) {
+            Optional<MigrationFailure> explained = explanation.apply(failure);
+            if (explained.isPresent()) {
+                return explained;
+            }
+        }
+        return Optional.empty();
+    }
+}
