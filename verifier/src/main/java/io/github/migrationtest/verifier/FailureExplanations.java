@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.source.MigrationFailure;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Failures where the statement is not what to fix, each with the hint and fix that say what is: the environment lacks
@@ -14,11 +15,14 @@ import java.util.function.Function;
 final class FailureExplanations {
 
     private static final List<Function<MigrationFailure, Optional<MigrationFailure>>> EXPLANATIONS = List.of(
-            MissingExtension::explain, MissingDeploymentObject::explain, MissingExtensionObject::explain,
-            NamedDatabase::explain, NewEnumValueUse::explain, DependentObjects::explain);
+            MissingExtension::explain, FailureExplanations::missingUnlessDropped, NamedDatabase::explain,
+            NewEnumValueUse::explain, DependentObjects::explain);
 
     private FailureExplanations() {
     }
+
+    /** A {@code DROP} (also {@code DROP OWNED BY}): what it misses is not the environment's to provide. */
+    private static final Pattern DROP = Pattern.compile("\\s*(?:--[^\\n]*\\n\\s*)*DROP\\b", Pattern.CASE_INSENSITIVE);
 
     /** The failure explained, or empty when none of the explanations recognises it. */
     static Optional<MigrationFailure> explain(MigrationFailure failure) {
@@ -29,5 +33,16 @@ final class FailureExplanations {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A role, schema or extension's object no revision makes, for an init script; not where the statement drops it: a
+     * downgrade dropping what is not there (again, or under another name) is the history's own mistake.
+     */
+    private static Optional<MigrationFailure> missingUnlessDropped(MigrationFailure failure) {
+        if (DROP.matcher(failure.statement()).lookingAt()) {
+            return Optional.empty();
+        }
+        return MissingDeploymentObject.explain(failure).or(() -> MissingExtensionObject.explain(failure));
     }
 }

@@ -60,6 +60,21 @@ class MissingDeploymentObjectTest {
         assertPassesWithInit("CREATE SCHEMA auth;\nCREATE TABLE auth.users (id uuid PRIMARY KEY);\n");
     }
 
+    /** A downgrade that drops what is not there is the history's own mistake: no init script for it. */
+    @Test
+    void a_drop_of_a_schema_that_is_not_there_keeps_the_fix_of_its_statement() throws IOException {
+        Files.writeString(history.resolve("1_t.up.sql"), "CREATE TABLE t (id int);\n");
+        Files.writeString(history.resolve("1_t.down.sql"), "DROP TABLE t;\n-- left from an older layout\nDROP SCHEMA legacy;\n");
+
+        CheckResult down = verify(List.of()).revisions().get(0).result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(down.error().orElseThrow().message()).contains("schema \"legacy\" does not exist")
+                .doesNotContain("init script");
+        assertThat(down.fix()).isEqualTo("Fix the statement at " + history.resolve("1_t.down.sql") + ":3:1, or declare"
+                + " revision 1 irreversible");
+    }
+
     /** Not the deployment's lack: production's database name, which no other environment has. */
     @Test
     void a_statement_naming_productions_database_is_told_to_name_its_own() throws IOException {
