@@ -268,7 +268,13 @@ final class AlembicSource implements MigrationSource {
                 AlembicHistory.text(answer, "detail"), AlembicHistory.text(answer, "hint"),
                 AlembicHistory.text(answer, "sqlState"), AlembicHistory.text(answer, "statement").strip());
         boolean envImport = answer.has("envImport") && answer.get("envImport").getAsBoolean();
-        return envImport ? failure.withFix(envImportFix(file)) : failure;
+        if (envImport) {
+            return failure.withFix(envImportFix(file));
+        }
+        // A revision importing the application: the import line is what fails, but most often the Python is the wrong one.
+        return "ModuleNotFoundError".equals(AlembicHistory.text(answer, "exception")) ? failure.withHint("The Python"
+                + " that runs the revisions cannot import it: if the application's interpreter (its virtualenv) can, name"
+                + " it with --python (key " + AlembicSettings.PYTHON_KEY + "), or put the project on PYTHONPATH") : failure;
     }
 
     /**

@@ -186,6 +186,8 @@ class AlembicVerificationTest {
         assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(upgrade.fix()).isEqualTo("Fix the statement at " + project.shown(file) + ":"
                 + AlembicProjectDir.lineOf(file, "notes_app_not_installed"));
+        assertThat(upgrade.error().orElseThrow().message()).contains("No module named 'notes_app_not_installed'")
+                .contains("name it with --python");
     }
 
     @Test
