@@ -16,7 +16,7 @@ final class FailureExplanations {
 
     private static final List<Function<MigrationFailure, Optional<MigrationFailure>>> EXPLANATIONS = List.of(
             MissingExtension::explain, FailureExplanations::missingUnlessDropped, NamedDatabase::explain,
-            NewEnumValueUse::explain, DependentObjects::explain);
+            OrderingFixes::explain);
 
     private FailureExplanations() {
     }

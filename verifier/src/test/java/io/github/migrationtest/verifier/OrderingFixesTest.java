@@ -15,8 +15,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An enum value used in the transaction that adds it: the fix says where the use goes, and moved there it passes. */
-class NewEnumValueUseTest {
+/**
+ * A right statement in the wrong place: an enum value used in the transaction that adds it, and a downgrade that drops
+ * in the upgrade's order (vaultwarden's {@code DROP TABLE groups} before the tables whose keys name it). The fix says
+ * what goes where, and moved there the history passes.
+ */
+class OrderingFixesTest {
 
     @TempDir
     Path history;
@@ -38,6 +42,26 @@ class NewEnumValueUseTest {
         pair("3_use", "UPDATE t SET m = 'tense';", "SELECT 1;");
         assertThat(verify().revision("3").orElseThrow().result(Check.UPGRADES_APPLY).orElseThrow().outcome())
                 .isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void a_drop_refused_for_its_dependents_is_told_to_drop_them_first() throws IOException {
+        pair("1_groups", "CREATE TABLE groups (id int PRIMARY KEY);\nCREATE TABLE members (group_id int REFERENCES groups);",
+                "DROP TABLE groups;\nDROP TABLE members;");
+
+        CheckResult down = verify().revision("1").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(down.error().orElseThrow().message()).contains("cannot drop table groups because other objects depend");
+        assertThat(down.fix()).isEqualTo("Drop what depends on it (the detail names it) before the statement at "
+                + history.resolve("1_groups.down.sql") + ":1:1: a downgrade undoes its upgrade in reverse order, and a"
+                + " later revision's downgrade drops what that revision made; or drop the dependents with CASCADE there,"
+                + " or declare revision 1 irreversible");
+
+        pair("1_groups", "CREATE TABLE groups (id int PRIMARY KEY);\nCREATE TABLE members (group_id int REFERENCES groups);",
+                "DROP TABLE members;\nDROP TABLE groups;");
+        VerificationReport fixed = verify();
+        assertThat(fixed.passed()).as(fixed.toString()).isTrue();
     }
 
     private void pair(String name, String up, String down) throws IOException {
