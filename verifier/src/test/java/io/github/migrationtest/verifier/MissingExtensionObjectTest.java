@@ -48,6 +48,22 @@ class MissingExtensionObjectTest {
         assertFixNames("btree_gist", "CREATE EXTENSION IF NOT EXISTS btree_gist;", "1:1");
     }
 
+    /** Not trusted: only a superuser creates it, which the migrations' own role is not; an init script is. */
+    @Test
+    void an_extension_only_a_superuser_creates_names_an_init_script() throws IOException {
+        write("CREATE EXTENSION IF NOT EXISTS pg_stat_statements;\nCREATE TABLE t (id int);", "DROP TABLE t;");
+
+        CheckResult upgrade = upgrade(verify(List.of()));
+        assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(upgrade.error().orElseThrow().message())
+                .contains("permission denied to create extension \"pg_stat_statements\"")
+                .contains("Only a superuser creates extension pg_stat_statements").contains("--superuser-migrations");
+        assertThat(upgrade.fix()).isEqualTo("Create extension pg_stat_statements in an init script (CREATE EXTENSION IF"
+                + " NOT EXISTS pg_stat_statements;), as your deployment does, or run the migrations as a superuser"
+                + " (--superuser-migrations); the statement at " + history.resolve("1_t.up.sql") + ":1:1 is not at fault");
+        assertPassesWithInit("CREATE EXTENSION IF NOT EXISTS pg_stat_statements;");
+    }
+
     @Test
     void a_function_no_extension_is_known_for_keeps_the_plain_fix() throws IOException {
         write("CREATE TABLE t (id int DEFAULT next_id_of_ours());", "DROP TABLE t;");
@@ -64,6 +80,10 @@ class MissingExtensionObjectTest {
         assertThat(upgrade.fix()).isEqualTo("Create extension " + extension + " in an init script (" + create
                 + "), as your deployment does, or in a migration before " + history.resolve("1_t.up.sql") + ":" + at);
 
+        assertPassesWithInit(create);
+    }
+
+    private void assertPassesWithInit(String create) throws IOException {
         Path init = Files.writeString(history.resolveSibling(history.getFileName() + "-init.sql"), create + "\n");
         try {
             VerificationReport report = verify(List.of(init));
