@@ -45,9 +45,9 @@ final class MissingDeploymentObject {
         String create = kind.create().formatted(Identifiers.quote(name));
         return failure.withHint(Character.toUpperCase(kind.noun().charAt(0)) + kind.noun().substring(1) + " " + name
                         + " does not exist where the migrations run, and no revision before this statement creates it. If"
-                        + " your deployment makes it (" + kind.examples() + "), make it in an init script (--init,"
-                        + " @MigrationTest(initScripts)): " + create)
-                .withFix("Create " + kind.noun() + " " + name + " in an init script (" + create + "), as your deployment"
-                        + " does, or in a migration before " + failure.location());
+                        + " your deployment makes it (" + kind.examples() + "), make it in " + InitScriptAdvice.WHERE + ": "
+                        + create)
+                .withFix(InitScriptAdvice.fix(kind.noun() + " " + name, create) + ", or in a migration before "
+                        + failure.location());
     }
 }

@@ -1,6 +1,5 @@
 package io.github.migrationtest.verifier;
 
-import io.github.migrationtest.verifier.snapshot.Identifiers;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import java.util.List;
 import java.util.Locale;
@@ -69,11 +68,11 @@ final class MissingExtensionObject {
     }
 
     private static MigrationFailure explained(MigrationFailure failure, String what, String extension) {
-        String create = "CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(extension) + ";";
+        String create = InitScriptAdvice.createExtension(extension);
         return failure.withHint(what + " comes from extension " + extension + ", which no revision before this statement"
                         + " creates (or which is in a schema that is not on the search_path). If your deployment creates"
-                        + " it, create it in an init script (--init, @MigrationTest(initScripts)): " + create)
-                .withFix("Create extension " + extension + " in an init script (" + create + "), as your deployment"
-                        + " does, or in a migration before " + failure.location());
+                        + " it, create it in " + InitScriptAdvice.WHERE + ": " + create)
+                .withFix(InitScriptAdvice.fix("extension " + extension, create) + ", or in a migration before "
+                        + failure.location());
     }
 }

@@ -1,7 +1,6 @@
 package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.postgres.MigrationLogin;
-import io.github.migrationtest.verifier.snapshot.Identifiers;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -27,13 +26,13 @@ final class UntrustedExtension {
             return Optional.empty();
         }
         String name = matcher.group(1);
-        String create = "CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(name) + ";";
+        String create = InitScriptAdvice.createExtension(name);
         return Optional.of(failure.withHint("Only a superuser creates extension " + name + ", as a DBA or the deployment's"
-                        + " image usually does: create it in an init script (--init, @MigrationTest(initScripts)), which"
-                        + " runs as the server's user: " + create + " (a CREATE EXTENSION IF NOT EXISTS in the migration"
+                        + " image usually does: create it in " + InitScriptAdvice.WHERE + ", which runs as the server's"
+                        + " user: " + create + " (a CREATE EXTENSION IF NOT EXISTS in the migration"
                         + " then finds it); or " + MigrationLogin.HOW_TO_WIDEN)
-                .withFix("Create extension " + name + " in an init script (" + create + "), as your deployment does, or"
-                        + " run the migrations as a superuser (--superuser-migrations); the statement at "
+                .withFix(InitScriptAdvice.fix("extension " + name, create) + ", or run the migrations as a superuser"
+                        + " (--superuser-migrations); the statement at "
                         + failure.location() + " is not at fault"));
     }
 }
