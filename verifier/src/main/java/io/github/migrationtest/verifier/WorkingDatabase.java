@@ -188,7 +188,8 @@ final class WorkingDatabase implements AutoCloseable {
     private StepResult downgrade(Revision revision, boolean watched) throws SQLException {
         Connection open = steps();
         synchronized (stepLock) {
-            downgradeHorizon = watched ? query(open, NEXT_TRANSACTION, -1L) : -1L;
+            // In a rolled-back round trip nothing asks: the rollback puts the state back whatever the step did.
+            downgradeHorizon = watched && !inWindow ? query(open, NEXT_TRANSACTION, -1L) : -1L;
             return inFreshSession(revision, Direction.DOWN, open, () -> inWindow
                     ? source.runUncommitted(revision, Direction.DOWN, open) : source.downgrade(revision, open));
         }
@@ -201,7 +202,7 @@ final class WorkingDatabase implements AutoCloseable {
 
     /** The upgrade after the downgrade; {@link #changedSinceReupgradeStarted()} then tells whether it committed anything. */
     StepResult reupgrade(Revision revision) throws SQLException {
-        reupgradeHorizon = query(steps(), NEXT_TRANSACTION, -1L);
+        reupgradeHorizon = inWindow ? -1L : query(steps(), NEXT_TRANSACTION, -1L); // as for the downgrade's
         return upgrade(revision);
     }
 
