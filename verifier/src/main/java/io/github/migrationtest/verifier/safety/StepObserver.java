@@ -97,6 +97,8 @@ final class StepObserver {
     private boolean previousInTransaction;
     /** While relations are read when they first show up locked: what the step's start told; else null. */
     private StepStart start;
+    /** With {@link #start}: the statements after which no read is needed. */
+    private QuietStatements quiet;
     /** The highest oid of a relation when the step started: the step created those above. */
     private long highest;
     private boolean noRelations;
@@ -240,6 +242,7 @@ final class StepObserver {
             StepStart bounds = StepStart.read(connection);
             if (bounds.recorder()) {
                 start = bounds;
+                quiet = new QuietStatements(bounds.userEventTriggers());
                 recorder = true;
                 previous = bounds.reading();
                 previousInTransaction = true;
@@ -265,6 +268,7 @@ final class StepObserver {
     }
 
     private void measure(ExecutedStatement statement) {
+        boolean quietStatement = quiet != null && quiet.quiet(statement.code());
         if (!broken && Renames.canRename(statement.code())) {
             try {
                 renames.after(connection);
@@ -289,6 +293,10 @@ final class StepObserver {
                 stop(e);
                 return;
             }
+        }
+        if (quietStatement && start != null && inTransaction && previousInTransaction) {
+            ranWhileHeld(statement); // nothing to read: the next read's changes are the next statement's
+            return;
         }
         CatalogReads.Reading now = read(inTransaction, statement);
         if (now == null) {
@@ -388,9 +396,13 @@ final class StepObserver {
                 scan(statement, relation, was, is, measured);
             }
         }
-        if (TRANSACTION_END.matcher(statement.code()).matches()) {
-            return;
+        if (!TRANSACTION_END.matcher(statement.code()).matches()) {
+            ranWhileHeld(statement);
         }
+    }
+
+    /** Counts the statement as run while the blocking locks earlier statements took were held. */
+    private void ranWhileHeld(ExecutedStatement statement) {
         for (HeldLock lock : held.values()) {
             if (lock.takenBy != statement) {
                 lock.later++;

@@ -23,9 +23,11 @@ import java.util.HashMap;
  * @param indexCounts how many indexes each table has
  * @param lockTimeout the session's lock_timeout
  * @param recorder whether the change recorder is installed, whose log names what a step dropped
+ * @param userEventTriggers whether an event trigger other than migrationtest's own is installed, which may do
+ *     anything on any DDL (see {@link QuietStatements})
  */
 record StepStart(long highestOid, long highestFileNode, boolean anyRelation, OidCounts pendingScans,
-                 OidCounts indexCounts, String lockTimeout, boolean recorder) {
+                 OidCounts indexCounts, String lockTimeout, boolean recorder, boolean userEventTriggers) {
 
     /**
      * One row of aggregates. The two maxima walk an index backwards; the scan counters and the index counts
@@ -47,7 +49,8 @@ record StepStart(long highestOid, long highestFileNode, boolean anyRelation, Oid
                    (select pg_catalog.string_agg(x.indrelid::text, ',') from pg_catalog.pg_index x
                        where x.indexrelid >= 16384),
                    pg_catalog.current_setting('lock_timeout'),
-                   pg_catalog.to_regclass('migrationtest_recorder.touched') is not null""";
+                   pg_catalog.to_regclass('migrationtest_recorder.touched') is not null,
+                   exists (select from pg_catalog.pg_event_trigger e where e.evtname not like 'migrationtest\\_%')""";
 
     /** Reads the start of a step; inside the step's transaction, which this read opens. */
     static StepStart read(Connection connection) throws SQLException {
@@ -55,7 +58,7 @@ record StepStart(long highestOid, long highestFileNode, boolean anyRelation, Oid
              ResultSet row = statement.executeQuery()) {
             row.next();
             return new StepStart(row.getLong(1), row.getLong(2), row.getBoolean(3), OidCounts.ofPairs(row.getString(4)),
-                    OidCounts.ofOccurrences(row.getString(5)), row.getString(6), row.getBoolean(7));
+                    OidCounts.ofOccurrences(row.getString(5)), row.getString(6), row.getBoolean(7), row.getBoolean(8));
         }
     }
 

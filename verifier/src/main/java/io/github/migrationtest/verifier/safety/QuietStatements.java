@@ -1,0 +1,92 @@
+package io.github.migrationtest.verifier.safety;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The statements of a transactional step after which a read would find nothing: they take no lock that blocks
+ * writes, and rewrite, scan, index and drop nothing, on any relation that existed when the step started (what
+ * {@link StepObserver} measures). Their read is skipped; what the next read finds is what the next statement did, as
+ * before. Each kind was checked against {@code pg_locks} on Postgres 15 and 17: {@code COMMENT} takes SHARE UPDATE
+ * EXCLUSIVE, a function's, view's or sequence's creation at most ACCESS SHARE or ROW EXCLUSIVE (a body parsed, an
+ * {@code OWNED BY}), {@code GRANT} and {@code REVOKE} none; an index, trigger or {@code ALTER TABLE} on a table the step
+ * created locks only that table. A read costs a round trip and a pass over the transaction's locks, which an initial
+ * schema of hundreds of such statements pays for every one of them.
+ *
+ * <p>A user's event trigger could do anything on any DDL: none may be installed when the step starts
+ * ({@link StepStart#userEventTriggers()}), and a statement that can create one (or run code that can) ends the
+ * skipping for the rest of the step. A table counts as the step's own only by the name its {@code CREATE TABLE} gave it
+ * (written the same way, no {@code IF NOT EXISTS}, which may leave an older table there), and only until a statement
+ * renames or moves a relation, makes one a child of another (whose {@code ALTER} would then reach it), or changes
+ * where names are looked up.
+ */
+final class QuietStatements {
+
+    /** A name as a statement's code has it: upper-cased unless quoted, its schema written or not. */
+    private static final String NAME = "((?:\"(?:[^\"]|\"\")+\"|[^\\s.,;()\"]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[^\\s.,;()\"]+))?)";
+
+    private static final Pattern ALWAYS_QUIET = Pattern.compile("^(COMMENT ON|GRANT|REVOKE"
+            + "|CREATE (OR REPLACE )?(FUNCTION|PROCEDURE|(TEMP |TEMPORARY )?(RECURSIVE )?VIEW)"
+            + "|CREATE (TYPE|DOMAIN|SEQUENCE))\\b.*");
+    /** {@code CREATE SCHEMA} without elements of its own (a {@code CREATE TABLE} inside it is not looked at). */
+    private static final Pattern PLAIN_SCHEMA = Pattern.compile(
+            "^CREATE SCHEMA (IF NOT EXISTS )?(\\S+( AUTHORIZATION \\S+)?|AUTHORIZATION \\S+)$");
+    private static final Pattern CREATE_TABLE = Pattern.compile(
+            "^CREATE ((GLOBAL |LOCAL )?(TEMP |TEMPORARY )|UNLOGGED )?TABLE (IF NOT EXISTS )?" + NAME + "[ (].*");
+    /**
+     * What makes a {@code CREATE TABLE} or {@code ALTER TABLE} reach another relation or fill itself from one (found
+     * anywhere in the statement, a string's text too: such a statement is then read after, as any other).
+     */
+    private static final Pattern REACHES_OTHERS = Pattern.compile(
+            ".*\\b(REFERENCES|INHERITS?|PARTITION OF|ATTACH|DETACH|LIKE|SELECT|VALUES|EXECUTE|OF|AS TABLE|RENAME"
+                    + "|SET SCHEMA)\\b.*");
+    private static final Pattern ON_OWN_TABLE = Pattern.compile(
+            "^(CREATE (UNIQUE )?INDEX (IF NOT EXISTS )?(\\S+ )?ON (ONLY )?|ALTER TABLE (IF EXISTS )?(ONLY )?"
+                    + "|CREATE (OR REPLACE )?TRIGGER \\S+ (BEFORE|AFTER) .*? ON (ONLY )?)" + NAME + "[ *(].*");
+    /** After these, a table of the step's name may be another relation, or another table may be its child. */
+    private static final Pattern NAMES_CHANGE = Pattern.compile(
+            "^(SET|RESET|DO|CALL|ROLLBACK)\\b.*|.*\\b(RENAME|SET SCHEMA|INHERIT|ATTACH)\\b.*");
+    /** Statements that can create or enable an event trigger, or run code that can. */
+    private static final Pattern MAY_ADD_EVENT_TRIGGER = Pattern.compile(
+            "^((CREATE|ALTER) (EVENT TRIGGER|EXTENSION)|DO|CALL|SELECT|WITH|EXECUTE|PERFORM)\\b.*");
+
+    private final Set<String> ownTables = new HashSet<>();
+    private boolean off;
+
+    QuietStatements(boolean userEventTriggers) {
+        this.off = userEventTriggers;
+    }
+
+    /**
+     * Whether a read after this statement would find nothing; to be asked of every statement of the step in order,
+     * as the tables it creates and what ends the skipping are followed here.
+     */
+    boolean quiet(String code) {
+        boolean quiet = !off && isQuiet(code);
+        if (MAY_ADD_EVENT_TRIGGER.matcher(code).matches()) {
+            off = true;
+        }
+        if (NAMES_CHANGE.matcher(code).matches()) {
+            ownTables.clear();
+        }
+        Matcher created = CREATE_TABLE.matcher(code);
+        if (created.matches() && created.group(4) == null) {
+            ownTables.add(created.group(5));
+        }
+        return quiet;
+    }
+
+    private boolean isQuiet(String code) {
+        if (ALWAYS_QUIET.matcher(code).matches() || PLAIN_SCHEMA.matcher(code).matches()) {
+            return true;
+        }
+        if (CREATE_TABLE.matcher(code).matches()) {
+            return !REACHES_OTHERS.matcher(code).matches();
+        }
+        Matcher own = ON_OWN_TABLE.matcher(code);
+        return own.matches() && ownTables.contains(own.group(own.groupCount()))
+                && !(code.startsWith("ALTER") && REACHES_OTHERS.matcher(code).matches());
+    }
+}
