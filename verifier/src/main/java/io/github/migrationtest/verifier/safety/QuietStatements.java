@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * {@link StepObserver} measures). Their read is skipped; what the next read finds is what the next statement did, as
  * before. Each kind was checked against {@code pg_locks} on Postgres 15 and 17: {@code COMMENT} takes SHARE UPDATE
  * EXCLUSIVE, a function's, view's or sequence's creation at most ACCESS SHARE or ROW EXCLUSIVE (a body parsed, an
- * {@code OWNED BY}), {@code GRANT} and {@code REVOKE} none; an index, trigger or {@code ALTER TABLE} on a table the step
- * created locks only that table. A read costs a round trip and a pass over the transaction's locks, which an initial
+ * {@code OWNED BY}, a policy's subquery), {@code GRANT}, {@code REVOKE} and an enum's new or renamed value none; an index,
+ * trigger, policy or {@code ALTER TABLE} on a table the step created locks only that table. A read costs a round trip and a pass over the transaction's locks, which an initial
  * schema of hundreds of such statements pays for every one of them.
  *
  * <p>A user's event trigger could do anything on any DDL: none may be installed when the step starts
@@ -29,7 +29,7 @@ final class QuietStatements {
 
     private static final Pattern ALWAYS_QUIET = Pattern.compile("^(COMMENT ON|GRANT|REVOKE"
             + "|CREATE (OR REPLACE )?(FUNCTION|PROCEDURE|(TEMP |TEMPORARY )?(RECURSIVE )?VIEW)"
-            + "|CREATE (TYPE|DOMAIN|SEQUENCE))\\b.*");
+            + "|CREATE (TYPE|DOMAIN|SEQUENCE)|ALTER TYPE \\S+ (ADD|RENAME) VALUE)\\b.*");
     /** {@code CREATE SCHEMA} without elements of its own (a {@code CREATE TABLE} inside it is not looked at). */
     private static final Pattern PLAIN_SCHEMA = Pattern.compile(
             "^CREATE SCHEMA (IF NOT EXISTS )?(\\S+( AUTHORIZATION \\S+)?|AUTHORIZATION \\S+)$");
@@ -44,7 +44,8 @@ final class QuietStatements {
                     + "|SET SCHEMA)\\b.*");
     private static final Pattern ON_OWN_TABLE = Pattern.compile(
             "^(CREATE (UNIQUE )?INDEX (IF NOT EXISTS )?(\\S+ )?ON (ONLY )?|ALTER TABLE (IF EXISTS )?(ONLY )?"
-                    + "|CREATE (OR REPLACE )?TRIGGER \\S+ (BEFORE|AFTER) .*? ON (ONLY )?)" + NAME + "[ *(].*");
+                    + "|CREATE (OR REPLACE )?TRIGGER \\S+ (BEFORE|AFTER) .*? ON (ONLY )?|CREATE POLICY \\S+ ON )" + NAME
+                    + "[ *(].*");
     /** After these, a table of the step's name may be another relation, or another table may be its child. */
     private static final Pattern NAMES_CHANGE = Pattern.compile(
             "^(SET|RESET|DO|CALL|ROLLBACK)\\b.*|.*\\b(RENAME|SET SCHEMA|INHERIT|ATTACH)\\b.*");

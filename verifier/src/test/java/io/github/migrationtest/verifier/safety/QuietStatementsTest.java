@@ -49,7 +49,11 @@ class QuietStatementsTest {
         assertThat(quiet.quiet("ALTER TABLE N ADD COLUMN X INT")).isTrue();
         assertThat(quiet.quiet("ALTER TABLE N ADD CONSTRAINT N_E FOREIGN KEY (ID) REFERENCES E")).isFalse();
         assertThat(quiet.quiet("CREATE TRIGGER N_T BEFORE INSERT ON N FOR EACH ROW EXECUTE FUNCTION F()")).isTrue();
+        assertThat(quiet.quiet("CREATE POLICY N_P ON N USING (ID IN (SELECT ID FROM E))")).isTrue();
+        assertThat(quiet.quiet("ALTER TYPE MOOD ADD VALUE 'calm'")).isTrue();
+        assertThat(quiet.quiet("ALTER TYPE MOOD RENAME ATTRIBUTE A TO B CASCADE")).isFalse();
         assertThat(quiet.quiet("CREATE INDEX E_W ON E (W)")).as("a table the step did not create").isFalse();
+        assertThat(quiet.quiet("CREATE POLICY E_P ON E USING (TRUE)")).isFalse();
         assertThat(quiet.quiet("ALTER TABLE E ADD COLUMN X INT")).isFalse();
         assertThat(quiet.quiet("INSERT INTO N VALUES (1)")).isFalse();
     }
