@@ -21,8 +21,12 @@ final class FailureExplanations {
     private FailureExplanations() {
     }
 
-    /** A {@code DROP} (also {@code DROP OWNED BY}): what it misses is not the environment's to provide. */
-    private static final Pattern DROP = Pattern.compile("\\s*(?:--[^\\n]*\\n\\s*)*DROP\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * A {@code DROP} (also {@code DROP OWNED BY}), after any comments of either kind: what it misses is not the
+     * environment's to provide.
+     */
+    private static final Pattern DROP = Pattern.compile("\\s*(?:(?:--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)\\s*)*DROP\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** The failure explained, or empty when none of the explanations recognises it. */
     static Optional<MigrationFailure> explain(MigrationFailure failure) {

@@ -7,6 +7,7 @@ import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
 import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import java.io.IOException;
@@ -73,6 +74,24 @@ class MissingDeploymentObjectTest {
                 .doesNotContain("init script");
         assertThat(down.fix()).isEqualTo("Fix the statement at " + history.resolve("1_t.down.sql") + ":3:1, or declare"
                 + " revision 1 irreversible");
+    }
+
+    /**
+     * A statement as a tool reports it may keep the comments before it (of either kind): a drop after them is still the
+     * history's own mistake, and anything else missing a schema still gets the init script.
+     */
+    @Test
+    void a_drop_after_comments_of_either_kind_is_still_a_drop() {
+        for (String statement : List.of("DROP SCHEMA legacy", "-- older layout\nDROP SCHEMA legacy",
+                "/* kept for\n   old installs */ DROP SCHEMA legacy", "-- a\n/* b */\n-- c\ndrop schema legacy")) {
+            assertThat(FailureExplanations.explain(missingSchema(statement))).as(statement).isEmpty();
+        }
+        assertThat(FailureExplanations.explain(missingSchema("/* DROP later */ CREATE TABLE legacy.t (id int)")))
+                .hasValueSatisfying(explained -> assertThat(explained.fix()).contains("init script"));
+    }
+
+    private static MigrationFailure missingSchema(String statement) {
+        return new MigrationFailure("1_t.down.sql", 3, 1, "schema \"legacy\" does not exist", "", "", "3F000", statement);
     }
 
     /** Not the deployment's lack: production's database name, which no other environment has. */
