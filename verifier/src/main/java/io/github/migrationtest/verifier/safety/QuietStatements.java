@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * {@link StepObserver} measures). Their read is skipped; what the next read finds is what the next statement did, as
  * before. Each kind was checked against {@code pg_locks} on Postgres 15 and 17: {@code COMMENT} takes SHARE UPDATE
  * EXCLUSIVE, a function's, view's or sequence's creation at most ACCESS SHARE or ROW EXCLUSIVE (a body parsed, an
- * {@code OWNED BY}, a policy's subquery), {@code GRANT}, {@code REVOKE} and an enum's new or renamed value none; an index,
+ * {@code OWNED BY}, a policy's subquery), {@code GRANT}, {@code REVOKE}, an enum's new or renamed value, a sequence's change
+ * and the drop of a function, view, type or sequence without {@code CASCADE} none; an index,
  * trigger, policy or {@code ALTER TABLE} on a table the step created locks only that table. A read costs a round trip and a pass over the transaction's locks, which an initial
  * schema of hundreds of such statements pays for every one of them.
  *
@@ -29,7 +30,13 @@ final class QuietStatements {
 
     private static final Pattern ALWAYS_QUIET = Pattern.compile("^(COMMENT ON|GRANT|REVOKE"
             + "|CREATE (OR REPLACE )?(FUNCTION|PROCEDURE|(TEMP |TEMPORARY )?(RECURSIVE )?VIEW)"
-            + "|CREATE (TYPE|DOMAIN|SEQUENCE)|ALTER TYPE \\S+ (ADD|RENAME) VALUE)\\b.*");
+            + "|CREATE (TYPE|DOMAIN|SEQUENCE)|ALTER SEQUENCE|ALTER TYPE \\S+ (ADD|RENAME) VALUE)\\b.*");
+    /**
+     * A drop of what is not a table or index, without {@code CASCADE}: what depends on it makes it fail rather than go
+     * with it. A sequence, view or type is not a relation safety measures, and these take no lock on one that is.
+     */
+    private static final Pattern PLAIN_DROP = Pattern.compile("^DROP (FUNCTION|PROCEDURE|VIEW|TYPE|DOMAIN|SEQUENCE)\\b.*");
+    private static final Pattern CASCADE = Pattern.compile(".*\\bCASCADE\\b.*");
     /** {@code CREATE SCHEMA} without elements of its own (a {@code CREATE TABLE} inside it is not looked at). */
     private static final Pattern PLAIN_SCHEMA = Pattern.compile(
             "^CREATE SCHEMA (IF NOT EXISTS )?(\\S+( AUTHORIZATION \\S+)?|AUTHORIZATION \\S+)$");
@@ -82,6 +89,9 @@ final class QuietStatements {
     private boolean isQuiet(String code) {
         if (ALWAYS_QUIET.matcher(code).matches() || PLAIN_SCHEMA.matcher(code).matches()) {
             return true;
+        }
+        if (PLAIN_DROP.matcher(code).matches()) {
+            return !CASCADE.matcher(code).matches();
         }
         if (CREATE_TABLE.matcher(code).matches()) {
             return !REACHES_OTHERS.matcher(code).matches();

@@ -52,6 +52,11 @@ class QuietStatementsTest {
         assertThat(quiet.quiet("CREATE POLICY N_P ON N USING (ID IN (SELECT ID FROM E))")).isTrue();
         assertThat(quiet.quiet("ALTER TYPE MOOD ADD VALUE 'calm'")).isTrue();
         assertThat(quiet.quiet("ALTER TYPE MOOD RENAME ATTRIBUTE A TO B CASCADE")).isFalse();
+        assertThat(quiet.quiet("DROP FUNCTION IF EXISTS F()")).isTrue();
+        assertThat(quiet.quiet("DROP VIEW V")).isTrue();
+        assertThat(quiet.quiet("DROP TYPE MOOD CASCADE")).as("takes the columns of that type with it").isFalse();
+        assertThat(quiet.quiet("ALTER SEQUENCE S RESTART WITH 5")).isTrue();
+        assertThat(quiet.quiet("DROP MATERIALIZED VIEW M")).isFalse();
         assertThat(quiet.quiet("CREATE INDEX E_W ON E (W)")).as("a table the step did not create").isFalse();
         assertThat(quiet.quiet("CREATE POLICY E_P ON E USING (TRUE)")).isFalse();
         assertThat(quiet.quiet("ALTER TABLE E ADD COLUMN X INT")).isFalse();
