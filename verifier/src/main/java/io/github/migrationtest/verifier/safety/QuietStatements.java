@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  * writes, and rewrite, scan, index and drop nothing, on any relation that existed when the step started (what
  * {@link StepObserver} measures). Their read is skipped; what the next read finds is what the next statement did, as
  * before. Each kind was checked against {@code pg_locks} on Postgres 15 and 17: {@code COMMENT} takes SHARE UPDATE
- * EXCLUSIVE, a function's, view's or sequence's creation at most ACCESS SHARE or ROW EXCLUSIVE (a body parsed, an
- * {@code OWNED BY}, a policy's subquery), {@code GRANT}, {@code REVOKE}, an enum's new or renamed value, a sequence's change
- * and the drop of a function, view, type or sequence without {@code CASCADE} none; an index,
- * trigger, policy or {@code ALTER TABLE} on a table the step created locks only that table. A read costs a round trip and a pass over the transaction's locks, which an initial
- * schema of hundreds of such statements pays for every one of them.
+ * EXCLUSIVE; a function's, view's, sequence's or policy's creation at most ACCESS SHARE or ROW EXCLUSIVE (a body or
+ * query parsed, an {@code OWNED BY}); {@code GRANT}, {@code REVOKE}, an enum's new or renamed value, a sequence's
+ * change and the drop of a function, view, type or sequence without {@code CASCADE} none; an index, trigger, policy
+ * or {@code ALTER TABLE} on a table the step created locks only that table. A read costs a round trip and a pass over
+ * the transaction's locks, which an initial schema of hundreds of such statements pays for every one of them.
  *
  * <p>A user's event trigger could do anything on any DDL: none may be installed when the step starts
  * ({@link StepStart#userEventTriggers()}), and a statement that can create one (or run code that can) ends the
