@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Measures one step, statement by statement: reads the state of the relations that existed when the
  * step started, on the migration's connection, after each statement, and turns what changed into
  * findings attributed to the statement's file and line. In a transaction only the relations it holds a
- * lock on are read, each first when it shows up ({@link StepStart}); in auto-commit all of them.
+ * lock on are read, each first when it shows up ({@link StepStart}), and nothing after a statement that cannot reach
+ * one ({@link QuietStatements}); in auto-commit all of them.
  */
 final class StepObserver {
     private static final Logger LOG = LoggerFactory.getLogger(StepObserver.class);
