@@ -30,35 +30,38 @@ final class QuietStatements {
 
     private static final Pattern ALWAYS_QUIET = Pattern.compile("^(COMMENT ON|GRANT|REVOKE"
             + "|CREATE (OR REPLACE )?(FUNCTION|PROCEDURE|(TEMP |TEMPORARY )?(RECURSIVE )?VIEW)"
-            + "|CREATE (TYPE|DOMAIN|SEQUENCE)|ALTER SEQUENCE|ALTER TYPE \\S+ (ADD|RENAME) VALUE)\\b.*");
+            + "|CREATE (TYPE|DOMAIN|SEQUENCE)|ALTER SEQUENCE|ALTER TYPE \\S+ (ADD|RENAME) VALUE)\\b");
     /**
      * A drop of what is not a table or index, without {@code CASCADE}: what depends on it makes it fail rather than go
      * with it. A sequence, view or type is not a relation safety measures, and these take no lock on one that is.
      */
-    private static final Pattern PLAIN_DROP = Pattern.compile("^DROP (FUNCTION|PROCEDURE|VIEW|TYPE|DOMAIN|SEQUENCE)\\b.*");
-    private static final Pattern CASCADE = Pattern.compile(".*\\bCASCADE\\b.*");
+    private static final Pattern PLAIN_DROP = Pattern.compile("^DROP (FUNCTION|PROCEDURE|VIEW|TYPE|DOMAIN|SEQUENCE)\\b");
+    private static final Pattern CASCADE = Pattern.compile("\\bCASCADE\\b");
     /** {@code CREATE SCHEMA} without elements of its own (a {@code CREATE TABLE} inside it is not looked at). */
     private static final Pattern PLAIN_SCHEMA = Pattern.compile(
             "^CREATE SCHEMA (IF NOT EXISTS )?(\\S+( AUTHORIZATION \\S+)?|AUTHORIZATION \\S+)$");
     private static final Pattern CREATE_TABLE = Pattern.compile(
-            "^CREATE ((GLOBAL |LOCAL )?(TEMP |TEMPORARY )|UNLOGGED )?TABLE (IF NOT EXISTS )?" + NAME + "[ (].*");
+            "^CREATE ((GLOBAL |LOCAL )?(TEMP |TEMPORARY )|UNLOGGED )?TABLE (IF NOT EXISTS )?" + NAME + "[ (]");
     /**
      * What makes a {@code CREATE TABLE} or {@code ALTER TABLE} reach another relation or fill itself from one (found
      * anywhere in the statement, a string's text too: such a statement is then read after, as any other).
      */
     private static final Pattern REACHES_OTHERS = Pattern.compile(
-            ".*\\b(REFERENCES|INHERITS?|PARTITION OF|ATTACH|DETACH|LIKE|SELECT|VALUES|EXECUTE|OF|AS TABLE|RENAME"
-                    + "|SET SCHEMA)\\b.*");
+            "\\b(REFERENCES|INHERITS?|PARTITION OF|ATTACH|DETACH|LIKE|SELECT|VALUES|EXECUTE|OF|AS TABLE|RENAME"
+                    + "|SET SCHEMA)\\b");
     private static final Pattern ON_OWN_TABLE = Pattern.compile(
             "^(CREATE (UNIQUE )?INDEX (IF NOT EXISTS )?(\\S+ )?ON (ONLY )?|ALTER TABLE (IF EXISTS )?(ONLY )?"
                     + "|CREATE (OR REPLACE )?TRIGGER \\S+ (BEFORE|AFTER) .*? ON (ONLY )?|CREATE POLICY \\S+ ON )" + NAME
-                    + "[ *(].*");
-    /** After these, a table of the step's name may be another relation, or another table may be its child. */
-    private static final Pattern NAMES_CHANGE = Pattern.compile(
-            "^(SET|RESET|DO|CALL|ROLLBACK)\\b.*|.*\\b(RENAME|SET SCHEMA|INHERIT|ATTACH)\\b.*");
+                    + "[ *(]");
+    /**
+     * After these, a table of the step's name may be another relation, or another table may be its child: statements
+     * that start so, and any that has these words.
+     */
+    private static final Pattern NAMES_CHANGE = Pattern.compile("^(SET|RESET|DO|CALL|ROLLBACK)\\b");
+    private static final Pattern NAMES_CHANGE_ANYWHERE = Pattern.compile("\\b(RENAME|SET SCHEMA|INHERIT|ATTACH)\\b");
     /** Statements that can create or enable an event trigger, or run code that can. */
     private static final Pattern MAY_ADD_EVENT_TRIGGER = Pattern.compile(
-            "^((CREATE|ALTER) (EVENT TRIGGER|EXTENSION)|DO|CALL|SELECT|WITH|EXECUTE|PERFORM)\\b.*");
+            "^((CREATE|ALTER) (EVENT TRIGGER|EXTENSION)|DO|CALL|SELECT|WITH|EXECUTE|PERFORM)\\b");
 
     private final Set<String> ownTables = new HashSet<>();
     private boolean off;
@@ -72,32 +75,35 @@ final class QuietStatements {
      * as the tables it creates and what ends the skipping are followed here.
      */
     boolean quiet(String code) {
-        boolean quiet = !off && isQuiet(code);
-        if (MAY_ADD_EVENT_TRIGGER.matcher(code).matches()) {
+        if (off) {
+            return false; // for the rest of the step: nothing more to follow
+        }
+        boolean quiet = isQuiet(code);
+        if (MAY_ADD_EVENT_TRIGGER.matcher(code).lookingAt()) {
             off = true;
         }
-        if (NAMES_CHANGE.matcher(code).matches()) {
+        if (NAMES_CHANGE.matcher(code).lookingAt() || NAMES_CHANGE_ANYWHERE.matcher(code).find()) {
             ownTables.clear();
         }
         Matcher created = CREATE_TABLE.matcher(code);
-        if (created.matches() && created.group(4) == null) {
+        if (created.lookingAt() && created.group(4) == null) {
             ownTables.add(created.group(5));
         }
         return quiet;
     }
 
     private boolean isQuiet(String code) {
-        if (ALWAYS_QUIET.matcher(code).matches() || PLAIN_SCHEMA.matcher(code).matches()) {
+        if (ALWAYS_QUIET.matcher(code).lookingAt() || PLAIN_SCHEMA.matcher(code).matches()) {
             return true;
         }
-        if (PLAIN_DROP.matcher(code).matches()) {
-            return !CASCADE.matcher(code).matches();
+        if (PLAIN_DROP.matcher(code).lookingAt()) {
+            return !CASCADE.matcher(code).find();
         }
-        if (CREATE_TABLE.matcher(code).matches()) {
-            return !REACHES_OTHERS.matcher(code).matches();
+        if (CREATE_TABLE.matcher(code).lookingAt()) {
+            return !REACHES_OTHERS.matcher(code).find();
         }
         Matcher own = ON_OWN_TABLE.matcher(code);
-        return own.matches() && ownTables.contains(own.group(own.groupCount()))
-                && !(code.startsWith("ALTER") && REACHES_OTHERS.matcher(code).matches());
+        return own.lookingAt() && ownTables.contains(own.group(own.groupCount()))
+                && !(code.startsWith("ALTER") && REACHES_OTHERS.matcher(code).find());
     }
 }
