@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * EXCLUSIVE; a function's, view's, sequence's or policy's creation at most ACCESS SHARE or ROW EXCLUSIVE (a body or
  * query parsed, an {@code OWNED BY}); {@code GRANT}, {@code REVOKE}, an enum's new or renamed value, a sequence's
  * change and the drop of a function, view, type or sequence without {@code CASCADE} none; an index, trigger, policy
- * or {@code ALTER TABLE} on a table the step created locks only that table. A read costs a round trip and a pass over
+ * or {@code ALTER TABLE} on a table the step created locks only that table, and a foreign key between tables it
+ * created only those (an initial schema's hundreds of keys). A read costs a round trip and a pass over
  * the transaction's locks, which an initial schema of hundreds of such statements pays for every one of them.
  *
  * <p>A user's event trigger could do anything on any DDL: none may be installed when the step starts
@@ -47,8 +48,13 @@ final class QuietStatements {
      * anywhere in the statement, a string's text too: such a statement is then read after, as any other).
      */
     private static final Pattern REACHES_OTHERS = Pattern.compile(
-            "\\b(REFERENCES|INHERITS?|PARTITION OF|ATTACH|DETACH|LIKE|SELECT|VALUES|EXECUTE|OF|AS TABLE|RENAME"
-                    + "|SET SCHEMA)\\b");
+            "\\b(INHERITS?|PARTITION OF|ATTACH|DETACH|LIKE|SELECT|VALUES|EXECUTE|OF|AS TABLE|RENAME|SET SCHEMA)\\b");
+    /**
+     * A foreign key's reach: the table it references locked (SHARE ROW EXCLUSIVE) and read to validate the key. Quiet
+     * only when that table is the step's own too, as in an initial schema's keys between its new tables.
+     */
+    private static final Pattern REFERENCES = Pattern.compile("\\bREFERENCES\\b");
+    private static final Pattern REFERENCED = Pattern.compile("\\bREFERENCES " + NAME + "(?=[ (;,)]|$)");
     private static final Pattern ON_OWN_TABLE = Pattern.compile(
             "^(CREATE (UNIQUE )?INDEX (IF NOT EXISTS )?(\\S+ )?ON (ONLY )?|ALTER TABLE (IF EXISTS )?(ONLY )?"
                     + "|CREATE (OR REPLACE )?TRIGGER \\S+ (BEFORE|AFTER) .*? ON (ONLY )?|CREATE POLICY \\S+ ON )" + NAME
@@ -99,11 +105,30 @@ final class QuietStatements {
         if (PLAIN_DROP.matcher(code).lookingAt()) {
             return !CASCADE.matcher(code).find();
         }
-        if (CREATE_TABLE.matcher(code).lookingAt()) {
-            return !REACHES_OTHERS.matcher(code).find();
+        Matcher created = CREATE_TABLE.matcher(code);
+        if (created.lookingAt()) {
+            return !REACHES_OTHERS.matcher(code).find() && referencesOnlyOwn(code, created.group(5));
         }
         Matcher own = ON_OWN_TABLE.matcher(code);
         return own.lookingAt() && ownTables.contains(own.group(own.groupCount()))
-                && !(code.startsWith("ALTER") && REACHES_OTHERS.matcher(code).find());
+                && !(code.startsWith("ALTER") && (REACHES_OTHERS.matcher(code).find() || !referencesOnlyOwn(code, null)));
+    }
+
+    /**
+     * Whether every {@code REFERENCES} of the statement names a table of the step's own, or the one being created
+     * (a key to itself). A name not read as one (the word in a string, say) is not.
+     */
+    private boolean referencesOnlyOwn(String code, String creating) {
+        Matcher word = REFERENCES.matcher(code);
+        Matcher target = REFERENCED.matcher(code);
+        while (word.find()) {
+            if (!target.find(word.start()) || target.start() != word.start()) {
+                return false;
+            }
+            if (!ownTables.contains(target.group(1)) && !target.group(1).equals(creating)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -111,6 +111,8 @@ final class StepObserver {
     /** Whether a read counts the indexes of every locked table (see {@link #ROLLBACK}). */
     private boolean countEveryIndex;
     private long measuringNanos;
+    /** The reads after statements, for tests: what {@link QuietStatements} saves is one of them a statement. */
+    private int reads;
 
     /** A finding, and the place of its statement among the step's. */
     private record Noted(int statement, SafetyFinding finding) {
@@ -333,7 +335,7 @@ final class StepObserver {
         List<ExecutedStatement> statements = order.entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey).toList();
         return new StepRecord(direction, all, allowances, vanished, !broken && !dropsUnnamed, droppedOutright, renames,
-                statements, measuringNanos, afterStepNanos);
+                statements, measuringNanos, afterStepNanos, reads);
     }
 
     /** Where the relations the step dropped went, by the names the recorder's log kept. */
@@ -556,6 +558,7 @@ final class StepObserver {
 
     /** Inside a transaction the relations it holds a lock on; in auto-commit all of them. */
     private CatalogReads.Reading read(boolean inTransaction, ExecutedStatement statement) {
+        reads++;
         try {
             return inTransaction ? CatalogReads.readLocked(connection, previous, highest, start, newIndexes,
                     countEveryIndex, this::firstSeen, oid -> goneUnnamed.putIfAbsent(oid, statement))

@@ -16,7 +16,7 @@ public final class StepRecord {
     /** A step nothing was measured in ({@code --no-safety}, or a source that runs its own statements). */
     public static StepRecord none(Direction direction) {
         return new StepRecord(direction, List.of(), new Allowances(), Map.of(), false, Set.of(), new Renames(), List.of(),
-                0, 0);
+                0, 0, 0);
     }
 
     private final Direction direction;
@@ -28,16 +28,19 @@ public final class StepRecord {
     private final List<ExecutedStatement> statements;
     private final long measuringNanos;
     private final long afterStepNanos;
+    private final int reads;
     private final Set<String> droppedOutright;
 
     /**
      * @param vanished where each relation of the step's start that disappeared did so, by name
      * @param allVanishedPlaced whether {@code vanished} has every one: false when measuring stopped, or the
      *     recorder's log could not name what the step dropped
+     * @param reads the reads made after the step's statements
      */
     StepRecord(Direction direction, List<SafetyFinding> findings, Allowances allowances,
                Map<String, ExecutedStatement> vanished, boolean allVanishedPlaced, Set<String> droppedOutright,
-               Renames renames, List<ExecutedStatement> statements, long measuringNanos, long afterStepNanos) {
+               Renames renames, List<ExecutedStatement> statements, long measuringNanos, long afterStepNanos, int reads) {
+        this.reads = reads;
         this.allVanishedPlaced = allVanishedPlaced;
         this.droppedOutright = Set.copyOf(droppedOutright);
         this.afterStepNanos = afterStepNanos;
@@ -81,6 +84,11 @@ public final class StepRecord {
     /** Time spent measuring once the step was over (naming what it dropped), which its own duration does not include. */
     public long afterStepNanos() {
         return afterStepNanos;
+    }
+
+    /** How many reads followed the step's statements (a statement that can reach no relation of its start has none). */
+    int reads() {
+        return reads;
     }
 
     /**

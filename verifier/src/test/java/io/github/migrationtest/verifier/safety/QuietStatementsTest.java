@@ -5,15 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.migrationtest.verifier.Verifier;
 import io.github.migrationtest.verifier.VerifierOptions;
 import io.github.migrationtest.verifier.postgres.Backend;
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.MigrationLogin;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
 import io.github.migrationtest.verifier.report.VerificationReport;
+import io.github.migrationtest.verifier.snapshot.IncrementalReader;
+import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
+import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.SourceOptions;
+import io.github.migrationtest.verifier.source.StatementListener.ExecutedStatement;
+import io.github.migrationtest.verifier.source.script.SqlScript;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +57,14 @@ class QuietStatementsTest {
         assertThat(quiet.quiet("CREATE UNIQUE INDEX ON ONLY N USING BTREE (G)")).isTrue();
         assertThat(quiet.quiet("ALTER TABLE N ADD COLUMN X INT")).isTrue();
         assertThat(quiet.quiet("ALTER TABLE N ADD CONSTRAINT N_E FOREIGN KEY (ID) REFERENCES E")).isFalse();
+        assertThat(quiet.quiet("CREATE TABLE \"child\" (ID INT REFERENCES N (ID), UP INT REFERENCES \"child\")"))
+                .as("keys to tables of the step's own").isTrue();
+        assertThat(quiet.quiet("ALTER TABLE \"child\" ADD CONSTRAINT C_N FOREIGN KEY (ID) REFERENCES N(ID) ON DELETE CASCADE"))
+                .isTrue();
+        assertThat(quiet.quiet("ALTER TABLE \"child\" ADD FOREIGN KEY (ID) REFERENCES N, ADD FOREIGN KEY (UP) REFERENCES E"))
+                .as("one of its keys to a table the step did not create").isFalse();
+        assertThat(quiet.quiet("CREATE TABLE K (ID INT REFERENCES PUBLIC.N)")).as("written another way").isFalse();
+        assertThat(quiet.quiet("CREATE TABLE K2 (NOTE TEXT DEFAULT 'REFERENCES N', ID INT REFERENCES E)")).isFalse();
         assertThat(quiet.quiet("CREATE TRIGGER N_T BEFORE INSERT ON N FOR EACH ROW EXECUTE FUNCTION F()")).isTrue();
         assertThat(quiet.quiet("CREATE POLICY N_P ON N USING (ID IN (SELECT ID FROM E))")).isTrue();
         assertThat(quiet.quiet("ALTER TYPE MOOD ADD VALUE 'calm'")).isTrue();
@@ -99,6 +116,45 @@ class QuietStatementsTest {
     }
 
     @Test
+    void a_quiet_statement_is_followed_by_no_read() throws SQLException {
+        try (DisposableDatabase database = PostgresServer.shared(PostgresSettings.fromEnvironment()
+                .withBackend(Backend.EMBEDDED)).createDatabase();
+                Connection connection = database.connect()) {
+            assertThat(IncrementalReader.start(connection, SnapshotOptions.defaults()).isIncremental())
+                    .as("the recorder, whose log names what a step drops, is what lets reads be skipped").isTrue();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE e (id int PRIMARY KEY)");
+            }
+            connection.setAutoCommit(false);
+            SafetyRecorder safety = new SafetyRecorder();
+            safety.begin(Direction.UP, connection);
+            SqlScript.parse("step.sql", """
+                    CREATE TABLE n (id int PRIMARY KEY);
+                    CREATE TABLE m (id int PRIMARY KEY REFERENCES n, up int REFERENCES m);
+                    COMMENT ON TABLE e IS 'quiet';
+                    ALTER TABLE e ADD COLUMN w int;
+                    CREATE INDEX m_up ON m (up);
+                    CREATE INDEX e_w ON e (w);""").statements().forEach(s -> {
+                ExecutedStatement executed = new ExecutedStatement("step.sql", s.line(), s.sql(), s.code(), true);
+                safety.beforeStatement(connection, executed);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(s.sql());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                safety.afterStatement(connection, executed);
+            });
+            StepRecord step = safety.end(Direction.UP, connection);
+            connection.rollback();
+
+            assertThat(step.reads()).as("after the ALTER and the index of e only").isEqualTo(2);
+            assertThat(step.findings()).extracting(f -> f.line() + " " + f.finding()).containsExactly(
+                    "4 LOCK_WITHOUT_TIMEOUT", "4 LOCK_HELD_ACROSS_STATEMENTS", "6 LOCK_WITHOUT_TIMEOUT",
+                    "6 INDEX_WITHOUT_CONCURRENTLY");
+        }
+    }
+
+    @Test
     void findings_stay_at_their_statements_with_quiet_statements_between() throws IOException {
         write("0001_base", """
                 CREATE TABLE e (id bigint PRIMARY KEY, v int);
@@ -136,9 +192,19 @@ class QuietStatementsTest {
                 DROP INDEX e_v;
                 DROP SCHEMA side CASCADE;""");
 
+        // Keys between the step's own tables are quiet; one to e is not, whatever else the statement references.
+        write("0005_keys", """
+                CREATE TABLE k (id bigint PRIMARY KEY);
+                CREATE TABLE k2 (id bigint PRIMARY KEY REFERENCES e, k_id bigint REFERENCES k);
+                ALTER TABLE k ADD COLUMN k2_id bigint REFERENCES k2;""", "DROP TABLE k2, k CASCADE;");
+
         VerificationReport report = verify(PostgresServer.shared(PostgresSettings.fromEnvironment()
                 .withBackend(Backend.EMBEDDED)));
 
+        assertThat(findings(report, "0005")).filteredOn(f -> f.startsWith("UP")).containsExactly(
+                "UP 2 LOCK_WITHOUT_TIMEOUT public.e: SHARE ROW EXCLUSIVE (blocks writes) taken with lock_timeout 0",
+                "UP 2 LOCK_HELD_ACROSS_STATEMENTS public.e: SHARE ROW EXCLUSIVE (blocks writes) held while 1 later"
+                        + " statement(s) ran, up to 0005_keys.up.sql:3");
         assertThat(findings(report, "0002")).containsExactly(
                 "UP 1 LOCK_WITHOUT_TIMEOUT public.e: ACCESS EXCLUSIVE (blocks reads and writes) taken with lock_timeout 0",
                 "UP 1 LOCK_HELD_ACROSS_STATEMENTS public.e: ACCESS EXCLUSIVE (blocks reads and writes) held while 6 later"
