@@ -473,14 +473,15 @@ public final class CorpusBenchmark {
                     ratio(r, x -> x.one() / base.applyAsDouble(x)), suffix, ratio(r, x -> x.parallel() / base.applyAsDouble(x)), suffix);
         }
         System.out.println("\nWhere the one-database walk's time goes (--jobs 1, median ms of the rounds)\n");
-        System.out.println("| history | SQL | snapshots | compare, rest | rebuilds after broken round trips (broken) | checkpoints | full downgrade"
-                + " | start | end | walk total |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| history | SQL | snapshots | safety | compare, rest | rebuilds after broken round trips (broken)"
+                + " | checkpoints | full downgrade | start | end | walk total |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int h = 0; h < prepared.size(); h++) {
             List<Round> r = measured.get(h);
-            System.out.printf("| %s | %.0f | %.0f | %.0f | %.0f (%d) | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
+            System.out.printf("| %s | %.0f | %.0f | %.0f | %.0f | %.0f (%d) | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
                     prepared.get(h).history.name(), median(r, x -> x.breakdown().sql()),
-                    median(r, x -> x.breakdown().snapshots()), median(r, x -> x.breakdown().compare()),
+                    median(r, x -> x.breakdown().snapshots()), median(r, x -> x.breakdown().safety()),
+                    median(r, x -> x.breakdown().compare()),
                     median(r, x -> x.breakdown().recovery()), r.get(0).breakdown().recoveries(),
                     median(r, x -> x.breakdown().checkpoints()), median(r, x -> x.breakdown().fullDowngrade()),
                     median(r, x -> x.breakdown().startUp()), median(r, x -> x.breakdown().end()), median(r, Round::one));

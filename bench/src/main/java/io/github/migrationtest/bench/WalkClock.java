@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Where a sequential walk's time goes, from when the listener hears of each revision: inside a
- * revision, its SQL and snapshots (the report's timings) and the rest (comparing, bookkeeping);
+ * revision, its SQL, snapshots and safety measuring (the report's timings) and the rest (comparing, bookkeeping);
  * between two revisions, the recovery after a round trip that left the state wrong, otherwise a
  * checkpoint; before the first, the start (database, recorder, init scripts, base snapshot, first
  * checkpoint); after the last, the full downgrade. Only meaningful on one database ({@code --jobs 1}),
@@ -20,8 +20,8 @@ import java.util.List;
 final class WalkClock implements ProgressListener {
 
     /** Milliseconds per part of the walk. */
-    record Breakdown(double sql, double snapshots, double compare, double recovery, int recoveries, double checkpoints,
-                     double fullDowngrade, double startUp, double end) {
+    record Breakdown(double sql, double snapshots, double safety, double compare, double recovery, int recoveries,
+                     double checkpoints, double fullDowngrade, double startUp, double end) {
     }
 
     private final long start = System.nanoTime();
@@ -51,6 +51,7 @@ final class WalkClock implements ProgressListener {
     Breakdown breakdown(VerificationReport report, List<Revision> revisions, long end) {
         double sql = 0;
         double snapshots = 0;
+        double safety = 0;
         double compare = 0;
         double recovery = 0;
         double checkpoints = 0;
@@ -60,6 +61,7 @@ final class WalkClock implements ProgressListener {
             RevisionReport revision = report.revisions().get(i);
             sql += millis(revision.timings().migrations());
             snapshots += millis(revision.timings().snapshots());
+            safety += millis(revision.timings().safety());
             compare += (finished[i] - started[i]) / 1e6 - millis(revision.timings().total());
             if (i + 1 < n) {
                 double gap = (started[i + 1] - finished[i]) / 1e6;
@@ -73,7 +75,7 @@ final class WalkClock implements ProgressListener {
         }
         long last = n == 0 ? start : finished[n - 1];
         long walkEnd = fullDowngradeDone == 0 ? last : fullDowngradeDone;
-        return new Breakdown(sql, snapshots, compare, recovery, recoveries, checkpoints, (walkEnd - last) / 1e6,
+        return new Breakdown(sql, snapshots, safety, compare, recovery, recoveries, checkpoints, (walkEnd - last) / 1e6,
                 ((n == 0 ? last : started[0]) - start) / 1e6, (end - walkEnd) / 1e6);
     }
 

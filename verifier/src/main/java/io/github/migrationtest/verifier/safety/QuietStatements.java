@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class QuietStatements {
 
     /** A name as a statement's code has it: upper-cased unless quoted, its schema written or not. */
-    private static final String NAME = "((?:\"(?:[^\"]|\"\")+\"|[^\\s.,;()\"]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[^\\s.,;()\"]+))?)";
+    static final String NAME = "((?:\"(?:[^\"]|\"\")+\"|[^\\s.,;()\"]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[^\\s.,;()\"]+))?)";
 
     private static final Pattern ALWAYS_QUIET = Pattern.compile("^(COMMENT ON|GRANT|REVOKE"
             + "|CREATE (OR REPLACE )?(FUNCTION|PROCEDURE|(TEMP |TEMPORARY )?(RECURSIVE )?VIEW)"
@@ -74,6 +74,14 @@ final class QuietStatements {
 
     QuietStatements(boolean userEventTriggers) {
         this.off = userEventTriggers;
+    }
+
+    /**
+     * Whether a user's event trigger may be installed or may have been since the step started: it could do anything on
+     * any DDL, so only a read after a statement tells what the statement did.
+     */
+    boolean eventTriggersPossible() {
+        return off;
     }
 
     /**

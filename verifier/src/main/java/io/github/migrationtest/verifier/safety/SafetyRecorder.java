@@ -12,13 +12,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SafetyRecorder implements StatementListener {
     private final Map<Connection, StepObserver> steps = new ConcurrentHashMap<>();
+    private final int heldDropsFrom;
+
+    public SafetyRecorder() {
+        this(HeldDrops.MANY_LOCKED);
+    }
+
+    /** @param heldDropsFrom from how many relations locked a drop is told before it runs ({@link HeldDrops}) */
+    SafetyRecorder(int heldDropsFrom) {
+        this.heldDropsFrom = heldDropsFrom;
+    }
 
     /**
      * Starts observing a step about to run on {@code connection}; its first statement lists the relations
      * that exist then. A failure to read leaves the step unmeasured; it never fails the step.
      */
     public void begin(Direction direction, Connection connection) {
-        steps.put(connection, new StepObserver(direction, connection));
+        steps.put(connection, new StepObserver(direction, connection, heldDropsFrom));
     }
 
     /** Ends observing the step on {@code connection}; what it found. */

@@ -100,6 +100,11 @@ final class StepObserver {
     private StepStart start;
     /** With {@link #start}: the statements after which no read is needed. */
     private QuietStatements quiet;
+    /** From how many relations locked a drop is told before it runs ({@link HeldDrops}). */
+    private final int heldDropsFrom;
+    /** The drop about to run, told before it ({@link HeldDrops}): no read follows it; else null. */
+    private HeldDrops.Drop heldDrop;
+    private ExecutedStatement heldDropStatement;
     /** The highest oid of a relation when the step started: the step created those above. */
     private long highest;
     private boolean noRelations;
@@ -142,8 +147,14 @@ final class StepObserver {
     }
 
     StepObserver(Direction direction, Connection connection) {
+        this(direction, connection, HeldDrops.MANY_LOCKED);
+    }
+
+    /** @param heldDropsFrom from how many relations locked a drop is told before it runs (tests compare without) */
+    StepObserver(Direction direction, Connection connection, int heldDropsFrom) {
         this.direction = direction;
         this.connection = connection;
+        this.heldDropsFrom = heldDropsFrom;
     }
 
     void scriptStarting(String file, String text) {
@@ -193,6 +204,7 @@ final class StepObserver {
     }
 
     private void start(ExecutedStatement statement) {
+        heldDrop = null;
         order.putIfAbsent(statement, order.size());
         if (!SESSION_ONLY.matcher(statement.code()).matches()) {
             statementsByFile.merge(statement.file(), 1, Integer::sum);
@@ -228,6 +240,16 @@ final class StepObserver {
                 Map<Long, String> names = new HashMap<>();
                 CatalogReads.list(connection, false).relations().forEach(r -> names.put(r.oid(), r.name()));
                 namesBefore = names;
+            }
+            if (start != null && previousInTransaction && !quiet.eventTriggersPossible()
+                    && HeldDrops.candidate(statement.code()) && HeldDrops.locked(previous) >= heldDropsFrom
+                    && inTransaction()) {
+                heldDropStatement = statement;
+                try {
+                    heldDrop = HeldDrops.before(connection, statement.code(), highest, previous).orElse(null);
+                } catch (SQLException e) {
+                    LOG.debug("No look before the drop (it is read after): {}", e.getMessage());
+                }
             }
         } catch (SQLException e) {
             stop(e);
@@ -301,6 +323,11 @@ final class StepObserver {
             ranWhileHeld(statement); // nothing to read: the next read's changes are the next statement's
             return;
         }
+        if (heldDrop != null && statement.equals(heldDropStatement) && start != null && inTransaction
+                && previousInTransaction) {
+            tookAway(statement, heldDrop.gone());
+            return;
+        }
         CatalogReads.Reading now = read(inTransaction, statement);
         if (now == null) {
             return;
@@ -311,6 +338,23 @@ final class StepObserver {
         }
         previous = now;
         previousInTransaction = inTransaction;
+    }
+
+    /**
+     * What a drop told before it ran took away, as the read after it would have found it: a relation read before gone
+     * there, one not read yet named from the recorder's log once the step is over.
+     */
+    private void tookAway(ExecutedStatement statement, List<Long> gone) {
+        for (long oid : gone) {
+            Relation relation = byOid.get(oid);
+            if (relation == null) {
+                goneUnnamed.putIfAbsent(oid, statement);
+            } else if (previous.states().getOrDefault(oid, RelationState.GONE).exists()) {
+                vanished.putIfAbsent(relation.name(), statement);
+                previous.states().put(oid, RelationState.GONE);
+            }
+        }
+        ranWhileHeld(statement);
     }
 
     /** The step's findings, with the file's allow comments applied. */
