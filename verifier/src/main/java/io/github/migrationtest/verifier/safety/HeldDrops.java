@@ -1,46 +1,68 @@
 package io.github.migrationtest.verifier.safety;
 
 import io.github.migrationtest.verifier.snapshot.UnderSavepoint;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code DROP TABLE} or {@code DROP INDEX} of one relation in a step that already holds its table in ACCESS
- * EXCLUSIVE, told before it runs, so that no read follows it. Such a step is an initial schema's downgrade or a
- * revision dropping hundreds of indexes: its reads each copy the whole lock table, which grows with every statement
- * (4,833 locks at the end of openlane's first downgrade, most of them object locks its drops take), so reading after
- * every statement made it quadratic (BENCHMARKS.md, "Session 27"). What such a drop does to the relations the step
- * started with is known from the catalog just before it: it takes the table's lock it holds already, and takes away
- * the relation and, for a table, its indexes; it rewrites, scans and builds nothing. Without {@code CASCADE} it fails
- * rather than take anything that depends on it, and a table's own foreign keys, a partition's or child's parent and a
- * partitioned table's partitions would be locked too: those drops are read after, as any other statement.
+ * Drops told before they run, so that no read follows them: a {@code DROP TABLE} or {@code DROP INDEX} of one relation,
+ * or an {@code ALTER TABLE ... DROP CONSTRAINT} of foreign keys and checks, that takes no lock the step does not hold
+ * already on a relation it started with. Such drops fill an initial schema's downgrade or a revision dropping hundreds
+ * of indexes, whose reads each copy the whole lock table, which grows with every drop (4,833 locks at the end of
+ * openlane's first downgrade, most of them object locks on what the drops take with them): read after every statement,
+ * such a step was quadratic (BENCHMARKS.md, "Session 27").
+ *
+ * <p>What such a drop does to the relations the step started with is known from the catalog just before it, looked up
+ * by the name in the session's search path as the drop will: a table's drop takes it and its indexes away (its own lock
+ * tells nothing then, as for any relation the step first found gone), and locks in ACCESS EXCLUSIVE the tables its
+ * foreign keys reference; an index's drop takes the index away and locks its table in ACCESS EXCLUSIVE; a constraint's
+ * drop locks its table and a foreign key's referenced table so. Told only when each of those tables is the step's own,
+ * the dropped table itself, or one the step already holds in ACCESS EXCLUSIVE: then the drop takes no lock mode the
+ * step does not hold, and rewrites, scans and builds nothing. Without {@code CASCADE} a drop fails rather than take what
+ * depends on it. A partition, a child or parent table, a partitioned table (whose partitions a drop reaches) and a key
+ * to one are read after, as any other statement, and so is a drop of a unique or primary key constraint (its index).
+ * Checked against {@code pg_locks} on Postgres 15 and 17.
  */
 final class HeldDrops {
 
-    /** From this many relations locked by the step, a look at the catalog before a drop costs less than a read after. */
-    static final int MANY_LOCKED = 16;
+    /** From this many statements into a step, a look at the catalog before a drop costs less than a read after it. */
+    static final int FROM_STATEMENT = 16;
 
     private static final Pattern DROP = Pattern.compile(
             "^DROP (TABLE|INDEX) (IF EXISTS )?" + QuietStatements.NAME + "( RESTRICT)?$");
+    private static final Pattern ALTER_TABLE = Pattern.compile("^ALTER TABLE (IF EXISTS )?(ONLY )?" + QuietStatements.NAME);
+    /** One clause of an {@code ALTER TABLE} that drops constraints, read one after the other from the table's name. */
+    private static final Pattern DROP_CONSTRAINT = Pattern.compile(
+            " DROP CONSTRAINT (IF EXISTS )?(" + QuietStatements.IDENTIFIER + ")( RESTRICT)?(,|$)");
 
     /**
-     * The relation the name means now, in the session's search path (as the drop will resolve it), with its table
-     * (itself, or an index's), what else the drop would reach, and the indexes a table's drop takes with it.
+     * The relation the name means now (as the statement will resolve it), its table (itself, or an index's) and that
+     * table's kind, whether either is a partition or has a parent or child table, the indexes a table's drop takes with
+     * it, and the table's foreign keys and named constraints: name, type, referenced table and its kind.
      */
     private static final String RELATION = """
-            select c.oid, c.relkind, coalesce(x.indrelid, c.oid), coalesce(t.relkind, c.relkind),
-                   c.relispartition or exists (select from pg_catalog.pg_inherits i where i.inhrelid = c.oid),
-                   exists (select from pg_catalog.pg_constraint k where k.conrelid = c.oid and k.contype = 'f'),
-                   (select pg_catalog.string_agg(y.indexrelid::text, ',') from pg_catalog.pg_index y
-                       where y.indrelid = c.oid)
+            select c.oid, c.relkind, t.oid, t.relkind,
+                   c.relispartition or t.relispartition or exists (select from pg_catalog.pg_inherits i
+                       where i.inhrelid in (c.oid, t.oid) or i.inhparent = t.oid),
+                   (select pg_catalog.array_agg(y.indexrelid) from pg_catalog.pg_index y where y.indrelid = c.oid),
+                   k.names, k.types, k.referenced, k.kinds
             from pg_catalog.pg_class c
             left join pg_catalog.pg_index x on x.indexrelid = c.oid
-            left join pg_catalog.pg_class t on t.oid = x.indrelid
+            join pg_catalog.pg_class t on t.oid = coalesce(x.indrelid, c.oid)
+            left join lateral (
+                select pg_catalog.array_agg(k.conname::text order by k.oid) as names,
+                       pg_catalog.array_agg(k.contype::text order by k.oid) as types,
+                       pg_catalog.array_agg(k.confrelid order by k.oid) as referenced,
+                       pg_catalog.array_agg(coalesce(r.relkind::text, '') order by k.oid) as kinds
+                from pg_catalog.pg_constraint k left join pg_catalog.pg_class r on r.oid = k.confrelid
+                where k.conrelid = t.oid and (k.contype = 'f' or k.conname = any(?::pg_catalog.text[]))) k on true
             where c.oid = pg_catalog.to_regclass(?)""";
 
     /**
@@ -56,12 +78,30 @@ final class HeldDrops {
 
     /** Whether the statement is a drop this class may tell (then worth a look at the catalog). */
     static boolean candidate(String code) {
-        return DROP.matcher(code).matches();
+        return DROP.matcher(code).matches() || droppedConstraints(code) != null;
+    }
+
+    /** The constraints an {@code ALTER TABLE} that only drops constraints names, as stored; null for another. */
+    private static List<String> droppedConstraints(String code) {
+        Matcher head = ALTER_TABLE.matcher(code);
+        if (!head.lookingAt() || head.end() == code.length()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        Matcher clause = DROP_CONSTRAINT.matcher(code);
+        for (int at = head.end(); at < code.length(); at = clause.end()) {
+            clause.region(at, code.length());
+            if (!clause.lookingAt()) {
+                return null;
+            }
+            names.add(stored(clause.group(2)));
+        }
+        return names;
     }
 
     /**
-     * What the drop will take away, when its table is the step's own or one the step holds in ACCESS EXCLUSIVE, and it
-     * reaches nothing else; empty otherwise (and when the name means nothing: the drop fails or does nothing).
+     * What the drop will take away, when it takes no lock the step does not hold; empty otherwise (and when the name
+     * means nothing: the drop fails or does nothing).
      *
      * @param highest the highest relation oid when the step started: above it, the step created the relation
      * @param held what the previous read found (the relations the step has locked so far)
@@ -69,45 +109,128 @@ final class HeldDrops {
     static Optional<Drop> before(Connection connection, String code, long highest, CatalogReads.Reading held)
             throws SQLException {
         Matcher drop = DROP.matcher(code);
-        if (!drop.matches()) {
-            return Optional.empty();
+        String kind;
+        String name;
+        List<String> named = List.of();
+        if (drop.matches()) {
+            kind = drop.group(1).equals("TABLE") ? "r" : "i";
+            name = drop.group(3);
+        } else {
+            named = droppedConstraints(code);
+            Matcher table = ALTER_TABLE.matcher(code);
+            if (named == null || !table.lookingAt()) {
+                return Optional.empty();
+            }
+            kind = "constraints";
+            name = table.group(3);
         }
-        boolean table = drop.group(1).equals("TABLE");
+        List<String> constraints = named;
         // Under a savepoint: a name the server refuses (a schema the role may not use) must fail the drop, not this.
-        return UnderSavepoint.read(connection, RELATION, statement -> statement.setString(1, drop.group(3)), row -> {
+        return UnderSavepoint.read(connection, RELATION, statement -> {
+            statement.setArray(1, connection.createArrayOf("text", constraints.toArray()));
+            statement.setString(2, name);
+        }, row -> {
             if (!row.next()) {
                 return Optional.empty();
             }
-            long oid = row.getLong(1);
-            long tableOid = row.getLong(3);
-            boolean plain = row.getString(4).equals("r") && !row.getBoolean(5);
-            if (!plain || !row.getString(2).equals(table ? "r" : "i") || (table && row.getBoolean(6))
-                    || !(tableOid > highest || holdsAccessExclusive(held, tableOid))) {
-                return Optional.empty();
-            }
-            List<Long> gone = new ArrayList<>();
-            if (oid <= highest) {
-                gone.add(oid);
-            }
-            String indexes = row.getString(7);
-            if (table && indexes != null) {
-                for (String index : indexes.split(",")) {
-                    if (Long.parseLong(index) <= highest) {
-                        gone.add(Long.parseLong(index));
-                    }
-                }
-            }
-            return Optional.of(new Drop(gone));
+            Target target = new Target(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
+                    row.getBoolean(5), longs(row.getArray(6)), strings(row.getArray(7)), strings(row.getArray(8)),
+                    longs(row.getArray(9)), strings(row.getArray(10)));
+            return target.told(kind, constraints, highest, held);
         });
     }
 
-    private static boolean holdsAccessExclusive(CatalogReads.Reading held, long table) {
+    /** What the catalog said of the statement's relation and its table. */
+    private record Target(long oid, String kind, long table, String tableKind, boolean inherits, List<Long> indexes,
+                          List<String> constraints, List<String> types, List<Long> referenced,
+                          List<String> referencedKinds) {
+
+        Optional<Drop> told(String dropping, List<String> named, long highest, CatalogReads.Reading held) {
+            if (inherits || !tableKind.equals("r")) {
+                return Optional.empty();
+            }
+            List<Long> gone = new ArrayList<>();
+            switch (dropping) {
+                case "r" -> {
+                    if (!kind.equals("r") || !keysHeld(null, highest, held)) {
+                        return Optional.empty();
+                    }
+                    gone.add(oid);
+                    gone.addAll(indexes);
+                }
+                case "i" -> {
+                    if (!kind.equals("i") || !ownOrHeld(table, highest, held)) {
+                        return Optional.empty();
+                    }
+                    gone.add(oid);
+                }
+                default -> {
+                    if (!ownOrHeld(table, highest, held) || !named.stream().allMatch(constraints::contains)
+                            || !keysHeld(named, highest, held)) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            gone.removeIf(relation -> relation > highest);
+            return Optional.of(new Drop(gone));
+        }
+
+        /**
+         * Whether the foreign keys the drop takes (all of the table's, or those named, which must be keys or checks)
+         * reference only the table itself, tables of the step's own, or tables it holds in ACCESS EXCLUSIVE.
+         */
+        private boolean keysHeld(List<String> named, long highest, CatalogReads.Reading held) {
+            for (int i = 0; i < constraints.size(); i++) {
+                boolean dropped = named == null || named.contains(constraints.get(i));
+                if (!dropped) {
+                    continue;
+                }
+                if (types.get(i).equals("c") && named != null) {
+                    continue;
+                }
+                if (!types.get(i).equals("f") || !referencedKinds.get(i).equals("r")) {
+                    return false;
+                }
+                long to = referenced.get(i);
+                if (to != table && !ownOrHeld(to, highest, held)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static boolean ownOrHeld(long table, long highest, CatalogReads.Reading held) {
+        if (table > highest) {
+            return true;
+        }
         RelationState state = held.states().get(table);
         return state != null && state.exists() && state.locks().contains(LockMode.ACCESS_EXCLUSIVE);
     }
 
-    /** How many relations the reading found locked. */
-    static long locked(CatalogReads.Reading reading) {
-        return reading.states().values().stream().filter(s -> !s.locks().isEmpty()).count();
+    /** A constraint's name as the catalog stores it: a quoted one as written, another folded to lower case. */
+    private static String stored(String identifier) {
+        return identifier.startsWith("\"") ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"")
+                : identifier.toLowerCase(Locale.ROOT);
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        List<Long> values = new ArrayList<>();
+        if (array != null) {
+            for (Object value : (Object[]) array.getArray()) {
+                values.add(((Number) value).longValue());
+            }
+        }
+        return values;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        List<String> values = new ArrayList<>();
+        if (array != null) {
+            for (Object value : (Object[]) array.getArray()) {
+                values.add((String) value);
+            }
+        }
+        return values;
     }
 }

@@ -27,7 +27,13 @@ import java.util.regex.Pattern;
 final class QuietStatements {
 
     /** A name as a statement's code has it: upper-cased unless quoted, its schema written or not. */
-    static final String NAME = "((?:\"(?:[^\"]|\"\")+\"|[^\\s.,;()\"]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[^\\s.,;()\"]+))?)";
+    /**
+     * One part of a name: quoted (a doubled quote inside), or not. Possessive and without an alternation repeated
+     * per character, which Java's regex engine recurses into: a statement of hundreds of quoted names overflowed the
+     * stack.
+     */
+    static final String IDENTIFIER = "(?:\"[^\"]*+(?:\"\"[^\"]*+)*+\"|[^\\s.,;()\"]++)";
+    static final String NAME = "(" + QuietStatements.IDENTIFIER + "(?:\\." + QuietStatements.IDENTIFIER + ")?)";
 
     private static final Pattern ALWAYS_QUIET = Pattern.compile("^(COMMENT ON|GRANT|REVOKE"
             + "|CREATE (OR REPLACE )?(FUNCTION|PROCEDURE|(TEMP |TEMPORARY )?(RECURSIVE )?VIEW)"

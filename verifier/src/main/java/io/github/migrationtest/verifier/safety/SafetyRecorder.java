@@ -15,10 +15,10 @@ public final class SafetyRecorder implements StatementListener {
     private final int heldDropsFrom;
 
     public SafetyRecorder() {
-        this(HeldDrops.MANY_LOCKED);
+        this(HeldDrops.FROM_STATEMENT);
     }
 
-    /** @param heldDropsFrom from how many relations locked a drop is told before it runs ({@link HeldDrops}) */
+    /** @param heldDropsFrom from how many statements into a step a drop is told before it runs ({@link HeldDrops}) */
     SafetyRecorder(int heldDropsFrom) {
         this.heldDropsFrom = heldDropsFrom;
     }

@@ -100,7 +100,7 @@ final class StepObserver {
     private StepStart start;
     /** With {@link #start}: the statements after which no read is needed. */
     private QuietStatements quiet;
-    /** From how many relations locked a drop is told before it runs ({@link HeldDrops}). */
+    /** From how many statements into the step a drop is told before it runs ({@link HeldDrops}). */
     private final int heldDropsFrom;
     /** The drop about to run, told before it ({@link HeldDrops}): no read follows it; else null. */
     private HeldDrops.Drop heldDrop;
@@ -147,10 +147,10 @@ final class StepObserver {
     }
 
     StepObserver(Direction direction, Connection connection) {
-        this(direction, connection, HeldDrops.MANY_LOCKED);
+        this(direction, connection, HeldDrops.FROM_STATEMENT);
     }
 
-    /** @param heldDropsFrom from how many relations locked a drop is told before it runs (tests compare without) */
+    /** @param heldDropsFrom from how many statements into the step a drop is told before it runs (tests compare without) */
     StepObserver(Direction direction, Connection connection, int heldDropsFrom) {
         this.direction = direction;
         this.connection = connection;
@@ -242,7 +242,7 @@ final class StepObserver {
                 namesBefore = names;
             }
             if (start != null && previousInTransaction && !quiet.eventTriggersPossible()
-                    && HeldDrops.candidate(statement.code()) && HeldDrops.locked(previous) >= heldDropsFrom
+                    && HeldDrops.candidate(statement.code()) && order.size() > heldDropsFrom
                     && inTransaction()) {
                 heldDropStatement = statement;
                 try {

@@ -21,21 +21,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A drop told before it runs ({@link HeldDrops}) gives what the read after it gave: the same findings at the same
- * statements, every relation gone at the statement that dropped it, with fewer reads. A drop that reaches a table the
- * step has not locked (a foreign key's, or its own table's first lock) is read after, and its lock found there.
+ * statements, every relation gone at the statement that dropped it, with fewer reads. A drop that locks a table the
+ * step has not (a foreign key's referenced table, a partition's parent) is read after, and the lock found there.
  */
 class HeldDropsTest {
 
-    private static final int TABLES = HeldDrops.MANY_LOCKED + 4;
+    private static final int TABLES = HeldDrops.FROM_STATEMENT + 4;
 
     @Test
-    void a_drop_of_a_held_table_or_of_its_index_is_told_before_it_runs_with_the_same_findings() throws SQLException {
+    void a_drop_that_takes_no_new_lock_is_told_before_it_runs_with_the_same_findings() throws SQLException {
         String schema = IntStream.rangeClosed(1, TABLES)
                 .mapToObj(i -> "CREATE TABLE t" + i + " (id int PRIMARY KEY, v int); CREATE INDEX t" + i + "_v ON t" + i
                         + " (v);")
                 .collect(Collectors.joining("\n")) + """
+
                 CREATE TABLE solo (id int PRIMARY KEY);
+                CREATE TABLE solo2 (id int PRIMARY KEY);
                 CREATE TABLE child (id int PRIMARY KEY, solo_id int REFERENCES solo);
+                CREATE TABLE child2 (id int PRIMARY KEY, t5_id int REFERENCES t5, up int REFERENCES child2);
+                CREATE TABLE c1 (id int CONSTRAINT c1_ck CHECK (id > 0), t6_id int CONSTRAINT "c1_t6" REFERENCES t6,
+                    solo2_id int CONSTRAINT c1_solo2 REFERENCES solo2);
                 CREATE TABLE plain (id int);
                 CREATE TABLE p (id int) PARTITION BY RANGE (id);
                 CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);""";
@@ -43,6 +48,7 @@ class HeldDropsTest {
                 .collect(Collectors.joining("\n")) + """
 
                 ALTER TABLE child ADD COLUMN z int;
+                ALTER TABLE c1 ADD COLUMN z int;
                 ALTER TABLE p1 ALTER COLUMN id SET DEFAULT 1;
                 DROP INDEX t1_v;
                 DROP TABLE IF EXISTS "t2";
@@ -52,7 +58,10 @@ class HeldDropsTest {
                 DROP TABLE p1;
                 DROP INDEX t4_pkey;
                 ALTER TABLE t4 DROP CONSTRAINT t4_pkey;
-                DROP TABLE t4;""";
+                DROP TABLE t4;
+                DROP TABLE child2;
+                ALTER TABLE c1 DROP CONSTRAINT c1_ck, DROP CONSTRAINT "c1_t6";
+                ALTER TABLE c1 DROP CONSTRAINT IF EXISTS c1_solo2;""";
 
         try (DisposableDatabase database = PostgresServer.shared(PostgresSettings.fromEnvironment()
                 .withBackend(Backend.EMBEDDED)).createDatabase();
@@ -65,22 +74,50 @@ class HeldDropsTest {
             StepRecord told = run(connection, new SafetyRecorder(), step);
             StepRecord read = run(connection, new SafetyRecorder(Integer.MAX_VALUE), step);
 
-            // DROP INDEX t1_v, DROP TABLE "t2", DROP TABLE public.t3 RESTRICT, DROP TABLE t4 (held since the ALTERs) are
-            // told; child reaches solo, plain is not held, p1 is a partition, t4_pkey backs a constraint (it fails).
-            assertThat(read.reads() - told.reads()).isEqualTo(4);
+            // Told: t1_v (its table held), "t2", t3 and t4 (held), plain (no key), child2 (its keys to t5, held, and to
+            // itself), c1's check and key to t6 (both tables held). Read: child (its key locks solo), p1 (a partition
+            // locks p), t4_pkey's drop (fails: a constraint's), t4's primary key (an index), c1's key to solo2.
+            assertThat(read.reads() - told.reads()).isEqualTo(7);
             assertThat(lines(told)).isEqualTo(lines(read)).contains(
-                    "26 LOCK_WITHOUT_TIMEOUT public.solo: ACCESS EXCLUSIVE (blocks reads and writes) taken with lock_timeout 0",
-                    "28 LOCK_WITHOUT_TIMEOUT public.p: ACCESS EXCLUSIVE (blocks reads and writes) taken with lock_timeout 0");
+                    line(step, "DROP TABLE child;") + " LOCK_WITHOUT_TIMEOUT public.solo: " + EXCLUSIVE,
+                    line(step, "DROP TABLE p1;") + " LOCK_WITHOUT_TIMEOUT public.p: " + EXCLUSIVE,
+                    line(step, "c1_solo2;") + " LOCK_WITHOUT_TIMEOUT public.solo2: " + EXCLUSIVE);
             for (String relation : List.of("public.t1_v", "public.t2", "public.t2_pkey", "public.t2_v", "public.t3",
-                    "public.t3_v", "public.child", "public.plain", "public.p1", "public.t4", "public.t4_v")) {
+                    "public.t3_v", "public.child", "public.plain", "public.p1", "public.t4", "public.t4_v",
+                    "public.child2", "public.child2_pkey")) {
                 assertThat(told.whereVanished(relation).map(ExecutedStatement::line)).as(relation)
                         .isPresent().isEqualTo(read.whereVanished(relation).map(ExecutedStatement::line));
             }
-            assertThat(told.whereVanished("public.t2").orElseThrow().line()).isEqualTo(24);
-            // plain was dropped before anything else of the step locked it: no statement read its rows first.
-            assertThat(told.droppedOutright()).isEqualTo(read.droppedOutright()).contains("public.plain")
-                    .doesNotContain("public.t2");
+            assertThat(told.whereVanished("public.t2").orElseThrow().line()).isEqualTo(line(step, "\"t2\""));
+            // plain and child2 went before anything else of the step locked them: no statement read their rows first.
+            assertThat(told.droppedOutright()).isEqualTo(read.droppedOutright())
+                    .contains("public.plain", "public.child2").doesNotContain("public.t2");
         }
+    }
+
+    @Test
+    void a_long_statement_of_quoted_names_is_read_without_overflowing_the_stack() throws InterruptedException {
+        // openlane drops up to 100 keys in one ALTER TABLE: the first pattern recursed per character of every quoted name
+        // and overflowed a walk thread's stack (found running the corpus).
+        String code = "ALTER TABLE \"groups\" " + IntStream.range(0, 300)
+                .mapToObj(i -> "DROP CONSTRAINT \"groups_organizations_workflow_definition_creators_" + i + "\"")
+                .collect(Collectors.joining(", "));
+        boolean[] candidate = new boolean[1];
+        Thread small = new Thread(null, () -> candidate[0] = HeldDrops.candidate(code), "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertThat(candidate[0]).isTrue();
+        assertThat(HeldDrops.candidate(code + ", ADD COLUMN x int")).isFalse();
+        assertThat(HeldDrops.candidate("ALTER TABLE T DROP CONSTRAINT C CASCADE")).isFalse();
+        assertThat(HeldDrops.candidate("DROP TABLE A, B")).isFalse();
+    }
+
+    private static final String EXCLUSIVE = "ACCESS EXCLUSIVE (blocks reads and writes) taken with lock_timeout 0";
+
+    /** The line of the step's statement that has this text. */
+    private static int line(String step, String text) {
+        List<String> lines = step.lines().toList();
+        return IntStream.range(0, lines.size()).filter(i -> lines.get(i).contains(text)).findFirst().orElseThrow() + 1;
     }
 
     /** Runs the step's statements as the script runner does, measured, in a transaction rolled back after. */
