@@ -241,9 +241,8 @@ final class StepObserver {
                 CatalogReads.list(connection, false).relations().forEach(r -> names.put(r.oid(), r.name()));
                 namesBefore = names;
             }
-            if (start != null && previousInTransaction && !quiet.eventTriggersPossible()
-                    && HeldDrops.candidate(statement.code()) && order.size() > heldDropsFrom
-                    && inTransaction()) {
+            if (start != null && order.size() > heldDropsFrom && previousInTransaction && !quiet.eventTriggersPossible()
+                    && HeldDrops.candidate(statement.code()) && inTransaction()) {
                 heldDropStatement = statement;
                 try {
                     heldDrop = HeldDrops.before(connection, statement.code(), highest, previous).orElse(null);
