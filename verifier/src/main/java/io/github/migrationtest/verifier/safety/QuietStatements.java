@@ -67,9 +67,9 @@ final class QuietStatements {
                     + "[ *(]");
     /**
      * After these, a table of the step's name may be another relation, or another table may be its child: statements
-     * that start so, and any that has these words.
+     * that start so (after a drop of the step's table its name may find another schema's), and any that has these words.
      */
-    private static final Pattern NAMES_CHANGE = Pattern.compile("^(SET|RESET|DO|CALL|ROLLBACK)\\b");
+    private static final Pattern NAMES_CHANGE = Pattern.compile("^(SET|RESET|DO|CALL|ROLLBACK|DROP (TABLE|SCHEMA))\\b");
     private static final Pattern NAMES_CHANGE_ANYWHERE = Pattern.compile("\\b(RENAME|SET SCHEMA|INHERIT|ATTACH)\\b");
     /** Statements that can create or enable an event trigger, or run code that can. */
     private static final Pattern MAY_ADD_EVENT_TRIGGER = Pattern.compile(

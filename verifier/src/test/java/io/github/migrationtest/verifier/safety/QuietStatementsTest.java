@@ -100,6 +100,10 @@ class QuietStatementsTest {
         quiet.quiet("ALTER TABLE \"Two\nLines\" RENAME TO U2");
         assertThat(quiet.quiet("CREATE INDEX ON U (ID)")).as("a line break in a quoted name hides no rename").isFalse();
 
+        quiet.quiet("CREATE TABLE GONE (ID INT)");
+        quiet.quiet("DROP TABLE GONE");
+        assertThat(quiet.quiet("CREATE INDEX ON GONE (ID)")).as("the name may find another schema's table now").isFalse();
+
         quiet.quiet("CREATE TABLE PARENT (ID INT)");
         quiet.quiet("ALTER TABLE EXISTING INHERIT PARENT");
         assertThat(quiet.quiet("ALTER TABLE PARENT ADD COLUMN X INT")).as("would reach its new child").isFalse();
