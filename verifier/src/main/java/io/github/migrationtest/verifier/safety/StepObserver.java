@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Measures one step, statement by statement: reads the state of the relations that existed when the
  * step started, on the migration's connection, after each statement, and turns what changed into
  * findings attributed to the statement's file and line. In a transaction only the relations it holds a
- * lock on are read, each first when it shows up ({@link StepStart}), and nothing after a statement that cannot reach
- * one ({@link QuietStatements}); in auto-commit all of them.
+ * lock on are read, each first when it shows up ({@link StepStart}), nothing after a statement that cannot reach
+ * one ({@link QuietStatements}), and a drop that takes no new lock is told before it runs ({@link HeldDrops}); in
+ * auto-commit all of them.
  */
 final class StepObserver {
     private static final Logger LOG = LoggerFactory.getLogger(StepObserver.class);
@@ -116,7 +117,7 @@ final class StepObserver {
     /** Whether a read counts the indexes of every locked table (see {@link #ROLLBACK}). */
     private boolean countEveryIndex;
     private long measuringNanos;
-    /** The reads after statements, for tests: what {@link QuietStatements} saves is one of them a statement. */
+    /** The reads after statements (for tests: {@link QuietStatements} and {@link HeldDrops} each save one a statement). */
     private int reads;
 
     /** A finding, and the place of its statement among the step's. */
