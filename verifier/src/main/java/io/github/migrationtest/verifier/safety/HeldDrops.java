@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
  * foreign keys reference; an index's drop takes the index away and locks its table in ACCESS EXCLUSIVE; a constraint's
  * drop locks its table and a foreign key's referenced table so. Told only when each of those tables is the step's own,
  * the dropped table itself, or one the step already holds in ACCESS EXCLUSIVE: then the drop takes no lock mode the
- * step does not hold, and rewrites, scans and builds nothing. Without {@code CASCADE} a drop fails rather than take what
- * depends on it. A partition, a child or parent table, a partitioned table (whose partitions a drop reaches) and a key
- * to one are read after, as any other statement, and so is a drop of a unique or primary key constraint (its index).
- * Checked against {@code pg_locks} on Postgres 15 and 17.
+ * step does not hold, and rewrites, scans and builds nothing. Without {@code CASCADE} a drop fails rather than take
+ * what depends on it. A partition, a child or parent table, a partitioned table (whose partitions a drop reaches)
+ * and a key to one are read after, as any other statement, and so is a drop of a unique or primary key constraint
+ * (its index). Checked against {@code pg_locks} on Postgres 15 and 17.
  */
 final class HeldDrops {
 
@@ -37,7 +37,8 @@ final class HeldDrops {
 
     private static final Pattern DROP = Pattern.compile(
             "^DROP (TABLE|INDEX) (IF EXISTS )?" + QuietStatements.NAME + "( RESTRICT)?$");
-    private static final Pattern ALTER_TABLE = Pattern.compile("^ALTER TABLE (IF EXISTS )?(ONLY )?" + QuietStatements.NAME);
+    private static final Pattern ALTER_TABLE = Pattern.compile(
+            "^ALTER TABLE (IF EXISTS )?(ONLY )?" + QuietStatements.NAME);
     /** One clause of an {@code ALTER TABLE} that drops constraints, read one after the other from the table's name. */
     private static final Pattern DROP_CONSTRAINT = Pattern.compile(
             " DROP CONSTRAINT (IF EXISTS )?(" + QuietStatements.IDENTIFIER + ")( RESTRICT)?(,|$)");
@@ -165,8 +166,8 @@ final class HeldDrops {
                     gone.add(oid);
                 }
                 default -> {
-                    if (!ownOrHeld(table, highest, held) || !named.stream().allMatch(constraints::contains)
-                            || !keysHeld(named, highest, held)) {
+                    if (!kind.equals("r") || !ownOrHeld(table, highest, held)
+                            || !named.stream().allMatch(constraints::contains) || !keysHeld(named, highest, held)) {
                         return Optional.empty();
                     }
                 }
