@@ -46,7 +46,8 @@ final class HeldDrops {
     /**
      * The relation the name means now (as the statement will resolve it), its table (itself, or an index's) and that
      * table's kind, whether either is a partition or has a parent or child table, the indexes a table's drop takes with
-     * it, and the table's foreign keys and named constraints: name, type, referenced table and its kind.
+     * it, and the constraints the drop takes (a table's foreign keys, or those named): name, type, referenced table and
+     * its kind.
      */
     private static final String RELATION = """
             select c.oid, c.relkind, t.oid, t.relkind,
@@ -63,8 +64,14 @@ final class HeldDrops {
                        pg_catalog.array_agg(k.confrelid order by k.oid) as referenced,
                        pg_catalog.array_agg(coalesce(r.relkind::text, '') order by k.oid) as kinds
                 from pg_catalog.pg_constraint k left join pg_catalog.pg_class r on r.oid = k.confrelid
-                where k.conrelid = t.oid and (k.contype = 'f' or k.conname = any(?::pg_catalog.text[]))) k on true
+                where k.conrelid = t.oid and ((? and k.contype = 'f') or k.conname = any(?::pg_catalog.text[]))) k on true
             where c.oid = pg_catalog.to_regclass(?)""";
+
+    /** What a drop statement names: the relation, and for an {@code ALTER TABLE} the constraints it drops. */
+    record Dropping(Kind kind, String name, List<String> constraints) {
+    }
+
+    enum Kind { TABLE, INDEX, CONSTRAINTS }
 
     /**
      * A drop whose read is skipped.
@@ -79,11 +86,15 @@ final class HeldDrops {
 
     /** Whether the statement is a drop this class may tell (then worth a look at the catalog). */
     static boolean candidate(String code) {
-        return DROP.matcher(code).matches() || droppedConstraints(code) != null;
+        return dropping(code) != null;
     }
 
-    /** The constraints an {@code ALTER TABLE} that only drops constraints names, as stored; null for another. */
-    private static List<String> droppedConstraints(String code) {
+    /** What the statement drops, when it is a drop this class may tell; null for another. */
+    static Dropping dropping(String code) {
+        Matcher drop = DROP.matcher(code);
+        if (drop.matches()) {
+            return new Dropping(drop.group(1).equals("TABLE") ? Kind.TABLE : Kind.INDEX, drop.group(3), List.of());
+        }
         Matcher head = ALTER_TABLE.matcher(code);
         if (!head.lookingAt() || head.end() == code.length()) {
             return null;
@@ -97,7 +108,7 @@ final class HeldDrops {
             }
             names.add(stored(clause.group(2)));
         }
-        return names;
+        return new Dropping(Kind.CONSTRAINTS, head.group(3), names);
     }
 
     /**
@@ -107,29 +118,13 @@ final class HeldDrops {
      * @param highest the highest relation oid when the step started: above it, the step created the relation
      * @param held what the previous read found (the relations the step has locked so far)
      */
-    static Optional<Drop> before(Connection connection, String code, long highest, CatalogReads.Reading held)
+    static Optional<Drop> before(Connection connection, Dropping dropping, long highest, CatalogReads.Reading held)
             throws SQLException {
-        Matcher drop = DROP.matcher(code);
-        String kind;
-        String name;
-        List<String> named = List.of();
-        if (drop.matches()) {
-            kind = drop.group(1).equals("TABLE") ? "r" : "i";
-            name = drop.group(3);
-        } else {
-            named = droppedConstraints(code);
-            Matcher table = ALTER_TABLE.matcher(code);
-            if (named == null || !table.lookingAt()) {
-                return Optional.empty();
-            }
-            kind = "constraints";
-            name = table.group(3);
-        }
-        List<String> constraints = named;
         // Under a savepoint: a name the server refuses (a schema the role may not use) must fail the drop, not this.
         return UnderSavepoint.read(connection, RELATION, statement -> {
-            statement.setArray(1, connection.createArrayOf("text", constraints.toArray()));
-            statement.setString(2, name);
+            statement.setBoolean(1, dropping.kind() == Kind.TABLE);
+            statement.setArray(2, connection.createArrayOf("text", dropping.constraints().toArray()));
+            statement.setString(3, dropping.name());
         }, row -> {
             if (!row.next()) {
                 return Optional.empty();
@@ -137,7 +132,7 @@ final class HeldDrops {
             Target target = new Target(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
                     row.getBoolean(5), longs(row.getArray(6)), strings(row.getArray(7)), strings(row.getArray(8)),
                     longs(row.getArray(9)), strings(row.getArray(10)));
-            return target.told(kind, constraints, highest, held);
+            return target.told(dropping, highest, held);
         });
     }
 
@@ -146,28 +141,28 @@ final class HeldDrops {
                           List<String> constraints, List<String> types, List<Long> referenced,
                           List<String> referencedKinds) {
 
-        Optional<Drop> told(String dropping, List<String> named, long highest, CatalogReads.Reading held) {
-            if (inherits || !tableKind.equals("r")) {
+        Optional<Drop> told(Dropping dropping, long highest, CatalogReads.Reading held) {
+            if (inherits || !tableKind.equals("r") || !keysHeld(highest, held)) {
                 return Optional.empty();
             }
             List<Long> gone = new ArrayList<>();
-            switch (dropping) {
-                case "r" -> {
-                    if (!kind.equals("r") || !keysHeld(null, highest, held)) {
+            switch (dropping.kind()) {
+                case TABLE -> {
+                    if (!kind.equals("r")) {
                         return Optional.empty();
                     }
                     gone.add(oid);
                     gone.addAll(indexes);
                 }
-                case "i" -> {
+                case INDEX -> {
                     if (!kind.equals("i") || !ownOrHeld(table, highest, held)) {
                         return Optional.empty();
                     }
                     gone.add(oid);
                 }
-                default -> {
+                case CONSTRAINTS -> {
                     if (!kind.equals("r") || !ownOrHeld(table, highest, held)
-                            || !named.stream().allMatch(constraints::contains) || !keysHeld(named, highest, held)) {
+                            || !constraints.containsAll(dropping.constraints())) {
                         return Optional.empty();
                     }
                 }
@@ -177,16 +172,12 @@ final class HeldDrops {
         }
 
         /**
-         * Whether the foreign keys the drop takes (all of the table's, or those named, which must be keys or checks)
-         * reference only the table itself, tables of the step's own, or tables it holds in ACCESS EXCLUSIVE.
+         * Whether the constraints the drop takes are checks, or foreign keys referencing only the table itself, tables of
+         * the step's own or tables it holds in ACCESS EXCLUSIVE.
          */
-        private boolean keysHeld(List<String> named, long highest, CatalogReads.Reading held) {
+        private boolean keysHeld(long highest, CatalogReads.Reading held) {
             for (int i = 0; i < constraints.size(); i++) {
-                boolean dropped = named == null || named.contains(constraints.get(i));
-                if (!dropped) {
-                    continue;
-                }
-                if (types.get(i).equals("c") && named != null) {
+                if (types.get(i).equals("c")) {
                     continue;
                 }
                 if (!types.get(i).equals("f") || !referencedKinds.get(i).equals("r")) {

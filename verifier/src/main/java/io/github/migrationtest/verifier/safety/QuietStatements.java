@@ -26,14 +26,14 @@ import java.util.regex.Pattern;
  */
 final class QuietStatements {
 
-    /** A name as a statement's code has it: upper-cased unless quoted, its schema written or not. */
     /**
      * One part of a name: quoted (a doubled quote inside), or not. Possessive and without an alternation repeated
      * per character, which Java's regex engine recurses into: a statement of hundreds of quoted names overflowed the
      * stack.
      */
     static final String IDENTIFIER = "(?:\"[^\"]*+(?:\"\"[^\"]*+)*+\"|[^\\s.,;()\"]++)";
-    static final String NAME = "(" + QuietStatements.IDENTIFIER + "(?:\\." + QuietStatements.IDENTIFIER + ")?)";
+    /** A name as a statement's code has it: upper-cased unless quoted, its schema written or not. */
+    static final String NAME = "(" + IDENTIFIER + "(?:\\." + IDENTIFIER + ")?)";
 
     private static final Pattern ALWAYS_QUIET = Pattern.compile("^(COMMENT ON|GRANT|REVOKE"
             + "|CREATE (OR REPLACE )?(FUNCTION|PROCEDURE|(TEMP |TEMPORARY )?(RECURSIVE )?VIEW)"
@@ -98,30 +98,31 @@ final class QuietStatements {
         if (off) {
             return false; // for the rest of the step: nothing more to follow
         }
-        boolean quiet = isQuiet(code);
+        Matcher created = CREATE_TABLE.matcher(code);
+        boolean creates = created.lookingAt();
+        boolean quiet = isQuiet(code, creates ? created.group(5) : null);
         if (MAY_ADD_EVENT_TRIGGER.matcher(code).lookingAt()) {
             off = true;
         }
         if (NAMES_CHANGE.matcher(code).lookingAt() || NAMES_CHANGE_ANYWHERE.matcher(code).find()) {
             ownTables.clear();
         }
-        Matcher created = CREATE_TABLE.matcher(code);
-        if (created.lookingAt() && created.group(4) == null) {
+        if (creates && created.group(4) == null) {
             ownTables.add(created.group(5));
         }
         return quiet;
     }
 
-    private boolean isQuiet(String code) {
+    /** @param creating the table a {@code CREATE TABLE} makes; null for another statement */
+    private boolean isQuiet(String code, String creating) {
         if (ALWAYS_QUIET.matcher(code).lookingAt() || PLAIN_SCHEMA.matcher(code).matches()) {
             return true;
         }
         if (PLAIN_DROP.matcher(code).lookingAt()) {
             return !CASCADE.matcher(code).find();
         }
-        Matcher created = CREATE_TABLE.matcher(code);
-        if (created.lookingAt()) {
-            return !REACHES_OTHERS.matcher(code).find() && referencesOnlyOwn(code, created.group(5));
+        if (creating != null) {
+            return !REACHES_OTHERS.matcher(code).find() && referencesOnlyOwn(code, creating);
         }
         Matcher own = ON_OWN_TABLE.matcher(code);
         return own.lookingAt() && ownTables.contains(own.group(own.groupCount()))

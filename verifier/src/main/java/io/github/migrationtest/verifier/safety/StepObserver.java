@@ -242,11 +242,12 @@ final class StepObserver {
                 CatalogReads.list(connection, false).relations().forEach(r -> names.put(r.oid(), r.name()));
                 namesBefore = names;
             }
-            if (start != null && order.size() > heldDropsFrom && previousInTransaction && !quiet.eventTriggersPossible()
-                    && HeldDrops.candidate(statement.code()) && inTransaction()) {
+            HeldDrops.Dropping dropping = start != null && order.size() > heldDropsFrom && previousInTransaction
+                    && !quiet.eventTriggersPossible() ? HeldDrops.dropping(statement.code()) : null;
+            if (dropping != null && inTransaction()) {
                 heldDropStatement = statement;
                 try {
-                    heldDrop = HeldDrops.before(connection, statement.code(), highest, previous).orElse(null);
+                    heldDrop = HeldDrops.before(connection, dropping, highest, previous).orElse(null);
                 } catch (SQLException e) {
                     LOG.debug("No look before the drop (it is read after): {}", e.getMessage());
                 }
