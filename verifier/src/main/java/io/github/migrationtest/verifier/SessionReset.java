@@ -24,20 +24,31 @@ final class SessionReset {
     private static final String RESET = "SET SESSION AUTHORIZATION DEFAULT; RESET ALL; CLOSE ALL; UNLISTEN *;"
             + " SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES";
 
+    /**
+     * Postgres 15 and later: the session's statistics are flushed as the reset's round trip ends. A backend
+     * flushes them when it goes idle outside a transaction, at most once a second unless asked to: asked, no
+     * scan counted before is left pending in the session, and a step measured next need not read every
+     * table's pending count at its start (see {@code StepStart}).
+     */
+    private static final String FLUSH_STATISTICS = "; SELECT pg_catalog.pg_stat_force_next_flush()";
+
     private SessionReset() {
     }
 
     /**
      * Resets the session; first rolls back a transaction the step left open, which must not be
      * committed by whatever runs next. Returns whether there was one.
+     *
+     * @param flushStatistics whether to flush the session's statistics too (Postgres 15 and later only)
      */
-    static boolean reset(Connection connection) throws SQLException {
+    static boolean reset(Connection connection, boolean flushStatistics) throws SQLException {
         boolean open = !connection.getAutoCommit()
                 || connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
         try (Statement statement = connection.createStatement()) {
             // One round trip: the rollback (in SQL, as JDBC's refuses in auto-commit mode) ends the transaction block,
             // and the reset runs after it.
-            statement.execute(open ? "ROLLBACK; " + RESET : RESET);
+            String reset = flushStatistics ? RESET + FLUSH_STATISTICS : RESET;
+            statement.execute(open ? "ROLLBACK; " + reset : reset);
         }
         if (open) {
             connection.setAutoCommit(true);

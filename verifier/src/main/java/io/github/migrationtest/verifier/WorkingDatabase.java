@@ -76,6 +76,13 @@ final class WorkingDatabase implements AutoCloseable {
     /** Measures the steps asked for; {@code null} when safety is not measured. */
     private final SafetyRecorder safety;
     private StepRecord lastObserved;
+    /** Whether the session reset flushes its statistics (Postgres 15 and later: {@link SessionReset#reset}). */
+    private final boolean resetFlushesStatistics;
+    /**
+     * Whether the steps' session flushed its statistics since it last ran a step: between steps the walk reads only
+     * catalogs on it, so no scan of a user's table is pending when the next step starts (told to {@link #safety}).
+     */
+    private boolean scansFlushed;
     /** While {@link #rolledBack} runs: steps and snapshots happen inside its transaction on the steps' connection. */
     private boolean inWindow;
     /** A step failed inside the window and its transaction is rolled back already: nothing more may run in it. */
@@ -100,6 +107,8 @@ final class WorkingDatabase implements AutoCloseable {
         this.source = source;
         this.stepLock = stepLock;
         this.database = server.createDatabase();
+        this.resetFlushesStatistics = safety != null && server.majorVersion() >= 15
+                && source.readsNoTableBeforeItsStatements();
         source.usePassword(database.migrationsPassword());
         try {
             this.reader = IncrementalReader.start(connection(), snapshotOptions);
@@ -124,6 +133,7 @@ final class WorkingDatabase implements AutoCloseable {
     private Connection steps() throws SQLException {
         if (steps == null || steps.isClosed()) {
             steps = MigrationPrivileges.connect(database);
+            scansFlushed = false;
         }
         return steps;
     }
@@ -165,7 +175,7 @@ final class WorkingDatabase implements AutoCloseable {
         }
         // The connection the step runs on (the migrations' role's): measuring happens inside its transactions.
         Connection open = steps();
-        safety.begin(direction, open);
+        safety.begin(direction, open, scansFlushed);
         try {
             return step.run();
         } finally {
@@ -213,6 +223,7 @@ final class WorkingDatabase implements AutoCloseable {
     boolean recordApplied(Revision revision) throws SQLException {
         Connection open = steps();
         synchronized (stepLock) {
+            scansFlushed = false;
             try {
                 return source.recordApplied(revision, open);
             } catch (MigrationFailedException e) {
@@ -238,6 +249,7 @@ final class WorkingDatabase implements AutoCloseable {
                     + " transaction, which is rolled back: nothing more runs in it");
         }
         StepResult result;
+        scansFlushed = false;
         try {
             result = step.run();
         } catch (MigrationFailedException e) {
@@ -251,7 +263,7 @@ final class WorkingDatabase implements AutoCloseable {
         }
         boolean leftOpen;
         try {
-            leftOpen = inWindow ? SessionReset.resetInTransaction(open) : SessionReset.reset(open);
+            leftOpen = inWindow ? SessionReset.resetInTransaction(open) : reset(open);
         } catch (SQLException broken) {
             closeConnection();
             throw broken;
@@ -267,7 +279,7 @@ final class WorkingDatabase implements AutoCloseable {
 
     private void resetAfterFailure(Connection open, Exception e) {
         try {
-            SessionReset.reset(open);
+            reset(open);
         } catch (SQLException broken) {
             e.addSuppressed(broken);
             try {
@@ -276,6 +288,13 @@ final class WorkingDatabase implements AutoCloseable {
                 // replaced on the next step
             }
         }
+    }
+
+    /** {@link SessionReset#reset}, flushing the session's statistics where it can (see {@link #scansFlushed}). */
+    private boolean reset(Connection open) throws SQLException {
+        boolean leftOpen = SessionReset.reset(open, resetFlushesStatistics);
+        scansFlushed = resetFlushesStatistics;
+        return leftOpen;
     }
 
     /** The server's next transaction id (txid functions: Postgres 10 and later). */
@@ -413,7 +432,7 @@ final class WorkingDatabase implements AutoCloseable {
     private void endWindow(Connection open) {
         try {
             if (!open.isClosed()) {
-                SessionReset.reset(open); // rolls the window's transaction back in the same round trip
+                reset(open); // rolls the window's transaction back in the same round trip
             }
         } catch (SQLException broken) {
             LOG.debug("The steps' connection could not be reset after a rolled-back round trip ({}); replacing it",

@@ -26,9 +26,13 @@ public final class SafetyRecorder implements StatementListener {
     /**
      * Starts observing a step about to run on {@code connection}; its first statement lists the relations
      * that exist then. A failure to read leaves the step unmeasured; it never fails the step.
+     *
+     * @param scansFlushed whether the session's statistics were flushed since anything but the catalogs was read
+     *     on it (Postgres 15's {@code pg_stat_force_next_flush()}, then idle outside a transaction): no scan of a
+     *     user's table is pending, and the step's start need not read every table's count
      */
-    public void begin(Direction direction, Connection connection) {
-        steps.put(connection, new StepObserver(direction, connection, heldDropsFrom));
+    public void begin(Direction direction, Connection connection, boolean scansFlushed) {
+        steps.put(connection, new StepObserver(direction, connection, scansFlushed, heldDropsFrom));
     }
 
     /** Ends observing the step on {@code connection}; what it found. */

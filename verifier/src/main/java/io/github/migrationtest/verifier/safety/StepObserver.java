@@ -56,6 +56,7 @@ final class StepObserver {
 
     private final Direction direction;
     private final Connection connection;
+    private final boolean scansFlushed;
     private List<Relation> relations = new ArrayList<>();
     private boolean recorder;
     private final Map<Long, Relation> byOid = new HashMap<>();
@@ -147,14 +148,14 @@ final class StepObserver {
         }
     }
 
-    StepObserver(Direction direction, Connection connection) {
-        this(direction, connection, HeldDrops.FROM_STATEMENT);
-    }
-
-    /** @param heldDropsFrom from how many statements into the step a drop is told before it runs (tests compare without) */
-    StepObserver(Direction direction, Connection connection, int heldDropsFrom) {
+    /**
+     * @param scansFlushed whether no scan of a user's table is pending in the session (see {@link StepStart#read})
+     * @param heldDropsFrom from how many statements into the step a drop is told before it runs (tests compare without)
+     */
+    StepObserver(Direction direction, Connection connection, boolean scansFlushed, int heldDropsFrom) {
         this.direction = direction;
         this.connection = connection;
+        this.scansFlushed = scansFlushed;
         this.heldDropsFrom = heldDropsFrom;
     }
 
@@ -265,7 +266,7 @@ final class StepObserver {
      */
     private void begin(ExecutedStatement statement) throws SQLException {
         if (statement.transactional()) {
-            StepStart bounds = StepStart.read(connection);
+            StepStart bounds = StepStart.read(connection, scansFlushed);
             if (bounds.recorder()) {
                 start = bounds;
                 quiet = new QuietStatements(bounds.userEventTriggers());

@@ -128,6 +128,16 @@ public interface MigrationSource extends AutoCloseable {
     }
 
     /**
+     * Whether a step reads no table on its connection before its first reported statement: only session settings
+     * and the catalogs, its bookkeeping read and written with or after its statements. Then the walk may flush the
+     * session's statistics between steps and the step's start need not read what scans are pending (see {@code
+     * SafetyRecorder#begin}). Not so for the tools that read their history tables first (Flyway, Liquibase).
+     */
+    default boolean readsNoTableBeforeItsStatements() {
+        return false;
+    }
+
+    /**
      * Records {@code revision} as applied in the tool's bookkeeping table, as its upgrade does, without
      * running the upgrade's SQL: the walk's way to undo a downgrade that ran nothing but the bookkeeping.
      *

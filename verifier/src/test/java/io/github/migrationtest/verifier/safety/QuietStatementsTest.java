@@ -131,7 +131,7 @@ class QuietStatementsTest {
             }
             connection.setAutoCommit(false);
             SafetyRecorder safety = new SafetyRecorder();
-            safety.begin(Direction.UP, connection);
+            safety.begin(Direction.UP, connection, false);
             SqlScript.parse("step.sql", """
                     CREATE TABLE n (id int PRIMARY KEY);
                     CREATE TABLE m (id int PRIMARY KEY REFERENCES n, up int REFERENCES m);

@@ -77,6 +77,11 @@ public abstract class DelegatingSource implements MigrationSource {
     }
 
     @Override
+    public boolean readsNoTableBeforeItsStatements() {
+        return source.readsNoTableBeforeItsStatements();
+    }
+
+    @Override
     public void close() {
         source.close();
     }

@@ -45,6 +45,12 @@ public final class SqlPairsSource extends FileHistorySource {
         return true;
     }
 
+    /** The runner asks the catalog whether the bookkeeping table exists; it writes it with the last statement. */
+    @Override
+    public boolean readsNoTableBeforeItsStatements() {
+        return true;
+    }
+
     @Override
     public StepResult upgrade(Revision revision, Connection connection) {
         return planned().run(runner, revision, Direction.UP, connection);
