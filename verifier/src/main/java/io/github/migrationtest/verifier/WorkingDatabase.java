@@ -76,8 +76,12 @@ final class WorkingDatabase implements AutoCloseable {
     /** Measures the steps asked for; {@code null} when safety is not measured. */
     private final SafetyRecorder safety;
     private StepRecord lastObserved;
-    /** Whether the session reset flushes its statistics (Postgres 15 and later: {@link SessionReset#reset}). */
-    private final boolean resetFlushesStatistics;
+    /**
+     * Whether the session reset flushes its statistics (Postgres 15 and later: {@link SessionReset#reset}), where
+     * safety is measured on a source that reads no table before its statements; asked once the steps' connection is
+     * open, as its role may not be allowed to (a server that revoked the function): {@code null} until then.
+     */
+    private Boolean resetFlushesStatistics;
     /**
      * Whether the steps' session flushed its statistics since it last ran a step: between steps the walk reads only
      * catalogs on it, so no scan of a user's table is pending when the next step starts (told to {@link #safety}).
@@ -107,8 +111,6 @@ final class WorkingDatabase implements AutoCloseable {
         this.source = source;
         this.stepLock = stepLock;
         this.database = server.createDatabase();
-        this.resetFlushesStatistics = safety != null && server.majorVersion() >= 15
-                && source.readsNoTableBeforeItsStatements();
         source.usePassword(database.migrationsPassword());
         try {
             this.reader = IncrementalReader.start(connection(), snapshotOptions);
@@ -134,6 +136,10 @@ final class WorkingDatabase implements AutoCloseable {
         if (steps == null || steps.isClosed()) {
             steps = MigrationPrivileges.connect(database);
             scansFlushed = false;
+            if (resetFlushesStatistics == null) {
+                resetFlushesStatistics = safety != null && server.majorVersion() >= 15
+                        && source.readsNoTableBeforeItsStatements() && query(steps, MAY_FLUSH_STATISTICS, false);
+            }
         }
         return steps;
     }
@@ -290,10 +296,14 @@ final class WorkingDatabase implements AutoCloseable {
         }
     }
 
+    private static final String MAY_FLUSH_STATISTICS =
+            "select pg_catalog.has_function_privilege('pg_catalog.pg_stat_force_next_flush()', 'EXECUTE')";
+
     /** {@link SessionReset#reset}, flushing the session's statistics where it can (see {@link #scansFlushed}). */
     private boolean reset(Connection open) throws SQLException {
-        boolean leftOpen = SessionReset.reset(open, resetFlushesStatistics);
-        scansFlushed = resetFlushesStatistics;
+        boolean flush = Boolean.TRUE.equals(resetFlushesStatistics);
+        boolean leftOpen = SessionReset.reset(open, flush);
+        scansFlushed = flush;
         return leftOpen;
     }
 
