@@ -93,6 +93,11 @@ final class HistoryWalk implements AutoCloseable {
         return results.reports();
     }
 
+    /** Why head was not reached, once {@link #anUpgradeFailed()}. */
+    String whyHeadNotReached() {
+        return results.whyHeadNotReached();
+    }
+
     boolean anUpgradeFailed() {
         return results.anUpgradeFailed();
     }

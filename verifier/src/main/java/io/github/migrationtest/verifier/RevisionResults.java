@@ -25,6 +25,8 @@ final class RevisionResults {
     private final SchemaSnapshot[] states;
     private final List<RevisionReport> passedOn = new ArrayList<>();
     private int firstFailedUpgrade = Integer.MAX_VALUE;
+    /** Why the revisions after {@link #firstFailedUpgrade} are not reached. */
+    private String notReached = RoundTrip.EARLIER_UPGRADE_FAILED;
     private boolean nextAnnounced;
     private boolean stopped;
 
@@ -56,6 +58,18 @@ final class RevisionResults {
         passOn();
     }
 
+    /**
+     * Ends the walk after the revision at {@code index} (finished), as a failed upgrade would: the state after it cannot
+     * be rebuilt, for the reason {@code why}, which the revisions after it are not reached for.
+     */
+    synchronized void endsAfter(int index, String why) {
+        if (index < firstFailedUpgrade) {
+            firstFailedUpgrade = index; // the revisions after it are not reached, as after a failed upgrade
+            notReached = why;
+        }
+        passOn();
+    }
+
     /** Whether a walk should not start the revision at {@code index}: an upgrade before it failed, or the walk was stopped. */
     synchronized boolean endsBefore(int index) {
         return stopped || firstFailedUpgrade < index;
@@ -72,6 +86,12 @@ final class RevisionResults {
             throw new IllegalStateException("revision " + revisions.get(passedOn.size()).id() + " was never walked");
         }
         return List.copyOf(passedOn);
+    }
+
+    /** Why head was not reached, once {@link #anUpgradeFailed()}. */
+    synchronized String whyHeadNotReached() {
+        return notReached.equals(RoundTrip.EARLIER_UPGRADE_FAILED) ? "an upgrade failed, so head was never reached"
+                : "head was never reached: " + notReached;
     }
 
     synchronized boolean anUpgradeFailed() {
@@ -94,7 +114,8 @@ final class RevisionResults {
         while (passedOn.size() < revisions.size()) {
             int next = passedOn.size();
             // Every revision before next is passed on, so a failed upgrade before it is final.
-            RevisionReport report = firstFailedUpgrade < next ? RoundTrip.notReached(revisions.get(next), options) : found[next];
+            RevisionReport report = firstFailedUpgrade < next ? RoundTrip.notReached(revisions.get(next), options, notReached)
+                    : found[next];
             if (report == null) {
                 if (started[next] && !nextAnnounced) {
                     listener.revisionStarted(revisions.get(next), next, revisions.size());

@@ -84,11 +84,13 @@ final class RoundTrip {
         return this;
     }
 
-    static RevisionReport notReached(Revision revision, VerifierOptions options) {
+    static final String EARLIER_UPGRADE_FAILED = "an earlier upgrade failed";
+
+    static RevisionReport notReached(Revision revision, VerifierOptions options, String why) {
         Map<Check, CheckResult> results = new EnumMap<>(Check.class);
         for (Check check : Check.values()) {
             if (check.perRevision() && options.runs(check)) {
-                results.put(check, CheckResult.notReached(check, "an earlier upgrade failed"));
+                results.put(check, CheckResult.notReached(check, why));
             }
         }
         return new RevisionReport(revision.id(), revision.description(), results, Timings.NONE);

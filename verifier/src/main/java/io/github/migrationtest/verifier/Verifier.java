@@ -65,7 +65,7 @@ public final class Verifier {
             lint = LintAtHead.run(walk, head, options);
             if (options.runs(Check.FULL_DOWNGRADE_TO_BASE)) {
                 CheckResult full = walk.anUpgradeFailed()
-                        ? CheckResult.notReached(Check.FULL_DOWNGRADE_TO_BASE, "an upgrade failed, so head was never reached")
+                        ? CheckResult.notReached(Check.FULL_DOWNGRADE_TO_BASE, walk.whyHeadNotReached())
                         : new FullDowngrade(walk.aloneAtHead(), revisions, policy, walk.states(), options.diff()).run();
                 historyChecks.add(full);
                 listener.historyCheckFinished(full);

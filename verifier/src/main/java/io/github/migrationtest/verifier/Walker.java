@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.source.Revision;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One database's walk through its part of the history: for each revision, the round trip, then the
@@ -54,6 +55,11 @@ final class Walker {
             state = result.stateAfter();
             rebuilt = result.stateIsWrong();
             if (rebuilt) {
+                Optional<String> why = work.whyNoRebuild();
+                if (why.isPresent()) {
+                    results.endsAfter(i, why.get());
+                    return false;
+                }
                 work.recover(revisions, i);
             }
         }

@@ -76,6 +76,8 @@ final class WorkingDatabase implements AutoCloseable {
     /** Measures the steps asked for; {@code null} when safety is not measured. */
     private final SafetyRecorder safety;
     private StepRecord lastObserved;
+    /** Whether the checkpoint was dropped so that a downgrade's {@code DROP ROLE} could run ({@link #observedDowngrade}). */
+    private boolean droppedForRole;
     /**
      * Whether the session reset flushes its statistics (Postgres 15 and later: {@link SessionReset#reset}), where
      * safety is measured on a source that reads no table before its statements; asked once the steps' connection is
@@ -166,7 +168,33 @@ final class WorkingDatabase implements AutoCloseable {
 
     /** A downgrade whose statements are measured; {@link #lastObserved()} tells what was found. */
     StepResult observedDowngrade(Revision revision) throws SQLException {
-        return observed(Direction.DOWN, () -> downgrade(revision));
+        try {
+            return observed(Direction.DOWN, () -> downgrade(revision));
+        } catch (MigrationFailedException e) {
+            if (!droppedCheckpointHolding(e.failure())) {
+                throw e;
+            }
+            return observed(Direction.DOWN, () -> downgrade(revision));
+        }
+    }
+
+    /**
+     * Drops the checkpoint when it is what kept a downgrade's {@code DROP ROLE} from running (its copy of a grant to the
+     * role, or of an object the role owns: {@link RoleHeldByCopy}) and the downgrade was rolled back whole, so that it
+     * can run again as on the user's one database. The checkpoint was taken for this round trip (the state after the
+     * upgrade, which holds what the upgrade granted); without it a round trip that leaves the state wrong cannot be
+     * rebuilt ({@link #recover}), which a right downgrade does not.
+     */
+    private boolean droppedCheckpointHolding(MigrationFailure failure) throws SQLException {
+        if (inWindow || checkpoint == null || downgradeHorizon < 0
+                || !RoleHeldByCopy.copies(failure).contains(checkpoint.name()) || changedSince(downgradeHorizon)) {
+            return false;
+        }
+        LOG.debug("The downgrade's DROP ROLE was refused for the checkpoint {}'s copy of what depends on the role: dropped,"
+                + " and the downgrade runs again", checkpoint.name());
+        dropCheckpoints();
+        droppedForRole = true;
+        return true;
     }
 
     /** What measuring the last observed step found (also when it failed). */
@@ -529,10 +557,22 @@ final class WorkingDatabase implements AutoCloseable {
     void checkpointIfDue(int index, int maxInterval) throws SQLException {
         if (checkpoint == null || checkpointDue(index, maxInterval)) {
             checkpoint(index);
+            droppedForRole = false;
         }
     }
 
     /** Puts the database back in the state after {@code revisions[index]}: the checkpoint, then upgrades. */
+    /**
+     * Why the state cannot be rebuilt ({@link #recover}): the checkpoint was dropped so that a downgrade's {@code DROP
+     * ROLE} could run, and no other was taken since; empty when it can.
+     */
+    Optional<String> whyNoRebuild() {
+        return checkpoint == null && droppedForRole ? Optional.of("the walk stopped: the state after an earlier"
+                + " revision could not be rebuilt after its round trip left it wrong, since the copy it would be cloned"
+                + " from was dropped so that that revision's DROP ROLE could run (the copy held what depends on the"
+                + " role)") : Optional.empty();
+    }
+
     void recover(List<Revision> revisions, int index) throws SQLException {
         LOG.debug("Revision {}: state rebuilt from the checkpoint after revision {}", revisions.get(index).id(),
                 checkpointIndex < 0 ? "base" : revisions.get(checkpointIndex).id());

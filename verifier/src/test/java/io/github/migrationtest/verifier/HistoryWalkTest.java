@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.MigrationLogin;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
@@ -19,6 +20,9 @@ import io.github.migrationtest.verifier.source.SourceOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -259,6 +263,79 @@ class HistoryWalkTest {
         assertThat(postgresProcesses()).as("postgres processes once the twin server is stopped").isEqualTo(serversBefore);
         // The parted walk ran on two servers (the run's and a twin), the one-database walk on the run's only.
         assertThat(seen.servers).as("servers the upgrades ran on, by start time").hasSize(2);
+    }
+
+    /**
+     * A deferrable key makes every later round trip commit, and before one the walk clones a checkpoint on the same
+     * server: its copy of revision 2's grant kept revision 2's {@code DROP ROLE} from running ("1 object in database
+     * migrationtest_..."), which on the user's one database runs.
+     */
+    private String historyDroppingARoleItGranted(String down) throws IOException {
+        String role = "migrationtest_dropped_role_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        pair(1, "CREATE TABLE a (id int PRIMARY KEY, v int);", "DROP TABLE a;");
+        pair(2, "CREATE ROLE " + role + " NOLOGIN;\nGRANT SELECT ON a TO " + role + ";\n"
+                + "CREATE TABLE b (a_id int REFERENCES a DEFERRABLE INITIALLY DEFERRED);\nCREATE INDEX a_v ON a (v);",
+                down.replace("ROLE_NAME", role));
+        pair(3, "CREATE TABLE c (id int);", "DROP TABLE c;");
+        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+        return role;
+    }
+
+    @Test
+    void a_downgrade_drops_the_role_its_upgrade_granted_though_the_walk_keeps_a_copy_to_rebuild_from() throws IOException {
+        historyDroppingARoleItGranted("DROP INDEX a_v;\nDROP TABLE b;\nREVOKE SELECT ON a FROM ROLE_NAME;\nDROP ROLE ROLE_NAME;");
+
+        VerificationReport report = verify(1).report();
+
+        assertThat(report.passed()).as(report.toString()).isTrue();
+        assertThat(report.historyChecks()).filteredOn(result -> result.check() == Check.FULL_DOWNGRADE_TO_BASE)
+                .singleElement().extracting(CheckResult::outcome).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void a_round_trip_that_drops_a_role_and_leaves_the_state_wrong_ends_the_walk_saying_why() throws IOException, SQLException {
+        // The copy was dropped for the DROP ROLE; the index the downgrade forgets leaves a state nothing can rebuild.
+        String role = historyDroppingARoleItGranted("DROP TABLE b;\nREVOKE SELECT ON a FROM ROLE_NAME;\nDROP ROLE ROLE_NAME;");
+
+        VerificationReport report = verify(1).report();
+        try (DisposableDatabase scratch = server.createDatabase(); Connection connection = scratch.connect();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS " + role); // no walk down to base ran after a re-upgrade that may make it
+        }
+
+        assertThat(report.revisions().get(1).result(Check.DOWNGRADE_RESTORES_SCHEMA)).get()
+                .extracting(CheckResult::outcome, CheckResult::reason)
+                .containsExactly(Outcome.FAILED, "the downgrade did not restore the schema");
+        assertThat(report.revisions().get(2).result(Check.UPGRADES_APPLY)).get()
+                .extracting(CheckResult::outcome).isEqualTo(Outcome.NOT_REACHED);
+        assertThat(report.revisions().get(2).result(Check.UPGRADES_APPLY).orElseThrow().reason())
+                .startsWith("the walk stopped: the state after an earlier revision could not be rebuilt");
+        assertThat(report.historyChecks()).filteredOn(result -> result.check() == Check.FULL_DOWNGRADE_TO_BASE)
+                .singleElement().extracting(CheckResult::reason).asString().startsWith("head was never reached: ");
+    }
+
+    @Test
+    void a_downgrade_outside_a_transaction_refused_for_the_walks_copy_says_so() throws IOException, SQLException {
+        // goose's NO TRANSACTION: the first statements ran before DROP ROLE was refused, so the step cannot run again;
+        // the failure names the copy as the verifier's instead of sending the user after the statement.
+        String role = "migrationtest_held_role_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        Files.writeString(history.resolve("00001_a.sql"),
+                "-- +goose Up\nCREATE TABLE a (id int PRIMARY KEY, v int);\n\n-- +goose Down\nDROP TABLE a;\n");
+        Files.writeString(history.resolve("00002_reader.sql"), ("-- +goose NO TRANSACTION\n-- +goose Up\nCREATE ROLE R;\n"
+                + "GRANT SELECT ON a TO R;\nCREATE INDEX CONCURRENTLY a_v ON a (v);\n\n-- +goose Down\n"
+                + "DROP INDEX CONCURRENTLY a_v;\nREVOKE SELECT ON a FROM R;\nDROP ROLE R;\n").replace("R;", role + ";"));
+        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+
+        VerificationReport report = verify(1).report();
+        try (DisposableDatabase scratch = server.createDatabase(); Connection connection = scratch.connect();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS " + role);
+        }
+
+        CheckResult down = report.revisions().get(1).result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(down.error().orElseThrow().message()).contains("a copy of the database the verifier keeps");
+        assertThat(down.fix()).startsWith("Nothing to change at ");
     }
 
     @Test
