@@ -48,6 +48,12 @@ final class ColumnSql implements ObjectSql<Column> {
         if (column.compression() != null) {
             plan.add(phase, alterColumn(column) + "SET COMPRESSION " + column.compression());
         }
+        if (column.statistics() != null) {
+            plan.add(phase, alterColumn(column) + "SET STATISTICS " + column.statistics());
+        }
+        if (column.options() != null) {
+            plan.add(phase, alterColumn(column) + "SET (" + column.options() + ")");
+        }
         Annotations.created(column, phase, plan);
     }
 
@@ -101,6 +107,14 @@ final class ColumnSql implements ObjectSql<Column> {
         if (changed.take("compression")) {
             plan.add(Phase.ALTER_COLUMN, alterColumn(to) + "SET COMPRESSION "
                     + Objects.requireNonNullElse(to.compression(), "default"));
+        }
+        if (changed.take("statistics")) {
+            plan.add(Phase.ALTER_COLUMN, alterColumn(to) + "SET STATISTICS "
+                    + Objects.requireNonNullElse(to.statistics(), "-1"));
+        }
+        if (changed.take("options")) {
+            StorageOptions.change(alterColumn(to).strip(), from.options(), to.options())
+                    .forEach(sql -> plan.add(Phase.ALTER_COLUMN, sql));
         }
     }
 

@@ -5,6 +5,7 @@ import io.github.migrationtest.verifier.snapshot.Constraint;
 import io.github.migrationtest.verifier.snapshot.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Tables: created whole (columns and the constraints that can stand inside {@code CREATE TABLE}),
@@ -47,6 +48,9 @@ final class TableSql implements ObjectSql<Table> {
         if (table.forceRowLevelSecurity()) {
             plan.add(Phase.CREATE_TABLE, alter(table) + "FORCE ROW LEVEL SECURITY");
         }
+        if (table.replicaIdentity() != null) { // after its index, which comes later
+            plan.add(Phase.ANNOTATE, alter(table) + "REPLICA IDENTITY " + table.replicaIdentity());
+        }
         Annotations.created(table, Phase.CREATE_TABLE, plan);
         columns.forEach(column -> ColumnSql.created(column, Phase.CREATE_TABLE, plan));
     }
@@ -80,6 +84,10 @@ final class TableSql implements ObjectSql<Table> {
         if (changed.take("options")) {
             StorageOptions.change("ALTER TABLE " + Targets.name(to), from.options(), to.options())
                     .forEach(sql -> plan.add(Phase.ALTER_TABLE, sql));
+        }
+        if (changed.take("replica identity")) {
+            plan.add(Phase.ANNOTATE, alter(to) + "REPLICA IDENTITY "
+                    + Objects.requireNonNullElse(to.replicaIdentity(), "DEFAULT"));
         }
     }
 

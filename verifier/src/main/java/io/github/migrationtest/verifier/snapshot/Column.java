@@ -20,7 +20,17 @@ public record Column(
         String storage,
         String compression,
         String comment,
-        String grants) implements TableObject {
+        String grants,
+        String statistics,
+        String options) implements TableObject {
+
+    /** A column with the default statistics target and no options ({@code n_distinct}, ...). */
+    public Column(String schema, String table, String name, int position, String type, boolean notNull,
+                  String defaultValue, String identity, String generated, String collation, String storage,
+                  String compression, String comment, String grants) {
+        this(schema, table, name, position, type, notNull, defaultValue, identity, generated, collation, storage,
+                compression, comment, grants, null, null);
+    }
 
     @Override
     public ObjectKind kind() {
@@ -45,12 +55,15 @@ public record Column(
                 .put("compression", compression)
                 .put("comment", comment)
                 .put("grants", grants)
+                .put("statistics", statistics)
+                .put("options", options)
                 .build();
     }
 
     static Column read(Identifiers.Split name, int position, PropertyReader p) {
         return new Column(name.part(0, "column"), name.part(1, "column"), name.part(2, "column"), position,
                 p.require("type"), p.flag("not null"), p.get("default"), p.get("identity"), p.get("generated"),
-                p.get("collation"), p.get("storage"), p.get("compression"), p.get("comment"), p.get("grants"));
+                p.get("collation"), p.get("storage"), p.get("compression"), p.get("comment"), p.get("grants"),
+                p.get("statistics"), p.get("options"));
     }
 }

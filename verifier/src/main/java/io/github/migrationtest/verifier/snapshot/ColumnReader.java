@@ -14,7 +14,9 @@ final class ColumnReader implements CatalogReader {
                         when 'e' then 'EXTERNAL' when 'm' then 'MAIN' when 'x' then 'EXTENDED' end end,
                    case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end,
                    %s,
-                   case when a.attacl is not null then %s end, 'TABLE' as unit_kind, a.attrelid as unit_oid, null::oid as member_oid
+                   case when a.attacl is not null then %s end,
+                   nullif(a.attstattarget, -1)::text, nullif(array_to_string(a.attoptions, ', '), ''),
+                   'TABLE' as unit_kind, a.attrelid as unit_oid, null::oid as member_oid
             from pg_attribute a
             join pg_class c on c.oid = a.attrelid
             join pg_namespace n on n.oid = c.relnamespace
@@ -33,6 +35,7 @@ final class ColumnReader implements CatalogReader {
                 : new Column(row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5),
                         row.getBoolean(6), scope.expression(row.getString(7)), row.getString(8),
                         scope.expression(row.getString(9)), row.getString(10),
-                        row.getString(11), row.getString(12), row.getString(13), row.getString(14)));
+                        row.getString(11), row.getString(12), row.getString(13), row.getString(14),
+                        row.getString(15), row.getString(16)));
     }
 }

@@ -20,7 +20,16 @@ public record Table(
         boolean forceRowLevelSecurity,
         String options,
         String comment,
-        String grants) implements SchemaMember {
+        String grants,
+        String replicaIdentity) implements SchemaMember {
+
+    /** A table whose replica identity is the default (its primary key). */
+    public Table(String schema, String name, boolean unlogged, String partitionKey, String partitionOf,
+                 String partitionBound, String inherits, boolean rowLevelSecurity, boolean forceRowLevelSecurity,
+                 String options, String comment, String grants) {
+        this(schema, name, unlogged, partitionKey, partitionOf, partitionBound, inherits, rowLevelSecurity,
+                forceRowLevelSecurity, options, comment, grants, null);
+    }
 
     @Override
     public ObjectKind kind() {
@@ -57,12 +66,14 @@ public record Table(
                 .put("options", options)
                 .put("comment", comment)
                 .put("grants", grants)
+                .put("replica identity", replicaIdentity)
                 .build();
     }
 
     static Table read(Identifiers.Split name, PropertyReader p) {
         return new Table(name.part(0, "table"), name.part(1, "table"), p.flag("unlogged"), p.get("partition key"),
                 p.get("partition of"), p.get("partition bound"), p.get("inherits"), p.flag("row level security"),
-                p.flag("force row level security"), p.get("options"), p.get("comment"), p.get("grants"));
+                p.flag("force row level security"), p.get("options"), p.get("comment"), p.get("grants"),
+                p.get("replica identity"));
     }
 }

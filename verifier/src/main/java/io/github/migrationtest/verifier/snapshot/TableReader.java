@@ -17,7 +17,11 @@ final class TableReader implements CatalogReader {
                         where i.inhrelid = c.oid) end,
                    c.relrowsecurity, c.relforcerowsecurity, nullif(array_to_string(c.reloptions, ', '), ''),
                    %s,
-                   %s, 'TABLE' as unit_kind, c.oid as unit_oid, null::oid as member_oid
+                   %s,
+                   case c.relreplident when 'n' then 'NOTHING' when 'f' then 'FULL' when 'i' then coalesce('USING INDEX '
+                        || (select quote_ident(i.relname) from pg_index x join pg_class i on i.oid = x.indexrelid
+                            where x.indrelid = c.oid and x.indisreplident), 'NOTHING') end,
+                   'TABLE' as unit_kind, c.oid as unit_oid, null::oid as member_oid
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('r', 'p') and %s and %s""".formatted(
             ReadScope.comment("pg_class", "c.oid"),
@@ -35,7 +39,7 @@ final class TableReader implements CatalogReader {
             return new Table(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4),
                     parent == null ? null : Identifiers.qualify((String[]) parent.getArray()), row.getString(6),
                     row.getString(7), row.getBoolean(8), row.getBoolean(9), row.getString(10),
-                    row.getString(11), row.getString(12));
+                    row.getString(11), row.getString(12), row.getString(13));
         });
     }
 }

@@ -69,6 +69,12 @@ class ChangeDetectionTest {
                         "app.cache.key: collation"),
                 change("change a column storage", "ALTER TABLE app.users ALTER COLUMN name SET STORAGE MAIN",
                         "app.users.name: storage"),
+                change("change a column statistics target", "ALTER TABLE app.users ALTER COLUMN name SET STATISTICS 500",
+                        "app.users.name: statistics"),
+                change("change a column option", "ALTER TABLE app.users ALTER COLUMN name SET (n_distinct = 100)",
+                        "app.users.name: options"),
+                change("change a table replica identity", "ALTER TABLE app.users REPLICA IDENTITY FULL",
+                        "app.users: replica identity"),
                 change("change a generated expression", "ALTER TABLE app.users DROP COLUMN name_upper;"
                         + " ALTER TABLE app.users ADD COLUMN name_upper text GENERATED ALWAYS AS (lower(name)) STORED",
                         "app.users.name_upper: generated"),

@@ -82,6 +82,14 @@ class ClosingMigrationRoundTripTest {
                 differ("change a column's storage and compression", T,
                         T + "ALTER TABLE t ALTER COLUMN b SET STORAGE EXTERNAL;"
                                 + " ALTER TABLE t ALTER COLUMN b SET COMPRESSION pglz"),
+                differ("a column's statistics target and options, a table's replica identity, both ways", T,
+                        T + "ALTER TABLE t ALTER COLUMN a SET STATISTICS 500;"
+                                + " ALTER TABLE t ALTER COLUMN a SET (n_distinct = 100, n_distinct_inherited = 5);"
+                                + " ALTER TABLE t REPLICA IDENTITY FULL"),
+                differ("a table's replica identity by an index",
+                        T + "CREATE UNIQUE INDEX t_a ON t (a); ALTER TABLE t ALTER COLUMN a SET NOT NULL;",
+                        T + "CREATE UNIQUE INDEX t_a ON t (a); ALTER TABLE t ALTER COLUMN a SET NOT NULL;"
+                                + " ALTER TABLE t REPLICA IDENTITY USING INDEX t_a"),
                 differ("comment on a column and grant on it", RoundTrip.ROLE + T,
                         RoundTrip.ROLE + T + "COMMENT ON COLUMN t.a IS 'the a';"
                                 + " GRANT SELECT (a), UPDATE (a) ON t TO migrationtest_fix_reader"),
