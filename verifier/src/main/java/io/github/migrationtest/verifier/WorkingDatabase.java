@@ -76,8 +76,6 @@ final class WorkingDatabase implements AutoCloseable {
     /** Measures the steps asked for; {@code null} when safety is not measured. */
     private final SafetyRecorder safety;
     private StepRecord lastObserved;
-    /** Whether the checkpoint was dropped so that a downgrade's {@code DROP ROLE} could run ({@link #observedDowngrade}). */
-    private boolean droppedForRole;
     /**
      * Whether the session reset flushes its statistics (Postgres 15 and later: {@link SessionReset#reset}), where
      * safety is measured on a source that reads no table before its statements; asked once the steps' connection is
@@ -193,7 +191,6 @@ final class WorkingDatabase implements AutoCloseable {
         LOG.debug("The downgrade's DROP ROLE was refused for the checkpoint {}'s copy of what depends on the role: dropped,"
                 + " and the downgrade runs again", checkpoint.name());
         dropCheckpoints();
-        droppedForRole = true;
         return true;
     }
 
@@ -497,6 +494,11 @@ final class WorkingDatabase implements AutoCloseable {
         return database.name();
     }
 
+    /** Whether the next measured step starts with no scan pending in its session (for tests; see {@link #scansFlushed}). */
+    boolean startsFlushed() {
+        return scansFlushed;
+    }
+
     /** How many checkpoints were taken (for tests). */
     int checkpoints() {
         return checkpoints;
@@ -557,17 +559,17 @@ final class WorkingDatabase implements AutoCloseable {
     void checkpointIfDue(int index, int maxInterval) throws SQLException {
         if (checkpoint == null || checkpointDue(index, maxInterval)) {
             checkpoint(index);
-            droppedForRole = false;
         }
     }
 
     /** Puts the database back in the state after {@code revisions[index]}: the checkpoint, then upgrades. */
     /**
-     * Why the state cannot be rebuilt ({@link #recover}): the checkpoint was dropped so that a downgrade's {@code DROP
-     * ROLE} could run, and no other was taken since; empty when it can.
+     * Why the state cannot be rebuilt ({@link #recover}); empty when it can. A round trip that commits has a checkpoint
+     * taken before it ({@link #checkpointIfDue}), so the only way to none is {@link #droppedCheckpointHolding}: dropped so
+     * that a downgrade's {@code DROP ROLE} could run.
      */
     Optional<String> whyNoRebuild() {
-        return checkpoint == null && droppedForRole ? Optional.of("the walk stopped: the state after an earlier"
+        return checkpoint == null ? Optional.of("the walk stopped: the state after an earlier"
                 + " revision could not be rebuilt after its round trip left it wrong, since the copy it would be cloned"
                 + " from was dropped so that that revision's DROP ROLE could run (the copy held what depends on the"
                 + " role)") : Optional.empty();

@@ -7,15 +7,18 @@ import io.github.migrationtest.verifier.postgres.Backend;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.postgres.PostgresSettings;
+import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.safety.Finding;
 import io.github.migrationtest.verifier.safety.SafetyFinding;
 import io.github.migrationtest.verifier.safety.SafetyRecorder;
 import io.github.migrationtest.verifier.snapshot.IncrementalReader;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
+import io.github.migrationtest.verifier.source.DelegatingSource;
 import io.github.migrationtest.verifier.source.Direction;
+import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.StatementListener.ExecutedStatement;
-import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.MigrationSources;
+import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,6 +103,38 @@ class FlushedScansTest {
             SessionReset.reset(connection, false);
             assertThat(step(connection, false)).as("not flushed, and read at the step's start")
                     .containsExactly(Finding.LOCK_WITHOUT_TIMEOUT);
+        }
+    }
+
+    /**
+     * The walk's steps of a SQL history start flushed after the first (a new session's start reads the counts), so
+     * their start skips the pass; not those of a source that reads its tables before a step's statements.
+     */
+    @Test
+    void a_sql_historys_steps_start_flushed_and_not_a_source_that_reads_its_tables_first() throws Exception {
+        Path history = Files.createDirectory(dir.resolve("db"));
+        write(history, "0001_e", "CREATE TABLE e (id int);", "DROP TABLE e;");
+        write(history, "0002_scan", "DELETE FROM e WHERE id < 0;", "SELECT 1;");
+        MigrationSource sql = MigrationSources.open(history, SourceOptions.defaults());
+        MigrationSource readsFirst = new DelegatingSource(sql) {
+            @Override
+            public boolean readsNoTableBeforeItsStatements() {
+                return false;
+            }
+        };
+        PostgresServer server = PostgresServer.shared(PostgresSettings.fromEnvironment().withBackend(Backend.EMBEDDED));
+        boolean canFlush = server.majorVersion() >= 15;
+
+        for (MigrationSource source : List.of(sql, readsFirst)) {
+            try (WorkingDatabase work = new WorkingDatabase(server, source, SnapshotOptions.defaults(), new Object(),
+                    new SafetyRecorder())) {
+                assertThat(work.startsFlushed()).as("before any step").isFalse();
+                for (Revision revision : source.revisions()) {
+                    work.observedUpgrade(revision);
+                    assertThat(work.startsFlushed()).as("after " + revision.id() + " of " + source)
+                            .isEqualTo(canFlush && source == sql);
+                }
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,11 +85,6 @@ final class HeldDrops {
     private HeldDrops() {
     }
 
-    /** Whether the statement is a drop this class may tell (then worth a look at the catalog). */
-    static boolean candidate(String code) {
-        return dropping(code) != null;
-    }
-
     /** What the statement drops, when it is a drop this class may tell; null for another. */
     static Dropping dropping(String code) {
         Matcher drop = DROP.matcher(code);
@@ -130,8 +126,9 @@ final class HeldDrops {
                 return Optional.empty();
             }
             Target target = new Target(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
-                    row.getBoolean(5), longs(row.getArray(6)), strings(row.getArray(7)), strings(row.getArray(8)),
-                    longs(row.getArray(9)), strings(row.getArray(10)));
+                    row.getBoolean(5), list(row.getArray(6), HeldDrops::oid), list(row.getArray(7), String.class::cast),
+                    list(row.getArray(8), String.class::cast), list(row.getArray(9), HeldDrops::oid),
+                    list(row.getArray(10), String.class::cast));
             return target.told(dropping, highest, held);
         });
     }
@@ -206,23 +203,18 @@ final class HeldDrops {
                 : identifier.toLowerCase(Locale.ROOT);
     }
 
-    private static List<Long> longs(Array array) throws SQLException {
-        List<Long> values = new ArrayList<>();
+    /** A SQL array's elements; empty for null (an aggregate over no row). */
+    private static <T> List<T> list(Array array, Function<Object, T> element) throws SQLException {
+        List<T> values = new ArrayList<>();
         if (array != null) {
             for (Object value : (Object[]) array.getArray()) {
-                values.add(((Number) value).longValue());
+                values.add(element.apply(value));
             }
         }
         return values;
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        List<String> values = new ArrayList<>();
-        if (array != null) {
-            for (Object value : (Object[]) array.getArray()) {
-                values.add((String) value);
-            }
-        }
-        return values;
+    private static Long oid(Object value) {
+        return ((Number) value).longValue();
     }
 }
