@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SafetyRecorder implements StatementListener {
     private final Map<Connection, StepObserver> steps = new ConcurrentHashMap<>();
+    /** What the start of a step ended with {@code keepStart} read, by connection, until the next step begins there. */
+    private final Map<Connection, StepStart> keptStarts = new ConcurrentHashMap<>();
     private final int heldDropsFrom;
 
     public SafetyRecorder() {
@@ -32,13 +34,43 @@ public final class SafetyRecorder implements StatementListener {
      *     user's table is pending, and the step's start need not read every table's count
      */
     public void begin(Direction direction, Connection connection, boolean scansFlushed) {
-        steps.put(connection, new StepObserver(direction, connection, scansFlushed, heldDropsFrom));
+        begin(direction, connection, scansFlushed, false);
+    }
+
+    /**
+     * As {@link #begin(Direction, Connection, boolean)}.
+     *
+     * @param asWhenKept whether the database and the session are exactly as they were when the step last ended on
+     *     this connection with {@code keepStart} started (a rolled-back transaction undid everything since, and nothing
+     *     else ran): the step then uses what that step's start read instead of a read of its own
+     */
+    public void begin(Direction direction, Connection connection, boolean scansFlushed, boolean asWhenKept) {
+        StepStart kept = keptStarts.remove(connection);
+        steps.put(connection, new StepObserver(direction, connection, scansFlushed, heldDropsFrom,
+                asWhenKept && scansFlushed ? kept : null));
     }
 
     /** Ends observing the step on {@code connection}; what it found. */
     public StepRecord end(Direction direction, Connection connection) {
+        return end(direction, connection, false);
+    }
+
+    /**
+     * As {@link #end(Direction, Connection)}.
+     *
+     * @param keepStart whether to keep what the step's start read, for a step that will start in the same state
+     *     ({@link #begin(Direction, Connection, boolean, boolean)})
+     */
+    public StepRecord end(Direction direction, Connection connection, boolean keepStart) {
         StepObserver step = steps.remove(connection);
-        return step == null ? StepRecord.none(direction) : step.end();
+        if (step == null) {
+            return StepRecord.none(direction);
+        }
+        StepStart start = step.startRead();
+        if (keepStart && start != null) {
+            keptStarts.put(connection, start);
+        }
+        return step.end();
     }
 
     @Override

@@ -57,6 +57,13 @@ final class StepObserver {
     private final Direction direction;
     private final Connection connection;
     private final boolean scansFlushed;
+    /**
+     * What the start of an earlier step read, when this step starts in the very state that one did (see {@link
+     * SafetyRecorder#begin}); else null, and the step reads its own.
+     */
+    private final StepStart known;
+    /** What this step's start read or reused, before any statement (null until then, and for a step listed whole). */
+    private StepStart startRead;
     private List<Relation> relations = new ArrayList<>();
     private boolean recorder;
     private final Map<Long, Relation> byOid = new HashMap<>();
@@ -151,12 +158,22 @@ final class StepObserver {
     /**
      * @param scansFlushed whether no scan of a user's table is pending in the session (see {@link StepStart#read})
      * @param heldDropsFrom from how many statements into the step a drop is told before it runs (tests compare without)
+     * @param known what an earlier step's start read, where this step starts in the same state; null for none
      */
-    StepObserver(Direction direction, Connection connection, boolean scansFlushed, int heldDropsFrom) {
+    StepObserver(Direction direction, Connection connection, boolean scansFlushed, int heldDropsFrom, StepStart known) {
         this.direction = direction;
         this.connection = connection;
         this.scansFlushed = scansFlushed;
         this.heldDropsFrom = heldDropsFrom;
+        this.known = known;
+    }
+
+    /**
+     * What the step's start read, where another step may start from the same state and use it: read with no scan
+     * pending (its counts are none, as they will be then); null otherwise.
+     */
+    StepStart startRead() {
+        return scansFlushed ? startRead : null;
     }
 
     void scriptStarting(String file, String text) {
@@ -266,8 +283,9 @@ final class StepObserver {
      */
     private void begin(ExecutedStatement statement) throws SQLException {
         if (statement.transactional()) {
-            StepStart bounds = StepStart.read(connection, scansFlushed);
+            StepStart bounds = known != null ? known : StepStart.read(connection, scansFlushed);
             if (bounds.recorder()) {
+                startRead = bounds;
                 start = bounds;
                 quiet = new QuietStatements(bounds.userEventTriggers());
                 recorder = true;
@@ -381,7 +399,8 @@ final class StepObserver {
         List<ExecutedStatement> statements = order.entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey).toList();
         return new StepRecord(direction, all, allowances, vanished, !broken && !dropsUnnamed, droppedOutright, renames,
-                statements, measuringNanos, afterStepNanos, reads);
+                statements, measuringNanos, afterStepNanos, reads,
+                known != null && startRead == known);
     }
 
     /** Where the relations the step dropped went, by the names the recorder's log kept. */

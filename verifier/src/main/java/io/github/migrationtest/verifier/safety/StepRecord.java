@@ -16,7 +16,7 @@ public final class StepRecord {
     /** A step nothing was measured in ({@code --no-safety}, or a source that runs its own statements). */
     public static StepRecord none(Direction direction) {
         return new StepRecord(direction, List.of(), new Allowances(), Map.of(), false, Set.of(), new Renames(), List.of(),
-                0, 0, 0);
+                0, 0, 0, false);
     }
 
     private final Direction direction;
@@ -29,6 +29,7 @@ public final class StepRecord {
     private final long measuringNanos;
     private final long afterStepNanos;
     private final int reads;
+    private final boolean startReused;
     private final Set<String> droppedOutright;
 
     /**
@@ -36,11 +37,14 @@ public final class StepRecord {
      * @param allVanishedPlaced whether {@code vanished} has every one: false when measuring stopped, or the
      *     recorder's log could not name what the step dropped
      * @param reads the reads made after the step's statements
+     * @param startReused whether the step used what an earlier step's start read, instead of reading its own
      */
     StepRecord(Direction direction, List<SafetyFinding> findings, Allowances allowances,
                Map<String, ExecutedStatement> vanished, boolean allVanishedPlaced, Set<String> droppedOutright,
-               Renames renames, List<ExecutedStatement> statements, long measuringNanos, long afterStepNanos, int reads) {
+               Renames renames, List<ExecutedStatement> statements, long measuringNanos, long afterStepNanos, int reads,
+               boolean startReused) {
         this.reads = reads;
+        this.startReused = startReused;
         this.allVanishedPlaced = allVanishedPlaced;
         this.droppedOutright = Set.copyOf(droppedOutright);
         this.afterStepNanos = afterStepNanos;
@@ -89,6 +93,14 @@ public final class StepRecord {
     /** How many reads followed the step's statements (a statement that can reach no relation of its start has none). */
     int reads() {
         return reads;
+    }
+
+    /**
+     * Whether the step started in the state an earlier step had started in, and used what that one's start read
+     * (see {@link SafetyRecorder#begin(Direction, java.sql.Connection, boolean, boolean)}; for tests).
+     */
+    public boolean startReused() {
+        return startReused;
     }
 
     /**
