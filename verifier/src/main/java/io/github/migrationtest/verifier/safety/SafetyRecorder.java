@@ -40,8 +40,8 @@ public final class SafetyRecorder implements StatementListener {
     /**
      * As {@link #begin(Direction, Connection, boolean)}.
      *
-     * @param asWhenKept whether the database and the session are exactly as they were when the step last ended on
-     *     this connection with {@code keepStart} started (a rolled-back transaction undid everything since, and nothing
+     * @param asWhenKept whether the database and the session are exactly as they were when the last step ended with
+     *     {@code keepStart} on this connection began (a rolled-back transaction undid everything since, and nothing
      *     else ran): the step then uses what that step's start read instead of a read of its own
      */
     public void begin(Direction direction, Connection connection, boolean scansFlushed, boolean asWhenKept) {
