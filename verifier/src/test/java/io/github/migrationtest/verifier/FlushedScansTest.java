@@ -142,12 +142,12 @@ class FlushedScansTest {
     private static List<Finding> step(Connection connection, boolean scansFlushed) throws SQLException {
         connection.setAutoCommit(false);
         SafetyRecorder safety = new SafetyRecorder();
-        safety.begin(Direction.UP, connection, scansFlushed);
+        safety.begin(Direction.UP, connection, scansFlushed, false);
         ExecutedStatement executed = new ExecutedStatement("step.sql", 1, STEP, STEP.toUpperCase(), true);
         safety.beforeStatement(connection, executed);
         execute(connection, STEP);
         safety.afterStatement(connection, executed);
-        List<Finding> findings = safety.end(Direction.UP, connection).findings().stream()
+        List<Finding> findings = safety.end(Direction.UP, connection, false).findings().stream()
                 .map(SafetyFinding::finding).toList();
         connection.rollback();
         connection.setAutoCommit(true);

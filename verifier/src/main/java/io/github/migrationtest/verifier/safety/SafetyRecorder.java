@@ -32,14 +32,6 @@ public final class SafetyRecorder implements StatementListener {
      * @param scansFlushed whether the session's statistics were flushed since anything but the catalogs was read
      *     on it (Postgres 15's {@code pg_stat_force_next_flush()}, then idle outside a transaction): no scan of a
      *     user's table is pending, and the step's start need not read every table's count
-     */
-    public void begin(Direction direction, Connection connection, boolean scansFlushed) {
-        begin(direction, connection, scansFlushed, false);
-    }
-
-    /**
-     * As {@link #begin(Direction, Connection, boolean)}.
-     *
      * @param asWhenKept whether the database and the session are exactly as they were when the last step ended with
      *     {@code keepStart} on this connection began (a rolled-back transaction undid everything since, and nothing
      *     else ran): the step then uses what that step's start read instead of a read of its own
@@ -50,16 +42,11 @@ public final class SafetyRecorder implements StatementListener {
                 asWhenKept && scansFlushed ? kept : null));
     }
 
-    /** Ends observing the step on {@code connection}; what it found. */
-    public StepRecord end(Direction direction, Connection connection) {
-        return end(direction, connection, false);
-    }
-
     /**
-     * As {@link #end(Direction, Connection)}.
+     * Ends observing the step on {@code connection}; what it found.
      *
      * @param keepStart whether to keep what the step's start read, for a step that will start in the same state
-     *     ({@link #begin(Direction, Connection, boolean, boolean)})
+     *     ({@link #begin})
      */
     public StepRecord end(Direction direction, Connection connection, boolean keepStart) {
         StepObserver step = steps.remove(connection);

@@ -122,7 +122,7 @@ class HeldDropsTest {
 
     /** Runs the step's statements as the script runner does, measured, in a transaction rolled back after. */
     private static StepRecord run(Connection connection, SafetyRecorder safety, String sql) throws SQLException {
-        safety.begin(Direction.DOWN, connection, false);
+        safety.begin(Direction.DOWN, connection, false, false);
         for (var s : SqlScript.parse("step.sql", sql).statements()) {
             ExecutedStatement executed = new ExecutedStatement("step.sql", s.line(), s.sql(), s.code(), true);
             safety.beforeStatement(connection, executed);
@@ -139,7 +139,7 @@ class HeldDropsTest {
             }
             safety.afterStatement(connection, executed);
         }
-        StepRecord step = safety.end(Direction.DOWN, connection);
+        StepRecord step = safety.end(Direction.DOWN, connection, false);
         connection.rollback();
         return step;
     }

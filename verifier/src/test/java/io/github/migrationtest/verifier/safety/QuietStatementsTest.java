@@ -131,7 +131,7 @@ class QuietStatementsTest {
             }
             connection.setAutoCommit(false);
             SafetyRecorder safety = new SafetyRecorder();
-            safety.begin(Direction.UP, connection, false);
+            safety.begin(Direction.UP, connection, false, false);
             SqlScript.parse("step.sql", """
                     CREATE TABLE n (id int PRIMARY KEY);
                     CREATE TABLE m (id int PRIMARY KEY REFERENCES n, up int REFERENCES m);
@@ -148,7 +148,7 @@ class QuietStatementsTest {
                 }
                 safety.afterStatement(connection, executed);
             });
-            StepRecord step = safety.end(Direction.UP, connection);
+            StepRecord step = safety.end(Direction.UP, connection, false);
             connection.rollback();
 
             assertThat(step.reads()).as("after the ALTER and the index of e only").isEqualTo(2);
