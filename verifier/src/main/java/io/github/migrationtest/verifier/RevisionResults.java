@@ -25,8 +25,11 @@ final class RevisionResults {
     private final SchemaSnapshot[] states;
     private final List<RevisionReport> passedOn = new ArrayList<>();
     private int firstFailedUpgrade = Integer.MAX_VALUE;
-    /** Why the revisions after {@link #firstFailedUpgrade} are not reached. */
-    private String notReached = RoundTrip.EARLIER_UPGRADE_FAILED;
+    /**
+     * Why the walk ended after {@link #firstFailedUpgrade} when that revision's upgrade did not fail ({@link #endsAfter});
+     * null when it failed.
+     */
+    private String endedBecause;
     private boolean nextAnnounced;
     private boolean stopped;
 
@@ -51,7 +54,10 @@ final class RevisionResults {
     synchronized void finished(int index, RoundTrip.Result result) {
         found[index] = result.report();
         if (result.upgradeFailed()) {
-            firstFailedUpgrade = Math.min(firstFailedUpgrade, index);
+            if (index < firstFailedUpgrade) {
+                firstFailedUpgrade = index;
+                endedBecause = null; // another part's walk may have ended later for another reason
+            }
         } else {
             states[index + 1] = result.stateAfter();
         }
@@ -65,7 +71,7 @@ final class RevisionResults {
     synchronized void endsAfter(int index, String why) {
         if (index < firstFailedUpgrade) {
             firstFailedUpgrade = index; // the revisions after it are not reached, as after a failed upgrade
-            notReached = why;
+            endedBecause = why;
         }
         passOn();
     }
@@ -90,8 +96,8 @@ final class RevisionResults {
 
     /** Why head was not reached, once {@link #anUpgradeFailed()}. */
     synchronized String whyHeadNotReached() {
-        return notReached.equals(RoundTrip.EARLIER_UPGRADE_FAILED) ? "an upgrade failed, so head was never reached"
-                : "head was never reached: " + notReached;
+        return endedBecause == null ? "an upgrade failed, so head was never reached"
+                : "head was never reached: " + endedBecause;
     }
 
     synchronized boolean anUpgradeFailed() {
@@ -114,7 +120,8 @@ final class RevisionResults {
         while (passedOn.size() < revisions.size()) {
             int next = passedOn.size();
             // Every revision before next is passed on, so a failed upgrade before it is final.
-            RevisionReport report = firstFailedUpgrade < next ? RoundTrip.notReached(revisions.get(next), options, notReached)
+            RevisionReport report = firstFailedUpgrade < next ? RoundTrip.notReached(revisions.get(next), options,
+                    endedBecause == null ? RoundTrip.EARLIER_UPGRADE_FAILED : endedBecause)
                     : found[next];
             if (report == null) {
                 if (started[next] && !nextAnnounced) {

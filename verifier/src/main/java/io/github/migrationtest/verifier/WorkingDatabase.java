@@ -587,7 +587,6 @@ final class WorkingDatabase implements AutoCloseable {
         }
     }
 
-    /** Puts the database back in the state after {@code revisions[index]}: the checkpoint, then upgrades. */
     /**
      * Why the state cannot be rebuilt ({@link #recover}); empty when it can. A round trip that commits has a checkpoint
      * taken before it ({@link #checkpointIfDue}), so the only way to none is {@link #droppedCheckpointHolding}: dropped so
@@ -600,6 +599,7 @@ final class WorkingDatabase implements AutoCloseable {
                 + " role)") : Optional.empty();
     }
 
+    /** Puts the database back in the state after {@code revisions[index]}: the checkpoint, then upgrades. */
     void recover(List<Revision> revisions, int index) throws SQLException {
         LOG.debug("Revision {}: state rebuilt from the checkpoint after revision {}", revisions.get(index).id(),
                 checkpointIndex < 0 ? "base" : revisions.get(checkpointIndex).id());
