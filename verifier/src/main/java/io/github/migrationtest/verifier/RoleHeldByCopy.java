@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A {@code DROP ROLE} refused only for what another database of the server holds: Postgres's detail then counts
  * objects "in database" others and names none in the migration's own. Where those are the verifier's (a checkpoint it
  * cloned to rebuild states from, on the same server), the statement runs on the user's one database: the walk drops
- * its copy and runs the step again where it can ({@link WorkingDatabase#observedDowngrade}); where it cannot, the
+ * its copy and runs the step again where it can ({@link WorkingDatabase#observedUpgrade}, {@link
+ * WorkingDatabase#observedDowngrade}, a rebuild's replays); where it cannot, the
  * failure says whose the objects are instead of sending the user after their own statement.
  */
 final class RoleHeldByCopy {
@@ -40,7 +41,7 @@ final class RoleHeldByCopy {
         return Optional.of(failure.withHint("Only " + String.join(", ", copies) + " hold(s) what depends on the role:"
                 + " a copy of the database the verifier keeps on the same server to rebuild states from, not yours; on"
                 + " your one database this statement runs.").withFix("Nothing to change at " + failure.location()
-                + " for this: the verifier drops its copy and runs the step again only for a downgrade that committed"
+                + " for this: the verifier drops its copy and runs the step again only where the step committed"
                 + " nothing before it failed (one run in a transaction of its own)"));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier;
 
+import io.github.migrationtest.verifier.postgres.Backend;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.snapshot.IncrementalReader;
 import io.github.migrationtest.verifier.snapshot.PreparedOnce;
@@ -104,6 +105,8 @@ final class WorkingDatabase implements AutoCloseable {
     private boolean windowEnded;
     private int roundTripsRolledBack;
     private final boolean rollBack = !"false".equals(System.getProperty(ROLL_BACK_PROPERTY));
+    /** Whether the history creates or drops roles (or other objects of the server's), as far as its source can tell. */
+    private final boolean changesRoles;
 
     /**
      * @param stepLock held while a step runs: one shared by all working databases when the source's steps
@@ -120,6 +123,7 @@ final class WorkingDatabase implements AutoCloseable {
         this.server = server;
         this.safety = safety;
         this.source = source;
+        this.changesRoles = source.serverWideChange().isPresent();
         this.stepLock = stepLock;
         this.database = server.createDatabase();
         source.usePassword(database.migrationsPassword());
@@ -171,9 +175,22 @@ final class WorkingDatabase implements AutoCloseable {
         }
     }
 
-    /** An upgrade whose statements are measured; {@link #lastObserved()} tells what was found. */
+    /**
+     * An upgrade whose statements are measured; {@link #lastObserved()} tells what was found. Where a checkpoint is kept
+     * and the history changes roles, the upgrade's {@code DROP ROLE} may be refused for the checkpoint's copy of what
+     * depends on the role, as the downgrade's may ({@link #droppedCheckpointHolding}): only then is the server's next
+     * transaction id asked first (a round trip a revision).
+     */
     StepResult observedUpgrade(Revision revision) throws SQLException {
-        return observed(Direction.UP, () -> upgrade(revision));
+        long horizon = checkpoint != null && !inWindow && changesRoles ? query(steps(), NEXT_TRANSACTION, -1L) : -1L;
+        try {
+            return observed(Direction.UP, () -> upgrade(revision));
+        } catch (MigrationFailedException e) {
+            if (!droppedCheckpointHolding(e.failure(), horizon)) {
+                throw e;
+            }
+            return observed(Direction.UP, () -> upgrade(revision));
+        }
     }
 
     /** A downgrade whose statements are measured; {@link #lastObserved()} tells what was found. */
@@ -181,7 +198,7 @@ final class WorkingDatabase implements AutoCloseable {
         try {
             return observed(Direction.DOWN, () -> downgrade(revision));
         } catch (MigrationFailedException e) {
-            if (!droppedCheckpointHolding(e.failure())) {
+            if (!droppedCheckpointHolding(e.failure(), downgradeHorizon)) {
                 throw e;
             }
             return observed(Direction.DOWN, () -> downgrade(revision));
@@ -189,19 +206,20 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     /**
-     * Drops the checkpoint when it is what kept a downgrade's {@code DROP ROLE} from running (its copy of a grant to the
-     * role, or of an object the role owns: {@link RoleHeldByCopy}) and the downgrade was rolled back whole, so that it
-     * can run again as on the user's one database. The checkpoint was taken for this round trip (the state after the
-     * upgrade, which holds what the upgrade granted); without it a round trip that leaves the state wrong cannot be
-     * rebuilt ({@link #recover}), which a right downgrade does not.
+     * Drops the checkpoint when it is what kept a step's {@code DROP ROLE} from running (its copy of a grant to the
+     * role, or of an object the role owns: {@link RoleHeldByCopy}) and the step was rolled back whole (nothing committed
+     * since {@code horizon}, the server's next transaction id when it started), so that it can run again as on the user's
+     * one database. For a downgrade the checkpoint was taken for its round trip (the state after the upgrade, which
+     * holds what the upgrade granted): without it a round trip that leaves the state wrong cannot be rebuilt ({@link
+     * #recover}), which a right downgrade does not. For an upgrade the round trip that follows takes another.
      */
-    private boolean droppedCheckpointHolding(MigrationFailure failure) throws SQLException {
-        if (inWindow || checkpoint == null || downgradeHorizon < 0
-                || !RoleHeldByCopy.copies(failure).contains(checkpoint.name()) || changedSince(downgradeHorizon)) {
+    private boolean droppedCheckpointHolding(MigrationFailure failure, long horizon) throws SQLException {
+        if (inWindow || checkpoint == null || horizon < 0
+                || !RoleHeldByCopy.copies(failure).contains(checkpoint.name()) || changedSince(horizon)) {
             return false;
         }
-        LOG.debug("The downgrade's DROP ROLE was refused for the checkpoint {}'s copy of what depends on the role: dropped,"
-                + " and the downgrade runs again", checkpoint.name());
+        LOG.debug("The step's DROP ROLE was refused for the checkpoint {}'s copy of what depends on the role: dropped,"
+                + " and the step runs again", checkpoint.name());
         dropCheckpoints();
         return true;
     }
@@ -599,18 +617,84 @@ final class WorkingDatabase implements AutoCloseable {
                 + " role)") : Optional.empty();
     }
 
-    /** Puts the database back in the state after {@code revisions[index]}: the checkpoint, then upgrades. */
+    /**
+     * Puts the database back in the state after {@code revisions[index]}: the checkpoint, then upgrades. The replaced
+     * database is dropped after them (or during them, see {@link #replay}).
+     */
     void recover(List<Revision> revisions, int index) throws SQLException {
         LOG.debug("Revision {}: state rebuilt from the checkpoint after revision {}", revisions.get(index).id(),
                 checkpointIndex < 0 ? "base" : revisions.get(checkpointIndex).id());
         closeConnection();
-        dropLater(database);
-        database = server.createDatabaseFrom(checkpoint);
-        reader.resume(checkpointMark);
-        recoveries++;
-        for (int i = checkpointIndex + 1; i <= index; i++) {
-            upgrade(revisions.get(i));
+        DisposableDatabase replaced = database;
+        try {
+            database = server.createDatabaseFrom(checkpoint);
+            reader.resume(checkpointMark);
+            recoveries++;
+            for (int i = checkpointIndex + 1; i <= index; i++) {
+                replay(revisions.get(i), replaced);
+            }
+        } finally {
+            dropLater(replaced);
         }
+    }
+
+    /** How often a replay is run again after its role was in the way: one revision may create several. */
+    private static final int REPLAY_ATTEMPTS = 8;
+
+    /**
+     * Replays an upgrade of a rebuild. Roles are the server's: what the walk's first run of it did to them is still there
+     * (on the user's one database it runs once). Where the replay fails only for that, and committed nothing before it
+     * failed, the walk's own leftover is taken away and the upgrade replayed again ({@link #clearedFor}). Only in a
+     * history that changes roles is the server's next transaction id asked first (a round trip a replay).
+     */
+    private void replay(Revision revision, DisposableDatabase replaced) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            long horizon = changesRoles ? query(steps(), NEXT_TRANSACTION, -1L) : -1L;
+            try {
+                upgrade(revision);
+                return;
+            } catch (MigrationFailedException e) {
+                if (attempt == REPLAY_ATTEMPTS || changedSince(horizon) || !clearedFor(e, replaced)) {
+                    throw e;
+                }
+                LOG.debug("Revision {}: its replay ran into what the walk's first run of it left on the server ({});"
+                        + " taken away, and the upgrade replayed again", revision.id(), e.failure().message());
+            }
+        }
+    }
+
+    /**
+     * Takes away what a failed replay ran into when it is the walk's own: a role the replay creates that the walk made
+     * after the checkpoint was taken ({@link ReplayedRole}; not on a server others share), or copies that keep its
+     * {@code DROP ROLE} from running ({@link RoleHeldByCopy}: the replaced database, the checkpoint, cloned already, and
+     * databases still being dropped). False when it was none of those.
+     */
+    private boolean clearedFor(MigrationFailedException failed, DisposableDatabase replaced) throws SQLException {
+        Optional<String> role = ReplayedRole.existing(failed.failure()).filter(name -> server.backend() != Backend.SERVER);
+        List<String> copies = RoleHeldByCopy.copies(failed.failure());
+        if (role.isEmpty() && copies.isEmpty()) {
+            return false;
+        }
+        boolean dropping = drops != null;
+        replaced.close(); // it may hold what depends on the role: dropped now rather than after the replays
+        awaitDrops();
+        if (role.isPresent()) {
+            if (checkpoint == null || !ReplayedRole.madeAfter(connection(), role.get(), checkpoint.name())) {
+                return false;
+            }
+            try {
+                ReplayedRole.drop(connection(), role.get());
+                return true;
+            } catch (SQLException e) {
+                failed.addSuppressed(e);
+                return false;
+            }
+        }
+        if (checkpoint != null && copies.contains(checkpoint.name())) {
+            dropCheckpoints(); // the next round trip that commits takes another
+            return true;
+        }
+        return copies.contains(replaced.name()) || dropping;
     }
 
     /**

@@ -297,11 +297,8 @@ class HistoryWalkTest {
         // The copy was dropped for the DROP ROLE; the index the downgrade forgets leaves a state nothing can rebuild.
         String role = historyDroppingARoleItGranted("DROP TABLE b;\nREVOKE SELECT ON a FROM ROLE_NAME;\nDROP ROLE ROLE_NAME;");
 
-        VerificationReport report = verify(1).report();
-        try (DisposableDatabase scratch = server.createDatabase(); Connection connection = scratch.connect();
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP ROLE IF EXISTS " + role); // no walk down to base ran after a re-upgrade that may make it
-        }
+        // no walk down to base ran after a re-upgrade that may make it
+        VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1));
 
         assertThat(report.revisions().get(1).result(Check.DOWNGRADE_RESTORES_SCHEMA)).get()
                 .extracting(CheckResult::outcome, CheckResult::reason)
@@ -312,6 +309,104 @@ class HistoryWalkTest {
                 .startsWith("the walk stopped: the state after an earlier revision could not be rebuilt");
         assertThat(report.historyChecks()).filteredOn(result -> result.check() == Check.FULL_DOWNGRADE_TO_BASE)
                 .singleElement().extracting(CheckResult::reason).asString().startsWith("head was never reached: ");
+    }
+
+    /** A deferrable key: from this revision on every round trip commits, with a checkpoint before it. */
+    private static final String DEFERRING_UP = "CREATE TABLE a (id int PRIMARY KEY, v int);\n"
+            + "CREATE TABLE b (a_id int REFERENCES a DEFERRABLE INITIALLY DEFERRED);";
+    private static final String DEFERRING_DOWN = "DROP TABLE b;\nDROP TABLE a;";
+
+    /** Verifies the history, then drops {@code role}, which outlives the run's databases whatever the walk left. */
+    private VerificationReport verifyThenDropRole(String role, VerifierOptions options) throws SQLException {
+        try {
+            return verify(MigrationSources.open(history, SourceOptions.defaults()), options).report();
+        } finally {
+            try (DisposableDatabase scratch = server.createDatabase(); Connection connection = scratch.connect();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP ROLE IF EXISTS " + role);
+            }
+        }
+    }
+
+    /**
+     * A rebuild replays the upgrades since its checkpoint on a clone of it, but roles are the server's: revision 2's
+     * role, made by the walk's first run of it after the checkpoint was taken, is still there when the replay creates it
+     * again, and the replaced database still holds its grant. The walk stopped with "role ... already exists" at
+     * revision 2 (exit 2), though on the user's one database that upgrade runs once and only revision 3's downgrade is
+     * wrong.
+     */
+    @Test
+    void a_rebuild_replays_an_upgrade_that_creates_a_role_the_walk_made_after_its_checkpoint() throws IOException, SQLException {
+        String role = "migrationtest_replayed_role_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        pair(1, DEFERRING_UP, DEFERRING_DOWN);
+        pair(2, "CREATE ROLE " + role + " NOLOGIN;\nGRANT SELECT ON a TO " + role + ";",
+                "REVOKE SELECT ON a FROM " + role + ";\nDROP ROLE " + role + ";");
+        pair(3, "CREATE INDEX a_v ON a (v);", "SELECT 1; -- forgets the index: the state is rebuilt");
+        pair(4, "CREATE TABLE c (id int);", "DROP TABLE c;");
+        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+
+        VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1));
+
+        assertThat(report.revisions().get(2).result(Check.DOWNGRADE_RESTORES_SCHEMA)).get()
+                .extracting(CheckResult::outcome, CheckResult::reason)
+                .containsExactly(Outcome.FAILED, "the downgrade did not restore the schema");
+        for (int revision : new int[] {0, 1, 3}) {
+            for (Check check : List.of(Check.UPGRADES_APPLY, Check.DOWNGRADE_RESTORES_SCHEMA, Check.REUPGRADE_REPRODUCES_SCHEMA)) {
+                assertThat(report.revisions().get(revision).result(check)).as("revision %d %s", revision + 1, check).get()
+                        .extracting(CheckResult::outcome).isEqualTo(Outcome.PASSED);
+            }
+        }
+        assertThat(report.historyChecks()).filteredOn(result -> result.check() == Check.FULL_DOWNGRADE_TO_BASE)
+                .singleElement().extracting(CheckResult::outcome).isEqualTo(Outcome.PASSED);
+    }
+
+    /**
+     * The rebuild's replay of revision 2 drops a role that revision 3's first run made again and granted on the database
+     * the rebuild replaces: that database is dropped there and then, not after the replays, and the replay runs again.
+     */
+    @Test
+    void a_rebuild_replays_a_drop_role_that_the_replaced_database_held() throws IOException, SQLException {
+        String role = "migrationtest_replayed_drop_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        String createRole = "DO $$ BEGIN CREATE ROLE " + role + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;";
+        pair(1, createRole + "\n" + DEFERRING_UP, DEFERRING_DOWN);
+        pair(2, "DROP ROLE " + role + ";", createRole);
+        pair(3, createRole + "\nGRANT SELECT ON a TO " + role + ";", "REVOKE SELECT ON a FROM " + role + ";");
+        pair(4, "CREATE INDEX a_v ON a (v);", "SELECT 1; -- forgets the index: the state is rebuilt");
+        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+
+        VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1));
+
+        assertThat(report.revisions().get(3).result(Check.DOWNGRADE_RESTORES_SCHEMA)).get()
+                .extracting(CheckResult::outcome, CheckResult::reason)
+                .containsExactly(Outcome.FAILED, "the downgrade did not restore the schema");
+        for (int revision : new int[] {0, 1, 2}) {
+            assertThat(report.revisions().get(revision).result(Check.REUPGRADE_REPRODUCES_SCHEMA)).as("revision %d", revision + 1)
+                    .get().extracting(CheckResult::outcome).isEqualTo(Outcome.PASSED);
+        }
+    }
+
+    /**
+     * A checkpoint after revision 2's upgrade holds a copy of its grant, and revision 3's upgrade revokes it and drops the
+     * role: Postgres refused the DROP ROLE for the copy ("1 object in database migrationtest_..."), and the upgrade failed,
+     * though on the user's one database it runs. The walk drops its copy and runs the upgrade again, as for a downgrade.
+     */
+    @Test
+    void an_upgrade_drops_a_role_though_the_walk_keeps_a_copy_of_its_grant() throws IOException, SQLException {
+        String role = "migrationtest_upgrade_dropped_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        String createRole = "DO $$ BEGIN CREATE ROLE " + role + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;";
+        pair(1, DEFERRING_UP, DEFERRING_DOWN);
+        pair(2, createRole + "\nGRANT SELECT ON a TO " + role + ";", "REVOKE SELECT ON a FROM " + role + ";");
+        pair(3, "REVOKE SELECT ON a FROM " + role + ";\nDROP ROLE " + role + ";",
+                createRole + "\nGRANT SELECT ON a TO " + role + ";");
+        pair(4, "CREATE TABLE c (id int);", "DROP TABLE c;");
+        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+
+        // a checkpoint before every round trip that commits (all of them: the key is deferrable)
+        VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1).withCheckpointInterval(1));
+
+        assertThat(report.passed()).as(report.toString()).isTrue();
+        assertThat(report.revisions().get(2).result(Check.UPGRADES_APPLY)).get()
+                .extracting(CheckResult::outcome).isEqualTo(Outcome.PASSED);
     }
 
     @Test
@@ -326,11 +421,7 @@ class HistoryWalkTest {
                 + "DROP INDEX CONCURRENTLY a_v;\nREVOKE SELECT ON a FROM R;\nDROP ROLE R;\n").replace("R;", role + ";"));
         server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
 
-        VerificationReport report = verify(1).report();
-        try (DisposableDatabase scratch = server.createDatabase(); Connection connection = scratch.connect();
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP ROLE IF EXISTS " + role);
-        }
+        VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1));
 
         CheckResult down = report.revisions().get(1).result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
         assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
