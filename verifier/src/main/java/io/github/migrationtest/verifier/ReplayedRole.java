@@ -11,16 +11,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A role that a rebuild's replayed upgrade creates again. Roles are the server's, not the database's: the walk's own
- * first run of that upgrade made the role after the checkpoint the rebuild starts from was taken, and the role outlives
- * the database the rebuild replaces, so the replayed {@code CREATE ROLE} finds it (on the user's one database that
- * upgrade runs once). Such a role is dropped, once the replaced database that may hold what depends on it is gone, and
- * the upgrade replayed again ({@link WorkingDatabase#recover}).
+ * A role that a rebuild's replayed upgrade creates again, or needs and finds gone. Roles are the server's, not the
+ * database's, and what the walk's first run of the upgrades did to them outlives the database the rebuild replaces (on
+ * the user's one database each upgrade runs once): the walk made the role after the checkpoint the rebuild starts from
+ * was taken, so the replayed {@code CREATE ROLE} finds it; or a later upgrade dropped it, so the replayed {@code DROP
+ * ROLE} or {@code GRANT} finds none. The first is dropped, once the replaced database that may hold what depends on it
+ * is gone, the second made again (without login: the replays drop it again, or grant to it), and the upgrade replayed
+ * again ({@link WorkingDatabase#recover}). An upgrade that failed for a missing role in the walk's first run never
+ * reaches a replay.
  */
 final class ReplayedRole {
 
     /** Postgres's message for a CREATE ROLE (USER, GROUP) of a name in use: the name as written, unescaped. */
     private static final Pattern EXISTS = Pattern.compile("role \"(.+)\" already exists");
+    /** Its message for a role named that is not there (DROP ROLE, GRANT ... TO, ALTER ROLE, OWNER TO). */
+    private static final Pattern MISSING = Pattern.compile("role \"(.+)\" does not exist");
 
     /**
      * Whether the role was made after the database was created: its oid was drawn from the server's counter, which only
@@ -34,11 +39,20 @@ final class ReplayedRole {
 
     /** The role a failed {@code CREATE ROLE} found existing; empty for any other failure. */
     static Optional<String> existing(MigrationFailure failure) {
-        if (!"42710".equals(failure.sqlState())) {
+        return named(failure, "42710", EXISTS);
+    }
+
+    private static Optional<String> named(MigrationFailure failure, String sqlState, Pattern message) {
+        if (!sqlState.equals(failure.sqlState())) {
             return Optional.empty();
         }
-        Matcher matcher = EXISTS.matcher(failure.message());
+        Matcher matcher = message.matcher(failure.message());
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /** The role a failed statement found missing; empty for any other failure. */
+    static Optional<String> missing(MigrationFailure failure) {
+        return named(failure, "42704", MISSING);
     }
 
     /** Whether {@code role} was made after the database {@code database} was created. */
@@ -53,8 +67,20 @@ final class ReplayedRole {
     }
 
     static void drop(Connection connection, String role) throws SQLException {
+        execute(connection, "DROP ROLE " + quoted(role));
+    }
+
+    static void create(Connection connection, String role) throws SQLException {
+        execute(connection, "CREATE ROLE " + quoted(role) + " NOLOGIN");
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP ROLE \"" + role.replace("\"", "\"\"") + "\"");
+            statement.execute(sql);
         }
+    }
+
+    private static String quoted(String role) {
+        return "\"" + role.replace("\"", "\"\"") + "\"";
     }
 }

@@ -664,13 +664,19 @@ final class WorkingDatabase implements AutoCloseable {
     }
 
     /**
-     * Takes away what a failed replay ran into when it is the walk's own: a role the replay creates that the walk made
-     * after the checkpoint was taken ({@link ReplayedRole}; not on a server others share), or copies that keep its
-     * {@code DROP ROLE} from running ({@link RoleHeldByCopy}: the replaced database, the checkpoint, cloned already, and
-     * databases still being dropped). False when it was none of those.
+     * Takes away what a failed replay ran into when it is the walk's own, or puts back what the walk took: a role the
+     * replay creates that the walk made after the checkpoint was taken, a role it needs that a later upgrade dropped
+     * ({@link ReplayedRole}; neither on a server others share), or copies that keep its {@code DROP ROLE} from running
+     * ({@link RoleHeldByCopy}: the replaced database, the checkpoint, cloned already, and databases still being
+     * dropped). False when it was none of those.
      */
     private boolean clearedFor(MigrationFailedException failed, DisposableDatabase replaced) throws SQLException {
-        Optional<String> role = ReplayedRole.existing(failed.failure()).filter(name -> server.backend() != Backend.SERVER);
+        boolean ours = server.backend() != Backend.SERVER;
+        Optional<String> missing = ReplayedRole.missing(failed.failure()).filter(name -> ours);
+        if (missing.isPresent()) {
+            return roleChanged(failed, () -> ReplayedRole.create(connection(), missing.get()));
+        }
+        Optional<String> role = ReplayedRole.existing(failed.failure()).filter(name -> ours);
         List<String> copies = RoleHeldByCopy.copies(failed.failure());
         if (role.isEmpty() && copies.isEmpty()) {
             return false;
@@ -679,22 +685,29 @@ final class WorkingDatabase implements AutoCloseable {
         replaced.close(); // it may hold what depends on the role: dropped now rather than after the replays
         awaitDrops();
         if (role.isPresent()) {
-            if (checkpoint == null || !ReplayedRole.madeAfter(connection(), role.get(), checkpoint.name())) {
-                return false;
-            }
-            try {
-                ReplayedRole.drop(connection(), role.get());
-                return true;
-            } catch (SQLException e) {
-                failed.addSuppressed(e);
-                return false;
-            }
+            return checkpoint != null && ReplayedRole.madeAfter(connection(), role.get(), checkpoint.name())
+                    && roleChanged(failed, () -> ReplayedRole.drop(connection(), role.get()));
         }
         if (checkpoint != null && copies.contains(checkpoint.name())) {
             dropCheckpoints(); // the next round trip that commits takes another
             return true;
         }
         return copies.contains(replaced.name()) || dropping;
+    }
+
+    private interface RoleChange {
+        void run() throws SQLException;
+    }
+
+    /** Whether the change went through; its failure is kept with the replay's. */
+    private static boolean roleChanged(MigrationFailedException failed, RoleChange change) {
+        try {
+            change.run();
+            return true;
+        } catch (SQLException e) {
+            failed.addSuppressed(e);
+            return false;
+        }
     }
 
     /**
