@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
 import io.github.migrationtest.verifier.source.Revision;
 import java.sql.SQLException;
 import java.util.List;
@@ -56,13 +57,32 @@ final class Walker {
             rebuilt = result.stateIsWrong();
             if (rebuilt) {
                 Optional<String> why = work.whyNoRebuild();
+                if (why.isEmpty()) {
+                    why = rebuildFailure(i);
+                }
                 if (why.isPresent()) {
                     results.endsAfter(i, why.get());
                     return false;
                 }
-                work.recover(revisions, i);
             }
         }
         return true;
+    }
+
+    /**
+     * Rebuilds the state after the revision at {@code index}; why it could not, when a replayed upgrade failed (one that
+     * ran in the walk does not run the same on the clone: it reads something the walk changed on the server since). The
+     * walk then stops after that revision, as after a failed upgrade, instead of ending the verification.
+     */
+    private Optional<String> rebuildFailure(int index) throws SQLException {
+        try {
+            work.recover(revisions, index);
+            return Optional.empty();
+        } catch (MigrationFailedException e) {
+            return Optional.of("the walk stopped: the state after revision " + revisions.get(index).label()
+                    + " could not be rebuilt after its round trip left it wrong: replaying the upgrade of revision "
+                    + e.revision().label() + " on a copy of the state after an earlier revision failed at "
+                    + e.failure().location() + ": " + e.failure().message());
+        }
     }
 }

@@ -419,6 +419,33 @@ class HistoryWalkTest {
     }
 
     /**
+     * A replayed upgrade that does not run the same on the clone: revision 2 refuses to run where revision 3's role
+     * exists, which the walk made on the server since revision 2 first ran. The rebuild after revision 4's round trip
+     * failed there, and the exception ended the verification (exit 2) without a report; now the walk stops after
+     * revision 4, saying why, as after a failed upgrade.
+     */
+    @Test
+    void a_rebuild_whose_replay_fails_ends_the_walk_saying_why() throws IOException, SQLException {
+        String role = "migrationtest_replay_refused_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        pair(1, DEFERRING_UP, DEFERRING_DOWN);
+        pair(2, "DO $$ BEGIN IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '" + role + "') THEN\n"
+                + "  RAISE EXCEPTION 'run before the role is made';\nEND IF; END $$;\nCREATE TABLE d (id int);", "DROP TABLE d;");
+        pair(3, createRoleUnlessItExists(role), "SELECT 1; -- keeps the role");
+        pair(4, "CREATE INDEX a_v ON a (v);", "SELECT 1; -- forgets the index: the state is rebuilt");
+        pair(5, "CREATE TABLE c (id int);", "DROP TABLE c;");
+        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+
+        VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1));
+
+        assertThat(report.revisions().get(3).result(Check.DOWNGRADE_RESTORES_SCHEMA)).get()
+                .extracting(CheckResult::outcome).isEqualTo(Outcome.FAILED);
+        CheckResult next = report.revisions().get(4).result(Check.UPGRADES_APPLY).orElseThrow();
+        assertThat(next.outcome()).isEqualTo(Outcome.NOT_REACHED);
+        assertThat(next.reason()).startsWith("the walk stopped: the state after revision 0004 (r4) could not be rebuilt")
+                .contains("replaying the upgrade of revision 0002 (r2)", "run before the role is made");
+    }
+
+    /**
      * A checkpoint after revision 2's upgrade holds a copy of its grant, and revision 3's upgrade revokes it and drops the
      * role: Postgres refused the DROP ROLE for the copy ("1 object in database migrationtest_..."), and the upgrade failed,
      * though on the user's one database it runs. The walk drops its copy and runs the upgrade again, as for a downgrade.
