@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,25 +184,27 @@ final class WorkingDatabase implements AutoCloseable {
      */
     StepResult observedUpgrade(Revision revision) throws SQLException {
         long horizon = checkpoint != null && !inWindow && changesRoles ? query(steps(), NEXT_TRANSACTION, -1L) : -1L;
-        try {
-            return observed(Direction.UP, () -> upgrade(revision));
-        } catch (MigrationFailedException e) {
-            if (!droppedCheckpointHolding(e.failure(), horizon)) {
-                throw e;
-            }
-            return observed(Direction.UP, () -> upgrade(revision));
-        }
+        return observedOnceMoreIfHeld(Direction.UP, () -> upgrade(revision), () -> horizon);
     }
 
     /** A downgrade whose statements are measured; {@link #lastObserved()} tells what was found. */
     StepResult observedDowngrade(Revision revision) throws SQLException {
+        // The downgrade reads its horizon as it starts (see downgrade(Revision, boolean)).
+        return observedOnceMoreIfHeld(Direction.DOWN, () -> downgrade(revision), () -> downgradeHorizon);
+    }
+
+    /**
+     * A measured step, run once more where the checkpoint's copy is what refused its {@code DROP ROLE} and the step
+     * committed nothing since {@code horizon} ({@link #droppedCheckpointHolding}).
+     */
+    private StepResult observedOnceMoreIfHeld(Direction direction, Step step, LongSupplier horizon) throws SQLException {
         try {
-            return observed(Direction.DOWN, () -> downgrade(revision));
+            return observed(direction, step);
         } catch (MigrationFailedException e) {
-            if (!droppedCheckpointHolding(e.failure(), downgradeHorizon)) {
+            if (!droppedCheckpointHolding(e.failure(), horizon.getAsLong())) {
                 throw e;
             }
-            return observed(Direction.DOWN, () -> downgrade(revision));
+            return observed(direction, step);
         }
     }
 
@@ -728,6 +731,9 @@ final class WorkingDatabase implements AutoCloseable {
     private void closeConnection() throws SQLException {
         try {
             if (steps != null) {
+                if (safety != null) {
+                    safety.forget(steps);
+                }
                 steps.close();
                 steps = null;
             }

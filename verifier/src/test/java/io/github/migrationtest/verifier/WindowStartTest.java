@@ -49,6 +49,30 @@ class WindowStartTest {
                         "0002 UP: [INDEX_WITHOUT_CONCURRENTLY public.e, LOCK_WITHOUT_TIMEOUT public.e]");
     }
 
+    @Test
+    void a_start_kept_on_a_connection_goes_with_it_when_a_checkpoint_replaces_it() throws Exception {
+        MigrationSource source = history("replaced");
+        SafetyRecorder safety = new SafetyRecorder();
+        assertThat(source.reportStatementsTo(safety)).isTrue();
+        try (WorkingDatabase work = new WorkingDatabase(server, source, SnapshotOptions.defaults(), new Object(),
+                safety)) {
+            Revision first = source.revisions().get(0);
+            work.observedUpgrade(first);
+            assertThat(work.canRollBack(first)).isTrue();
+            work.rolledBack(first, () -> {
+                work.observedDowngrade(first);
+                work.upgrade(first);
+            });
+            assertThat(safety.startsKept()).isEqualTo(server.majorVersion() >= 15 ? 1 : 0);
+
+            work.checkpointIfDue(0, 1); // a clone is taken with nobody connected: the steps' connection is closed
+
+            assertThat(safety.startsKept()).isZero();
+            work.observedUpgrade(source.revisions().get(1));
+            assertThat(work.lastObserved().startReused()).isFalse();
+        }
+    }
+
     /**
      * Each revision's upgrade measured, then its downgrade measured and the upgrade again in a rolled-back round trip,
      * as the walk does; with {@code downgradeFirst} false the round trip's first step is an upgrade again, not

@@ -60,6 +60,20 @@ public final class SafetyRecorder implements StatementListener {
         return step.end();
     }
 
+    /**
+     * Drops what was kept for {@code connection}, which is being closed: a start is reused only on the connection it was
+     * read on, and a walk that replaces its connection after every checkpoint or rebuild would otherwise keep one start
+     * (and the closed connection) per replacement until it ends.
+     */
+    public void forget(Connection connection) {
+        keptStarts.remove(connection);
+    }
+
+    /** How many starts are kept, one at most per open connection (for tests). */
+    public int startsKept() {
+        return keptStarts.size();
+    }
+
     @Override
     public void scriptStarting(Connection connection, String file, String text) {
         StepObserver step = steps.get(connection);
