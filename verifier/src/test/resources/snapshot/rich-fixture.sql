@@ -112,6 +112,11 @@ GRANT SELECT (id, total), UPDATE (total) ON app.orders TO migrationtest_reader;
 GRANT USAGE ON SEQUENCE app.invoice_no TO migrationtest_reader WITH GRANT OPTION;
 REVOKE EXECUTE ON FUNCTION app.secret() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app.secret() TO migrationtest_reader;
+-- Default privileges: in one schema (only what is added), in every schema (PUBLIC's EXECUTE taken away), of another role.
+ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT, INSERT ON TABLES TO migrationtest_reader;
+ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT USAGE ON SEQUENCES TO migrationtest_reader WITH GRANT OPTION;
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE migrationtest_reader IN SCHEMA app GRANT SELECT ON TABLES TO PUBLIC;
 
 -- Bookkeeping a migration tool keeps: left out by default.
 CREATE TABLE public.flyway_schema_history (installed_rank int PRIMARY KEY, version varchar(50));

@@ -73,8 +73,8 @@ final class HeadMatchesModel {
     }
 
     private CheckResult compare(SchemaModel model, SchemaSnapshot headRead, SchemaSnapshot desiredRead) {
-        SchemaSnapshot head = headRead.withoutDatabaseSettings();
-        SchemaSnapshot desired = desiredRead.withoutDatabaseSettings();
+        SchemaSnapshot head = headRead.withoutDatabaseDefaults();
+        SchemaSnapshot desired = desiredRead.withoutDatabaseDefaults();
         DiffResult diff = SchemaDiff.compare(desired, head, options.diff());
         if (diff.matches()) {
             return CheckResult.passed(CHECK, Findings.differences(diff));

@@ -16,6 +16,7 @@ import io.github.migrationtest.verifier.report.Outcome;
 import io.github.migrationtest.verifier.report.ProposedMigration;
 import io.github.migrationtest.verifier.report.ReportedDifference;
 import io.github.migrationtest.verifier.snapshot.DatabaseSetting;
+import io.github.migrationtest.verifier.snapshot.DefaultPrivileges;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.SnapshotOptions;
 import io.github.migrationtest.verifier.snapshot.SnapshotText;
@@ -63,9 +64,11 @@ class HeadMatchesModelTest {
     }
 
     @Test
-    void should_leave_the_databases_settings_out_which_a_model_does_not_describe() throws IOException {
+    void should_leave_the_databases_settings_and_default_privileges_out_which_a_model_does_not_describe()
+            throws IOException {
         SchemaSnapshot headWithSetting = SchemaSnapshot.of(java.util.stream.Stream.concat(HEAD.objects().stream(),
-                java.util.stream.Stream.of(new DatabaseSetting("TimeZone", "UTC"))).toList());
+                java.util.stream.Stream.of(new DatabaseSetting("TimeZone", "UTC"),
+                        new DefaultPrivileges(null, "public", "tables", "PUBLIC: SELECT"))).toList());
         file = dir.resolve("schema.snapshot");
         Files.writeString(file, SnapshotText.render(HEAD));
         model = new SnapshotFileModel(ModelFile.at(file.toString()), f -> "add --update-snapshot");

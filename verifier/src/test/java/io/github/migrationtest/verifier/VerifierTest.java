@@ -180,6 +180,31 @@ class VerifierTest {
     }
 
     @Test
+    void default_privileges_a_downgrade_leaves_behind_fail_the_round_trip_with_the_statement_that_takes_them_back()
+            throws IOException {
+        // A GRANT is idempotent: the upgrade after the downgrade runs again without an error, so only the schema's
+        // comparison can tell that the downgrade forgot it.
+        pair("0002_b", "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO PUBLIC;"
+                + " ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;",
+                "ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;");
+
+        VerificationReport report = verify(VerifierOptions.defaults());
+
+        CheckResult downgrade = report.revision("0002").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(downgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(downgrade.differences()).extracting(ReportedDifference::path)
+                .containsExactly("default privileges \"in schema public on tables\"");
+        assertThat(downgrade.fix())
+                .contains("ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM PUBLIC;");
+
+        pair("0002_b", "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO PUBLIC;"
+                + " ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;",
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM PUBLIC;"
+                        + " ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;");
+        assertThat(verify(VerifierOptions.defaults()).passed()).isTrue();
+    }
+
+    @Test
     void database_settings_of_the_base_survive_the_clone_a_rebuild_starts_from() throws IOException {
         // The init script's setting is part of the base. 0002 runs outside a transaction (CONCURRENTLY) and its downgrade
         // leaves the index, so the walk rebuilds from a clone of a checkpoint; the full downgrade ends on that clone and

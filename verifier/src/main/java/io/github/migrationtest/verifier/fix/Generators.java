@@ -4,6 +4,7 @@ import io.github.migrationtest.verifier.snapshot.Column;
 import io.github.migrationtest.verifier.snapshot.CompositeType;
 import io.github.migrationtest.verifier.snapshot.Constraint;
 import io.github.migrationtest.verifier.snapshot.DatabaseSetting;
+import io.github.migrationtest.verifier.snapshot.DefaultPrivileges;
 import io.github.migrationtest.verifier.snapshot.DomainType;
 import io.github.migrationtest.verifier.snapshot.EnumType;
 import io.github.migrationtest.verifier.snapshot.EventTrigger;
@@ -26,6 +27,7 @@ final class Generators {
             Map.entry(Extension.class, new ExtensionSql()),
             Map.entry(EventTrigger.class, new EventTriggerSql()),
             Map.entry(DatabaseSetting.class, new DatabaseSettingSql()),
+            Map.entry(DefaultPrivileges.class, new DefaultPrivilegesSql()),
             Map.entry(Schema.class, new SchemaSql()),
             Map.entry(Table.class, new TableSql()),
             Map.entry(Column.class, new ColumnSql()),

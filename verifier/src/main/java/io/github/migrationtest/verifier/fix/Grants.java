@@ -23,6 +23,13 @@ final class Grants {
      * @param column the column the privileges are on, or {@code null} for the whole object
      */
     static void change(String target, String column, String from, String to, Phase phase, Plan plan) {
+        change("", target, column, from, to, phase, plan);
+    }
+
+    /**
+     * @param prefix what comes before each {@code GRANT} and {@code REVOKE}: {@code ALTER DEFAULT PRIVILEGES IN SCHEMA s }
+     */
+    static void change(String prefix, String target, String column, String from, String to, Phase phase, Plan plan) {
         Map<String, Map<String, Boolean>> before = parse(from);
         Map<String, Map<String, Boolean>> after = parse(to);
         Set<String> grantees = new LinkedHashSet<>(before.keySet());
@@ -31,13 +38,13 @@ final class Grants {
             Map<String, Boolean> had = before.getOrDefault(grantee, Map.of());
             Map<String, Boolean> wants = after.getOrDefault(grantee, Map.of());
             String on = " ON " + target;
-            statement("REVOKE ", privileges(had, p -> !wants.containsKey(p), column), on + " FROM " + grantee,
-                    phase, plan);
-            statement("REVOKE GRANT OPTION FOR ", privileges(had, p -> had.get(p) && !wants.getOrDefault(p, true),
-                    column), on + " FROM " + grantee, phase, plan);
-            statement("GRANT ", privileges(wants, p -> !had.containsKey(p) && !wants.get(p), column),
+            statement(prefix + "REVOKE ", privileges(had, p -> !wants.containsKey(p), column),
+                    on + " FROM " + grantee, phase, plan);
+            statement(prefix + "REVOKE GRANT OPTION FOR ", privileges(had,
+                    p -> had.get(p) && !wants.getOrDefault(p, true), column), on + " FROM " + grantee, phase, plan);
+            statement(prefix + "GRANT ", privileges(wants, p -> !had.containsKey(p) && !wants.get(p), column),
                     on + " TO " + grantee, phase, plan);
-            statement("GRANT ", privileges(wants, p -> wants.get(p) && !had.getOrDefault(p, false), column),
+            statement(prefix + "GRANT ", privileges(wants, p -> wants.get(p) && !had.getOrDefault(p, false), column),
                     on + " TO " + grantee + GRANT_OPTION, phase, plan);
         }
     }

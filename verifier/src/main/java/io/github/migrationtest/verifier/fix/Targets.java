@@ -22,8 +22,8 @@ import io.github.migrationtest.verifier.snapshot.View;
 /** How statements name an object: {@code TABLE public.users}, {@code CONSTRAINT users_pkey ON public.users}. */
 final class Targets {
     /** What privileges on a new function or type are before any GRANT: Postgres's built-in default. */
-    private static final String PUBLIC_EXECUTE = "PUBLIC: EXECUTE";
-    private static final String PUBLIC_USAGE = "PUBLIC: USAGE";
+    static final String PUBLIC_EXECUTE = "PUBLIC: EXECUTE";
+    static final String PUBLIC_USAGE = "PUBLIC: USAGE";
 
     private Targets() {
     }

@@ -1,7 +1,11 @@
 package io.github.migrationtest.verifier.snapshot;
 
-/** An object of the whole database rather than of a schema: an extension, an event trigger or a setting. */
-public sealed interface DatabaseObject extends SchemaObject permits Extension, EventTrigger, DatabaseSetting {
+/**
+ * An object of the whole database rather than of a schema: an extension, an event trigger, a setting, or the default
+ * privileges of a role (which may name a schema, but are not one's member).
+ */
+public sealed interface DatabaseObject extends SchemaObject
+        permits Extension, EventTrigger, DatabaseSetting, DefaultPrivileges {
 
     String name();
 

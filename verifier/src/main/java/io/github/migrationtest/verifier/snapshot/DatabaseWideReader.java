@@ -1,6 +1,6 @@
 package io.github.migrationtest.verifier.snapshot;
 
-/** Reads extensions, event triggers and settings, which belong to the database rather than a schema. */
+/** Reads extensions, event triggers, settings and default privileges, which belong to the database rather than a schema. */
 final class DatabaseWideReader implements CatalogReader {
     private static final String EXTENSIONS = """
             select x.extname, x.extversion, n.nspname,
@@ -29,6 +29,9 @@ final class DatabaseWideReader implements CatalogReader {
                     row.getString(4)));
             // Nor for ALTER DATABASE: the recorder's digest of the settings asks for a whole read when they change.
             scope.query(SETTINGS, row -> new DatabaseSetting(row.getString(1), row.getString(2)));
+            // ALTER DEFAULT PRIVILEGES reports no object to the recorder, which then asks for a whole read.
+            scope.query(DefaultPrivileges.SQL, row -> new DefaultPrivileges(row.getString(1), row.getString(2),
+                    row.getString(3), row.getString(4)));
         }
         if (!scope.readsEventTriggers()) {
             return;

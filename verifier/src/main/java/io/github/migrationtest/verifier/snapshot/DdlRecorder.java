@@ -146,8 +146,7 @@ final class DdlRecorder {
             union all
             select 'whole', l.command_tag, null, null, coalesce(l.classid::regclass::text, l.object_type) from log l
             where l.classid in ('pg_namespace'::regclass, 'pg_extension'::regclass)
-               or (l.objid is null and not l.dropped and l.command_tag not like 'DROP %%'
-                   and l.command_tag <> 'ALTER DEFAULT PRIVILEGES')
+               or (l.objid is null and not l.dropped and l.command_tag not like 'DROP %%')
                or l.command_tag = 'DROP OWNED'
             union all
             -- What snapshots show but no event trigger reports: CLUSTER marks an index, roles' names

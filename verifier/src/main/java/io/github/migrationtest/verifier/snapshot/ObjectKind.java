@@ -5,6 +5,7 @@ public enum ObjectKind {
     EXTENSION("extension", "extension "),
     EVENT_TRIGGER("event trigger", "event trigger "),
     DATABASE_SETTING("database setting", "database setting "),
+    DEFAULT_PRIVILEGES("default privileges", "default privileges "),
     SCHEMA("schema", "schema "),
     TABLE("table", ""),
     COLUMN("column", ""),

@@ -213,13 +213,22 @@ final class ReadScope {
             case 'T' -> "'PUBLIC: USAGE'";
             default -> "null";
         };
-        return "case when " + acl + " is null then " + nullDefault + " else (select string_agg(g, '; ' order by g)"
+        return "case when " + acl + " is null then " + nullDefault + " else " + grants(acl, "'" + objectType + "'",
+                ownerOid) + " end";
+    }
+
+    /**
+     * SQL: the privileges in a non-null ACL, as {@link #grants(String, char, String)} writes them, the owner's implicit
+     * ones those {@code acldefault} gives for the object type {@code objectTypeSql} evaluates to.
+     */
+    static String grants(String acl, String objectTypeSql, String ownerOid) {
+        return "(select string_agg(g, '; ' order by g)"
                 + " from (select case when a.grantee = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(a.grantee))"
                 + " end || ': ' || string_agg(a.privilege_type || case when a.is_grantable then ' WITH GRANT OPTION'"
                 + " else '' end, ', ' order by a.privilege_type) as g from aclexplode(" + acl + ") a"
                 + " where not (a.grantee = " + ownerOid + " and (a.privilege_type, a.is_grantable) in"
-                + " (select d.privilege_type, d.is_grantable from aclexplode(acldefault('" + objectType + "', "
-                + ownerOid + ")) d)) group by a.grantee) x) end";
+                + " (select d.privilege_type, d.is_grantable from aclexplode(acldefault(" + objectTypeSql + ", "
+                + ownerOid + ")) d)) group by a.grantee) x)";
     }
 
     /** SQL: a collation's name when it is not the type's default, schema-qualified unless in pg_catalog. */

@@ -83,15 +83,19 @@ public final class SchemaSnapshot {
     }
 
     /**
-     * The snapshot without the database's settings: what a model or another database is compared on. A model
-     * (entities, a snapshot file, SQLAlchemy's metadata) describes no settings, and a live database's are its
-     * administrator's; only a round trip holds its migrations to them.
+     * The snapshot without the database's settings and default privileges: what a model or another database is
+     * compared on. A model (entities, a snapshot file, SQLAlchemy's metadata) describes neither, and a live database's
+     * are its administrator's; only a round trip holds its migrations to them.
      */
-    public SchemaSnapshot withoutDatabaseSettings() {
-        if (keys.stream().noneMatch(key -> key.object() instanceof DatabaseSetting)) {
+    public SchemaSnapshot withoutDatabaseDefaults() {
+        if (keys.stream().noneMatch(key -> isDatabaseDefault(key.object()))) {
             return this;
         }
-        return ofSorted(keys.stream().filter(key -> !(key.object() instanceof DatabaseSetting)).toList());
+        return ofSorted(keys.stream().filter(key -> !isDatabaseDefault(key.object())).toList());
+    }
+
+    private static boolean isDatabaseDefault(SchemaObject object) {
+        return object instanceof DatabaseSetting || object instanceof DefaultPrivileges;
     }
 
     /** The objects' keys, in canonical order (see {@link SnapshotChanges}). */

@@ -173,6 +173,7 @@ public final class SnapshotText {
             case EXTENSION -> Extension.read(name, p);
             case EVENT_TRIGGER -> EventTrigger.read(name, p);
             case DATABASE_SETTING -> DatabaseSetting.read(name, p);
+            case DEFAULT_PRIVILEGES -> DefaultPrivileges.read(name, p);
             case SCHEMA -> Schema.read(name, p);
             case TABLE -> Table.read(name, p);
             case COLUMN -> {

@@ -273,6 +273,14 @@ class ClosingMigrationRoundTripTest {
                                 + "GRANT SELECT, DELETE ON t TO migrationtest_fix_reader",
                         RoundTrip.ROLE + T + "GRANT SELECT, INSERT ON t TO migrationtest_fix_reader;"
                                 + " GRANT UPDATE ON t TO migrationtest_fix_reader WITH GRANT OPTION"),
+                differ("grant and revoke default privileges, in a schema and in every schema, of another role",
+                        RoundTrip.ROLE + "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, DELETE ON TABLES"
+                                + " TO migrationtest_fix_reader; ALTER DEFAULT PRIVILEGES REVOKE USAGE ON TYPES FROM PUBLIC",
+                        RoundTrip.ROLE + "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT ON TABLES"
+                                + " TO migrationtest_fix_reader WITH GRANT OPTION;"
+                                + " ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;"
+                                + " ALTER DEFAULT PRIVILEGES FOR ROLE migrationtest_fix_reader GRANT USAGE ON SEQUENCES"
+                                + " TO PUBLIC"),
                 differ("take back the grant option and keep the privilege", RoundTrip.ROLE + T
                                 + "GRANT UPDATE ON t TO migrationtest_fix_reader WITH GRANT OPTION",
                         RoundTrip.ROLE + T + "GRANT UPDATE ON t TO migrationtest_fix_reader"),
