@@ -99,10 +99,13 @@ CREATE VIEW app.active_users WITH (security_barrier) AS
     SELECT id, email, name FROM app.users WHERE score > 0
     WITH LOCAL CHECK OPTION;
 COMMENT ON VIEW app.active_users IS 'users with a score';
+COMMENT ON COLUMN app.active_users.email IS 'where we write';
+ALTER VIEW app.active_users ALTER COLUMN name SET DEFAULT 'anonymous';
 CREATE MATERIALIZED VIEW app.user_totals AS
     SELECT u.id, sum(o.total) AS total FROM app.users u JOIN app.orders o ON o.user_id = u.id GROUP BY u.id
     WITH NO DATA;
 CREATE UNIQUE INDEX user_totals_id_idx ON app.user_totals (id);
+COMMENT ON COLUMN app.user_totals.total IS 'summed';
 
 -- Roles are cluster-wide, and several test databases share one server.
 DO $$ BEGIN CREATE ROLE migrationtest_reader NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;

@@ -205,6 +205,31 @@ class VerifierTest {
     }
 
     @Test
+    void a_view_its_downgrade_recreates_without_its_columns_comment_and_default_fails_the_round_trip() throws IOException {
+        String before = "CREATE VIEW v AS SELECT id FROM a;";
+        pair("0002_b", before + " COMMENT ON COLUMN v.id IS 'the key'; ALTER VIEW v ALTER COLUMN id SET DEFAULT 1;",
+                "DROP VIEW v;");
+        pair("0003_c", "DROP VIEW v; CREATE VIEW v AS SELECT id, id + 1 AS next FROM a;"
+                + " COMMENT ON COLUMN v.id IS 'the key'; ALTER VIEW v ALTER COLUMN id SET DEFAULT 1;",
+                "DROP VIEW v; " + before);
+
+        VerificationReport report = verify(VerifierOptions.defaults());
+
+        CheckResult downgrade = report.revision("0003").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(downgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(downgrade.differences()).extracting(ReportedDifference::path).containsOnly("public.v");
+        assertThat(downgrade.differences()).extracting(ReportedDifference::description)
+                .anyMatch(text -> text.contains("column comment id")).anyMatch(text -> text.contains("column default id"));
+        assertThat(downgrade.fix()).contains("COMMENT ON COLUMN public.v.id IS 'the key';",
+                "ALTER VIEW public.v ALTER COLUMN id SET DEFAULT 1;");
+
+        pair("0003_c", "DROP VIEW v; CREATE VIEW v AS SELECT id, id + 1 AS next FROM a;"
+                + " COMMENT ON COLUMN v.id IS 'the key'; ALTER VIEW v ALTER COLUMN id SET DEFAULT 1;",
+                "DROP VIEW v; " + before + " COMMENT ON COLUMN v.id IS 'the key'; ALTER VIEW v ALTER COLUMN id SET DEFAULT 1;");
+        assertThat(verify(VerifierOptions.defaults()).passed()).isTrue();
+    }
+
+    @Test
     void database_settings_of_the_base_survive_the_clone_a_rebuild_starts_from() throws IOException {
         // The init script's setting is part of the base. 0002 runs outside a transaction (CONCURRENTLY) and its downgrade
         // leaves the index, so the walk rebuilds from a clone of a checkpoint; the full downgrade ends on that clone and

@@ -273,6 +273,12 @@ class ClosingMigrationRoundTripTest {
                                 + "GRANT SELECT, DELETE ON t TO migrationtest_fix_reader",
                         RoundTrip.ROLE + T + "GRANT SELECT, INSERT ON t TO migrationtest_fix_reader;"
                                 + " GRANT UPDATE ON t TO migrationtest_fix_reader WITH GRANT OPTION"),
+                differ("comment view columns and give them defaults, change and take them away",
+                        T + "CREATE VIEW v AS SELECT a, b FROM t; COMMENT ON COLUMN v.a IS 'old';"
+                                + " COMMENT ON COLUMN v.b IS 'gone'; ALTER VIEW v ALTER COLUMN b SET DEFAULT 'x'",
+                        T + "CREATE VIEW v AS SELECT a, b FROM t; COMMENT ON COLUMN v.a IS 'new';"
+                                + " ALTER VIEW v ALTER COLUMN a SET DEFAULT 7;"
+                                + " CREATE MATERIALIZED VIEW m AS SELECT a FROM t; COMMENT ON COLUMN m.a IS 'summed'"),
                 differ("grant and revoke default privileges, in a schema and in every schema, of another role",
                         RoundTrip.ROLE + "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, DELETE ON TABLES"
                                 + " TO migrationtest_fix_reader; ALTER DEFAULT PRIVILEGES REVOKE USAGE ON TYPES FROM PUBLIC",
