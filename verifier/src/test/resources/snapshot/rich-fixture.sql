@@ -89,6 +89,9 @@ CREATE TRIGGER users_touch BEFORE UPDATE ON app.users FOR EACH ROW WHEN (OLD.sco
 CREATE TRIGGER orders_touch AFTER INSERT ON app.orders FOR EACH STATEMENT EXECUTE FUNCTION app.touch();
 ALTER TABLE app.orders DISABLE TRIGGER orders_touch;
 COMMENT ON TRIGGER users_touch ON app.users IS 'stamps rows';
+CREATE STATISTICS app.users_name_score (dependencies, ndistinct) ON name, score FROM app.users;
+ALTER STATISTICS app.users_name_score SET STATISTICS 500;
+COMMENT ON STATISTICS app.users_name_score IS 'correlated';
 CREATE EVENT TRIGGER app_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION app.on_ddl();
 DO $$ BEGIN
     EXECUTE format('ALTER DATABASE %I SET search_path = "$user", app, public', current_database());

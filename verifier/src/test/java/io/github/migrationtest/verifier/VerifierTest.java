@@ -230,6 +230,25 @@ class VerifierTest {
     }
 
     @Test
+    void extended_statistics_a_downgrade_leaves_fail_the_downgrade_not_only_the_upgrade_after_it() throws IOException {
+        pair("0002_b", "CREATE STATISTICS a_s ON id, id2 FROM a2; ALTER STATISTICS a_s SET STATISTICS 500;",
+                "SELECT 1;");
+        pair("0001_a", "CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE a2 (id int, id2 int);",
+                "DROP TABLE a2; DROP TABLE a;");
+
+        VerificationReport report = verify(VerifierOptions.defaults());
+
+        CheckResult downgrade = report.revision("0002").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(downgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(downgrade.differences()).extracting(ReportedDifference::path).containsExactly("statistics public.a_s");
+        assertThat(downgrade.fix()).contains("DROP STATISTICS public.a_s;");
+
+        pair("0002_b", "CREATE STATISTICS a_s ON id, id2 FROM a2; ALTER STATISTICS a_s SET STATISTICS 500;",
+                "DROP STATISTICS a_s;");
+        assertThat(verify(VerifierOptions.defaults()).passed()).isTrue();
+    }
+
+    @Test
     void database_settings_of_the_base_survive_the_clone_a_rebuild_starts_from() throws IOException {
         // The init script's setting is part of the base. 0002 runs outside a transaction (CONCURRENTLY) and its downgrade
         // leaves the index, so the walk rebuilds from a clone of a checkpoint; the full downgrade ends on that clone and

@@ -16,6 +16,7 @@ import io.github.migrationtest.verifier.snapshot.Routine;
 import io.github.migrationtest.verifier.snapshot.Schema;
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.Sequence;
+import io.github.migrationtest.verifier.snapshot.Statistics;
 import io.github.migrationtest.verifier.snapshot.Table;
 import io.github.migrationtest.verifier.snapshot.Trigger;
 import io.github.migrationtest.verifier.snapshot.View;
@@ -33,6 +34,7 @@ final class Generators {
             Map.entry(Column.class, new ColumnSql()),
             Map.entry(Constraint.class, new ConstraintSql()),
             Map.entry(Index.class, new IndexSql()),
+            Map.entry(Statistics.class, new StatisticsSql()),
             Map.entry(Trigger.class, new TriggerSql()),
             Map.entry(Policy.class, new PolicySql()),
             Map.entry(Sequence.class, new SequenceSql()),

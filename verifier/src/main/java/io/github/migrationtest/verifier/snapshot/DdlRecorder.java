@@ -190,6 +190,8 @@ final class DdlRecorder {
                         when 'pg_policy'::regclass then (select p.polrelid from pg_policy p where p.oid = OBJID)
                         when 'pg_attrdef'::regclass then (select d.adrelid from pg_attrdef d where d.oid = OBJID)
                         when 'pg_rewrite'::regclass then (select r.ev_class from pg_rewrite r where r.oid = OBJID)
+                        when 'pg_statistic_ext'::regclass then (select s.stxrelid from pg_statistic_ext s
+                            where s.oid = OBJID)
                         end as oid offset 0) x offset 0) r
                 where r.relkind in ('r', 'p', 'f', 'v', 'm', 'S')
                 union all

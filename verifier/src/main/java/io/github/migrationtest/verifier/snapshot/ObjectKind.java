@@ -11,6 +11,7 @@ public enum ObjectKind {
     COLUMN("column", ""),
     CONSTRAINT("constraint", "constraint "),
     INDEX("index", ""),
+    STATISTICS("statistics", "statistics "),
     TRIGGER("trigger", "trigger "),
     POLICY("policy", "policy "),
     SEQUENCE("sequence", ""),

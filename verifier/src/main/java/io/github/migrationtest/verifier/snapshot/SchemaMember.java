@@ -2,7 +2,7 @@ package io.github.migrationtest.verifier.snapshot;
 
 /** An object named directly in a schema: a table, view, sequence, index, routine or type. */
 public sealed interface SchemaMember extends SchemaObject
-        permits Table, View, Sequence, Index, Routine, EnumType, DomainType, CompositeType, RangeType {
+        permits Table, View, Sequence, Index, Statistics, Routine, EnumType, DomainType, CompositeType, RangeType {
 
     String name();
 

@@ -29,7 +29,7 @@ public final class SnapshotReader {
             DdlRecorder.SCHEMA, GuardObjects.SCHEMA, ReadScope.notExtensionMember("pg_namespace", "n.oid"));
 
     private static final List<CatalogReader> READERS = List.of(new DatabaseWideReader(), new TableReader(),
-            new ColumnReader(), new ConstraintReader(), new IndexReader(), new TriggerReader(),
+            new ColumnReader(), new ConstraintReader(), new IndexReader(), new StatisticsReader(), new TriggerReader(),
             new SequenceReader(), new ViewReader(), new RoutineReader(), new TypeReader());
 
     private SnapshotReader() {

@@ -182,6 +182,7 @@ public final class SnapshotText {
             }
             case CONSTRAINT -> Constraint.read(name, p);
             case INDEX -> Index.read(name, p);
+            case STATISTICS -> Statistics.read(name, p);
             case TRIGGER -> Trigger.read(name, p);
             case POLICY -> Policy.read(name, p);
             case SEQUENCE -> Sequence.read(name, p);

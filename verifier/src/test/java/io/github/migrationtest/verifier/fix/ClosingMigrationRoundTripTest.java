@@ -273,6 +273,13 @@ class ClosingMigrationRoundTripTest {
                                 + "GRANT SELECT, DELETE ON t TO migrationtest_fix_reader",
                         RoundTrip.ROLE + T + "GRANT SELECT, INSERT ON t TO migrationtest_fix_reader;"
                                 + " GRANT UPDATE ON t TO migrationtest_fix_reader WITH GRANT OPTION"),
+                differ("create, retarget, redefine and drop extended statistics",
+                        T + "CREATE STATISTICS s_gone ON a, b FROM t; CREATE STATISTICS s_target ON a, b FROM t;"
+                                + " ALTER STATISTICS s_target SET STATISTICS 100;"
+                                + " CREATE STATISTICS s_redefined (ndistinct) ON a, b FROM t",
+                        T + "CREATE STATISTICS s_target ON a, b FROM t; ALTER STATISTICS s_target SET STATISTICS 300;"
+                                + " CREATE STATISTICS s_redefined (dependencies) ON a, b FROM t;"
+                                + " CREATE STATISTICS s_new ON a, b FROM t; COMMENT ON STATISTICS s_new IS 'new'"),
                 differ("comment view columns and give them defaults, change and take them away",
                         T + "CREATE VIEW v AS SELECT a, b FROM t; COMMENT ON COLUMN v.a IS 'old';"
                                 + " COMMENT ON COLUMN v.b IS 'gone'; ALTER VIEW v ALTER COLUMN b SET DEFAULT 'x'",
