@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier;
 
+import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,20 +68,16 @@ final class ReplayedRole {
     }
 
     static void drop(Connection connection, String role) throws SQLException {
-        execute(connection, "DROP ROLE " + quoted(role));
+        execute(connection, "DROP ROLE " + PostgresServer.quote(role));
     }
 
     static void create(Connection connection, String role) throws SQLException {
-        execute(connection, "CREATE ROLE " + quoted(role) + " NOLOGIN");
+        execute(connection, "CREATE ROLE " + PostgresServer.quote(role) + " NOLOGIN");
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private static String quoted(String role) {
-        return "\"" + role.replace("\"", "\"\"") + "\"";
     }
 }

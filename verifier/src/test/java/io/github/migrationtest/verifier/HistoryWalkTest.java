@@ -247,7 +247,7 @@ class HistoryWalkTest {
                 + "GRANT SELECT ON t5 TO migrationtest_walk_role;", "DROP TABLE t5;\nDROP ROLE migrationtest_walk_role;");
         MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
         assertThat(source.serverWideChange()).contains(history.resolve("0005_r5.up.sql") + ":2: CREATE ROLE");
-        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+        server = superuserMigrations();
         long serversBefore = postgresProcesses();
         ServersSeen seen = new ServersSeen(source);
 
@@ -277,7 +277,7 @@ class HistoryWalkTest {
                 + "CREATE TABLE b (a_id int REFERENCES a DEFERRABLE INITIALLY DEFERRED);\nCREATE INDEX a_v ON a (v);",
                 down.replace("ROLE_NAME", role));
         pair(3, "CREATE TABLE c (id int);", "DROP TABLE c;");
-        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+        server = superuserMigrations();
         return role;
     }
 
@@ -339,6 +339,16 @@ class HistoryWalkTest {
         }
     }
 
+    /** A server (shared) whose migrations run as its superuser, who may create and drop roles. */
+    private static PostgresServer superuserMigrations() {
+        return PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+    }
+
+    /** Revision {@code n} builds an index its downgrade forgets, so its round trip leaves the state to be rebuilt. */
+    private void pairForgettingAnIndex(int n) throws IOException {
+        pair(n, "CREATE INDEX a_v ON a (v);", "SELECT 1; -- forgets the index: the state is rebuilt");
+    }
+
     /** Verifies the history, then drops {@code role}, which outlives the run's databases whatever the walk left. */
     private VerificationReport verifyThenDropRole(String role, VerifierOptions options) throws SQLException {
         try {
@@ -364,9 +374,9 @@ class HistoryWalkTest {
         pair(1, DEFERRING_UP, DEFERRING_DOWN);
         pair(2, "CREATE ROLE " + role + " NOLOGIN;\nGRANT SELECT ON a TO " + role + ";",
                 "REVOKE SELECT ON a FROM " + role + ";\nDROP ROLE " + role + ";");
-        pair(3, "CREATE INDEX a_v ON a (v);", "SELECT 1; -- forgets the index: the state is rebuilt");
+        pairForgettingAnIndex(3);
         pair(4, "CREATE TABLE c (id int);", "DROP TABLE c;");
-        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+        server = superuserMigrations();
 
         VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1));
 
@@ -388,8 +398,8 @@ class HistoryWalkTest {
     void a_rebuild_replays_a_drop_role_that_the_replaced_database_held() throws IOException, SQLException {
         String role = historyDroppingInRevision2ARoleRevision1Made("migrationtest_replayed_drop_");
         pair(3, createRoleUnlessItExists(role) + "\nGRANT SELECT ON a TO " + role + ";", "REVOKE SELECT ON a FROM " + role + ";");
-        pair(4, "CREATE INDEX a_v ON a (v);", "SELECT 1; -- forgets the index: the state is rebuilt");
-        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+        pairForgettingAnIndex(4);
+        server = superuserMigrations();
 
         VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1));
 
@@ -407,9 +417,9 @@ class HistoryWalkTest {
     @Test
     void a_rebuild_replays_a_drop_role_of_a_role_the_walk_dropped_already() throws IOException, SQLException {
         String role = historyDroppingInRevision2ARoleRevision1Made("migrationtest_dropped_before_");
-        pair(3, "CREATE INDEX a_v ON a (v);", "SELECT 1; -- forgets the index: the state is rebuilt");
+        pairForgettingAnIndex(3);
         pair(4, "CREATE TABLE c (id int);", "DROP TABLE c;");
-        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+        server = superuserMigrations();
 
         VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1));
 
@@ -431,9 +441,9 @@ class HistoryWalkTest {
         pair(2, "DO $$ BEGIN IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '" + role + "') THEN\n"
                 + "  RAISE EXCEPTION 'run before the role is made';\nEND IF; END $$;\nCREATE TABLE d (id int);", "DROP TABLE d;");
         pair(3, createRoleUnlessItExists(role), "SELECT 1; -- keeps the role");
-        pair(4, "CREATE INDEX a_v ON a (v);", "SELECT 1; -- forgets the index: the state is rebuilt");
+        pairForgettingAnIndex(4);
         pair(5, "CREATE TABLE c (id int);", "DROP TABLE c;");
-        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+        server = superuserMigrations();
 
         VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1));
 
@@ -459,7 +469,7 @@ class HistoryWalkTest {
         pair(3, "REVOKE SELECT ON a FROM " + role + ";\nDROP ROLE " + role + ";",
                 createRole + "\nGRANT SELECT ON a TO " + role + ";");
         pair(4, "CREATE TABLE c (id int);", "DROP TABLE c;");
-        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+        server = superuserMigrations();
 
         // a checkpoint before every round trip that commits (all of them: the key is deferrable)
         VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1).withCheckpointInterval(1));
@@ -479,7 +489,7 @@ class HistoryWalkTest {
         Files.writeString(history.resolve("00002_reader.sql"), ("-- +goose NO TRANSACTION\n-- +goose Up\nCREATE ROLE R;\n"
                 + "GRANT SELECT ON a TO R;\nCREATE INDEX CONCURRENTLY a_v ON a (v);\n\n-- +goose Down\n"
                 + "DROP INDEX CONCURRENTLY a_v;\nREVOKE SELECT ON a FROM R;\nDROP ROLE R;\n").replace("R;", role + ";"));
-        server = PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));
+        server = superuserMigrations();
 
         VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1));
 

@@ -413,7 +413,8 @@ public final class PostgresServer implements AutoCloseable {
                 what, running.description(), String.join(", ", dropped)));
     }
 
-    static String quote(String identifier) {
+    /** An identifier always quoted, as statements that name a role or database the walk made write it. */
+    public static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 

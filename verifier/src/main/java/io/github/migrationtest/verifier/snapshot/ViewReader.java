@@ -7,25 +7,25 @@ import java.util.Map;
 
 /**
  * Reads views and materialized views with their pretty-printed definitions, and their columns' defaults and comments
- * (two arrays each, names and values, in column order).
+ * (two arrays each, names and values, in column order, from one lookup per view in {@code pg_attrdef} and one in
+ * {@code pg_description}).
  */
 final class ViewReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid, true),
                    nullif(array_to_string(c.reloptions, ', '), ''),
                    %s, %s,
-                   array(select a.attname::text from pg_attrdef d join pg_attribute a on a.attrelid = d.adrelid
-                         and a.attnum = d.adnum where d.adrelid = c.oid order by a.attnum),
-                   array(select pg_get_expr(d.adbin, d.adrelid) from pg_attrdef d join pg_attribute a
-                         on a.attrelid = d.adrelid and a.attnum = d.adnum where d.adrelid = c.oid order by a.attnum),
-                   array(select a.attname::text from pg_description cm join pg_attribute a on a.attrelid = cm.objoid
-                         and a.attnum = cm.objsubid where cm.objoid = c.oid and cm.classoid = 'pg_class'::regclass
-                         and cm.objsubid > 0 order by a.attnum),
-                   array(select cm.description from pg_description cm join pg_attribute a on a.attrelid = cm.objoid
-                         and a.attnum = cm.objsubid where cm.objoid = c.oid and cm.classoid = 'pg_class'::regclass
-                         and cm.objsubid > 0 order by a.attnum),
+                   d.columns as default_columns, d.defaults, cm.columns as comment_columns, cm.comments,
                    'VIEW' as unit_kind, c.oid as unit_oid, null::oid as member_oid
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            cross join lateral (select array_agg(a.attname::text order by a.attnum) as columns,
+                   array_agg(pg_get_expr(ad.adbin, ad.adrelid) order by a.attnum) as defaults
+                   from pg_attrdef ad join pg_attribute a on a.attrelid = ad.adrelid and a.attnum = ad.adnum
+                   where ad.adrelid = c.oid offset 0) d
+            cross join lateral (select array_agg(a.attname::text order by a.attnum) as columns,
+                   array_agg(ds.description order by a.attnum) as comments
+                   from pg_description ds join pg_attribute a on a.attrelid = ds.objoid and a.attnum = ds.objsubid
+                   where ds.objoid = c.oid and ds.classoid = 'pg_class'::regclass and ds.objsubid > 0 offset 0) cm
             where c.relkind in ('v', 'm') and %s and %s""".formatted(
             ReadScope.comment("pg_class", "c.oid"), ReadScope.grants("c.relacl", 'r', "c.relowner"),
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
@@ -38,8 +38,14 @@ final class ViewReader implements CatalogReader {
                         byColumn(row.getArray(10), row.getArray(11), null), row.getString(7)));
     }
 
-    /** Names and values, paired in order; a default's expression normalised as any stored expression is. */
+    /**
+     * Names and values, paired in order (null arrays: none); a default's expression normalised as any stored expression
+     * is.
+     */
     private static Map<String, String> byColumn(Array names, Array values, ReadScope expressions) throws SQLException {
+        if (names == null) {
+            return Map.of();
+        }
         String[] columns = (String[]) names.getArray();
         String[] texts = (String[]) values.getArray();
         Map<String, String> byColumn = new LinkedHashMap<>();
