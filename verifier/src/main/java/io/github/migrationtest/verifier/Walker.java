@@ -19,27 +19,30 @@ final class Walker {
     private final RevisionPolicy policy;
     private final VerifierOptions options;
     private final RevisionResults results;
+    private final PartSchedule schedule;
     private SchemaSnapshot state;
 
     /** @param state the schema the database is in now, before the first revision this walker is given */
     Walker(WorkingDatabase work, List<Revision> revisions, RevisionPolicy policy, VerifierOptions options,
-           RevisionResults results, SchemaSnapshot state) {
+           RevisionResults results, SchemaSnapshot state, PartSchedule schedule) {
         this.work = work;
         this.revisions = revisions;
         this.policy = policy;
         this.options = options;
         this.results = results;
         this.state = state;
+        this.schedule = schedule;
     }
 
     /**
-     * Walks the part's revisions in order.
+     * Walks the range's revisions in order, up to its end as it is when reached (another database may take over its
+     * tail meanwhile).
      *
-     * @return whether it walked them all; false when an upgrade failed, here or before the part, or the walk was stopped
+     * @return whether it walked them all; false when an upgrade failed, here or before the range, or the walk was stopped
      */
-    boolean walk(WalkPlan.Part part) throws SQLException {
+    boolean walk(PartSchedule.Range range) throws SQLException {
         boolean rebuilt = false;
-        for (int i = part.from(); i < part.to(); i++) {
+        for (int i = range.from(); schedule.claim(range, i); i++) {
             if (results.endsBefore(i)) {
                 return false;
             }
