@@ -26,6 +26,9 @@ final class PartSchedule {
      */
     static final int MIN_TAKEN = 3;
 
+    /** What an upgrade on the way to a taken range costs, relative to a revision walked ({@link WalkPlan}). */
+    private static final double UPGRADE = 0.1;
+
     /** Revisions {@code from} (inclusive) to {@code to} (exclusive) that one database walks; {@code to} can shrink. */
     static final class Range {
         private final int from;
@@ -134,10 +137,8 @@ final class PartSchedule {
                 return Optional.empty(); // a thief on its way, or a walker not started yet
             }
             int next = victim.current + 1;
-            // The victim walks next..m-1 (one each); the thief upgrades from..m-1 (an upgrade's share of a round trip
-            // each, as the plan counts it) and walks m..to-1.
-            double upgrade = WalkPlan.UPGRADE;
-            int middle = (int) Math.ceil((victim.to + next - upgrade * victim.from) / (2 - upgrade));
+            // The victim walks next..m-1 (one each); the thief upgrades from..m-1 (UPGRADE each) and walks m..to-1.
+            int middle = (int) Math.ceil((victim.to + next - UPGRADE * victim.from) / (2 - UPGRADE));
             int split = Math.max(middle, next + 1);
             if (victim.to - split < MIN_TAKEN) {
                 return Optional.empty();

@@ -40,7 +40,7 @@ record WalkPlan(List<Part> parts, String note, boolean serverPerPart) {
     // upgrade and a snapshot (a revision walked but not round-tripped) about a quarter.
     private static final double ROUND_TRIP = 1.0;
     private static final double UPGRADE_AND_SNAPSHOT = 0.25;
-    static final double UPGRADE = 0.1;
+    private static final double UPGRADE = 0.1;
 
     /** Revisions {@code from} (inclusive) to {@code to} (exclusive), by index. */
     record Part(int from, int to) {
