@@ -41,11 +41,6 @@ final class HistoryWalk implements AutoCloseable {
     private final RevisionPolicy policy;
     private final VerifierOptions options;
     private final List<WalkPlan.Part> parts;
-    /** Which revisions each database walks, as databases done with their part take over from others. */
-    private final PartSchedule schedule;
-    /** Whether a database done with its part may take over revisions of the next: not when each is on a server of its own. */
-    private final boolean takesOver;
-    private final ProgressListener listener;
     /** Read once, run on every part's database. */
     private final List<SqlScript> initScripts;
     private final RevisionResults results;
@@ -71,11 +66,6 @@ final class HistoryWalk implements AutoCloseable {
         WalkPlan plan = WalkPlan.of(revisions, policy, options, serverWideChange,
                 Runtime.getRuntime().availableProcessors(), server.canStartAnother());
         this.parts = plan.parts();
-        this.schedule = new PartSchedule(parts, revisions.size());
-        // A part on a twin server makes the roles of its revisions there alone: revisions taken over would run on the
-        // wrong server for the parts after them.
-        this.takesOver = !plan.serverPerPart();
-        this.listener = listener;
         this.servers = new PartServers(server, plan, listener);
         this.results = new RevisionResults(revisions, options, listener);
         this.safety = options.safety().measure() ? new SafetyRecorder() : null;
@@ -101,11 +91,6 @@ final class HistoryWalk implements AutoCloseable {
 
     List<RevisionReport> reports() {
         return results.reports();
-    }
-
-    /** How many times a database took over revisions of another part, arrived there or not (for tests). */
-    int takeOvers() {
-        return schedule.takeOvers();
     }
 
     /** Why head was not reached, once {@link #anUpgradeFailed()}. */
@@ -180,15 +165,12 @@ final class HistoryWalk implements AutoCloseable {
         }
     }
 
-    /**
-     * Walks part {@code k} on a database of its own, then the parts after it whose databases could not start, or takes
-     * over the second half of what the next part has left ({@link PartSchedule}).
-     */
+    /** Walks part {@code k} on a database of its own, and the parts after it whose databases could not start. */
     private Void walkFrom(int k) throws SQLException {
         try {
-            PartSchedule.Range range = schedule.part(k);
+            WalkPlan.Part part = parts.get(k);
             WorkingDatabase work = open(servers.forPart(k));
-            if (k > 0 && !upgradeTo(work, 0, range.from())) {
+            if (k > 0 && !upgradeTo(work, part.from())) {
                 ready.get(k).complete(false);
                 return null;
             }
@@ -197,24 +179,14 @@ final class HistoryWalk implements AutoCloseable {
                 results.base(start);
             }
             ready.get(k).complete(true);
-            Walker walker = new Walker(work, revisions, policy, options, results, start, schedule);
-            while (walker.walk(range)) {
-                if (schedule.endsAtHead(range)) {
+            Walker walker = new Walker(work, revisions, policy, options, results, start);
+            for (int next = k; walker.walk(parts.get(next)); ) {
+                next++;
+                if (next == parts.size()) {
                     atHead = work;
                     return null;
                 }
-                PartSchedule.Range next = schedule.after(range).orElseThrow();
-                if (next.part() >= 0 && !walksItself(next.part())) {
-                    range = next; // its own database could not reach its start
-                    continue;
-                }
-                Optional<PartSchedule.Range> taken = takesOver ? schedule.takeOver(next) : Optional.empty();
-                if (taken.isEmpty()) {
-                    return null;
-                }
-                range = taken.get();
-                walker = reachTakenOver(work, next.from(), range);
-                if (walker == null) {
+                if (walksItself(next)) {
                     return null;
                 }
             }
@@ -223,25 +195,6 @@ final class HistoryWalk implements AutoCloseable {
             results.stop();
             ready.get(k).completeExceptionally(e);
             throw e;
-        }
-    }
-
-    /**
-     * Brings a database at the state before {@code position} to the start of the range it took over, and a walker for it
-     * there; null when an upgrade on the way failed, and the range went back to the database it was taken from.
-     */
-    private Walker reachTakenOver(WorkingDatabase work, int position, PartSchedule.Range taken) throws SQLException {
-        boolean arrived = false;
-        try {
-            if (!upgradeTo(work, position, taken.from())) {
-                return null;
-            }
-            Walker walker = new Walker(work, revisions, policy, options, results, work.snapshot(), schedule);
-            arrived = true;
-            listener.revisionsTakenOver(taken.from(), taken.to(), revisions.size());
-            return walker;
-        } finally {
-            schedule.arrived(taken, arrived);
         }
     }
 
@@ -261,12 +214,9 @@ final class HistoryWalk implements AutoCloseable {
         return work;
     }
 
-    /**
-     * Brings a database at the state before {@code revisions[from]} to the state before {@code revisions[to]}; false when
-     * an upgrade fails.
-     */
-    private boolean upgradeTo(WorkingDatabase work, int from, int to) throws SQLException {
-        for (int i = from; i < to; i++) {
+    /** Brings a fresh database to the state before {@code revisions[index]}; false when an upgrade fails. */
+    private boolean upgradeTo(WorkingDatabase work, int index) throws SQLException {
+        for (int i = 0; i < index; i++) {
             if (results.endsBefore(i)) {
                 return false;
             }

@@ -17,13 +17,6 @@ public interface ProgressListener {
     default void walkPlanned(int parts, String note) {
     }
 
-    /**
-     * A database that had walked its part took over the revisions at {@code from} to {@code to} (indexes, the end
-     * excluded) from the part still walking before them, which stops there: parts seldom cost the same.
-     */
-    default void revisionsTakenOver(int from, int to, int count) {
-    }
-
     default void revisionStarted(Revision revision, int index, int count) {
     }
 

@@ -19,30 +19,27 @@ final class Walker {
     private final RevisionPolicy policy;
     private final VerifierOptions options;
     private final RevisionResults results;
-    private final PartSchedule schedule;
     private SchemaSnapshot state;
 
     /** @param state the schema the database is in now, before the first revision this walker is given */
     Walker(WorkingDatabase work, List<Revision> revisions, RevisionPolicy policy, VerifierOptions options,
-           RevisionResults results, SchemaSnapshot state, PartSchedule schedule) {
+           RevisionResults results, SchemaSnapshot state) {
         this.work = work;
         this.revisions = revisions;
         this.policy = policy;
         this.options = options;
         this.results = results;
         this.state = state;
-        this.schedule = schedule;
     }
 
     /**
-     * Walks the range's revisions in order, up to its end as it is when reached (another database may take over its
-     * tail meanwhile).
+     * Walks the part's revisions in order.
      *
-     * @return whether it walked them all; false when an upgrade failed, here or before the range, or the walk was stopped
+     * @return whether it walked them all; false when an upgrade failed, here or before the part, or the walk was stopped
      */
-    boolean walk(PartSchedule.Range range) throws SQLException {
+    boolean walk(WalkPlan.Part part) throws SQLException {
         boolean rebuilt = false;
-        for (int i = range.from(); schedule.claim(range, i); i++) {
+        for (int i = part.from(); i < part.to(); i++) {
             if (results.endsBefore(i)) {
                 return false;
             }

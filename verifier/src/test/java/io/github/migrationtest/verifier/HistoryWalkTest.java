@@ -59,8 +59,8 @@ class HistoryWalkTest {
         Files.writeString(history.resolve(name + ".down.sql"), down + "\n");
     }
 
-    /** A verification, with what the listener heard, and the revisions databases took over from other parts. */
-    private record Run(VerificationReport report, int parts, String note, List<String> heard, List<String> takenOver) {
+    /** A verification, with what the listener heard. */
+    private record Run(VerificationReport report, int parts, String note, List<String> heard) {
     }
 
     private Run verify(int jobs) {
@@ -69,7 +69,6 @@ class HistoryWalkTest {
 
     private Run verify(MigrationSource source, VerifierOptions options) {
         List<String> heard = new ArrayList<>();
-        List<String> takenOver = new ArrayList<>();
         int[] parts = {0};
         String[] note = {null};
         ProgressListener listener = new ProgressListener() {
@@ -88,18 +87,11 @@ class HistoryWalkTest {
             public void revisionFinished(RevisionReport report, int index, int count) {
                 heard.add("finished " + index);
             }
-
-            @Override
-            public void revisionsTakenOver(int from, int to, int count) {
-                synchronized (takenOver) {
-                    takenOver.add(from + "-" + to);
-                }
-            }
         };
         Set<String> before = server.openDatabases();
         VerificationReport report = new Verifier(source, options).verify(server, listener);
         assertThat(server.openDatabases()).as("databases left behind").isEqualTo(before);
-        return new Run(report, parts[0], note[0], heard, takenOver);
+        return new Run(report, parts[0], note[0], heard);
     }
 
     /** The walk in {@code jobs} parts, after checking it found what a walk on one database finds. */
@@ -197,71 +189,6 @@ class HistoryWalkTest {
         assertThat(parted.report().passed()).as(verdicts(parted.report()).toString()).isTrue();
         assertThat(parted.heard()).isEqualTo(inOrder(6));
         assertThat(verdicts(parted.report())).isEqualTo(verdicts(verify(1).report()));
-    }
-
-    /**
-     * Forty revisions, of which those from {@code slowFrom} (an index) on sleep in their downgrade: split by count, the
-     * second part takes several times as long as the first.
-     */
-    private void historyWithASlowSecondHalf(int slowFrom) throws IOException {
-        for (int i = 1; i <= 40; i++) {
-            pair(i, "CREATE TABLE t" + i + " (id int PRIMARY KEY);",
-                    (i > slowFrom ? "SELECT pg_sleep(0.25);\n" : "") + "DROP TABLE t" + i + ";");
-        }
-    }
-
-    /** Where the plan's second part of {@code revisions}, every one round-tripped, starts with two parts. */
-    private static int secondPartStart(int revisions) {
-        double[] costs = new double[revisions];
-        java.util.Arrays.fill(costs, 1.0);
-        return WalkPlan.split(costs, 0.1, 2).parts().get(1).from();
-    }
-
-    @Test
-    void a_database_done_with_its_part_takes_over_the_rest_of_a_slower_part_with_the_verdicts_of_one_database()
-            throws IOException {
-        historyWithASlowSecondHalf(secondPartStart(40));
-        pair(35, "CREATE TABLE t35 (id int PRIMARY KEY);\nCREATE INDEX t1_id ON t1 (id);", "SELECT pg_sleep(0.25);\nDROP TABLE t35;");
-        Run parted = verify(2);
-        Run one = verify(1);
-
-        assertThat(parted.parts()).isEqualTo(2);
-        assertThat(parted.takenOver()).as("revisions taken over").hasSize(1);
-        String[] taken = parted.takenOver().get(0).split("-");
-        assertThat(Integer.parseInt(taken[0])).as("first revision taken over").isGreaterThan(secondPartStart(40) + 1);
-        assertThat(Integer.parseInt(taken[1])).as("taken up to head").isEqualTo(40);
-        assertThat(verdicts(parted.report())).isEqualTo(verdicts(one.report()));
-        assertThat(parted.heard()).isEqualTo(inOrder(40));
-        assertThat(outcome(parted.report(), "0035", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.FAILED);
-        assertThat(outcome(parted.report(), "0040", Check.REUPGRADE_REPRODUCES_SCHEMA)).isEqualTo(Outcome.PASSED);
-    }
-
-    /**
-     * The database that takes over cannot get there: the second part's second revision needs what only the first one's
-     * downgrade leaves (a row in the table the first part's last revision made; the downgrade's VACUUM has its round
-     * trip commit), which plain upgrades never run. The second part's database then walks its revisions to head itself,
-     * and none is lost.
-     */
-    @Test
-    void a_part_whose_revisions_another_database_cannot_reach_walks_them_itself() throws IOException, SQLException {
-        int second = secondPartStart(40);
-        historyWithASlowSecondHalf(second);
-        pair(second, "CREATE TABLE marks (what text);", "DROP TABLE marks;");
-        pair(second + 1, "INSERT INTO marks VALUES ('up');",
-                "SELECT pg_sleep(0.25);\nINSERT INTO marks VALUES ('down');\nVACUUM marks;");
-        pair(second + 2, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM marks WHERE what = 'down') THEN"
-                + " RAISE EXCEPTION 'never downgraded'; END IF; END $$;", "SELECT pg_sleep(0.25);");
-        MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());
-        VerifierOptions options = VerifierOptions.defaults().withJobs(2);
-        List<Revision> revisions = source.revisions();
-        Set<String> before = server.openDatabases();
-        try (HistoryWalk walk = HistoryWalk.run(server, source, revisions, new RevisionPolicy(revisions, options),
-                options, ProgressListener.NONE)) {
-            assertThat(walk.takeOvers()).as("attempts to take over").isEqualTo(1);
-            assertThat(walk.reports()).hasSize(40).allSatisfy(report -> assertThat(report.checks().values())
-                    .as("revision %s", report.id()).extracting(CheckResult::outcome).containsOnly(Outcome.PASSED));
-        }
-        assertThat(server.openDatabases()).as("databases left behind").isEqualTo(before);
     }
 
     @Test
