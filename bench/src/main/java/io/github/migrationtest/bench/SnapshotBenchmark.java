@@ -93,7 +93,7 @@ public final class SnapshotBenchmark {
         }
     }
 
-    private static void createSchema(DisposableDatabase db, int tables) throws Exception {
+    static void createSchema(DisposableDatabase db, int tables) throws Exception {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             statement.addBatch("CREATE TYPE status AS ENUM ('new', 'active', 'closed')");
             for (int i = 0; i < tables; i++) {
