@@ -28,11 +28,11 @@ public final class ReadPairBenchmark {
     private ReadPairBenchmark() {
     }
 
-    /** One build's reader on its own database. */
-    private record Side(Object reader, Method read, Connection connection) implements AutoCloseable {
+    /** One build's reader on its own database, its classes loaded from the build's jar. */
+    private record Side(URLClassLoader loader, Object reader, Method read, Connection connection) implements AutoCloseable {
 
         static Side open(Path jar, DisposableDatabase database) throws Exception {
-            ClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+            URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
             Driver driver = (Driver) loader.loadClass("org.postgresql.Driver").getDeclaredConstructor().newInstance();
             Properties login = new Properties();
             login.setProperty("user", database.user());
@@ -44,7 +44,7 @@ public final class ReadPairBenchmark {
             Object reader = readerClass.getMethod("start", Connection.class, optionsClass).invoke(null, connection, options);
             Method read = readerClass.getMethod("read", Connection.class);
             read.invoke(reader, connection); // the first read is whole
-            return new Side(reader, read, connection);
+            return new Side(loader, reader, read, connection);
         }
 
         /** A comment changed on one table, then the read that follows it; the read's nanoseconds. */
@@ -59,7 +59,9 @@ public final class ReadPairBenchmark {
 
         @Override
         public void close() throws Exception {
-            connection.close();
+            try (loader) {
+                connection.close();
+            }
         }
     }
 

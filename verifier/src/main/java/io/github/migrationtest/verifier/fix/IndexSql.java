@@ -1,7 +1,6 @@
 package io.github.migrationtest.verifier.fix;
 
 import io.github.migrationtest.verifier.snapshot.Index;
-import io.github.migrationtest.verifier.snapshot.View;
 
 /**
  * Indexes from {@code pg_get_indexdef}, a complete {@code CREATE INDEX} statement. An index behind
@@ -12,8 +11,7 @@ final class IndexSql implements ObjectSql<Index> {
 
     @Override
     public void create(Index index, Plan plan) {
-        Phase phase = plan.to().lookup(index.parentPath()).orElse(null) instanceof View
-                ? Phase.CREATE_VIEW_INDEX : Phase.CREATE_INDEX;
+        Phase phase = plan.buildPhase(index.parentPath());
         if (index.constraint() == null) {
             plan.add(phase, index.definition());
         }

@@ -42,6 +42,14 @@ final class Plan {
         return changes.values();
     }
 
+    /**
+     * When what is built on the relation at {@code parentPath} (an index, a statistics object) is created: on a
+     * materialized view only once the views exist, on a table before the foreign keys that may need a unique index.
+     */
+    Phase buildPhase(String parentPath) {
+        return to.lookup(parentPath).orElse(null) instanceof View ? Phase.CREATE_VIEW_INDEX : Phase.CREATE_INDEX;
+    }
+
     /** Whether the object at {@code path} is created by this script (or replaced whole). */
     boolean creates(String path) {
         Change change = changes.get(path);

@@ -4,18 +4,19 @@ import io.github.migrationtest.verifier.snapshot.Statistics;
 
 /**
  * Extended statistics objects from {@code pg_get_statisticsobjdef}, a complete {@code CREATE STATISTICS}: created once
- * the table and its columns are there, dropped with the table or before it; a changed definition dropped and created,
- * a target set in place.
+ * the table or materialized view and its columns are there (when indexes are), dropped with the table or before it; a
+ * changed definition dropped and created, a target set in place.
  */
 final class StatisticsSql implements ObjectSql<Statistics> {
 
     @Override
     public void create(Statistics statistics, Plan plan) {
-        plan.add(Phase.CREATE_INDEX, statistics.definition());
+        Phase phase = plan.buildPhase(statistics.parentPath());
+        plan.add(phase, statistics.definition());
         if (statistics.target() != null) {
-            plan.add(Phase.CREATE_INDEX, target(statistics, statistics.target()));
+            plan.add(phase, target(statistics, statistics.target()));
         }
-        Annotations.created(statistics, Phase.CREATE_INDEX, plan);
+        Annotations.created(statistics, phase, plan);
     }
 
     @Override

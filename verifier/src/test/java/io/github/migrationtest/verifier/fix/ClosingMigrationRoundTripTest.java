@@ -280,6 +280,10 @@ class ClosingMigrationRoundTripTest {
                         T + "CREATE STATISTICS s_target ON a, b FROM t; ALTER STATISTICS s_target SET STATISTICS 300;"
                                 + " CREATE STATISTICS s_redefined (dependencies) ON a, b FROM t;"
                                 + " CREATE STATISTICS s_new ON a, b FROM t; COMMENT ON STATISTICS s_new IS 'new'"),
+                differ("extended statistics on a materialized view, made and dropped with it",
+                        T + "CREATE MATERIALIZED VIEW m_old AS SELECT a, b FROM t; CREATE STATISTICS s_old ON a, b FROM m_old",
+                        T + "CREATE MATERIALIZED VIEW m_new AS SELECT a, b FROM t; CREATE STATISTICS s_new ON a, b FROM m_new;"
+                                + " ALTER STATISTICS s_new SET STATISTICS 200"),
                 differ("comment view columns and give them defaults, change and take them away",
                         T + "CREATE VIEW v AS SELECT a, b FROM t; COMMENT ON COLUMN v.a IS 'old';"
                                 + " COMMENT ON COLUMN v.b IS 'gone'; ALTER VIEW v ALTER COLUMN b SET DEFAULT 'x'",
