@@ -40,6 +40,10 @@ class HistoryWalkTest {
     @TempDir
     Path history;
 
+    /** Init scripts, deleted with the test (not left in the system's temp folder). */
+    @TempDir
+    Path scripts;
+
     /** Where {@link #verify} runs: the shared server, or one whose migrations may create roles. */
     private PostgresServer server = PostgresServer.shared();
 
@@ -511,7 +515,7 @@ class HistoryWalkTest {
             pair(i, "CREATE TABLE t" + i + " (id int PRIMARY KEY, name text);" + (i == 12 ? "\nGRANT SELECT ON t12 TO "
                     + role + ";" : ""), "DROP TABLE t" + i + ";");
         }
-        Path init = Files.writeString(Files.createTempFile("init-role", ".sql"), "CREATE ROLE " + role + " NOLOGIN;\n");
+        Path init = Files.writeString(scripts.resolve("init-role.sql"), "CREATE ROLE " + role + " NOLOGIN;\n");
         ServersSeen source = new ServersSeen(MigrationSources.open(history, SourceOptions.defaults()));
 
         Run parted = verify(source, VerifierOptions.defaults().withJobs(2).withInitScripts(List.of(init)));
@@ -530,7 +534,7 @@ class HistoryWalkTest {
             pair(i, "CREATE TABLE t" + i + " (id int PRIMARY KEY, name text);", "DROP TABLE t" + i + ";");
         }
         String role = "migrationtest_init_role_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
-        Path init = Files.writeString(Files.createTempFile("init-role", ".sql"), "DO $$ BEGIN\n"
+        Path init = Files.writeString(scripts.resolve("init-role.sql"), "DO $$ BEGIN\n"
                 + "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN\n"
                 + "    CREATE ROLE " + role + " NOLOGIN;\n  END IF;\nEND $$;\n");
         MigrationSource source = MigrationSources.open(history, SourceOptions.defaults());

@@ -30,6 +30,10 @@ class VerifierTest {
     @TempDir
     Path history;
 
+    /** Init scripts, outside the history's folder (a file beside the folder was left in the system's temp folder). */
+    @TempDir
+    Path scripts;
+
     @BeforeEach
     void soundHistory() throws IOException {
         pair("0001_a", "CREATE TABLE a (id int PRIMARY KEY);", "DROP TABLE a;");
@@ -253,7 +257,7 @@ class VerifierTest {
         // The init script's setting is part of the base. 0002 runs outside a transaction (CONCURRENTLY) and its downgrade
         // leaves the index, so the walk rebuilds from a clone of a checkpoint; the full downgrade ends on that clone and
         // is compared with the base: a clone without the setting failed it, and read the whole schema again.
-        Path init = Files.writeString(history.resolveSibling(history.getFileName() + "-init.sql"),
+        Path init = Files.writeString(scripts.resolve("init.sql"),
                 setDatabase("SET timezone = ''Asia/Tokyo''"));
         pair("0002_b", "CREATE INDEX CONCURRENTLY a_idx ON a (id);", "SELECT 1;");
         for (int jobs : new int[] {1, 2}) {
@@ -275,7 +279,7 @@ class VerifierTest {
         // part's init failed ("role ... already exists"; written idempotently in a DO block, the two parts raced into a
         // unique violation), an exit 2 for an init script that is fine. The init scripts count as a server-wide change
         // as the history's own files do, so the parts walk on servers of their own.
-        Path init = Files.writeString(history.resolveSibling(history.getFileName() + "-init.sql"),
+        Path init = Files.writeString(scripts.resolve("init.sql"),
                 "CREATE ROLE verifier_test_init_reader NOLOGIN;\n");
         try {
             VerificationReport report = verify(VerifierOptions.defaults().withInitScripts(List.of(init)).withJobs(2));
@@ -344,7 +348,7 @@ class VerifierTest {
         assertThat(kept.fix()).contains("(it lacks: DROP EXTENSION").endsWith("; an extension kept on purpose (the"
                 + " deployment or other revisions use it) belongs in an init script (--init), as the deployment creates it");
 
-        Path init = Files.writeString(history.resolveSibling(history.getFileName() + "-init.sql"),
+        Path init = Files.writeString(scripts.resolve("init.sql"),
                 "CREATE EXTENSION citext;\n");
         try {
             assertThat(outcome(verify(VerifierOptions.defaults().withInitScripts(List.of(init))), "0005",
