@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the SQL a file contributes, reporting non-UTF-8 and unreadable files as findings. An empty
@@ -72,13 +73,23 @@ final class ScriptPartsReader {
                 && DbmateSections.isDbmate(comments(file.path()));
     }
 
-    /** A file without sections where goose or dbmate files are the history: neither tool would run it. */
-    void reportWithoutSections(NamedFile file) {
+    /**
+     * A file without sections where goose or dbmate files are the history: neither tool would run it. Its name is
+     * theirs; what it lacks is the section that tool requires of every file (goose's documentation: "the only mandatory
+     * annotation is -- +goose Up"), and goose and dbmate read every file before they run one, so neither runs the folder.
+     *
+     * @param others the conventions of the history's other files
+     */
+    void reportWithoutSections(NamedFile file, Set<Convention> others) {
+        String fix = others.equals(Set.of(Convention.GOOSE))
+                ? "add '-- +goose Up' above its upgrade, and '-- +goose Down' above its downgrade, as in the other files"
+                : others.equals(Set.of(Convention.DBMATE))
+                ? "add '-- migrate:up' above its upgrade, and '-- migrate:down' above its downgrade, as in the other files"
+                : "add '-- +goose Up' (goose) or '-- migrate:up' (dbmate) sections, or name it "
+                        + Convention.GOLANG_MIGRATE.example();
         findings.add(HistoryFinding.error(Kind.UNRECOGNISED_NAME, file.display(),
-                "fits no naming convention (it has neither '-- +goose Up' nor '-- migrate:up', so it is neither a goose"
-                        + " nor a dbmate file)",
-                "add '-- +goose Up' (goose) or '-- migrate:up' (dbmate) sections, or name it "
-                        + Convention.GOLANG_MIGRATE.example()));
+                "has no '-- +goose Up' and no '-- migrate:up': goose and dbmate require their upgrade section in every"
+                        + " file, and refuse the whole folder without it", fix));
     }
 
     private ScriptText.Read read(Path file) {

@@ -251,7 +251,7 @@ public final class SqlHistoryReader {
                         + " tools would build different schemas from this folder",
                         "rename it to " + up + " and give it a .down.sql, or delete it"));
             } else if (others) {
-                parts.reportWithoutSections(file);
+                parts.reportWithoutSections(file, found.stream().map(NamedFile::convention).collect(Collectors.toSet()));
             } else {
                 found.add(file.asUpgradeOnly());
             }

@@ -331,7 +331,17 @@ class SqlConventionsTest {
         write("2_b.sql", "select 2;");
 
         assertThat(errors(open())).extracting(HistoryFinding::toString).singleElement().asString()
-                .startsWith(shown("2_b.sql") + ": fits no naming convention (it has neither '-- +goose Up'");
+                .startsWith(shown("2_b.sql") + ": has no '-- +goose Up' and no '-- migrate:up': goose and dbmate require")
+                .contains("add '-- +goose Up' above its upgrade"); // the fix of the folder's own tool, not a rename
+    }
+
+    @Test
+    void a_file_without_sections_beside_dbmate_files_is_told_to_add_dbmates() throws IOException {
+        write("1_a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\nselect -1;\n");
+        write("2_b.sql", "select 2;");
+
+        assertThat(errors(open())).extracting(HistoryFinding::toString).singleElement().asString()
+                .contains("add '-- migrate:up' above its upgrade");
     }
 
     @Test
