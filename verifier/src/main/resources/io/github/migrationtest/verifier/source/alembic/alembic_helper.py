@@ -424,6 +424,7 @@ def op_step(request):
         return {"ok": True, "transactional": observed["transactional"] and not _STATE["autocommit"],
                 "millis": int((time.monotonic() - started) * 1000)}
     except BaseException as error:
+        error = _caught_by_env(error)
         failure = _failure(error, revision)
         failure["transactional"] = observed["transactional"] and not _STATE["autocommit"]
         if _STATE.get("autocommit_at"):
@@ -449,6 +450,10 @@ def _use_target(target):
             drivername = sqlalchemy.engine.make_url(_STATE["ini_url"]).drivername
         except Exception:
             pass
+    if not drivername.startswith("postgresql"):
+        # Another database's URL (optuna's "sqlite:///alembic.db", kept for generating scripts) is replaced whole:
+        # the migrations run on PostgreSQL.
+        drivername = "postgresql"
     url = _url(target, drivername).render_as_string(hide_password=False)
     _STATE["config"].set_main_option("sqlalchemy.url", url.replace("%", "%%"))
 
@@ -459,6 +464,14 @@ def _says_irreversible(error):
     text = str(error).lower()
     return any(word in text for word in ("irreversible", "not reversible", "cannot be downgraded",
                                          "can't be downgraded", "cannot downgrade", "no downgrade"))
+
+
+def _caught_by_env(error):
+    """The error a step failed with. An env.py that catches it, logs it and calls sys.exit(1) raises SystemExit, and
+    Python keeps the error it was handling as that exception's context: that one says what went wrong, and where."""
+    while isinstance(error, SystemExit) and isinstance(error.__context__, Exception):
+        error = error.__context__
+    return error
 
 
 def _failure(error, revision=None):

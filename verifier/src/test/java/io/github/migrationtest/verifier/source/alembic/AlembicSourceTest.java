@@ -115,6 +115,55 @@ class AlembicSourceTest {
     }
 
     @Test
+    void an_ini_url_of_another_database_is_replaced_whole_since_the_migrations_run_on_postgres() throws Exception {
+        // optuna's alembic.ini: a SQLite URL, "only for generating scripts"; its env.py reads it with engine_from_config.
+        project.ini("sqlite:///alembic.db");
+        project.users("a1");
+
+        try (MigrationSource source = opened(project)) {
+            source.upgrade(source.revisions().get(0), db.connection());
+
+            assertThat(db.probe().columns("users")).containsExactly("id", "name");
+            assertThat(dir.resolve("alembic.db")).as("no SQLite database made").doesNotExist();
+        }
+    }
+
+    @Test
+    void an_env_py_that_catches_the_error_and_exits_is_reported_with_the_error_it_caught() throws Exception {
+        // A pattern of real env.py files: log the exception and sys.exit(1), which alone says nothing of the failure.
+        project.env(AlembicProjectDir.GENERIC_ENV.replace("""
+                if context.is_offline_mode():
+                    run_migrations_offline()
+                else:
+                    run_migrations_online()
+                """, """
+                import logging
+                import sys
+
+                try:
+                    if context.is_offline_mode():
+                        run_migrations_offline()
+                    else:
+                        run_migrations_online()
+                except Exception:
+                    logging.exception("Exception while running versions")
+                    sys.exit(1)
+                """));
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "drop a column", "op.drop_column(\"users\", \"nope\")", "pass");
+
+        try (MigrationSource source = opened(project)) {
+            source.upgrade(source.revisions().get(0), db.connection());
+
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
+
+            assertThat(failure.message()).isEqualTo("column \"nope\" of relation \"users\" does not exist");
+            assertThat(failure.location()).startsWith(project.shown(file) + ":");
+        }
+    }
+
+    @Test
     void the_downgrade_of_a_merge_goes_back_to_both_of_its_parents() throws Exception {
         project.users("a1");
         project.revision("b2", "'a1'", "orders", "op.create_table(\"orders\", sa.Column(\"id\", sa.Integer))",
