@@ -176,7 +176,30 @@ final class FlywaySource extends FileHistorySource {
         List<SqlScript> scripts = new ArrayList<>();
         plan.down().forEach(part -> scripts.add(placeholders.apply(part).parse()));
         scripts.add(forget);
-        return inFlywaySchema(revision, table, connection, () -> runner.run(revision, Direction.DOWN, scripts, "", connection));
+        return inFlywaySchema(revision, table, connection, () -> {
+            try {
+                return runner.run(revision, Direction.DOWN, scripts, "", connection);
+            } catch (MigrationFailedException e) {
+                throw e.failure().file().equals(forget.file()) ? historyGone(revision, scripts, table, e) : e;
+            }
+        });
+    }
+
+    /**
+     * The version's row could not be deleted after the {@code U} script: it dropped Flyway's schema history table
+     * (undo scripts written to be run by hand do). Said as the script's doing, not as a failure of our own statement.
+     */
+    private static MigrationFailedException historyGone(Revision revision, List<SqlScript> scripts,
+                                                        SchemaHistoryTable table, MigrationFailedException e) {
+        if (!e.failure().sqlState().equals("42P01")) { // undefined_table
+            return e;
+        }
+        String undo = scripts.get(scripts.size() - 2).file();
+        String history = table.schema() + "." + table.table();
+        MigrationFailure failure = MigrationFailure.of(undo, "the U script dropped Flyway's schema history table "
+                + history + ", whose row for version " + revision.id() + " the downgrade then removes (as Flyway's"
+                + " undo does)").withFix("leave " + history + " to Flyway: take its DROP out of " + undo);
+        return new MigrationFailedException(revision, Direction.DOWN, failure, e);
     }
 
     /**

@@ -204,6 +204,25 @@ class FlywaySourceTest {
     }
 
     @Test
+    void a_u_script_that_drops_flyways_history_table_is_named_as_the_cause(@TempDir Path dir) throws Exception {
+        // Undo scripts written to be run by hand end so; the version's row is then deleted from a table that is gone.
+        Files.writeString(dir.resolve("V1__t.sql"), "create table t (id int);");
+        Files.writeString(dir.resolve("U1__t.sql"), "drop table t;\ndrop table flyway_schema_history;");
+        MigrationSource source = MigrationSources.open(dir, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(source.revisions().get(0), db.connection())).failure();
+
+        assertThat(failure.file()).isEqualTo(dir.resolve("U1__t.sql").toString());
+        assertThat(failure.message()).startsWith("the U script dropped Flyway's schema history table"
+                + " public.flyway_schema_history");
+        assertThat(failure.fix()).isEqualTo("leave public.flyway_schema_history to Flyway: take its DROP out of "
+                + dir.resolve("U1__t.sql"));
+        assertThat(history()).as("the step was rolled back whole").containsExactly("1:true");
+    }
+
+    @Test
     void a_u_script_gets_flyways_built_in_placeholders_too(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("V1__t.sql"), "create table t (id int);\ncreate table undo_log (note text);");
         Files.writeString(dir.resolve("U1__t.sql"), "insert into undo_log values ('${flyway:defaultSchema}|${flyway:table}"
