@@ -124,5 +124,10 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT USAGE ON SEQUENCES TO migrationtest
 ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 ALTER DEFAULT PRIVILEGES FOR ROLE migrationtest_reader IN SCHEMA app GRANT SELECT ON TABLES TO PUBLIC;
 
+-- A publication of two tables and some of their changes (a schema's tables, a column list and a row filter only from
+-- Postgres 15: not here, the fixture also runs on 14).
+CREATE PUBLICATION app_feed FOR TABLE app.users, app.orders WITH (publish = 'insert, update');
+COMMENT ON PUBLICATION app_feed IS 'to the search index';
+
 -- Bookkeeping a migration tool keeps: left out by default.
 CREATE TABLE public.flyway_schema_history (installed_rank int PRIMARY KEY, version varchar(50));

@@ -73,8 +73,8 @@ final class HeadMatchesModel {
     }
 
     private CheckResult compare(SchemaModel model, SchemaSnapshot headRead, SchemaSnapshot desiredRead) {
-        SchemaSnapshot head = headRead.withoutDatabaseDefaults();
-        SchemaSnapshot desired = desiredRead.withoutDatabaseDefaults();
+        SchemaSnapshot head = headRead.withoutDatabaseAdministration();
+        SchemaSnapshot desired = desiredRead.withoutDatabaseAdministration();
         DiffResult diff = SchemaDiff.compare(desired, head, options.diff());
         if (diff.matches()) {
             return CheckResult.passed(CHECK, Findings.differences(diff));

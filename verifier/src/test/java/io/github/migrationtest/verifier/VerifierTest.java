@@ -3,6 +3,7 @@ package io.github.migrationtest.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
@@ -249,6 +250,59 @@ class VerifierTest {
 
         pair("0002_b", "CREATE STATISTICS a_s ON id, id2 FROM a2; ALTER STATISTICS a_s SET STATISTICS 500;",
                 "DROP STATISTICS a_s;");
+        assertThat(verify(VerifierOptions.defaults()).passed()).isTrue();
+    }
+
+    @Test
+    void a_table_a_downgrade_leaves_in_a_publication_fails_the_downgrade() throws IOException {
+        // A downgrade that forgets to take a table out of a publication leaves nothing for the upgrade after it to trip
+        // on (ADD TABLE of a table it has fails, but SET TABLE and the options do not): only the publication shows it.
+        pair("0001_a", "CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE a2 (id int PRIMARY KEY);"
+                + " CREATE PUBLICATION feed FOR TABLE a;", "DROP PUBLICATION feed; DROP TABLE a2; DROP TABLE a;");
+        pair("0002_b", "CREATE TABLE b (id int PRIMARY KEY); ALTER PUBLICATION feed SET TABLE a, a2;"
+                + " ALTER PUBLICATION feed SET (publish = 'insert, update');", "DROP TABLE b;");
+        pair("0003_c", "ALTER TABLE a2 RENAME TO a3;", "ALTER TABLE a3 RENAME TO a2;"); // the list names it anew
+
+        VerificationReport report = verify(VerifierOptions.defaults());
+
+        CheckResult downgrade = report.revision("0002").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(downgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(downgrade.differences()).extracting(ReportedDifference::path).containsOnly("publication feed");
+        assertThat(downgrade.fix()).contains("ALTER PUBLICATION feed SET TABLE public.a;",
+                "ALTER PUBLICATION feed SET (publish = 'insert, update, delete, truncate');");
+        assertThat(outcome(report, "0003", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+
+        pair("0002_b", "CREATE TABLE b (id int PRIMARY KEY); ALTER PUBLICATION feed SET TABLE a, a2;"
+                + " ALTER PUBLICATION feed SET (publish = 'insert, update');",
+                "DROP TABLE b; ALTER PUBLICATION feed DROP TABLE a2;"
+                        + " ALTER PUBLICATION feed SET (publish = 'insert, update, delete, truncate');");
+        VerificationReport fixed = verify(VerifierOptions.defaults());
+        assertThat(fixed.passed()).as(fixed.toString()).isTrue();
+    }
+
+    @Test
+    void a_publications_column_lists_and_row_filters_are_part_of_it() throws IOException {
+        // A schema's tables (FOR TABLES IN SCHEMA) need a superuser: IncrementalReaderTest and
+        // ClosingMigrationRoundTripTest have them.
+        assumeTrue(PostgresServer.shared().majorVersion() >= 15, "column lists and row filters: Postgres 15");
+        pair("0001_a", "CREATE TABLE a (id int PRIMARY KEY, v text, w text); CREATE PUBLICATION feed FOR TABLE a;",
+                "DROP PUBLICATION feed; DROP TABLE a;");
+        pair("0002_b", "CREATE TABLE b (id int PRIMARY KEY); ALTER PUBLICATION feed SET TABLE a (id, v) WHERE (id > 1);",
+                "DROP TABLE b;");
+        pair("0003_c", "ALTER TABLE a RENAME COLUMN v TO v2;", "ALTER TABLE a RENAME COLUMN v2 TO v;"); // read anew
+
+        VerificationReport report = verify(VerifierOptions.defaults());
+
+        CheckResult downgrade = report.revision("0002").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(downgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(downgrade.differences()).extracting(ReportedDifference::path).containsOnly("publication feed");
+        assertThat(downgrade.differences()).extracting(ReportedDifference::description)
+                .anyMatch(text -> text.contains("public.a (id, v) WHERE ((id > 1))"));
+        assertThat(downgrade.fix()).contains("ALTER PUBLICATION feed SET TABLE public.a;");
+        assertThat(outcome(report, "0003", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+
+        pair("0002_b", "CREATE TABLE b (id int PRIMARY KEY); ALTER PUBLICATION feed SET TABLE a (id, v) WHERE (id > 1);",
+                "ALTER PUBLICATION feed SET TABLE a; DROP TABLE b;");
         assertThat(verify(VerifierOptions.defaults()).passed()).isTrue();
     }
 

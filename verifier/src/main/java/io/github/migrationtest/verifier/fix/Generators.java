@@ -11,6 +11,7 @@ import io.github.migrationtest.verifier.snapshot.EventTrigger;
 import io.github.migrationtest.verifier.snapshot.Extension;
 import io.github.migrationtest.verifier.snapshot.Index;
 import io.github.migrationtest.verifier.snapshot.Policy;
+import io.github.migrationtest.verifier.snapshot.Publication;
 import io.github.migrationtest.verifier.snapshot.RangeType;
 import io.github.migrationtest.verifier.snapshot.Routine;
 import io.github.migrationtest.verifier.snapshot.Schema;
@@ -29,6 +30,7 @@ final class Generators {
             Map.entry(EventTrigger.class, new EventTriggerSql()),
             Map.entry(DatabaseSetting.class, new DatabaseSettingSql()),
             Map.entry(DefaultPrivileges.class, new DefaultPrivilegesSql()),
+            Map.entry(Publication.class, new PublicationSql()),
             Map.entry(Schema.class, new SchemaSql()),
             Map.entry(Table.class, new TableSql()),
             Map.entry(Column.class, new ColumnSql()),

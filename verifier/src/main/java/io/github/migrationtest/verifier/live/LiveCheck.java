@@ -144,8 +144,8 @@ public final class LiveCheck {
     /** The live schema against {@code expected}, with the SQL that would make it so. */
     private static Comparison compare(String what, SchemaSnapshot expectedRead, SchemaSnapshot liveRead,
                                       DiffOptions options) {
-        SchemaSnapshot expected = expectedRead.withoutDatabaseDefaults();
-        SchemaSnapshot live = liveRead.withoutDatabaseDefaults(); // the administrator's, not the history's
+        SchemaSnapshot expected = expectedRead.withoutDatabaseAdministration();
+        SchemaSnapshot live = liveRead.withoutDatabaseAdministration(); // the administrator's, not the history's
         DiffResult diff = SchemaDiff.compare(expected, live, options);
         return new Comparison(what, Findings.differences(diff), fix(what, live, expected, diff));
     }

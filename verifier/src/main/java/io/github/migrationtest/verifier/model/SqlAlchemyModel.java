@@ -114,8 +114,8 @@ public final class SqlAlchemyModel implements SchemaModel {
             try (DisposableDatabase scratch = server.createDatabase(); Connection connection = scratch.connect()) {
                 ScriptFiles.runInitScripts(initScripts, connection);
                 AlembicModelBuilder.Check check = builder.check(spec, connection, scratch.password());
-                DiffResult rebuilt = SchemaDiff.compare(head.withoutDatabaseDefaults(),
-                        SnapshotReader.read(connection, options).withoutDatabaseDefaults(), DiffOptions.defaults());
+                DiffResult rebuilt = SchemaDiff.compare(head.withoutDatabaseAdministration(),
+                        SnapshotReader.read(connection, options).withoutDatabaseAdministration(), DiffOptions.defaults());
                 if (!rebuilt.matches()) {
                     return Optional.of("alembic check not shown: Alembic's own upgrade to heads built another schema than"
                             + " the verification's head (" + rebuilt.failures().size() + " differences, first "

@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
  *     indexes, role names): when it changes, only a whole read is safe
  * @param eventTriggers a digest of the event triggers, which no event trigger reports either: when
  *     it changes, a read reads them again
+ * @param publications a publication changed, or a table or column one lists: a read reads them again
  * @param recorderBroken a migration disabled or dropped one of the recorder's parts, which must be put back
  */
 record Changes(List<String> wholeBecause, Set<ReadUnit> units, Map<ReadUnit, Set<ReadUnit>> dependents,
-               List<Dropped> dropped, String untracked, String eventTriggers, boolean recorderBroken) {
+               List<Dropped> dropped, String untracked, String eventTriggers, boolean publications,
+               boolean recorderBroken) {
 
     /**
      * One dropped object.
@@ -50,6 +52,6 @@ record Changes(List<String> wholeBecause, Set<ReadUnit> units, Map<ReadUnit, Set
     Changes needingWholeRead(String reason) {
         List<String> reasons = new ArrayList<>(wholeBecause);
         reasons.add(reason);
-        return new Changes(reasons, units, dependents, dropped, untracked, eventTriggers, recorderBroken);
+        return new Changes(reasons, units, dependents, dropped, untracked, eventTriggers, publications, recorderBroken);
     }
 }

@@ -146,8 +146,15 @@ final class DdlRecorder {
             union all
             select 'whole', l.command_tag, null, null, coalesce(l.classid::regclass::text, l.object_type) from log l
             where l.classid in ('pg_namespace'::regclass, 'pg_extension'::regclass)
-               or (l.objid is null and not l.dropped and l.command_tag not like 'DROP %%')
+               or (l.objid is null and not l.dropped and l.command_tag not like 'DROP %%'
+                   and l.command_tag <> 'ALTER PUBLICATION')
                or l.command_tag = 'DROP OWNED'
+            union all
+            -- A publication (or a table's or schema's place in one) changed, or a table or column it lists by name: the
+            -- read reads the publications again.
+            select 'publications', null, null, null, null
+            where exists (select from log l where l.object_type like 'publication%%')
+               or exists (select from affected a where a.classid = 'pg_publication_rel'::regclass)
             union all
             -- What snapshots show but no event trigger reports: CLUSTER marks an index, roles' names
             -- appear in grants, ALTER DATABASE sets the database's defaults. A change here asks for a whole read.
@@ -307,6 +314,7 @@ final class DdlRecorder {
         List<String> wholeBecause = new ArrayList<>();
         String untracked = null;
         String eventTriggers = null;
+        boolean publications = false;
         boolean broken = false;
         while (row.next()) {
             switch (row.getString(1)) {
@@ -324,6 +332,7 @@ final class DdlRecorder {
                 }
                 case "untracked" -> untracked = row.getString(2);
                 case "events" -> eventTriggers = row.getString(2);
+                case "publications" -> publications = true;
                 case "broken" -> {
                     broken = true;
                     wholeBecause.add(row.getString(2));
@@ -332,6 +341,6 @@ final class DdlRecorder {
                         : " (" + row.getString(5) + ")"));
             }
         }
-        return new Changes(wholeBecause, units, dependents, dropped, untracked, eventTriggers, broken);
+        return new Changes(wholeBecause, units, dependents, dropped, untracked, eventTriggers, publications, broken);
     }
 }

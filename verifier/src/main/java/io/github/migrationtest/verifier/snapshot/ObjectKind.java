@@ -6,6 +6,7 @@ public enum ObjectKind {
     EVENT_TRIGGER("event trigger", "event trigger "),
     DATABASE_SETTING("database setting", "database setting "),
     DEFAULT_PRIVILEGES("default privileges", "default privileges "),
+    PUBLICATION("publication", "publication "),
     SCHEMA("schema", "schema "),
     TABLE("table", ""),
     COLUMN("column", ""),

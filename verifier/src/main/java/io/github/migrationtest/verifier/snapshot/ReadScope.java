@@ -59,6 +59,15 @@ final class ReadScope {
         return creationTimes.normalise(sql);
     }
 
+    /** The server's major version, which the driver learnt when it connected (no round trip). */
+    int majorVersion() {
+        try {
+            return connection.getMetaData().getDatabaseMajorVersion();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the driver did not say the server's version", e);
+        }
+    }
+
     /** Whether this read re-reads only some units, the rest coming from an earlier snapshot. */
     boolean partial() {
         return !filter.readsAll();
@@ -67,6 +76,11 @@ final class ReadScope {
     /** Whether this read reads the event triggers again (a partial read whose recorder saw them change). */
     boolean readsEventTriggers() {
         return filter.readsEventTriggers();
+    }
+
+    /** Whether this read reads the publications again (a partial read after a publication or a published table changed). */
+    boolean readsPublications() {
+        return filter.readsPublications();
     }
 
     /** Adds {@code sql}, whose every {@code ?} stands for the array of included schema OIDs, to the batch. */

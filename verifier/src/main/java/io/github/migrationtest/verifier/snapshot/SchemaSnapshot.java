@@ -83,19 +83,20 @@ public final class SchemaSnapshot {
     }
 
     /**
-     * The snapshot without the database's settings and default privileges: what a model or another database is
-     * compared on. A model (entities, a snapshot file, SQLAlchemy's metadata) describes neither, and a live database's
-     * are its administrator's; only a round trip holds its migrations to them.
+     * The snapshot without the database's settings, default privileges and publications: what a model or another
+     * database is compared on. A model (entities, a snapshot file, SQLAlchemy's metadata) describes none of them, and a
+     * live database's are its administrator's (a publication for a replica or a change-data feed); only a round trip
+     * holds its migrations to them.
      */
-    public SchemaSnapshot withoutDatabaseDefaults() {
-        if (keys.stream().noneMatch(key -> isDatabaseDefault(key.object()))) {
+    public SchemaSnapshot withoutDatabaseAdministration() {
+        if (keys.stream().noneMatch(key -> isAdministration(key.object()))) {
             return this;
         }
-        return ofSorted(keys.stream().filter(key -> !isDatabaseDefault(key.object())).toList());
+        return ofSorted(keys.stream().filter(key -> !isAdministration(key.object())).toList());
     }
 
-    private static boolean isDatabaseDefault(SchemaObject object) {
-        return object instanceof DatabaseSetting || object instanceof DefaultPrivileges;
+    private static boolean isAdministration(SchemaObject object) {
+        return object instanceof DatabaseSetting || object instanceof DefaultPrivileges || object instanceof Publication;
     }
 
     /** The objects' keys, in canonical order (see {@link SnapshotChanges}). */

@@ -25,6 +25,7 @@ final class SnapshotState {
     /** The units of partitions and inheritance children, by their parent's qualified name. */
     private final Map<String, Set<ReadUnit>> children = new HashMap<>();
     private final List<SchemaSnapshot.SortKey> eventTriggers = new ArrayList<>();
+    private final List<SchemaSnapshot.SortKey> publications = new ArrayList<>();
     private final TreeSet<SchemaSnapshot.SortKey> sorted = new TreeSet<>();
     /** The paths of the objects in {@code sorted}: no two objects may share one. */
     private final Set<String> paths = new HashSet<>();
@@ -128,6 +129,7 @@ final class SnapshotState {
         copy.members.putAll(members);
         children.forEach((parent, units) -> copy.children.put(parent, new HashSet<>(units)));
         copy.eventTriggers.addAll(eventTriggers);
+        copy.publications.addAll(publications);
         copy.sorted.addAll(sorted);
         copy.paths.addAll(paths);
         copy.schemaOids = schemaOids;
@@ -137,7 +139,8 @@ final class SnapshotState {
     }
 
     /**
-     * Re-reads the units {@code changes} touched, and the event triggers, which nothing records; then,
+     * Re-reads the units {@code changes} touched, the event triggers, which nothing records, and the publications when
+     * they changed; then,
      * in a second batch, the units depending on a touched one whose names changed ({@link UnitNames}).
      */
     void update(Connection connection, Changes changes) throws SQLException {
@@ -146,7 +149,7 @@ final class SnapshotState {
         boolean eventTriggersChanged = eventTriggerDigest == null || !eventTriggerDigest.equals(changes.eventTriggers());
         Map<ReadUnit, UnitNames> before = new HashMap<>();
         changes.dependents().keySet().forEach(source -> before.put(source, names(source)));
-        read(connection, dirty, gone, eventTriggersChanged);
+        read(connection, dirty, gone, eventTriggersChanged, changes.publications());
         eventTriggerDigest = changes.eventTriggers();
         Set<ReadUnit> renamedDependents = new HashSet<>();
         changes.dependents().forEach((source, dependents) -> {
@@ -158,10 +161,10 @@ final class SnapshotState {
         });
         renamedDependents.removeAll(dirty);
         if (!renamedDependents.isEmpty()) {
-            read(connection, withChildren(renamedDependents), Set.of(), false);
+            read(connection, withChildren(renamedDependents), Set.of(), false, false);
         }
         unitsRead = dirty.size() + renamedDependents.size();
-        if (!dirty.isEmpty() || eventTriggersChanged) {
+        if (!dirty.isEmpty() || eventTriggersChanged || changes.publications()) {
             snapshot = build();
         }
     }
@@ -172,11 +175,11 @@ final class SnapshotState {
     }
 
     /**
-     * Takes the units {@code dirty} out, and the event triggers when asked to, and reads them again
+     * Takes the units {@code dirty} out, and the event triggers and publications when asked to, and reads them again
      * but for those {@code gone}; with nothing to read, it sends nothing.
      */
-    private void read(Connection connection, Set<ReadUnit> dirty, Set<ReadUnit> gone, boolean eventTriggers)
-            throws SQLException {
+    private void read(Connection connection, Set<ReadUnit> dirty, Set<ReadUnit> gone, boolean eventTriggers,
+                      boolean publications) throws SQLException {
         Map<ReadUnit.Kind, Set<Long>> oids = new EnumMap<>(ReadUnit.Kind.class);
         for (ReadUnit unit : dirty) {
             forget(unit);
@@ -185,13 +188,21 @@ final class SnapshotState {
             }
         }
         if (eventTriggers) {
-            List<SchemaSnapshot.SortKey> were = List.copyOf(this.eventTriggers);
-            were.forEach(this::remove);
-            this.eventTriggers.clear();
-            undoWith(() -> this.eventTriggers.addAll(were));
+            forgetAll(this.eventTriggers);
         }
-        SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids, eventTriggers),
-                schemaOids, this::collect));
+        if (publications) {
+            forgetAll(this.publications);
+        }
+        SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids, eventTriggers,
+                publications), schemaOids, this::collect));
+    }
+
+    /** Takes out the objects read apart from units (event triggers or publications), to be read again. */
+    private void forgetAll(List<SchemaSnapshot.SortKey> readApart) {
+        List<SchemaSnapshot.SortKey> were = List.copyOf(readApart);
+        were.forEach(this::remove);
+        readApart.clear();
+        undoWith(() -> readApart.addAll(were));
     }
 
     /** What other units print of {@code unit} as the snapshot has it now; null when it has nothing of it. */
@@ -290,9 +301,11 @@ final class SnapshotState {
         }
         undoWith(() -> sorted.remove(key));
         if (unit == null) {
-            if (object instanceof EventTrigger) {
-                eventTriggers.add(key);
-                undoWith(() -> eventTriggers.remove(eventTriggers.size() - 1));
+            List<SchemaSnapshot.SortKey> readApart = object instanceof EventTrigger ? eventTriggers
+                    : object instanceof Publication ? publications : null;
+            if (readApart != null) {
+                readApart.add(key);
+                undoWith(() -> readApart.remove(readApart.size() - 1));
             }
             return;
         }

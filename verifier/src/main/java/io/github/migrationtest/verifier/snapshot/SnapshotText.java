@@ -174,6 +174,7 @@ public final class SnapshotText {
             case EVENT_TRIGGER -> EventTrigger.read(name, p);
             case DATABASE_SETTING -> DatabaseSetting.read(name, p);
             case DEFAULT_PRIVILEGES -> DefaultPrivileges.read(name, p);
+            case PUBLICATION -> Publication.read(name, p);
             case SCHEMA -> Schema.read(name, p);
             case TABLE -> Table.read(name, p);
             case COLUMN -> {

@@ -6,21 +6,23 @@ import java.util.Set;
 
 /** Which units a read reads: all of them, or only the given ones of each kind. */
 final class UnitFilter {
-    static final UnitFilter ALL = new UnitFilter(null, true);
+    static final UnitFilter ALL = new UnitFilter(null, true, true);
 
     private final Map<ReadUnit.Kind, Set<Long>> oids;
     private final boolean eventTriggers;
+    private final boolean publications;
 
-    private UnitFilter(Map<ReadUnit.Kind, Set<Long>> oids, boolean eventTriggers) {
+    private UnitFilter(Map<ReadUnit.Kind, Set<Long>> oids, boolean eventTriggers, boolean publications) {
         this.oids = oids;
         this.eventTriggers = eventTriggers;
+        this.publications = publications;
     }
 
-    /** Only the given units, and the event triggers when {@code eventTriggers} (which no unit holds). */
-    static UnitFilter only(Map<ReadUnit.Kind, Set<Long>> oids, boolean eventTriggers) {
+    /** Only the given units, and the event triggers and the publications when asked (which no unit holds). */
+    static UnitFilter only(Map<ReadUnit.Kind, Set<Long>> oids, boolean eventTriggers, boolean publications) {
         Map<ReadUnit.Kind, Set<Long>> copy = new EnumMap<>(ReadUnit.Kind.class); // EnumMap(Map) refuses an empty map
         copy.putAll(oids);
-        return new UnitFilter(copy, eventTriggers);
+        return new UnitFilter(copy, eventTriggers, publications);
     }
 
     /** Whether every unit is read: a whole read. */
@@ -33,9 +35,14 @@ final class UnitFilter {
         return eventTriggers;
     }
 
+    /** Whether the publications are read. */
+    boolean readsPublications() {
+        return publications;
+    }
+
     /** Whether nothing at all is read. */
     boolean readsNothing() {
-        return oids != null && !eventTriggers && oids.values().stream().allMatch(Set::isEmpty);
+        return oids != null && !eventTriggers && !publications && oids.values().stream().allMatch(Set::isEmpty);
     }
 
     /** The OIDs of the units of these kinds to read, in a partial read; empty for none. */

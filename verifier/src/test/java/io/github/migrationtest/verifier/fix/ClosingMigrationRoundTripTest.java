@@ -1,10 +1,13 @@
 package io.github.migrationtest.verifier.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.migrationtest.verifier.diff.DiffResult;
 import io.github.migrationtest.verifier.diff.SchemaDiff;
+import io.github.migrationtest.verifier.postgres.PostgresServer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -280,6 +283,14 @@ class ClosingMigrationRoundTripTest {
                         T + "CREATE STATISTICS s_target ON a, b FROM t; ALTER STATISTICS s_target SET STATISTICS 300;"
                                 + " CREATE STATISTICS s_redefined (dependencies) ON a, b FROM t;"
                                 + " CREATE STATISTICS s_new ON a, b FROM t; COMMENT ON STATISTICS s_new IS 'new'"),
+                differ("publications: tables added and taken away, options set, made and dropped",
+                        T + "CREATE TABLE u (id int PRIMARY KEY); CREATE PUBLICATION p_keep FOR TABLE t;"
+                                + " CREATE PUBLICATION p_gone FOR ALL TABLES; CREATE PUBLICATION p_empty",
+                        T + "CREATE TABLE u (id int PRIMARY KEY); CREATE TABLE v (id int);"
+                                + " CREATE PUBLICATION p_keep FOR TABLE t, u, v WITH (publish = 'insert, delete',"
+                                + " publish_via_partition_root = true); COMMENT ON PUBLICATION p_keep IS 'kept';"
+                                + " CREATE PUBLICATION p_new FOR TABLE u WITH (publish = ''); CREATE PUBLICATION p_empty"
+                                + " FOR TABLE v"),
                 differ("extended statistics on a materialized view, made and dropped with it",
                         T + "CREATE MATERIALIZED VIEW m_old AS SELECT a, b FROM t; CREATE STATISTICS s_old ON a, b FROM m_old",
                         T + "CREATE MATERIALIZED VIEW m_new AS SELECT a, b FROM t; CREATE STATISTICS s_new ON a, b FROM m_new;"
@@ -319,6 +330,17 @@ class ClosingMigrationRoundTripTest {
                                 + " ALTER TABLE \"user\" ADD UNIQUE (\"group\");"
                                 + " CREATE TABLE \"table\" (\"user\" int REFERENCES \"user\" (\"group\")"
                                 + " DEFERRABLE)"));
+    }
+
+    @Test
+    void publications_of_a_schemas_tables_and_of_columns_and_rows_are_set_and_taken_back() throws Exception {
+        assumeTrue(PostgresServer.shared().majorVersion() >= 15, "TABLES IN SCHEMA, column lists, row filters: Postgres 15");
+        the_upgrade_reaches_the_desired_schema_and_the_downgrade_brings_the_head_schema_back("publications of 15",
+                T + "CREATE SCHEMA s; CREATE TABLE s.x (id int); CREATE PUBLICATION p FOR TABLE t;"
+                        + " CREATE PUBLICATION q FOR TABLES IN SCHEMA s",
+                T + "CREATE SCHEMA s; CREATE TABLE s.x (id int); CREATE SCHEMA s2;"
+                        + " CREATE PUBLICATION p FOR TABLE t (a) WHERE (a > 0);" // no column list beside a schema
+                        + " CREATE PUBLICATION q FOR TABLE t WHERE (b <> 'x'), TABLES IN SCHEMA s2");
     }
 
     private static Arguments differ(String name, String head, String desired) {

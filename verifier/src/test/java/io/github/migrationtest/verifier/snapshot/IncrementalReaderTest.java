@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
@@ -47,7 +48,7 @@ class IncrementalReaderTest {
             partial("ALTER TYPE app.address ADD ATTRIBUTE country text"),
             partial("CREATE VIEW app.order_totals AS SELECT id, total FROM app.orders"),
             partial("ALTER VIEW app.order_totals RENAME COLUMN total TO amount"),
-            partial("ALTER TABLE app.orders SET SCHEMA public"), // its sequence and indexes move along
+            partial("ALTER TABLE app.orders SET SCHEMA public"), // its sequence and indexes move along; the publication names it anew
             partial("CREATE TABLE public.order_archive (archived_at date) INHERITS (public.orders)"),
             partial("ALTER TABLE public.orders ADD COLUMN region text"), // reaches the child
             partial("ALTER TABLE public.order_archive NO INHERIT public.orders"),
@@ -56,7 +57,9 @@ class IncrementalReaderTest {
             whole("ALTER TABLE public.orders SET WITHOUT CLUSTER"),
             whole("CLUSTER public.orders USING orders_pkey"),
             partial("ALTER EVENT TRIGGER app_ddl DISABLE"), // no event trigger either: always re-read
-            partial("DROP TABLE app.members CASCADE"), // views, the materialized view, the foreign key
+            partial("ALTER PUBLICATION app_feed ADD TABLE app.events"), // members (users renamed) is in it already
+            partial("ALTER PUBLICATION app_feed SET (publish = 'insert')"),
+            partial("DROP TABLE app.members CASCADE"), // views, the materialized view, the foreign key, the publication
             whole("GRANT SELECT ON app.order_totals TO migrationtest_reader"),
             whole("ALTER SCHEMA app RENAME TO shop"),
             whole("DROP EXTENSION citext CASCADE"),
@@ -211,6 +214,33 @@ class IncrementalReaderTest {
                 execute(connection, step.getKey());
                 assertEqualsWholeRead(reader, connection, step.getKey());
                 assertThat(reader.unitsReadLast()).as("units read after %s", step.getKey()).isEqualTo(step.getValue());
+            }
+        });
+    }
+
+    @Test
+    void readsThePublicationsAgainWhenOneOrATableOrColumnTheyNameChanges() throws SQLException {
+        assumeTrue(PostgresServer.shared().majorVersion() >= 15, "TABLES IN SCHEMA, column lists, row filters: Postgres 15");
+        withStartedReader((connection, reader) -> {
+            execute(connection, """
+                    CREATE SCHEMA s;
+                    CREATE TABLE public.t (id int PRIMARY KEY, a int, b text);
+                    CREATE TABLE s.u (id int);
+                    CREATE PUBLICATION p FOR TABLE public.t (id, a) WHERE (a > 0);
+                    CREATE PUBLICATION q FOR TABLES IN SCHEMA s;
+                    """);
+            reader.read(connection);
+            for (String change : List.of("ALTER TABLE public.t RENAME COLUMN a TO a2", "ALTER TABLE public.t RENAME TO t2",
+                    "ALTER TABLE public.t2 SET SCHEMA s", "ALTER PUBLICATION q DROP TABLES IN SCHEMA s",
+                    "ALTER PUBLICATION q ADD TABLE s.u, TABLES IN SCHEMA public", "ALTER SCHEMA s RENAME TO s3",
+                    "ALTER TABLE s3.t2 ADD COLUMN c int", "DROP TABLE s3.u", "ALTER PUBLICATION p RENAME TO p2",
+                    "DROP PUBLICATION q")) {
+                int partialBefore = reader.partialReads();
+                execute(connection, change);
+                assertEqualsWholeRead(reader, connection, change);
+                if (!change.startsWith("ALTER SCHEMA")) { // a schema's rename is read whole
+                    assertThat(reader.partialReads() - partialBefore).as("partial read after %s", change).isEqualTo(1);
+                }
             }
         });
     }
