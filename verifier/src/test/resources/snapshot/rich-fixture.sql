@@ -110,6 +110,14 @@ CREATE MATERIALIZED VIEW app.user_totals AS
 CREATE UNIQUE INDEX user_totals_id_idx ON app.user_totals (id);
 COMMENT ON COLUMN app.user_totals.total IS 'summed';
 
+-- Rules: a table's, conditional and disabled; a view's INSTEAD rule writing its table (renames of that table's
+-- columns change its text).
+CREATE RULE orders_keep_large AS ON DELETE TO app.orders WHERE old.total > 1000 DO INSTEAD NOTHING;
+COMMENT ON RULE orders_keep_large ON app.orders IS 'large orders stay';
+ALTER TABLE app.orders DISABLE RULE orders_keep_large;
+CREATE RULE active_users_insert AS ON INSERT TO app.active_users
+    DO INSTEAD INSERT INTO app.users (email, name) VALUES (new.email, new.name);
+
 -- Roles are cluster-wide, and several test databases share one server.
 DO $$ BEGIN CREATE ROLE migrationtest_reader NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
 GRANT USAGE ON SCHEMA app TO migrationtest_reader;

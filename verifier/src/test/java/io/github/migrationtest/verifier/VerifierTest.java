@@ -254,6 +254,23 @@ class VerifierTest {
     }
 
     @Test
+    void a_rule_a_downgrade_leaves_fails_the_downgrade_not_only_the_upgrade_after_it() throws IOException {
+        pair("0002_b", "CREATE TABLE b (id int PRIMARY KEY); CREATE RULE a_keep AS ON DELETE TO a DO INSTEAD NOTHING;",
+                "DROP TABLE b;");
+
+        VerificationReport report = verify(VerifierOptions.defaults());
+
+        CheckResult downgrade = report.revision("0002").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(downgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(downgrade.differences()).extracting(ReportedDifference::path).containsExactly("rule public.a.a_keep");
+        assertThat(downgrade.fix()).contains("DROP RULE a_keep ON public.a;");
+
+        pair("0002_b", "CREATE TABLE b (id int PRIMARY KEY); CREATE RULE a_keep AS ON DELETE TO a DO INSTEAD NOTHING;",
+                "DROP RULE a_keep ON a; DROP TABLE b;");
+        assertThat(verify(VerifierOptions.defaults()).passed()).isTrue();
+    }
+
+    @Test
     void a_table_a_downgrade_leaves_in_a_publication_fails_the_downgrade() throws IOException {
         // A downgrade that forgets to take a table out of a publication leaves nothing for the upgrade after it to trip
         // on (ADD TABLE of a table it has fails, but SET TABLE and the options do not): only the publication shows it.

@@ -10,6 +10,7 @@ import io.github.migrationtest.verifier.snapshot.EnumType;
 import io.github.migrationtest.verifier.snapshot.Index;
 import io.github.migrationtest.verifier.snapshot.Policy;
 import io.github.migrationtest.verifier.snapshot.Routine;
+import io.github.migrationtest.verifier.snapshot.Rule;
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.Table;
@@ -93,13 +94,16 @@ final class Changes {
         }
     }
 
-    /** Children the diff does not list because it reports their table (or materialized view) missing whole. */
+    /**
+     * Children the diff does not list because it reports their table or view missing whole: a table's constraints,
+     * indexes, triggers, rules and policies, a materialized view's indexes, a view's triggers and rules.
+     */
     private static void addChildrenOfNewRelations(SchemaSnapshot to, Map<String, Change> changes) {
         for (Change change : List.copyOf(changes.values())) {
             SchemaObject relation = change.to();
             boolean newRelation = change.createsNew()
                     && (relation instanceof Table table && !TableSql.isChild(table)
-                            || relation instanceof View view && view.materialized());
+                            || relation instanceof View);
             if (newRelation) {
                 to.children(relation.path()).stream().filter(child -> !(child instanceof Column))
                         .forEach(child -> changes.putIfAbsent(child.path(), Change.create(child)));
@@ -132,7 +136,7 @@ final class Changes {
         }
         for (SchemaObject object : from.objects()) {
             boolean namesRecreatedType = (object instanceof Constraint || object instanceof Index
-                    || object instanceof Trigger || object instanceof Policy)
+                    || object instanceof Trigger || object instanceof Rule || object instanceof Policy)
                     && recreatedTypes.stream().anyMatch(type -> mentionedBy(object, type));
             if (namesRecreatedType) {
                 rebuild(object, to, changes);

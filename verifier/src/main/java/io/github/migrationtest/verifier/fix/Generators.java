@@ -14,6 +14,7 @@ import io.github.migrationtest.verifier.snapshot.Policy;
 import io.github.migrationtest.verifier.snapshot.Publication;
 import io.github.migrationtest.verifier.snapshot.RangeType;
 import io.github.migrationtest.verifier.snapshot.Routine;
+import io.github.migrationtest.verifier.snapshot.Rule;
 import io.github.migrationtest.verifier.snapshot.Schema;
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.Sequence;
@@ -38,6 +39,7 @@ final class Generators {
             Map.entry(Index.class, new IndexSql()),
             Map.entry(Statistics.class, new StatisticsSql()),
             Map.entry(Trigger.class, new TriggerSql()),
+            Map.entry(Rule.class, new RuleSql()),
             Map.entry(Policy.class, new PolicySql()),
             Map.entry(Sequence.class, new SequenceSql()),
             Map.entry(View.class, new ViewSql()),

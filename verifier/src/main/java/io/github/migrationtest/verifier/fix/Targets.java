@@ -10,6 +10,7 @@ import io.github.migrationtest.verifier.snapshot.Index;
 import io.github.migrationtest.verifier.snapshot.Policy;
 import io.github.migrationtest.verifier.snapshot.RangeType;
 import io.github.migrationtest.verifier.snapshot.Routine;
+import io.github.migrationtest.verifier.snapshot.Rule;
 import io.github.migrationtest.verifier.snapshot.Schema;
 import io.github.migrationtest.verifier.snapshot.SchemaMember;
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
@@ -62,7 +63,8 @@ final class Targets {
         if (object instanceof Column column) {
             return "COLUMN " + Sql.name(column.schema(), column.table(), column.name());
         }
-        if (object instanceof Constraint || object instanceof Trigger || object instanceof Policy) {
+        if (object instanceof Constraint || object instanceof Trigger || object instanceof Rule
+                || object instanceof Policy) {
             return keyword(object) + " " + name(object) + " ON " + table(object);
         }
         return keyword(object) + " " + name(object);

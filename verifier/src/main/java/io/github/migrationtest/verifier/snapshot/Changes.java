@@ -20,10 +20,11 @@ import java.util.stream.Collectors;
  * @param eventTriggers a digest of the event triggers, which no event trigger reports either: when
  *     it changes, a read reads them again
  * @param publications a publication changed, or a table or column one lists: a read reads them again
+ * @param rules a rule was made, replaced or renamed: a read reads the rules of the units it reads
  * @param recorderBroken a migration disabled or dropped one of the recorder's parts, which must be put back
  */
 record Changes(List<String> wholeBecause, Set<ReadUnit> units, Map<ReadUnit, Set<ReadUnit>> dependents,
-               List<Dropped> dropped, String untracked, String eventTriggers, boolean publications,
+               List<Dropped> dropped, String untracked, String eventTriggers, boolean publications, boolean rules,
                boolean recorderBroken) {
 
     /**
@@ -52,6 +53,7 @@ record Changes(List<String> wholeBecause, Set<ReadUnit> units, Map<ReadUnit, Set
     Changes needingWholeRead(String reason) {
         List<String> reasons = new ArrayList<>(wholeBecause);
         reasons.add(reason);
-        return new Changes(reasons, units, dependents, dropped, untracked, eventTriggers, publications, recorderBroken);
+        return new Changes(reasons, units, dependents, dropped, untracked, eventTriggers, publications, rules,
+                recorderBroken);
     }
 }

@@ -70,12 +70,12 @@ final class DatabaseWideReader implements CatalogReader {
             scope.query(DefaultPrivileges.SQL, row -> new DefaultPrivileges(row.getString(1), row.getString(2),
                     row.getString(3), row.getString(4)));
         }
-        if (!scope.partial() || scope.readsPublications()) {
+        if (scope.reads(UnitFilter.Also.PUBLICATIONS)) {
             // Read again when the recorder saw a publication change, or a table one lists (a rename changes the list).
             scope.query(publications(scope.majorVersion()), row -> new Publication(row.getString(1), row.getBoolean(2),
                     row.getString(3), row.getBoolean(4), row.getString(5), row.getString(6), row.getString(7)));
         }
-        if (!scope.readsEventTriggers()) {
+        if (!scope.reads(UnitFilter.Also.EVENT_TRIGGERS)) {
             return;
         }
         scope.query(EVENT_TRIGGERS, row -> scope.excludesEventTrigger(row.getString(1)) ? null

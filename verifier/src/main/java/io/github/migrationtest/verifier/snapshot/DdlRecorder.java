@@ -156,6 +156,10 @@ final class DdlRecorder {
             where exists (select from log l where l.object_type like 'publication%%')
                or exists (select from affected a where a.classid = 'pg_publication_rel'::regclass)
             union all
+            -- A rule made, replaced or renamed: the read reads rules, which it reads only where some were.
+            select 'rules', null, null, null, null
+            where exists (select from log l where l.object_type = 'rule' and not l.dropped)
+            union all
             -- What snapshots show but no event trigger reports: CLUSTER marks an index, roles' names
             -- appear in grants, ALTER DATABASE sets the database's defaults. A change here asks for a whole read.
             -- pg_index is read page by page (SYSTEM (100) takes every page): no index helps, and under the read's
@@ -315,6 +319,7 @@ final class DdlRecorder {
         String untracked = null;
         String eventTriggers = null;
         boolean publications = false;
+        boolean rules = false;
         boolean broken = false;
         while (row.next()) {
             switch (row.getString(1)) {
@@ -333,6 +338,7 @@ final class DdlRecorder {
                 case "untracked" -> untracked = row.getString(2);
                 case "events" -> eventTriggers = row.getString(2);
                 case "publications" -> publications = true;
+                case "rules" -> rules = true;
                 case "broken" -> {
                     broken = true;
                     wholeBecause.add(row.getString(2));
@@ -341,6 +347,7 @@ final class DdlRecorder {
                         : " (" + row.getString(5) + ")"));
             }
         }
-        return new Changes(wholeBecause, units, dependents, dropped, untracked, eventTriggers, publications, broken);
+        return new Changes(wholeBecause, units, dependents, dropped, untracked, eventTriggers, publications, rules,
+                broken);
     }
 }

@@ -14,6 +14,7 @@ public enum ObjectKind {
     INDEX("index", ""),
     STATISTICS("statistics", "statistics "),
     TRIGGER("trigger", "trigger "),
+    RULE("rule", "rule "),
     POLICY("policy", "policy "),
     SEQUENCE("sequence", ""),
     VIEW("view", ""),

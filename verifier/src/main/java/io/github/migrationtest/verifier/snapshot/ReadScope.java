@@ -73,14 +73,9 @@ final class ReadScope {
         return !filter.readsAll();
     }
 
-    /** Whether this read reads the event triggers again (a partial read whose recorder saw them change). */
-    boolean readsEventTriggers() {
-        return filter.readsEventTriggers();
-    }
-
-    /** Whether this read reads the publications again (a partial read after a publication or a published table changed). */
-    boolean readsPublications() {
-        return filter.readsPublications();
+    /** Whether this read reads {@code what}: always a whole read, a partial one when its changes asked for it. */
+    boolean reads(UnitFilter.Also what) {
+        return filter.reads(what);
     }
 
     /** Adds {@code sql}, whose every {@code ?} stands for the array of included schema OIDs, to the batch. */

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -140,8 +141,8 @@ final class SnapshotState {
 
     /**
      * Re-reads the units {@code changes} touched, the event triggers, which nothing records, and the publications when
-     * they changed; then,
-     * in a second batch, the units depending on a touched one whose names changed ({@link UnitNames}).
+     * they changed; then, in a second batch, the units depending on a touched one whose names changed ({@link
+     * UnitNames}).
      */
     void update(Connection connection, Changes changes) throws SQLException {
         Set<ReadUnit> gone = new HashSet<>();
@@ -149,7 +150,17 @@ final class SnapshotState {
         boolean eventTriggersChanged = eventTriggerDigest == null || !eventTriggerDigest.equals(changes.eventTriggers());
         Map<ReadUnit, UnitNames> before = new HashMap<>();
         changes.dependents().keySet().forEach(source -> before.put(source, names(source)));
-        read(connection, dirty, gone, eventTriggersChanged, changes.publications());
+        Set<UnitFilter.Also> also = EnumSet.noneOf(UnitFilter.Also.class);
+        if (eventTriggersChanged) {
+            also.add(UnitFilter.Also.EVENT_TRIGGERS);
+        }
+        if (changes.publications()) {
+            also.add(UnitFilter.Also.PUBLICATIONS);
+        }
+        if (changes.rules()) {
+            also.add(UnitFilter.Also.RULES);
+        }
+        read(connection, dirty, gone, also);
         eventTriggerDigest = changes.eventTriggers();
         Set<ReadUnit> renamedDependents = new HashSet<>();
         changes.dependents().forEach((source, dependents) -> {
@@ -161,10 +172,10 @@ final class SnapshotState {
         });
         renamedDependents.removeAll(dirty);
         if (!renamedDependents.isEmpty()) {
-            read(connection, withChildren(renamedDependents), Set.of(), false, false);
+            read(connection, withChildren(renamedDependents), Set.of(), EnumSet.noneOf(UnitFilter.Also.class));
         }
         unitsRead = dirty.size() + renamedDependents.size();
-        if (!dirty.isEmpty() || eventTriggersChanged || changes.publications()) {
+        if (!dirty.isEmpty() || !also.isEmpty()) {
             snapshot = build();
         }
     }
@@ -175,26 +186,38 @@ final class SnapshotState {
     }
 
     /**
-     * Takes the units {@code dirty} out, and the event triggers and publications when asked to, and reads them again
-     * but for those {@code gone}; with nothing to read, it sends nothing.
+     * Takes the units {@code dirty} out, and the event triggers and publications when {@code also} asks, and reads them
+     * again but for those {@code gone}; their rules too where one of them had some. With nothing to read, it sends
+     * nothing.
      */
-    private void read(Connection connection, Set<ReadUnit> dirty, Set<ReadUnit> gone, boolean eventTriggers,
-                      boolean publications) throws SQLException {
+    private void read(Connection connection, Set<ReadUnit> dirty, Set<ReadUnit> gone, Set<UnitFilter.Also> also)
+            throws SQLException {
         Map<ReadUnit.Kind, Set<Long>> oids = new EnumMap<>(ReadUnit.Kind.class);
+        Set<UnitFilter.Also> reading = EnumSet.noneOf(UnitFilter.Also.class);
+        reading.addAll(also);
         for (ReadUnit unit : dirty) {
+            if (hasRules(unit)) {
+                reading.add(UnitFilter.Also.RULES);
+            }
             forget(unit);
             if (!gone.contains(unit)) {
                 oids.computeIfAbsent(unit.kind(), k -> new HashSet<>()).add(unit.oid());
             }
         }
-        if (eventTriggers) {
+        if (reading.contains(UnitFilter.Also.EVENT_TRIGGERS)) {
             forgetAll(this.eventTriggers);
         }
-        if (publications) {
+        if (reading.contains(UnitFilter.Also.PUBLICATIONS)) {
             forgetAll(this.publications);
         }
-        SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids, eventTriggers,
-                publications), schemaOids, this::collect));
+        SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids, reading), schemaOids,
+                this::collect));
+    }
+
+    /** Whether the unit held a rule when last read: few do, and only their reads ask for rules. */
+    private boolean hasRules(ReadUnit unit) {
+        Content content = units.get(unit);
+        return content != null && content.keys.stream().anyMatch(key -> key.object() instanceof Rule);
     }
 
     /** Takes out the objects read apart from units (event triggers or publications), to be read again. */

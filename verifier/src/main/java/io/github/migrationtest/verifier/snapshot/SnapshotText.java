@@ -185,6 +185,7 @@ public final class SnapshotText {
             case INDEX -> Index.read(name, p);
             case STATISTICS -> Statistics.read(name, p);
             case TRIGGER -> Trigger.read(name, p);
+            case RULE -> Rule.read(name, p);
             case POLICY -> Policy.read(name, p);
             case SEQUENCE -> Sequence.read(name, p);
             case VIEW -> View.read(name, false, p);

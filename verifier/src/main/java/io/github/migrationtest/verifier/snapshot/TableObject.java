@@ -1,7 +1,7 @@
 package io.github.migrationtest.verifier.snapshot;
 
-/** An object that belongs to one table: a column, constraint, trigger or policy. */
-public sealed interface TableObject extends SchemaObject permits Column, Constraint, Trigger, Policy {
+/** An object that belongs to one table (or view): a column, constraint, trigger, rule or policy. */
+public sealed interface TableObject extends SchemaObject permits Column, Constraint, Trigger, Rule, Policy {
 
     /** The table it belongs to, in the same schema. */
     String table();

@@ -1,6 +1,9 @@
 package io.github.migrationtest.verifier.snapshot;
 
-/** Reads user triggers (not the internal ones behind foreign keys) and row-level security policies. */
+/**
+ * Reads user triggers (not the internal ones behind foreign keys), rules (not a view's own {@code _RETURN}) and
+ * row-level security policies.
+ */
 final class TriggerReader implements CatalogReader {
     private static final String TRIGGERS = """
             select n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid),
@@ -13,6 +16,19 @@ final class TriggerReader implements CatalogReader {
             where not t.tgisinternal and not starts_with(t.tgname, '%s') and %s and %s""".formatted(
             ReadScope.comment("pg_trigger", "t.oid"), GuardObjects.TRIGGER_PREFIX,
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
+
+    private static final String RULES = """
+            select n.nspname, c.relname, r.rulename, rtrim(pg_get_ruledef(r.oid), ';'),
+                   case r.ev_enabled when 'D' then 'disabled' when 'R' then 'replica' when 'A' then 'always' end,
+                   %s,
+                   case when c.relkind in ('v', 'm') then 'VIEW' else 'TABLE' end as unit_kind, r.ev_class as unit_oid,
+                   r.oid as member_oid
+            from pg_rewrite r
+            join pg_class c on c.oid = r.ev_class
+            join pg_namespace n on n.oid = c.relnamespace
+            where r.rulename <> '_RETURN' and %s and %s""".formatted(
+            ReadScope.comment("pg_rewrite", "r.oid"), ReadScope.inSchemas("c.relnamespace"),
+            ReadScope.notExtensionMember("pg_class", "c.oid"));
 
     private static final String POLICIES = """
             select n.nspname, c.relname, p.polname, not p.polpermissive,
@@ -35,6 +51,11 @@ final class TriggerReader implements CatalogReader {
         scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_trigger", TRIGGERS, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Trigger(row.getString(1), row.getString(2), row.getString(3), scope.expression(row.getString(4)),
                         row.getString(5), row.getString(6)));
+        if (scope.reads(UnitFilter.Also.RULES)) {
+            scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_rewrite", RULES, row -> scope.excludesTable(row.getString(1),
+                    row.getString(2)) ? null : new Rule(row.getString(1), row.getString(2), row.getString(3),
+                    scope.expression(row.getString(4)), row.getString(5), row.getString(6)));
+        }
         scope.query(ReadUnit.TABLES, "pg_policy", POLICIES, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Policy(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4),
                         row.getString(5), row.getString(6), scope.expression(row.getString(7)), scope.expression(row.getString(8)),

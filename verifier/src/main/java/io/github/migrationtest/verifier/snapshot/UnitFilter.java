@@ -1,28 +1,37 @@
 package io.github.migrationtest.verifier.snapshot;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Which units a read reads: all of them, or only the given ones of each kind. */
+/** Which units a read reads: all of them, or only the given ones of each kind, and what it reads besides. */
 final class UnitFilter {
-    static final UnitFilter ALL = new UnitFilter(null, true, true);
+    static final UnitFilter ALL = new UnitFilter(null, EnumSet.allOf(Also.class));
 
-    private final Map<ReadUnit.Kind, Set<Long>> oids;
-    private final boolean eventTriggers;
-    private final boolean publications;
-
-    private UnitFilter(Map<ReadUnit.Kind, Set<Long>> oids, boolean eventTriggers, boolean publications) {
-        this.oids = oids;
-        this.eventTriggers = eventTriggers;
-        this.publications = publications;
+    /** What a partial read reads only when asked: what no unit holds, and what few units have. */
+    enum Also {
+        /** The event triggers, which no event trigger reports: read when their digest changed. */
+        EVENT_TRIGGERS,
+        /** The publications: read when one changed, or a table or column one lists. */
+        PUBLICATIONS,
+        /** The rules of the units read: read where one of them had rules, or a rule was made or renamed. */
+        RULES
     }
 
-    /** Only the given units, and the event triggers and the publications when asked (which no unit holds). */
-    static UnitFilter only(Map<ReadUnit.Kind, Set<Long>> oids, boolean eventTriggers, boolean publications) {
+    private final Map<ReadUnit.Kind, Set<Long>> oids;
+    private final Set<Also> also;
+
+    private UnitFilter(Map<ReadUnit.Kind, Set<Long>> oids, Set<Also> also) {
+        this.oids = oids;
+        this.also = also;
+    }
+
+    /** Only the given units, and {@code also}. */
+    static UnitFilter only(Map<ReadUnit.Kind, Set<Long>> oids, Set<Also> also) {
         Map<ReadUnit.Kind, Set<Long>> copy = new EnumMap<>(ReadUnit.Kind.class); // EnumMap(Map) refuses an empty map
         copy.putAll(oids);
-        return new UnitFilter(copy, eventTriggers, publications);
+        return new UnitFilter(copy, also.isEmpty() ? EnumSet.noneOf(Also.class) : EnumSet.copyOf(also));
     }
 
     /** Whether every unit is read: a whole read. */
@@ -30,19 +39,15 @@ final class UnitFilter {
         return oids == null;
     }
 
-    /** Whether the event triggers are read. */
-    boolean readsEventTriggers() {
-        return eventTriggers;
+    /** Whether {@code what} is read (always, in a whole read). */
+    boolean reads(Also what) {
+        return also.contains(what);
     }
 
-    /** Whether the publications are read. */
-    boolean readsPublications() {
-        return publications;
-    }
-
-    /** Whether nothing at all is read. */
+    /** Whether nothing at all is read (rules are only read with their units). */
     boolean readsNothing() {
-        return oids != null && !eventTriggers && !publications && oids.values().stream().allMatch(Set::isEmpty);
+        return oids != null && !also.contains(Also.EVENT_TRIGGERS) && !also.contains(Also.PUBLICATIONS)
+                && oids.values().stream().allMatch(Set::isEmpty);
     }
 
     /** The OIDs of the units of these kinds to read, in a partial read; empty for none. */

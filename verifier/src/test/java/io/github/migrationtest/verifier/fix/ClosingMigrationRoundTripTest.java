@@ -283,6 +283,17 @@ class ClosingMigrationRoundTripTest {
                         T + "CREATE STATISTICS s_target ON a, b FROM t; ALTER STATISTICS s_target SET STATISTICS 300;"
                                 + " CREATE STATISTICS s_redefined (dependencies) ON a, b FROM t;"
                                 + " CREATE STATISTICS s_new ON a, b FROM t; COMMENT ON STATISTICS s_new IS 'new'"),
+                differ("rules made, redefined, disabled and dropped, on a table and on a view",
+                        T + "CREATE VIEW v AS SELECT a, b FROM t; CREATE RULE r_gone AS ON DELETE TO t DO INSTEAD NOTHING;"
+                                + " CREATE RULE r_changed AS ON UPDATE TO t DO ALSO NOTIFY t_changed",
+                        T + "CREATE VIEW v AS SELECT a, b FROM t; CREATE RULE r_changed AS ON UPDATE TO t WHERE new.a > 0"
+                                + " DO INSTEAD NOTHING; ALTER TABLE t DISABLE RULE r_changed;"
+                                + " CREATE RULE v_insert AS ON INSERT TO v DO INSTEAD INSERT INTO t VALUES (new.a, new.b);"
+                                + " COMMENT ON RULE v_insert ON v IS 'writes t'"),
+                differ("a new view with an INSTEAD rule and an INSTEAD OF trigger", T + TOUCH,
+                        T + TOUCH + "CREATE VIEW v AS SELECT a, b FROM t;"
+                                + " CREATE RULE v_delete AS ON DELETE TO v DO INSTEAD DELETE FROM t WHERE t.a = old.a;"
+                                + " CREATE TRIGGER v_touch INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION touch()"),
                 differ("publications: tables added and taken away, options set, made and dropped",
                         T + "CREATE TABLE u (id int PRIMARY KEY); CREATE PUBLICATION p_keep FOR TABLE t;"
                                 + " CREATE PUBLICATION p_gone FOR ALL TABLES; CREATE PUBLICATION p_empty",

@@ -39,6 +39,10 @@ class IncrementalReaderTest {
             partial("DROP INDEX app.orders_note_idx"), // the catalogs no longer say on which table
             partial("ALTER TABLE app.orders DROP CONSTRAINT orders_total_check"),
             partial("DROP TRIGGER orders_touch ON app.orders"),
+            partial("ALTER TABLE app.orders ENABLE RULE orders_keep_large"),
+            partial("CREATE RULE orders_notify AS ON UPDATE TO app.orders DO ALSO NOTIFY orders"),
+            partial("ALTER RULE orders_notify ON app.orders RENAME TO orders_tell"),
+            partial("DROP RULE orders_keep_large ON app.orders"),
             partial("DROP POLICY users_self ON app.members"),
             partial("COMMENT ON COLUMN app.orders.note IS 'a note'"),
             partial("ALTER SEQUENCE app.invoice_no RENAME TO invoice_number"), // the default's nextval

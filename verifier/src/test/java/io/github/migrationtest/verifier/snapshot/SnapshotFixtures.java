@@ -72,6 +72,8 @@ public final class SnapshotFixtures {
                 new Index("app", "users_pkey", "users", "users_pkey", null, true, false, null),
                 new Index("app", "users name", "users", null, "CREATE INDEX \"users name\" ON app.users USING btree (name)"
                         + " WHERE (name <> ''::text)", false, true, "partial"),
+                new Rule("app", "users", "keep", "CREATE RULE keep AS\n    ON DELETE TO app.users DO INSTEAD NOTHING",
+                        "disabled", "a\ncomment"),
                 new Trigger("app", "users", "touch", "CREATE TRIGGER touch BEFORE UPDATE ON app.users FOR EACH ROW "
                         + "EXECUTE FUNCTION app.touch()", "disabled", null),
                 new Policy("app", "users", "self", true, "SELECT", "PUBLIC", "(name = CURRENT_USER)", null, null),
