@@ -9,9 +9,16 @@ import io.github.migrationtest.verifier.report.StatementError;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Turns what the diff and the sources found into the report's own, serialisable terms. */
 public final class Findings {
+    /**
+     * Files whose SQL is built in code (an Alembic revision, a Flyway Java migration): the line names the call, not the
+     * statement, which may be a constant far above it, so the statement sent is shown too.
+     */
+    private static final Pattern BUILT_IN_CODE = Pattern.compile("\\.(py|java)$");
+    private static final int SQL_SHOWN = 300;
 
     /** Postgres' SQLSTATE for a statement refused inside a transaction block ({@code CREATE INDEX CONCURRENTLY}). */
     private static final String CANNOT_RUN_IN_TRANSACTION = "25001";
@@ -61,6 +68,10 @@ public final class Findings {
         }
         if (!failure.hint().isEmpty()) {
             message.append(" HINT: ").append(failure.hint());
+        }
+        if (!failure.statement().isBlank() && BUILT_IN_CODE.matcher(failure.file()).find()) {
+            String sql = failure.statement().strip().replaceAll("\\s+", " ");
+            message.append(" SQL: ").append(sql.length() > SQL_SHOWN ? sql.substring(0, SQL_SHOWN) + " ..." : sql);
         }
         return new StatementError(failure.file(), failure.line(), failure.column(), message.toString());
     }

@@ -12,6 +12,8 @@ Requests (each answer has "ok"; a failed one has "message" and, where known, "fi
   {"op": "model", "spec": "alembic" | "module:attribute", "target": {...}}  create_all of a model
 """
 import ast
+import builtins
+import contextlib
 import io
 import json
 import os
@@ -70,6 +72,10 @@ def _redirect(dialect, connection_record, cargs, cparams):
     if dialect.name != "postgresql":
         raise RuntimeError("env.py connects with the %s dialect; migrationtest runs the migrations on PostgreSQL:"
                            " make the URL env.py uses a postgresql:// one" % dialect.name)
+    # The session settings env.py asks for (connect_args' options, ?options=-csearch_path%3Dapp in the URL, asyncpg's
+    # server_settings) are the migrations' too: a search_path there decides where their tables go.
+    their_options = cparams.get("options")
+    their_settings = dict(cparams.get("server_settings") or {})
     del cargs[:]
     for key in ("dsn", "host", "port", "dbname", "database", "user", "password", "unix_sock", "options",
                 "application_name", "server_settings"):
@@ -80,12 +86,15 @@ def _redirect(dialect, connection_record, cargs, cparams):
     settings = dict(_TARGET.get("settings") or {})
     if dialect.driver == "asyncpg":
         cparams["database"] = _TARGET["dbname"]
-        cparams["server_settings"] = dict(settings, application_name="migrationtest-alembic")
+        cparams["server_settings"] = dict(their_settings, **settings, application_name="migrationtest-alembic")
     elif dialect.driver in ("psycopg2", "psycopg", "psycopg2cffi", "psycopg_async"):
         cparams["dbname"] = _TARGET["dbname"]
         cparams["application_name"] = "migrationtest-alembic"
-        if settings:
-            cparams["options"] = " ".join("-c %s=%s" % (k, v) for k, v in settings.items())
+        # The verifier's settings last: of two -c for one setting, the later holds.
+        options = [their_options] if their_options else []
+        options += ["-c %s=%s" % (k, v) for k, v in settings.items()]
+        if options:
+            cparams["options"] = " ".join(options)
     else:
         cparams["database"] = _TARGET["dbname"]
     connection = dialect.connect(*cargs, **cparams)
@@ -138,6 +147,11 @@ def op_open(request):
     _STATE["env"] = request.get("env")
     _STATE["ini_url"] = config.get_main_option("sqlalchemy.url")
     missing = _missing_driver(_STATE["ini_url"])
+    if missing and _STATE["ini_url"] and _missing_driver(None) is None:
+        # env.py may build its own URL (an environment variable, the application's settings) and never use alembic.ini's:
+        # the steps connect with an installed driver, and an env.py that needs that one says so in its step.
+        _STATE["ini_driver_missing"] = True
+        missing = None
     if missing:
         return missing
     script = ScriptDirectory.from_config(config)
@@ -194,6 +208,11 @@ def _missing_driver(ini_url):
         dialect = sqlalchemy.engine.make_url(drivername + "://").get_dialect()
         load = getattr(dialect, "import_dbapi", None) or dialect.dbapi
         load()
+    except sqlalchemy.exc.NoSuchModuleError as error:
+        # A dialect this SQLAlchemy does not have (postgresql+psycopg, psycopg 3, came with SQLAlchemy 2.0).
+        return {"ok": False, "kind": "missing", "module": drivername,
+                "message": "SQLAlchemy %s has no dialect %s (%s)" % (sqlalchemy.__version__, drivername, error),
+                "python": sys.executable, "pythonVersion": sys.version.split()[0]}
     except ImportError as error:
         return {"ok": False, "kind": "missing", "module": getattr(error, "name", None) or drivername,
                 "message": "%s (the driver of %s://)" % (error, drivername), "python": sys.executable,
@@ -271,7 +290,8 @@ def _version_table():
     _use_target({"host": "localhost", "port": 5432, "dbname": "migrationtest", "user": "migrationtest"})
     try:
         with EnvironmentContext(_STATE["config"], _STATE["script"], fn=capture, as_sql=True,
-                                output_buffer=io.StringIO(), starting_rev=None, destination_rev="heads"):
+                                output_buffer=io.StringIO(), starting_rev=None, destination_rev="heads"), \
+                _files_left_alone():
             _run_env()
         problem = None
     except BaseException as error:
@@ -280,6 +300,25 @@ def _version_table():
         _TARGET.clear()
     return {"name": captured.get("table") or "alembic_version", "schema": captured.get("schema"),
             "problem": None if "table" in captured else problem, "written": _written_version_tables()}
+
+
+@contextlib.contextmanager
+def _files_left_alone():
+    """While env.py runs offline only to be read (its version table, its target_metadata), a file it opens to write is
+    a buffer in memory: an env.py that sends the offline SQL to a file of the project (output_buffer=open(path, "w"))
+    would otherwise truncate and rewrite it, where Alembic writes it only for `upgrade --sql`. Reading is unchanged."""
+    real = builtins.open
+
+    def guarded(file, mode="r", *args, **kwargs):
+        if isinstance(file, int) or not any(flag in mode for flag in "wax+"):
+            return real(file, mode, *args, **kwargs)
+        return io.BytesIO() if "b" in mode else io.StringIO()
+
+    builtins.open = io.open = guarded
+    try:
+        yield
+    finally:
+        builtins.open = io.open = real
 
 
 def _offline_problem(error):
@@ -443,18 +482,21 @@ def _use_target(target):
     _TARGET.clear()
     _TARGET.update(target)
     # env.py styles that read sqlalchemy.url find the verifier's database there too, with the driver
-    # of the URL alembic.ini names (an async env.py needs its async driver).
-    drivername = "postgresql"
+    # of the URL alembic.ini names (an async env.py needs its async driver) and its query (?options=-csearch_path%3Dapp
+    # sets the session's search_path: where the migrations' tables go).
+    ini = None
     if _STATE.get("ini_url"):
         try:
-            drivername = sqlalchemy.engine.make_url(_STATE["ini_url"]).drivername
+            ini = sqlalchemy.engine.make_url(_STATE["ini_url"])
         except Exception:
             pass
-    if not drivername.startswith("postgresql"):
-        # Another database's URL (optuna's "sqlite:///alembic.db", kept for generating scripts) is replaced whole:
-        # the migrations run on PostgreSQL.
-        drivername = "postgresql"
-    url = _url(target, drivername).render_as_string(hide_password=False)
+    if ini is None or not ini.drivername.startswith("postgresql") or _STATE.get("ini_driver_missing"):
+        # None, or another database's URL (optuna's "sqlite:///alembic.db", kept for generating scripts): replaced
+        # whole, as the migrations run on PostgreSQL.
+        url = _url(target, "postgresql")
+    else:
+        url = _url(target, ini.drivername).set(query=ini.query)
+    url = url.render_as_string(hide_password=False)
     _STATE["config"].set_main_option("sqlalchemy.url", url.replace("%", "%%"))
 
 
@@ -472,6 +514,29 @@ def _caught_by_env(error):
     while isinstance(error, SystemExit) and isinstance(error.__context__, Exception):
         error = error.__context__
     return error
+
+
+def _revision_id_too_long(original, statement, revision):
+    """A revision id longer than the version table's column (varchar(32) as Alembic creates it): Postgres's error is
+    raised in env.py's run_migrations(), where nothing is to be fixed. Said at the revision's own id, with the fix;
+    None for any other failure."""
+    if revision is None or getattr(original, "pgcode", None) != "22001" or "version_num" not in statement:
+        return None
+    line = 1
+    try:
+        with open(revision.path) as source:
+            for number, text in enumerate(source, 1):
+                if text.lstrip().startswith("revision") and revision.revision in text:
+                    line = number
+                    break
+    except OSError:
+        pass
+    frame = traceback.FrameSummary(revision.path, line, "")
+    message = ("the revision id %r is %d characters long, more than the version table's version_num column holds"
+               % (revision.revision, len(revision.revision)))
+    hint = ("Alembic creates version_num as varchar(32): give the revision an id of at most that (and its"
+            " down_revision in the next revision), or have env.py create the version table with a wider column")
+    return frame, message, hint
 
 
 def _failure(error, revision=None):
@@ -499,11 +564,18 @@ def _failure(error, revision=None):
     hint = (getattr(diagnostics, "message_hint", None) or "") if diagnostics is not None else ""
     if isinstance(error, ImportError) and getattr(error, "name", None) and not hint:
         hint = _missing_module_hint(error.name)
-    # env.py (or the application it imports) cannot be imported: no revision's fault, and what fixes it is
-    # another env.py or another Python, not a statement.
+    if isinstance(error, sqlalchemy.exc.NoSuchModuleError):
+        hint = ("env.py builds its own URL (an environment variable, the application's settings), with a driver this"
+                " Python's SQLAlchemy %s cannot load" % sqlalchemy.__version__)
+    statement = str(getattr(error, "statement", "") or "")
+    too_long = _revision_id_too_long(original, statement, revision)
+    if too_long:
+        chosen, message, hint = too_long
+    # env.py (or the application it imports, or the driver its URL names) cannot be loaded: no revision's fault, and
+    # what fixes it is another env.py or another Python, not a statement.
     env = _env_path()
-    env_import = bool(isinstance(error, ImportError) and chosen is not None and env is not None
-                      and os.path.realpath(chosen.filename) == os.path.realpath(env))
+    env_import = bool(isinstance(error, (ImportError, sqlalchemy.exc.NoSuchModuleError)) and chosen is not None
+                      and env is not None and os.path.realpath(chosen.filename) == os.path.realpath(env))
     return {
         "ok": False,
         "file": os.path.abspath(chosen.filename) if chosen else "",
@@ -512,7 +584,7 @@ def _failure(error, revision=None):
         "detail": (getattr(diagnostics, "message_detail", None) or "") if diagnostics is not None else "",
         "hint": hint,
         "sqlState": getattr(original, "pgcode", None) or getattr(original, "sqlstate", None) or "",
-        "statement": str(getattr(error, "statement", "") or ""),
+        "statement": statement,
         "exception": type(error).__name__,
         "envImport": env_import,
         "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:],
@@ -613,7 +685,8 @@ def _env_metadata(stage):
     stage["name"] = "env"
     try:
         with EnvironmentContext(_STATE["config"], _STATE["script"], fn=capture, as_sql=True,
-                                output_buffer=io.StringIO(), starting_rev=None, destination_rev="heads"):
+                                output_buffer=io.StringIO(), starting_rev=None, destination_rev="heads"), \
+                _files_left_alone():
             _run_env()
     except BaseException:
         if "metadata" in captured:
@@ -652,7 +725,7 @@ def _schemas(metadata):
 
 def _sync_drivername():
     """A synchronous driver for create_all: the one alembic.ini names, else an installed one."""
-    if _STATE.get("ini_url"):
+    if _STATE.get("ini_url") and not _STATE.get("ini_driver_missing"):
         try:
             url = sqlalchemy.engine.make_url(_STATE["ini_url"])
             if url.get_backend_name() == "postgresql" and url.get_driver_name() not in ("asyncpg", "psycopg_async"):

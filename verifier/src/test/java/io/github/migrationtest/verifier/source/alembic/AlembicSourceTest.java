@@ -129,6 +129,95 @@ class AlembicSourceTest {
     }
 
     @Test
+    void an_env_py_that_writes_its_offline_sql_to_a_project_file_leaves_it_as_it_was() throws Exception {
+        // The verifier runs env.py offline to learn its version table; this one sends offline SQL to a committed file.
+        Path committed = project.write("migrations/sql_versions/head.sql", "-- committed by the team\n");
+        String env = AlembicProjectDir.GENERIC_ENV.replace("dialect_opts={\"paramstyle\": \"named\"})",
+                "dialect_opts={\"paramstyle\": \"named\"}, output_buffer=open(\"migrations/sql_versions/head.sql\", \"w\"))");
+        assertThat(env).contains("output_buffer=open(");
+        project.env(env);
+        project.users("a1");
+
+        try (MigrationSource source = opened(project)) {
+            source.upgrade(source.revisions().get(0), db.connection());
+            source.downgrade(source.revisions().get(0), db.connection());
+        }
+
+        assertThat(committed).hasContent("-- committed by the team");
+        assertThat(dir.resolve("migrations/__pycache__")).as("no bytecode written into the project").doesNotExist();
+    }
+
+    @Test
+    void the_search_path_env_py_asks_for_in_connect_args_or_the_url_holds_for_the_migrations() throws Exception {
+        try (var statement = db.connection().createStatement()) {
+            statement.execute("CREATE SCHEMA app");
+        }
+        String env = AlembicProjectDir.GENERIC_ENV.replace("prefix=\"sqlalchemy.\", poolclass=pool.NullPool)",
+                "prefix=\"sqlalchemy.\", poolclass=pool.NullPool, connect_args={\"options\": \"-csearch_path=app\"})");
+        assertThat(env).contains("connect_args");
+        project.env(env);
+        project.revision("a1", "None", "items", "op.create_table(\"items\", sa.Column(\"id\", sa.Integer))",
+                "op.drop_table(\"items\")");
+        project.revision("b2", "'a1'", "note", "op.execute(\"ALTER TABLE app.items ADD COLUMN note text\")",
+                "op.execute(\"ALTER TABLE app.items DROP COLUMN note\")");
+
+        try (MigrationSource source = opened(project)) {
+            source.upgrade(source.revisions().get(0), db.connection());
+            source.upgrade(source.revisions().get(1), db.connection());
+        }
+
+        assertThat(db.probe().strings("select table_schema || '.' || table_name from information_schema.columns"
+                + " where column_name = 'note'")).containsExactly("app.items");
+    }
+
+    @Test
+    void an_ini_url_with_a_driver_this_python_lacks_does_not_stop_an_env_py_that_builds_its_own() throws Exception {
+        // The ini's URL is a placeholder env.py never uses (lang-agent-docs-based: it reads DATABASE_URL).
+        project.ini("postgresql+pg8000://placeholder/none");
+        project.env("""
+                from alembic import context
+                from sqlalchemy import create_engine, pool
+
+                if context.is_offline_mode():
+                    context.configure(url="postgresql://app@127.0.0.2:1/app_production", literal_binds=True)
+                    with context.begin_transaction():
+                        context.run_migrations()
+                else:
+                    engine = create_engine("postgresql://app@127.0.0.2:1/app_production", poolclass=pool.NullPool)
+                    with engine.connect() as connection:
+                        context.configure(connection=connection)
+                        with context.begin_transaction():
+                            context.run_migrations()
+                """);
+        project.users("a1");
+
+        try (MigrationSource source = opened(project)) {
+            source.upgrade(source.revisions().get(0), db.connection());
+        }
+
+        assertThat(db.probe().columns("users")).containsExactly("id", "name");
+    }
+
+    @Test
+    void a_revision_id_longer_than_the_version_table_holds_is_said_at_the_revision() throws Exception {
+        project.users("a1");
+        Path file = project.revision("002_create_language_profiles_table", "'a1'", "profiles",
+                "op.add_column(\"users\", sa.Column(\"email\", sa.Text))", "op.drop_column(\"users\", \"email\")");
+
+        try (MigrationSource source = opened(project)) {
+            source.upgrade(source.revisions().get(0), db.connection());
+
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
+
+            assertThat(failure.file()).isEqualTo(project.shown(file));
+            assertThat(failure.message()).isEqualTo("the revision id '002_create_language_profiles_table' is 34"
+                    + " characters long, more than the version table's version_num column holds");
+            assertThat(failure.hint()).startsWith("Alembic creates version_num as varchar(32)");
+        }
+    }
+
+    @Test
     void an_env_py_that_catches_the_error_and_exits_is_reported_with_the_error_it_caught() throws Exception {
         // A pattern of real env.py files: log the exception and sys.exit(1), which alone says nothing of the failure.
         project.env(AlembicProjectDir.GENERIC_ENV.replace("""

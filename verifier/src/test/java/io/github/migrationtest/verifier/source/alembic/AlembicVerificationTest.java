@@ -150,7 +150,8 @@ class AlembicVerificationTest {
         CheckResult reup = result(report, "b2", Check.REUPGRADE_REPRODUCES_SCHEMA);
         assertThat(reup.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(reup.error().orElseThrow()).extracting(StatementError::file, StatementError::line, StatementError::message)
-                .containsExactly(project.shown(file), AlembicProjectDir.lineOf(file, "op.create_table"), "type \"mood\" already exists");
+                .containsExactly(project.shown(file), AlembicProjectDir.lineOf(file, "op.create_table"),
+                        "type \"mood\" already exists SQL: CREATE TYPE mood AS ENUM ('happy', 'sad')");
         assertThat(result(report, "a1", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
         assertThat(report.passed()).isFalse();
     }
@@ -246,7 +247,8 @@ class AlembicVerificationTest {
         assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(paths(down)).singleElement().asString().contains("notes_touch");
         assertThat(result(report, "b2", Check.REUPGRADE_REPRODUCES_SCHEMA).error().orElseThrow().message())
-                .isEqualTo("trigger \"notes_touch\" for relation \"notes\" already exists");
+                .isEqualTo("trigger \"notes_touch\" for relation \"notes\" already exists"
+                        + " SQL: create trigger notes_touch before update on notes for each row execute function touch()");
         assertThat(result(report, "a1", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
     }
 
