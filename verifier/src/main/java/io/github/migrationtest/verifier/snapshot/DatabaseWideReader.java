@@ -44,7 +44,7 @@ final class DatabaseWideReader implements CatalogReader {
     private static final String SETTINGS = DatabaseSetting.OF_DATABASE.formatted("pg_catalog.current_database()");
 
     /** {@link #PUBLICATIONS} with what the server's catalogs have: a root's publishing from 13, the rest from 15. */
-    static String publications(int major) {
+    private static String publications(int major) {
         String details = """
                 || coalesce(' (' || (select string_agg(quote_ident(a.attname), ', ' order by a.attnum)
                     from pg_attribute a where a.attrelid = r.prrelid and a.attnum = any(r.prattrs)) || ')', '')

@@ -77,8 +77,12 @@ def _redirect(dialect, connection_record, cargs, cparams):
     their_options = cparams.get("options")
     their_settings = dict(cparams.get("server_settings") or {})
     del cargs[:]
-    for key in ("dsn", "host", "port", "dbname", "database", "user", "password", "unix_sock", "options",
-                "application_name", "server_settings"):
+    # Where and how to reach a database is the verifier's to say: the address, the login, and what would send the
+    # connection elsewhere or demand what a disposable server does not offer (sslmode=require, a service file).
+    for key in ("dsn", "host", "hostaddr", "port", "dbname", "database", "user", "password", "passfile", "service",
+                "unix_sock", "options", "application_name", "server_settings", "sslmode", "sslrootcert", "sslcert",
+                "sslkey", "sslcrl", "sslpassword", "ssl", "direct_tls", "gssencmode", "krbsrvname",
+                "target_session_attrs"):
         cparams.pop(key, None)
     cparams.update(host=_TARGET["host"], port=int(_TARGET["port"]), user=_TARGET["user"])
     if _TARGET.get("password"):

@@ -171,6 +171,23 @@ class AlembicSourceTest {
     }
 
     @Test
+    void the_ini_urls_search_path_holds_and_its_ssl_demand_is_not_made_of_the_verifiers_database() throws Exception {
+        try (var statement = db.connection().createStatement()) {
+            statement.execute("CREATE SCHEMA app");
+        }
+        project.ini("postgresql://deploy@db.example.com/prod?sslmode=require&options=-csearch_path%%3Dapp");
+        project.revision("a1", "None", "items", "op.create_table(\"items\", sa.Column(\"id\", sa.Integer))",
+                "op.drop_table(\"items\")");
+
+        try (MigrationSource source = opened(project)) {
+            source.upgrade(source.revisions().get(0), db.connection());
+        }
+
+        assertThat(db.probe().strings("select table_schema from information_schema.tables where table_name = 'items'"))
+                .containsExactly("app");
+    }
+
+    @Test
     void an_ini_url_with_a_driver_this_python_lacks_does_not_stop_an_env_py_that_builds_its_own() throws Exception {
         // The ini's URL is a placeholder env.py never uses (lang-agent-docs-based: it reads DATABASE_URL).
         project.ini("postgresql+pg8000://placeholder/none");
