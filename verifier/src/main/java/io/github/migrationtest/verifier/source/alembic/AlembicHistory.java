@@ -6,7 +6,12 @@ import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.Revision;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The revisions of an Alembic history as the helper lists them from Alembic's own revision map, in
@@ -61,11 +66,25 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
             }
         }
         List<String> heads = strings(answer, "heads");
-        if (heads.size() > 1) {
+        Map<String, List<String>> labels = new HashMap<>();
+        for (JsonElement element : answer.getAsJsonArray("revisions")) {
+            JsonObject item = element.getAsJsonObject();
+            labels.put(item.get("id").getAsString(), strings(item, "branchLabels"));
+        }
+        if (heads.size() > 1 && labelledBranches(heads, labels)) {
+            // Independent branches by design (Alembic's "multiple bases"), each named, run with `upgrade heads`.
+            findings.add(HistoryFinding.note(Kind.MULTIPLE_HEADS, project.display(project.ini().toString()),
+                    "the history has " + heads.size() + " heads, each on a branch of its own label ("
+                            + heads.stream().map(head -> head + ": " + String.join(", ", labels.get(head)))
+                                    .collect(Collectors.joining("; "))
+                            + "): run as `alembic upgrade heads` runs it"));
+        } else if (heads.size() > 1) {
             findings.add(HistoryFinding.error(Kind.MULTIPLE_HEADS, project.display(project.ini().toString()),
                     "the history has " + heads.size() + " heads (" + String.join(", ", heads)
                             + "): `alembic upgrade head` refuses to run it",
-                    "merge them: alembic merge -m \"merge heads\" " + String.join(" ", heads)));
+                    "merge them: alembic merge -m \"merge heads\" " + String.join(" ", heads)
+                            + "; or, for branches kept apart on purpose (run with `alembic upgrade heads`), give"
+                            + " each its own branch_labels"));
         }
         JsonObject table = answer.getAsJsonObject("versionTable");
         String versionTable = table.get("name").getAsString();
@@ -82,6 +101,16 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
             strings(table, "written").stream().filter(name -> !versionTables.contains(name)).forEach(versionTables::add);
         }
         return new AlembicHistory(revisions, files, findings, versionTables);
+    }
+
+    /**
+     * Whether every head is on a branch with a label of its own (Alembic gives a revision the labels of the branch it is
+     * on): heads kept apart on purpose, as Alembic's "working with multiple bases" describes, not forgotten merges.
+     */
+    private static boolean labelledBranches(List<String> heads, Map<String, List<String>> labels) {
+        Set<List<String>> seen = new HashSet<>();
+        return heads.stream().allMatch(head -> !labels.getOrDefault(head, List.of()).isEmpty()
+                && seen.add(labels.get(head)));
     }
 
     /** A history that cannot be read at all: one error finding naming the file, line and fix. */
