@@ -60,7 +60,8 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
                     revisions.add(Revision.reversible(id, description, List.of(shown)));
                     if (kind.equals("pass")) {
                         findings.add(HistoryFinding.note(Kind.NO_OP_STEP, shown + ":" + downgrade.get("line").getAsInt(),
-                                "downgrade() does nothing (pass); the round trip shows whether upgrade() left anything to undo"));
+                                "downgrade() does nothing (its body is only pass or a docstring); the round trip shows"
+                                        + " whether upgrade() left anything to undo"));
                     }
                 }
             }
