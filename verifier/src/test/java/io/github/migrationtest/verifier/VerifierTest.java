@@ -278,7 +278,7 @@ class VerifierTest {
                 + " CREATE PUBLICATION feed FOR TABLE a;", "DROP PUBLICATION feed; DROP TABLE a2; DROP TABLE a;");
         pair("0002_b", "CREATE TABLE b (id int PRIMARY KEY); ALTER PUBLICATION feed SET TABLE a, a2;"
                 + " ALTER PUBLICATION feed SET (publish = 'insert, update');", "DROP TABLE b;");
-        pair("0003_c", "ALTER TABLE a2 RENAME TO a3;", "ALTER TABLE a3 RENAME TO a2;"); // the list names it anew
+        pair("0003_c", "ALTER TABLE a2 RENAME TO a3;", "ALTER TABLE a3 RENAME TO a2;"); // a published table renamed both ways
 
         VerificationReport report = verify(VerifierOptions.defaults());
 

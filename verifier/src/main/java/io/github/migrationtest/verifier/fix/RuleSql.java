@@ -12,7 +12,7 @@ final class RuleSql implements ObjectSql<Rule> {
     public void create(Rule rule, Plan plan) {
         plan.add(Phase.CREATE_TRIGGER, rule.definition());
         if (rule.enabled() != null) {
-            plan.add(Phase.CREATE_TRIGGER, enable(rule));
+            plan.add(Phase.CREATE_TRIGGER, TriggerSql.enable(rule, rule.enabled()));
         }
         Annotations.created(rule, Phase.CREATE_TRIGGER, plan);
     }
@@ -28,12 +28,7 @@ final class RuleSql implements ObjectSql<Rule> {
             return;
         }
         if (changed.take("enabled")) {
-            plan.add(Phase.ANNOTATE, enable(to));
+            plan.add(Phase.ANNOTATE, TriggerSql.enable(to, to.enabled()));
         }
-    }
-
-    private static String enable(Rule rule) {
-        return "ALTER TABLE " + Targets.table(rule) + " " + TriggerSql.enabling(rule.enabled()) + " RULE "
-                + Targets.name(rule);
     }
 }

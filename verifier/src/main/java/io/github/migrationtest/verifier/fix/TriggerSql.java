@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.fix;
 
+import io.github.migrationtest.verifier.snapshot.TableObject;
 import io.github.migrationtest.verifier.snapshot.Trigger;
 
 /** Table triggers from {@code pg_get_triggerdef}, which is a complete {@code CREATE TRIGGER} statement. */
@@ -30,8 +31,13 @@ final class TriggerSql implements ObjectSql<Trigger> {
     }
 
     private static String enable(Trigger trigger) {
-        return "ALTER TABLE " + Targets.table(trigger) + " " + enabling(trigger.enabled()) + " TRIGGER "
-                + Targets.name(trigger);
+        return enable(trigger, trigger.enabled());
+    }
+
+    /** Sets a table's trigger or rule firing as the snapshot names it: {@code ALTER TABLE t DISABLE RULE r}. */
+    static String enable(TableObject object, String enabled) {
+        return "ALTER TABLE " + Targets.table(object) + " " + enabling(enabled) + " " + Targets.keyword(object) + " "
+                + Targets.name(object);
     }
 
     /** The words for a trigger's firing state as the snapshot names it; {@code null} means it fires normally. */

@@ -175,12 +175,13 @@ final class FlywaySource extends FileHistorySource {
         runner.reportTo(exceptFile(statements, forget.file()));
         List<SqlScript> scripts = new ArrayList<>();
         plan.down().forEach(part -> scripts.add(placeholders.apply(part).parse()));
+        String undo = scripts.get(scripts.size() - 1).file(); // the U script whose statements ran last
         scripts.add(forget);
         return inFlywaySchema(revision, table, connection, () -> {
             try {
                 return runner.run(revision, Direction.DOWN, scripts, "", connection);
             } catch (MigrationFailedException e) {
-                throw e.failure().file().equals(forget.file()) ? historyGone(revision, scripts, table, e) : e;
+                throw e.failure().file().equals(forget.file()) ? historyGone(revision, undo, table, e) : e;
             }
         });
     }
@@ -189,12 +190,11 @@ final class FlywaySource extends FileHistorySource {
      * The version's row could not be deleted after the {@code U} script: it dropped Flyway's schema history table
      * (undo scripts written to be run by hand do). Said as the script's doing, not as a failure of our own statement.
      */
-    private static MigrationFailedException historyGone(Revision revision, List<SqlScript> scripts,
-                                                        SchemaHistoryTable table, MigrationFailedException e) {
+    private static MigrationFailedException historyGone(Revision revision, String undo, SchemaHistoryTable table,
+                                                        MigrationFailedException e) {
         if (!e.failure().sqlState().equals("42P01")) { // undefined_table
             return e;
         }
-        String undo = scripts.get(scripts.size() - 2).file();
         String history = table.schema() + "." + table.table();
         MigrationFailure failure = MigrationFailure.of(undo, "the U script dropped Flyway's schema history table "
                 + history + ", whose row for version " + revision.id() + " the downgrade then removes (as Flyway's"
