@@ -52,8 +52,8 @@ final class RoundTrip {
     private Duration downTime = Duration.ZERO;
     private Duration reup = Duration.ZERO;
     private long snapshotNanos;
-    /** What the downgrade left undone, as statements, when they are short: named in the fixes. */
-    private Optional<String> completion = Optional.empty();
+    /** What the downgrade left undone, as statements: named in the fixes, or shown with the failure. */
+    private DowngradeCompletion completion = DowngradeCompletion.NONE;
     /** What the upgrade and the downgrade did to protected schemas; null for a step that did not run. */
     private List<Touch> upTouches;
     private List<Touch> downTouches;
@@ -244,12 +244,13 @@ final class RoundTrip {
             record(CheckResult.passed(Check.DOWNGRADE_RESTORES_SCHEMA, Findings.differences(diff)));
             return Down.RESTORED;
         }
-        completion = DowngradeCompletion.statements(afterDowngrade, before, diff);
-        record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade did not restore the schema",
+        completion = DowngradeCompletion.of(afterDowngrade, before, diff);
+        CheckResult failed = CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade did not restore the schema",
                 Findings.differences(diff), "Make " + downgradeFile() + " undo every change of the upgrade"
-                        + completion.map(sql -> " (it lacks: " + sql + ")").orElse("")
+                        + completion.lacks(true)
                         + ", or declare revision " + revision.id() + " irreversible" + callbacksNote()
-                        + keptExtensionNote(diff)));
+                        + keptExtensionNote(diff));
+        record(completion.migration().map(failed::withMigration).orElse(failed));
         return Down.DIFFERENT;
     }
 
@@ -260,8 +261,7 @@ final class RoundTrip {
             reupgradeFailed = true;
             record(CheckResult.failed(Check.REUPGRADE_REPRODUCES_SCHEMA, "the upgrade failed after the downgrade",
                     Findings.error(e.failure()), "Make " + downgradeFile() + " undo every change of the upgrade"
-                            + completion.map(sql -> " (it lacks: " + sql + ")").orElse("")
-                            + ", so that the upgrade can run again"));
+                            + completion.lacks(false) + ", so that the upgrade can run again"));
             return true;
         }
         DiffResult diff = SchemaDiff.compare(after, snapshot(), options.diff());

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
+import io.github.migrationtest.verifier.report.FailureText;
 import io.github.migrationtest.verifier.report.Outcome;
+import io.github.migrationtest.verifier.report.ProposedMigration;
 import io.github.migrationtest.verifier.report.ReportedDifference;
 import io.github.migrationtest.verifier.report.Timings;
 import io.github.migrationtest.verifier.report.VerificationReport;
@@ -406,6 +408,34 @@ class VerifierTest {
 
         VerificationReport declared = verify(VerifierOptions.defaults().withIrreversible(Map.of("0004", "one way")));
         assertThat(outcome(declared, "0004", Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.SKIPPED);
+    }
+
+    /**
+     * A downgrade that lacks more than the fix can say in one line: the statements go with the failure, in full, and
+     * added to the downgrade they make it pass (long ones used to be left out, with nothing in their place).
+     */
+    @Test
+    void what_a_downgrade_lacks_beyond_one_line_goes_with_the_failure_and_completes_it() throws IOException {
+        String up = """
+                CREATE TABLE e (id int PRIMARY KEY, name text, note text);
+                CREATE TYPE e_mood AS ENUM ('sad', 'ok', 'happy');
+                CREATE SEQUENCE e_seq;
+                CREATE FUNCTION e_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM e';
+                CREATE VIEW e_named AS SELECT id, name FROM e WHERE name IS NOT NULL;""";
+        pair("0005_e", up, "DROP VIEW e_named;");
+
+        CheckResult down = verify(VerifierOptions.defaults()).revision("0005").orElseThrow()
+                .result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(down.fix()).contains("(it lacks the SQL shown with this failure)").doesNotContain("(it lacks: ");
+        ProposedMigration lacking = down.migration().orElseThrow();
+        assertThat(lacking.completesDowngrade()).isTrue();
+        assertThat(lacking.downgrade()).contains("DROP TABLE public.e");
+        assertThat(FailureText.render("Revision 0005", down)).contains("What the downgrade lacks:");
+
+        pair("0005_e", up, "DROP VIEW e_named;\n" + lacking.downgrade());
+        assertThat(outcome(verify(VerifierOptions.defaults()), "0005", Check.DOWNGRADE_RESTORES_SCHEMA))
+                .isEqualTo(Outcome.PASSED);
     }
 
     /** Found on a real sqlx history whose downgrade says "citext extension left in place; other tables may use it". */

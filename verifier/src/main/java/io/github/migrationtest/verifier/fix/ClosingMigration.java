@@ -39,6 +39,16 @@ public record ClosingMigration(String upgrade, String downgrade, List<String> ma
         return new ClosingMigration(upgrade, downgrade, manual);
     }
 
+    /**
+     * What a revision's downgrade lacks: the statements from the schema it left to the one before the upgrade, given
+     * their diff (expected = before, actual = left); no way back ({@code downgrade} is empty).
+     */
+    public static ClosingMigration completingDowngrade(SchemaSnapshot left, SchemaSnapshot before, DiffResult diff) {
+        Plan plan = Planner.plan(left, before, diff.differences());
+        return new ClosingMigration(render(plan, "To add to the downgrade: turns the schema it leaves into the one before"
+                + " the upgrade.", diff.differences().size()), "", plan.manualEntries());
+    }
+
     /** The script with its header; nothing at all when there is neither a statement nor anything to do by hand. */
     private static String render(Plan plan, String title, int differences) {
         if (plan.script().isEmpty() && plan.manualEntries().isEmpty()) {

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param differences the schema differences behind a failure (report-only ones too)
  * @param error the failing statement, when a step failed
  * @param fix what the user can do, for a failure; empty otherwise
- * @param migration the SQL that would close the differences, when the check proposes one ({@link Check#HEAD_MATCHES_MODEL})
+ * @param migration the SQL that would close the differences, when the check proposes one ({@link Check#HEAD_MATCHES_MODEL};
+ *     a {@link Check#DOWNGRADE_RESTORES_SCHEMA} whose missing statements do not fit in its fix)
  */
 public record CheckResult(Check check, Outcome outcome, String reason, List<ReportedDifference> differences,
                           Optional<StatementError> error, String fix, Optional<ProposedMigration> migration) {
@@ -23,7 +24,7 @@ public record CheckResult(Check check, Outcome outcome, String reason, List<Repo
         fix = fix == null ? "" : fix;
     }
 
-    /** A result without a proposed migration, as every check but {@link Check#HEAD_MATCHES_MODEL} has. */
+    /** A result without a proposed migration. */
     public CheckResult(Check check, Outcome outcome, String reason, List<ReportedDifference> differences,
                        Optional<StatementError> error, String fix) {
         this(check, outcome, reason, differences, error, fix, Optional.empty());

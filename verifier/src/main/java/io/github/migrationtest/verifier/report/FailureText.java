@@ -13,7 +13,8 @@ import java.util.function.BiConsumer;
  * Fix: Make 0003_add_email_index.down.sql undo every change of the upgrade (it lacks: DROP INDEX public.users_email_idx;),
  *      or declare revision 3 irreversible
  * </pre>
- * A {@link Check#HEAD_MATCHES_MODEL} failure also shows the SQL that would close the gap, before the fix.
+ * A {@link Check#HEAD_MATCHES_MODEL} failure also shows the SQL that would close the gap, before the fix; a
+ * {@link Check#DOWNGRADE_RESTORES_SCHEMA} failure whose missing statements are too long for the fix, those.
  */
 public final class FailureText {
 
@@ -21,6 +22,7 @@ public final class FailureText {
     private static final String HISTORY = "History";
     static final String UPGRADE = "Upgrade that closes the gap";
     static final String DOWNGRADE = "Its downgrade";
+    static final String DOWNGRADE_LACKS = "What the downgrade lacks";
     static final String MANUAL = "Not generated, to write by hand:";
     static final String NOT_GENERATED = "The SQL that closes the gap could not be generated: ";
 
@@ -82,11 +84,15 @@ public final class FailureText {
             return;
         }
         section(text, UPGRADE, migration.upgrade());
-        section(text, DOWNGRADE, migration.downgrade());
+        section(text, downgradeTitle(migration), migration.downgrade());
         if (!migration.manual().isEmpty()) {
             line(text, MANUAL);
             migration.manual().forEach(entry -> line(text, INDENT + entry));
         }
+    }
+
+    static String downgradeTitle(ProposedMigration migration) {
+        return migration.completesDowngrade() ? DOWNGRADE_LACKS : DOWNGRADE;
     }
 
     private static void section(StringBuilder text, String title, String sql) {

@@ -83,7 +83,7 @@ public final class MarkdownReport {
             return;
         }
         sqlBlock(md, FailureText.UPGRADE, migration.upgrade());
-        sqlBlock(md, FailureText.DOWNGRADE, migration.downgrade());
+        sqlBlock(md, FailureText.downgradeTitle(migration), migration.downgrade());
         if (!migration.manual().isEmpty()) {
             md.append('\n').append(FailureText.MANUAL).append("\n\n");
             migration.manual().forEach(entry -> md.append("- ").append(entry).append('\n'));
