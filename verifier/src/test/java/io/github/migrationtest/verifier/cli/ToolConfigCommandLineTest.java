@@ -354,6 +354,25 @@ class ToolConfigCommandLineTest {
                 + " table=<value>, parameter.table=<value> in liquibase.properties, or -Dtable=<value>");
     }
 
+    /** camunda's changelog prefixes every table with ${prefix}: without a value, one error each for 26 changesets. */
+    @Test
+    void an_undefined_parameter_many_changesets_use_is_named_at_the_first_three_and_the_others_together() throws IOException {
+        StringBuilder sql = new StringBuilder("--liquibase formatted sql\n");
+        for (int i = 1; i <= 5; i++) {
+            sql.append("\n--changeset dev:t").append(i).append("\nCREATE TABLE ${prefix}t").append(i)
+                    .append(" (id int);\n--rollback DROP TABLE ${prefix}t").append(i).append(";\n");
+        }
+        Path changelog = Files.writeString(dir.resolve("changelog.sql"), sql);
+
+        int exit = run("verify", changelog.toString(), "--no-lint", "--no-safety");
+
+        assertThat(exit).isEqualTo(Main.FAILED);
+        assertThat(err.toString()).contains(changelog + ":4: changeset t1 uses the changelog parameter ${prefix}",
+                        changelog + ":8: changeset t2 uses", changelog + ":12: changeset t3 uses",
+                        changelog + ":16: 2 more changesets (t4, t5) use ${prefix} too; give it a value: --parameter prefix=")
+                .doesNotContain("changeset t4 uses", "changeset t5 uses");
+    }
+
     @Test
     void an_undefined_parameter_in_a_string_or_comment_is_at_most_a_warning() throws IOException {
         Path changelog = Files.writeString(dir.resolve("changelog.sql"), """

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +33,22 @@ import liquibase.serializer.LiquibaseSerializable;
 final class UndefinedParameters {
 
     private static final Pattern PARAMETER = Pattern.compile("\\$\\{([^}\\s]+)}");
+    /** How many changesets a name is reported at one by one; those after are named together. */
+    private static final int TOLD_AT_MOST = 3;
     private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
 
     private UndefinedParameters() {
     }
 
+    /**
+     * The findings, each name at its first few changesets; the changesets after those are named in one finding more,
+     * as a history that prefixes every table with one parameter uses it in dozens (camunda's 26).
+     */
     static List<HistoryFinding> in(List<ChangeSet> changeSets, Function<String, String> display) {
         List<HistoryFinding> findings = new ArrayList<>();
+        Map<String, Integer> told = new HashMap<>();
+        Map<String, List<String>> more = new LinkedHashMap<>();
+        Map<String, String> moreFrom = new HashMap<>();
         for (ChangeSet changeSet : changeSets) {
             Map<String, Boolean> undefined = new LinkedHashMap<>();
             Set<String> inSql = new HashSet<>();
@@ -60,20 +70,39 @@ final class UndefinedParameters {
             String file = display.apply(ChangelogReader.physicalPath(changeSet));
             undefined.forEach((name, quoted) -> {
                 String where = file + line(file, changeSet.getId(), "${" + name + "}").map(l -> ":" + l).orElse("");
-                String fix = "give it a value: --parameter " + name + "=<value>, parameter." + name + "=<value> in"
-                        + " liquibase.properties, or -D" + name + "=<value> (in a Spring Boot project"
-                        + " spring.liquibase.parameters." + name + ")";
+                String key = name + (quoted ? " as text" : "");
+                if (told.merge(key, 1, Integer::sum) > TOLD_AT_MOST) {
+                    more.computeIfAbsent(key, k -> new ArrayList<>()).add(changeSet.getId());
+                    moreFrom.putIfAbsent(key, where);
+                    return;
+                }
                 findings.add(quoted
                         ? HistoryFinding.warning(Kind.UNDEFINED_PLACEHOLDER, where, "changeset " + changeSet.getId()
                                 + " has ${" + name + "} in a string with no changelog parameter of that name: Liquibase"
-                                + " leaves it as written", fix + ", if it is meant as one")
+                                + " leaves it as written", fix(name) + ", if it is meant as one")
                         : HistoryFinding.error(Kind.UNDEFINED_PLACEHOLDER, where, "changeset " + changeSet.getId()
                                 + " uses the changelog parameter ${" + name + "}, which has no value: Liquibase would"
                                 + (inSql.contains(name) ? " leave it as written and Postgres fail on it"
-                                        : " leave it as written, and Postgres take it as part of the name"), fix));
+                                        : " leave it as written, and Postgres take it as part of the name"), fix(name)));
             });
         }
+        more.forEach((key, ids) -> {
+            boolean quoted = key.endsWith(" as text");
+            String name = quoted ? key.substring(0, key.length() - " as text".length()) : key;
+            String message = ids.size() + " more changeset" + (ids.size() == 1 ? "" : "s") + " (" + String.join(", ", ids)
+                    + ") " + (quoted ? "have ${" + name + "} in a string" : "use ${" + name + "}") + " too";
+            findings.add(quoted
+                    ? HistoryFinding.warning(Kind.UNDEFINED_PLACEHOLDER, moreFrom.get(key), message, fix(name)
+                            + ", if it is meant as one")
+                    : HistoryFinding.error(Kind.UNDEFINED_PLACEHOLDER, moreFrom.get(key), message, fix(name)));
+        });
         return findings;
+    }
+
+    private static String fix(String name) {
+        return "give it a value: --parameter " + name + "=<value>, parameter." + name + "=<value> in"
+                + " liquibase.properties, or -D" + name + "=<value> (in a Spring Boot project"
+                + " spring.liquibase.parameters." + name + ")";
     }
 
     /** The undefined names, each with whether every use is inside a string literal. */
