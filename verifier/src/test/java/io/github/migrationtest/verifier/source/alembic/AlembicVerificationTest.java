@@ -156,6 +156,32 @@ class AlembicVerificationTest {
         assertThat(report.passed()).isFalse();
     }
 
+    /**
+     * A later revision's table uses the enum an earlier one made: SQLAlchemy makes the type again, Alembic's own
+     * upgrade fails as here, and the fix names the column's type, not the CREATE TYPE the revision never wrote.
+     */
+    @Test
+    void a_table_using_an_enum_an_earlier_revision_made_fails_its_upgrade_with_the_sqlalchemy_fix() {
+        project.users("a1");
+        project.revision("b2", "'a1'", "feelings", """
+                op.create_table("feelings", sa.Column("id", sa.Integer, primary_key=True),
+                                sa.Column("mood", sa.Enum("happy", "sad", name="mood")))
+                """, "op.drop_table(\"feelings\")\nop.execute(\"DROP TYPE mood\")");
+        Path later = project.revision("c3", "'b2'", "moods", """
+                op.create_table("moods", sa.Column("id", sa.Integer, primary_key=True),
+                                sa.Column("mood", sa.Enum("happy", "sad", name="mood")))
+                """, "op.drop_table(\"moods\")");
+
+        CheckResult upgrade = result(verify(), "c3", Check.UPGRADES_APPLY);
+
+        assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(upgrade.error().orElseThrow().message()).startsWith("type \"mood\" already exists");
+        assertThat(upgrade.fix()).isEqualTo("The enum type mood exists already (an earlier revision made it, or this one's"
+                + " downgrade was never run): SQLAlchemy's Enum creates its type with every table that uses it. Where the"
+                + " type exists, give the column at " + project.shown(later) + ":" + AlembicProjectDir.lineOf(later,
+                "op.create_table") + " sqlalchemy.dialects.postgresql.ENUM(..., name='mood', create_type=False)");
+    }
+
     @Test
     void an_env_py_that_cannot_import_the_application_fails_with_the_fix_of_the_minimal_env_or_another_python() {
         // A Flask-Migrate env.py: it needs the running application, which the history's Python lacks.
