@@ -36,6 +36,9 @@ final class DdlRecorder {
             create schema migrationtest_recorder;
             create unlogged table migrationtest_recorder.touched (classid oid, objid oid, objsubid int, dropped boolean not null,
                 command_tag text not null, object_type text, address_names text[]);
+            -- Each enum's labels as the last drain saw them: a migration that deletes or renames a label in pg_enum
+            -- itself (the way to drop one before Postgres could) fires no event trigger.
+            create unlogged table migrationtest_recorder.enum_labels (typid oid primary key, labels text[] not null);
             create function migrationtest_recorder.command_end() returns event_trigger language plpgsql
                 security definer set search_path = pg_catalog as $$
             begin
@@ -67,6 +70,7 @@ final class DdlRecorder {
             -- A read inside a migration's uncommitted transaction (a round trip rolled back whole) drains the log
             -- on that connection, as the migrations' role.
             grant delete on migrationtest_recorder.touched to public;
+            grant select, insert, update, delete on migrationtest_recorder.enum_labels to public;
             create event trigger migrationtest_command_end on ddl_command_end
                 execute function migrationtest_recorder.command_end();
             create event trigger migrationtest_sql_drop on sql_drop execute function migrationtest_recorder.sql_drop();
@@ -81,7 +85,8 @@ final class DdlRecorder {
     private static final String HEALTHY = """
             (select count(*) from pg_event_trigger where evtname in ('migrationtest_command_end',
                 'migrationtest_sql_drop', 'migrationtest_table_rewrite') and evtenabled = 'A') = 3
-            and to_regclass('migrationtest_recorder.touched') is not null""";
+            and to_regclass('migrationtest_recorder.touched') is not null
+            and to_regclass('migrationtest_recorder.enum_labels') is not null""";
 
     private static final String INSTALLED = "select " + HEALTHY;
 
@@ -103,8 +108,21 @@ final class DdlRecorder {
      */
     private static final String DRAIN = """
             with recursive log as (delete from migrationtest_recorder.touched returning *),
+            -- Enums whose labels are not those the last drain saw, whatever changed them: DDL, or a migration's
+            -- DELETE or UPDATE of pg_enum, which no event trigger reports. The index on (enumtypid, enumsortorder)
+            -- gives them in order.
+            enum_now as (select e.enumtypid as typid, array_agg(e.enumlabel::text order by e.enumsortorder) as labels
+                from pg_enum e group by e.enumtypid),
+            enum_changed as (select n.typid, n.labels from enum_now n
+                left join migrationtest_recorder.enum_labels o on o.typid = n.typid where o.labels is distinct from n.labels),
+            enum_saved as (insert into migrationtest_recorder.enum_labels select typid, labels from enum_changed
+                on conflict (typid) do update set labels = excluded.labels),
+            enum_gone as (delete from migrationtest_recorder.enum_labels o
+                where not exists (select from enum_now n where n.typid = o.typid)),
             live as (
                 select classid, objid from log where not dropped and objid is not null
+                union
+                select 'pg_type'::regclass, typid from enum_changed
                 union
                 select 'pg_type'::regclass, c.reltype from log l join pg_class c on c.oid = l.objid
                 where l.classid = 'pg_class'::regclass and not l.dropped and c.reltype <> 0),

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * extensions, the first read, a database the caller replaced) it reads the whole schema.
  *
  * <p>Postgres fires no event trigger for {@code CLUSTER} and for roles; a digest of clustered
- * indexes and role names, checked on every read, catches those. Not seen at all: {@code REASSIGN
- * OWNED} and direct updates of the catalogs. Turn incremental reads off for histories that rely
+ * indexes and role names, checked on every read, catches those; each read also compares every enum's labels with
+ * those the last read saw, which catches a label deleted from {@code pg_enum} itself. Not seen at all: {@code
+ * REASSIGN OWNED} and other direct updates of the catalogs. Turn incremental reads off for histories that rely
  * on those.
  */
 public final class IncrementalReader {

@@ -341,6 +341,36 @@ class IncrementalReaderTest {
     }
 
     @Test
+    void seesEnumLabelsAMigrationDeletesOrRenamesInPgEnumItself() throws SQLException {
+        // The way to drop a label before Postgres could (hyperswitch's diesel downgrades still do it): no event
+        // trigger fires, and a read that kept the type's earlier labels failed a downgrade that worked.
+        withStartedReader((connection, reader) -> {
+            execute(connection, "CREATE TYPE public.status AS ENUM ('new', 'paid')");
+            execute(connection, "CREATE TABLE public.invoices (id int, status public.status)");
+            reader.read(connection);
+            int partialBefore = reader.partialReads();
+            execute(connection, "ALTER TYPE public.status ADD VALUE 'cancelled' AFTER 'new'");
+            assertEqualsWholeRead(reader, connection, "a label added");
+            execute(connection, "DELETE FROM pg_enum WHERE enumlabel = 'cancelled' AND enumtypid = 'public.status'::regtype");
+            assertEqualsWholeRead(reader, connection, "a label deleted from pg_enum");
+            execute(connection, "UPDATE pg_enum SET enumlabel = 'settled' WHERE enumlabel = 'paid'"
+                    + " AND enumtypid = 'public.status'::regtype");
+            assertEqualsWholeRead(reader, connection, "a label renamed in pg_enum");
+
+            // Inside the walk's transaction, rolled back after the round trip.
+            connection.setAutoCommit(false);
+            execute(connection, "ALTER TYPE public.status ADD VALUE 'refunded'");
+            assertEqualsWholeRead(reader, connection, "a label added in a transaction");
+            execute(connection, "DELETE FROM pg_enum WHERE enumlabel = 'refunded' AND enumtypid = 'public.status'::regtype");
+            assertEqualsWholeRead(reader, connection, "a label deleted from pg_enum in the transaction");
+            connection.rollback();
+            connection.setAutoCommit(true);
+            assertEqualsWholeRead(reader, connection, "the transaction rolled back");
+            assertThat(reader.partialReads() - partialBefore).as("partial reads").isEqualTo(6);
+        });
+    }
+
+    @Test
     void readsTheWholeSchemaAfterARoleNamedInGrantsIsRenamed() throws SQLException {
         // Roles are cluster-wide and fire no event trigger: only the digest of role names sees this.
         withStartedReader((connection, reader) -> {
