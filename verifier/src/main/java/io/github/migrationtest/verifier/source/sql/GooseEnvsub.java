@@ -34,14 +34,17 @@ final class GooseEnvsub {
 
     /**
      * The file's text with the variables substituted where substitution is on; empty, with an error finding, when a
-     * {@code ${NAME:?}} expansion fails, as goose's read fails. Variables used but not set get a warning: goose
-     * substitutes an empty string for them, which rarely makes the SQL the author meant.
+     * {@code ${NAME:?}} expansion fails, as goose's read fails. Variables used but not set get a warning at the first
+     * line that uses one, with that line as it runs: goose substitutes an empty string for them, which rarely makes
+     * the SQL the author meant, and the statement then fails there with a syntax error that does not say why.
      */
     static Optional<ScriptSource> apply(String display, ScriptSource text, Map<String, String> environment,
                                         List<HistoryFinding> findings) {
         String[] lines = text.text().split("\n", -1);
         StringBuilder out = new StringBuilder();
         Set<String> unset = new TreeSet<>();
+        int firstUnset = 0; // the first line that uses one, and that line as it runs: where the statement fails
+        String firstUnsetLine = "";
         boolean on = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -50,7 +53,12 @@ final class GooseEnvsub {
                 on = annotation.equals(GooseAnnotations.ENVSUB_ON) || on && !annotation.equals(GooseAnnotations.ENVSUB_OFF);
             } else if (on) {
                 try {
+                    int unsetBefore = unset.size();
                     line = new Expansion(line, environment, unset).expand();
+                    if (firstUnset == 0 && unset.size() > unsetBefore) {
+                        firstUnset = i + 1;
+                        firstUnsetLine = line.strip();
+                    }
                 } catch (IllegalArgumentException e) {
                     findings.add(HistoryFinding.error(Kind.UNDEFINED_PLACEHOLDER, display + ":" + (i + 1),
                             "goose's ENVSUB could not substitute this line: " + e.getMessage(),
@@ -64,9 +72,10 @@ final class GooseEnvsub {
             }
         }
         if (!unset.isEmpty()) {
-            findings.add(HistoryFinding.warning(Kind.UNDEFINED_PLACEHOLDER, display,
+            findings.add(HistoryFinding.warning(Kind.UNDEFINED_PLACEHOLDER, display + ":" + firstUnset,
                     "uses " + String.join(", ", unset) + " under '-- +goose ENVSUB ON', not set in the environment:"
-                            + " goose (and so migrationtest) substitutes an empty string",
+                            + " goose (and so migrationtest) substitutes an empty string, so line " + firstUnset
+                            + " runs as \"" + firstUnsetLine + "\"",
                     "set " + (unset.size() == 1 ? "it" : "them") + " in the environment migrationtest runs in, as for goose"));
         }
         return Optional.of(ScriptSource.of(out.toString()));
