@@ -23,6 +23,8 @@ public final class FailureText {
     static final String UPGRADE = "Upgrade that closes the gap";
     static final String DOWNGRADE = "Its downgrade";
     static final String DOWNGRADE_LACKS = "What the downgrade lacks";
+    /** How many lines of what a downgrade lacks the text shows. */
+    static final int COMPLETION_LINES = 40;
     static final String MANUAL = "Not generated, to write by hand:";
     static final String NOT_GENERATED = "The SQL that closes the gap could not be generated: ";
 
@@ -83,8 +85,11 @@ public final class FailureText {
             line(text, NOT_GENERATED + migration.generationError());
             return;
         }
-        section(text, UPGRADE, migration.upgrade());
-        section(text, downgradeTitle(migration), migration.downgrade());
+        section(text, UPGRADE, migration.upgrade(), Integer.MAX_VALUE);
+        // What a downgrade lacks comes with each failed round trip, dozens in a run on some histories: the first
+        // lines show what is missing, the reports (Markdown, JSON) keep it whole.
+        section(text, downgradeTitle(migration), migration.downgrade(),
+                migration.completesDowngrade() ? COMPLETION_LINES : Integer.MAX_VALUE);
         if (!migration.manual().isEmpty()) {
             line(text, MANUAL);
             migration.manual().forEach(entry -> line(text, INDENT + entry));
@@ -95,10 +100,15 @@ public final class FailureText {
         return migration.completesDowngrade() ? DOWNGRADE_LACKS : DOWNGRADE;
     }
 
-    private static void section(StringBuilder text, String title, String sql) {
+    private static void section(StringBuilder text, String title, String sql, int maxLines) {
         if (!sql.isBlank()) {
             line(text, title + ":");
-            sql.strip().lines().forEach(sqlLine -> line(text, INDENT + sqlLine));
+            List<String> lines = sql.strip().lines().toList();
+            lines.stream().limit(maxLines).forEach(sqlLine -> line(text, INDENT + sqlLine));
+            if (lines.size() > maxLines) {
+                line(text, INDENT + "-- and " + (lines.size() - maxLines) + " lines more, in the Markdown and JSON"
+                        + " reports (--markdown, --json)");
+            }
         }
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The SQL proposed with a HEAD_MATCHES_MODEL failure, in every report format. */
+/** The SQL proposed with a HEAD_MATCHES_MODEL failure, and what a downgrade lacks, in every report format. */
 class ProposedMigrationReportsTest {
 
     private static final ReportedDifference NICKNAME = new ReportedDifference("public.users.nickname", "missing", "text",
@@ -79,5 +81,23 @@ class ProposedMigrationReportsTest {
                 Not generated, to write by hand:
                   public.users_view: a view's definition changed
                 Fix: Add a migration</failure>""");
+    }
+
+    @Test
+    void should_show_what_a_downgrade_lacks_under_its_own_title_the_text_its_first_lines_markdown_all() {
+        String drops = IntStream.rangeClosed(1, 50).mapToObj(i -> "DROP TABLE public.t" + i + ";")
+                .collect(Collectors.joining("\n"));
+        CheckResult failed = CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade did not restore the schema",
+                List.of(), "Make 0001.down.sql undo every change of the upgrade (it lacks the SQL shown with this failure)")
+                .withMigration(ProposedMigration.downgradeCompletion(drops, List.of()));
+
+        String text = FailureText.render("Revision 0001", failed);
+        assertThat(text).contains("What the downgrade lacks:\n  DROP TABLE public.t1;", "  DROP TABLE public.t40;\n"
+                        + "  -- and 10 lines more, in the Markdown and JSON reports (--markdown, --json)\nFix: Make")
+                .doesNotContain("DROP TABLE public.t41;", "Its downgrade", "Upgrade that closes the gap");
+        VerificationReport report = new VerificationReport("s", "p", List.of(failed), List.of(), Duration.ZERO);
+        assertThat(MarkdownReport.render(report)).contains("**What the downgrade lacks**\n\n```sql\nDROP TABLE public.t1;",
+                "DROP TABLE public.t50;\n```");
+        assertThat(JsonReport.render(report)).contains("\"migration\":{\"upgrade\":\"\",\"downgrade\":\"DROP TABLE public.t1;");
     }
 }
