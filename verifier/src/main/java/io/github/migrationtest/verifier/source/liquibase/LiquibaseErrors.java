@@ -30,6 +30,10 @@ final class LiquibaseErrors {
     /** Where a changeset's rollback starts, in the XML, YAML and JSON formats. */
     private static final Pattern ROLLBACK = Pattern.compile("(?i)(<rollback\\b|\\brollback\\s*:|\"rollback\"\\s*:)");
     private static final int SQL_SHOWN = 300;
+    private static final String END_OF_INPUT = "syntax error at end of input";
+    private static final String CUT_SHORT = "the statement Liquibase ran ends before the changeset's own does: Liquibase"
+            + " splits a changeset's SQL at its endDelimiter (by default at each ;), also inside a function's $$ body;"
+            + " give the changeset splitStatements:false (splitStatements=\"false\") to run its SQL as written";
     private static final String INVALID_SCHEMA = "3F000";
     /** Where the next changeset starts, in any of the changelog formats. */
     private static final Pattern NEXT_CHANGESET = Pattern.compile(
@@ -40,7 +44,8 @@ final class LiquibaseErrors {
      * the changeset's text does not hold it: the line is the changeset's, and a change's SQL (or its rollback's) is
      * generated. A statement of a {@code <rollback>} (YAML's or JSON's {@code rollback}) is placed at its own line, and
      * a formatted-SQL rollback that failed at its {@code --rollback} line, with the SQL Liquibase ran unless that line,
-     * read on to its {@code ;}, is the statement.
+     * read on to its {@code ;}, is the statement. A statement of the changeset's that Liquibase cut short (Postgres
+     * saw it end early) is shown as Liquibase ran it, with how to run the changeset's SQL whole.
      */
     static MigrationFailure failure(ResourceAccessor accessor, String file, String filePath, String changeSetId,
                                     Direction direction, Throwable error) {
@@ -67,7 +72,13 @@ final class LiquibaseErrors {
             // The user's own SQL, at its changeset; a rollback's at its own line, which the changeset's would put
             // among the changes the upgrade ran.
             int at = direction == Direction.DOWN ? rollbackLine(text.get(), line, sql.get()) : line;
-            return at == line ? failure : PostgresErrors.failure(file, at, 1, sqlError, "");
+            MigrationFailure own = at == line ? failure : PostgresErrors.failure(file, at, 1, sqlError, "");
+            if (!END_OF_INPUT.equals(own.message())) {
+                return own;
+            }
+            // Liquibase cut the statement short, so the file's text is not what ran: say what did.
+            return new MigrationFailure(file, at, own.column(), own.message() + ran(sql.get()), own.detail(), CUT_SHORT,
+                    own.sqlState(), sql.get());
         }
         String hint = UNNAMED_CONSTRAINT.matcher(sql.get()).find()
                 ? "the change names no constraint, so the SQL Liquibase generates to drop it names none either: give the"

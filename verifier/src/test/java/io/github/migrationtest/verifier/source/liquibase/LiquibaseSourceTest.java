@@ -441,6 +441,33 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void a_statement_liquibase_cut_short_shows_what_ran_and_how_to_run_it_whole(@TempDir Path dir) throws Exception {
+        // DayBook-3.0's idiom: endDelimiter:$$ around functions, which Liquibase splits at the first $$.
+        Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
+                --liquibase formatted sql
+
+                --changeset svn:1 endDelimiter:$$
+                CREATE OR REPLACE FUNCTION touch() RETURNS TRIGGER LANGUAGE plpgsql
+                AS $$
+                BEGIN
+                    NEW.update_time = now();
+                    RETURN NEW;
+                END;
+                $$;
+                --rollback DROP FUNCTION touch();
+                """);
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+
+        assertThat(failure.location()).isEqualTo(changelog + ":3:1");
+        assertThat(failure.message()).isEqualTo("syntax error at end of input (Liquibase ran: CREATE OR REPLACE FUNCTION"
+                + " touch() RETURNS TRIGGER LANGUAGE plpgsql\nAS)");
+        assertThat(failure.hint()).contains("endDelimiter", "splitStatements:false");
+    }
+
+    @Test
     void a_changelog_with_a_logical_file_path_is_named_by_the_file_it_is_in(@TempDir Path dir) throws Exception {
         // Dropwizard's idiom: logicalFilePath="migrations.xml" is the identity in DATABASECHANGELOG, and no file.
         Path changelog = Files.writeString(dir.resolve("accountsdb.xml"), """
