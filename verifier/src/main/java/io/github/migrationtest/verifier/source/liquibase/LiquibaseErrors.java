@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier.source.liquibase;
 
 import io.github.migrationtest.verifier.source.Direction;
 import io.github.migrationtest.verifier.source.MigrationFailure;
+import io.github.migrationtest.verifier.source.jdbc.StatementFinder;
 import io.github.migrationtest.verifier.source.script.PostgresErrors;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -26,7 +27,13 @@ final class LiquibaseErrors {
     private static final Pattern UNNAMED_CONSTRAINT = Pattern.compile("(?i)\\bDROP\\s+CONSTRAINT\\s+\"?null\"?\\s*$");
     private static final Pattern NOT_ON_SEARCH_PATH = Pattern.compile(
             "The file (.+?) was not found in the configured search path:?(.*?)(More locations can be added.*)?$", Pattern.DOTALL);
+    /** Where a changeset's rollback starts, in the XML, YAML and JSON formats. */
+    private static final Pattern ROLLBACK = Pattern.compile("(?i)(<rollback\\b|\\brollback\\s*:|\"rollback\"\\s*:)");
     private static final int SQL_SHOWN = 300;
+    private static final String END_OF_INPUT = "syntax error at end of input";
+    private static final String CUT_SHORT = "the statement Liquibase ran ends before the changeset's own does: Liquibase"
+            + " splits a changeset's SQL at its endDelimiter (by default at each ;), also inside a function's $$ body;"
+            + " give the changeset splitStatements:false (splitStatements=\"false\") to run its SQL as written";
     private static final String INVALID_SCHEMA = "3F000";
     /** Where the next changeset starts, in any of the changelog formats. */
     private static final Pattern NEXT_CHANGESET = Pattern.compile(
@@ -35,8 +42,10 @@ final class LiquibaseErrors {
     /**
      * A failure at the changeset's line, with Postgres' message when Postgres failed, and the SQL Liquibase ran when
      * the changeset's text does not hold it: the line is the changeset's, and a change's SQL (or its rollback's) is
-     * generated. A formatted-SQL rollback that failed is placed at its {@code --rollback} line instead, with the SQL
-     * Liquibase ran unless that line, read on to its {@code ;}, is the statement.
+     * generated. A statement of a {@code <rollback>} (YAML's or JSON's {@code rollback}) is placed at its own line, and
+     * a formatted-SQL rollback that failed at its {@code --rollback} line, with the SQL Liquibase ran unless that line,
+     * read on to its {@code ;}, is the statement. A statement of the changeset's that Liquibase cut short (Postgres
+     * saw it end early) is shown as Liquibase ran it, with how to run the changeset's SQL whole.
      */
     static MigrationFailure failure(ResourceAccessor accessor, String file, String filePath, String changeSetId,
                                     Direction direction, Throwable error) {
@@ -56,9 +65,20 @@ final class LiquibaseErrors {
             return rollbackFailure(file, rollback.get().place(sql), sqlError, sql);
         }
         MigrationFailure failure = PostgresErrors.failure(file, line, column, sqlError, "");
-        if (sql.isEmpty() || text.map(changelog -> collapsed(changeSetText(changelog, line)).contains(collapsed(sql.get())))
-                .orElse(false)) {
-            return failure; // the user's own SQL, at its changeset
+        if (sql.isEmpty()) {
+            return failure;
+        }
+        if (text.map(changelog -> collapsed(changeSetText(changelog, line)).contains(collapsed(sql.get()))).orElse(false)) {
+            // The user's own SQL, at its changeset; a rollback's at its own line, which the changeset's would put
+            // among the changes the upgrade ran.
+            int at = direction == Direction.DOWN ? rollbackLine(text.get(), line, sql.get()) : line;
+            MigrationFailure own = at == line ? failure : PostgresErrors.failure(file, at, 1, sqlError, "");
+            if (!END_OF_INPUT.equals(own.message())) {
+                return own;
+            }
+            // Liquibase cut the statement short, so the file's text is not what ran: say what did.
+            return new MigrationFailure(file, at, own.column(), own.message() + ran(sql.get()), own.detail(), CUT_SHORT,
+                    own.sqlState(), sql.get());
         }
         String hint = UNNAMED_CONSTRAINT.matcher(sql.get()).find()
                 ? "the change names no constraint, so the SQL Liquibase generates to drop it names none either: give the"
@@ -90,6 +110,23 @@ final class LiquibaseErrors {
 
     private static String ran(String sql) {
         return " (Liquibase ran: " + (sql.length() > SQL_SHOWN ? sql.substring(0, SQL_SHOWN) + "..." : sql) + ")";
+    }
+
+    /**
+     * The line a statement of the changeset's {@code <rollback>} (YAML's or JSON's {@code rollback}) starts on, looked
+     * for from the rollback on (the same statement can be among its changes); the declaration's line when there is no
+     * rollback or the statement is not in it.
+     */
+    private static int rollbackLine(String changelog, int line, String sql) {
+        String own = changeSetText(changelog, line);
+        Matcher rollback = ROLLBACK.matcher(own);
+        if (line <= 0 || !rollback.find()) {
+            return line;
+        }
+        StatementFinder finder = StatementFinder.of("", changelog);
+        finder.within(line + (int) own.substring(0, rollback.start()).chars().filter(c -> c == '\n').count(),
+                line + (int) own.chars().filter(c -> c == '\n').count());
+        return finder.find(sql).orElse(line);
     }
 
     /** The changeset's own text, from its line to the next changeset (the whole text when the line is unknown). */

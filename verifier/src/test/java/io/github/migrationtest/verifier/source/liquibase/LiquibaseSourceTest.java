@@ -394,6 +394,80 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void a_rollback_statement_that_fails_is_placed_at_its_line_not_among_the_changes(@TempDir Path dir) throws Exception {
+        // rhsm-subscriptions' idiom: a <rollback> that drops what the <sql> made under another name.
+        Path xml = Files.writeString(dir.resolve("changelog.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                            http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                    <changeSet id="1" author="a">
+                        <sql>
+                            CREATE TABLE measurements (id int);
+
+                            CREATE TABLE hosts (id int);
+                        </sql>
+                        <rollback>
+                            DROP TABLE hosts;
+                            DROP TABLE measurement;
+                        </rollback>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        Path yaml = Files.writeString(dir.resolve("changelog.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - sql: DROP TABLE IF EXISTS tokens; CREATE TABLE tokens (token text)
+                      rollback:
+                        - sql: DROP TABLE IF EXISTS tokens
+                        - sql: DROP TABLE tokens
+                """);
+        MigrationSource source = MigrationSources.open(xml, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+        MigrationFailure xmlFailure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(source.revisions().get(0), db.connection())).failure();
+        MigrationSource yamlSource = MigrationSources.open(yaml, SourceOptions.defaults());
+        yamlSource.upgrade(yamlSource.revisions().get(0), db.connection());
+        MigrationFailure yamlFailure = catchThrowableOfType(MigrationFailedException.class,
+                () -> yamlSource.downgrade(yamlSource.revisions().get(0), db.connection())).failure();
+
+        assertThat(xmlFailure.location()).isEqualTo(xml + ":13:1");
+        assertThat(xmlFailure.message()).isEqualTo("table \"measurement\" does not exist");
+        assertThat(yamlFailure.location()).isEqualTo(yaml + ":9:1");
+        assertThat(yamlFailure.message()).isEqualTo("table \"tokens\" does not exist");
+    }
+
+    @Test
+    void a_statement_liquibase_cut_short_shows_what_ran_and_how_to_run_it_whole(@TempDir Path dir) throws Exception {
+        // DayBook-3.0's idiom: endDelimiter:$$ around functions, which Liquibase splits at the first $$.
+        Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
+                --liquibase formatted sql
+
+                --changeset svn:1 endDelimiter:$$
+                CREATE OR REPLACE FUNCTION touch() RETURNS TRIGGER LANGUAGE plpgsql
+                AS $$
+                BEGIN
+                    NEW.update_time = now();
+                    RETURN NEW;
+                END;
+                $$;
+                --rollback DROP FUNCTION touch();
+                """);
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+
+        assertThat(failure.location()).isEqualTo(changelog + ":3:1");
+        assertThat(failure.message()).isEqualTo("syntax error at end of input (Liquibase ran: CREATE OR REPLACE FUNCTION"
+                + " touch() RETURNS TRIGGER LANGUAGE plpgsql\nAS)");
+        assertThat(failure.hint()).contains("endDelimiter", "splitStatements:false");
+    }
+
+    @Test
     void a_changelog_with_a_logical_file_path_is_named_by_the_file_it_is_in(@TempDir Path dir) throws Exception {
         // Dropwizard's idiom: logicalFilePath="migrations.xml" is the identity in DATABASECHANGELOG, and no file.
         Path changelog = Files.writeString(dir.resolve("accountsdb.xml"), """
