@@ -129,7 +129,11 @@ final class EnumSql implements ObjectSql<EnumType> {
         }
         plan.add(Phase.ALTER_TYPE, notes, "ALTER TYPE " + type + " RENAME TO " + Sql.name(old));
         plan.add(Phase.ALTER_TYPE, createType(to));
-        for (Column column : columnsOf(from, plan)) {
+        List<Column> columns = columnsOf(from, plan);
+        for (Column column : columns) {
+            if (reachedFromParent(column, columns, plan)) {
+                continue; // the parent's ALTER converts it: Postgres refuses to alter an inherited column
+            }
             String alter = ColumnSql.alterColumn(column);
             String array = column.type().substring(type.length()); // "" or "[]"
             if (column.defaultValue() != null) {
@@ -152,6 +156,18 @@ final class EnumSql implements ObjectSql<EnumType> {
         return plan.from().objects(Column.class).stream()
                 .filter(c -> c.type().equals(name) || c.type().startsWith(name + "["))
                 .filter(c -> !plan.drops(c.path()) && !plan.dropsParentOf(c)).toList();
+    }
+
+    /**
+     * Whether the column is a partition's or inheritance child's that a parent among {@code columns} has too: the
+     * parent's {@code ALTER COLUMN ... TYPE} recurses to it (hatchet's partitioned tables failed with "cannot alter
+     * inherited column").
+     */
+    private static boolean reachedFromParent(Column column, List<Column> columns, Plan plan) {
+        return plan.from().lookup(column.parentPath()).filter(Table.class::isInstance).map(Table.class::cast)
+                .filter(TableSql::isChild).stream().flatMap(table -> table.parents().stream())
+                .anyMatch(parent -> columns.stream().anyMatch(c -> c.parentPath().equals(parent)
+                        && c.name().equals(column.name())));
     }
 
     /** A name for the old type while the new one takes its place, free in its schema. */

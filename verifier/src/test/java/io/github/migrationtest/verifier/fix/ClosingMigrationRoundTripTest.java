@@ -150,6 +150,15 @@ class ClosingMigrationRoundTripTest {
                         "CREATE TYPE mood AS ENUM ('a', 'c'); CREATE TABLE t (id int, m mood DEFAULT 'a'"
                                 + " CHECK (m <> 'c'));"
                                 + " CREATE INDEX t_m_idx ON t (m) WHERE m = 'a'; CREATE VIEW v AS SELECT id, m FROM t"),
+                // hatchet-goose: a partitioned table and an inheritance child that have the type; their parents' ALTER
+                // converts them, and altering them too fails ("cannot alter inherited column")
+                differ("remove a label of a type a partitioned table and an inheritance child use",
+                        "CREATE TYPE mood AS ENUM ('a', 'b', 'c'); CREATE TABLE p (id int, m mood) PARTITION BY LIST (id);"
+                                + " CREATE TABLE p_1 PARTITION OF p FOR VALUES IN (1); CREATE TABLE base (m mood);"
+                                + " CREATE TABLE child (own mood) INHERITS (base)",
+                        "CREATE TYPE mood AS ENUM ('a', 'c'); CREATE TABLE p (id int, m mood) PARTITION BY LIST (id);"
+                                + " CREATE TABLE p_1 PARTITION OF p FOR VALUES IN (1); CREATE TABLE base (m mood);"
+                                + " CREATE TABLE child (own mood) INHERITS (base)"),
                 differ("a new label is used by a new default in the same script",
                         "CREATE TYPE mood AS ENUM ('a'); CREATE TABLE t (m mood)",
                         "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE t (m mood DEFAULT 'b')"),
