@@ -1,10 +1,14 @@
 package io.github.migrationtest.verifier.fix;
 
 import io.github.migrationtest.verifier.snapshot.Routine;
+import io.github.migrationtest.verifier.snapshot.Table;
+import io.github.migrationtest.verifier.snapshot.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Functions and procedures, written back from the parts the snapshot keeps (the same parts
@@ -21,13 +25,13 @@ final class RoutineSql implements ObjectSql<Routine> {
         if (!isWritable(routine, plan)) {
             return;
         }
-        plan.add(createPhase(routine), definition("CREATE ", routine));
-        Annotations.created(routine, createPhase(routine), plan);
+        plan.add(createPhase(routine, plan), definition("CREATE ", routine));
+        Annotations.created(routine, createPhase(routine, plan), plan);
     }
 
     @Override
     public void drop(Routine routine, Plan plan) {
-        plan.add(isAtomic(routine) ? Phase.DROP_ATOMIC_ROUTINE : Phase.DROP_ROUTINE, Targets.drop(routine));
+        plan.add(tiedToTables(routine, plan) ? Phase.DROP_ATOMIC_ROUTINE : Phase.DROP_ROUTINE, Targets.drop(routine));
     }
 
     @Override
@@ -41,7 +45,7 @@ final class RoutineSql implements ObjectSql<Routine> {
             replaced |= changed.take(property);
         }
         if (replaced && isWritable(to, plan)) {
-            plan.add(createPhase(to), definition("CREATE OR REPLACE ", to));
+            plan.add(createPhase(to, plan), definition("CREATE OR REPLACE ", to));
         }
     }
 
@@ -137,7 +141,22 @@ final class RoutineSql implements ObjectSql<Routine> {
                 && (body.startsWith("RETURN ") || body.startsWith("BEGIN ATOMIC"));
     }
 
-    private static Phase createPhase(Routine routine) {
-        return isAtomic(routine) ? Phase.CREATE_ATOMIC_ROUTINE : Phase.CREATE_ROUTINE;
+    /**
+     * Whether the routine must come after the tables and views it names (created after, dropped before): its body is
+     * SQL-standard, or its arguments or result are a table's or view's row type ({@code f(r public."RateLimit")},
+     * hatchet-goose), which Postgres ties to the relation whatever the body.
+     */
+    private static boolean tiedToTables(Routine routine, Plan plan) {
+        if (isAtomic(routine)) {
+            return true;
+        }
+        String signature = Objects.toString(routine.arguments(), "") + " " + Objects.toString(routine.result(), "");
+        return Stream.of(plan.from(), plan.to()).flatMap(side -> side.objects().stream())
+                .filter(o -> o instanceof Table || o instanceof View)
+                .anyMatch(relation -> Mentions.mentions(signature, Targets.name(relation)));
+    }
+
+    private static Phase createPhase(Routine routine, Plan plan) {
+        return tiedToTables(routine, plan) ? Phase.CREATE_ATOMIC_ROUTINE : Phase.CREATE_ROUTINE;
     }
 }
