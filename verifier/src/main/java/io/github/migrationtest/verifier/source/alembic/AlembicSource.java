@@ -271,6 +271,10 @@ final class AlembicSource implements MigrationSource {
         if (envImport) {
             return failure.withFix(envImportFix(file));
         }
+        // A failure the helper knows the fix of (env.py migrating two databases at once): no statement is at fault.
+        if (!AlembicHistory.text(answer, "fix").isEmpty()) {
+            return failure.withFix(AlembicHistory.text(answer, "fix"));
+        }
         // A revision importing the application: the import line is what fails, but most often the Python is the wrong one.
         return "ModuleNotFoundError".equals(AlembicHistory.text(answer, "exception")) ? failure.withHint("The Python"
                 + " that runs the revisions cannot import it: if the application's interpreter (its virtualenv) can, name"

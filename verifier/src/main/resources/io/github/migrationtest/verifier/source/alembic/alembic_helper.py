@@ -76,6 +76,10 @@ def _redirect(dialect, connection_record, cargs, cparams):
     # server_settings) are the migrations' too: a search_path there decides where their tables go.
     their_options = cparams.get("options")
     their_settings = dict(cparams.get("server_settings") or {})
+    database = _database_meant(cargs, cparams)
+    for record, _connection, other in _OPENED:
+        if other != database and getattr(record, "fairy_ref", None) is not None:
+            raise TwoDatabasesAtOnce(other, database)
     del cargs[:]
     # Where and how to reach a database is the verifier's to say: the address, the login, and what would send the
     # connection elsewhere or demand what a disposable server does not offer (sslmode=require, a service file).
@@ -102,15 +106,44 @@ def _redirect(dialect, connection_record, cargs, cparams):
     else:
         cparams["database"] = _TARGET["dbname"]
     connection = dialect.connect(*cargs, **cparams)
-    _OPENED.append((connection_record, connection))
+    _OPENED.append((connection_record, connection, database))
     return connection
+
+
+class TwoDatabasesAtOnce(RuntimeError):
+    """env.py holds a connection to one database while it opens one to another: Alembic's multidb layout (each
+    database migrated in a transaction of its own, with its own version table, all committed at the end). Sent to the
+    one database the verifier checks, the second connection's CREATE TABLE alembic_version would wait for the first's
+    uncommitted one for ever, as this process holds both."""
+
+    def __init__(self, first, second):
+        super().__init__("env.py migrates two databases at once (%s, then %s, with a connection to the first still"
+                         " open): migrationtest verifies one database, and sent to one, the second connection would wait"
+                         " for ever for the first's uncommitted version table" % (_shown(first), _shown(second)))
+        self.fix = ("Verify one database at a time: give --alembic-env (key migrationtest.alembic.env) an env.py that"
+                    " migrates only that one (in Alembic's multidb layout, context.run_migrations(engine_name=\"<its"
+                    " name>\") on a single connection)")
+
+
+def _database_meant(cargs, cparams):
+    """The database a connection was meant for, as env.py's URL named it, before the redirection replaces it."""
+    return tuple(str(cparams.get(key) or "") for key in ("dsn", "service", "host", "hostaddr", "port", "dbname",
+                                                           "database")) + tuple(str(argument) for argument in cargs)
+
+
+def _shown(database):
+    dsn, service, host, hostaddr, port, dbname, name = database[:7]
+    if dsn:
+        return repr(dsn)
+    where = host or hostaddr or service
+    return "%r%s" % (dbname or name or "", " on %s%s" % (where, ":" + port if port else "") if where else "")
 
 
 def _close_opened():
     """Closes every connection the step opened. An engine that outlives the step (one env.py imports from
     the application) has its pooled connection invalidated, so that it reconnects next time."""
     while _OPENED:
-        record, connection = _OPENED.pop()
+        record, connection, _database = _OPENED.pop()
         try:
             if record is not None:
                 record.invalidate()
@@ -591,6 +624,7 @@ def _failure(error, revision=None):
         "statement": statement,
         "exception": type(error).__name__,
         "envImport": env_import,
+        "fix": getattr(error, "fix", "") if isinstance(error, TwoDatabasesAtOnce) else "",
         "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:],
     }
 

@@ -17,10 +17,12 @@ import io.github.migrationtest.verifier.report.VerificationReport;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.HistoryFinding.Kind;
 import io.github.migrationtest.verifier.source.MigrationSource;
+import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,6 +217,115 @@ class AlembicVerificationTest {
                 + AlembicProjectDir.lineOf(file, "notes_app_not_installed"));
         assertThat(upgrade.error().orElseThrow().message()).contains("No module named 'notes_app_not_installed'")
                 .contains("name it with --python");
+    }
+
+    @Test
+    void an_env_py_that_migrates_two_databases_at_once_fails_at_its_second_connection_with_the_fix() {
+        // Alembic's own multidb template (alembic init --template multidb): a connection and a transaction per
+        // database, all open while each database is migrated, committed at the end. Sent to the one database the
+        // verifier checks, the second CREATE TABLE alembic_version waited for ever for the first's uncommitted one.
+        project.write("alembic.ini", """
+                [alembic]
+                script_location = %(here)s/migrations
+                databases = engine1, engine2
+
+                [engine1]
+                sqlalchemy.url = postgresql://app@127.0.0.2:1/accounts
+
+                [engine2]
+                sqlalchemy.url = postgresql://app@127.0.0.2:1/audit
+                """);
+        Path env = project.env("""
+                import re
+                from alembic import context
+                from sqlalchemy import engine_from_config, pool
+
+                config = context.config
+                names = re.split(r",\\s*", config.get_main_option("databases"))
+
+
+                def run_migrations_offline():
+                    for name in names:
+                        context.configure(url=config.get_section_option(name, "sqlalchemy.url"), literal_binds=True)
+                        with context.begin_transaction():
+                            context.run_migrations(engine_name=name)
+
+
+                def run_migrations_online():
+                    engines = {}
+                    for name in names:
+                        engine = engine_from_config(config.get_section(name), prefix="sqlalchemy.", poolclass=pool.NullPool)
+                        connection = engine.connect()
+                        engines[name] = (connection, connection.begin())
+                    try:
+                        for name, (connection, _) in engines.items():
+                            context.configure(connection=connection, upgrade_token="%s_upgrades" % name,
+                                              downgrade_token="%s_downgrades" % name)
+                            context.run_migrations(engine_name=name)
+                        for _, transaction in engines.values():
+                            transaction.commit()
+                    finally:
+                        for connection, _ in engines.values():
+                            connection.close()
+
+
+                if context.is_offline_mode():
+                    run_migrations_offline()
+                else:
+                    run_migrations_online()
+                """);
+        project.write("migrations/versions/a1_two_tables.py", """
+                from alembic import op
+                import sqlalchemy as sa
+
+                revision = 'a1'
+                down_revision = None
+                branch_labels = None
+                depends_on = None
+
+
+                def upgrade(engine_name):
+                    globals()["upgrade_%s" % engine_name]()
+
+
+                def downgrade(engine_name):
+                    globals()["downgrade_%s" % engine_name]()
+
+
+                def upgrade_engine1():
+                    op.create_table("account", sa.Column("id", sa.Integer, primary_key=True))
+
+
+                def downgrade_engine1():
+                    op.drop_table("account")
+
+
+                def upgrade_engine2():
+                    op.create_table("audit", sa.Column("id", sa.Integer, primary_key=True))
+
+
+                def downgrade_engine2():
+                    op.drop_table("audit")
+                """);
+
+        VerificationReport report;
+        // Without the check, the second connection's wait ends at this lock timeout instead of never.
+        try (MigrationSource source = MigrationSources.open(dir, AlembicProjectDir.options()
+                .withLockTimeout(Duration.ofSeconds(5)))) {
+            report = new Verifier(source, VerifierOptions.defaults()).verify(PostgresServer.shared());
+        }
+
+        CheckResult upgrade = result(report, "a1", Check.UPGRADES_APPLY);
+        assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(upgrade.error().orElseThrow().location())
+                .isEqualTo(project.shown(env) + ":" + AlembicProjectDir.lineOf(env, "connection = engine.connect()"));
+        assertThat(upgrade.error().orElseThrow().message()).isEqualTo("TwoDatabasesAtOnce: env.py migrates two databases"
+                + " at once ('accounts' on 127.0.0.2:1, then 'audit' on 127.0.0.2:1, with a connection to the first still"
+                + " open): migrationtest verifies one database, and sent to one, the second connection would wait for"
+                + " ever for the first's uncommitted version table");
+        assertThat(upgrade.fix()).isEqualTo("Verify one database at a time: give --alembic-env (key"
+                + " migrationtest.alembic.env) an env.py that migrates only that one (in Alembic's multidb layout,"
+                + " context.run_migrations(engine_name=\"<its name>\") on a single connection)");
     }
 
     @Test
