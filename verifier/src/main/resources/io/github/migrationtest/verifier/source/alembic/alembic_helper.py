@@ -21,6 +21,7 @@ import signal
 import sys
 import time
 import traceback
+import types
 
 # Answers go to the real stdout; print() in env.py or a migration, and C code writing to file
 # descriptor 1, go to stderr instead, so nothing a user's code prints can break the protocol.
@@ -625,8 +626,28 @@ def _failure(error, revision=None):
         "exception": type(error).__name__,
         "envImport": env_import,
         "fix": getattr(error, "fix", "") if isinstance(error, TwoDatabasesAtOnce) else "",
+        "lacking": _lacking_name(error),
         "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:],
     }
+
+
+def _lacking_name(error):
+    """A name a revision takes from SQLAlchemy or Alembic that their versions in this Python lack (sa.UUID, new in
+    SQLAlchemy 2.0, under 1.4): written for the project's own versions, the revision needs its interpreter rather
+    than another statement. None for any other failure."""
+    if isinstance(error, AttributeError) and isinstance(getattr(error, "obj", None), types.ModuleType) \
+            and getattr(error, "name", None):
+        module, name = error.obj.__name__, error.name
+    elif isinstance(error, ImportError) and not isinstance(error, ModuleNotFoundError) and error.name \
+            and str(error).startswith("cannot import name '"):
+        module, name = error.name, str(error)[len("cannot import name '"):].split("'")[0]
+    else:
+        return None
+    library = {"sqlalchemy": ("SQLAlchemy", sqlalchemy.__version__), "alembic": ("Alembic", alembic.__version__)}.get(
+        module.split(".")[0])
+    if library is None:
+        return None
+    return {"library": library[0], "version": library[1], "name": "%s.%s" % (module, name), "python": sys.executable}
 
 
 # The drivers SQLAlchemy imports for a postgresql URL, and the packages that bring them.
