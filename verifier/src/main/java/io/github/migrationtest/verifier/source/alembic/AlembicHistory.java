@@ -119,10 +119,12 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
         String file = project.display(text(failure, "file"));
         int line = failure.has("line") ? failure.get("line").getAsInt() : 0;
         String where = file.isEmpty() ? project.display(project.ini().toString()) : line > 0 ? file + ":" + line : file;
+        String fix = failure.has("lacking") && failure.get("lacking").isJsonObject()
+                ? "r" + AlembicSource.lackingFix(failure.getAsJsonObject("lacking"), where).substring(1)
+                : "fix the error; when a module is missing, run with the Python that has the project's packages"
+                        + " (--python) or put them on PYTHONPATH";
         HistoryFinding finding = HistoryFinding.error(Kind.UNREADABLE, where,
-                "Alembic cannot read the history: " + text(failure, "message"),
-                "fix the error; when a module is missing, run with the Python that has the project's packages"
-                        + " (--python) or put them on PYTHONPATH");
+                "Alembic cannot read the history: " + text(failure, "message"), fix);
         return new AlembicHistory(List.of(), List.of(), List.of(finding), List.of("alembic_version"));
     }
 

@@ -271,6 +271,13 @@ final class AlembicSource implements MigrationSource {
         if (envImport) {
             return failure.withFix(envImportFix(file));
         }
+        // A failure the helper knows the fix of (env.py migrating two databases at once): no statement is at fault.
+        if (!AlembicHistory.text(answer, "fix").isEmpty()) {
+            return failure.withFix(AlembicHistory.text(answer, "fix"));
+        }
+        if (answer.has("lacking") && answer.get("lacking").isJsonObject()) {
+            return failure.withFix(lackingFix(answer.getAsJsonObject("lacking"), failure.location()));
+        }
         // A revision importing the application: the import line is what fails, but most often the Python is the wrong one.
         return "ModuleNotFoundError".equals(AlembicHistory.text(answer, "exception")) ? failure.withHint("The Python"
                 + " that runs the revisions cannot import it: if the application's interpreter (its virtualenv) can, name"
@@ -292,6 +299,18 @@ final class AlembicSource implements MigrationSource {
                 + " is not transactional: the autocommit_block() at " + (line > 0 ? file + ":" + line : file)
                 + " committed what ran before it and each statement in it; that work was not rolled back and stays"
                 + " in the database.");
+    }
+
+    /**
+     * A revision uses a name of SQLAlchemy or Alembic that their versions in the history's Python lack (sa.UUID, new in
+     * SQLAlchemy 2.0, under 1.4): most often that Python is not the project's, rarely the name is mistyped.
+     */
+    static String lackingFix(JsonObject lacking, String location) {
+        String library = AlembicHistory.text(lacking, "library");
+        return "Run the revisions in the Python that has the project's " + library + ": --python <the application's"
+                + " interpreter> (key " + AlembicSettings.PYTHON_KEY + "), as " + library + " "
+                + AlembicHistory.text(lacking, "version") + " of " + AlembicHistory.text(lacking, "python") + " has no "
+                + AlembicHistory.text(lacking, "name") + "; or, if that name is a mistake, fix it at " + location;
     }
 
     /** env.py cannot import what it needs (the application, Flask): no revision's statement is at fault. */

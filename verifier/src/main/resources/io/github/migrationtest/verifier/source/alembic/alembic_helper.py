@@ -21,6 +21,7 @@ import signal
 import sys
 import time
 import traceback
+import types
 
 # Answers go to the real stdout; print() in env.py or a migration, and C code writing to file
 # descriptor 1, go to stderr instead, so nothing a user's code prints can break the protocol.
@@ -76,6 +77,10 @@ def _redirect(dialect, connection_record, cargs, cparams):
     # server_settings) are the migrations' too: a search_path there decides where their tables go.
     their_options = cparams.get("options")
     their_settings = dict(cparams.get("server_settings") or {})
+    database = _database_meant(cargs, cparams)
+    for record, _connection, other in _OPENED:
+        if other != database and getattr(record, "fairy_ref", None) is not None:
+            raise TwoDatabasesAtOnce(other, database)
     del cargs[:]
     # Where and how to reach a database is the verifier's to say: the address, the login, and what would send the
     # connection elsewhere or demand what a disposable server does not offer (sslmode=require, a service file).
@@ -102,15 +107,44 @@ def _redirect(dialect, connection_record, cargs, cparams):
     else:
         cparams["database"] = _TARGET["dbname"]
     connection = dialect.connect(*cargs, **cparams)
-    _OPENED.append((connection_record, connection))
+    _OPENED.append((connection_record, connection, database))
     return connection
+
+
+class TwoDatabasesAtOnce(RuntimeError):
+    """env.py holds a connection to one database while it opens one to another: Alembic's multidb layout (each
+    database migrated in a transaction of its own, with its own version table, all committed at the end). Sent to the
+    one database the verifier checks, the second connection's CREATE TABLE alembic_version would wait for the first's
+    uncommitted one for ever, as this process holds both."""
+
+    def __init__(self, first, second):
+        super().__init__("env.py migrates two databases at once (%s, then %s, with a connection to the first still"
+                         " open): migrationtest verifies one database, and sent to one, the second connection would wait"
+                         " for ever for the first's uncommitted version table" % (_shown(first), _shown(second)))
+        self.fix = ("Verify one database at a time: give --alembic-env (key migrationtest.alembic.env) an env.py that"
+                    " migrates only that one (in Alembic's multidb layout, context.run_migrations(engine_name=\"<its"
+                    " name>\") on a single connection)")
+
+
+def _database_meant(cargs, cparams):
+    """The database a connection was meant for, as env.py's URL named it, before the redirection replaces it."""
+    return tuple(str(cparams.get(key) or "") for key in ("dsn", "service", "host", "hostaddr", "port", "dbname",
+                                                           "database")) + tuple(str(argument) for argument in cargs)
+
+
+def _shown(database):
+    dsn, service, host, hostaddr, port, dbname, name = database[:7]
+    if dsn:
+        return repr(dsn)
+    where = host or hostaddr or service
+    return "%r%s" % (dbname or name or "", " on %s%s" % (where, ":" + port if port else "") if where else "")
 
 
 def _close_opened():
     """Closes every connection the step opened. An engine that outlives the step (one env.py imports from
     the application) has its pooled connection invalidated, so that it reconnects next time."""
     while _OPENED:
-        record, connection = _OPENED.pop()
+        record, connection, _database = _OPENED.pop()
         try:
             if record is not None:
                 record.invalidate()
@@ -591,8 +625,29 @@ def _failure(error, revision=None):
         "statement": statement,
         "exception": type(error).__name__,
         "envImport": env_import,
+        "fix": getattr(error, "fix", "") if isinstance(error, TwoDatabasesAtOnce) else "",
+        "lacking": _lacking_name(error),
         "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:],
     }
+
+
+def _lacking_name(error):
+    """A name a revision takes from SQLAlchemy or Alembic that their versions in this Python lack (sa.UUID, new in
+    SQLAlchemy 2.0, under 1.4): written for the project's own versions, the revision needs its interpreter rather
+    than another statement. None for any other failure."""
+    if isinstance(error, AttributeError) and isinstance(getattr(error, "obj", None), types.ModuleType) \
+            and getattr(error, "name", None):
+        module, name = error.obj.__name__, error.name
+    elif isinstance(error, ImportError) and not isinstance(error, ModuleNotFoundError) and error.name \
+            and str(error).startswith("cannot import name '"):
+        module, name = error.name, str(error)[len("cannot import name '"):].split("'")[0]
+    else:
+        return None
+    library = {"sqlalchemy": ("SQLAlchemy", sqlalchemy.__version__), "alembic": ("Alembic", alembic.__version__)}.get(
+        module.split(".")[0])
+    if library is None:
+        return None
+    return {"library": library[0], "version": library[1], "name": "%s.%s" % (module, name), "python": sys.executable}
 
 
 # The drivers SQLAlchemy imports for a postgresql URL, and the packages that bring them.

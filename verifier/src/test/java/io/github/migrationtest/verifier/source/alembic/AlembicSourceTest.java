@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -434,6 +435,29 @@ class AlembicSourceTest {
                             + " table (it connects to a database even when Alembic runs it offline: no"
                             + " `if context.is_offline_mode():` branch runs the migrations without one); taken to be"
                             + " Alembic's default, alembic_version");
+        }
+    }
+
+    @Test
+    void a_revision_importing_a_name_this_pythons_sqlalchemy_lacks_leaves_the_history_unread_with_the_fix_of_python()
+            throws Exception {
+        // A helper module of the project doing `from sqlalchemy import quoted_name`, a name SQLAlchemy 2.0 exports and
+        // 1.4 does not: Alembic cannot load the revisions at all. Uuid7 is in no version.
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "tokens", "pass", "pass");
+        project.write(project.shown(file), "from sqlalchemy import Uuid7\n" + Files.readString(file));
+
+        try (MigrationSource source = opened(project)) {
+            String where = project.shown(file) + ":1";
+            assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.UNREADABLE).singleElement().satisfies(f -> {
+                assertThat(f.file()).isEqualTo(where);
+                assertThat(f.message()).startsWith("Alembic cannot read the history: ImportError: cannot import name"
+                        + " 'Uuid7' from 'sqlalchemy'");
+                assertThat(f.fix()).matches("run the revisions in the Python that has the project's SQLAlchemy:"
+                        + " --python <the application's interpreter> \\(key migrationtest\\.alembic\\.python\\), as"
+                        + " SQLAlchemy [0-9][0-9.a-z]* of /\\S+ has no sqlalchemy\\.Uuid7; or, if that name is a mistake,"
+                        + " fix it at " + Pattern.quote(where));
+            });
         }
     }
 
