@@ -120,7 +120,7 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
         int line = failure.has("line") ? failure.get("line").getAsInt() : 0;
         String where = file.isEmpty() ? project.display(project.ini().toString()) : line > 0 ? file + ":" + line : file;
         String fix = failure.has("lacking") && failure.get("lacking").isJsonObject()
-                ? "r" + AlembicSource.lackingFix(failure.getAsJsonObject("lacking"), where).substring(1)
+                ? lowerFirst(AlembicSource.lackingFix(failure.getAsJsonObject("lacking"), where))
                 : "fix the error; when a module is missing, run with the Python that has the project's packages"
                         + " (--python) or put them on PYTHONPATH";
         HistoryFinding finding = HistoryFinding.error(Kind.UNREADABLE, where,
@@ -143,5 +143,10 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
         String stripped = doc.strip();
         int newline = stripped.indexOf('\n');
         return newline < 0 ? stripped : stripped.substring(0, newline).strip();
+    }
+
+    /** A fix as a history finding words it, in lower case after the location. */
+    private static String lowerFirst(String fix) {
+        return fix.isEmpty() ? fix : Character.toLowerCase(fix.charAt(0)) + fix.substring(1);
     }
 }
