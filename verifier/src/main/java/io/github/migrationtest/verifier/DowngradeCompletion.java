@@ -57,7 +57,8 @@ record DowngradeCompletion(Optional<String> inline, Optional<ProposedMigration> 
         if (migration.isEmpty()) {
             return "";
         }
-        return shownHere ? " (it lacks the SQL shown with this failure)"
-                : " (it lacks the SQL shown with its DOWNGRADE_RESTORES_SCHEMA failure)";
+        String what = migration.get().downgrade().isBlank() ? "what is listed, to write by hand," : "the SQL shown";
+        return shownHere ? " (it lacks " + what + " with this failure)"
+                : " (it lacks " + what + " with its DOWNGRADE_RESTORES_SCHEMA failure)";
     }
 }
