@@ -40,8 +40,10 @@ record DowngradeCompletion(Optional<String> inline, Optional<ProposedMigration> 
         if (lines.isEmpty() && closing.manual().isEmpty()) {
             return NONE;
         }
+        // Only what is left to people: the list says it, a script of comments would only repeat it.
+        String sql = lines.isEmpty() ? "" : closing.upgrade();
         return new DowngradeCompletion(Optional.empty(),
-                Optional.of(ProposedMigration.downgradeCompletion(closing.upgrade(), closing.manual())));
+                Optional.of(ProposedMigration.downgradeCompletion(sql, closing.manual())));
     }
 
     /**

@@ -438,6 +438,22 @@ class VerifierTest {
                 .isEqualTo(Outcome.PASSED);
     }
 
+    /** What only people can write (a generated column's expression): listed with the failure, and the fix says so. */
+    @Test
+    void what_a_downgrade_lacks_that_no_sql_is_generated_for_is_listed_to_write_by_hand() throws IOException {
+        pair("0005_e", "CREATE TABLE e (id int, g int GENERATED ALWAYS AS (id * 2) STORED);", "DROP TABLE e;");
+        pair("0006_g", "ALTER TABLE e DROP COLUMN g; ALTER TABLE e ADD COLUMN g int GENERATED ALWAYS AS (id * 3) STORED;",
+                "");
+
+        CheckResult down = verify(VerifierOptions.defaults()).revision("0006").orElseThrow()
+                .result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(down.fix()).contains("(it lacks what is listed, to write by hand, with this failure)");
+        assertThat(down.migration().orElseThrow().manual()).singleElement().asString().startsWith("public.e.g: ");
+        assertThat(FailureText.render("Revision 0006", down)).contains("Not generated, to write by hand:\n  public.e.g: ");
+    }
+
     /** Found on a real sqlx history whose downgrade says "citext extension left in place; other tables may use it". */
     @Test
     void an_extension_a_downgrade_keeps_is_named_for_an_init_script_where_it_passes() throws IOException {
