@@ -21,7 +21,7 @@ public final class Summary {
         String row = protectedColumn ? "%-36s %-9s %-9s %-9s %s%n" : "%-36s %-9s %-9s %-9s%n";
         text.append(String.format(row, "revision", "upgrade", "downgrade", "reupgrade", "protected"));
         for (RevisionReport revision : report.revisions()) {
-            text.append(String.format(row, shorten(revision.label(), 36),
+            text.append(String.format(row, shortLabel(revision, 36),
                     cell(revision, Check.UPGRADES_APPLY), cell(revision, Check.DOWNGRADE_RESTORES_SCHEMA),
                     cell(revision, Check.REUPGRADE_REPRODUCES_SCHEMA), cell(revision, Check.PROTECTED_SCHEMAS_UNTOUCHED)));
         }
@@ -45,7 +45,7 @@ public final class Summary {
         String checks = revision.checks().values().stream()
                 .map(r -> shortName(r.check()) + " " + word(r.outcome()))
                 .collect(Collectors.joining("  "));
-        return String.format("%-36s %s  %d ms", shorten(revision.label(), 36), checks, revision.timings().total().toMillis());
+        return String.format("%-36s %s  %d ms", shortLabel(revision, 36), checks, revision.timings().total().toMillis());
     }
 
     static String word(Outcome outcome) {
@@ -73,6 +73,19 @@ public final class Summary {
 
     static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    /**
+     * The revision's label in {@code width} characters. An id that does not fit keeps its end, where ids that long
+     * differ (Liquibase's {@code db/changelog/v0.1/dml/2024-01-28--01-persons.sql::2::dev}: cut at the end, the rows of
+     * one folder's files all read {@code db/changelog/v0.1/dml/2024-01-28--0…}).
+     */
+    private static String shortLabel(RevisionReport revision, int width) {
+        String id = revision.id();
+        if (id.length() < width) {
+            return shorten(revision.label(), width);
+        }
+        return "…" + id.substring(id.length() - (width - 1));
     }
 
     private static String shorten(String text, int width) {

@@ -103,6 +103,10 @@ class ReportFormatsTest {
                 "5 passed, 3 failed, 1 skipped, 6 not reached in 1.7 s (migration SQL 0.1 s, snapshots 0.1 s)", ""));
         assertThat(Summary.line(BROKEN_DOWN))
                 .isEqualTo("0002 (mood)                          up ok  down FAILED  reup FAILED  55 ms");
+        // A Liquibase id longer than the column keeps its end, where two files of one folder differ.
+        RevisionReport longId = new RevisionReport("db/changelog/v0.1/dml/2024-01-28--02-persons.sql::2::dev", "",
+                BROKEN_DOWN.checks(), BROKEN_DOWN.timings());
+        assertThat(Summary.line(longId)).startsWith("…/2024-01-28--02-persons.sql::2::dev up ok");
     }
 
     @Test
