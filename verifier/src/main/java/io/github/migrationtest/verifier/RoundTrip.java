@@ -16,6 +16,7 @@ import io.github.migrationtest.verifier.safety.StepRecord;
 import io.github.migrationtest.verifier.snapshot.ObjectKind;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.source.MigrationFailedException;
+import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.StepResult;
 import java.sql.SQLException;
@@ -130,7 +131,8 @@ final class RoundTrip {
             String reason = "the upgrade failed" + rebuiltAfter.map(previous -> " (on the schema after revision "
                     + previous.label() + ", which the walk rebuilt since its round trip left another: this failure is"
                     + " this revision's own)").orElse("");
-            record(CheckResult.failed(Check.UPGRADES_APPLY, reason, Findings.error(e.failure()), Findings.fixFor(e.failure())));
+            MigrationFailure failure = MissingRelation.explainUpgrade(e.failure()).orElse(e.failure());
+            record(CheckResult.failed(Check.UPGRADES_APPLY, reason, Findings.error(failure), Findings.fixFor(failure)));
             notRun(Check.DOWNGRADE_RESTORES_SCHEMA, "the upgrade failed");
             notRun(Check.REUPGRADE_REPRODUCES_SCHEMA, "the upgrade failed");
             return new Result(report(), before, true, true);

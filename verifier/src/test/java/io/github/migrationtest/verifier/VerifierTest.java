@@ -454,6 +454,28 @@ class VerifierTest {
         assertThat(FailureText.render("Revision 0006", down)).contains("Not generated, to write by hand:\n  public.e.g: ");
     }
 
+    /**
+     * fedora-infra/fmn's Alembic history alters tables its application makes with create_all() and stamps: the upgrade
+     * fails, and its hint and fix name the schema made outside the history, which an init script gives.
+     */
+    @Test
+    void an_upgrade_naming_a_table_no_revision_made_names_the_init_script_too() throws IOException {
+        pair("0005_e", "ALTER TABLE rules ADD COLUMN note text;", "ALTER TABLE rules DROP COLUMN note;");
+
+        CheckResult upgrade = verify(VerifierOptions.defaults()).revision("0005").orElseThrow()
+                .result(Check.UPGRADES_APPLY).orElseThrow();
+        assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(upgrade.error().orElseThrow().message()).contains("relation \"rules\" does not exist",
+                "No revision before this one creates rules", "metadata.create_all()");
+        assertThat(upgrade.fix()).isEqualTo("Fix the statement at " + history.resolve("0005_e.up.sql") + ":1:1 (the"
+                + " name, or the order of the migrations), or give the schema the history starts from in an init script"
+                + " (--init)");
+
+        Path init = Files.writeString(scripts.resolve("baseline.sql"), "CREATE TABLE rules (id int);\n");
+        assertThat(outcome(verify(VerifierOptions.defaults().withInitScripts(List.of(init))), "0005",
+                Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
+    }
+
     /** Found on a real sqlx history whose downgrade says "citext extension left in place; other tables may use it". */
     @Test
     void an_extension_a_downgrade_keeps_is_named_for_an_init_script_where_it_passes() throws IOException {
