@@ -25,8 +25,9 @@ final class RoutineSql implements ObjectSql<Routine> {
         if (!isWritable(routine, plan)) {
             return;
         }
-        plan.add(createPhase(routine, plan), definition("CREATE ", routine));
-        Annotations.created(routine, createPhase(routine, plan), plan);
+        Phase phase = createPhase(routine, plan); // looks through every relation: once
+        plan.add(phase, definition("CREATE ", routine));
+        Annotations.created(routine, phase, plan);
     }
 
     @Override

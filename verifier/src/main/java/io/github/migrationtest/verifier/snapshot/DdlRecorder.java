@@ -111,7 +111,7 @@ final class DdlRecorder {
             -- Enums whose labels are not those the last drain saw, whatever changed them: DDL, or a migration's
             -- DELETE or UPDATE of pg_enum, which no event trigger reports. Only a superuser may write a catalog, and
             -- the drain runs as the migrations' login: for a role without superuser (the walk's own, by default) the
-            -- comparison, about a quarter of a read on a schema of 1,200 labels, is skipped. The index on
+            -- comparison (about 14 round trips' time for 1,200 labels, BENCHMARKS.md Session 34) is skipped. The index on
             -- (enumtypid, enumsortorder) gives them in order.
             enum_now as (select e.enumtypid as typid, array_agg(e.enumlabel::text order by e.enumsortorder) as labels
                 from pg_enum e where %4$s group by e.enumtypid),

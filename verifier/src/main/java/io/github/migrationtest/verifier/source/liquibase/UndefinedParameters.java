@@ -40,15 +40,19 @@ final class UndefinedParameters {
     private UndefinedParameters() {
     }
 
+    /** A parameter as a changeset uses it: in code (an error), or only inside strings and values (a warning). */
+    private record Use(String name, boolean asText) {
+    }
+
     /**
      * The findings, each name at its first few changesets; the changesets after those are named in one finding more,
      * as a history that prefixes every table with one parameter uses it in dozens (camunda's 26).
      */
     static List<HistoryFinding> in(List<ChangeSet> changeSets, Function<String, String> display) {
         List<HistoryFinding> findings = new ArrayList<>();
-        Map<String, Integer> told = new HashMap<>();
-        Map<String, List<String>> more = new LinkedHashMap<>();
-        Map<String, String> moreFrom = new HashMap<>();
+        Map<Use, Integer> told = new HashMap<>();
+        Map<Use, List<String>> more = new LinkedHashMap<>();
+        Map<Use, String> moreFrom = new HashMap<>();
         for (ChangeSet changeSet : changeSets) {
             Map<String, Boolean> undefined = new LinkedHashMap<>();
             Set<String> inSql = new HashSet<>();
@@ -70,33 +74,31 @@ final class UndefinedParameters {
             String file = display.apply(ChangelogReader.physicalPath(changeSet));
             undefined.forEach((name, quoted) -> {
                 String where = file + line(file, changeSet.getId(), "${" + name + "}").map(l -> ":" + l).orElse("");
-                String key = name + (quoted ? " as text" : "");
-                if (told.merge(key, 1, Integer::sum) > TOLD_AT_MOST) {
-                    more.computeIfAbsent(key, k -> new ArrayList<>()).add(changeSet.getId());
-                    moreFrom.putIfAbsent(key, where);
+                Use use = new Use(name, quoted);
+                if (told.merge(use, 1, Integer::sum) > TOLD_AT_MOST) {
+                    more.computeIfAbsent(use, k -> new ArrayList<>()).add(changeSet.getId());
+                    moreFrom.putIfAbsent(use, where);
                     return;
                 }
-                findings.add(quoted
-                        ? HistoryFinding.warning(Kind.UNDEFINED_PLACEHOLDER, where, "changeset " + changeSet.getId()
-                                + " has ${" + name + "} in a string with no changelog parameter of that name: Liquibase"
-                                + " leaves it as written", fix(name) + ", if it is meant as one")
-                        : HistoryFinding.error(Kind.UNDEFINED_PLACEHOLDER, where, "changeset " + changeSet.getId()
-                                + " uses the changelog parameter ${" + name + "}, which has no value: Liquibase would"
-                                + (inSql.contains(name) ? " leave it as written and Postgres fail on it"
-                                        : " leave it as written, and Postgres take it as part of the name"), fix(name)));
+                findings.add(finding(use, where, quoted
+                        ? "changeset " + changeSet.getId() + " has ${" + name + "} in a string with no changelog"
+                                + " parameter of that name: Liquibase leaves it as written"
+                        : "changeset " + changeSet.getId() + " uses the changelog parameter ${" + name + "}, which has"
+                                + " no value: Liquibase would" + (inSql.contains(name) ? " leave it as written and"
+                                + " Postgres fail on it" : " leave it as written, and Postgres take it as part of the name")));
             });
         }
-        more.forEach((key, ids) -> {
-            boolean quoted = key.endsWith(" as text");
-            String name = quoted ? key.substring(0, key.length() - " as text".length()) : key;
-            String message = ids.size() + " more changeset" + (ids.size() == 1 ? "" : "s") + " (" + String.join(", ", ids)
-                    + ") " + (quoted ? "have ${" + name + "} in a string" : "use ${" + name + "}") + " too";
-            findings.add(quoted
-                    ? HistoryFinding.warning(Kind.UNDEFINED_PLACEHOLDER, moreFrom.get(key), message, fix(name)
-                            + ", if it is meant as one")
-                    : HistoryFinding.error(Kind.UNDEFINED_PLACEHOLDER, moreFrom.get(key), message, fix(name)));
-        });
+        more.forEach((use, ids) -> findings.add(finding(use, moreFrom.get(use), ids.size() + " more changeset"
+                + (ids.size() == 1 ? "" : "s") + " (" + String.join(", ", ids) + ") "
+                + (use.asText() ? "have ${" + use.name() + "} in a string" : "use ${" + use.name() + "}") + " too")));
         return findings;
+    }
+
+    /** An error where the parameter is code, a warning where it may be meant as text. */
+    private static HistoryFinding finding(Use use, String where, String message) {
+        return use.asText()
+                ? HistoryFinding.warning(Kind.UNDEFINED_PLACEHOLDER, where, message, fix(use.name()) + ", if it is meant as one")
+                : HistoryFinding.error(Kind.UNDEFINED_PLACEHOLDER, where, message, fix(use.name()));
     }
 
     private static String fix(String name) {
