@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier.diff;
 
 import io.github.migrationtest.verifier.snapshot.ObjectKind;
+import io.github.migrationtest.verifier.snapshot.SchemaObject;
 
 /**
  * An object both schemas have, with one property that differs; a {@code null} value means the
@@ -16,6 +17,11 @@ public record ChangedProperty(String path, ObjectKind objectKind, String propert
 
     @Override
     public String describe() {
-        return path + ": " + property + " " + Values.change(expected, actual);
+        return path + ": " + property + " " + Values.change(shown(expected, actual), shown(actual, expected));
+    }
+
+    /** A flag that is off is absent: shown as {@code false} beside one that is on, not as "(none)". */
+    private String shown(String value, String other) {
+        return value == null && "true".equals(other) && SchemaObject.isFlag(property) ? "false" : value;
     }
 }

@@ -37,4 +37,9 @@ public sealed interface SchemaObject
     default int ordinal() {
         return 0;
     }
+
+    /** Whether a property is a flag, whose absence means off (a column's {@code not null}, an index's {@code invalid}). */
+    static boolean isFlag(String property) {
+        return Props.FLAGS.contains(property);
+    }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -182,6 +183,16 @@ class ChangeDetectionTest {
 
             assertThat(result.differences()).as(result.render()).extracting(ChangeDetectionTest::signature)
                     .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void a_flag_turned_off_reads_true_to_false() throws Exception {
+        try (DisposableDatabase copy = PostgresServer.shared().createDatabaseFrom(fixture)) {
+            RichFixture.execute(copy, "ALTER TABLE app.users ALTER COLUMN created_at DROP NOT NULL");
+
+            assertThat(SchemaDiff.compare(before, RichFixture.snapshot(copy)).render())
+                    .isEqualTo("app.users.created_at: not null true -> false\n");
         }
     }
 

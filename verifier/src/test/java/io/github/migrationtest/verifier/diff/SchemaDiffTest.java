@@ -9,6 +9,7 @@ import static io.github.migrationtest.verifier.snapshot.SnapshotFixtures.index;
 import static io.github.migrationtest.verifier.snapshot.SnapshotFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationtest.verifier.snapshot.Column;
 import io.github.migrationtest.verifier.snapshot.Constraint;
 import io.github.migrationtest.verifier.snapshot.Extension;
 import io.github.migrationtest.verifier.snapshot.Index;
@@ -154,6 +155,17 @@ class SchemaDiffTest {
                 .containsExactly("type public.mood", "'sad', 'happy'", "'sad', 'ok', 'happy'");
         assertThat(SchemaDiff.compare(expected, actual, DiffOptions.defaults().withIgnored("type public.*")).isEmpty())
                 .isTrue();
+    }
+
+    @Test
+    void a_flag_that_is_off_reads_false_but_a_boolean_default_that_is_absent_reads_none() {
+        SchemaSnapshot expected = SchemaSnapshot.of(List.of(table("public", "t"),
+                new Column("public", "t", "done", 1, "boolean", false, "true", null, null, null, null, null, null, null)));
+        SchemaSnapshot actual = SchemaSnapshot.of(List.of(table("public", "t"),
+                new Column("public", "t", "done", 1, "boolean", true, null, null, null, null, null, null, null, null)));
+
+        assertThat(SchemaDiff.compare(expected, actual).differences()).extracting(Difference::describe)
+                .containsExactlyInAnyOrder("public.t.done: not null false -> true", "public.t.done: default true -> (none)");
     }
 
     @Test
