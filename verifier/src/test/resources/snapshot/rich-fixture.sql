@@ -137,5 +137,22 @@ ALTER DEFAULT PRIVILEGES FOR ROLE migrationtest_reader IN SCHEMA app GRANT SELEC
 CREATE PUBLICATION app_feed FOR TABLE app.users, app.orders WITH (publish = 'insert, update');
 COMMENT ON PUBLICATION app_feed IS 'to the search index';
 
+-- Objects few histories make, one of each kind (a libc collation: ICU may be missing where the fixture runs).
+CREATE COLLATION app.bytewise (locale = 'C');
+COMMENT ON COLLATION app.bytewise IS 'byte order';
+CREATE TEXT SEARCH DICTIONARY app.plain (TEMPLATE = pg_catalog.simple);
+CREATE TEXT SEARCH CONFIGURATION app.search (COPY = pg_catalog.simple);
+ALTER TEXT SEARCH CONFIGURATION app.search ALTER MAPPING FOR asciiword WITH app.plain;
+CREATE FUNCTION app.plus(x int, y int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x + y';
+CREATE AGGREGATE app.total(int) (sfunc = app.plus, stype = int, initcond = '0');
+CREATE OPERATOR app.### (leftarg = int, rightarg = int, function = app.plus);
+CREATE OPERATOR CLASS app.int_ops FOR TYPE int USING btree AS OPERATOR 1 <, FUNCTION 1 btint4cmp(int, int);
+CREATE CAST (int AS app.mood) WITH INOUT;
+CREATE CONVERSION app.latin FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+CREATE FOREIGN DATA WRAPPER app_wrapper;
+CREATE SERVER app_remote FOREIGN DATA WRAPPER app_wrapper OPTIONS (host 'remote');
+CREATE USER MAPPING FOR CURRENT_USER SERVER app_remote OPTIONS (user 'app');
+CREATE FOREIGN TABLE app.remote_users (id int NOT NULL, name text OPTIONS (column_name 'full_name')) SERVER app_remote;
+
 -- Bookkeeping a migration tool keeps: left out by default.
 CREATE TABLE public.flyway_schema_history (installed_rank int PRIMARY KEY, version varchar(50));

@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.fix;
 
+import io.github.migrationtest.verifier.snapshot.CatalogObject;
 import io.github.migrationtest.verifier.snapshot.Column;
 import io.github.migrationtest.verifier.snapshot.CompositeType;
 import io.github.migrationtest.verifier.snapshot.Constraint;
@@ -47,7 +48,8 @@ final class Generators {
             Map.entry(EnumType.class, new EnumSql()),
             Map.entry(DomainType.class, new DomainSql()),
             Map.entry(CompositeType.class, new CompositeSql()),
-            Map.entry(RangeType.class, new RangeSql()));
+            Map.entry(RangeType.class, new RangeSql()),
+            Map.entry(CatalogObject.class, new CatalogObjectSql()));
 
     private Generators() {
     }

@@ -26,8 +26,15 @@ enum Phase {
     DROP_COLUMN,
     DROP_TABLE,
     DROP_SEQUENCE,
+    /**
+     * Operator classes and families, aggregates, operators, casts, conversions, user mappings, servers and foreign-data
+     * wrappers: after what uses them, before the functions and types they are made of.
+     */
+    DROP_OPERATOR,
     DROP_ROUTINE,
     DROP_TYPE,
+    /** Text search configurations and dictionaries, and collations: after the columns, indexes and types using them. */
+    DROP_COLLATION,
     DROP_EXTENSION,
     DROP_SCHEMA,
     CREATE_SCHEMA,

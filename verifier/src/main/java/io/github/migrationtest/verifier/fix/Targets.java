@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier.fix;
 
+import io.github.migrationtest.verifier.snapshot.CatalogObject;
 import io.github.migrationtest.verifier.snapshot.Column;
 import io.github.migrationtest.verifier.snapshot.CompositeType;
 import io.github.migrationtest.verifier.snapshot.Constraint;
@@ -42,6 +43,9 @@ final class Targets {
         }
         if (object instanceof TableObject child) {
             return Sql.name(child.name());
+        }
+        if (object instanceof CatalogObject catalogObject) {
+            return catalogObject.identity();
         }
         return Sql.name(((DatabaseObject) object).name()); // an extension or an event trigger
     }

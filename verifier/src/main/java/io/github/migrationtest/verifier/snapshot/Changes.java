@@ -21,11 +21,13 @@ import java.util.stream.Collectors;
  *     it changes, a read reads them again
  * @param publications a publication changed, or a table or column one lists: a read reads them again
  * @param rules a rule was made, replaced or renamed: a read reads the rules of the units it reads
+ * @param catalogObjects a {@link CatalogObject} was made, changed or dropped, or one depends on what changed: a read
+ *     reads them all again
  * @param recorderBroken a migration disabled or dropped one of the recorder's parts, which must be put back
  */
 record Changes(List<String> wholeBecause, Set<ReadUnit> units, Map<ReadUnit, Set<ReadUnit>> dependents,
                List<Dropped> dropped, String untracked, String eventTriggers, boolean publications, boolean rules,
-               boolean recorderBroken) {
+               boolean catalogObjects, boolean recorderBroken) {
 
     /**
      * One dropped object.
@@ -54,6 +56,6 @@ record Changes(List<String> wholeBecause, Set<ReadUnit> units, Map<ReadUnit, Set
         List<String> reasons = new ArrayList<>(wholeBecause);
         reasons.add(reason);
         return new Changes(reasons, units, dependents, dropped, untracked, eventTriggers, publications, rules,
-                recorderBroken);
+                catalogObjects, recorderBroken);
     }
 }

@@ -176,6 +176,20 @@ final class DdlRecorder {
             where exists (select from log l where l.object_type like 'publication%%')
                or exists (select from affected a where a.classid = 'pg_publication_rel'::regclass)
             union all
+            -- A catalog object (a collation, an operator, a foreign table, ...; CatalogObject) made, changed or dropped,
+            -- or one depending on what changed (an operator on a renamed type): the read reads them all again.
+            select 'catalog objects', null, null, null, null
+            where exists (select from log l where l.object_type in ('collation', 'text search configuration',
+                    'text search dictionary', 'foreign-data wrapper', 'server', 'user mapping', 'foreign table',
+                    'foreign table column', 'aggregate', 'operator', 'operator class', 'operator family',
+                    'operator of access method', 'function of access method', 'cast', 'conversion'))
+               or exists (select from affected a where a.classid in ('pg_collation'::regclass, 'pg_ts_config'::regclass,
+                    'pg_ts_dict'::regclass, 'pg_foreign_data_wrapper'::regclass, 'pg_foreign_server'::regclass,
+                    'pg_user_mapping'::regclass, 'pg_operator'::regclass, 'pg_opclass'::regclass, 'pg_opfamily'::regclass,
+                    'pg_amop'::regclass, 'pg_amproc'::regclass, 'pg_cast'::regclass, 'pg_conversion'::regclass)
+                    or a.classid = 'pg_proc'::regclass and exists (select from pg_aggregate g where g.aggfnoid = a.objid)
+                    or a.classid = 'pg_class'::regclass and exists (select from pg_foreign_table f where f.ftrelid = a.objid))
+            union all
             -- A rule made, replaced or renamed: the read reads rules, which it reads only where some were.
             select 'rules', null, null, null, null
             where exists (select from log l where l.object_type = 'rule' and not l.dropped)
@@ -341,6 +355,7 @@ final class DdlRecorder {
         String eventTriggers = null;
         boolean publications = false;
         boolean rules = false;
+        boolean catalogObjects = false;
         boolean broken = false;
         while (row.next()) {
             switch (row.getString(1)) {
@@ -360,6 +375,7 @@ final class DdlRecorder {
                 case "events" -> eventTriggers = row.getString(2);
                 case "publications" -> publications = true;
                 case "rules" -> rules = true;
+                case "catalog objects" -> catalogObjects = true;
                 case "broken" -> {
                     broken = true;
                     wholeBecause.add(row.getString(2));
@@ -369,6 +385,6 @@ final class DdlRecorder {
             }
         }
         return new Changes(wholeBecause, units, dependents, dropped, untracked, eventTriggers, publications, rules,
-                broken);
+                catalogObjects, broken);
     }
 }

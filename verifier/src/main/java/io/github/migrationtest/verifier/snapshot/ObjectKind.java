@@ -24,7 +24,21 @@ public enum ObjectKind {
     ENUM("enum", "type "),
     DOMAIN("domain", "type "),
     COMPOSITE_TYPE("composite type", "type "),
-    RANGE_TYPE("range type", "type ");
+    RANGE_TYPE("range type", "type "),
+    // Objects few histories make, each with its identity and a definition ({@link CatalogObject}).
+    COLLATION("collation", "collation "),
+    TEXT_SEARCH_CONFIGURATION("text search configuration", "text search configuration "),
+    TEXT_SEARCH_DICTIONARY("text search dictionary", "text search dictionary "),
+    FOREIGN_DATA_WRAPPER("foreign data wrapper", "foreign data wrapper "),
+    SERVER("server", "server "),
+    USER_MAPPING("user mapping", "user mapping "),
+    FOREIGN_TABLE("foreign table", "foreign table "),
+    AGGREGATE("aggregate", "aggregate "),
+    OPERATOR("operator", "operator "),
+    OPERATOR_CLASS("operator class", "operator class "),
+    OPERATOR_FAMILY("operator family", "operator family "),
+    CAST("cast", "cast "),
+    CONVERSION("conversion", "conversion ");
 
     private final String keyword;
     private final String pathPrefix;

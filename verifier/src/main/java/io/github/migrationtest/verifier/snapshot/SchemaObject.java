@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** One object of a {@link SchemaSnapshot}: its kind, its name and its compared properties. */
 public sealed interface SchemaObject
-        permits Schema, DatabaseObject, SchemaMember, TableObject {
+        permits Schema, DatabaseObject, SchemaMember, TableObject, CatalogObject {
 
     ObjectKind kind();
 

@@ -83,10 +83,10 @@ public final class SchemaSnapshot {
     }
 
     /**
-     * The snapshot without the database's settings, default privileges and publications: what a model or another
-     * database is compared on. A model (entities, a snapshot file, SQLAlchemy's metadata) describes none of them, and a
-     * live database's are its administrator's (a publication for a replica or a change-data feed); only a round trip
-     * holds its migrations to them.
+     * The snapshot without the database's settings, default privileges, publications and {@link CatalogObject}s: what
+     * a model or another database is compared on. A model (entities, a snapshot file, SQLAlchemy's metadata) describes
+     * none of them, and a live database's are mostly its administrator's (a publication for a replica or a change-data
+     * feed, a foreign server); only a round trip holds its migrations to them.
      */
     public SchemaSnapshot withoutDatabaseAdministration() {
         if (keys.stream().noneMatch(key -> isAdministration(key.object()))) {
@@ -96,7 +96,8 @@ public final class SchemaSnapshot {
     }
 
     private static boolean isAdministration(SchemaObject object) {
-        return object instanceof DatabaseSetting || object instanceof DefaultPrivileges || object instanceof Publication;
+        return object instanceof DatabaseSetting || object instanceof DefaultPrivileges || object instanceof Publication
+                || object instanceof CatalogObject;
     }
 
     /** The objects' keys, in canonical order (see {@link SnapshotChanges}). */

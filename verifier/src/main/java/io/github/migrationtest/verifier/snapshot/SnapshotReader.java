@@ -30,7 +30,7 @@ public final class SnapshotReader {
 
     private static final List<CatalogReader> READERS = List.of(new DatabaseWideReader(), new TableReader(),
             new ColumnReader(), new ConstraintReader(), new IndexReader(), new StatisticsReader(), new TriggerReader(),
-            new SequenceReader(), new ViewReader(), new RoutineReader(), new TypeReader());
+            new SequenceReader(), new ViewReader(), new RoutineReader(), new TypeReader(), new CatalogObjectReader());
 
     private SnapshotReader() {
     }

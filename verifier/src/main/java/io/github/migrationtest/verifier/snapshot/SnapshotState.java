@@ -27,6 +27,7 @@ final class SnapshotState {
     private final Map<String, Set<ReadUnit>> children = new HashMap<>();
     private final List<SchemaSnapshot.SortKey> eventTriggers = new ArrayList<>();
     private final List<SchemaSnapshot.SortKey> publications = new ArrayList<>();
+    private final List<SchemaSnapshot.SortKey> catalogObjects = new ArrayList<>();
     private final TreeSet<SchemaSnapshot.SortKey> sorted = new TreeSet<>();
     /** The paths of the objects in {@code sorted}: no two objects may share one. */
     private final Set<String> paths = new HashSet<>();
@@ -131,6 +132,7 @@ final class SnapshotState {
         children.forEach((parent, units) -> copy.children.put(parent, new HashSet<>(units)));
         copy.eventTriggers.addAll(eventTriggers);
         copy.publications.addAll(publications);
+        copy.catalogObjects.addAll(catalogObjects);
         copy.sorted.addAll(sorted);
         copy.paths.addAll(paths);
         copy.schemaOids = schemaOids;
@@ -159,6 +161,9 @@ final class SnapshotState {
         }
         if (changes.rules()) {
             also.add(UnitFilter.Also.RULES);
+        }
+        if (changes.catalogObjects()) {
+            also.add(UnitFilter.Also.CATALOG_OBJECTS);
         }
         read(connection, dirty, gone, also);
         eventTriggerDigest = changes.eventTriggers();
@@ -210,6 +215,9 @@ final class SnapshotState {
         if (reading.contains(UnitFilter.Also.PUBLICATIONS)) {
             forgetAll(this.publications);
         }
+        if (reading.contains(UnitFilter.Also.CATALOG_OBJECTS)) {
+            forgetAll(this.catalogObjects);
+        }
         SnapshotReader.read(connection, options, new SnapshotReader.Part(UnitFilter.only(oids, reading), schemaOids,
                 this::collect));
     }
@@ -220,7 +228,7 @@ final class SnapshotState {
         return content != null && content.keys.stream().anyMatch(key -> key.object() instanceof Rule);
     }
 
-    /** Takes out the objects read apart from units (event triggers or publications), to be read again. */
+    /** Takes out the objects read apart from units (event triggers, publications, catalog objects), to be read again. */
     private void forgetAll(List<SchemaSnapshot.SortKey> readApart) {
         List<SchemaSnapshot.SortKey> were = List.copyOf(readApart);
         were.forEach(this::remove);
@@ -325,7 +333,8 @@ final class SnapshotState {
         undoWith(() -> sorted.remove(key));
         if (unit == null) {
             List<SchemaSnapshot.SortKey> readApart = object instanceof EventTrigger ? eventTriggers
-                    : object instanceof Publication ? publications : null;
+                    : object instanceof Publication ? publications
+                    : object instanceof CatalogObject ? catalogObjects : null;
             if (readApart != null) {
                 readApart.add(key);
                 undoWith(() -> readApart.remove(readApart.size() - 1));

@@ -164,11 +164,17 @@ public final class SnapshotText {
         if (kind == null) {
             throw new IllegalArgumentException("unknown object kind");
         }
+        PropertyReader p = new PropertyReader(properties);
+        if (CatalogObject.KINDS.contains(kind)) {
+            // Named as SQL names it after its kind's words, which may go on after the name (an operator class's USING).
+            CatalogObject object = CatalogObject.read(kind, header.substring(kind.keyword().length() + 1), p);
+            p.requireAllUsed();
+            return object;
+        }
         Identifiers.Split name = Identifiers.split(header.substring(kind.keyword().length() + 1));
         if (!name.rest().isEmpty() && kind != ObjectKind.FUNCTION && kind != ObjectKind.PROCEDURE) {
             throw new IllegalArgumentException("unexpected text after the name: " + name.rest());
         }
-        PropertyReader p = new PropertyReader(properties);
         SchemaObject object = switch (kind) {
             case EXTENSION -> Extension.read(name, p);
             case EVENT_TRIGGER -> EventTrigger.read(name, p);
@@ -196,6 +202,7 @@ public final class SnapshotText {
             case DOMAIN -> DomainType.read(name, p);
             case COMPOSITE_TYPE -> CompositeType.read(name, p);
             case RANGE_TYPE -> RangeType.read(name, p);
+            default -> throw new IllegalStateException("read above: " + kind);
         };
         p.requireAllUsed();
         if (!object.qualifiedName().equals(header.substring(kind.keyword().length() + 1))) {

@@ -16,7 +16,9 @@ final class UnitFilter {
         /** The publications: read when one changed, or a table or column one lists. */
         PUBLICATIONS,
         /** The rules of the units read: read where one of them had rules, or a rule was made or renamed. */
-        RULES
+        RULES,
+        /** The {@link CatalogObject}s: read when the recorder saw one change (they are few; all are read). */
+        CATALOG_OBJECTS
     }
 
     private final Map<ReadUnit.Kind, Set<Long>> oids;
@@ -47,7 +49,7 @@ final class UnitFilter {
     /** Whether nothing at all is read (rules are only read with their units). */
     boolean readsNothing() {
         return oids != null && !also.contains(Also.EVENT_TRIGGERS) && !also.contains(Also.PUBLICATIONS)
-                && oids.values().stream().allMatch(Set::isEmpty);
+                && !also.contains(Also.CATALOG_OBJECTS) && oids.values().stream().allMatch(Set::isEmpty);
     }
 
     /** The OIDs of the units of these kinds to read, in a partial read; empty for none. */

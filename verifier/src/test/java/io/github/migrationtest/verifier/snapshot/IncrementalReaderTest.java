@@ -249,6 +249,58 @@ class IncrementalReaderTest {
         });
     }
 
+    @Test
+    void readsTheCatalogObjectsAgainWhenOneOrWhatItIsMadeOfChanges() throws SQLException {
+        withStartedReader((connection, reader) -> {
+            execute(connection, """
+                    CREATE FUNCTION public.plus(x int, y int) RETURNS int LANGUAGE sql IMMUTABLE AS 'select x + y';
+                    CREATE TYPE public.mood AS ENUM ('ok');
+                    CREATE FUNCTION public.as_mood(int) RETURNS public.mood LANGUAGE sql AS $$ SELECT 'ok'::public.mood $$;
+                    """);
+            reader.read(connection);
+            List<String> changes = List.of(
+                    "CREATE COLLATION public.ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)",
+                    "COMMENT ON COLLATION public.ci IS 'case-insensitive'", "ALTER COLLATION public.ci RENAME TO ci2",
+                    "CREATE TEXT SEARCH DICTIONARY public.d (TEMPLATE = pg_catalog.simple)",
+                    "CREATE TEXT SEARCH CONFIGURATION public.c (COPY = pg_catalog.english)",
+                    "ALTER TEXT SEARCH CONFIGURATION public.c ALTER MAPPING FOR asciiword WITH public.d",
+                    "ALTER TEXT SEARCH DICTIONARY public.d RENAME TO d2", // the configuration names it anew
+                    "CREATE AGGREGATE public.total(int) (sfunc = public.plus, stype = int)",
+                    "CREATE OPERATOR public.### (leftarg = int, rightarg = int, function = public.plus)",
+                    "ALTER FUNCTION public.plus(int, int) RENAME TO add", // the aggregate and operator name it anew
+                    "CREATE OPERATOR CLASS public.ops FOR TYPE int USING btree AS OPERATOR 1 <, FUNCTION 1 btint4cmp(int, int)",
+                    "ALTER OPERATOR FAMILY public.ops USING btree ADD OPERATOR 2 <= (int, int)",
+                    "CREATE CAST (int AS public.mood) WITH FUNCTION public.as_mood(int)",
+                    "ALTER TYPE public.mood RENAME TO feeling", // the cast names it anew
+                    "CREATE FOREIGN DATA WRAPPER w", "CREATE SERVER srv FOREIGN DATA WRAPPER w OPTIONS (host 'x')",
+                    "CREATE USER MAPPING FOR CURRENT_USER SERVER srv OPTIONS (user 'u')",
+                    "ALTER USER MAPPING FOR CURRENT_USER SERVER srv OPTIONS (SET user 'v')",
+                    "CREATE FOREIGN TABLE public.ft (id int NOT NULL) SERVER srv OPTIONS (table_name 'remote')",
+                    "ALTER FOREIGN TABLE public.ft ADD COLUMN n text", "ALTER FOREIGN TABLE public.ft DROP COLUMN n",
+                    "ALTER SERVER srv RENAME TO srv2",
+                    "CREATE CONVERSION public.conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8",
+                    "DROP OPERATOR CLASS public.ops USING btree", "DROP OPERATOR FAMILY public.ops USING btree",
+                    "DROP AGGREGATE public.total(int)", "DROP CAST (int AS public.feeling)", "DROP FOREIGN TABLE public.ft",
+                    "DROP USER MAPPING FOR CURRENT_USER SERVER srv2", "DROP SERVER srv2", "DROP FOREIGN DATA WRAPPER w",
+                    "DROP TEXT SEARCH CONFIGURATION public.c", "DROP COLLATION public.ci2", "DROP FUNCTION public.add CASCADE");
+            for (String change : changes) {
+                execute(connection, change);
+                assertEqualsWholeRead(reader, connection, change);
+                if (change.startsWith("CREATE CONVERSION")) {
+                    assertThat(SnapshotReader.read(connection).objects(CatalogObject.class))
+                            .extracting(CatalogObject::kind).as("all made, none dropped yet").containsExactlyInAnyOrder(
+                                    ObjectKind.COLLATION, ObjectKind.TEXT_SEARCH_DICTIONARY,
+                                    ObjectKind.TEXT_SEARCH_CONFIGURATION, ObjectKind.AGGREGATE, ObjectKind.OPERATOR,
+                                    ObjectKind.OPERATOR_CLASS, ObjectKind.OPERATOR_FAMILY, ObjectKind.CAST,
+                                    ObjectKind.FOREIGN_DATA_WRAPPER, ObjectKind.SERVER, ObjectKind.USER_MAPPING,
+                                    ObjectKind.FOREIGN_TABLE, ObjectKind.CONVERSION);
+                }
+            }
+            assertThat(SnapshotReader.read(connection).objects(CatalogObject.class)).extracting(CatalogObject::path)
+                    .containsExactlyInAnyOrder("text search dictionary public.d2", "conversion public.conv");
+        });
+    }
+
     /**
      * Postgres records no change of an event trigger: a read that finds none to re-read and the
      * event triggers as they were sends no catalog query; each change below must still be seen.
