@@ -70,10 +70,20 @@ final class ConstraintSql implements ObjectSql<Constraint> {
     /** Whether the change takes away a table or a key: dropped, or replaced as its generator replaces it. */
     private static boolean dropsKey(Change change) {
         SchemaObject gone = change.from();
-        boolean key = gone instanceof Constraint constraint && !isForeignKey(constraint)
+        boolean key = gone instanceof Constraint constraint && canBeReferenced(constraint)
                 || gone instanceof Index index && canBeReferenced(index);
         return (gone instanceof Table || key) && change.dropsOld()
                 || key && Stream.of("definition", "constraint", "table").anyMatch(change.properties()::contains);
+    }
+
+    /**
+     * Whether a foreign key can rest on the constraint's index: a primary key or a unique constraint. A check, an
+     * exclusion constraint or another foreign key gives none, so dropping or changing one leaves the foreign keys
+     * that reference its table alone.
+     */
+    private static boolean canBeReferenced(Constraint constraint) {
+        String definition = constraint.definition();
+        return definition == null || definition.startsWith("PRIMARY KEY") || definition.startsWith("UNIQUE");
     }
 
     /**

@@ -94,6 +94,32 @@ class ClosingMigrationTest {
     }
 
     @Test
+    void dropping_or_changing_a_check_leaves_the_foreign_keys_to_its_table_alone() throws Exception {
+        // A check gives no index a foreign key could rest on: the downgrade that forgot to drop one was told to drop
+        // and add again every foreign key that references the table.
+        String tables = "CREATE TABLE users (id int PRIMARY KEY, age int, email text);"
+                + " CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);";
+        String checks = " ALTER TABLE users ADD CONSTRAINT users_age_check CHECK (age > 0);"
+                + " ALTER TABLE users ADD CONSTRAINT users_email_check CHECK (email <> '');";
+        try (RoundTrip trip = RoundTrip.of(tables + checks,
+                tables + " ALTER TABLE users ADD CONSTRAINT users_email_check CHECK (email LIKE '%@%');")) {
+            String upgrade = trip.migration().upgrade();
+            assertThat(upgrade).contains("ALTER TABLE public.users DROP CONSTRAINT users_age_check;",
+                    "ALTER TABLE public.users DROP CONSTRAINT users_email_check;").doesNotContain("orders_user_id_fkey");
+            assertThat(trip.upgrade().differences()).isEmpty();
+            assertThat(trip.downgrade()).isEqualTo(trip.head());
+        }
+        try (RoundTrip trip = RoundTrip.of(tables, "CREATE TABLE users (id int, age int, email text);"
+                + " CREATE UNIQUE INDEX users_id ON users (id);"
+                + " CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));")) {
+            assertThat(statements(trip.migration().upgrade())).as("the key a foreign key rests on still takes it along")
+                    .containsSubsequence("ALTER TABLE public.orders DROP CONSTRAINT orders_user_id_fkey",
+                            "ALTER TABLE public.users DROP CONSTRAINT users_pkey");
+            assertThat(trip.upgrade().differences()).isEmpty();
+        }
+    }
+
+    @Test
     void statements_that_lose_data_carry_a_warning_above_them() throws Exception {
         try (RoundTrip trip = RoundTrip.of("CREATE TABLE old (x int);" + "CREATE TABLE t (a int, b text, c int)",
                 "CREATE TABLE t (a int, b text)")) {
