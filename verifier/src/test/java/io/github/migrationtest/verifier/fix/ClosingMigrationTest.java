@@ -120,6 +120,29 @@ class ClosingMigrationTest {
     }
 
     @Test
+    void dropping_a_unique_key_over_other_columns_leaves_the_foreign_keys_to_the_primary_key_alone() throws Exception {
+        // kelcheone/chemistKe: a downgrade that forgot UNIQUE (slug) on product_category was told to drop and add
+        // back the foreign keys to product_category (id) as well.
+        String tables = "CREATE TABLE category (id int PRIMARY KEY, slug text, code int, region int);"
+                + " CREATE TABLE product (id int PRIMARY KEY, category_id int REFERENCES category (id),"
+                + " category_code int, category_region int);";
+        String keys = " ALTER TABLE category ADD CONSTRAINT category_slug_key UNIQUE (slug);"
+                + " CREATE UNIQUE INDEX category_code_region ON category (region, code);"
+                + " ALTER TABLE product ADD CONSTRAINT product_code_fkey FOREIGN KEY (category_code, category_region)"
+                + " REFERENCES category (code, region);";
+        try (RoundTrip trip = RoundTrip.of(tables + keys, tables)) {
+            List<String> upgrade = statements(trip.migration().upgrade());
+            assertThat(upgrade).contains("ALTER TABLE public.category DROP CONSTRAINT category_slug_key")
+                    .noneMatch(statement -> statement.contains("product_category_id_fkey"));
+            assertThat(upgrade).as("the foreign key over the index's columns, in another order, goes first")
+                    .containsSubsequence("ALTER TABLE public.product DROP CONSTRAINT product_code_fkey",
+                            "DROP INDEX public.category_code_region");
+            assertThat(trip.upgrade().differences()).isEmpty();
+            assertThat(trip.downgrade()).isEqualTo(trip.head());
+        }
+    }
+
+    @Test
     void statements_that_lose_data_carry_a_warning_above_them() throws Exception {
         try (RoundTrip trip = RoundTrip.of("CREATE TABLE old (x int);" + "CREATE TABLE t (a int, b text, c int)",
                 "CREATE TABLE t (a int, b text)")) {
