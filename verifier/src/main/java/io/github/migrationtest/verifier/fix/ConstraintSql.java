@@ -5,6 +5,8 @@ import io.github.migrationtest.verifier.snapshot.Index;
 import io.github.migrationtest.verifier.snapshot.SchemaObject;
 import io.github.migrationtest.verifier.snapshot.Table;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -57,23 +59,92 @@ final class ConstraintSql implements ObjectSql<Constraint> {
 
     /**
      * Whether the foreign key points at a table whose keys go away in {@code changes}: the table is
-     * dropped, or a key or index on it is dropped or replaced. Postgres ties the foreign key to the
-     * index it found, so the foreign key must be dropped first and, where it stays, added again after.
+     * dropped, or a key or index on it, over the columns the foreign key references, is dropped or replaced.
+     * Postgres ties the foreign key to the index it found, so the foreign key must be dropped first and, where
+     * it stays, added again after. A key over other columns (a unique slug beside the primary key the foreign
+     * key references) gives no index the foreign key rests on, and leaves it alone.
      */
     static boolean referencesKeysThatGo(Constraint constraint, Collection<Change> changes) {
         String referenced = referencedTable(constraint);
         return referenced != null && changes.stream().filter(ConstraintSql::dropsKey).map(Change::from)
                 .anyMatch(gone -> gone instanceof Table ? Targets.name(gone).equals(referenced)
-                        : Targets.table(gone).equals(referenced));
+                        : Targets.table(gone).equals(referenced) && mayRestOn(constraint, gone));
+    }
+
+    /**
+     * Whether the foreign key may rest on the key or index: it references the same columns, in any order. Where
+     * either column list cannot be read, it may.
+     */
+    private static boolean mayRestOn(Constraint foreignKey, SchemaObject key) {
+        String definition = foreignKey.definition();
+        int references = definition.indexOf(" REFERENCES ");
+        Set<String> referenced = columnList(definition, references < 0 ? -1
+                : references + " REFERENCES ".length() + referencedTable(foreignKey).length());
+        Set<String> keyColumns = key instanceof Constraint constraint ? columnList(constraint.definition(),
+                constraint.definition() == null ? -1 : constraint.definition().indexOf('('))
+                : key instanceof Index index && index.definition() != null
+                        ? columnList(index.definition(), keyListStart(index.definition())) : null;
+        return referenced == null || keyColumns == null || referenced.equals(keyColumns);
+    }
+
+    private static int keyListStart(String indexDefinition) {
+        int using = indexDefinition.indexOf(" USING ");
+        return using < 0 ? -1 : indexDefinition.indexOf('(', using);
+    }
+
+    /**
+     * The names in the parenthesised list that opens at {@code open}, as Postgres wrote them; {@code null} where
+     * there is no such list or it holds an expression.
+     */
+    private static Set<String> columnList(String definition, int open) {
+        if (definition == null || open < 0 || open >= definition.length() || definition.charAt(open) != '(') {
+            return null;
+        }
+        Set<String> names = new HashSet<>();
+        StringBuilder name = new StringBuilder();
+        boolean quoted = false;
+        for (int i = open + 1; i < definition.length(); i++) {
+            char c = definition.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                name.append(c);
+            } else if (!quoted && (c == ',' || c == ')')) {
+                String column = name.toString().strip();
+                boolean oneQuotedName = column.length() > 1 && column.startsWith("\"") && column.endsWith("\"");
+                if (column.isEmpty() || !oneQuotedName && column.contains(" ")) {
+                    return null; // an operator class or an ordering beside the name: leave it to the caller
+                }
+                names.add(column);
+                name.setLength(0);
+                if (c == ')') {
+                    return names;
+                }
+            } else if (!quoted && c == '(') {
+                return null;
+            } else {
+                name.append(c);
+            }
+        }
+        return null;
     }
 
     /** Whether the change takes away a table or a key: dropped, or replaced as its generator replaces it. */
     private static boolean dropsKey(Change change) {
         SchemaObject gone = change.from();
-        boolean key = gone instanceof Constraint constraint && !isForeignKey(constraint)
+        boolean key = gone instanceof Constraint constraint && canBeReferenced(constraint)
                 || gone instanceof Index index && canBeReferenced(index);
         return (gone instanceof Table || key) && change.dropsOld()
                 || key && Stream.of("definition", "constraint", "table").anyMatch(change.properties()::contains);
+    }
+
+    /**
+     * Whether a foreign key can rest on the constraint's index: a primary key or a unique constraint. A check, an
+     * exclusion constraint or another foreign key gives none, so dropping or changing one leaves the foreign keys
+     * that reference its table alone.
+     */
+    private static boolean canBeReferenced(Constraint constraint) {
+        String definition = constraint.definition();
+        return definition == null || definition.startsWith("PRIMARY KEY") || definition.startsWith("UNIQUE");
     }
 
     /**

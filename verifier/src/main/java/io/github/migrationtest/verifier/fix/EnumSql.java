@@ -12,13 +12,16 @@ import io.github.migrationtest.verifier.snapshot.Table;
 import io.github.migrationtest.verifier.snapshot.View;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Enum types. New labels are added in place, each {@code BEFORE} or {@code AFTER} a neighbour so it
- * lands where the other side has it. Postgres cannot remove or reorder labels, and a label added by
+ * lands where the other side has it; a label that only has another name, in the same place, is renamed
+ * ({@code RENAME VALUE}, which keeps the rows that hold it). Postgres cannot remove or reorder labels, and a label added by
  * {@code ADD VALUE} cannot be used until its transaction commits; in those cases the type is
  * recreated: renamed away, created anew, its columns converted through {@code text}, the old one
  * dropped. That rewrites the tables that use it and fails if a row holds a label that goes.
@@ -45,17 +48,53 @@ final class EnumSql implements ObjectSql<EnumType> {
             return;
         }
         if (changed.take(LABELS)) {
-            addLabels(from, to, plan);
+            if (!renamed(from, to).isEmpty()) {
+                renameLabels(from, to, plan);
+            } else {
+                addLabels(from, to, plan);
+            }
         }
     }
 
     /**
-     * Whether the labels cannot be reached by adding: some go or move, or a new one is used elsewhere in
+     * The labels that only have another name, in the same place, each old name with its new one; empty unless
+     * every difference is such a rename. {@code RENAME VALUE} then undoes an {@code ALTER TYPE ... RENAME VALUE}
+     * exactly: no table is rewritten, the rows keep their label, and the new name can be used at once.
+     */
+    static Map<String, String> renamed(EnumType from, EnumType to) {
+        if (from.labels().size() != to.labels().size()) {
+            return Map.of();
+        }
+        Map<String, String> renames = new LinkedHashMap<>();
+        for (int i = 0; i < from.labels().size(); i++) {
+            String before = from.labels().get(i);
+            String after = to.labels().get(i);
+            if (before.equals(after)) {
+                continue;
+            }
+            if (to.labels().contains(before) || from.labels().contains(after)) {
+                return Map.of(); // a label that moves, not one that is renamed
+            }
+            renames.put(before, after);
+        }
+        return renames;
+    }
+
+    private static void renameLabels(EnumType from, EnumType to, Plan plan) {
+        renamed(from, to).forEach((before, after) -> plan.add(Phase.ALTER_TYPE, "ALTER TYPE " + Targets.name(to)
+                + " RENAME VALUE " + Sql.literal(before) + " TO " + Sql.literal(after)));
+    }
+
+    /**
+     * Whether the labels cannot be reached by adding or renaming: some go or move, or a new one is used elsewhere in
      * the same script (a default, a check), which {@code ADD VALUE} would not allow before a commit.
      *
      * @param target the schema the script reaches, for what comes inside a relation it creates whole
      */
     static boolean mustRecreate(EnumType from, EnumType to, SchemaSnapshot target, Collection<Change> changes) {
+        if (!renamed(from, to).isEmpty()) {
+            return false;
+        }
         List<String> kept = to.labels().stream().filter(from.labels()::contains).toList();
         if (!kept.equals(from.labels())) {
             return true;

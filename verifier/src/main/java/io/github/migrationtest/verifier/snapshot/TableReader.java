@@ -2,7 +2,10 @@ package io.github.migrationtest.verifier.snapshot;
 
 import java.sql.Array;
 
-/** Reads tables, partitioned tables and partitions with their storage, partitioning and RLS flags. */
+/**
+ * Reads tables, partitioned tables and partitions with their storage, partitioning and RLS flags. The options
+ * include the TOAST table's, as {@code toast.<name>=<value>}, the way {@code ALTER TABLE ... SET} takes them.
+ */
 final class TableReader implements CatalogReader {
     private static final String SQL = """
             select n.nspname, c.relname, c.relpersistence = 'u',
@@ -15,7 +18,9 @@ final class TableReader implements CatalogReader {
                         || quote_ident(p.relname), ', ' order by i.inhseqno) from pg_inherits i
                         join pg_class p on p.oid = i.inhparent join pg_namespace pn on pn.oid = p.relnamespace
                         where i.inhrelid = c.oid) end,
-                   c.relrowsecurity, c.relforcerowsecurity, nullif(array_to_string(c.reloptions, ', '), ''),
+                   c.relrowsecurity, c.relforcerowsecurity,
+                   nullif(array_to_string(c.reloptions || array(select 'toast.' || o from pg_class t,
+                        unnest(t.reloptions) o where t.oid = c.reltoastrelid), ', '), ''),
                    %s,
                    %s,
                    case c.relreplident when 'n' then 'NOTHING' when 'f' then 'FULL' when 'i' then coalesce('USING INDEX '

@@ -91,6 +91,8 @@ class ChangeDetectionTest {
                 change("make a table logged", "ALTER TABLE app.cache SET LOGGED", "app.cache: unlogged"),
                 change("change a table's storage options", "ALTER TABLE app.cache SET (fillfactor = 80)",
                         "app.cache: options"),
+                change("change a table's TOAST storage options",
+                        "ALTER TABLE app.cache SET (toast.autovacuum_enabled = false)", "app.cache: options"),
                 change("stop forcing row level security", "ALTER TABLE app.users NO FORCE ROW LEVEL SECURITY",
                         "app.users: force row level security"),
                 change("attach a partition", "CREATE TABLE app.events_2025 (LIKE app.events);"

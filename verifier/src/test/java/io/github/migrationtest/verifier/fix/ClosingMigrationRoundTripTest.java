@@ -52,6 +52,8 @@ class ClosingMigrationRoundTripTest {
                 differ("make a table unlogged, give it options and row level security", T,
                         "CREATE UNLOGGED TABLE t (a int, b text) WITH (fillfactor = 70, autovacuum_enabled = false);"
                                 + " ALTER TABLE t ENABLE ROW LEVEL SECURITY; ALTER TABLE t FORCE ROW LEVEL SECURITY"),
+                differ("give a table TOAST storage options", T,
+                        "CREATE TABLE t (a int, b text) WITH (toast.autovacuum_enabled = false, fillfactor = 90)"),
                 differ("create a partitioned table", "",
                         "CREATE TABLE events (id int NOT NULL, at date NOT NULL) PARTITION BY RANGE (at)"),
                 // columns

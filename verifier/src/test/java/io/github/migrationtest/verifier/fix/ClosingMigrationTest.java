@@ -99,6 +99,55 @@ class ClosingMigrationTest {
     }
 
     @Test
+    void dropping_or_changing_a_check_leaves_the_foreign_keys_to_its_table_alone() throws Exception {
+        // A check gives no index a foreign key could rest on: the downgrade that forgot to drop one was told to drop
+        // and add again every foreign key that references the table.
+        String tables = "CREATE TABLE users (id int PRIMARY KEY, age int, email text);"
+                + " CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);";
+        String checks = " ALTER TABLE users ADD CONSTRAINT users_age_check CHECK (age > 0);"
+                + " ALTER TABLE users ADD CONSTRAINT users_email_check CHECK (email <> '');";
+        try (RoundTrip trip = RoundTrip.of(tables + checks,
+                tables + " ALTER TABLE users ADD CONSTRAINT users_email_check CHECK (email LIKE '%@%');")) {
+            String upgrade = trip.migration().upgrade();
+            assertThat(upgrade).contains("ALTER TABLE public.users DROP CONSTRAINT users_age_check;",
+                    "ALTER TABLE public.users DROP CONSTRAINT users_email_check;").doesNotContain("orders_user_id_fkey");
+            assertThat(trip.upgrade().differences()).isEmpty();
+            assertThat(trip.downgrade()).isEqualTo(trip.head());
+        }
+        try (RoundTrip trip = RoundTrip.of(tables, "CREATE TABLE users (id int, age int, email text);"
+                + " CREATE UNIQUE INDEX users_id ON users (id);"
+                + " CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));")) {
+            assertThat(statements(trip.migration().upgrade())).as("the key a foreign key rests on still takes it along")
+                    .containsSubsequence("ALTER TABLE public.orders DROP CONSTRAINT orders_user_id_fkey",
+                            "ALTER TABLE public.users DROP CONSTRAINT users_pkey");
+            assertThat(trip.upgrade().differences()).isEmpty();
+        }
+    }
+
+    @Test
+    void dropping_a_unique_key_over_other_columns_leaves_the_foreign_keys_to_the_primary_key_alone() throws Exception {
+        // kelcheone/chemistKe: a downgrade that forgot UNIQUE (slug) on product_category was told to drop and add
+        // back the foreign keys to product_category (id) as well.
+        String tables = "CREATE TABLE category (id int PRIMARY KEY, slug text, code int, region int);"
+                + " CREATE TABLE product (id int PRIMARY KEY, category_id int REFERENCES category (id),"
+                + " category_code int, category_region int);";
+        String keys = " ALTER TABLE category ADD CONSTRAINT category_slug_key UNIQUE (slug);"
+                + " CREATE UNIQUE INDEX category_code_region ON category (region, code);"
+                + " ALTER TABLE product ADD CONSTRAINT product_code_fkey FOREIGN KEY (category_code, category_region)"
+                + " REFERENCES category (code, region);";
+        try (RoundTrip trip = RoundTrip.of(tables + keys, tables)) {
+            List<String> upgrade = statements(trip.migration().upgrade());
+            assertThat(upgrade).contains("ALTER TABLE public.category DROP CONSTRAINT category_slug_key")
+                    .noneMatch(statement -> statement.contains("product_category_id_fkey"));
+            assertThat(upgrade).as("the foreign key over the index's columns, in another order, goes first")
+                    .containsSubsequence("ALTER TABLE public.product DROP CONSTRAINT product_code_fkey",
+                            "DROP INDEX public.category_code_region");
+            assertThat(trip.upgrade().differences()).isEmpty();
+            assertThat(trip.downgrade()).isEqualTo(trip.head());
+        }
+    }
+
+    @Test
     void statements_that_lose_data_carry_a_warning_above_them() throws Exception {
         try (RoundTrip trip = RoundTrip.of("CREATE TABLE old (x int);" + "CREATE TABLE t (a int, b text, c int)",
                 "CREATE TABLE t (a int, b text)")) {
@@ -122,6 +171,28 @@ class ClosingMigrationTest {
                     + "CREATE TYPE public.mood AS ENUM ('b', 'd');\n"
                     + "DROP TYPE public.mood__old;\n")
                     .contains("-- fails if a row holds a label that goes: 'a', 'c', 'e'");
+        }
+    }
+
+    @Test
+    void a_label_that_only_has_another_name_is_renamed_back_and_the_rows_holding_it_keep_it() throws Exception {
+        // A downgrade that forgets to undo ALTER TYPE ... RENAME VALUE: recreating the type, as for a label that goes,
+        // rewrote the table and failed on the rows that hold the renamed label.
+        String table = "CREATE TABLE orders (id int PRIMARY KEY, status order_status NOT NULL DEFAULT 'new');";
+        try (RoundTrip trip = RoundTrip.of(
+                "CREATE TYPE order_status AS ENUM ('new', 'cancelled', 'done', 'refunded');" + table
+                        + " INSERT INTO orders VALUES (1, 'cancelled'), (2, 'refunded');",
+                "CREATE TYPE order_status AS ENUM ('new', 'canceled', 'done', 'returned');" + table)) {
+            assertThat(statements(trip.migration().upgrade())).containsExactly(
+                    "ALTER TYPE public.order_status RENAME VALUE 'cancelled' TO 'canceled'",
+                    "ALTER TYPE public.order_status RENAME VALUE 'refunded' TO 'returned'");
+            assertThat(trip.upgrade().differences()).isEmpty();
+            assertThat(trip.column("SELECT status::text FROM orders ORDER BY id")).containsExactly("canceled", "returned");
+            assertThat(trip.downgrade()).isEqualTo(trip.head());
+        }
+        try (RoundTrip trip = RoundTrip.of("CREATE TYPE mood AS ENUM ('a', 'b')", "CREATE TYPE mood AS ENUM ('b', 'a')")) {
+            assertThat(trip.migration().upgrade()).as("labels that swap places are no rename")
+                    .contains("ALTER TYPE public.mood RENAME TO mood__old;");
         }
     }
 

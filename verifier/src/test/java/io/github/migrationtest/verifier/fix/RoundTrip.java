@@ -13,8 +13,11 @@ import io.github.migrationtest.verifier.source.script.ScriptFiles;
 import io.github.migrationtest.verifier.source.script.ScriptRunner;
 import io.github.migrationtest.verifier.source.script.SqlScript;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -103,6 +106,18 @@ final class RoundTrip implements AutoCloseable {
 
     SchemaSnapshot current() throws SQLException {
         return RichFixture.snapshot(database);
+    }
+
+    /** The first column of what {@code query} returns on the head database, row by row. */
+    List<String> column(String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 
     private void run(String sql, Direction direction) throws SQLException {
