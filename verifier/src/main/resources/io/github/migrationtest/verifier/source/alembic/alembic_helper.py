@@ -44,6 +44,7 @@ try:
     from sqlalchemy.engine import Engine
     import alembic
     from alembic.config import Config
+    from alembic.operations import Operations
     from alembic.runtime.environment import EnvironmentContext
     from alembic.runtime.migration import MigrationContext, RevisionStep
     from alembic.script import ScriptDirectory
@@ -295,8 +296,22 @@ def _raised_message(node):
     return name or "raise"
 
 
+def _read_revisions(script):
+    """Imports the revision files as `alembic upgrade` does: while env.py runs the migrations, with Alembic's `op` and
+    `context` set up, so that a file using them at import (`print(op.get_context())`, a dialect test at module level)
+    loads as it does there; here against a Postgres context that connects nothing. Alembic keeps them once read."""
+    if _STATE.get("revisions_read") is script:
+        return
+    with EnvironmentContext(_STATE["config"], script) as environment:
+        environment.configure(dialect_name="postgresql")
+        with Operations.context(environment.get_context()):
+            script.get_heads()
+    _STATE["revisions_read"] = script
+
+
 def op_history(request):
     script = _STATE["script"]
+    _read_revisions(script)
     revisions = list(script.walk_revisions("base", "heads"))
     revisions.reverse()
     items = []
@@ -466,6 +481,7 @@ MigrationContext.autocommit_block = _watched_autocommit_block
 
 def op_step(request):
     script = _STATE["script"]
+    _read_revisions(script)
     revision = script.get_revision(request["revision"])
     upgrade = bool(request["upgrade"])
     step = RevisionStep(script.revision_map, revision, upgrade)

@@ -462,6 +462,31 @@ class AlembicSourceTest {
     }
 
     @Test
+    void a_revision_using_op_at_import_is_read_as_alembic_upgrade_reads_it_with_op_set_up() throws Exception {
+        // chartpath/reyearn's first revision prints op.get_context() at import; others test the dialect at module level.
+        // `alembic upgrade` imports the files while env.py runs, with op set up, and runs them; `alembic history` cannot.
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "postgres only", """
+                assert DIALECT == "postgresql", DIALECT
+                op.add_column("users", sa.Column("tags", sa.ARRAY(sa.Text)))
+                """, "op.drop_column(\"users\", \"tags\")");
+        project.write(project.shown(file), Files.readString(file).replace("\nrevision = ",
+                "\nprint(op.get_context())\nDIALECT = op.get_context().dialect.name\n\nrevision = "));
+
+        VerificationReport report;
+        try (MigrationSource source = opened(project)) {
+            assertThat(source.findings()).isEmpty();
+            assertThat(source.revisions()).extracting(Revision::id).containsExactly("a1", "b2");
+            report = new Verifier(source, VerifierOptions.defaults()).verify(PostgresServer.shared());
+        }
+
+        assertThat(report.revision("b2").orElseThrow().result(Check.UPGRADES_APPLY).orElseThrow().outcome())
+                .isEqualTo(Outcome.PASSED);
+        assertThat(report.revision("b2").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow().outcome())
+                .isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
     void a_failing_upgrade_fails_upgrades_apply_at_that_line_and_the_rest_is_not_reached() {
         project.users("a1");
         Path file = project.revision("b2", "'a1'", "typo", "op.add_column(\"users\", sa.Column(\"age\", sa.Integer))\n"
