@@ -628,8 +628,13 @@ def _failure(error, revision=None):
     # env.py (or the application it imports, or the driver its URL names) cannot be loaded: no revision's fault, and
     # what fixes it is another env.py or another Python, not a statement.
     env = _env_path()
-    env_import = bool(isinstance(error, (ImportError, sqlalchemy.exc.NoSuchModuleError)) and chosen is not None
-                      and env is not None and os.path.realpath(chosen.filename) == os.path.realpath(env))
+    in_env = chosen is not None and env is not None and os.path.realpath(chosen.filename) == os.path.realpath(env)
+    env_import = bool(isinstance(error, (ImportError, sqlalchemy.exc.NoSuchModuleError)) and in_env)
+    # env.py stopped in a step before it connected, with an error of its own (not this helper's refusal of a sqlite URL):
+    # most often what the team's environment gives it is missing (`os.environ["DATABASE_URL"]`, a settings object).
+    env_setup = bool(in_env and revision is not None and not env_import and original is None and not _OPENED
+                     and not isinstance(error, SyntaxError)
+                     and frames[-1].filename != _redirect.__code__.co_filename)
     return {
         "ok": False,
         "file": os.path.abspath(chosen.filename) if chosen else "",
@@ -641,6 +646,7 @@ def _failure(error, revision=None):
         "statement": statement,
         "exception": type(error).__name__,
         "envImport": env_import,
+        "envSetup": env_setup,
         "fix": getattr(error, "fix", "") if isinstance(error, TwoDatabasesAtOnce) else "",
         "lacking": _lacking_name(error),
         "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:],

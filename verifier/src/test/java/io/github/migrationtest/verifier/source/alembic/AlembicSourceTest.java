@@ -271,6 +271,41 @@ class AlembicSourceTest {
     }
 
     @Test
+    void an_env_py_stopping_before_it_connects_is_said_to_lack_its_environment_not_to_have_a_wrong_statement()
+            throws Exception {
+        // A pattern of real env.py files: the URL from a variable the run does not have, checked before connecting.
+        String variable = "MIGRATIONTEST_UNSET_" + ProcessHandle.current().pid();
+        project.env(AlembicProjectDir.GENERIC_ENV.replace("from alembic import context\n", """
+                from alembic import context
+                import os
+
+
+                def _url():
+                    url = os.environ.get("VARIABLE")
+                    if not url:
+                        raise RuntimeError("VARIABLE is not set")
+                    return url
+                """.replace("VARIABLE", variable)).replace("def run_migrations_online():\n",
+                "def run_migrations_online():\n    config.set_main_option(\"sqlalchemy.url\", _url())\n"));
+        project.users("a1");
+
+        try (MigrationSource source = opened(project)) {
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+
+            String where = "migrations/env.py:" + AlembicProjectDir.lineOf(dir.resolve("migrations/env.py"),
+                    "raise RuntimeError");
+            assertThat(failure.message()).isEqualTo("RuntimeError: " + variable + " is not set");
+            assertThat(failure.location()).isEqualTo(where);
+            assertThat(failure.fix()).isEqualTo("env.py stopped at " + where + " before it connected to a database: if"
+                    + " it needs what the team's environment gives it (an environment variable, a settings or .env"
+                    + " file), give that to this run (any database URL will do: every connection goes to the verifier's"
+                    + " database), or run with --alembic-env minimal (key migrationtest.alembic.env), migrationtest's"
+                    + " own env.py; otherwise fix env.py there");
+        }
+    }
+
+    @Test
     void the_downgrade_of_a_merge_goes_back_to_both_of_its_parents() throws Exception {
         project.users("a1");
         project.revision("b2", "'a1'", "orders", "op.create_table(\"orders\", sa.Column(\"id\", sa.Integer))",
