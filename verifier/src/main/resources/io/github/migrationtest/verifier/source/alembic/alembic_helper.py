@@ -172,6 +172,9 @@ def op_open(request):
     ini = os.path.abspath(request["ini"])
     project = os.path.abspath(request["project"])
     config = Config(ini)
+    named = _named_environments(config)
+    if named:
+        return named
     # Alembic is run from the folder a relative script_location is found from, else from the folder of
     # alembic.ini (its default -c); the project's root is where the application's packages are imported
     # from, as when the team runs it.
@@ -202,6 +205,23 @@ def op_open(request):
             "python": sys.executable, "pythonVersion": sys.version.split()[0],
             # A package-style location (myapp:migrations) is a pathlib.Path: str() for the JSON answer.
             "scriptLocation": str(script.dir), "versionLocations": [str(v) for v in script.version_locations or []]}
+
+
+def _named_environments(config):
+    """An alembic.ini without [alembic] whose sections are environments of their own, each run with `alembic --name
+    <section>` (camptocamp/c2cgeoportal's [main] and [static]): Alembic's own error says only that [alembic] is missing."""
+    parser = config.file_config
+    if parser.has_section(config.config_ini_section):
+        return None
+    logging = ("loggers", "handlers", "formatters", "logger_", "handler_", "formatter_", "post_write_hooks")
+    sections = [name for name in parser.sections() if not name.startswith(logging)
+                and (parser.has_option(name, "script_location") or parser.has_option(name, "version_locations"))]
+    if not sections:
+        return None
+    return {"ok": False, "message": "it has no [%s] section, but %s, which Alembic runs with `alembic --name <section>`,"
+            " one environment each; migrationtest reads the [alembic] section: verify each with an ini of its own whose"
+            " [alembic] section has that section's lines (and [DEFAULT]'s)"
+            % (config.config_ini_section, ", ".join("[%s]" % name for name in sections))}
 
 
 def _no_env(script, config):

@@ -544,6 +544,29 @@ class AlembicSourceTest {
     }
 
     @Test
+    void an_ini_of_named_environments_without_an_alembic_section_names_them_and_how_to_verify_one() {
+        // camptocamp/c2cgeoportal's admin/alembic.ini: [DEFAULT], [main] and [static], run with `alembic --name main`.
+        project.users("a1");
+        project.write("alembic.ini", """
+                [DEFAULT]
+                script_location = %(here)s/migrations
+
+                [main]
+                version_locations = %(here)s/migrations/versions
+
+                [static]
+                version_locations = %(here)s/static/versions
+                """);
+
+        AlembicException error = catchThrowableOfType(AlembicException.class, project::open);
+
+        assertThat(error.getMessage()).isEqualTo("alembic.ini: Alembic cannot read this configuration: it has no [alembic]"
+                + " section, but [main], [static], which Alembic runs with `alembic --name <section>`, one environment each;"
+                + " migrationtest reads the [alembic] section: verify each with an ini of its own whose [alembic] section"
+                + " has that section's lines (and [DEFAULT]'s)");
+    }
+
+    @Test
     void an_interpreter_that_does_not_exist_is_named_with_the_option_that_chooses_another() {
         project.users("a1");
 
