@@ -271,6 +271,9 @@ final class AlembicSource implements MigrationSource {
         if (envImport) {
             return failure.withFix(envImportFix(file));
         }
+        if (answer.has("flaskContext") && answer.get("flaskContext").getAsBoolean()) {
+            return failure.withFix(flaskContextFix(file));
+        }
         if (answer.has("envSetup") && answer.get("envSetup").getAsBoolean()) {
             return failure.withFix(envSetupFix(failure.location()));
         }
@@ -333,6 +336,14 @@ final class AlembicSource implements MigrationSource {
                 + " environment gives it (an environment variable, a settings or .env file), give that to this run (any"
                 + " database URL will do: every connection goes to the verifier's database), or run with --alembic-env"
                 + " minimal (key " + AlembicSettings.ENV_KEY + "), migrationtest's own env.py; otherwise fix env.py there";
+    }
+
+    /** Flask-Migrate's env.py outside the application context that {@code flask db upgrade} sets up. */
+    static String flaskContextFix(String env) {
+        return "Run with --alembic-env minimal (key " + AlembicSettings.ENV_KEY + "), migrationtest's own env.py, instead"
+                + " of " + env + ", which reads Flask's current_app: Flask-Migrate runs it inside the application context"
+                + " that `flask db upgrade` sets up; or give --alembic-env an env.py of yours that creates the application"
+                + " and runs the migrations in its app_context()";
     }
 
     private String file(Revision revision) {

@@ -655,6 +655,8 @@ def _failure(error, revision=None):
     env_setup = bool(in_env and revision is not None and not env_import and original is None and not _OPENED
                      and not isinstance(error, SyntaxError)
                      and frames[-1].filename != _redirect.__code__.co_filename)
+    # Flask-Migrate's env.py reads current_app, which `flask db upgrade` sets up and plain Alembic does not.
+    flask_context = env_setup and isinstance(error, RuntimeError) and "outside of application context" in str(error)
     return {
         "ok": False,
         "file": os.path.abspath(chosen.filename) if chosen else "",
@@ -666,7 +668,8 @@ def _failure(error, revision=None):
         "statement": statement,
         "exception": type(error).__name__,
         "envImport": env_import,
-        "envSetup": env_setup,
+        "envSetup": env_setup and not flask_context,
+        "flaskContext": flask_context,
         "fix": getattr(error, "fix", "") if isinstance(error, TwoDatabasesAtOnce) else "",
         "lacking": _lacking_name(error),
         "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:],

@@ -306,6 +306,26 @@ class AlembicSourceTest {
     }
 
     @Test
+    void a_flask_migrate_env_py_outside_the_application_context_is_told_to_use_the_minimal_env_py() throws Exception {
+        // What Flask raises at Flask-Migrate's `current_app.extensions['migrate']` when plain Alembic runs env.py.
+        project.env("raise RuntimeError(\"Working outside of application context.\")\n"
+                + AlembicProjectDir.GENERIC_ENV);
+        project.users("a1");
+
+        try (MigrationSource source = opened(project)) {
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+
+            assertThat(failure.location()).isEqualTo("migrations/env.py:1");
+            assertThat(failure.fix()).isEqualTo("Run with --alembic-env minimal (key migrationtest.alembic.env),"
+                    + " migrationtest's own env.py, instead of migrations/env.py, which reads Flask's current_app:"
+                    + " Flask-Migrate runs it inside the application context that `flask db upgrade` sets up; or give"
+                    + " --alembic-env an env.py of yours that creates the application and runs the migrations in its"
+                    + " app_context()");
+        }
+    }
+
+    @Test
     void the_downgrade_of_a_merge_goes_back_to_both_of_its_parents() throws Exception {
         project.users("a1");
         project.revision("b2", "'a1'", "orders", "op.create_table(\"orders\", sa.Column(\"id\", sa.Integer))",
