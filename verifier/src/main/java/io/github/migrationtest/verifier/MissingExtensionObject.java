@@ -46,7 +46,13 @@ final class MissingExtensionObject {
             Map.entry("vector", "vector"), Map.entry("halfvec", "vector"), Map.entry("sparsevec", "vector"),
             Map.entry("vector_cosine_ops", "vector"), Map.entry("vector_l2_ops", "vector"),
             Map.entry("vector_ip_ops", "vector"),
-            Map.entry("create_hypertable", "timescaledb"));
+            // by_range and by_hash are create_hypertable's dimension builders (TimescaleDB 2.13): Postgres names the
+            // innermost unknown function of create_hypertable('t', by_range('time')), by_range.
+            Map.entry("create_hypertable", "timescaledb"), Map.entry("by_range", "timescaledb"),
+            Map.entry("by_hash", "timescaledb"), Map.entry("time_bucket", "timescaledb"),
+            Map.entry("add_continuous_aggregate_policy", "timescaledb"),
+            Map.entry("add_retention_policy", "timescaledb"), Map.entry("add_compression_policy", "timescaledb"),
+            Map.entry("set_chunk_time_interval", "timescaledb"));
 
     private MissingExtensionObject() {
     }

@@ -48,6 +48,21 @@ class MissingExtensionObjectTest {
         assertFixNames("btree_gist", "CREATE EXTENSION IF NOT EXISTS btree_gist;", "1:1");
     }
 
+    /** i4Ds/heliotime-v2's first revision: Postgres names the innermost unknown call, by_range, not create_hypertable. */
+    @Test
+    void a_hypertable_made_with_by_range_names_timescaledb() throws IOException {
+        write("CREATE TABLE flux (time timestamptz NOT NULL, flux double precision NOT NULL);\n"
+                + "SELECT create_hypertable('flux', by_range('time'));", "DROP TABLE flux;");
+
+        CheckResult upgrade = upgrade(verify(List.of()));
+        assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(upgrade.error().orElseThrow().message()).contains("function by_range(unknown) does not exist")
+                .contains("by_range comes from extension timescaledb");
+        assertThat(upgrade.fix()).startsWith("Create extension timescaledb in an init script (CREATE EXTENSION IF NOT"
+                + " EXISTS timescaledb;), as your deployment does, or in a migration before "
+                + history.resolve("1_t.up.sql") + ":2:");
+    }
+
     /** Not trusted: only a superuser creates it, which the migrations' own role is not; an init script is. */
     @Test
     void an_extension_only_a_superuser_creates_names_an_init_script() throws IOException {

@@ -271,6 +271,12 @@ final class AlembicSource implements MigrationSource {
         if (envImport) {
             return failure.withFix(envImportFix(file));
         }
+        if (answer.has("flaskContext") && answer.get("flaskContext").getAsBoolean()) {
+            return failure.withFix(flaskContextFix(file));
+        }
+        if (answer.has("envSetup") && answer.get("envSetup").getAsBoolean()) {
+            return failure.withFix(envSetupFix(failure.location()));
+        }
         // A failure the helper knows the fix of (env.py migrating two databases at once): no statement is at fault.
         if (!AlembicHistory.text(answer, "fix").isEmpty()) {
             return failure.withFix(AlembicHistory.text(answer, "fix"));
@@ -319,6 +325,25 @@ final class AlembicSource implements MigrationSource {
                 + " needs no application, instead of " + env + "; or give the history's Python the application's"
                 + " dependencies: --python <the application's interpreter> (key " + AlembicSettings.PYTHON_KEY
                 + "), or PYTHONPATH";
+    }
+
+    /**
+     * env.py raised before it connected (a variable it reads is unset, a settings object rejects the environment): the
+     * statement there is most often right, and the run lacks what the team's environment gives it.
+     */
+    static String envSetupFix(String location) {
+        return "env.py stopped at " + location + " before it connected to a database: if it needs what the team's"
+                + " environment gives it (an environment variable, a settings or .env file), give that to this run (any"
+                + " database URL will do: every connection goes to the verifier's database), or run with --alembic-env"
+                + " minimal (key " + AlembicSettings.ENV_KEY + "), migrationtest's own env.py; otherwise fix env.py there";
+    }
+
+    /** Flask-Migrate's env.py outside the application context that {@code flask db upgrade} sets up. */
+    static String flaskContextFix(String env) {
+        return "Run with --alembic-env minimal (key " + AlembicSettings.ENV_KEY + "), migrationtest's own env.py, instead"
+                + " of " + env + ", which reads Flask's current_app: Flask-Migrate runs it inside the application context"
+                + " that `flask db upgrade` sets up; or give --alembic-env an env.py of yours that creates the application"
+                + " and runs the migrations in its app_context()";
     }
 
     private String file(Revision revision) {

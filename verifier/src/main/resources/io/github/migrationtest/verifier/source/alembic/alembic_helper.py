@@ -44,6 +44,7 @@ try:
     from sqlalchemy.engine import Engine
     import alembic
     from alembic.config import Config
+    from alembic.operations import Operations
     from alembic.runtime.environment import EnvironmentContext
     from alembic.runtime.migration import MigrationContext, RevisionStep
     from alembic.script import ScriptDirectory
@@ -171,6 +172,9 @@ def op_open(request):
     ini = os.path.abspath(request["ini"])
     project = os.path.abspath(request["project"])
     config = Config(ini)
+    named = _named_environments(config)
+    if named:
+        return named
     # Alembic is run from the folder a relative script_location is found from, else from the folder of
     # alembic.ini (its default -c); the project's root is where the application's packages are imported
     # from, as when the team runs it.
@@ -201,6 +205,23 @@ def op_open(request):
             "python": sys.executable, "pythonVersion": sys.version.split()[0],
             # A package-style location (myapp:migrations) is a pathlib.Path: str() for the JSON answer.
             "scriptLocation": str(script.dir), "versionLocations": [str(v) for v in script.version_locations or []]}
+
+
+def _named_environments(config):
+    """An alembic.ini without [alembic] whose sections are environments of their own, each run with `alembic --name
+    <section>` (camptocamp/c2cgeoportal's [main] and [static]): Alembic's own error says only that [alembic] is missing."""
+    parser = config.file_config
+    if parser.has_section(config.config_ini_section):
+        return None
+    logging = ("loggers", "handlers", "formatters", "logger_", "handler_", "formatter_", "post_write_hooks")
+    sections = [name for name in parser.sections() if not name.startswith(logging)
+                and (parser.has_option(name, "script_location") or parser.has_option(name, "version_locations"))]
+    if not sections:
+        return None
+    return {"ok": False, "message": "it has no [%s] section, but %s, which Alembic runs with `alembic --name <section>`,"
+            " one environment each; migrationtest reads the [alembic] section: verify each with an ini of its own whose"
+            " [alembic] section has that section's lines (and [DEFAULT]'s)"
+            % (config.config_ini_section, ", ".join("[%s]" % name for name in sections))}
 
 
 def _no_env(script, config):
@@ -295,8 +316,22 @@ def _raised_message(node):
     return name or "raise"
 
 
+def _read_revisions(script):
+    """Imports the revision files as `alembic upgrade` does: while env.py runs the migrations, with Alembic's `op` and
+    `context` set up, so that a file using them at import (`print(op.get_context())`, a dialect test at module level)
+    loads as it does there; here against a Postgres context that connects nothing. Alembic keeps them once read."""
+    if _STATE.get("revisions_read") is script:
+        return
+    with EnvironmentContext(_STATE["config"], script) as environment:
+        environment.configure(dialect_name="postgresql")
+        with Operations.context(environment.get_context()):
+            script.get_heads()
+    _STATE["revisions_read"] = script
+
+
 def op_history(request):
     script = _STATE["script"]
+    _read_revisions(script)
     revisions = list(script.walk_revisions("base", "heads"))
     revisions.reverse()
     items = []
@@ -466,6 +501,7 @@ MigrationContext.autocommit_block = _watched_autocommit_block
 
 def op_step(request):
     script = _STATE["script"]
+    _read_revisions(script)
     revision = script.get_revision(request["revision"])
     upgrade = bool(request["upgrade"])
     step = RevisionStep(script.revision_map, revision, upgrade)
@@ -612,8 +648,15 @@ def _failure(error, revision=None):
     # env.py (or the application it imports, or the driver its URL names) cannot be loaded: no revision's fault, and
     # what fixes it is another env.py or another Python, not a statement.
     env = _env_path()
-    env_import = bool(isinstance(error, (ImportError, sqlalchemy.exc.NoSuchModuleError)) and chosen is not None
-                      and env is not None and os.path.realpath(chosen.filename) == os.path.realpath(env))
+    in_env = chosen is not None and env is not None and os.path.realpath(chosen.filename) == os.path.realpath(env)
+    env_import = bool(isinstance(error, (ImportError, sqlalchemy.exc.NoSuchModuleError)) and in_env)
+    # env.py stopped in a step before it connected, with an error of its own (not this helper's refusal of a sqlite URL):
+    # most often what the team's environment gives it is missing (`os.environ["DATABASE_URL"]`, a settings object).
+    env_setup = bool(in_env and revision is not None and not env_import and original is None and not _OPENED
+                     and not isinstance(error, SyntaxError)
+                     and frames[-1].filename != _redirect.__code__.co_filename)
+    # Flask-Migrate's env.py reads current_app, which `flask db upgrade` sets up and plain Alembic does not.
+    flask_context = env_setup and isinstance(error, RuntimeError) and "outside of application context" in str(error)
     return {
         "ok": False,
         "file": os.path.abspath(chosen.filename) if chosen else "",
@@ -625,6 +668,8 @@ def _failure(error, revision=None):
         "statement": statement,
         "exception": type(error).__name__,
         "envImport": env_import,
+        "envSetup": env_setup and not flask_context,
+        "flaskContext": flask_context,
         "fix": getattr(error, "fix", "") if isinstance(error, TwoDatabasesAtOnce) else "",
         "lacking": _lacking_name(error),
         "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:],

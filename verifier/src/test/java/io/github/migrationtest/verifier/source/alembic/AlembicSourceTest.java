@@ -271,6 +271,61 @@ class AlembicSourceTest {
     }
 
     @Test
+    void an_env_py_stopping_before_it_connects_is_said_to_lack_its_environment_not_to_have_a_wrong_statement()
+            throws Exception {
+        // A pattern of real env.py files: the URL from a variable the run does not have, checked before connecting.
+        String variable = "MIGRATIONTEST_UNSET_" + ProcessHandle.current().pid();
+        project.env(AlembicProjectDir.GENERIC_ENV.replace("from alembic import context\n", """
+                from alembic import context
+                import os
+
+
+                def _url():
+                    url = os.environ.get("VARIABLE")
+                    if not url:
+                        raise RuntimeError("VARIABLE is not set")
+                    return url
+                """.replace("VARIABLE", variable)).replace("def run_migrations_online():\n",
+                "def run_migrations_online():\n    config.set_main_option(\"sqlalchemy.url\", _url())\n"));
+        project.users("a1");
+
+        try (MigrationSource source = opened(project)) {
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+
+            String where = "migrations/env.py:" + AlembicProjectDir.lineOf(dir.resolve("migrations/env.py"),
+                    "raise RuntimeError");
+            assertThat(failure.message()).isEqualTo("RuntimeError: " + variable + " is not set");
+            assertThat(failure.location()).isEqualTo(where);
+            assertThat(failure.fix()).isEqualTo("env.py stopped at " + where + " before it connected to a database: if"
+                    + " it needs what the team's environment gives it (an environment variable, a settings or .env"
+                    + " file), give that to this run (any database URL will do: every connection goes to the verifier's"
+                    + " database), or run with --alembic-env minimal (key migrationtest.alembic.env), migrationtest's"
+                    + " own env.py; otherwise fix env.py there");
+        }
+    }
+
+    @Test
+    void a_flask_migrate_env_py_outside_the_application_context_is_told_to_use_the_minimal_env_py() throws Exception {
+        // What Flask raises at Flask-Migrate's `current_app.extensions['migrate']` when plain Alembic runs env.py.
+        project.env("raise RuntimeError(\"Working outside of application context.\")\n"
+                + AlembicProjectDir.GENERIC_ENV);
+        project.users("a1");
+
+        try (MigrationSource source = opened(project)) {
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+
+            assertThat(failure.location()).isEqualTo("migrations/env.py:1");
+            assertThat(failure.fix()).isEqualTo("Run with --alembic-env minimal (key migrationtest.alembic.env),"
+                    + " migrationtest's own env.py, instead of migrations/env.py, which reads Flask's current_app:"
+                    + " Flask-Migrate runs it inside the application context that `flask db upgrade` sets up; or give"
+                    + " --alembic-env an env.py of yours that creates the application and runs the migrations in its"
+                    + " app_context()");
+        }
+    }
+
+    @Test
     void the_downgrade_of_a_merge_goes_back_to_both_of_its_parents() throws Exception {
         project.users("a1");
         project.revision("b2", "'a1'", "orders", "op.create_table(\"orders\", sa.Column(\"id\", sa.Integer))",
@@ -462,6 +517,31 @@ class AlembicSourceTest {
     }
 
     @Test
+    void a_revision_using_op_at_import_is_read_as_alembic_upgrade_reads_it_with_op_set_up() throws Exception {
+        // chartpath/reyearn's first revision prints op.get_context() at import; others test the dialect at module level.
+        // `alembic upgrade` imports the files while env.py runs, with op set up, and runs them; `alembic history` cannot.
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "postgres only", """
+                assert DIALECT == "postgresql", DIALECT
+                op.add_column("users", sa.Column("tags", sa.ARRAY(sa.Text)))
+                """, "op.drop_column(\"users\", \"tags\")");
+        project.write(project.shown(file), Files.readString(file).replace("\nrevision = ",
+                "\nprint(op.get_context())\nDIALECT = op.get_context().dialect.name\n\nrevision = "));
+
+        VerificationReport report;
+        try (MigrationSource source = opened(project)) {
+            assertThat(source.findings()).isEmpty();
+            assertThat(source.revisions()).extracting(Revision::id).containsExactly("a1", "b2");
+            report = new Verifier(source, VerifierOptions.defaults()).verify(PostgresServer.shared());
+        }
+
+        assertThat(report.revision("b2").orElseThrow().result(Check.UPGRADES_APPLY).orElseThrow().outcome())
+                .isEqualTo(Outcome.PASSED);
+        assertThat(report.revision("b2").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow().outcome())
+                .isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
     void a_failing_upgrade_fails_upgrades_apply_at_that_line_and_the_rest_is_not_reached() {
         project.users("a1");
         Path file = project.revision("b2", "'a1'", "typo", "op.add_column(\"users\", sa.Column(\"age\", sa.Integer))\n"
@@ -481,6 +561,29 @@ class AlembicSourceTest {
         assertThat(upgrade.error().orElseThrow().message()).startsWith("column \"agee\" does not exist");
         assertThat(report.revision("c3").orElseThrow().result(Check.UPGRADES_APPLY).orElseThrow().outcome())
                 .isEqualTo(Outcome.NOT_REACHED);
+    }
+
+    @Test
+    void an_ini_of_named_environments_without_an_alembic_section_names_them_and_how_to_verify_one() {
+        // camptocamp/c2cgeoportal's admin/alembic.ini: [DEFAULT], [main] and [static], run with `alembic --name main`.
+        project.users("a1");
+        project.write("alembic.ini", """
+                [DEFAULT]
+                script_location = %(here)s/migrations
+
+                [main]
+                version_locations = %(here)s/migrations/versions
+
+                [static]
+                version_locations = %(here)s/static/versions
+                """);
+
+        AlembicException error = catchThrowableOfType(AlembicException.class, project::open);
+
+        assertThat(error.getMessage()).isEqualTo("alembic.ini: Alembic cannot read this configuration: it has no [alembic]"
+                + " section, but [main], [static], which Alembic runs with `alembic --name <section>`, one environment each;"
+                + " migrationtest reads the [alembic] section: verify each with an ini of its own whose [alembic] section"
+                + " has that section's lines (and [DEFAULT]'s)");
     }
 
     @Test
