@@ -101,6 +101,13 @@ final class ChangelogReader {
                             + " application's class path> io.github.migrationtest.verifier.cli.Main verify ..."
                             + " (docs/liquibase.md, \"Custom changes\")");
         }
+        Optional<LiquibaseErrors.SyntaxError> syntax = LiquibaseErrors.syntaxError(e);
+        if (syntax.isPresent()) {
+            // The file Liquibase stopped in: the changelog given, or one it includes.
+            return HistoryFinding.error(Kind.INVALID_CHANGELOG, display.apply(syntax.get().file()), "cannot be parsed: line "
+                    + syntax.get().line() + ", column " + syntax.get().column() + ": " + syntax.get().problem(),
+                    "fix the changelog so Liquibase can read it");
+        }
         return HistoryFinding.error(Kind.INVALID_CHANGELOG, file, "cannot be parsed: " + LiquibaseErrors.message(e),
                 "fix the changelog so Liquibase can read it");
     }

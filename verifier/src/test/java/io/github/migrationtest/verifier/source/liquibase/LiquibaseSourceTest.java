@@ -215,6 +215,71 @@ class LiquibaseSourceTest {
         });
     }
 
+    @Test
+    void a_syntax_error_in_an_included_changelog_is_named_at_its_file_and_line(@TempDir Path dir) throws Exception {
+        // gravitee-api-management's master.yml was committed with a merge's conflict markers in it; the finding named
+        // the master and only "while scanning a simple key", Liquibase's first words, with no file or line.
+        Files.createDirectories(dir.resolve("changes"));
+        Path changelog = Files.writeString(dir.resolve("master.yml"), """
+                databaseChangeLog:
+                  - include:
+                      file: changes/001.yml
+                      relativeToChangelogFile: true
+                  - include:
+                      file: changes/002.xml
+                      relativeToChangelogFile: true
+                """);
+        Files.writeString(dir.resolve("changes/001.yml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: ada
+                      changes:
+                        - sql: CREATE TABLE a (id int)
+                <<<<<<< HEAD
+                =======
+                  - changeSet:
+                      id: 2
+                >>>>>>> 45bed58
+                """);
+        Files.writeString(dir.resolve("changes/002.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd">
+                  <changeSet id="3" author="ada">
+                    <sql>CREATE TABLE c (id int)</sql>
+                  </changeSet
+                </databaseChangeLog>
+                """);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions()).isEmpty();
+        assertThat(source.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(Kind.INVALID_CHANGELOG);
+            assertThat(finding.file()).isEqualTo(dir + "/changes/001.yml");
+            assertThat(finding.message()).isEqualTo("cannot be parsed: line 8, column 1: could not find expected ':'"
+                    + " (while scanning a simple key at line 7, column 1)");
+        });
+
+        Files.writeString(dir.resolve("changes/001.yml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: ada
+                      changes:
+                        - sql: CREATE TABLE a (id int)
+                """);
+        MigrationSource xml = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(xml.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.file()).isEqualTo(dir + "/changes/002.xml");
+            assertThat(finding.message()).isEqualTo("cannot be parsed: line 8, column 1: The end-tag for element type"
+                    + " \"changeSet\" must end with a '>' delimiter.");
+        });
+    }
+
     private static Path customChangeChangelog(Path dir, String className) throws Exception {
         return Files.writeString(dir.resolve("db.changelog-master.xml"), """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
