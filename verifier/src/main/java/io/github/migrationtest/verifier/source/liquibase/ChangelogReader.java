@@ -226,10 +226,10 @@ final class ChangelogReader {
             ChangeSet first = irreversible.get(0);
             String file = display.apply(physicalPath(first));
             String reason = "Liquibase cannot generate a rollback for changeset " + key(first) + " in " + file + " ("
-                    + changeTypes(first) + "): " + RollbackHints.howToAdd(first);
+                    + changeTypes(first) + "): " + RollbackHints.howToAdd(first, file);
             findings.add(HistoryFinding.warning(Kind.MISSING_DOWNGRADE, file,
                     "changeset " + key(first) + " cannot be rolled back (" + changeTypes(first) + ")",
-                    RollbackHints.howToAdd(first) + ", or declare revision " + id + " irreversible"));
+                    RollbackHints.howToAdd(first, file) + ", or declare revision " + id + " irreversible"));
             revision = Revision.irreversible(id, description, files, reason);
         }
         return new ChangeSetUnit(revision, keys, physicalPath(changeSets.get(0)), transactional);

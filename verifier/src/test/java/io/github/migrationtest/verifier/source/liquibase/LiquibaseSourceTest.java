@@ -280,6 +280,60 @@ class LiquibaseSourceTest {
         });
     }
 
+    @Test
+    void a_sql_changelog_whose_header_is_not_its_first_line_is_said_to_be_plain_sql(@TempDir Path dir) throws Exception {
+        // DookuG-DB's add_privileges_to_table.sql: a licence comment above '--liquibase formatted sql' makes Liquibase
+        // read the file as plain SQL, one changeset (raw) with no ${...} replaced. The finding said the parameter had no
+        // value and to give it one, which changes nothing, and the rollback hint said to add --rollback lines.
+        Path changelog = Files.writeString(dir.resolve("changelog.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd">
+                  <property name="schema_name" value="app"/>
+                  <include file="procedure.sql" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        String formatted = """
+                --liquibase formatted sql
+
+                --changeset ada:${schema_name}_TOUCH endDelimiter:/
+                CREATE SCHEMA ${schema_name};
+                CREATE TABLE ${schema_name}.t (id int)
+                /
+                --rollback DROP SCHEMA ${schema_name} CASCADE;
+                """;
+        Files.writeString(dir.resolve("procedure.sql"), "-- Copyright (C) 2025 Example\n-- SPDX-License-Identifier: Apache-2.0\n\n"
+                + formatted);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions()).extracting(Revision::id, Revision::hasDowngrade).containsExactly(tuple("raw", false));
+        String why = "Liquibase reads the file as plain SQL, since its first line is not '--liquibase formatted sql' (line 4 is)";
+        String fix = "move '--liquibase formatted sql' from line 4 to the file's first line";
+        assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.UNDEFINED_PLACEHOLDER).singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.message()).isEqualTo("changeset raw uses ${schema_name}, which Liquibase leaves as"
+                            + " written: " + why + ", and replaces no changelog parameters in plain SQL");
+                    assertThat(finding.fix()).isEqualTo(fix);
+                });
+        assertThat(source.revisions().get(0).noDowngradeReason()).endsWith(why + ", which has no rollback: " + fix
+                + ", then add '--rollback <sql>' lines after the changeset's SQL");
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+        assertThat(failure.message()).contains("syntax error at or near \"$\"");
+
+        Files.writeString(dir.resolve("procedure.sql"), formatted);
+        MigrationSource fixed = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(fixed.findings()).isEmpty();
+        fixed.upgrade(fixed.revisions().get(0), db.connection());
+        assertThat(db.probe().strings("select table_schema || '.' || table_name from information_schema.tables"
+                + " where table_schema = 'app'")).containsExactly("app.t");
+        fixed.downgrade(fixed.revisions().get(0), db.connection());
+        assertThat(db.probe().strings("select nspname from pg_namespace where nspname = 'app'")).isEmpty();
+    }
+
     private static Path customChangeChangelog(Path dir, String className) throws Exception {
         return Files.writeString(dir.resolve("db.changelog-master.xml"), """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
