@@ -334,6 +334,50 @@ class LiquibaseSourceTest {
         assertThat(db.probe().strings("select nspname from pg_namespace where nspname = 'app'")).isEmpty();
     }
 
+    @Test
+    void classpath_and_classpath_star_includes_are_found_in_the_resources_folder_as_spring_boot_finds_them(@TempDir Path dir)
+            throws Exception {
+        // A Spring Boot project's "includeAll: path: classpath*:db/changelog/changes/" (a pattern its guides teach) and
+        // "include: file: classpath:db/...": Spring's Liquibase resolves both on the class path, which src/main/resources
+        // is; the verifier found nothing ("holds no changesets for Postgres") or refused the include as not found.
+        Path resources = Files.createDirectories(dir.resolve("src/main/resources/db/changelog/changes"))
+                .getParent().getParent().getParent();
+        Path changelog = Files.writeString(resources.resolve("db/changelog/db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - include:
+                      file: classpath:db/changelog/001-users.yaml
+                  - includeAll:
+                      path: classpath*:db/changelog/changes/
+                      errorIfMissingOrEmpty: false
+                """);
+        Files.writeString(resources.resolve("db/changelog/001-users.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: users
+                      author: ada
+                      changes:
+                        - createTable: {tableName: users, columns: [{column: {name: id, type: int}}]}
+                """);
+        Files.writeString(resources.resolve("db/changelog/changes/002-orders.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: orders
+                      author: ada
+                      changes:
+                        - createTable: {tableName: orders, columns: [{column: {name: id, type: int}}]}
+                """);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.findings()).isEmpty();
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("users", "orders");
+        source.revisions().forEach(r -> source.upgrade(r, db.connection()));
+        assertThat(userTables()).containsExactlyInAnyOrder("users", "orders");
+        source.downgrade(source.revisions().get(1), db.connection());
+        source.downgrade(source.revisions().get(0), db.connection());
+        assertThat(userTables()).isEmpty();
+    }
+
     private static Path customChangeChangelog(Path dir, String className) throws Exception {
         return Files.writeString(dir.resolve("db.changelog-master.xml"), """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
