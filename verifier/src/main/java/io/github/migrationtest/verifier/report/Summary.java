@@ -78,12 +78,20 @@ public final class Summary {
     /**
      * The revision's label in {@code width} characters. An id that does not fit keeps its end, where ids that long
      * differ (Liquibase's {@code db/changelog/v0.1/dml/2024-01-28--01-persons.sql::2::dev}: cut at the end, the rows of
-     * one folder's files all read {@code db/changelog/v0.1/dml/2024-01-28--0…}).
+     * one folder's files all read {@code db/changelog/v0.1/dml/2024-01-28--0…}). Where the end from the file's name on
+     * does not fit either, it starts at the file's name: Liquibase names a changeset by its path only when one author
+     * gave the same id in two files, so the ends of such ids are alike (dina-user-api's two
+     * {@code 2-Add_uuid_to_user_preference_table.xml::Brandon Andre} read the same from the end).
      */
     private static String shortLabel(RevisionReport revision, int width) {
         String id = revision.id();
         if (id.length() < width) {
             return shorten(revision.label(), width);
+        }
+        int path = id.indexOf("::");
+        int name = path > 0 ? id.lastIndexOf('/', path) + 1 : 0;
+        if (path > 0 && id.length() - name > width - 1) {
+            return shorten((name > 0 ? "…/" : "") + id.substring(name), width);
         }
         return "…" + id.substring(id.length() - (width - 1));
     }

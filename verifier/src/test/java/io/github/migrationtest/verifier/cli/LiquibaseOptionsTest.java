@@ -49,6 +49,37 @@ class LiquibaseOptionsTest {
     }
 
     @Test
+    void two_files_with_the_same_changeset_id_and_author_are_told_apart_in_the_live_lines_and_the_table() throws IOException {
+        // dina-user-api: 2-Add_uuid_... and 3-Add_saved_export_... both hold "2-Add_uuid_to_user_preference_table.xml" by
+        // Brandon Andre; Liquibase names each path::id::author, and both rows read "…preference_table.xml::Brandon Andre".
+        Path changes = Files.createDirectories(dir.resolve("db/changelog/migrations"));
+        Path master = Files.writeString(dir.resolve("db/changelog/master.yaml"), """
+                databaseChangeLog:
+                  - include: {file: migrations/2-Add_uuid_to_user_preference_table.yaml, relativeToChangelogFile: true}
+                  - include: {file: migrations/3-Add_saved_export_column_selection.yaml, relativeToChangelogFile: true}
+                """);
+        String changeSet = """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 2-Add_uuid_to_user_preference_table.xml
+                      author: Brandon Andre
+                      changes:
+                        - createTable: {tableName: %s, columns: [{column: {name: id, type: int}}]}
+                """;
+        Files.writeString(changes.resolve("2-Add_uuid_to_user_preference_table.yaml"), changeSet.formatted("a"));
+        Files.writeString(changes.resolve("3-Add_saved_export_column_selection.yaml"), changeSet.formatted("b"));
+
+        int exit = run("verify", master.toString());
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains(
+                "[1/2] …/2-Add_uuid_to_user_preference_tab… up ok",
+                "[2/2] …/3-Add_saved_export_column_selecti… up ok",
+                "…/2-Add_uuid_to_user_preference_tab… ok",
+                "…/3-Add_saved_export_column_selecti… ok");
+    }
+
+    @Test
     void the_search_path_is_where_includes_are_found() throws IOException {
         Path db = Files.createDirectories(dir.resolve("db"));
         Path common = Files.createDirectories(dir.resolve("common/shared"));

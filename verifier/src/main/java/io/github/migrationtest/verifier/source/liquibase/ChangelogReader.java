@@ -101,6 +101,13 @@ final class ChangelogReader {
                             + " application's class path> io.github.migrationtest.verifier.cli.Main verify ..."
                             + " (docs/liquibase.md, \"Custom changes\")");
         }
+        Optional<LiquibaseErrors.SyntaxError> syntax = LiquibaseErrors.syntaxError(e);
+        if (syntax.isPresent()) {
+            // The file Liquibase stopped in: the changelog given, or one it includes.
+            return HistoryFinding.error(Kind.INVALID_CHANGELOG, display.apply(syntax.get().file()), "cannot be parsed: line "
+                    + syntax.get().line() + ", column " + syntax.get().column() + ": " + syntax.get().problem(),
+                    "fix the changelog so Liquibase can read it");
+        }
         return HistoryFinding.error(Kind.INVALID_CHANGELOG, file, "cannot be parsed: " + LiquibaseErrors.message(e),
                 "fix the changelog so Liquibase can read it");
     }
@@ -219,10 +226,10 @@ final class ChangelogReader {
             ChangeSet first = irreversible.get(0);
             String file = display.apply(physicalPath(first));
             String reason = "Liquibase cannot generate a rollback for changeset " + key(first) + " in " + file + " ("
-                    + changeTypes(first) + "): " + RollbackHints.howToAdd(first);
+                    + changeTypes(first) + "): " + RollbackHints.howToAdd(first, file);
             findings.add(HistoryFinding.warning(Kind.MISSING_DOWNGRADE, file,
                     "changeset " + key(first) + " cannot be rolled back (" + changeTypes(first) + ")",
-                    RollbackHints.howToAdd(first) + ", or declare revision " + id + " irreversible"));
+                    RollbackHints.howToAdd(first, file) + ", or declare revision " + id + " irreversible"));
             revision = Revision.irreversible(id, description, files, reason);
         }
         return new ChangeSetUnit(revision, keys, physicalPath(changeSets.get(0)), transactional);

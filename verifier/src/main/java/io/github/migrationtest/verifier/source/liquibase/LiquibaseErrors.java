@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Turns what Liquibase throws into a failure that points at the changeset in the user's changelog. */
 final class LiquibaseErrors {
@@ -25,6 +27,10 @@ final class LiquibaseErrors {
     private static final Pattern FAILED_SQL = Pattern.compile("\\[Failed SQL: \\(\\d+\\) (.*)]\\s*$", Pattern.DOTALL);
     /** What Liquibase generates to undo a change that named no constraint: {@code DROP CONSTRAINT null}. */
     private static final Pattern UNNAMED_CONSTRAINT = Pattern.compile("(?i)\\bDROP\\s+CONSTRAINT\\s+\"?null\"?\\s*$");
+    /** Liquibase's words for XML it could not parse: they name the file, which may be an included one, and the line. */
+    private static final Pattern XML_SYNTAX = Pattern.compile("Error parsing line (\\d+) column (\\d+) of (.+?): (.*)");
+    /** Liquibase's words for YAML or JSON it could not parse: the file; the parser's mark has the line. */
+    private static final Pattern YAML_SYNTAX = Pattern.compile("Syntax error in file (.+?): ");
     private static final Pattern NOT_ON_SEARCH_PATH = Pattern.compile(
             "The file (.+?) was not found in the configured search path:?(.*?)(More locations can be added.*)?$", Pattern.DOTALL);
     /** Where a changeset's rollback starts, in the XML, YAML and JSON formats. */
@@ -200,6 +206,44 @@ final class LiquibaseErrors {
         for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof FileNotFoundException && t.getMessage() != null) {
                 return Optional.of(t.getMessage().replaceFirst(" does not exist$", "") + ", which does not exist");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where a changelog's text stopped Liquibase's parser: the file as Liquibase names it, the line and column, why. */
+    record SyntaxError(String file, int line, int column, String problem) {}
+
+    /**
+     * The place of a syntax error in a changelog, an included one's too. The innermost message ({@link #message}) has
+     * only the parser's first words ("while parsing a flow mapping"); Liquibase's own message around it names the file,
+     * and for XML the line, and the YAML parser (which reads JSON too) keeps the line in its mark.
+     */
+    static Optional<SyntaxError> syntaxError(Throwable error) {
+        String file = null;
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            String first = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+            Matcher xml = XML_SYNTAX.matcher(first);
+            if (xml.find()) {
+                return Optional.of(new SyntaxError(xml.group(3), Integer.parseInt(xml.group(1)),
+                        Integer.parseInt(xml.group(2)), xml.group(4).strip()));
+            }
+            Matcher yaml = YAML_SYNTAX.matcher(first);
+            if (yaml.find()) {
+                file = yaml.group(1);
+            }
+            if (file != null && t instanceof MarkedYAMLException marked) {
+                Mark problem = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+                if (problem == null) {
+                    return Optional.empty();
+                }
+                String what = marked.getProblem() != null ? marked.getProblem() : marked.getContext();
+                Mark context = marked.getContextMark();
+                if (marked.getProblem() != null && marked.getContext() != null && context != null) {
+                    what += " (" + marked.getContext() + " at line " + (context.getLine() + 1) + ", column "
+                            + (context.getColumn() + 1) + ")";
+                }
+                return Optional.of(new SyntaxError(file, problem.getLine() + 1, problem.getColumn() + 1, what));
             }
         }
         return Optional.empty();

@@ -153,11 +153,14 @@ final class LiquibaseSource implements MigrationSource {
         return accessors;
     }
 
-    /** The class path comes last, as in Liquibase's own default search path: for {@code classpath:} includes. */
+    /**
+     * The class path comes last, as in Liquibase's own default search path: for {@code classpath:} includes. Such a path
+     * is looked up in the folders too, as the application's class path has them ({@link ClassPathPrefixes}).
+     */
     private static ResourceAccessor withClasspath(List<ResourceAccessor> directories, ResourceAccessor classpath) {
         List<ResourceAccessor> all = new ArrayList<>(directories);
         all.add(classpath);
-        return new CompositeResourceAccessor(all.toArray(ResourceAccessor[]::new));
+        return new ClassPathPrefixes(new CompositeResourceAccessor(all.toArray(ResourceAccessor[]::new)));
     }
 
     @Override

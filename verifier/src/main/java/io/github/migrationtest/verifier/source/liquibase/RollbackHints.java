@@ -17,9 +17,14 @@ final class RollbackHints {
 
     /**
      * The rollback to add. A changeset that only creates tables and drops defaults on them (JHipster writes one for
-     * every entity with a date column) is undone by dropping the tables: that is said with the element to write.
+     * every entity with a date column) is undone by dropping the tables: that is said with the element to write. A
+     * plain SQL changelog ({@code file}, as shown) has no rollback until it is formatted SQL.
      */
-    static String howToAdd(ChangeSet changeSet) {
+    static String howToAdd(ChangeSet changeSet, String file) {
+        if (PlainSqlChangelog.is(changeSet)) {
+            return PlainSqlChangelog.why(file) + ", which has no rollback: " + PlainSqlChangelog.fix(file)
+                    + ", then add '--rollback <sql>' lines after the changeset's SQL";
+        }
         List<String> created = createdTablesOnly(changeSet);
         if (created.isEmpty()) {
             return howToAdd(ChangelogReader.physicalPath(changeSet));

@@ -58,16 +58,17 @@ final class UndefinedParameters {
             Set<String> inSql = new HashSet<>();
             List<Change> changes = new ArrayList<>(changeSet.getChanges());
             changes.addAll(changeSet.getRollback().getChanges());
+            boolean plain = PlainSqlChangelog.is(changeSet);
             for (Change change : changes) {
                 if (change instanceof AbstractSQLChange sql) {
-                    undefined(text(sql), changeSet).forEach((name, quoted) -> {
+                    undefined(text(sql), changeSet, plain).forEach((name, quoted) -> {
                         undefined.merge(name, quoted, Boolean::logicalAnd);
                         inSql.add(name);
                     });
                 } else {
                     // A change's attributes (tableName: ${prefix}pages): Liquibase leaves the name as written too, and
                     // Postgres takes it as a quoted identifier, so the table is made under a name nobody asked for.
-                    attributes(change, "", 0, (field, value) -> undefined(value, changeSet).forEach((name, quoted) ->
+                    attributes(change, "", 0, (field, value) -> undefined(value, changeSet, false).forEach((name, quoted) ->
                             undefined.merge(name, quoted || isValue(field), Boolean::logicalAnd)));
                 }
             }
@@ -78,6 +79,13 @@ final class UndefinedParameters {
                 if (told.merge(use, 1, Integer::sum) > TOLD_AT_MOST) {
                     more.computeIfAbsent(use, k -> new ArrayList<>()).add(changeSet.getId());
                     moreFrom.putIfAbsent(use, where);
+                    return;
+                }
+                if (plain) {
+                    // Defined or not, Liquibase replaces no parameter in a plain SQL changelog: giving it a value is no fix.
+                    findings.add(HistoryFinding.error(Kind.UNDEFINED_PLACEHOLDER, where, "changeset " + changeSet.getId()
+                            + " uses ${" + name + "}, which Liquibase leaves as written: " + PlainSqlChangelog.why(file)
+                            + ", and replaces no changelog parameters in plain SQL", PlainSqlChangelog.fix(file)));
                     return;
                 }
                 findings.add(finding(use, where, quoted
@@ -108,7 +116,7 @@ final class UndefinedParameters {
     }
 
     /** The undefined names, each with whether every use is inside a string literal. */
-    private static Map<String, Boolean> undefined(String sql, ChangeSet changeSet) {
+    private static Map<String, Boolean> undefined(String sql, ChangeSet changeSet, boolean plain) {
         Map<String, Boolean> names = new LinkedHashMap<>();
         if (sql == null || !sql.contains("${")) {
             return names;
@@ -118,7 +126,7 @@ final class UndefinedParameters {
         Matcher matcher = PARAMETER.matcher(sql);
         while (matcher.find()) {
             String name = matcher.group(1);
-            if (parameters != null && parameters.hasValue(name, changeSet.getChangeLog())) {
+            if (!plain && parameters != null && parameters.hasValue(name, changeSet.getChangeLog())) {
                 continue;
             }
             Context context = contextAt(sql, matcher.start());

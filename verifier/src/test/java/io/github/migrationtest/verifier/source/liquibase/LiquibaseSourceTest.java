@@ -215,6 +215,169 @@ class LiquibaseSourceTest {
         });
     }
 
+    @Test
+    void a_syntax_error_in_an_included_changelog_is_named_at_its_file_and_line(@TempDir Path dir) throws Exception {
+        // gravitee-api-management's master.yml was committed with a merge's conflict markers in it; the finding named
+        // the master and only "while scanning a simple key", Liquibase's first words, with no file or line.
+        Files.createDirectories(dir.resolve("changes"));
+        Path changelog = Files.writeString(dir.resolve("master.yml"), """
+                databaseChangeLog:
+                  - include:
+                      file: changes/001.yml
+                      relativeToChangelogFile: true
+                  - include:
+                      file: changes/002.xml
+                      relativeToChangelogFile: true
+                """);
+        Files.writeString(dir.resolve("changes/001.yml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: ada
+                      changes:
+                        - sql: CREATE TABLE a (id int)
+                <<<<<<< HEAD
+                =======
+                  - changeSet:
+                      id: 2
+                >>>>>>> 45bed58
+                """);
+        Files.writeString(dir.resolve("changes/002.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd">
+                  <changeSet id="3" author="ada">
+                    <sql>CREATE TABLE c (id int)</sql>
+                  </changeSet
+                </databaseChangeLog>
+                """);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions()).isEmpty();
+        assertThat(source.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(Kind.INVALID_CHANGELOG);
+            assertThat(finding.file()).isEqualTo(dir + "/changes/001.yml");
+            assertThat(finding.message()).isEqualTo("cannot be parsed: line 8, column 1: could not find expected ':'"
+                    + " (while scanning a simple key at line 7, column 1)");
+        });
+
+        Files.writeString(dir.resolve("changes/001.yml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: ada
+                      changes:
+                        - sql: CREATE TABLE a (id int)
+                """);
+        MigrationSource xml = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(xml.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.file()).isEqualTo(dir + "/changes/002.xml");
+            assertThat(finding.message()).isEqualTo("cannot be parsed: line 8, column 1: The end-tag for element type"
+                    + " \"changeSet\" must end with a '>' delimiter.");
+        });
+    }
+
+    @Test
+    void a_sql_changelog_whose_header_is_not_its_first_line_is_said_to_be_plain_sql(@TempDir Path dir) throws Exception {
+        // DookuG-DB's add_privileges_to_table.sql: a licence comment above '--liquibase formatted sql' makes Liquibase
+        // read the file as plain SQL, one changeset (raw) with no ${...} replaced. The finding said the parameter had no
+        // value and to give it one, which changes nothing, and the rollback hint said to add --rollback lines.
+        Path changelog = Files.writeString(dir.resolve("changelog.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd">
+                  <property name="schema_name" value="app"/>
+                  <include file="procedure.sql" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        String formatted = """
+                --liquibase formatted sql
+
+                --changeset ada:${schema_name}_TOUCH endDelimiter:/
+                CREATE SCHEMA ${schema_name};
+                CREATE TABLE ${schema_name}.t (id int)
+                /
+                --rollback DROP SCHEMA ${schema_name} CASCADE;
+                """;
+        Files.writeString(dir.resolve("procedure.sql"), "-- Copyright (C) 2025 Example\n-- SPDX-License-Identifier: Apache-2.0\n\n"
+                + formatted);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions()).extracting(Revision::id, Revision::hasDowngrade).containsExactly(tuple("raw", false));
+        String why = "Liquibase reads the file as plain SQL, since its first line is not '--liquibase formatted sql' (line 4 is)";
+        String fix = "move '--liquibase formatted sql' from line 4 to the file's first line";
+        assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.UNDEFINED_PLACEHOLDER).singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.message()).isEqualTo("changeset raw uses ${schema_name}, which Liquibase leaves as"
+                            + " written: " + why + ", and replaces no changelog parameters in plain SQL");
+                    assertThat(finding.fix()).isEqualTo(fix);
+                });
+        assertThat(source.revisions().get(0).noDowngradeReason()).endsWith(why + ", which has no rollback: " + fix
+                + ", then add '--rollback <sql>' lines after the changeset's SQL");
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+        assertThat(failure.message()).contains("syntax error at or near \"$\"");
+
+        Files.writeString(dir.resolve("procedure.sql"), formatted);
+        MigrationSource fixed = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(fixed.findings()).isEmpty();
+        fixed.upgrade(fixed.revisions().get(0), db.connection());
+        assertThat(db.probe().strings("select table_schema || '.' || table_name from information_schema.tables"
+                + " where table_schema = 'app'")).containsExactly("app.t");
+        fixed.downgrade(fixed.revisions().get(0), db.connection());
+        assertThat(db.probe().strings("select nspname from pg_namespace where nspname = 'app'")).isEmpty();
+    }
+
+    @Test
+    void classpath_and_classpath_star_includes_are_found_in_the_resources_folder_as_spring_boot_finds_them(@TempDir Path dir)
+            throws Exception {
+        // A Spring Boot project's "includeAll: path: classpath*:db/changelog/changes/" (a pattern its guides teach) and
+        // "include: file: classpath:db/...": Spring's Liquibase resolves both on the class path, which src/main/resources
+        // is; the verifier found nothing ("holds no changesets for Postgres") or refused the include as not found.
+        Path resources = Files.createDirectories(dir.resolve("src/main/resources/db/changelog/changes"))
+                .getParent().getParent().getParent();
+        Path changelog = Files.writeString(resources.resolve("db/changelog/db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - include:
+                      file: classpath:db/changelog/001-users.yaml
+                  - includeAll:
+                      path: classpath*:db/changelog/changes/
+                      errorIfMissingOrEmpty: false
+                """);
+        Files.writeString(resources.resolve("db/changelog/001-users.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: users
+                      author: ada
+                      changes:
+                        - createTable: {tableName: users, columns: [{column: {name: id, type: int}}]}
+                """);
+        Files.writeString(resources.resolve("db/changelog/changes/002-orders.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: orders
+                      author: ada
+                      changes:
+                        - createTable: {tableName: orders, columns: [{column: {name: id, type: int}}]}
+                """);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.findings()).isEmpty();
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("users", "orders");
+        source.revisions().forEach(r -> source.upgrade(r, db.connection()));
+        assertThat(userTables()).containsExactlyInAnyOrder("users", "orders");
+        source.downgrade(source.revisions().get(1), db.connection());
+        source.downgrade(source.revisions().get(0), db.connection());
+        assertThat(userTables()).isEmpty();
+    }
+
     private static Path customChangeChangelog(Path dir, String className) throws Exception {
         return Files.writeString(dir.resolve("db.changelog-master.xml"), """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
