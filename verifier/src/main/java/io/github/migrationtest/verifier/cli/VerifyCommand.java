@@ -170,7 +170,8 @@ final class VerifyCommand implements Callable<Integer> {
         interruption.whereFrom(progress::where);
         PostgresServer server = starting.take(); // closed with starting
         interruption.guard(server);
-        out.println("Verifying " + history.revisions().size() + " revisions of " + history.location()
+        int revisions = history.revisions().size();
+        out.println("Verifying " + revisions + (revisions == 1 ? " revision of " : " revisions of ") + history.location()
                 + " on " + server.description());
         server.notices().forEach(out::println);
         try (var watch = progress.watch(server)) {

@@ -32,7 +32,7 @@ class LiquibaseOptionsTest {
         int exit = run("verify", changelog().toString(), "--contexts", "prod", "--labels", "!slow");
 
         assertThat(exit).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("Verifying 1 revisions of", "[1/1] schema");
+        assertThat(out.toString()).contains("Verifying 1 revision of", "[1/1] schema");
     }
 
     @Test

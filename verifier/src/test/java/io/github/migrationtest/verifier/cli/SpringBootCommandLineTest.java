@@ -71,7 +71,7 @@ class SpringBootCommandLineTest {
                 + " change-log=classpath:db/changelog/main.yaml -> src/main/resources/db/changelog/main.yaml,"
                 + " contexts=test, labelFilter=!slow, parameters.columnType=text [src/main/resources/application-ci.yaml],"
                 + " parameters.tableName=widgets; not applied: spring.liquibase.database-change-log-table\n");
-        assertThat(out.toString()).contains("Verifying 1 revisions of", "[1/1] widgets");
+        assertThat(out.toString()).contains("Verifying 1 revision of", "[1/1] widgets");
     }
 
     @Test

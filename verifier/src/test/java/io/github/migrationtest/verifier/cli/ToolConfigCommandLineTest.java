@@ -118,7 +118,7 @@ class ToolConfigCommandLineTest {
         int exit = run("verify", history.toString(), "--no-lint", "--no-safety", "--placeholder", "prefix=unused");
 
         assertThat(exit).as(out + "\n" + err).isEqualTo(Main.FAILED);
-        assertThat(out.toString()).contains("Verifying 1 revisions of", "HISTORY_IS_LINEAR: FAILED", "[1/1] 1 (a)")
+        assertThat(out.toString()).contains("Verifying 1 revision of", "HISTORY_IS_LINEAR: FAILED", "[1/1] 1 (a)")
                 .doesNotContain("upgrade failed");
         assertThat(err.toString()).contains("V2__b.sql:3: the placeholder ${Other} has no value", "--placeholder Other=<value>");
     }
@@ -338,7 +338,7 @@ class ToolConfigCommandLineTest {
         assertThat(exit).as(out + "\n" + err).isZero();
         assertThat(out.toString()).startsWith("Liquibase settings from " + defaults + ": contexts=prod, parameter.table=things;"
                         + " not applied: changelogFile (the location given wins)")
-                .contains("Verifying 1 revisions of");
+                .contains("Verifying 1 revision of");
     }
 
     @Test
