@@ -511,6 +511,22 @@ class VerifierTest {
         assertThat(FailureText.render("Revision 0006", down)).contains("Not generated, to write by hand:\n  public.e.g: ");
     }
 
+    /** Beside generated SQL, what only people can write is in the script's header, and not listed again below it. */
+    @Test
+    void what_a_downgrade_lacks_to_write_by_hand_beside_sql_is_shown_once() throws IOException {
+        pair("0005_e", "CREATE TABLE e (id int, g int GENERATED ALWAYS AS (id * 2) STORED);", "DROP TABLE e;");
+        pair("0006_g", "ALTER TABLE e DROP COLUMN g; ALTER TABLE e ADD COLUMN g int GENERATED ALWAYS AS (id * 3) STORED;"
+                + " CREATE TABLE x (id int);", "");
+
+        CheckResult down = verify(VerifierOptions.defaults()).revision("0006").orElseThrow()
+                .result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+
+        String text = FailureText.render("Revision 0006", down);
+        assertThat(text).contains("DROP TABLE public.x;", "-- Not generated, to do by hand:\n  --   public.e.g: ")
+                .doesNotContain("Not generated, to write by hand:");
+        assertThat(text.split("public.e.g: the generated expression", -1)).hasSize(2);
+    }
+
     /**
      * fedora-infra/fmn's Alembic history alters tables its application makes with create_all() and stamps: the upgrade
      * fails, and its hint and fix name the schema made outside the history, which an init script gives.

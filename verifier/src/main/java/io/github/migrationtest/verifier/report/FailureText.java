@@ -85,14 +85,16 @@ public final class FailureText {
             line(text, NOT_GENERATED + migration.generationError());
             return;
         }
-        section(text, UPGRADE, migration.upgrade(), Integer.MAX_VALUE);
-        // What a downgrade lacks comes with each failed round trip, dozens in a run on some histories: the first
-        // lines show what is missing, the reports (Markdown, JSON) keep it whole.
-        section(text, downgradeTitle(migration), migration.downgrade(),
-                migration.completesDowngrade() ? COMPLETION_LINES : Integer.MAX_VALUE);
-        if (!migration.manual().isEmpty()) {
+        String shown = section(text, UPGRADE, migration.upgrade(), Integer.MAX_VALUE)
+                // What a downgrade lacks comes with each failed round trip, dozens in a run on some histories: the first
+                // lines show what is missing, the reports (Markdown, JSON) keep it whole.
+                + section(text, downgradeTitle(migration), migration.downgrade(),
+                        migration.completesDowngrade() ? COMPLETION_LINES : Integer.MAX_VALUE);
+        // A generated script lists them in its header's comments: shown there, they are not repeated below.
+        List<String> notShown = migration.manual().stream().filter(entry -> !shown.contains(entry)).toList();
+        if (!notShown.isEmpty()) {
             line(text, MANUAL);
-            migration.manual().forEach(entry -> line(text, INDENT + entry));
+            notShown.forEach(entry -> line(text, INDENT + entry));
         }
     }
 
@@ -100,16 +102,20 @@ public final class FailureText {
         return migration.completesDowngrade() ? DOWNGRADE_LACKS : DOWNGRADE;
     }
 
-    private static void section(StringBuilder text, String title, String sql, int maxLines) {
-        if (!sql.isBlank()) {
-            line(text, title + ":");
-            List<String> lines = sql.strip().lines().toList();
-            lines.stream().limit(maxLines).forEach(sqlLine -> line(text, INDENT + sqlLine));
-            if (lines.size() > maxLines) {
-                line(text, INDENT + "-- and " + (lines.size() - maxLines) + " lines more, in the Markdown and JSON"
-                        + " reports (--markdown, --json)");
-            }
+    /** Shows the SQL under its title, at most {@code maxLines} of it, and returns the lines shown. */
+    private static String section(StringBuilder text, String title, String sql, int maxLines) {
+        if (sql.isBlank()) {
+            return "";
         }
+        line(text, title + ":");
+        List<String> lines = sql.strip().lines().limit(maxLines + 1L).toList();
+        List<String> shown = lines.subList(0, Math.min(lines.size(), maxLines));
+        shown.forEach(sqlLine -> line(text, INDENT + sqlLine));
+        if (lines.size() > maxLines) {
+            line(text, INDENT + "-- and " + (sql.strip().lines().count() - maxLines) + " lines more, in the Markdown and"
+                    + " JSON reports (--markdown, --json)");
+        }
+        return String.join("\n", shown);
     }
 
     private static void line(StringBuilder text, String line) {
