@@ -108,12 +108,12 @@ public final class FailureText {
             return "";
         }
         line(text, title + ":");
-        List<String> lines = sql.strip().lines().limit(maxLines + 1L).toList();
+        List<String> lines = sql.strip().lines().toList();
         List<String> shown = lines.subList(0, Math.min(lines.size(), maxLines));
         shown.forEach(sqlLine -> line(text, INDENT + sqlLine));
         if (lines.size() > maxLines) {
-            line(text, INDENT + "-- and " + (sql.strip().lines().count() - maxLines) + " lines more, in the Markdown and"
-                    + " JSON reports (--markdown, --json)");
+            line(text, INDENT + "-- and " + (lines.size() - maxLines) + " lines more, in the Markdown and JSON"
+                    + " reports (--markdown, --json)");
         }
         return String.join("\n", shown);
     }
