@@ -92,7 +92,10 @@ final class ConfigReader {
                 .withAlembicPython(setting("alembicPython", MigrationTest::alembicPython,
                         MigrationTest.ALEMBIC_PYTHON_PROPERTY_NAME).map(Setting::value).orElse(null))
                 .withAlembicEnv(setting("alembicEnv", MigrationTest::alembicEnv, MigrationTest.ALEMBIC_ENV_PROPERTY_NAME)
-                        .map(Setting::value).map(this::alembicEnv).orElse(null));
+                        .map(Setting::value).map(this::alembicEnv).orElse(null))
+                .withAlembicName(setting("alembicName", MigrationTest::alembicName, MigrationTest.ALEMBIC_NAME_PROPERTY_NAME)
+                        .map(Setting::value).orElse(null))
+                .withAlembicX(list("alembicX", MigrationTest::alembicX, MigrationTest.ALEMBIC_X_PROPERTY_NAME, ","));
         if (spring.isPresent()) {
             source = withSpring(source, spring.get());
         }

@@ -104,6 +104,10 @@ public @interface MigrationTest {
     String ALEMBIC_PYTHON_PROPERTY_NAME = "migrationtest.alembic.python";
     /** Default for {@link #alembicEnv()}: {@value}. */
     String ALEMBIC_ENV_PROPERTY_NAME = "migrationtest.alembic.env";
+    /** Default for {@link #alembicName()}: {@value}. */
+    String ALEMBIC_NAME_PROPERTY_NAME = "migrationtest.alembic.name";
+    /** Default for {@link #alembicX()}: {@value} (comma-separated). */
+    String ALEMBIC_X_PROPERTY_NAME = "migrationtest.alembic.x";
     /** Default for {@link #failOn()}: {@value}, comma-separated finding names or {@code all}. */
     String FAIL_ON_PROPERTY_NAME = "migrationtest.failOn";
     /**
@@ -259,6 +263,15 @@ public @interface MigrationTest {
      * path of another {@code env.py} (relative to the project directory); empty for the project's.
      */
     String alembicEnv() default "";
+
+    /** Alembic: the section of {@code alembic.ini} read, as {@code alembic --name}; empty for {@code [alembic]}. */
+    String alembicName() default "";
+
+    /**
+     * Alembic: the values {@code env.py}'s {@code context.get_x_argument()} returns, as {@code alembic -x} gives them
+     * ({@code "tenant=acme"}); empty for none.
+     */
+    String[] alembicX() default {};
 
     /**
      * Default for {@link #migrationsAs()}: {@value}; its password, when it needs one, under

@@ -81,6 +81,14 @@ abstract class CommandLineMojo extends AbstractMojo {
     @Parameter(property = "migrationtest.alembic.env")
     String alembicEnv;
 
+    /** Alembic: the section of {@code alembic.ini} to read, as {@code alembic --name}. */
+    @Parameter(property = "migrationtest.alembic.name")
+    String alembicName;
+
+    /** Alembic: values for env.py's {@code context.get_x_argument()}, as {@code alembic -x} ({@code <alembicX><x>tenant=acme</x></alembicX>}). */
+    @Parameter(property = "migrationtest.alembic.x")
+    List<String> alembicX;
+
     /** Where Postgres comes from: {@code auto}, {@code embedded}, {@code testcontainers} or {@code server}. */
     @Parameter(property = "migrationtest.postgres.backend")
     String backend;
@@ -171,6 +179,8 @@ abstract class CommandLineMojo extends AbstractMojo {
                 .option("--defaults-file", paths.toolConfig(defaultsFile, "liquibase.properties"))
                 .option("--python", python)
                 .option("--alembic-env", paths.alembicEnv(alembicEnv))
+                .option("--alembic-name", alembicName)
+                .repeated("--alembic-x", alembicX)
                 .option("--backend", backend)
                 .option("--postgres", postgresVersion)
                 .option("--postgres-url", postgresUrl)

@@ -60,6 +60,8 @@ class StatusMojoArgumentsTest {
         mojo.defaultsFile = new java.io.File("liquibase.properties");
         mojo.python = "/usr/bin/python3";
         mojo.alembicEnv = "minimal";
+        mojo.alembicName = "main";
+        mojo.alembicX = List.of("tenant=acme");
         mojo.backend = "embedded";
         mojo.postgresVersion = 16;
         mojo.postgresUrl = "jdbc:postgresql://dev/shop";

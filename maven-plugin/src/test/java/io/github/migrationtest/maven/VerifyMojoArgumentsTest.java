@@ -41,6 +41,7 @@ class VerifyMojoArgumentsTest {
         assertThat(parsed.hasMatchedOption("--strict-column-order")).isTrue();
         assertThat(parsed.matchedOptionValue("--placeholder", List.of())).isEqualTo(List.of("prefix=app"));
         assertThat(parsed.matchedOptionValue("--parameter", List.of())).isEqualTo(List.of("table=things"));
+        assertThat(parsed.matchedOptionValue("--alembic-x", List.of())).isEqualTo(List.of("tenant=acme", "mode=verbose"));
         assertThat(parsed.matchedOptionValue("--flyway-config", (Object) null).toString())
                 .isEqualTo(module.resolve("flyway.toml").toString());
     }
@@ -112,6 +113,8 @@ class VerifyMojoArgumentsTest {
         mojo.defaultsFile = module.resolve("liquibase.properties").toFile();
         mojo.python = "/usr/bin/python3";
         mojo.alembicEnv = "minimal";
+        mojo.alembicName = "main";
+        mojo.alembicX = List.of("tenant=acme", "mode=verbose");
         mojo.backend = "embedded";
         mojo.postgresVersion = 16;
         mojo.postgresUrl = "jdbc:postgresql://localhost/postgres";

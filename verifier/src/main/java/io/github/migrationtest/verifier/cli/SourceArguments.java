@@ -54,6 +54,16 @@ final class SourceArguments {
                     + " version table, no model), when the project's env.py needs the whole application.")
     String alembicEnv;
 
+    @Option(names = "--alembic-name", paramLabel = "<section>",
+            description = "Alembic: the section of alembic.ini to read, as 'alembic --name' (default: alembic; key"
+                    + " migrationtest.alembic.name).")
+    String alembicName;
+
+    @Option(names = "--alembic-x", paramLabel = "<value>",
+            description = "Alembic: a value for env.py's context.get_x_argument(), as 'alembic -x' (for example"
+                    + " tenant=acme). Repeatable; key migrationtest.alembic.x, comma-separated.")
+    List<String> alembicX = new ArrayList<>();
+
     @Option(names = "--pattern", paramLabel = "<regex>",
             description = "SQL files in another naming scheme: a regex with the named groups version, name and direction.")
     String pattern;
@@ -141,7 +151,8 @@ final class SourceArguments {
         }
         SourceOptions.AlembicOptions alembic = alembicOptions();
         options = options.withLiquibaseSearchPath(searchPath).withLiquibaseContexts(contexts).withLiquibaseLabels(labels)
-                .withAlembicPython(alembic.python()).withAlembicEnv(alembic.env());
+                .withAlembicPython(alembic.python()).withAlembicEnv(alembic.env()).withAlembicName(alembic.name())
+                .withAlembicX(alembic.x());
         ToolConfigFiles tools = new ToolConfigFiles(flywayConfig, defaultsFile, placeholders, parameters);
         boolean locationGiven = location != null;
         Optional<String> named = location == null ? tools.namedLocation() : Optional.empty();
@@ -195,7 +206,10 @@ final class SourceArguments {
     SourceOptions.AlembicOptions alembicOptions() {
         return new SourceOptions.AlembicOptions(
                 python != null ? python : AlembicSettings.fromEnvironment(AlembicSettings.PYTHON_KEY).orElse(null),
-                alembicEnv != null ? alembicEnv : AlembicSettings.fromEnvironment(AlembicSettings.ENV_KEY).orElse(null));
+                alembicEnv != null ? alembicEnv : AlembicSettings.fromEnvironment(AlembicSettings.ENV_KEY).orElse(null),
+                alembicName != null ? alembicName : AlembicSettings.fromEnvironment(AlembicSettings.NAME_KEY).orElse(null),
+                !alembicX.isEmpty() ? alembicX : AlembicSettings.fromEnvironment(AlembicSettings.X_KEY)
+                        .map(AlembicSettings::values).orElse(List.of()));
     }
 
     /** Starts Postgres; a slow preparation (fetching a major's binaries) is told to {@code progress}. */

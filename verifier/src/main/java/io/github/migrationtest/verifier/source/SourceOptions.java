@@ -120,14 +120,25 @@ public record SourceOptions(
      * @param env {@code null} for the project's own {@code env.py}; {@code minimal} for the verifier's
      *     (the default version table, no model), when the project's needs the whole application; or the
      *     path of another {@code env.py}
+     * @param name the section of {@code alembic.ini} read, as {@code alembic --name}; {@code null} or blank for
+     *     {@code [alembic]}
+     * @param x the values of Alembic's {@code -x} (what {@code context.get_x_argument()} returns in {@code env.py}),
+     *     in order; empty for none
      */
-    public record AlembicOptions(String python, String env) {
+    public record AlembicOptions(String python, String env, String name, List<String> x) {
         public static final String DEFAULT_PYTHON = "python3";
         public static final String MINIMAL_ENV = "minimal";
+        public static final String DEFAULT_NAME = "alembic";
 
         public AlembicOptions {
             python = python == null || python.isBlank() ? DEFAULT_PYTHON : python.strip();
             env = env == null || env.isBlank() ? null : env.strip();
+            name = name == null || name.isBlank() ? DEFAULT_NAME : name.strip();
+            x = x == null ? List.of() : List.copyOf(x);
+        }
+
+        public AlembicOptions(String python, String env) {
+            this(python, env, null, null);
         }
 
         static AlembicOptions defaults() {
@@ -214,12 +225,22 @@ public record SourceOptions(
 
     /** See {@link AlembicOptions#python()}. */
     public SourceOptions withAlembicPython(String value) {
-        return withAlembic(new AlembicOptions(value, alembic.env()));
+        return withAlembic(new AlembicOptions(value, alembic.env(), alembic.name(), alembic.x()));
     }
 
     /** See {@link AlembicOptions#env()}. */
     public SourceOptions withAlembicEnv(String value) {
-        return withAlembic(new AlembicOptions(alembic.python(), value));
+        return withAlembic(new AlembicOptions(alembic.python(), value, alembic.name(), alembic.x()));
+    }
+
+    /** See {@link AlembicOptions#name()}. */
+    public SourceOptions withAlembicName(String value) {
+        return withAlembic(new AlembicOptions(alembic.python(), alembic.env(), value, alembic.x()));
+    }
+
+    /** See {@link AlembicOptions#x()}. */
+    public SourceOptions withAlembicX(List<String> values) {
+        return withAlembic(new AlembicOptions(alembic.python(), alembic.env(), alembic.name(), values));
     }
 
     private SourceOptions withAlembic(AlembicOptions value) {

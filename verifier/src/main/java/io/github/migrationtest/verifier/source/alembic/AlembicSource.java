@@ -86,6 +86,10 @@ final class AlembicSource implements MigrationSource {
             JsonArray runFolders = new JsonArray();
             project.runFolders().forEach(folder -> runFolders.add(folder.toString()));
             open.add("runFrom", runFolders);
+            open.addProperty("iniSection", settings.name());
+            JsonArray x = new JsonArray();
+            settings.x().forEach(x::add);
+            open.add("x", x);
             if (settings.env() != null) {
                 open.addProperty("env", settings.env().equals(SourceOptions.AlembicOptions.MINIMAL_ENV)
                         ? settings.env() : Path.of(settings.env()).toAbsolutePath().normalize().toString());
@@ -333,7 +337,8 @@ final class AlembicSource implements MigrationSource {
      */
     static String envSetupFix(String location) {
         return "env.py stopped at " + location + " before it connected to a database: if it needs what the team's"
-                + " environment gives it (an environment variable, a settings or .env file), give that to this run (any"
+                + " environment gives it (an environment variable, a settings or .env file, an `alembic -x` value:"
+                + " --alembic-x), give that to this run (any"
                 + " database URL will do: every connection goes to the verifier's database), or run with --alembic-env"
                 + " minimal (key " + AlembicSettings.ENV_KEY + "), migrationtest's own env.py; otherwise fix env.py there";
     }

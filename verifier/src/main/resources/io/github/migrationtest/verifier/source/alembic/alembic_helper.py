@@ -43,7 +43,7 @@ try:
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
     import alembic
-    from alembic.config import Config
+    from alembic.config import CommandLine, Config
     from alembic.operations import Operations
     from alembic.runtime.environment import EnvironmentContext
     from alembic.runtime.migration import MigrationContext, RevisionStep
@@ -171,7 +171,13 @@ def _url(target, drivername):
 def op_open(request):
     ini = os.path.abspath(request["ini"])
     project = os.path.abspath(request["project"])
-    config = Config(ini)
+    # As `alembic -c <ini> -n <section> -x <value>...` would: env.py may read config.cmd_opts itself, not only
+    # through context.get_x_argument().
+    arguments = ["-c", ini, "-n", request.get("iniSection") or "alembic"]
+    for value in request.get("x") or []:
+        arguments += ["-x", value]
+    cmd_opts = CommandLine(prog="alembic").parser.parse_args(arguments)
+    config = Config(ini, ini_section=cmd_opts.name, cmd_opts=cmd_opts)
     named = _named_environments(config)
     if named:
         return named
@@ -208,20 +214,27 @@ def op_open(request):
 
 
 def _named_environments(config):
-    """An alembic.ini without [alembic] whose sections are environments of their own, each run with `alembic --name
-    <section>` (camptocamp/c2cgeoportal's [main] and [static]): Alembic's own error says only that [alembic] is missing."""
+    """An alembic.ini without the section read ([alembic], or the one --alembic-name names) whose sections are
+    environments of their own, each run with `alembic --name <section>` (camptocamp/c2cgeoportal's [main] and [static]):
+    Alembic's own error says only that the section is missing."""
     parser = config.file_config
-    if parser.has_section(config.config_ini_section):
+    section = config.config_ini_section
+    if parser.has_section(section):
         return None
     logging = ("loggers", "handlers", "formatters", "logger_", "handler_", "formatter_", "post_write_hooks")
     sections = [name for name in parser.sections() if not name.startswith(logging)
                 and (parser.has_option(name, "script_location") or parser.has_option(name, "version_locations"))]
+    named = ", ".join("[%s]" % name for name in sections)
+    if section != "alembic":
+        return {"ok": False, "message": "it has no [%s] section, which --alembic-name %s names; %s" % (section, section,
+                ("its environments are " + named + ": name one of them") if sections
+                else "its sections are " + (", ".join("[%s]" % name for name in parser.sections()) or "none")
+                + ": name the one with script_location, or leave --alembic-name out for [alembic]")}
     if not sections:
         return None
-    return {"ok": False, "message": "it has no [%s] section, but %s, which Alembic runs with `alembic --name <section>`,"
-            " one environment each; migrationtest reads the [alembic] section: verify each with an ini of its own whose"
-            " [alembic] section has that section's lines (and [DEFAULT]'s)"
-            % (config.config_ini_section, ", ".join("[%s]" % name for name in sections))}
+    return {"ok": False, "message": "it has no [alembic] section, but %s, which Alembic runs with `alembic --name"
+            " <section>`, one environment each: verify each with --alembic-name <section> (key migrationtest.alembic.name)"
+            % named}
 
 
 def _no_env(script, config):

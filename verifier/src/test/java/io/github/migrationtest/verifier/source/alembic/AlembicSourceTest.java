@@ -299,7 +299,7 @@ class AlembicSourceTest {
             assertThat(failure.location()).isEqualTo(where);
             assertThat(failure.fix()).isEqualTo("env.py stopped at " + where + " before it connected to a database: if"
                     + " it needs what the team's environment gives it (an environment variable, a settings or .env"
-                    + " file), give that to this run (any database URL will do: every connection goes to the verifier's"
+                    + " file, an `alembic -x` value: --alembic-x), give that to this run (any database URL will do: every connection goes to the verifier's"
                     + " database), or run with --alembic-env minimal (key migrationtest.alembic.env), migrationtest's"
                     + " own env.py; otherwise fix env.py there");
         }
@@ -561,29 +561,6 @@ class AlembicSourceTest {
         assertThat(upgrade.error().orElseThrow().message()).startsWith("column \"agee\" does not exist");
         assertThat(report.revision("c3").orElseThrow().result(Check.UPGRADES_APPLY).orElseThrow().outcome())
                 .isEqualTo(Outcome.NOT_REACHED);
-    }
-
-    @Test
-    void an_ini_of_named_environments_without_an_alembic_section_names_them_and_how_to_verify_one() {
-        // camptocamp/c2cgeoportal's admin/alembic.ini: [DEFAULT], [main] and [static], run with `alembic --name main`.
-        project.users("a1");
-        project.write("alembic.ini", """
-                [DEFAULT]
-                script_location = %(here)s/migrations
-
-                [main]
-                version_locations = %(here)s/migrations/versions
-
-                [static]
-                version_locations = %(here)s/static/versions
-                """);
-
-        AlembicException error = catchThrowableOfType(AlembicException.class, project::open);
-
-        assertThat(error.getMessage()).isEqualTo("alembic.ini: Alembic cannot read this configuration: it has no [alembic]"
-                + " section, but [main], [static], which Alembic runs with `alembic --name <section>`, one environment each;"
-                + " migrationtest reads the [alembic] section: verify each with an ini of its own whose [alembic] section"
-                + " has that section's lines (and [DEFAULT]'s)");
     }
 
     @Test

@@ -1,0 +1,17 @@
+"""create users"""
+from alembic import context, op
+import sqlalchemy as sa
+
+revision = "m1"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(context.get_x_argument(as_dictionary=True)["prefix"] + "users",
+                    sa.Column("id", sa.Integer, primary_key=True))
+
+
+def downgrade():
+    op.drop_table(context.get_x_argument(as_dictionary=True)["prefix"] + "users")
