@@ -1,7 +1,17 @@
 package io.github.migrationtest.verifier;
 
+import io.github.migrationtest.verifier.snapshot.SchemaMember;
+import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
+import io.github.migrationtest.verifier.snapshot.Sequence;
+import io.github.migrationtest.verifier.snapshot.Table;
+import io.github.migrationtest.verifier.snapshot.View;
 import io.github.migrationtest.verifier.source.MigrationFailure;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +26,11 @@ final class MissingRelation {
 
     private static final String UNDEFINED_TABLE = "42P01";
     private static final Pattern MESSAGE = Pattern.compile("relation \"([^\"]+)\" does not exist");
+    /** What Postgres says for a relation a statement names or drops: {@code table "user" does not exist}. */
+    private static final Pattern ANY_RELATION = Pattern.compile(
+            "(?:relation|table|view|materialized view|sequence|foreign table) \"([^\"]+)\" does not exist");
+    /** Names at most this many edits apart are offered as the one meant. */
+    private static final int NEAR = 2;
 
     private MissingRelation() {
     }
@@ -32,5 +47,46 @@ final class MissingRelation {
                         + " the first revision, belongs in " + InitScriptAdvice.WHERE + ".")
                 .withFix("Fix the statement at " + failure.location() + " (the name, or the order of the migrations), or"
                         + " give the schema the history starts from in an init script (--init)"));
+    }
+
+    /**
+     * The failure of a downgrade with a hint, when it names a relation that does not exist: either an earlier
+     * statement of the downgrade dropped it (it was there when the downgrade started), or no relation has that name
+     * (most often a misspelling of one the upgrade made, which is offered); else empty.
+     *
+     * @param upgraded the schema the downgrade started from (after the upgrade)
+     * @param before the schema before the upgrade
+     */
+    static Optional<MigrationFailure> explainDowngrade(MigrationFailure failure, SchemaSnapshot upgraded,
+            SchemaSnapshot before) {
+        Matcher matcher = ANY_RELATION.matcher(failure.message());
+        if (!failure.sqlState().equals(UNDEFINED_TABLE) || !failure.fix().isEmpty() || !matcher.find()) {
+            return Optional.empty();
+        }
+        String missing = matcher.group(1);
+        String name = missing.substring(missing.lastIndexOf('.') + 1);
+        List<SchemaMember> relations = relations(upgraded).toList();
+        if (relations.stream().anyMatch(relation -> relation.name().equals(name))) {
+            return Optional.of(failure.withHint(missing + " was there when the downgrade started: a statement before this"
+                    + " one in the downgrade dropped it (a CASCADE, or the drop of the table it belonged to)")
+                    .withFix("Drop " + missing + " before what it depends on, or give the statement at "
+                            + failure.location() + " IF EXISTS"));
+        }
+        Set<String> existedBefore = relations(before).map(SchemaMember::qualifiedName).collect(Collectors.toSet());
+        List<String> made = relations.stream().map(SchemaMember::qualifiedName).filter(n -> !existedBefore.contains(n))
+                .sorted().toList();
+        Optional<String> meant = relations.stream().map(SchemaMember::name)
+                .filter(candidate -> UnknownKeys.distance(candidate, name) <= NEAR)
+                .min(Comparator.comparingInt((String candidate) -> UnknownKeys.distance(candidate, name))
+                        .thenComparing(Comparator.naturalOrder()));
+        String hint = "No relation named " + name + " exists when the downgrade starts"
+                + (made.isEmpty() ? "" : "; this revision's upgrade made " + String.join(", ", made))
+                + meant.map(m -> ". Did you mean " + m + "?").orElse("");
+        return Optional.of(failure.withHint(hint).withFix("Fix the statement at " + failure.location()
+                + meant.map(m -> " (" + name + " -> " + m + ")").orElse(" (the name)")));
+    }
+
+    private static Stream<SchemaMember> relations(SchemaSnapshot snapshot) {
+        return Stream.of(Table.class, View.class, Sequence.class).flatMap(type -> snapshot.objects(type).stream());
     }
 }

@@ -233,8 +233,9 @@ final class RoundTrip {
         } catch (MigrationFailedException e) {
             safety.addAll(work.lastObserved().findings());
             downTouches = work.protectedTouches();
+            MigrationFailure failure = MissingRelation.explainDowngrade(e.failure(), after, before).orElse(e.failure());
             record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade failed",
-                    Findings.error(e.failure()), Findings.fixFor(e.failure())
+                    Findings.error(failure), Findings.fixFor(failure)
                             + ", or declare revision " + revision.id() + " irreversible"));
             return Down.FAILED;
         }

@@ -549,6 +549,38 @@ class VerifierTest {
                 Check.DOWNGRADE_RESTORES_SCHEMA)).isEqualTo(Outcome.PASSED);
     }
 
+    /** A downgrade that drops a misspelt table: the hint names what the upgrade made and the name meant. */
+    @Test
+    void a_downgrade_dropping_a_table_no_one_made_names_the_tables_the_upgrade_made() throws IOException {
+        pair("0005_e", "CREATE TABLE account_emails (id int);\nCREATE TABLE accounts (id int);",
+                "DROP TABLE account_emails;\nDROP TABLE acounts;");
+
+        CheckResult down = verify(VerifierOptions.defaults()).revision("0005").orElseThrow()
+                .result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(down.error().orElseThrow().message()).contains("table \"acounts\" does not exist",
+                "No relation named acounts exists when the downgrade starts; this revision's upgrade made"
+                        + " public.account_emails, public.accounts. Did you mean accounts?");
+        assertThat(down.fix()).isEqualTo("Fix the statement at " + history.resolve("0005_e.down.sql") + ":2:1 (acounts ->"
+                + " accounts), or declare revision 0005 irreversible");
+    }
+
+    /** A downgrade whose earlier statement dropped what a later one drops again (a CASCADE): said so, not "the name". */
+    @Test
+    void a_downgrade_dropping_what_its_own_cascade_dropped_says_so() throws IOException {
+        pair("0005_e", "CREATE TABLE e (id int PRIMARY KEY);\nCREATE VIEW e_ids AS SELECT id FROM e;",
+                "DROP TABLE e CASCADE;\nDROP VIEW e_ids;");
+
+        CheckResult down = verify(VerifierOptions.defaults()).revision("0005").orElseThrow()
+                .result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+
+        assertThat(down.error().orElseThrow().message()).contains("view \"e_ids\" does not exist",
+                "e_ids was there when the downgrade started: a statement before this one in the downgrade dropped it");
+        assertThat(down.fix()).isEqualTo("Drop e_ids before what it depends on, or give the statement at "
+                + history.resolve("0005_e.down.sql") + ":2:1 IF EXISTS, or declare revision 0005 irreversible");
+    }
+
     /** Found on a real sqlx history whose downgrade says "citext extension left in place; other tables may use it". */
     @Test
     void an_extension_a_downgrade_keeps_is_named_for_an_init_script_where_it_passes() throws IOException {
