@@ -529,7 +529,11 @@ def op_step(request):
             observed["transactional"] = bool(connection is not None and connection.in_transaction())
         except Exception:
             observed["transactional"] = False
-        return function(*args, **kwargs)
+        try:
+            return function(*args, **kwargs)
+        except BaseException as error:
+            observed["error"] = error
+            raise
 
     step.migration_fn = observed_migration
 
@@ -547,11 +551,16 @@ def op_step(request):
         with EnvironmentContext(_STATE["config"], script, fn=steps, as_sql=False, starting_rev=None,
                                 destination_rev=destination, tag=None):
             _run_env()
+        if "error" in observed:
+            raise _SwallowedByEnv(observed["error"])
         return {"ok": True, "transactional": observed["transactional"] and not _STATE["autocommit"],
                 "millis": int((time.monotonic() - started) * 1000)}
     except BaseException as error:
-        error = _caught_by_env(error)
+        swallowed = isinstance(error, _SwallowedByEnv)
+        error = error.error if swallowed else _caught_by_env(error)
         failure = _failure(error, revision)
+        if swallowed:
+            failure["hint"] = _swallowed_hint(error, failure["hint"])
         failure["transactional"] = observed["transactional"] and not _STATE["autocommit"]
         if _STATE.get("autocommit_at"):
             failure["autocommitAt"] = _STATE["autocommit_at"]
@@ -563,6 +572,29 @@ def op_step(request):
         _STATE.pop("autocommit_at", None)
         _close_opened()
         _TARGET.clear()
+
+
+class _SwallowedByEnv(Exception):
+    """The revision's error, which env.py caught and went on from (logged it, rolled back): `alembic upgrade` exits 0,
+    and the version table keeps the revision before, so nothing of the step happened."""
+
+    def __init__(self, error):
+        super().__init__(str(error))
+        self.error = error
+
+
+def _swallowed_hint(error, hint):
+    """Where env.py caught the revision's error: its own frame in the error's traceback, the call it made."""
+    env = _env_path()
+    caught = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if env is not None and os.path.realpath(frame.filename) == os.path.realpath(env):
+            caught = frame
+    where = "env.py" if caught is None else "%s:%d" % (os.path.relpath(caught.filename, os.path.dirname(_STATE["script"].dir))
+                                                       if "script" in _STATE else caught.filename, caught.lineno)
+    said = ("env.py caught this error (at %s) and went on: `alembic` exits 0 and logs it, and the version table keeps"
+            " the revision before, so the step did not happen" % where)
+    return said if not hint else hint + "; " + said
 
 
 def _use_target(target):

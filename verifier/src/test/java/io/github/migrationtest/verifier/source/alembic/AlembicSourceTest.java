@@ -271,6 +271,51 @@ class AlembicSourceTest {
     }
 
     @Test
+    void an_env_py_that_catches_the_error_and_goes_on_is_reported_with_the_error_it_caught() throws Exception {
+        // A pattern of real env.py files (Madeeha-Anjum/multi-tenancy-system): log the exception and roll back, so
+        // that `alembic upgrade` exits 0 with the version table still at the revision before.
+        project.env(AlembicProjectDir.GENERIC_ENV.replace("""
+                    with context.begin_transaction():
+                        context.run_migrations()
+
+
+            if context.is_offline_mode():
+                """, """
+                    with context.begin_transaction():
+                        try:
+                            context.run_migrations()
+                        except Exception as e:
+                            logging.error(f"Error running migrations: {e}")
+                            context.get_context().connection.execute(text("ROLLBACK"))
+
+
+            if context.is_offline_mode():
+                """).replace("from alembic import context\n", """
+                import logging
+
+                from alembic import context
+                from sqlalchemy import text
+                """));
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "drop a column", "op.drop_column(\"users\", \"nope\")", "pass");
+
+        try (MigrationSource source = opened(project)) {
+            source.upgrade(source.revisions().get(0), db.connection());
+
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
+
+            assertThat(failure.message()).isEqualTo("column \"nope\" of relation \"users\" does not exist");
+            assertThat(failure.location()).startsWith(project.shown(file) + ":");
+            assertThat(failure.hint()).isEqualTo("env.py caught this error (at migrations/env.py:"
+                    + (AlembicProjectDir.lineOf(dir.resolve("migrations/env.py"), "try:") + 1)
+                    + ") and went on: `alembic` exits 0 and logs it, and the version table keeps the revision before,"
+                    + " so the step did not happen");
+            assertThat(versions("alembic_version")).containsExactly("a1");
+        }
+    }
+
+    @Test
     void an_env_py_stopping_before_it_connects_is_said_to_lack_its_environment_not_to_have_a_wrong_statement()
             throws Exception {
         // A pattern of real env.py files: the URL from a variable the run does not have, checked before connecting.
