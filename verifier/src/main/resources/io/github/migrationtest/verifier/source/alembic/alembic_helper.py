@@ -511,6 +511,18 @@ def _caller_in(path):
 
 MigrationContext.autocommit_block = _watched_autocommit_block
 
+_original_get_x_argument = EnvironmentContext.get_x_argument
+
+
+def _watched_get_x_argument(self, as_dictionary=False):
+    # What env.py or a revision read of `alembic -x`: a KeyError for a name missing there is the run's -x to give.
+    values = _original_get_x_argument(self, as_dictionary=as_dictionary)
+    _STATE.setdefault("x_read", []).append(values)
+    return values
+
+
+EnvironmentContext.get_x_argument = _watched_get_x_argument
+
 
 def op_step(request):
     script = _STATE["script"]
@@ -545,6 +557,7 @@ def op_step(request):
     _STATE["autocommit"] = False
     _STATE["autocommit_at"] = None
     _STATE["step_path"] = revision.path
+    _STATE["x_read"] = []
     started = time.monotonic()
     try:
         destination = revision.revision if upgrade else (revision._normalized_down_revisions or ("base",))[0]
@@ -561,6 +574,11 @@ def op_step(request):
         failure = _failure(error, revision)
         if swallowed:
             failure["hint"] = _swallowed_hint(error, failure["hint"])
+        missing_x = _missing_x_argument(error)
+        if missing_x and not failure["fix"]:
+            failure["fix"] = ("Give this run the value the revision reads with context.get_x_argument(), as `alembic -x"
+                              " %s=<value> upgrade` gives it: --alembic-x %s=<value> (key migrationtest.alembic.x)"
+                              % (missing_x, missing_x))
         failure["transactional"] = observed["transactional"] and not _STATE["autocommit"]
         if _STATE.get("autocommit_at"):
             failure["autocommitAt"] = _STATE["autocommit_at"]
@@ -572,6 +590,17 @@ def op_step(request):
         _STATE.pop("autocommit_at", None)
         _close_opened()
         _TARGET.clear()
+
+
+def _missing_x_argument(error):
+    """The name of an `alembic -x` value the step read and did not have (a KeyError of the dictionary that
+    context.get_x_argument(as_dictionary=True) returned, or the error raised while handling it), else None."""
+    dictionaries = [values for values in _STATE.get("x_read") or [] if isinstance(values, dict)]
+    for candidate in (error, error.__context__):
+        if isinstance(candidate, KeyError) and candidate.args and isinstance(candidate.args[0], str) \
+                and dictionaries and all(candidate.args[0] not in values for values in dictionaries):
+            return candidate.args[0]
+    return None
 
 
 class _SwallowedByEnv(Exception):
