@@ -388,6 +388,41 @@ def _version_table():
             "problem": None if "table" in captured else problem, "written": _written_version_tables()}
 
 
+class _VersionTableLearnt(Exception):
+    pass
+
+
+def op_version_table(request):
+    """The version table env.py configures when it runs online, for an env.py that cannot run offline (one that raises
+    in offline mode, and computes the table from its settings): env.py runs on the scratch database it is given up to
+    run_migrations(), which is stopped before it makes the table or runs any revision."""
+    script = _STATE["script"]
+    _read_revisions(script)
+    captured = {}
+    original = MigrationContext.run_migrations
+
+    def stopped(self, **kwargs):
+        captured["table"] = self._version.name
+        captured["schema"] = self._version.schema
+        raise _VersionTableLearnt()
+
+    _use_target(request["target"])
+    MigrationContext.run_migrations = stopped
+    try:
+        with EnvironmentContext(_STATE["config"], script, fn=lambda heads, context: [], as_sql=False,
+                                starting_rev=None, destination_rev="heads"):
+            _run_env()
+    except BaseException:
+        pass
+    finally:
+        MigrationContext.run_migrations = original
+        _close_opened()
+        _TARGET.clear()
+    if "table" not in captured:
+        return {"ok": True}
+    return {"ok": True, "name": captured["table"], "schema": captured["schema"]}
+
+
 @contextlib.contextmanager
 def _files_left_alone():
     """While env.py runs offline only to be read (its version table, its target_metadata), a file it opens to write is
@@ -1015,7 +1050,8 @@ def _model_failure(error, stage, spec):
     return failure
 
 
-OPERATIONS = {"open": op_open, "history": op_history, "step": op_step, "model": op_model}
+OPERATIONS = {"open": op_open, "history": op_history, "step": op_step, "model": op_model,
+              "versionTable": op_version_table}
 
 
 def main():
