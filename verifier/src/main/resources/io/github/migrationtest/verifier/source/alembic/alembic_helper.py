@@ -745,8 +745,17 @@ def _failure(error, revision=None):
         message = (str(original) if original is not None else "%s: %s" % (type(error).__name__, error)).strip()
         message = message.splitlines()[0] if message else type(error).__name__
     hint = (getattr(diagnostics, "message_hint", None) or "") if diagnostics is not None else ""
-    if isinstance(error, ImportError) and getattr(error, "name", None) and not hint:
+    if isinstance(error, ModuleNotFoundError) and getattr(error, "name", None) and not hint:
         hint = _missing_module_hint(error.name)
+    elif isinstance(error, ImportError) and not hint:
+        # `cannot import name 'mapped_column' from 'sqlalchemy.orm'`: the module is there, the name is not (a project
+        # on SQLAlchemy 2.0 under 1.4), and saying the module is missing would send the user after the wrong thing.
+        lacking = _lacking_name(error)
+        if lacking:
+            hint = ("%s %s of the Python at %s has no %s: name the interpreter that has the project's %s with --python"
+                    " <path> (key migrationtest.alembic.python)" % (lacking["library"], lacking["version"],
+                                                                    lacking["python"], lacking["name"],
+                                                                    lacking["library"]))
     if isinstance(error, sqlalchemy.exc.NoSuchModuleError):
         hint = ("env.py builds its own URL (an environment variable, the application's settings), with a driver this"
                 " Python's SQLAlchemy %s cannot load" % sqlalchemy.__version__)

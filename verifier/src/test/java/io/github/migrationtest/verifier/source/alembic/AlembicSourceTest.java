@@ -587,6 +587,26 @@ class AlembicSourceTest {
     }
 
     @Test
+    void an_env_py_importing_a_name_this_pythons_sqlalchemy_lacks_is_not_told_the_module_is_missing() throws Exception {
+        // 0ff1ane/fastapi-sqlalchemy2-alembic's env.py imports its models, written with SQLAlchemy 2.0's mapped_column:
+        // under 1.4, `cannot import name 'mapped_column' from 'sqlalchemy.orm'`; sqlalchemy.orm itself is there.
+        // Mapped_column7 is in no version.
+        project.env("from sqlalchemy.orm import Mapped_column7\n" + AlembicProjectDir.GENERIC_ENV);
+        project.users("a1");
+
+        try (MigrationSource source = opened(project)) {
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+
+            assertThat(failure.location()).isEqualTo("migrations/env.py:1");
+            assertThat(failure.hint()).doesNotContain("has no module")
+                    .matches("SQLAlchemy [0-9][0-9.a-z]* of the Python at /\\S+ has no sqlalchemy\\.orm\\.Mapped_column7:"
+                            + " name the interpreter that has the project's SQLAlchemy with --python <path> \\(key"
+                            + " migrationtest\\.alembic\\.python\\)");
+        }
+    }
+
+    @Test
     void a_revision_using_op_at_import_is_read_as_alembic_upgrade_reads_it_with_op_set_up() throws Exception {
         // chartpath/reyearn's first revision prints op.get_context() at import; others test the dialect at module level.
         // `alembic upgrade` imports the files while env.py runs, with op set up, and runs them; `alembic history` cannot.
