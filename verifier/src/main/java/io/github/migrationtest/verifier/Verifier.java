@@ -1,5 +1,6 @@
 package io.github.migrationtest.verifier;
 
+import io.github.migrationtest.verifier.postgres.DisposableDatabase;
 import io.github.migrationtest.verifier.postgres.PostgresServer;
 import io.github.migrationtest.verifier.report.Check;
 import io.github.migrationtest.verifier.report.CheckResult;
@@ -10,6 +11,7 @@ import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.source.HistoryFinding;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.Revision;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,18 +30,39 @@ import java.util.stream.Collectors;
 public final class Verifier {
 
     private final MigrationSource source;
-    private final VerifierOptions options;
+    private final VerifierOptions requested;
+    private VerifierOptions options;
 
     public Verifier(MigrationSource source, VerifierOptions options) {
         this.source = source;
+        this.requested = options;
+        this.options = withBookkeeping(source, options);
+    }
+
+    private static VerifierOptions withBookkeeping(MigrationSource source, VerifierOptions options) {
         // A version table the tool keeps under a name of the project's choosing is bookkeeping too, and so is a schema
         // the tool makes for it.
         // A table named like another tool's bookkeeping is the user's where the source says so (schema_migrations in
         // a sqlx history): compared like any other.
         VerifierOptions bookkeeping = options.withSnapshot(options.snapshot().withKeptTables(source.userTables())
                 .withAlsoExcludedTables(source.bookkeepingTables().toArray(String[]::new)));
-        this.options = source.toolSchemas().isEmpty() ? bookkeeping
+        return source.toolSchemas().isEmpty() ? bookkeeping
                 : bookkeeping.withDiff(bookkeeping.diff().withToolSchemas(source.toolSchemas()));
+    }
+
+    /** A source that names a bookkeeping table only when it runs learns it on a scratch database, before the walk. */
+    private void learnBookkeeping(PostgresServer server) {
+        if (!source.learnsBookkeepingOnline()) {
+            return;
+        }
+        try (DisposableDatabase scratch = server.createDatabase();
+                Connection connection = scratch.connectForMigrations()) {
+            source.usePassword(scratch.migrationsPassword());
+            source.learnBookkeeping(connection);
+        } catch (SQLException e) {
+            return;
+        }
+        options = withBookkeeping(source, requested);
     }
 
     public VerificationReport verify(PostgresServer server) {
@@ -49,6 +72,7 @@ public final class Verifier {
     /** Runs the checks on a database of its own on {@code server}, dropped afterwards. */
     public VerificationReport verify(PostgresServer server, ProgressListener listener) {
         long started = System.nanoTime();
+        learnBookkeeping(server);
         List<CheckResult> historyChecks = new ArrayList<>();
         if (options.runs(Check.HISTORY_IS_LINEAR)) {
             historyChecks.add(historyIsLinear());

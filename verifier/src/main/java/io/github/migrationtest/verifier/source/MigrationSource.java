@@ -91,6 +91,21 @@ public interface MigrationSource extends AutoCloseable {
     }
 
     /**
+     * Whether some bookkeeping table is known only once the tool runs on a database (an Alembic env.py that refuses
+     * offline mode names its version table only online): {@link #learnBookkeeping} is then called before the walk.
+     */
+    default boolean learnsBookkeepingOnline() {
+        return false;
+    }
+
+    /**
+     * Runs what names the bookkeeping tables on a scratch database that is dropped afterwards, before any revision;
+     * {@link #bookkeepingTables()} and {@link #toolSchemas()} include what it found.
+     */
+    default void learnBookkeeping(Connection scratch) {
+    }
+
+    /**
      * Tables whose names are a migration tool's bookkeeping elsewhere but the user's own in this history (a sqlx
      * history's {@code schema_migrations}): kept in snapshots and compared like any other table.
      */

@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
  * @param findings heads, missing and deliberately failing downgrades, downgrades that do nothing
  * @param versionTables the version table env.py configures offline ({@code schema.name} or {@code name}),
  *     then any other that env.py's text passes as {@code version_table=} (its online branch may differ)
+ * @param versionTableGuessed whether env.py could not run offline, so that the first is Alembic's default, taken
+ *     without env.py's word: the table it configures is then learnt from an online run (see AlembicSource)
  */
 record AlembicHistory(List<Revision> revisions, List<String> files, List<HistoryFinding> findings,
-                      List<String> versionTables) {
+                      List<String> versionTables, boolean versionTableGuessed) {
 
     static AlembicHistory read(JsonObject answer, AlembicProject project) {
         List<Revision> revisions = new ArrayList<>();
@@ -89,10 +91,12 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
         }
         JsonObject table = answer.getAsJsonObject("versionTable");
         String versionTable = table.get("name").getAsString();
-        if (!text(table, "problem").isEmpty()) {
+        boolean guessed = !text(table, "problem").isEmpty();
+        if (guessed) {
             findings.add(HistoryFinding.note(Kind.UNSUPPORTED, project.display(project.ini().toString()),
                     "env.py could not be run offline to learn its version table (" + text(table, "problem")
-                            + "); taken to be Alembic's default, alembic_version"));
+                            + "); learnt from its online run on a scratch database before the first revision, else"
+                            + " taken to be Alembic's default, alembic_version"));
         }
         if (table.has("schema") && !table.get("schema").isJsonNull()) {
             versionTable = table.get("schema").getAsString() + "." + versionTable;
@@ -101,7 +105,7 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
         if (table.has("written")) {
             strings(table, "written").stream().filter(name -> !versionTables.contains(name)).forEach(versionTables::add);
         }
-        return new AlembicHistory(revisions, files, findings, versionTables);
+        return new AlembicHistory(revisions, files, findings, versionTables, guessed);
     }
 
     /**
@@ -125,7 +129,7 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
                         + " (--python) or put them on PYTHONPATH";
         HistoryFinding finding = HistoryFinding.error(Kind.UNREADABLE, where,
                 "Alembic cannot read the history: " + text(failure, "message"), fix);
-        return new AlembicHistory(List.of(), List.of(), List.of(finding), List.of("alembic_version"));
+        return new AlembicHistory(List.of(), List.of(), List.of(finding), List.of("alembic_version"), false);
     }
 
     static String text(JsonObject object, String key) {

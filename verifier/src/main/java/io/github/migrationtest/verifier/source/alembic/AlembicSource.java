@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,7 @@ final class AlembicSource implements MigrationSource {
     private final HelperPool helpers;
     private final Optional<String> serverWideChange;
     private volatile String password;
+    private volatile List<String> learnedVersionTables = List.of();
 
     private AlembicSource(String location, AlembicProject project, AlembicHistory history, SourceOptions options,
             HelperPool helpers) {
@@ -189,14 +191,51 @@ final class AlembicSource implements MigrationSource {
 
     @Override
     public List<String> bookkeepingTables() {
-        return history.versionTables();
+        List<String> tables = new ArrayList<>(history.versionTables());
+        learnedVersionTables.stream().filter(table -> !tables.contains(table)).forEach(tables::add);
+        return tables;
     }
 
     /** The schema of a version table in one ({@code version_table_schema}), which env.py makes or expects made. */
     @Override
     public Set<String> toolSchemas() {
-        return history.versionTables().stream().filter(table -> table.contains("."))
+        return bookkeepingTables().stream().filter(table -> table.contains("."))
                 .map(table -> table.substring(0, table.indexOf('.'))).collect(Collectors.toSet());
+    }
+
+    /** An env.py that could not run offline (it raises there): its version table is the one it configures online. */
+    @Override
+    public boolean learnsBookkeepingOnline() {
+        return history.versionTableGuessed();
+    }
+
+    /**
+     * Runs env.py on the scratch database up to {@code run_migrations()}, which the helper stops before the version
+     * table is made: the table it configured is left out of snapshots like the others. When env.py does not get
+     * there, Alembic's default stands.
+     */
+    @Override
+    public void learnBookkeeping(Connection scratch) {
+        JsonObject request = request("versionTable");
+        try {
+            request.add("target", StepTarget.of(scratch, password, options.lockTimeout(), options.statementTimeout()));
+        } catch (SQLException e) {
+            return;
+        }
+        JsonObject answer;
+        PythonHelper helper = helpers.acquire();
+        try {
+            answer = helper.request(request);
+        } catch (AlembicException e) {
+            return;
+        } finally {
+            helpers.release(helper);
+        }
+        if (ok(answer) && answer.has("name")) {
+            String schema = answer.has("schema") && !answer.get("schema").isJsonNull()
+                    ? answer.get("schema").getAsString() + "." : "";
+            learnedVersionTables = List.of(schema + answer.get("name").getAsString());
+        }
     }
 
     @Override

@@ -388,6 +388,41 @@ def _version_table():
             "problem": None if "table" in captured else problem, "written": _written_version_tables()}
 
 
+class _VersionTableLearnt(Exception):
+    pass
+
+
+def op_version_table(request):
+    """The version table env.py configures when it runs online, for an env.py that cannot run offline (one that raises
+    in offline mode, and computes the table from its settings): env.py runs on the scratch database it is given up to
+    run_migrations(), which is stopped before it makes the table or runs any revision."""
+    script = _STATE["script"]
+    _read_revisions(script)
+    captured = {}
+    original = MigrationContext.run_migrations
+
+    def stopped(self, **kwargs):
+        captured["table"] = self._version.name
+        captured["schema"] = self._version.schema
+        raise _VersionTableLearnt()
+
+    _use_target(request["target"])
+    MigrationContext.run_migrations = stopped
+    try:
+        with EnvironmentContext(_STATE["config"], script, fn=lambda heads, context: [], as_sql=False,
+                                starting_rev=None, destination_rev="heads"):
+            _run_env()
+    except BaseException:
+        pass
+    finally:
+        MigrationContext.run_migrations = original
+        _close_opened()
+        _TARGET.clear()
+    if "table" not in captured:
+        return {"ok": True}
+    return {"ok": True, "name": captured["table"], "schema": captured["schema"]}
+
+
 @contextlib.contextmanager
 def _files_left_alone():
     """While env.py runs offline only to be read (its version table, its target_metadata), a file it opens to write is
@@ -511,6 +546,18 @@ def _caller_in(path):
 
 MigrationContext.autocommit_block = _watched_autocommit_block
 
+_original_get_x_argument = EnvironmentContext.get_x_argument
+
+
+def _watched_get_x_argument(self, as_dictionary=False):
+    # What env.py or a revision read of `alembic -x`: a KeyError for a name missing there is the run's -x to give.
+    values = _original_get_x_argument(self, as_dictionary=as_dictionary)
+    _STATE.setdefault("x_read", []).append(values)
+    return values
+
+
+EnvironmentContext.get_x_argument = _watched_get_x_argument
+
 
 def op_step(request):
     script = _STATE["script"]
@@ -529,7 +576,11 @@ def op_step(request):
             observed["transactional"] = bool(connection is not None and connection.in_transaction())
         except Exception:
             observed["transactional"] = False
-        return function(*args, **kwargs)
+        try:
+            return function(*args, **kwargs)
+        except BaseException as error:
+            observed["error"] = error
+            raise
 
     step.migration_fn = observed_migration
 
@@ -541,17 +592,28 @@ def op_step(request):
     _STATE["autocommit"] = False
     _STATE["autocommit_at"] = None
     _STATE["step_path"] = revision.path
+    _STATE["x_read"] = []
     started = time.monotonic()
     try:
         destination = revision.revision if upgrade else (revision._normalized_down_revisions or ("base",))[0]
         with EnvironmentContext(_STATE["config"], script, fn=steps, as_sql=False, starting_rev=None,
                                 destination_rev=destination, tag=None):
             _run_env()
+        if "error" in observed:
+            raise _SwallowedByEnv(observed["error"])
         return {"ok": True, "transactional": observed["transactional"] and not _STATE["autocommit"],
                 "millis": int((time.monotonic() - started) * 1000)}
     except BaseException as error:
-        error = _caught_by_env(error)
+        swallowed = isinstance(error, _SwallowedByEnv)
+        error = error.error if swallowed else _caught_by_env(error)
         failure = _failure(error, revision)
+        if swallowed:
+            failure["hint"] = _swallowed_hint(error, failure["hint"])
+        missing_x = _missing_x_argument(error)
+        if missing_x and not failure["fix"]:
+            failure["fix"] = ("Give this run the value the revision reads with context.get_x_argument(), as `alembic -x"
+                              " %s=<value> upgrade` gives it: --alembic-x %s=<value> (key migrationtest.alembic.x)"
+                              % (missing_x, missing_x))
         failure["transactional"] = observed["transactional"] and not _STATE["autocommit"]
         if _STATE.get("autocommit_at"):
             failure["autocommitAt"] = _STATE["autocommit_at"]
@@ -563,6 +625,40 @@ def op_step(request):
         _STATE.pop("autocommit_at", None)
         _close_opened()
         _TARGET.clear()
+
+
+def _missing_x_argument(error):
+    """The name of an `alembic -x` value the step read and did not have (a KeyError of the dictionary that
+    context.get_x_argument(as_dictionary=True) returned, or the error raised while handling it), else None."""
+    dictionaries = [values for values in _STATE.get("x_read") or [] if isinstance(values, dict)]
+    for candidate in (error, error.__context__):
+        if isinstance(candidate, KeyError) and candidate.args and isinstance(candidate.args[0], str) \
+                and dictionaries and all(candidate.args[0] not in values for values in dictionaries):
+            return candidate.args[0]
+    return None
+
+
+class _SwallowedByEnv(Exception):
+    """The revision's error, which env.py caught and went on from (logged it, rolled back): `alembic upgrade` exits 0,
+    and the version table keeps the revision before, so nothing of the step happened."""
+
+    def __init__(self, error):
+        super().__init__(str(error))
+        self.error = error
+
+
+def _swallowed_hint(error, hint):
+    """Where env.py caught the revision's error: its own frame in the error's traceback, the call it made."""
+    env = _env_path()
+    caught = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if env is not None and os.path.realpath(frame.filename) == os.path.realpath(env):
+            caught = frame
+    where = "env.py" if caught is None else "%s:%d" % (os.path.relpath(caught.filename, os.path.dirname(_STATE["script"].dir))
+                                                       if "script" in _STATE else caught.filename, caught.lineno)
+    said = ("env.py caught this error (at %s) and went on: `alembic` exits 0 and logs it, and the version table keeps"
+            " the revision before, so the step did not happen" % where)
+    return said if not hint else hint + "; " + said
 
 
 def _use_target(target):
@@ -649,8 +745,17 @@ def _failure(error, revision=None):
         message = (str(original) if original is not None else "%s: %s" % (type(error).__name__, error)).strip()
         message = message.splitlines()[0] if message else type(error).__name__
     hint = (getattr(diagnostics, "message_hint", None) or "") if diagnostics is not None else ""
-    if isinstance(error, ImportError) and getattr(error, "name", None) and not hint:
+    if isinstance(error, ModuleNotFoundError) and getattr(error, "name", None) and not hint:
         hint = _missing_module_hint(error.name)
+    elif isinstance(error, ImportError) and not hint:
+        # `cannot import name 'mapped_column' from 'sqlalchemy.orm'`: the module is there, the name is not (a project
+        # on SQLAlchemy 2.0 under 1.4), and saying the module is missing would send the user after the wrong thing.
+        lacking = _lacking_name(error)
+        if lacking:
+            hint = ("%s %s of the Python at %s has no %s: name the interpreter that has the project's %s with --python"
+                    " <path> (key migrationtest.alembic.python)" % (lacking["library"], lacking["version"],
+                                                                    lacking["python"], lacking["name"],
+                                                                    lacking["library"]))
     if isinstance(error, sqlalchemy.exc.NoSuchModuleError):
         hint = ("env.py builds its own URL (an environment variable, the application's settings), with a driver this"
                 " Python's SQLAlchemy %s cannot load" % sqlalchemy.__version__)
@@ -954,7 +1059,8 @@ def _model_failure(error, stage, spec):
     return failure
 
 
-OPERATIONS = {"open": op_open, "history": op_history, "step": op_step, "model": op_model}
+OPERATIONS = {"open": op_open, "history": op_history, "step": op_step, "model": op_model,
+              "versionTable": op_version_table}
 
 
 def main():

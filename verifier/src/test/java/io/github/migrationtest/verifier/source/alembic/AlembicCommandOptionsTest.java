@@ -142,4 +142,30 @@ class AlembicCommandOptionsTest {
         assertThat(upgrade.error().orElseThrow().message()).contains("run with -x tenant=<name> -x mode=verbose");
         assertThat(upgrade.fix()).contains("an `alembic -x` value: --alembic-x");
     }
+
+    @Test
+    void a_revision_reading_an_alembic_x_value_the_run_lacks_is_told_to_give_it_with_alembic_x() {
+        // PnX-SI/GeoNature's revisions: `alembic -x local-srid=2154 upgrade`, the KeyError turned into a message.
+        AlembicProjectDir project = AlembicProjectDir.generic(dir);
+        project.revision("g1", null, "areas in the local srid", """
+                from alembic import context
+                try:
+                    local_srid = context.get_x_argument(as_dictionary=True)["local-srid"]
+                except KeyError:
+                    raise Exception("Missing local srid, please use -x local-srid=...")
+                op.execute(f"CREATE TABLE areas (id int PRIMARY KEY, srid int DEFAULT {int(local_srid)})")
+                """, "op.drop_table(\"areas\")");
+
+        VerificationReport withoutX = verified(dir, AlembicProjectDir.options());
+        VerificationReport withX = verified(dir, AlembicProjectDir.options().withAlembicX(List.of("local-srid=2154")));
+
+        CheckResult upgrade = withoutX.revision("g1").orElseThrow().result(Check.UPGRADES_APPLY).orElseThrow();
+        assertThat(upgrade.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(upgrade.error().orElseThrow().message())
+                .isEqualTo("Exception: Missing local srid, please use -x local-srid=...");
+        assertThat(upgrade.fix()).isEqualTo("Give this run the value the revision reads with context.get_x_argument(),"
+                + " as `alembic -x local-srid=<value> upgrade` gives it: --alembic-x local-srid=<value> (key"
+                + " migrationtest.alembic.x)");
+        assertThat(withX.passed()).isTrue();
+    }
 }

@@ -271,6 +271,51 @@ class AlembicSourceTest {
     }
 
     @Test
+    void an_env_py_that_catches_the_error_and_goes_on_is_reported_with_the_error_it_caught() throws Exception {
+        // A pattern of real env.py files (Madeeha-Anjum/multi-tenancy-system): log the exception and roll back, so
+        // that `alembic upgrade` exits 0 with the version table still at the revision before.
+        project.env(AlembicProjectDir.GENERIC_ENV.replace("""
+                    with context.begin_transaction():
+                        context.run_migrations()
+
+
+            if context.is_offline_mode():
+                """, """
+                    with context.begin_transaction():
+                        try:
+                            context.run_migrations()
+                        except Exception as e:
+                            logging.error(f"Error running migrations: {e}")
+                            context.get_context().connection.execute(text("ROLLBACK"))
+
+
+            if context.is_offline_mode():
+                """).replace("from alembic import context\n", """
+                import logging
+
+                from alembic import context
+                from sqlalchemy import text
+                """));
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "drop a column", "op.drop_column(\"users\", \"nope\")", "pass");
+
+        try (MigrationSource source = opened(project)) {
+            source.upgrade(source.revisions().get(0), db.connection());
+
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
+
+            assertThat(failure.message()).isEqualTo("column \"nope\" of relation \"users\" does not exist");
+            assertThat(failure.location()).startsWith(project.shown(file) + ":");
+            assertThat(failure.hint()).isEqualTo("env.py caught this error (at migrations/env.py:"
+                    + (AlembicProjectDir.lineOf(dir.resolve("migrations/env.py"), "try:") + 1)
+                    + ") and went on: `alembic` exits 0 and logs it, and the version table keeps the revision before,"
+                    + " so the step did not happen");
+            assertThat(versions("alembic_version")).containsExactly("a1");
+        }
+    }
+
+    @Test
     void an_env_py_stopping_before_it_connects_is_said_to_lack_its_environment_not_to_have_a_wrong_statement()
             throws Exception {
         // A pattern of real env.py files: the URL from a variable the run does not have, checked before connecting.
@@ -488,9 +533,34 @@ class AlembicSourceTest {
             assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.UNSUPPORTED).singleElement()
                     .extracting(HistoryFinding::message).isEqualTo("env.py could not be run offline to learn its version"
                             + " table (it connects to a database even when Alembic runs it offline: no"
-                            + " `if context.is_offline_mode():` branch runs the migrations without one); taken to be"
+                            + " `if context.is_offline_mode():` branch runs the migrations without one); learnt from"
+                            + " its online run on a scratch database before the first revision, else taken to be"
                             + " Alembic's default, alembic_version");
         }
+    }
+
+    @Test
+    void the_version_table_of_an_env_py_that_refuses_offline_mode_is_learnt_online_and_left_out_of_snapshots() {
+        // webartifex/urban-meal-delivery's env.py: offline mode raises, and the version table comes from settings
+        // (alembic_version_<schema> when testing), which no text of env.py names.
+        project.env(AlembicProjectDir.GENERIC_ENV.replace(
+                "context.configure(connection=connection, target_metadata=target_metadata)",
+                "context.configure(connection=connection, target_metadata=target_metadata,"
+                        + " version_table=\"_\".join([\"alembic_version\", \"clean\"]))")
+                .replace("if context.is_offline_mode():\n    run_migrations_offline()\n",
+                        "if context.is_offline_mode():\n    raise NotImplementedError(\"The --sql option is not"
+                                + " implemented\")\n"));
+        project.users("a1");
+
+        VerificationReport report;
+        try (MigrationSource source = opened(project)) {
+            report = new Verifier(source, VerifierOptions.defaults()).verify(PostgresServer.shared());
+            assertThat(source.bookkeepingTables()).containsExactly("alembic_version", "alembic_version_clean");
+        }
+
+        assertThat(report.revision("a1").orElseThrow().result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow().outcome())
+                .isEqualTo(Outcome.PASSED);
+        assertThat(report.passed()).isTrue();
     }
 
     @Test
@@ -513,6 +583,26 @@ class AlembicSourceTest {
                         + " SQLAlchemy [0-9][0-9.a-z]* of /\\S+ has no sqlalchemy\\.Uuid7; or, if that name is a mistake,"
                         + " fix it at " + Pattern.quote(where));
             });
+        }
+    }
+
+    @Test
+    void an_env_py_importing_a_name_this_pythons_sqlalchemy_lacks_is_not_told_the_module_is_missing() throws Exception {
+        // 0ff1ane/fastapi-sqlalchemy2-alembic's env.py imports its models, written with SQLAlchemy 2.0's mapped_column:
+        // under 1.4, `cannot import name 'mapped_column' from 'sqlalchemy.orm'`; sqlalchemy.orm itself is there.
+        // Mapped_column7 is in no version.
+        project.env("from sqlalchemy.orm import Mapped_column7\n" + AlembicProjectDir.GENERIC_ENV);
+        project.users("a1");
+
+        try (MigrationSource source = opened(project)) {
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+
+            assertThat(failure.location()).isEqualTo("migrations/env.py:1");
+            assertThat(failure.hint()).doesNotContain("has no module")
+                    .matches("SQLAlchemy [0-9][0-9.a-z]* of the Python at /\\S+ has no sqlalchemy\\.orm\\.Mapped_column7:"
+                            + " name the interpreter that has the project's SQLAlchemy with --python <path> \\(key"
+                            + " migrationtest\\.alembic\\.python\\)");
         }
     }
 
