@@ -495,6 +495,46 @@ class VerifierTest {
                 .isEqualTo(Outcome.PASSED);
     }
 
+    /**
+     * What pg_dump shows and snapshots missed until session 36: an index column's and a materialized view column's
+     * statistics target, a composite type attribute's comment. Each left by an empty downgrade fails it, and the
+     * statements the failure proposes complete it.
+     */
+    @Test
+    void statistics_targets_of_index_and_matview_columns_and_attribute_comments_are_restored_by_the_proposed_sql()
+            throws IOException {
+        pair("0005_e", """
+                CREATE TABLE e (id int PRIMARY KEY, name text);
+                CREATE INDEX e_lower ON e (lower(name), id);
+                CREATE MATERIALIZED VIEW e_names AS SELECT id, name FROM e;
+                CREATE TYPE e_pair AS (a int, b text);
+                COMMENT ON COLUMN e_pair.b IS 'the second';""", "DROP TYPE e_pair; DROP MATERIALIZED VIEW e_names; DROP TABLE e;");
+        String up = """
+                ALTER INDEX e_lower ALTER COLUMN 1 SET STATISTICS 500;
+                ALTER MATERIALIZED VIEW e_names ALTER COLUMN name SET STATISTICS 300;
+                COMMENT ON COLUMN e_pair.a IS 'the first';
+                COMMENT ON COLUMN e_pair.b IS NULL;""";
+        pair("0006_stats", up, "");
+
+        CheckResult down = verify(VerifierOptions.defaults()).revision("0006").orElseThrow()
+                .result(Check.DOWNGRADE_RESTORES_SCHEMA).orElseThrow();
+
+        assertThat(down.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(down.differences()).extracting(ReportedDifference::path)
+                .allMatch(path -> path.matches(".*public\\.(e_lower|e_names|e_pair)"))
+                .anyMatch(path -> path.endsWith("e_lower")).anyMatch(path -> path.endsWith("e_names"))
+                .anyMatch(path -> path.endsWith("e_pair"));
+        ProposedMigration lacking = down.migration().orElseThrow();
+        assertThat(lacking.manual()).isEmpty();
+        assertThat(lacking.downgrade()).contains("ALTER INDEX public.e_lower ALTER COLUMN 1 SET STATISTICS -1",
+                "ALTER MATERIALIZED VIEW public.e_names ALTER COLUMN name SET STATISTICS -1",
+                "COMMENT ON COLUMN public.e_pair.a IS NULL", "COMMENT ON COLUMN public.e_pair.b IS 'the second'");
+
+        pair("0006_stats", up, lacking.downgrade());
+        assertThat(outcome(verify(VerifierOptions.defaults()), "0006", Check.DOWNGRADE_RESTORES_SCHEMA))
+                .isEqualTo(Outcome.PASSED);
+    }
+
     /** What only people can write (a generated column's expression): listed with the failure, and the fix says so. */
     @Test
     void what_a_downgrade_lacks_that_no_sql_is_generated_for_is_listed_to_write_by_hand() throws IOException {

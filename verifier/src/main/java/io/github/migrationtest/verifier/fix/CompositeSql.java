@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 final class CompositeSql implements ObjectSql<CompositeType> {
     /** How the snapshot names an attribute's property: {@code attribute street}. */
     private static final String ATTRIBUTE = "attribute ";
+    /** And an attribute's comment: {@code attribute comment street}, taken before the attributes. */
+    private static final String ATTRIBUTE_COMMENT = "attribute comment ";
 
     @Override
     public void create(CompositeType type, Plan plan) {
@@ -19,6 +21,13 @@ final class CompositeSql implements ObjectSql<CompositeType> {
                 .map(a -> Sql.name(a.getKey()) + " " + a.getValue()).collect(Collectors.joining(", "));
         plan.add(Phase.CREATE_TYPE, "CREATE TYPE " + Targets.name(type) + " AS (" + attributes + ")");
         Annotations.created(type, Phase.CREATE_TYPE, plan);
+        type.attributeComments().forEach((name, text) -> comment(type, name, text, plan));
+    }
+
+    /** Comments an attribute, or takes its comment away for {@code null}. */
+    private static void comment(CompositeType type, String attribute, String text, Plan plan) {
+        plan.add(Phase.ANNOTATE, "COMMENT ON COLUMN " + Targets.name(type) + "." + Sql.name(attribute) + " IS "
+                + (text == null ? "NULL" : Sql.literal(text)));
     }
 
     @Override
@@ -29,6 +38,10 @@ final class CompositeSql implements ObjectSql<CompositeType> {
     @Override
     public void alter(CompositeType from, CompositeType to, Pending changed, Plan plan) {
         String alter = "ALTER TYPE " + Targets.name(to) + " ";
+        for (String property : changed.takeStartingWith(ATTRIBUTE_COMMENT)) {
+            String name = Pending.nameIn(property, ATTRIBUTE_COMMENT, from.attributeComments(), to.attributeComments());
+            comment(to, name, to.attributeComments().get(name), plan);
+        }
         List<String> order = new ArrayList<>(from.attributes().keySet());
         for (String property : changed.takeStartingWith(ATTRIBUTE)) {
             String name = Pending.nameIn(property, ATTRIBUTE, from.attributes(), to.attributes());

@@ -24,6 +24,7 @@ final class ViewSql implements ObjectSql<View> {
         Annotations.created(view, Phase.ANNOTATE, plan);
         view.columnDefaults().forEach((column, value) -> setDefault(view, column, value, plan));
         view.columnComments().forEach((column, text) -> comment(view, column, text, plan));
+        view.columnStatistics().forEach((column, target) -> statistics(view, column, target, plan));
     }
 
     @Override
@@ -48,6 +49,16 @@ final class ViewSql implements ObjectSql<View> {
                 changed)) {
             comment(to, column, to.columnComments().get(column), plan);
         }
+        for (String column : changedColumns(from.columnStatistics(), to.columnStatistics(),
+                View::columnStatisticsProperty, changed)) {
+            statistics(to, column, to.columnStatistics().get(column), plan);
+        }
+    }
+
+    /** Sets a materialized view column's statistics target, or puts the default back (-1) for {@code null}. */
+    private static void statistics(View view, String column, String target, Plan plan) {
+        plan.add(Phase.ANNOTATE, "ALTER " + Targets.keyword(view) + " " + Targets.name(view) + " ALTER COLUMN "
+                + Sql.name(column) + " SET STATISTICS " + (target == null ? "-1" : target));
     }
 
     /** The columns whose property differs between the two, taken. */

@@ -6,6 +6,8 @@ final class IndexReader implements CatalogReader {
             select n.nspname, i.relname, c.relname, k.conname,
                    case when k.conname is null then pg_get_indexdef(x.indexrelid) end, x.indisclustered, not x.indisvalid,
                    %s,
+                   (select string_agg(a.attnum || ': ' || a.attstattarget, ', ' order by a.attnum) from pg_attribute a
+                    where a.attrelid = x.indexrelid and a.attnum > 0 and a.attstattarget >= 0),
                    case when c.relkind = 'm' then 'VIEW' else 'TABLE' end as unit_kind, x.indrelid as unit_oid, x.indexrelid as member_oid
             from pg_index x
             join pg_class i on i.oid = x.indexrelid
@@ -21,6 +23,7 @@ final class IndexReader implements CatalogReader {
     public void read(ReadScope scope) {
         scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_class", SQL, row -> scope.excludesTable(row.getString(1), row.getString(3)) ? null
                 : new Index(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        scope.expression(row.getString(5)), row.getBoolean(6), row.getBoolean(7), row.getString(8)));
+                        scope.expression(row.getString(5)), row.getBoolean(6), row.getBoolean(7), row.getString(8),
+                        row.getString(9)));
     }
 }

@@ -45,9 +45,17 @@ final class PropertyReader {
 
     /** The properties whose key starts with {@code prefix}, by the unquoted rest of the key. */
     Map<String, String> named(String prefix) {
+        return named(prefix, null);
+    }
+
+    /**
+     * The same, leaving out keys that start with {@code except}, a longer prefix of other properties ({@code attribute
+     * comment x} beside {@code attribute x}: an unquoted name has no space, so no attribute's key starts that way).
+     */
+    Map<String, String> named(String prefix, String except) {
         Map<String, String> out = new LinkedHashMap<>();
         values.forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
+            if (key.startsWith(prefix) && (except == null || !key.startsWith(except))) {
                 used.add(key);
                 Identifiers.Split name = Identifiers.split(key.substring(prefix.length()));
                 out.put(name.part(0, key), value);

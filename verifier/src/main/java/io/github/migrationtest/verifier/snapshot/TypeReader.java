@@ -45,9 +45,14 @@ final class TypeReader implements CatalogReader {
                          from pg_attribute a join pg_type at on at.oid = a.atttypid
                          where a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped order by a.attnum),
                    %s, %s,
+                   cm.attributes, cm.comments,
                    'TYPE' as unit_kind, t.oid as unit_oid, null::oid as member_oid
             from pg_type t join pg_namespace n on n.oid = t.typnamespace
             join pg_class c on c.oid = t.typrelid
+            cross join lateral (select array_agg(a.attname::text order by a.attnum) as attributes,
+                   array_agg(ds.description order by a.attnum) as comments
+                   from pg_description ds join pg_attribute a on a.attrelid = ds.objoid and a.attnum = ds.objsubid
+                   where ds.objoid = t.typrelid and ds.classoid = 'pg_class'::regclass and ds.objsubid > 0 offset 0) cm
             where t.typtype = 'c' and c.relkind = 'c' and %s""".formatted(
             ReadScope.collation("a.attcollation", "at.typcollation"),
             ReadScope.comment("pg_type", "t.oid"), GRANTS, TYPE_FILTER);
@@ -75,7 +80,8 @@ final class TypeReader implements CatalogReader {
                 zip(strings(row, 7), expressions(scope, strings(row, 8))),
                 row.getString(9), row.getString(10)));
         scope.query(ReadUnit.TYPES, null, COMPOSITES, row -> new CompositeType(row.getString(1), row.getString(2),
-                zip(strings(row, 3), strings(row, 4)), row.getString(5), row.getString(6)));
+                zip(strings(row, 3), strings(row, 4)), row.getString(5), row.getString(6),
+                row.getArray(7) == null ? Map.of() : zip(strings(row, 7), strings(row, 8))));
         scope.query(ReadUnit.TYPES, null, RANGES, row -> new RangeType(row.getString(1), row.getString(2), row.getString(3),
                 row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
                 row.getString(9), row.getString(10)));

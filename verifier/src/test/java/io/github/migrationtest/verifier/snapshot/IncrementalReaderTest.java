@@ -37,6 +37,8 @@ class IncrementalReaderTest {
             partial("ALTER TABLE app.orders ALTER COLUMN note TYPE varchar(200)"),
             partial("CREATE INDEX orders_note_idx ON app.orders (note)"),
             partial("DROP INDEX app.orders_note_idx"), // the catalogs no longer say on which table
+            partial("CREATE INDEX orders_lower_note ON app.orders (lower(note))"),
+            partial("ALTER INDEX app.orders_lower_note ALTER COLUMN 1 SET STATISTICS 400"),
             partial("ALTER TABLE app.orders DROP CONSTRAINT orders_total_check"),
             partial("DROP TRIGGER orders_touch ON app.orders"),
             partial("ALTER TABLE app.orders ENABLE RULE orders_keep_large"),
@@ -45,11 +47,13 @@ class IncrementalReaderTest {
             partial("DROP RULE orders_keep_large ON app.orders"),
             partial("DROP POLICY users_self ON app.members"),
             partial("COMMENT ON COLUMN app.orders.note IS 'a note'"),
+            partial("ALTER MATERIALIZED VIEW app.user_totals ALTER COLUMN total SET STATISTICS 200"),
             partial("ALTER SEQUENCE app.invoice_no RENAME TO invoice_number"), // the default's nextval
             partial("ALTER SEQUENCE app.invoice_number INCREMENT 7"),
             partial("ALTER DOMAIN app.positive_int ADD CONSTRAINT below_million CHECK (VALUE < 1000000)"),
             partial("ALTER DOMAIN app.positive_int DROP CONSTRAINT below_million"),
             partial("ALTER TYPE app.address ADD ATTRIBUTE country text"),
+            partial("COMMENT ON COLUMN app.address.country IS 'ISO 3166'"),
             partial("CREATE VIEW app.order_totals AS SELECT id, total FROM app.orders"),
             partial("ALTER VIEW app.order_totals RENAME COLUMN total TO amount"),
             partial("ALTER TABLE app.orders SET SCHEMA public"), // its sequence and indexes move along; the publication names it anew
