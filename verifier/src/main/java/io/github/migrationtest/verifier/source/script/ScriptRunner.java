@@ -37,8 +37,8 @@ public final class ScriptRunner {
     private final Bookkeeping bookkeeping;
     /** Whether a role or tablespace the scripts create may exist already ({@link ExistingServerObjects}): init scripts. */
     private final boolean keepsExistingServerObjects;
-    /** Connections whose database has the bookkeeping table: it is made once per connection, not per step. */
-    private final Map<Connection, Boolean> kept = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Connections whose database has the bookkeeping table, with its schema: it is made once per connection, not per step. */
+    private final Map<Connection, String> kept = Collections.synchronizedMap(new WeakHashMap<>());
     private volatile StatementListener listener = StatementListener.NONE;
 
     public ScriptRunner(Duration lockTimeout, Duration statementTimeout) {
@@ -143,12 +143,10 @@ public final class ScriptRunner {
                 throw new IllegalStateException("Revision " + revision.id() + " cannot run in the caller's transaction: "
                         + (transactional ? "none is open" : outside));
             }
-            Recording record = bookkeeping.isNone() || version.isEmpty() ? Recording.NONE
-                    : new Recording(bookkeeping.plainStep(direction == Direction.UP, version),
-                            bookkeeping.step(direction == Direction.UP, version));
-            if (!record.isEmpty()) {
-                ensureBookkeeping(connection);
-            }
+            String schema = bookkeeping.isNone() || version.isEmpty() ? null : ensureBookkeeping(connection);
+            Recording record = schema == null ? Recording.NONE
+                    : new Recording(bookkeeping.plainStep(direction == Direction.UP, version, schema),
+                            bookkeeping.step(direction == Direction.UP, version, schema));
             int count;
             try {
                 count = timeouts.around(connection,
@@ -177,28 +175,35 @@ public final class ScriptRunner {
     }
 
     /**
-     * Creates the bookkeeping table before the first step on a connection, so even that step's SQL finds it. Asks
+     * Creates the bookkeeping table before the first step on a connection, so even that step's SQL finds it, and
+     * returns the schema it is in ("" when the session has none), where the steps record their versions. Asks
      * first: the table is almost always there (a rebuilt database is a clone), and the block that creates it costs a
      * new session 4-5 ms of compiling PL/pgSQL (hatchet-goose: once per rebuild and checkpoint), the question 0.1 ms.
      */
-    private void ensureBookkeeping(Connection connection) throws SQLException {
-        if (kept.containsKey(connection)) {
-            return;
+    private String ensureBookkeeping(Connection connection) throws SQLException {
+        String known = kept.get(connection);
+        if (known != null) {
+            return known;
         }
-        boolean present;
+        String schema;
         try (PreparedStatement exists = connection.prepareStatement(
-                "select pg_catalog.to_regclass(?::text) is not null")) {
+                "select n.nspname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                        + " where c.oid = pg_catalog.to_regclass(?::text)")) {
             exists.setString(1, bookkeeping.table());
             try (ResultSet row = exists.executeQuery()) {
-                present = row.next() && row.getBoolean(1);
+                schema = row.next() ? row.getString(1) : null;
             }
         }
-        if (!present) {
+        if (schema == null) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(bookkeeping.ensure());
+                try (ResultSet row = statement.executeQuery("select pg_catalog.current_schema()")) {
+                    schema = row.next() && row.getString(1) != null ? row.getString(1) : "";
+                }
             }
         }
-        kept.put(connection, Boolean.TRUE);
+        kept.put(connection, schema);
+        return schema;
     }
 
     /**

@@ -158,6 +158,29 @@ class SqlConventionsRunTest {
         assertThat(strings("select version::text from schema_migrations")).containsExactly("1");
     }
 
+    /**
+     * golang-migrate keeps its table in the schema current when it connected: a migration that moves the session's
+     * search_path records its version there still, and a downgrade that drops the migration's schema finds nothing of
+     * the tool's in it (the tables were made in {@code app}, and {@code DROP SCHEMA app} failed: a false alarm).
+     */
+    @Test
+    void a_migration_that_sets_the_search_path_records_its_version_where_the_table_was_made() throws Exception {
+        OneRevision one = oneRevision("create schema app;\nset search_path to app;\ncreate table t (id int);",
+                "drop table app.t;\ndrop schema app;");
+
+        one.source().upgrade(one.revision(), one.connection());
+        assertThat(strings("select version::text from public.schema_migrations")).containsExactly("1");
+        assertThat(strings("select count(*)::text from pg_class where relnamespace = 'app'::regnamespace"))
+                .containsExactly("1");
+        one.source().downgrade(one.revision(), one.connection());
+        assertThat(strings("select version::text from public.schema_migrations")).isEmpty();
+
+        VerificationReport report = verify();
+        assertThat(result(report, "1", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow().outcome())
+                .isEqualTo(Outcome.PASSED);
+    }
+
     @Test
     void a_dbmate_history_is_walked_in_dbmate_s_file_name_order() {
         // dbmate runs 10_users.sql before 2_emails.sql (file names sorted as text); in number order the second would
