@@ -305,8 +305,23 @@ public final class ScriptRunner {
         } catch (SQLException e) {
             rollbackQuietly(connection, transactional, e);
             String file = scripts.isEmpty() ? String.join(", ", revision.files()) : scripts.get(0).file();
-            throw new MigrationFailedException(revision, direction, PostgresErrors.failure(file, e), e);
+            throw new MigrationFailedException(revision, direction, bookkeepingFailure(file, e), e);
         }
+    }
+
+    /**
+     * The step's statements ran and recording it in the tool's table failed: no statement of the file is to fix,
+     * so the failure names the file, not its last statement (a file that ends in {@code SET ROLE app} was told
+     * "Fix the statement at 1_a.up.sql:2:1", a statement that had run). The record is written in the session the
+     * file leaves, as the tools write theirs on the migration's connection.
+     */
+    private static MigrationFailure bookkeepingFailure(String file, SQLException error) {
+        MigrationFailure failure = PostgresErrors.failure(file, error);
+        return failure.withMessage("its statements ran, but recording the step in the tool's table failed: "
+                + failure.message()).withFix("leave a session that can write the tool's table at the end of " + file
+                + ": the tool records the step on the same connection, so a SET ROLE (or SET SESSION AUTHORIZATION)"
+                + " in the file applies to that record too; end the file with RESET ROLE, or grant that role what the"
+                + " table needs");
     }
 
     /**
@@ -362,7 +377,9 @@ public final class ScriptRunner {
             SQLException failure = savepointed ? recordApart(connection, after, e) : e;
             if (failure != null) {
                 rollbackQuietly(connection, transactional, failure);
-                MigrationFailure cause = PostgresErrors.failure(script, statement, failure);
+                // recordApart answers another exception when the statement ran and only the record of the step failed
+                MigrationFailure cause = failure != e ? bookkeepingFailure(script.file(), failure)
+                        : PostgresErrors.failure(script, statement, failure);
                 throw new MigrationFailedException(revision, direction,
                         savepointed ? withoutBookkeeping(cause) : cause, failure);
             }

@@ -181,6 +181,34 @@ class SqlConventionsRunTest {
                 .isEqualTo(Outcome.PASSED);
     }
 
+    /**
+     * The tool records the step on the migration's connection, as golang-migrate does: a file that ends as another
+     * role fails there, and the failure is the record's, named by the file, not by its last statement (which ran).
+     */
+    @Test
+    void a_record_of_the_step_that_fails_is_reported_as_the_record_s_not_as_the_last_statement() throws Exception {
+        String role = "mt_bookkeeping_" + ProcessHandle.current().pid();
+        try (Statement setup = db.connection().createStatement()) {
+            setup.execute("create role " + role + "; grant create on schema public to " + role);
+        }
+        try {
+            OneRevision one = oneRevision("set role " + role + ";\ncreate table t (id int);", "drop table t;");
+
+            assertThatThrownBy(() -> one.source().upgrade(one.revision(), one.connection()))
+                    .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                        assertThat(e.failure().location()).endsWith("1_t.up.sql");
+                        assertThat(e.failure().message()).startsWith("its statements ran, but recording the step")
+                                .contains("permission denied for table schema_migrations");
+                        assertThat(e.failure().fix()).contains("RESET ROLE");
+                    });
+            assertThat(strings("select coalesce(to_regclass('t')::text, 'none')")).containsExactly("none");
+        } finally {
+            try (Statement cleanup = db.connection().createStatement()) {
+                cleanup.execute("reset role; revoke create on schema public from " + role + "; drop role " + role);
+            }
+        }
+    }
+
     @Test
     void a_dbmate_history_is_walked_in_dbmate_s_file_name_order() {
         // dbmate runs 10_users.sql before 2_emails.sql (file names sorted as text); in number order the second would
