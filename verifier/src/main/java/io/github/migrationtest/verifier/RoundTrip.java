@@ -234,8 +234,7 @@ final class RoundTrip {
             safety.addAll(work.lastObserved().findings());
             downTouches = work.protectedTouches();
             record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade failed",
-                    Findings.error(e.failure()), Findings.fixFor(e.failure())
-                            + ", or declare revision " + revision.id() + " irreversible"));
+                    Findings.error(e.failure()), Findings.downgradeFixFor(e.failure(), revision.id())));
             return Down.FAILED;
         }
         SchemaSnapshot afterDowngrade = snapshot();

@@ -209,6 +209,32 @@ class SqlConventionsRunTest {
         }
     }
 
+    /**
+     * A down file that only raises refuses on purpose (neon's Databricks migrations: a plain {@code RAISE EXCEPTION},
+     * which is no SQL and stops the downgrade with a syntax error): the fix is to declare it irreversible, as for an
+     * Alembic downgrade() that only raises, not "Fix the statement". Any other failing downgrade keeps its fix.
+     */
+    @Test
+    void a_downgrade_that_only_raises_is_told_to_be_declared_irreversible() {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t;\nselect 1/0;");
+        write("2_u.up.sql", "create table u (id int);");
+        write("2_u.down.sql", "-- non-reversible\nRAISE EXCEPTION 'This migration is non-reversible.';\n");
+        write("3_v.up.sql", "create table v (id int);");
+        write("3_v.down.sql", "DO $$ BEGIN RAISE EXCEPTION 'irreversible'; END $$;");
+
+        VerificationReport report = verify();
+
+        assertThat(result(report, "1", Check.DOWNGRADE_RESTORES_SCHEMA).fix()).startsWith("Fix the statement at");
+        assertThat(result(report, "2", Check.DOWNGRADE_RESTORES_SCHEMA).fix())
+                .startsWith("Declare revision 2 irreversible (--irreversible 2=<reason>)")
+                .contains("RAISE outside a DO block");
+        assertThat(result(report, "3", Check.DOWNGRADE_RESTORES_SCHEMA).fix())
+                .startsWith("Declare revision 3 irreversible").doesNotContain("outside a DO block");
+        assertThat(report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow().fix())
+                .startsWith("Declare revision 3 irreversible");
+    }
+
     @Test
     void a_dbmate_history_is_walked_in_dbmate_s_file_name_order() {
         // dbmate runs 10_users.sql before 2_emails.sql (file names sorted as text); in number order the second would
