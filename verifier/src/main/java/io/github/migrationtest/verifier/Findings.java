@@ -9,6 +9,7 @@ import io.github.migrationtest.verifier.report.StatementError;
 import io.github.migrationtest.verifier.source.MigrationFailure;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Turns what the diff and the sources found into the report's own, serialisable terms. */
@@ -22,6 +23,8 @@ public final class Findings {
 
     /** Postgres' SQLSTATE for a statement refused inside a transaction block ({@code CREATE INDEX CONCURRENTLY}). */
     private static final String CANNOT_RUN_IN_TRANSACTION = "25001";
+    private static final String SYNTAX_ERROR = "42601";
+    private static final String RAISE_EXCEPTION = "P0001";
 
     private Findings() {
     }
@@ -45,6 +48,33 @@ public final class Findings {
                     + " the statement at " + failure.location();
         }
         return "Fix the statement at " + failure.location();
+    }
+
+    /** A statement that only raises: plain {@code RAISE ...} (no SQL: a syntax error) or a DO block of one RAISE. */
+    private static final Pattern ONLY_RAISES = Pattern.compile(
+            "(?is)\\s*(?:RAISE\\b.*|DO\\s+(\\$\\w*\\$)\\s*BEGIN\\s+RAISE\\s+EXCEPTION\\b[^;]*;\\s*END;?\\s*\\1\\s*;?\\s*)");
+
+    /**
+     * The fix for a downgrade that failed. One whose failing statement only raises refuses on purpose (neon's
+     * Databricks migrations end their downs in {@code RAISE EXCEPTION 'This migration is non-reversible...'}): it is
+     * irreversible as its author means, as Alembic's downgrade() that only raises is, not a statement to fix.
+     */
+    static String downgradeFixFor(MigrationFailure failure, String revision) {
+        return deliberateRefusal(failure, revision)
+                .orElseGet(() -> fixFor(failure) + ", or declare revision " + revision + " irreversible");
+    }
+
+    /** The fix for a downgrade whose failing statement only raises (see {@link #downgradeFixFor}), if it is one. */
+    static Optional<String> deliberateRefusal(MigrationFailure failure, String revision) {
+        boolean raises = (failure.sqlState().equals(SYNTAX_ERROR) || failure.sqlState().equals(RAISE_EXCEPTION))
+                && ONLY_RAISES.matcher(failure.statement()).matches();
+        if (!raises) {
+            return Optional.empty();
+        }
+        return Optional.of("Declare revision " + revision + " irreversible (--irreversible " + revision + "=<reason>):"
+                + " its downgrade refuses on purpose at " + failure.location()
+                + (failure.sqlState().equals(SYNTAX_ERROR) ? " (RAISE outside a DO block is no SQL statement: the"
+                        + " syntax error is what stops it)" : ""));
     }
 
     /** The differences in the report's terms: path, kind, expected, actual. */

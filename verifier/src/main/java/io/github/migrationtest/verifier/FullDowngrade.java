@@ -58,7 +58,8 @@ final class FullDowngrade {
             } catch (MigrationFailedException e) {
                 return CheckResult.failed(Check.FULL_DOWNGRADE_TO_BASE,
                         "the downgrade of revision " + revision.label() + " failed on the way down",
-                        Findings.error(e.failure()), Findings.fixFor(e.failure()));
+                        Findings.error(e.failure()), Findings.deliberateRefusal(e.failure(), revision.id())
+                                .orElseGet(() -> Findings.fixFor(e.failure())));
             }
         }
         DiffResult diff = SchemaDiff.compare(snapshots.get(stop), work.snapshot(), diffOptions);

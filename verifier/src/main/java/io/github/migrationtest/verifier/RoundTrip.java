@@ -235,8 +235,7 @@ final class RoundTrip {
             downTouches = work.protectedTouches();
             MigrationFailure failure = MissingRelation.explainDowngrade(e.failure(), after, before).orElse(e.failure());
             record(CheckResult.failed(Check.DOWNGRADE_RESTORES_SCHEMA, "the downgrade failed",
-                    Findings.error(failure), Findings.fixFor(failure)
-                            + ", or declare revision " + revision.id() + " irreversible"));
+                    Findings.error(failure), Findings.downgradeFixFor(failure, revision.id())));
             return Down.FAILED;
         }
         SchemaSnapshot afterDowngrade = snapshot();
@@ -263,8 +262,7 @@ final class RoundTrip {
         } catch (MigrationFailedException e) {
             reupgradeFailed = true;
             record(CheckResult.failed(Check.REUPGRADE_REPRODUCES_SCHEMA, "the upgrade failed after the downgrade",
-                    Findings.error(e.failure()), "Make " + downgradeFile() + " undo every change of the upgrade"
-                            + completion.lacks(false) + ", so that the upgrade can run again"));
+                    Findings.error(e.failure()), againFix(e.failure())));
             return true;
         }
         DiffResult diff = SchemaDiff.compare(after, snapshot(), options.diff());
@@ -276,6 +274,24 @@ final class RoundTrip {
                 "the upgrade after the downgrade did not reproduce the schema", Findings.differences(diff),
                 "Make " + downgradeFile() + " undo the upgrade completely, so that running it again gives the same schema"));
         return true;
+    }
+
+    /**
+     * What makes the upgrade run a second time. Refused for want of a privilege it had the first time, the cause is
+     * no object the downgrade left (provideplatform/vault's first migration demotes its role: the downgrade was told
+     * to drop two extensions, after which the upgrade failed the same way): a role lost a privilege, and roles are
+     * the server's.
+     */
+    private String againFix(MigrationFailure failure) {
+        String undo = "make " + downgradeFile() + " undo every change of the upgrade" + completion.lacks(false);
+        if (!MigrationPrivileges.isRefusal(failure)) {
+            return "M" + undo.substring(1) + ", so that the upgrade can run again";
+        }
+        return "The upgrade ran the first time and is refused now: a role lost a privilege on the way, and roles are"
+                + " the server's, so no downgrade of the database gives it back (an upgrade that demotes or revokes"
+                + " from its own role, ALTER USER current_user WITH NOSUPERUSER, fails when it runs again): leave"
+                + " role changes to an init script or the deployment, or declare revision " + revision.id()
+                + " irreversible" + (completion.lacks(false).isEmpty() ? "" : "; and " + undo);
     }
 
     /** Where the tool runs scripts of its own with every upgrade (Flyway's callbacks), what they change is theirs. */

@@ -343,6 +343,29 @@ class HistoryWalkTest {
         }
     }
 
+    /**
+     * An upgrade that demotes the role it runs as (provideplatform/vault's first migration) cannot run a second time,
+     * and no downgrade of the database restores the role: the re-upgrade's failure says so, not "make the downgrade
+     * undo every change", which it did.
+     */
+    @Test
+    void an_upgrade_refused_after_it_demoted_its_role_is_told_that_roles_are_the_server_s() throws IOException, SQLException {
+        String role = "migrationtest_demoted_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        pair(1, "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE " + role
+                + " SUPERUSER; END IF; END$$;\nSET ROLE " + role + ";\nCREATE SCHEMA s;\nALTER USER current_user WITH"
+                + " NOSUPERUSER;\nRESET ROLE;", "DROP SCHEMA s;");
+        server = superuserMigrations();
+
+        VerificationReport report = verifyThenDropRole(role, VerifierOptions.defaults().withJobs(1));
+
+        assertThat(report.revisions().get(0).result(Check.DOWNGRADE_RESTORES_SCHEMA)).get()
+                .extracting(CheckResult::outcome).isEqualTo(Outcome.PASSED);
+        CheckResult again = report.revisions().get(0).result(Check.REUPGRADE_REPRODUCES_SCHEMA).orElseThrow();
+        assertThat(again.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(again.fix()).startsWith("The upgrade ran the first time and is refused now: a role lost a privilege")
+                .doesNotContain("undo every change");
+    }
+
     /** A server (shared) whose migrations run as its superuser, who may create and drop roles. */
     private static PostgresServer superuserMigrations() {
         return PostgresServer.shared(PostgresSettings.fromEnvironment().withMigrations(MigrationLogin.SERVER_USER));

@@ -35,15 +35,32 @@ public record Bookkeeping(String table, List<String> create, String record, Stri
 
     /**
      * SQL that records (upgrade) or removes (downgrade) a version, creating the table first if a
-     * migration dropped it (a downgrade that drops the schema), so the next step still finds it.
+     * migration dropped it (a downgrade that drops the schema), so the next step still finds it. With a
+     * {@code schema} (see {@link #plainStep}), in that schema.
      */
-    String step(boolean upgrade, String version) {
-        return "DO $migrationtest$ BEGIN " + createIfAbsent() + plainStep(upgrade, version) + "; END $migrationtest$";
+    String step(boolean upgrade, String version, String schema) {
+        String pin = schema.isEmpty() ? "" : "PERFORM " + searchPath(schema) + "; ";
+        return "DO $migrationtest$ BEGIN " + pin + createIfAbsent() + plainStep(upgrade, version, "")
+                + "; END $migrationtest$";
     }
 
-    /** The same change as plain SQL, for a table that is there: no PL/pgSQL block to compile. */
-    String plainStep(boolean upgrade, String version) {
-        return (upgrade ? record : remove).replace("%s", "'" + version.replace("'", "''") + "'");
+    /**
+     * The same change as plain SQL, for a table that is there: no PL/pgSQL block to compile. With a
+     * {@code schema} (where the table was made), the rest of the step's transaction looks in it first: a
+     * migration may move the session's search_path ({@code SET search_path TO app}), and golang-migrate
+     * keeps its table in the schema current when it connected, not there. Unpinned, the guarded step made a
+     * second table in the migration's schema, and that schema's {@code DROP SCHEMA} in the downgrade failed
+     * on it. The session is reset after each step, so the setting ends with the step.
+     */
+    String plainStep(boolean upgrade, String version, String schema) {
+        String change = (upgrade ? record : remove).replace("%s", "'" + version.replace("'", "''") + "'");
+        return schema.isEmpty() ? change : "SELECT " + searchPath(schema) + "; " + change;
+    }
+
+    /** A call that sets search_path to {@code schema} alone until the transaction ends. */
+    private static String searchPath(String schema) {
+        String path = '"' + schema.replace("\"", "\"\"") + '"';
+        return "pg_catalog.set_config('search_path', '" + path.replace("'", "''") + "', true)";
     }
 
     /** PL/pgSQL that creates the table when it is absent; {@link #ensure()} and {@link #step} share it. */

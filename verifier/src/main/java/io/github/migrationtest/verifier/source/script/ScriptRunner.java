@@ -37,8 +37,8 @@ public final class ScriptRunner {
     private final Bookkeeping bookkeeping;
     /** Whether a role or tablespace the scripts create may exist already ({@link ExistingServerObjects}): init scripts. */
     private final boolean keepsExistingServerObjects;
-    /** Connections whose database has the bookkeeping table: it is made once per connection, not per step. */
-    private final Map<Connection, Boolean> kept = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Connections whose database has the bookkeeping table, with its schema: it is made once per connection, not per step. */
+    private final Map<Connection, String> kept = Collections.synchronizedMap(new WeakHashMap<>());
     private volatile StatementListener listener = StatementListener.NONE;
 
     public ScriptRunner(Duration lockTimeout, Duration statementTimeout) {
@@ -143,12 +143,10 @@ public final class ScriptRunner {
                 throw new IllegalStateException("Revision " + revision.id() + " cannot run in the caller's transaction: "
                         + (transactional ? "none is open" : outside));
             }
-            Recording record = bookkeeping.isNone() || version.isEmpty() ? Recording.NONE
-                    : new Recording(bookkeeping.plainStep(direction == Direction.UP, version),
-                            bookkeeping.step(direction == Direction.UP, version));
-            if (!record.isEmpty()) {
-                ensureBookkeeping(connection);
-            }
+            String schema = bookkeeping.isNone() || version.isEmpty() ? null : ensureBookkeeping(connection);
+            Recording record = schema == null ? Recording.NONE
+                    : new Recording(bookkeeping.plainStep(direction == Direction.UP, version, schema),
+                            bookkeeping.step(direction == Direction.UP, version, schema));
             int count;
             try {
                 count = timeouts.around(connection,
@@ -177,28 +175,35 @@ public final class ScriptRunner {
     }
 
     /**
-     * Creates the bookkeeping table before the first step on a connection, so even that step's SQL finds it. Asks
+     * Creates the bookkeeping table before the first step on a connection, so even that step's SQL finds it, and
+     * returns the schema it is in ("" when the session has none), where the steps record their versions. Asks
      * first: the table is almost always there (a rebuilt database is a clone), and the block that creates it costs a
      * new session 4-5 ms of compiling PL/pgSQL (hatchet-goose: once per rebuild and checkpoint), the question 0.1 ms.
      */
-    private void ensureBookkeeping(Connection connection) throws SQLException {
-        if (kept.containsKey(connection)) {
-            return;
+    private String ensureBookkeeping(Connection connection) throws SQLException {
+        String known = kept.get(connection);
+        if (known != null) {
+            return known;
         }
-        boolean present;
+        String schema;
         try (PreparedStatement exists = connection.prepareStatement(
-                "select pg_catalog.to_regclass(?::text) is not null")) {
+                "select n.nspname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                        + " where c.oid = pg_catalog.to_regclass(?::text)")) {
             exists.setString(1, bookkeeping.table());
             try (ResultSet row = exists.executeQuery()) {
-                present = row.next() && row.getBoolean(1);
+                schema = row.next() ? row.getString(1) : null;
             }
         }
-        if (!present) {
+        if (schema == null) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(bookkeeping.ensure());
+                try (ResultSet row = statement.executeQuery("select pg_catalog.current_schema()")) {
+                    schema = row.next() && row.getString(1) != null ? row.getString(1) : "";
+                }
             }
         }
-        kept.put(connection, Boolean.TRUE);
+        kept.put(connection, schema);
+        return schema;
     }
 
     /**
@@ -300,8 +305,23 @@ public final class ScriptRunner {
         } catch (SQLException e) {
             rollbackQuietly(connection, transactional, e);
             String file = scripts.isEmpty() ? String.join(", ", revision.files()) : scripts.get(0).file();
-            throw new MigrationFailedException(revision, direction, PostgresErrors.failure(file, e), e);
+            throw new MigrationFailedException(revision, direction, bookkeepingFailure(file, e), e);
         }
+    }
+
+    /**
+     * The step's statements ran and recording it in the tool's table failed: no statement of the file is to fix,
+     * so the failure names the file, not its last statement (a file that ends in {@code SET ROLE app} was told
+     * "Fix the statement at 1_a.up.sql:2:1", a statement that had run). The record is written in the session the
+     * file leaves, as the tools write theirs on the migration's connection.
+     */
+    private static MigrationFailure bookkeepingFailure(String file, SQLException error) {
+        MigrationFailure failure = PostgresErrors.failure(file, error);
+        return failure.withMessage("its statements ran, but recording the step in the tool's table failed: "
+                + failure.message()).withFix("leave a session that can write the tool's table at the end of " + file
+                + ": the tool records the step on the same connection, so a SET ROLE (or SET SESSION AUTHORIZATION)"
+                + " in the file applies to that record too; end the file with RESET ROLE, or grant that role what the"
+                + " table needs");
     }
 
     /**
@@ -357,7 +377,9 @@ public final class ScriptRunner {
             SQLException failure = savepointed ? recordApart(connection, after, e) : e;
             if (failure != null) {
                 rollbackQuietly(connection, transactional, failure);
-                MigrationFailure cause = PostgresErrors.failure(script, statement, failure);
+                // recordApart answers another exception when the statement ran and only the record of the step failed
+                MigrationFailure cause = failure != e ? bookkeepingFailure(script.file(), failure)
+                        : PostgresErrors.failure(script, statement, failure);
                 throw new MigrationFailedException(revision, direction,
                         savepointed ? withoutBookkeeping(cause) : cause, failure);
             }

@@ -158,6 +158,83 @@ class SqlConventionsRunTest {
         assertThat(strings("select version::text from schema_migrations")).containsExactly("1");
     }
 
+    /**
+     * golang-migrate keeps its table in the schema current when it connected: a migration that moves the session's
+     * search_path records its version there still, and a downgrade that drops the migration's schema finds nothing of
+     * the tool's in it (the tables were made in {@code app}, and {@code DROP SCHEMA app} failed: a false alarm).
+     */
+    @Test
+    void a_migration_that_sets_the_search_path_records_its_version_where_the_table_was_made() throws Exception {
+        OneRevision one = oneRevision("create schema app;\nset search_path to app;\ncreate table t (id int);",
+                "drop table app.t;\ndrop schema app;");
+
+        one.source().upgrade(one.revision(), one.connection());
+        assertThat(strings("select version::text from public.schema_migrations")).containsExactly("1");
+        assertThat(strings("select count(*)::text from pg_class where relnamespace = 'app'::regnamespace"))
+                .containsExactly("1");
+        one.source().downgrade(one.revision(), one.connection());
+        assertThat(strings("select version::text from public.schema_migrations")).isEmpty();
+
+        VerificationReport report = verify();
+        assertThat(result(report, "1", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow().outcome())
+                .isEqualTo(Outcome.PASSED);
+    }
+
+    /**
+     * The tool records the step on the migration's connection, as golang-migrate does: a file that ends as another
+     * role fails there, and the failure is the record's, named by the file, not by its last statement (which ran).
+     */
+    @Test
+    void a_record_of_the_step_that_fails_is_reported_as_the_record_s_not_as_the_last_statement() throws Exception {
+        String role = "mt_bookkeeping_" + ProcessHandle.current().pid();
+        try (Statement setup = db.connection().createStatement()) {
+            setup.execute("create role " + role + "; grant create on schema public to " + role);
+        }
+        try {
+            OneRevision one = oneRevision("set role " + role + ";\ncreate table t (id int);", "drop table t;");
+
+            assertThatThrownBy(() -> one.source().upgrade(one.revision(), one.connection()))
+                    .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                        assertThat(e.failure().location()).endsWith("1_t.up.sql");
+                        assertThat(e.failure().message()).startsWith("its statements ran, but recording the step")
+                                .contains("permission denied for table schema_migrations");
+                        assertThat(e.failure().fix()).contains("RESET ROLE");
+                    });
+            assertThat(strings("select coalesce(to_regclass('t')::text, 'none')")).containsExactly("none");
+        } finally {
+            try (Statement cleanup = db.connection().createStatement()) {
+                cleanup.execute("reset role; revoke create on schema public from " + role + "; drop role " + role);
+            }
+        }
+    }
+
+    /**
+     * A down file that only raises refuses on purpose (neon's Databricks migrations: a plain {@code RAISE EXCEPTION},
+     * which is no SQL and stops the downgrade with a syntax error): the fix is to declare it irreversible, as for an
+     * Alembic downgrade() that only raises, not "Fix the statement". Any other failing downgrade keeps its fix.
+     */
+    @Test
+    void a_downgrade_that_only_raises_is_told_to_be_declared_irreversible() {
+        write("1_t.up.sql", "create table t (id int);");
+        write("1_t.down.sql", "drop table t;\nselect 1/0;");
+        write("2_u.up.sql", "create table u (id int);");
+        write("2_u.down.sql", "-- non-reversible\nRAISE EXCEPTION 'This migration is non-reversible.';\n");
+        write("3_v.up.sql", "create table v (id int);");
+        write("3_v.down.sql", "DO $$ BEGIN RAISE EXCEPTION 'irreversible'; END $$;");
+
+        VerificationReport report = verify();
+
+        assertThat(result(report, "1", Check.DOWNGRADE_RESTORES_SCHEMA).fix()).startsWith("Fix the statement at");
+        assertThat(result(report, "2", Check.DOWNGRADE_RESTORES_SCHEMA).fix())
+                .startsWith("Declare revision 2 irreversible (--irreversible 2=<reason>)")
+                .contains("RAISE outside a DO block");
+        assertThat(result(report, "3", Check.DOWNGRADE_RESTORES_SCHEMA).fix())
+                .startsWith("Declare revision 3 irreversible").doesNotContain("outside a DO block");
+        assertThat(report.historyCheck(Check.FULL_DOWNGRADE_TO_BASE).orElseThrow().fix())
+                .startsWith("Declare revision 3 irreversible");
+    }
+
     @Test
     void a_dbmate_history_is_walked_in_dbmate_s_file_name_order() {
         // dbmate runs 10_users.sql before 2_emails.sql (file names sorted as text); in number order the second would
