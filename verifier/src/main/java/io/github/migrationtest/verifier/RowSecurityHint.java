@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
 final class RowSecurityHint {
 
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    /** Policies apply to reading and writing rows only: a failed ALTER TABLE on such a table is not theirs. */
+    private static final Pattern READS_OR_WRITES_ROWS = Pattern.compile(
+            "^\\s*(?:--[^\\n]*\\n\\s*|/\\*.*?\\*/\\s*)*(?:insert|update|delete|select|with|merge|copy)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** SQL: the tables whose policies apply to the current role (unless it bypasses them), qualified and bare. */
     private static final String TABLES_UNDER_POLICIES = """
@@ -35,7 +39,7 @@ final class RowSecurityHint {
     /** The failure with a hint naming the table whose policies applied, when its statement names one; else as it was. */
     static MigrationFailedException explain(MigrationFailedException failed, Connection steps, MigrationLogin.Kind login) {
         MigrationFailure failure = failed.failure();
-        if (login == MigrationLogin.Kind.SERVER_USER || failure.statement().isBlank()
+        if (login == MigrationLogin.Kind.SERVER_USER || !READS_OR_WRITES_ROWS.matcher(failure.statement()).find()
                 || INSUFFICIENT_PRIVILEGE.equals(failure.sqlState())) {
             return failed;
         }

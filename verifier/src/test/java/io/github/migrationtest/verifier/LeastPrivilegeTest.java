@@ -158,6 +158,26 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void a_failed_alter_table_of_a_table_with_row_level_security_is_not_blamed_on_its_policies()
+            throws IOException, SQLException {
+        pair("0001_tenants", """
+                CREATE TABLE students (id int, tenant_id int);
+                ALTER TABLE students ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE students FORCE ROW LEVEL SECURITY;""", "DROP TABLE students;");
+        pair("0002_fk", "ALTER TABLE students ADD COLUMN course_id int REFERENCES courses (id);",
+                "ALTER TABLE students DROP COLUMN course_id;");
+
+        VerificationReport report;
+        try (PostgresServer server = existingServer(MigrationLogin.OWN_ROLE)) {
+            report = verify(server);
+        }
+
+        CheckResult alter = report.revisions().get(1).result(Check.UPGRADES_APPLY).orElseThrow();
+        assertThat(alter.error().orElseThrow().message()).startsWith("relation \"courses\" does not exist")
+                .doesNotContain("row-level security");
+    }
+
+    @Test
     void with_the_superuser_option_the_same_migrations_run_as_before() throws IOException, SQLException {
         Path marker = outside.resolve("copied-as-superuser");
         // The server's processes never run as root (as root here they run as an unprivileged uid):
