@@ -2,6 +2,7 @@ package io.github.migrationtest.verifier;
 
 import io.github.migrationtest.verifier.postgres.Backend;
 import io.github.migrationtest.verifier.postgres.DisposableDatabase;
+import io.github.migrationtest.verifier.postgres.MigrationLogin;
 import io.github.migrationtest.verifier.snapshot.IncrementalReader;
 import io.github.migrationtest.verifier.snapshot.PreparedOnce;
 import io.github.migrationtest.verifier.safety.SafetyRecorder;
@@ -324,7 +325,8 @@ final class WorkingDatabase implements AutoCloseable {
         } catch (MigrationFailedException e) {
             windowEnded = inWindow; // the step rolled the window's transaction back
             resetAfterFailure(open, e);
-            throw MigrationPrivileges.explain(e, database.server().migrationsKind());
+            MigrationLogin.Kind login = database.server().migrationsKind();
+            throw MigrationPrivileges.explain(RowSecurityHint.explain(e, open, login), login);
         } catch (SQLException | RuntimeException e) {
             windowEnded = inWindow;
             resetAfterFailure(open, e);

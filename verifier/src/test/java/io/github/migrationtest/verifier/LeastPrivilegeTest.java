@@ -131,6 +131,53 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void a_statement_that_fails_in_a_row_level_security_policy_is_told_the_policies_apply_to_the_migrations_role()
+            throws IOException, SQLException {
+        // Ekitela/postgres-blog-lab: FORCE ROW LEVEL SECURITY, then demo data that its flyway.toml's postgres user,
+        // a superuser, inserts past the policies; as the run's own role the policy's current_setting(...) fails.
+        pair("0001_tenants", """
+                CREATE TABLE students (id int, tenant_id int);
+                ALTER TABLE students ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE students FORCE ROW LEVEL SECURITY;
+                CREATE POLICY students_tenant ON students USING (tenant_id = current_setting('app.current_tenant')::int);""",
+                "DROP TABLE students;");
+        pair("0002_seed", "INSERT INTO students (id, tenant_id) VALUES (1, 1);", "DELETE FROM students;");
+
+        VerificationReport report;
+        try (PostgresServer server = existingServer(MigrationLogin.OWN_ROLE)) {
+            report = verify(server);
+        }
+
+        CheckResult seed = report.revisions().get(1).result(Check.UPGRADES_APPLY).orElseThrow();
+        assertThat(seed.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(seed.error().orElseThrow().message()).startsWith("unrecognized configuration parameter")
+                .contains("public.students has row-level security that applies to the migrations' role (a role of the"
+                        + " run's own, without superuser or BYPASSRLS)")
+                .contains("--superuser-migrations");
+        assertThat(seed.fix()).startsWith("Run the migrations with the privilege this statement needs (see the hint)");
+    }
+
+    @Test
+    void a_failed_alter_table_of_a_table_with_row_level_security_is_not_blamed_on_its_policies()
+            throws IOException, SQLException {
+        pair("0001_tenants", """
+                CREATE TABLE students (id int, tenant_id int);
+                ALTER TABLE students ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE students FORCE ROW LEVEL SECURITY;""", "DROP TABLE students;");
+        pair("0002_fk", "ALTER TABLE students ADD COLUMN course_id int REFERENCES courses (id);",
+                "ALTER TABLE students DROP COLUMN course_id;");
+
+        VerificationReport report;
+        try (PostgresServer server = existingServer(MigrationLogin.OWN_ROLE)) {
+            report = verify(server);
+        }
+
+        CheckResult alter = report.revisions().get(1).result(Check.UPGRADES_APPLY).orElseThrow();
+        assertThat(alter.error().orElseThrow().message()).startsWith("relation \"courses\" does not exist")
+                .doesNotContain("row-level security");
+    }
+
+    @Test
     void with_the_superuser_option_the_same_migrations_run_as_before() throws IOException, SQLException {
         Path marker = outside.resolve("copied-as-superuser");
         // The server's processes never run as root (as root here they run as an unprivileged uid):

@@ -11,6 +11,11 @@ enum Phase {
     SETUP,
     DROP_TRIGGER,
     DROP_POLICY,
+    /**
+     * Functions tied to a view: its row type in their arguments or result ({@code RETURNS SETOF current_log}), or read
+     * by a SQL-standard body. Postgres refuses to drop the view while they exist.
+     */
+    DROP_VIEW_ROUTINE,
     /** Views and materialized views, a view before the views it reads. */
     DROP_VIEW,
     /** Functions with a SQL-standard body depend on the tables they read. */
@@ -60,6 +65,8 @@ enum Phase {
     CREATE_ATOMIC_ROUTINE,
     /** A view after the views it reads. */
     CREATE_VIEW,
+    /** Functions tied to a view, after it. */
+    CREATE_VIEW_ROUTINE,
     /** The indexes of materialized views, which exist only now. */
     CREATE_VIEW_INDEX,
     CREATE_TRIGGER,

@@ -32,7 +32,8 @@ final class RoutineSql implements ObjectSql<Routine> {
 
     @Override
     public void drop(Routine routine, Plan plan) {
-        plan.add(tiedToTables(routine, plan) ? Phase.DROP_ATOMIC_ROUTINE : Phase.DROP_ROUTINE, Targets.drop(routine));
+        plan.add(tiedToViews(routine, plan) ? Phase.DROP_VIEW_ROUTINE
+                : tiedToTables(routine, plan) ? Phase.DROP_ATOMIC_ROUTINE : Phase.DROP_ROUTINE, Targets.drop(routine));
     }
 
     @Override
@@ -157,7 +158,21 @@ final class RoutineSql implements ObjectSql<Routine> {
                 .anyMatch(relation -> Mentions.mentions(signature, Targets.name(relation)));
     }
 
+    /**
+     * Whether the routine must come after the views it names (created after, dropped before): a view's row type is in
+     * its arguments or result ({@code read_delta(...) RETURNS SETOF current_log}, RIPE NCC's rpki-publication-server),
+     * or its SQL-standard body reads the view. The phases of tables come before the views', so such a routine would
+     * otherwise be dropped after its view, which Postgres refuses, and created before it.
+     */
+    private static boolean tiedToViews(Routine routine, Plan plan) {
+        String named = Objects.toString(routine.arguments(), "") + " " + Objects.toString(routine.result(), "")
+                + (isAtomic(routine) ? " " + routine.body() : "");
+        return Stream.of(plan.from(), plan.to()).flatMap(side -> side.objects(View.class).stream())
+                .anyMatch(view -> Mentions.mentions(named, Targets.name(view)));
+    }
+
     private static Phase createPhase(Routine routine, Plan plan) {
-        return tiedToTables(routine, plan) ? Phase.CREATE_ATOMIC_ROUTINE : Phase.CREATE_ROUTINE;
+        return tiedToViews(routine, plan) ? Phase.CREATE_VIEW_ROUTINE
+                : tiedToTables(routine, plan) ? Phase.CREATE_ATOMIC_ROUTINE : Phase.CREATE_ROUTINE;
     }
 }

@@ -167,7 +167,11 @@ final class FlywaySource extends FileHistorySource {
             Optional<SqlScript> removal = repeatables.removal(revision, connection, table);
             if (removal.isPresent()) {
                 // SQL of ours, not the user's: run before the runner reports statements, so it is not measured.
-                runner.run(revision, Direction.DOWN, List.of(removal.get()), "", connection);
+                try {
+                    runner.run(revision, Direction.DOWN, List.of(removal.get()), "", connection);
+                } catch (MigrationFailedException e) {
+                    throw Repeatables.ours(e);
+                }
                 repeatables.checkRemoved(revision, connection, table.table());
             }
         }

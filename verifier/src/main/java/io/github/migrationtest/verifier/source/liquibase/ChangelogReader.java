@@ -147,11 +147,16 @@ final class ChangelogReader {
     /**
      * The changesets Liquibase's update runs on Postgres with these contexts and labels: the filters of its
      * own update command, so one for another database ({@code dbms="mysql"}), another context or label, or
-     * marked {@code ignore} is not a revision.
+     * marked {@code ignore} is not a revision. Nor is one whose only change is for another database ({@code sqlFile}
+     * with {@code dbms: h2, mysql}): Liquibase's {@code ChangeSet.execute} skips it and records nothing, so every update
+     * finds it pending again (one with several changes, none for Postgres, it records as ran).
      */
     private List<ChangeSet> runOnPostgres(List<ChangeSet> changeSets) {
-        List<ChangeSetFilter> filters = LiquibaseCommands.standardFilters(new PostgresDatabase(), options);
-        return changeSets.stream().filter(c -> filters.stream().allMatch(f -> f.accepts(c).isAccepted())).toList();
+        PostgresDatabase postgres = new PostgresDatabase();
+        List<ChangeSetFilter> filters = LiquibaseCommands.standardFilters(postgres, options);
+        return changeSets.stream().filter(c -> filters.stream().allMatch(f -> f.accepts(c).isAccepted()))
+                .filter(c -> c.getChanges().size() != 1 || runsOn(c.getChanges().get(0), postgres))
+                .toList();
     }
 
     /**

@@ -36,6 +36,7 @@ final class LiquibaseErrors {
     /** Where a changeset's rollback starts, in the XML, YAML and JSON formats. */
     private static final Pattern ROLLBACK = Pattern.compile("(?i)(<rollback\\b|\\brollback\\s*:|\"rollback\"\\s*:)");
     private static final int SQL_SHOWN = 300;
+    private static final Pattern FORMATTED_HEADER = Pattern.compile("(?i)^\\s*--\\s*changeset\\s");
     private static final String END_OF_INPUT = "syntax error at end of input";
     private static final String CUT_SHORT = "the statement Liquibase ran ends before the changeset's own does: Liquibase"
             + " splits a changeset's SQL at its endDelimiter (by default at each ;), also inside a function's $$ body;"
@@ -75,9 +76,11 @@ final class LiquibaseErrors {
             return failure;
         }
         if (text.map(changelog -> collapsed(changeSetText(changelog, line)).contains(collapsed(sql.get()))).orElse(false)) {
-            // The user's own SQL, at its changeset; a rollback's at its own line, which the changeset's would put
-            // among the changes the upgrade ran.
-            int at = direction == Direction.DOWN ? rollbackLine(text.get(), line, sql.get()) : line;
+            // The user's own SQL, at its own line (a formatted-SQL changeset's statements follow its header and
+            // preconditions); a rollback's at its own line, which the changeset's would put among the changes the
+            // upgrade ran.
+            int at = direction == Direction.DOWN ? rollbackLine(text.get(), line, sql.get())
+                    : statementLine(text.get(), line, sql.get());
             MigrationFailure own = at == line ? failure : PostgresErrors.failure(file, at, 1, sqlError, "");
             if (!END_OF_INPUT.equals(own.message())) {
                 return own;
@@ -133,6 +136,23 @@ final class LiquibaseErrors {
         finder.within(line + (int) own.substring(0, rollback.start()).chars().filter(c -> c == '\n').count(),
                 line + (int) own.chars().filter(c -> c == '\n').count());
         return finder.find(sql).orElse(line);
+    }
+
+    /**
+     * The line a formatted-SQL changeset's statement starts on, when it is not the line under the header: the header
+     * is a comment, and its statements (after its preconditions, also comments) can run for pages. A statement right
+     * under the header keeps the header's line, which names the changeset; so does another changelog's changeset,
+     * whose declaration holds the change, and a statement that is not in the changeset's text.
+     */
+    private static int statementLine(String changelog, int line, String sql) {
+        String[] lines = changelog.split("\\R", -1);
+        if (line <= 0 || line > lines.length || !FORMATTED_HEADER.matcher(lines[line - 1]).find()) {
+            return line;
+        }
+        StatementFinder finder = StatementFinder.of("", changelog);
+        finder.within(line, line + (int) changeSetText(changelog, line).chars().filter(c -> c == '\n').count());
+        int at = finder.find(sql).orElse(line);
+        return at == line + 1 ? line : at;
     }
 
     /** The changeset's own text, from its line to the next changeset (the whole text when the line is unknown). */

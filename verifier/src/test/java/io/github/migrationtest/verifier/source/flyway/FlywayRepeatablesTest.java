@@ -71,6 +71,26 @@ class FlywayRepeatablesTest {
     }
 
     @Test
+    void a_failing_statement_of_the_generated_removal_is_said_to_be_the_verifier_s_not_the_history_s() throws Exception {
+        // A view over a function over a view: the generated removal drops the function before the view that reads it.
+        write("R__order_view.sql", "create or replace view order_users as\n"
+                + "select o.id, u.name from orders o join users u on u.id = o.user_id;\n"
+                + "create or replace function named(n text) returns setof order_users language sql as\n"
+                + "$$ select * from order_users where name = n $$;\n"
+                + "create or replace view named_a as select * from named('a');");
+        MigrationSource source = MigrationSources.open(location, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.upgrade(source.revisions().get(1), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.downgrade(source.revisions().get(1), db.connection())).failure();
+
+        assertThat(failure.file()).isEqualTo("undo of the repeatable migrations");
+        assertThat(failure.message()).contains("because other objects depend on it");
+        assertThat(failure.fix()).startsWith("This SQL is the verifier's own, not the history's");
+    }
+
+    @Test
     void repeatables_wait_for_the_head_and_run_after_its_version_as_a_migrate_of_the_whole_history_runs_them()
             throws Exception {
         MigrationSource source = MigrationSources.open(location, SourceOptions.defaults());

@@ -185,6 +185,38 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void a_failing_formatted_sql_statement_points_at_its_own_line_not_at_the_changeset_header(@TempDir Path dir)
+            throws Exception {
+        // jasmeet-bajwa/DBTest: a precondition between the header and the SQL, and a type Postgres does not have.
+        Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
+                --liquibase formatted sql
+
+                --changeset a:1
+                create table t1 (id int);
+                --rollback drop table t1;
+
+                --changeset a:2
+                --preconditions onFail:HALT
+                --precondition-sql-check expectedResult:0 select count(*) from pg_tables where tablename = 't2'
+                create table t2 (id int);
+                create table t3 (
+                    id int,
+                    d Datetime
+                );
+                --rollback drop table t3;
+                --rollback drop table t2;
+                """);
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
+
+        assertThat(failure.location()).isEqualTo(changelog + ":11:1");
+        assertThat(failure.message()).isEqualTo("type \"datetime\" does not exist");
+    }
+
+    @Test
     void revisions_by_tag_group_the_changesets_up_to_each_tag() throws Exception {
         MigrationSource source = MigrationSources.open(ROOT.resolve("tags"),
                 SourceOptions.defaults().withLiquibaseRevisions(LiquibaseRevisions.TAG));
@@ -790,6 +822,29 @@ class LiquibaseSourceTest {
 
         assertThat(source.revisions().get(0).noDowngradeReason())
                 .startsWith("Liquibase cannot generate a rollback for changeset ada:one in " + changelog + " (sql): ");
+    }
+
+    @Test
+    void a_changeset_whose_only_change_is_for_another_database_is_not_a_revision(@TempDir Path dir) throws Exception {
+        // meterNG's test data: Liquibase skips the changeset on Postgres and records nothing, so update never applies it.
+        Path changelog = Files.writeString(dir.resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - changeSet: {id: one, author: ada, changes: [{createTable: {tableName: t, columns: [{column: {name: id, type: int}}]}}]}
+                  - changeSet: {id: testData, author: ada, changes: [{sql: {dbms: "h2, mysql", sql: "insert into t values (1)"}}]}
+                  - changeSet:
+                      id: two
+                      author: ada
+                      changes:
+                        - createTable: {tableName: u, columns: [{column: {name: id, type: int}}]}
+                        - sql: {dbms: mysql, sql: "insert into u values (1)"}
+                """);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions()).extracting(Revision::id).containsExactly("one", "two");
+        source.upgrade(source.revisions().get(0), db.connection());
+        source.upgrade(source.revisions().get(1), db.connection());
+        assertThat(applied()).containsExactly("one", "two");
     }
 
     @Test
