@@ -201,6 +201,27 @@ class LeastPrivilegeTest {
         assertThat(single(host, "SELECT count(*) FROM pg_roles WHERE rolname = 'evil_superuser'")).isEqualTo(0);
     }
 
+    /**
+     * provideplatform/privacy's first migration demotes its own login. As superuser it ran as the server's user, which
+     * the embedded server's bootstrap superuser refuses (and Postgres 15 allows: the server's user lost superuser for
+     * good); now as a superuser role of the run's own, dropped after it.
+     */
+    @Test
+    void superuser_migrations_that_demote_their_own_login_leave_the_servers_user_a_superuser()
+            throws IOException, SQLException {
+        pair("0001_demote", "ALTER USER current_user WITH NOSUPERUSER;\nCREATE TABLE t (id int);", "DROP TABLE t;");
+
+        VerificationReport report;
+        try (PostgresServer server = existingServer(MigrationLogin.SERVER_USER)) {
+            report = verify(server);
+        }
+
+        assertThat(report.revision("0001").orElseThrow().result(Check.UPGRADES_APPLY).orElseThrow().outcome())
+                .isEqualTo(Outcome.PASSED);
+        assertThat(single(host, "SELECT rolsuper::int FROM pg_roles WHERE rolname = current_user")).isEqualTo(1);
+        assertThat(runRoles()).as("the run's role, demoted, dropped").isEqualTo(0);
+    }
+
     @Test
     void a_normal_history_gets_the_same_verdicts_as_the_run_role_and_as_superuser() throws IOException {
         pair("0001_users", "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n"
@@ -245,7 +266,7 @@ class LeastPrivilegeTest {
             admin("DROP ROLE IF EXISTS migrationtest_someone");
         }
         assertThat(role).startsWith("migrationtest_");
-        assertThat(single(host, "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'migrationtest\\_%'")).isEqualTo(0);
+        assertThat(runRoles()).isEqualTo(0);
     }
 
     @Test
@@ -284,13 +305,22 @@ class LeastPrivilegeTest {
         }
     }
 
+    /**
+     * Roles of runs on the host other than the host's own: its superuser migrations log in as a superuser role of its
+     * own, which owns the application's database while it runs.
+     */
+    private static int runRoles() throws SQLException {
+        return single(host, "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'migrationtest\\_%' AND rolname <> '"
+                + application.migrationsUser() + "'");
+    }
+
     private void assertUntouched(Path marker) throws SQLException {
         assertThat(single(host, "SELECT count(*) FROM pg_database WHERE datname = 'precious'")).isEqualTo(1);
         assertThat(single(host, "SELECT count(*) FROM pg_file_settings WHERE name = 'work_mem'")).isEqualTo(0);
         assertThat(single(host, "SELECT count(*) FROM pg_roles WHERE rolname = 'evil_superuser'")).isEqualTo(0);
         assertThat(marker).doesNotExist();
         assertThat(host.openDatabases()).contains(application.name()); // its connections were not terminated for good
-        assertThat(single(host, "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'migrationtest\\_%'")).isEqualTo(0);
+        assertThat(runRoles()).isEqualTo(0);
     }
 
     private VerificationReport verify(PostgresServer server) {

@@ -20,13 +20,16 @@ public record MigrationLogin(Kind kind, Optional<String> role, Optional<String> 
         OWN_ROLE,
         /** A role that exists on the server, given by the user. */
         NAMED_ROLE,
-        /** The server's user itself (usually a superuser): what the verifier did before. */
+        /**
+         * Superuser migrations: a superuser role the run creates (since session 36), or the server's user itself where
+         * it is no superuser and so can make none. The name is kept from when it was always the server's user.
+         */
         SERVER_USER
     }
 
     /** The default: a role of the run's own. */
     public static final MigrationLogin OWN_ROLE = new MigrationLogin(Kind.OWN_ROLE, Optional.empty(), Optional.empty());
-    /** The server's user, usually a superuser. */
+    /** Superuser migrations (see {@link Kind#SERVER_USER}). */
     public static final MigrationLogin SERVER_USER = new MigrationLogin(Kind.SERVER_USER, Optional.empty(),
             Optional.empty());
 
@@ -75,7 +78,7 @@ public record MigrationLogin(Kind kind, Optional<String> role, Optional<String> 
         return switch (kind) {
             case OWN_ROLE -> "the run's own role (no superuser)";
             case NAMED_ROLE -> "role " + role.get();
-            case SERVER_USER -> "the server's user";
+            case SERVER_USER -> "a superuser role of the run's own (the server's user where it is no superuser)";
         };
     }
 }

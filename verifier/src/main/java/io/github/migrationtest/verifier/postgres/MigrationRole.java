@@ -42,7 +42,7 @@ final class MigrationRole {
     static MigrationRole open(AdminConnections admin, ServerEndpoint server, MigrationLogin wanted, String runId,
                               String marker) throws SQLException {
         return switch (wanted.kind()) {
-            case SERVER_USER -> new MigrationRole(MigrationLogin.Kind.SERVER_USER, server, null, false, Optional.empty());
+            case SERVER_USER -> superuser(admin, server, runId, marker);
             case NAMED_ROLE -> named(admin, server, wanted);
             case OWN_ROLE -> own(admin, server, runId, marker);
         };
@@ -50,21 +50,53 @@ final class MigrationRole {
 
     private static MigrationRole own(AdminConnections admin, ServerEndpoint server, String runId, String marker)
             throws SQLException {
-        if (!admin.use(statement -> bool(statement, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))) {
+        if (!isSuperuser(admin)) {
             return new MigrationRole(MigrationLogin.Kind.SERVER_USER, server, null, false, Optional.of(
                     "The migrations run as " + server.user() + ", the server's user: it is not a superuser, so the run"
                             + " cannot make a role of its own with less (it cannot give it its databases)"));
         }
+        Login login = created(admin, runId, marker, "NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+        return new MigrationRole(MigrationLogin.Kind.OWN_ROLE, server.withLogin(login.name(), login.password()),
+                login.name(), true, Optional.empty());
+    }
+
+    /**
+     * Superuser migrations log in as a superuser role of the run's own, not as the server's user: a history may change
+     * its own login ({@code ALTER USER current_user WITH NOSUPERUSER}, provideplatform/privacy), which would last on the
+     * server (Postgres 15 lets even the bootstrap superuser be demoted, and later majors refuse it, failing the history)
+     * and is undone with the role at the end of the run. Where the server's user is no superuser it cannot make one, and
+     * the migrations run as that user.
+     */
+    private static MigrationRole superuser(AdminConnections admin, ServerEndpoint server, String runId, String marker)
+            throws SQLException {
+        if (!isSuperuser(admin)) {
+            return new MigrationRole(MigrationLogin.Kind.SERVER_USER, server, null, false, Optional.empty());
+        }
+        Login login = created(admin, runId, marker, "SUPERUSER");
+        return new MigrationRole(MigrationLogin.Kind.SERVER_USER, server.withLogin(login.name(), login.password()),
+                login.name(), true, Optional.empty());
+    }
+
+    private static boolean isSuperuser(AdminConnections admin) throws SQLException {
+        return admin.use(statement -> bool(statement, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"));
+    }
+
+    private record Login(String name, String password) {
+    }
+
+    /** Creates the run's role with these attributes, a login with a random password. */
+    private static Login created(AdminConnections admin, String runId, String marker, String attributes)
+            throws SQLException {
         String name = PostgresServer.DATABASE_PREFIX + runId;
         String password = HexFormat.of().formatHex(bytes(18));
         // One transaction: a role without its comment would never be reclaimed if the run died in between.
         admin.use(statement -> statement.execute("BEGIN; CREATE ROLE " + PostgresServer.quote(name)
-                + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT PASSWORD "
+                + " LOGIN " + attributes + " INHERIT PASSWORD "
                 + PostgresServer.literal(password) + "; ALTER ROLE " + PostgresServer.quote(name)
                 + " SET statement_timeout = " + PostgresServer.literal(MigrationLogin.DEFAULT_STATEMENT_TIMEOUT)
                 + "; COMMENT ON ROLE " + PostgresServer.quote(name) + " IS " + PostgresServer.literal(marker)
                 + "; COMMIT"));
-        return new MigrationRole(MigrationLogin.Kind.OWN_ROLE, server.withLogin(name, password), name, true, Optional.empty());
+        return new Login(name, password);
     }
 
     private static MigrationRole named(AdminConnections admin, ServerEndpoint server, MigrationLogin wanted)
@@ -117,13 +149,19 @@ final class MigrationRole {
         return notice;
     }
 
-    /** Drops the run's own role, after its databases: a role that still owns something stays, and the log says why. */
+    /**
+     * Drops the run's own role, after its databases: a role that still owns something stays, and the log says why. What
+     * a superuser role made outside them (a database, a tablespace: {@code CREATE DATABASE} in a downgrade) is given to
+     * the server's user first, who would have made it as before such roles.
+     */
     void drop(AdminConnections admin, String server) {
         if (!created) {
             return;
         }
+        String reassign = kind == MigrationLogin.Kind.SERVER_USER
+                ? "REASSIGN OWNED BY " + PostgresServer.quote(owner) + " TO CURRENT_USER; " : "";
         try {
-            admin.use(statement -> statement.execute("DROP ROLE IF EXISTS " + PostgresServer.quote(owner)));
+            admin.use(statement -> statement.execute(reassign + "DROP ROLE IF EXISTS " + PostgresServer.quote(owner)));
         } catch (SQLException e) {
             LOG.warn("Could not drop role {} on {}; a later run drops it once what it owns is gone: {}", owner, server,
                     e.getMessage());
