@@ -126,7 +126,8 @@ record AlembicHistory(List<Revision> revisions, List<String> files, List<History
         String fix = failure.has("lacking") && failure.get("lacking").isJsonObject()
                 ? lowerFirst(AlembicSource.lackingFix(failure.getAsJsonObject("lacking"), where))
                 : "fix the error; when a module is missing, run with the Python that has the project's packages"
-                        + " (--python) or put them on PYTHONPATH";
+                        + " (--python; this run's is " + text(failure, "python") + ", " + text(failure, "pythonVersion")
+                        + ") or put them on PYTHONPATH";
         HistoryFinding finding = HistoryFinding.error(Kind.UNREADABLE, where,
                 "Alembic cannot read the history: " + text(failure, "message"), fix);
         return new AlembicHistory(List.of(), List.of(), List.of(finding), List.of("alembic_version"), false);

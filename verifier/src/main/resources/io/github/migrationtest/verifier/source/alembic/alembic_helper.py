@@ -790,6 +790,8 @@ def _failure(error, revision=None):
         "flaskContext": flask_context,
         "fix": getattr(error, "fix", "") if isinstance(error, TwoDatabasesAtOnce) else "",
         "lacking": _lacking_name(error),
+        "python": sys.executable,
+        "pythonVersion": sys.version.split()[0],
         "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))[-4000:],
     }
 

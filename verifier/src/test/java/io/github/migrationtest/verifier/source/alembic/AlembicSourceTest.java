@@ -587,6 +587,22 @@ class AlembicSourceTest {
     }
 
     @Test
+    void a_revision_importing_a_module_this_python_lacks_names_the_python_the_run_used() throws Exception {
+        // halb6: the step messages named the interpreter, the unread history did not.
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "tokens", "pass", "pass");
+        project.write(project.shown(file), "import application_models_nowhere\n" + Files.readString(file));
+
+        try (MigrationSource source = opened(project)) {
+            assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.UNREADABLE).singleElement().satisfies(f -> {
+                assertThat(f.message()).startsWith("Alembic cannot read the history: ModuleNotFoundError");
+                assertThat(f.fix()).matches("fix the error; when a module is missing, run with the Python that has the"
+                        + " project's packages \\(--python; this run's is /\\S+, 3\\.[0-9.]+\\) or put them on PYTHONPATH");
+            });
+        }
+    }
+
+    @Test
     void an_env_py_importing_a_name_this_pythons_sqlalchemy_lacks_is_not_told_the_module_is_missing() throws Exception {
         // 0ff1ane/fastapi-sqlalchemy2-alembic's env.py imports its models, written with SQLAlchemy 2.0's mapped_column:
         // under 1.4, `cannot import name 'mapped_column' from 'sqlalchemy.orm'`; sqlalchemy.orm itself is there.
