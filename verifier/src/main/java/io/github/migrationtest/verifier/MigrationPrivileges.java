@@ -60,7 +60,7 @@ public final class MigrationPrivileges {
         MigrationFailure failure = failed.failure();
         Optional<MigrationFailure> missing = FailureExplanations.explain(failure);
         if (missing.isPresent()) {
-            return replaced(failed, missing.get());
+            return failed.withFailure(missing.get());
         }
         String hint;
         if (login == MigrationLogin.Kind.OWN_ROLE && isTimeout(failure)) {
@@ -80,14 +80,7 @@ public final class MigrationPrivileges {
         } else {
             return failed;
         }
-        return replaced(failed, failure.withHint(hint).withFix("")); // the hint's fix, not a source's
-    }
-
-    private static MigrationFailedException replaced(MigrationFailedException failed, MigrationFailure explained) {
-        MigrationFailedException replaced = new MigrationFailedException(failed.revision(), failed.direction(), explained,
-                failed.getCause());
-        replaced.setStackTrace(failed.getStackTrace());
-        return replaced;
+        return failed.withFailure(failure.withHint(hint).withFix("")); // the hint's fix, not a source's
     }
 
     /**

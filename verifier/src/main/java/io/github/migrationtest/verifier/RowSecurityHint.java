@@ -57,10 +57,7 @@ final class RowSecurityHint {
                 + (login == MigrationLogin.Kind.OWN_ROLE ? "a role of the run's own" : "the role given")
                 + ", without superuser or BYPASSRLS), so its policies took part in this statement; a superuser, as the"
                 + " history may run as elsewhere, bypasses them. If it does, " + MigrationLogin.HOW_TO_WIDEN;
-        MigrationFailedException explained = new MigrationFailedException(failed.revision(), failed.direction(),
-                failure.withHint(hint).withFix(""), failed.getCause());
-        explained.setStackTrace(failed.getStackTrace());
-        return explained;
+        return failed.withFailure(failure.withHint(hint).withFix(""));
     }
 
     private static String tableNamedIn(String statement, Connection steps) throws SQLException {

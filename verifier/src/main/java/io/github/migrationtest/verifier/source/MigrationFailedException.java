@@ -24,6 +24,13 @@ public final class MigrationFailedException extends RuntimeException {
                 MigrationFailure.of(file, "revision " + revision.id() + " is not part of this history"), null);
     }
 
+    /** The same failure, said otherwise (a hint, a fix): thrown in this one's place, its stack and cause kept. */
+    public MigrationFailedException withFailure(MigrationFailure said) {
+        MigrationFailedException replaced = new MigrationFailedException(revision, direction, said, getCause());
+        replaced.setStackTrace(getStackTrace());
+        return replaced;
+    }
+
     public Revision revision() {
         return revision;
     }

@@ -87,7 +87,7 @@ public final class SnapshotFixtures {
                 new Constraint("app", "users", "users_pkey", "PRIMARY KEY (id)", "the key"),
                 new Index("app", "users_pkey", "users", "users_pkey", null, true, false, null),
                 new Index("app", "users name", "users", null, "CREATE INDEX \"users name\" ON app.users USING btree (name)"
-                        + " WHERE (name <> ''::text)", false, true, "partial"),
+                        + " WHERE (name <> ''::text)", false, true, "partial", "1: 500"),
                 new Rule("app", "users", "keep", "CREATE RULE keep AS\n    ON DELETE TO app.users DO INSTEAD NOTHING",
                         "disabled", "a\ncomment"),
                 new Trigger("app", "users", "touch", "CREATE TRIGGER touch BEFORE UPDATE ON app.users FOR EACH ROW "
@@ -100,7 +100,8 @@ public final class SnapshotFixtures {
                 new Statistics("Odd \"Schema\"", "odd stats", "app", "users",
                         "CREATE STATISTICS \"Odd \"\"Schema\"\"\".\"odd stats\" (ndistinct) ON id, name FROM app.users", "500",
                         "two columns"),
-                new View("app", "totals", true, " SELECT 1 AS one;", null, null, null),
+                new View("app", "totals", true, " SELECT 1 AS one;", null, Map.of(), null, Map.of(), null,
+                        Map.of("one", "300")),
                 new View("app", "with columns", false, " SELECT 1 AS \"Odd id\", 'x'::text AS name;", null,
                         Map.of("name", "'anonymous'::text"), "columns of their own",
                         Map.of("Odd id", "a \"quoted\"\nline"), null),
@@ -115,8 +116,9 @@ public final class SnapshotFixtures {
                 new EnumType("app", "empty", List.of(), null, null),
                 new DomainType("app", "positive", "integer", true, "1", null,
                         Map.of("positive", "CHECK ((VALUE > 0))"), null, null),
-                new CompositeType("app", "address", Map.of("street", "text", "odd: name", "text COLLATE \"C\""), null,
-                        null),
+                // An attribute named comment, and comments on attributes: two kinds of keys under one prefix.
+                new CompositeType("app", "address", Map.of("street", "text", "odd: name", "text COLLATE \"C\"",
+                        "comment", "text"), null, null, Map.of("odd: name", "quoted", "comment", "a comment's comment")),
                 new RangeType("app", "floatrange", "double precision", "float8_ops", null, null, "float8mi",
                         "app.floatmultirange", null, null)));
     }

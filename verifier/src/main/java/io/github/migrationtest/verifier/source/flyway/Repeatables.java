@@ -106,14 +106,10 @@ final class Repeatables {
      * "fix the statement" would send its authors looking for what they did not write.
      */
     static MigrationFailedException ours(MigrationFailedException failed) {
-        MigrationFailure failure = failed.failure().withFix("This SQL is the verifier's own, not the history's: it"
+        return failed.withFailure(failed.failure().withFix("This SQL is the verifier's own, not the history's: it"
                 + " takes away what the repeatable migrations made before the head's U script runs, and Postgres refused"
                 + " it. Please report it with this message; meanwhile declare the head revision irreversible to verify"
-                + " the others");
-        MigrationFailedException ours = new MigrationFailedException(failed.revision(), failed.direction(), failure,
-                failed.getCause());
-        ours.setStackTrace(failed.getStackTrace());
-        return ours;
+                + " the others"));
     }
 
     /** Checks that the removal reached the schema from before the repeatables, and forgets that schema. */
