@@ -10,14 +10,16 @@ import java.util.regex.Pattern;
  * Failures where the statement is not what to fix, each with the hint and fix that say what is: the environment lacks
  * what production has (an extension the server does not have or only a superuser creates, a role, schema or extension
  * no revision makes), the statement names production's database, or what it needs belongs elsewhere (an enum value
- * used where it was added, a drop before what depends on it, an enum type SQLAlchemy makes again), or a role is held
- * by the verifier's own copy of the database. The first that recognises the failure explains it.
+ * used where it was added, a drop before what depends on it, an enum type SQLAlchemy makes again), a role is held
+ * by the verifier's own copy of the database, or the history is another database's (MySQL's, SQLite's). The first
+ * that recognises the failure explains it.
  */
 final class FailureExplanations {
 
     private static final List<Function<MigrationFailure, Optional<MigrationFailure>>> EXPLANATIONS = List.of(
             MissingExtension::explain, UntrustedExtension::explain, FailureExplanations::missingUnlessDropped,
-            NamedDatabase::explain, RoleHeldByCopy::explain, OrderingFixes::explain, EnumMadeAgain::explain);
+            NamedDatabase::explain, RoleHeldByCopy::explain, OrderingFixes::explain, EnumMadeAgain::explain,
+            OtherDialect::explain);
 
     private FailureExplanations() {
     }

@@ -42,11 +42,20 @@ final class MissingRelation {
             return Optional.empty();
         }
         return Optional.of(failure.withHint("No revision before this one creates " + matcher.group(1) + ". If the"
-                        + " history starts from a schema made outside it (a baseline restored from a dump, or the"
-                        + " application's metadata.create_all() followed by alembic stamp), that schema, as it was before"
-                        + " the first revision, belongs in " + InitScriptAdvice.WHERE + ".")
+                        + " history starts from a schema made outside it (" + outsideMakers(failure) + "), that"
+                        + " schema, as it was before the first revision, belongs in " + InitScriptAdvice.WHERE + ".")
                 .withFix("Fix the statement at " + failure.location() + " (the name, or the order of the migrations), or"
                         + " give the schema the history starts from in an init script (--init)"));
+    }
+
+    /**
+     * What makes a schema outside a history, in the words of its kind: an Alembic revision (a Python file) may follow
+     * the application's {@code create_all}; SQL, Flyway and Liquibase histories start from a dump or the application.
+     */
+    private static String outsideMakers(MigrationFailure failure) {
+        return failure.file().endsWith(".py")
+                ? "a baseline restored from a dump, or the application's metadata.create_all() followed by alembic stamp"
+                : "a baseline restored from a dump, or tables the application makes when it starts";
     }
 
     /**
