@@ -64,9 +64,29 @@ public final class SqlHistoryReader {
         this.flywayNames = flywayNames == null ? FlywayNames.DEFAULT : flywayNames;
     }
 
-    /** Reads SQL pairs in any known convention, or in the user's pattern when one is given. */
+    /**
+     * Reads SQL pairs in any known convention, or in the user's pattern when one is given; of a folder holding one
+     * history per database ({@link DatabaseFolders}), the PostgreSQL one.
+     */
     public static SqlHistory read(Path root, String display, Pattern userPattern) {
-        return new SqlHistoryReader(root, display, userPattern, false, FlywayNames.DEFAULT).read();
+        Optional<DatabaseFolders> folders = Files.isDirectory(root) ? DatabaseFolders.of(root) : Optional.empty();
+        if (folders.isEmpty()) {
+            return new SqlHistoryReader(root, display, userPattern, false, FlywayNames.DEFAULT).read();
+        }
+        String others = folders.get().others().stream().map(other -> joined(display, other) + "/")
+                .collect(Collectors.joining(", "));
+        Path postgres = folders.get().postgres();
+        if (postgres == null) {
+            return new SqlHistory(List.of(), List.of(HistoryFinding.error(Kind.NO_MIGRATIONS, display, "holds one"
+                    + " history per database (" + others + "), none of them for PostgreSQL",
+                    "point at a PostgreSQL history: migrationtest verifies PostgreSQL migrations")));
+        }
+        String shown = joined(display, postgres.getFileName().toString());
+        SqlHistoryReader reader = new SqlHistoryReader(postgres, shown, userPattern, false, FlywayNames.DEFAULT);
+        reader.findings.add(HistoryFinding.note(Kind.IGNORED_FILE, display, "holds one history per database: "
+                + shown + "/ is verified, " + others + " are other databases' (point at " + shown
+                + " to say so yourself)"));
+        return reader.read();
     }
 
     /**
@@ -623,6 +643,10 @@ public final class SqlHistoryReader {
     }
 
     private String show(String relative) {
+        return joined(display, relative);
+    }
+
+    private static String joined(String display, String relative) {
         return display.endsWith("/") ? display + relative : display + "/" + relative;
     }
 }

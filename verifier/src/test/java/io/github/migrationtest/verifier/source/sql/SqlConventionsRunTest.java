@@ -86,6 +86,34 @@ class SqlConventionsRunTest {
         assertThat(result(report, "2", Check.REUPGRADE_REPRODUCES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
     }
 
+    /**
+     * A project supporting several databases keeps one golang-migrate history per database side by side; pointed at
+     * their parent, the verifier runs the PostgreSQL one (read as a whole, the versions collided and MySQL's files, first
+     * by name, were the ones run) and lists the others as other databases'.
+     */
+    @Test
+    void of_one_history_per_database_the_postgres_one_is_verified() throws IOException {
+        write("mysql/000001_users.up.sql", "CREATE TABLE `users` (id int AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;");
+        write("mysql/000001_users.down.sql", "DROP TABLE `users`;");
+        write("sqlite3/000001_users.up.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT);");
+        write("sqlite3/000001_users.down.sql", "DROP TABLE users;");
+        write("postgres/000001_users.up.sql", "CREATE TABLE users (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY);");
+        write("postgres/000001_users.down.sql", "DROP TABLE users;");
+        write("postgres/000002_email.up.sql", "ALTER TABLE users ADD COLUMN email text;");
+        write("postgres/000002_email.down.sql", "SELECT 1; -- forgot the column");
+
+        MigrationSource source = open();
+        HistoryDir shown = new HistoryDir(dir);
+        assertThat(source.findings()).extracting(HistoryFinding::toString).containsExactly(dir + ": holds one history"
+                + " per database: " + shown.shown("postgres") + "/ is verified, " + shown.shown("mysql") + "/, "
+                + shown.shown("sqlite3") + "/ are other databases' (point at " + shown.shown("postgres")
+                + " to say so yourself)");
+        VerificationReport report = verify();
+
+        assertThat(result(report, "000001", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result(report, "000002", Check.DOWNGRADE_RESTORES_SCHEMA).outcome()).isEqualTo(Outcome.FAILED);
+    }
+
     @Test
     void a_missing_down_file_is_an_empty_downgrade_as_golang_migrate_runs_it() throws IOException {
         write("1_table.up.sql", "create table t (id int);");

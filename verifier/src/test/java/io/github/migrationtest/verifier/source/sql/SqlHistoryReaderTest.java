@@ -59,6 +59,23 @@ class SqlHistoryReaderTest {
         assertThat(source.revisions().get(0).files()).containsExactly(shown("9_nine.up.sql"), shown("9_nine.down.sql"));
     }
 
+    /** Histories for other databases only: none is read, and the error says there is no PostgreSQL one. */
+    @Test
+    void histories_of_other_databases_only_are_refused_naming_them() throws IOException {
+        write("mysql/1_a.up.sql", "select 1;");
+        write("mysql/1_a.down.sql", "select 1;");
+        write("sqlite/1_a.up.sql", "select 1;");
+        write("sqlite/1_a.down.sql", "select 1;");
+
+        MigrationSource source = open();
+
+        assertThat(source.revisions()).isEmpty();
+        assertThat(source.findings()).extracting(HistoryFinding::severity, HistoryFinding::kind, HistoryFinding::toString)
+                .containsExactly(tuple(Severity.ERROR, Kind.NO_MIGRATIONS, dir + ": holds one history per database ("
+                        + shown("mysql") + "/, " + shown("sqlite") + "/), none of them for PostgreSQL; point at a"
+                        + " PostgreSQL history: migrationtest verifies PostgreSQL migrations"));
+    }
+
     @Test
     void versions_compare_as_numbers_segment_by_segment() {
         assertThat(List.of("1.10", "1.9", "1_1", "2", "1.9.1", "20240101120000", "0003").stream().map(Version::parse).sorted()
