@@ -177,6 +177,32 @@ class LeastPrivilegeTest {
                 .doesNotContain("row-level security");
     }
 
+    /**
+     * A history written for Postgres 14 or earlier creates its tables after SET ROLE to the application's role, which
+     * could create in schema public there; since 15 only the schema's owner can. The failure says so and points at the
+     * major (or a grant), not at the statement.
+     */
+    @Test
+    void creating_in_public_as_another_role_is_explained_by_postgres_15_s_change() throws IOException, SQLException {
+        admin("CREATE ROLE legacy_app NOLOGIN");
+        pair("0001_table", "SET ROLE legacy_app;\nCREATE TABLE accounts (id int);\nRESET ROLE;",
+                "DROP TABLE accounts;");
+
+        VerificationReport report;
+        try (PostgresServer server = existingServer(MigrationLogin.SERVER_USER)) {
+            report = verify(server);
+        } finally {
+            admin("DROP ROLE legacy_app");
+        }
+
+        CheckResult create = report.revisions().get(0).result(Check.UPGRADES_APPLY).orElseThrow();
+        assertThat(create.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(create.error().orElseThrow().message()).startsWith("permission denied for schema public")
+                .contains("Since Postgres 15, schema public lets only its owner");
+        assertThat(create.fix()).startsWith("If production runs Postgres 14 or earlier, verify on that major"
+                + " (--postgres 14)");
+    }
+
     @Test
     void with_the_superuser_option_the_same_migrations_run_as_before() throws IOException, SQLException {
         Path marker = outside.resolve("copied-as-superuser");
