@@ -1,7 +1,9 @@
 package io.github.migrationtest.verifier.fix;
 
+import io.github.migrationtest.verifier.snapshot.Routine;
 import io.github.migrationtest.verifier.snapshot.SchemaSnapshot;
 import io.github.migrationtest.verifier.snapshot.View;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,32 +37,45 @@ final class Mentions {
     }
 
     /**
-     * How many views deep each view of the snapshot stacks on other views: 0 when it reads none.
-     * Computed once for all views, as a view's depth is reached through the depths of those it reads.
+     * How many layers deep each view of the snapshot, and each routine tied to views ({@code RETURNS SETOF a_view}),
+     * stacks on the others: 0 for a view that reads none. A routine tied to a view is one deeper than it, and a view
+     * that calls such a routine one deeper again (view, function, view: drops go deepest first, creations shallowest
+     * first). Computed once for all, as a depth is reached through the depths of what it reads; keyed by path.
      */
     static Map<String, Integer> depths(SchemaSnapshot snapshot) {
         List<View> views = snapshot.objects(View.class);
+        List<Layer> layers = new ArrayList<>();
+        views.forEach(view -> layers.add(new Layer(view.path(), view.definition(), Targets.name(view))));
+        for (Routine routine : snapshot.objects(Routine.class)) {
+            String named = RoutineSql.relationText(routine);
+            if (views.stream().anyMatch(view -> mentions(named, Targets.name(view)))) {
+                layers.add(new Layer(routine.path(), named, Sql.name(routine.schema(), routine.name())));
+            }
+        }
         Map<String, Integer> depths = new HashMap<>();
-        views.forEach(view -> depth(view, views, depths, new HashSet<>()));
+        layers.forEach(layer -> depth(layer, layers, depths, new HashSet<>()));
         return depths;
     }
 
-    private static int depth(View view, List<View> views, Map<String, Integer> depths, Set<String> visiting) {
-        Integer known = depths.get(view.path());
+    /** A view or a routine tied to views: what it reads, and the name others call or read it by. */
+    private record Layer(String path, String reads, String name) {}
+
+    private static int depth(Layer layer, List<Layer> layers, Map<String, Integer> depths, Set<String> visiting) {
+        Integer known = depths.get(layer.path());
         if (known != null) {
             return known;
         }
-        if (!visiting.add(view.path())) {
+        if (!visiting.add(layer.path())) {
             return 0; // Postgres allows no cycles; this only guards against a misread name
         }
         int deepest = 0;
-        for (View other : views) {
-            if (other != view && mentions(view.definition(), Targets.name(other))) {
-                deepest = Math.max(deepest, 1 + depth(other, views, depths, visiting));
+        for (Layer other : layers) {
+            if (other != layer && mentions(layer.reads(), other.name())) {
+                deepest = Math.max(deepest, 1 + depth(other, layers, depths, visiting));
             }
         }
-        visiting.remove(view.path());
-        depths.put(view.path(), deepest);
+        visiting.remove(layer.path());
+        depths.put(layer.path(), deepest);
         return deepest;
     }
 }

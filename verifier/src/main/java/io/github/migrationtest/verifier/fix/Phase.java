@@ -12,11 +12,10 @@ enum Phase {
     DROP_TRIGGER,
     DROP_POLICY,
     /**
-     * Functions tied to a view: its row type in their arguments or result ({@code RETURNS SETOF current_log}), or read
-     * by a SQL-standard body. Postgres refuses to drop the view while they exist.
+     * Views and materialized views, a view before the views it reads; among them functions tied to a view (its row
+     * type in their arguments or result, {@code RETURNS SETOF current_log}, or read by a SQL-standard body), which
+     * Postgres refuses to drop the view before, and which a view may call in turn: ranked by depth.
      */
-    DROP_VIEW_ROUTINE,
-    /** Views and materialized views, a view before the views it reads. */
     DROP_VIEW,
     /** Functions with a SQL-standard body depend on the tables they read. */
     DROP_ATOMIC_ROUTINE,
@@ -63,10 +62,8 @@ enum Phase {
     CREATE_INDEX,
     ADD_FOREIGN_KEY,
     CREATE_ATOMIC_ROUTINE,
-    /** A view after the views it reads. */
+    /** A view after the views it reads; a function tied to a view after it, and before the views calling it. */
     CREATE_VIEW,
-    /** Functions tied to a view, after it. */
-    CREATE_VIEW_ROUTINE,
     /** The indexes of materialized views, which exist only now. */
     CREATE_VIEW_INDEX,
     CREATE_TRIGGER,

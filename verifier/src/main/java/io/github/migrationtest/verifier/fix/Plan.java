@@ -73,9 +73,12 @@ final class Plan {
         return object.parentPath() != null && drops(object.parentPath());
     }
 
-    /** How many views deep {@code view} stacks on other views of {@code side}, which must be {@link #from} or {@link #to}. */
-    int viewDepth(View view, SchemaSnapshot side) {
-        return viewDepths.computeIfAbsent(side, Mentions::depths).getOrDefault(view.path(), 0);
+    /**
+     * How many layers deep a view, or a routine tied to views, stacks on the other views and such routines of {@code
+     * side}, which must be {@link #from} or {@link #to} ({@link Mentions#depths}).
+     */
+    int viewDepth(SchemaObject object, SchemaSnapshot side) {
+        return viewDepths.computeIfAbsent(side, Mentions::depths).getOrDefault(object.path(), 0);
     }
 
     void add(Phase phase, String sql) {

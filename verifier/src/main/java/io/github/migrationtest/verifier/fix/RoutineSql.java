@@ -25,15 +25,33 @@ final class RoutineSql implements ObjectSql<Routine> {
         if (!isWritable(routine, plan)) {
             return;
         }
-        Phase phase = createPhase(routine, plan); // looks through every relation: once
+        if (tiedToViews(routine, plan)) {
+            addCreation(routine, definition("CREATE ", routine), plan);
+            // Not in CREATE_VIEW: there statements go by depth, and a comment must not overtake its routine.
+            Annotations.created(routine, Phase.ANNOTATE, plan);
+            return;
+        }
+        Phase phase = tiedToTables(routine, plan) ? Phase.CREATE_ATOMIC_ROUTINE : Phase.CREATE_ROUTINE;
         plan.add(phase, definition("CREATE ", routine));
         Annotations.created(routine, phase, plan);
     }
 
     @Override
     public void drop(Routine routine, Plan plan) {
-        plan.add(tiedToViews(routine, plan) ? Phase.DROP_VIEW_ROUTINE
-                : tiedToTables(routine, plan) ? Phase.DROP_ATOMIC_ROUTINE : Phase.DROP_ROUTINE, Targets.drop(routine));
+        if (tiedToViews(routine, plan)) {
+            plan.addRanked(Phase.DROP_VIEW, -plan.viewDepth(routine, plan.from()), Targets.drop(routine));
+        } else {
+            plan.add(tiedToTables(routine, plan) ? Phase.DROP_ATOMIC_ROUTINE : Phase.DROP_ROUTINE,
+                    Targets.drop(routine));
+        }
+    }
+
+    /**
+     * A routine tied to views is created among the views, by how deep it stacks on them: after the views it names,
+     * before the views that call it (which are deeper again).
+     */
+    private static void addCreation(Routine routine, String sql, Plan plan) {
+        plan.addRanked(Phase.CREATE_VIEW, plan.viewDepth(routine, plan.to()), sql);
     }
 
     @Override
@@ -47,7 +65,12 @@ final class RoutineSql implements ObjectSql<Routine> {
             replaced |= changed.take(property);
         }
         if (replaced && isWritable(to, plan)) {
-            plan.add(createPhase(to, plan), definition("CREATE OR REPLACE ", to));
+            if (tiedToViews(to, plan)) {
+                addCreation(to, definition("CREATE OR REPLACE ", to), plan);
+            } else {
+                plan.add(tiedToTables(to, plan) ? Phase.CREATE_ATOMIC_ROUTINE : Phase.CREATE_ROUTINE,
+                        definition("CREATE OR REPLACE ", to));
+            }
         }
     }
 
@@ -137,42 +160,43 @@ final class RoutineSql implements ObjectSql<Routine> {
      * Whether the body is SQL-standard ({@code RETURN ...} or {@code BEGIN ATOMIC ... END}), which
      * Postgres parses at once and ties to the tables it reads, so it must come after them.
      */
-    private static boolean isAtomic(Routine routine) {
+    static boolean isAtomic(Routine routine) {
         String body = routine.body();
         return routine.language().equals("sql") && body != null
                 && (body.startsWith("RETURN ") || body.startsWith("BEGIN ATOMIC"));
     }
 
     /**
-     * Whether the routine must come after the tables and views it names (created after, dropped before): its body is
-     * SQL-standard, or its arguments or result are a table's or view's row type ({@code f(r public."RateLimit")},
-     * hatchet-goose), which Postgres ties to the relation whatever the body.
+     * Whether the routine must come after the tables and views it names (created after, dropped before): its
+     * SQL-standard body reads one, or its arguments or result are a table's or view's row type ({@code f(r
+     * public."RateLimit")}, hatchet-goose), which Postgres ties to the relation whatever the body. A SQL-standard body
+     * that reads no relation ({@code RETURN length(x) > 0}) ties it to nothing but types and functions, as a string
+     * body would: it goes with the other routines, before the checks, indexes and defaults that call it are made and
+     * after they are dropped.
      */
     private static boolean tiedToTables(Routine routine, Plan plan) {
-        if (isAtomic(routine)) {
-            return true;
-        }
-        String signature = Objects.toString(routine.arguments(), "") + " " + Objects.toString(routine.result(), "");
+        String named = relationText(routine);
         return Stream.of(plan.from(), plan.to()).flatMap(side -> side.objects().stream())
                 .filter(o -> o instanceof Table || o instanceof View)
-                .anyMatch(relation -> Mentions.mentions(signature, Targets.name(relation)));
+                .anyMatch(relation -> Mentions.mentions(named, Targets.name(relation)));
     }
 
     /**
      * Whether the routine must come after the views it names (created after, dropped before): a view's row type is in
      * its arguments or result ({@code read_delta(...) RETURNS SETOF current_log}, RIPE NCC's rpki-publication-server),
      * or its SQL-standard body reads the view. The phases of tables come before the views', so such a routine would
-     * otherwise be dropped after its view, which Postgres refuses, and created before it.
+     * otherwise be dropped after its view, which Postgres refuses, and created before it. It goes among the views, by
+     * depth ({@link Mentions#depths}), since a view may in turn call it.
      */
     private static boolean tiedToViews(Routine routine, Plan plan) {
-        String named = Objects.toString(routine.arguments(), "") + " " + Objects.toString(routine.result(), "")
-                + (isAtomic(routine) ? " " + routine.body() : "");
+        String named = relationText(routine);
         return Stream.of(plan.from(), plan.to()).flatMap(side -> side.objects(View.class).stream())
                 .anyMatch(view -> Mentions.mentions(named, Targets.name(view)));
     }
 
-    private static Phase createPhase(Routine routine, Plan plan) {
-        return tiedToViews(routine, plan) ? Phase.CREATE_VIEW_ROUTINE
-                : tiedToTables(routine, plan) ? Phase.CREATE_ATOMIC_ROUTINE : Phase.CREATE_ROUTINE;
+    /** The text of the routine that names relations it is tied to: its arguments, result and SQL-standard body. */
+    static String relationText(Routine routine) {
+        return Objects.toString(routine.arguments(), "") + " " + Objects.toString(routine.result(), "")
+                + (isAtomic(routine) ? " " + routine.body() : "");
     }
 }

@@ -172,6 +172,23 @@ class ClosingMigrationRoundTripTest {
                                 + " CREATE FUNCTION read_live(u text) RETURNS SETOF live LANGUAGE plpgsql"
                                 + " AS $$ BEGIN RETURN QUERY SELECT * FROM live WHERE url = u; END $$",
                         "CREATE TABLE objects (id int, url text)"),
+                // a view over a function over a view (RIPE NCC's repeatables): dropped view, function, view, and
+                // created the other way round; with a comment on the function, which must not overtake it
+                differ("drop and create a view that calls a function of another view's row type",
+                        "CREATE TABLE objects (id int, url text); CREATE VIEW live AS SELECT id, url FROM objects;"
+                                + " CREATE FUNCTION read_live(u text) RETURNS SETOF live LANGUAGE sql"
+                                + " AS $$ SELECT * FROM live WHERE url = u $$;"
+                                + " COMMENT ON FUNCTION read_live(text) IS 'one url';"
+                                + " CREATE VIEW home AS SELECT id FROM read_live('/');"
+                                + " CREATE VIEW home_count AS SELECT count(*) FROM home",
+                        "CREATE TABLE objects (id int, url text)"),
+                // a SQL-standard function is dropped after the constraints, indexes and defaults calling it, and
+                // created before them
+                differ("drop and create a SQL-standard function a check, an index and a default call",
+                        "CREATE TABLE t (a text); CREATE FUNCTION ok(x text) RETURNS boolean LANGUAGE sql IMMUTABLE"
+                                + " RETURN length(x) > 0; ALTER TABLE t ADD CONSTRAINT a_ok CHECK (ok(a));"
+                                + " CREATE INDEX t_ok ON t (ok(a)); ALTER TABLE t ADD COLUMN b boolean DEFAULT ok('x')",
+                        "CREATE TABLE t (a text)"),
                 differ("a new label is used by a new default in the same script",
                         "CREATE TYPE mood AS ENUM ('a'); CREATE TABLE t (m mood)",
                         "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE t (m mood DEFAULT 'b')"),
