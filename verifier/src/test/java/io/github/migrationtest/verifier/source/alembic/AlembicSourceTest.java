@@ -623,6 +623,29 @@ class AlembicSourceTest {
     }
 
     @Test
+    void an_env_py_calling_a_method_this_pythons_sqlalchemy_lacks_is_told_the_python_not_to_fix_the_statement()
+            throws Exception {
+        // halb7: an env.py written for SQLAlchemy 2.0 (a payments service's: pg_advisory_lock, then connection.commit()),
+        // run by Debian's 1.4, whose Connection has no commit(): 'Fix the statement at env.py' sent the user after a
+        // line that is right. Commit7 is in no version.
+        project.env(AlembicProjectDir.GENERIC_ENV.replace(
+                "    with connectable.connect() as connection:\n",
+                "    with connectable.connect() as connection:\n        connection.commit7()\n"));
+        project.users("a1");
+
+        try (MigrationSource source = opened(project)) {
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+
+            assertThat(failure.location()).isEqualTo("migrations/env.py:19");
+            assertThat(failure.fix()).matches("Run the revisions in the Python that has the project's SQLAlchemy:"
+                    + " --python <the application's interpreter> \\(key migrationtest\\.alembic\\.python\\), as"
+                    + " SQLAlchemy [0-9][0-9.a-z]* of /\\S+ has no sqlalchemy\\.engine\\.base\\.Connection\\.commit7;"
+                    + " or, if that name is a mistake, fix it at migrations/env\\.py:19");
+        }
+    }
+
+    @Test
     void a_revision_using_op_at_import_is_read_as_alembic_upgrade_reads_it_with_op_set_up() throws Exception {
         // chartpath/reyearn's first revision prints op.get_context() at import; others test the dialect at module level.
         // `alembic upgrade` imports the files while env.py runs, with op set up, and runs them; `alembic history` cannot.
