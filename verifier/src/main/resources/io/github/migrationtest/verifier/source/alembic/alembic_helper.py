@@ -738,6 +738,10 @@ def _failure(error, revision=None):
                 chosen = frame
     if chosen is None and frames:
         chosen = frames[-1]
+    # A file Python cannot compile (a Python 2 `print "x"` in an old revision): the traceback ends in importlib, and the
+    # file and line are the error's own.
+    if isinstance(error, SyntaxError) and error.filename and os.path.isfile(error.filename):
+        chosen = traceback.FrameSummary(error.filename, error.lineno or 0, "")
     original = getattr(error, "orig", None)
     diagnostics = getattr(original, "diag", None)
     message = getattr(diagnostics, "message_primary", None) if diagnostics is not None else None

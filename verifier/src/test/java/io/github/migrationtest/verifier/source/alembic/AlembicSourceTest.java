@@ -587,6 +587,23 @@ class AlembicSourceTest {
     }
 
     @Test
+    void a_revision_python_cannot_compile_is_placed_at_its_own_line_not_in_importlib() throws Exception {
+        // halb7: a Python 2 era revision (`print "x"`) made the history unreadable at '<frozen importlib._bootstrap>:241'.
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "tokens", "pass", "pass");
+        String text = Files.readString(file);
+        project.write(project.shown(file), text + "\n\ndef report():\n    print \"tokens\"\n");
+        long line = (text + "\n\ndef report():\n").lines().count() + 1;
+
+        try (MigrationSource source = opened(project)) {
+            assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.UNREADABLE).singleElement().satisfies(f -> {
+                assertThat(f.file()).isEqualTo(project.shown(file) + ":" + line);
+                assertThat(f.message()).startsWith("Alembic cannot read the history: SyntaxError: Missing parentheses");
+            });
+        }
+    }
+
+    @Test
     void a_revision_importing_a_module_this_python_lacks_names_the_python_the_run_used() throws Exception {
         // halb6: the step messages named the interpreter, the unread history did not.
         project.users("a1");
