@@ -738,6 +738,10 @@ def _failure(error, revision=None):
                 chosen = frame
     if chosen is None and frames:
         chosen = frames[-1]
+    # A file Python cannot compile (a Python 2 `print "x"` in an old revision): the traceback ends in importlib, and the
+    # file and line are the error's own.
+    if isinstance(error, SyntaxError) and error.filename and os.path.isfile(error.filename):
+        chosen = traceback.FrameSummary(error.filename, error.lineno or 0, "")
     original = getattr(error, "orig", None)
     diagnostics = getattr(original, "diag", None)
     message = getattr(diagnostics, "message_primary", None) if diagnostics is not None else None
@@ -803,6 +807,11 @@ def _lacking_name(error):
     if isinstance(error, AttributeError) and isinstance(getattr(error, "obj", None), types.ModuleType) \
             and getattr(error, "name", None):
         module, name = error.obj.__name__, error.name
+    elif isinstance(error, AttributeError) and getattr(error, "name", None) and getattr(error, "obj", None) is not None \
+            and str(error) == "'%s' object has no attribute '%s'" % (type(error.obj).__name__, error.name):
+        # A method of an object of SQLAlchemy or Alembic (SQLAlchemy 2.0's Connection.commit() in an env.py, under 1.4):
+        # Python's own message, not one a library's __getattr__ wrote (a row without that column).
+        module, name = type(error.obj).__module__, "%s.%s" % (type(error.obj).__qualname__, error.name)
     elif isinstance(error, ImportError) and not isinstance(error, ModuleNotFoundError) and error.name \
             and str(error).startswith("cannot import name '"):
         module, name = error.name, str(error)[len("cannot import name '"):].split("'")[0]

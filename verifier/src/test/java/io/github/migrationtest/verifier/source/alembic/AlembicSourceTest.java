@@ -587,6 +587,23 @@ class AlembicSourceTest {
     }
 
     @Test
+    void a_revision_python_cannot_compile_is_placed_at_its_own_line_not_in_importlib() throws Exception {
+        // halb7: a Python 2 era revision (`print "x"`) made the history unreadable at '<frozen importlib._bootstrap>:241'.
+        project.users("a1");
+        Path file = project.revision("b2", "'a1'", "tokens", "pass", "pass");
+        String text = Files.readString(file);
+        project.write(project.shown(file), text + "\n\ndef report():\n    print \"tokens\"\n");
+        long line = (text + "\n\ndef report():\n").lines().count() + 1;
+
+        try (MigrationSource source = opened(project)) {
+            assertThat(source.findings()).filteredOn(f -> f.kind() == Kind.UNREADABLE).singleElement().satisfies(f -> {
+                assertThat(f.file()).isEqualTo(project.shown(file) + ":" + line);
+                assertThat(f.message()).startsWith("Alembic cannot read the history: SyntaxError: Missing parentheses");
+            });
+        }
+    }
+
+    @Test
     void a_revision_importing_a_module_this_python_lacks_names_the_python_the_run_used() throws Exception {
         // halb6: the step messages named the interpreter, the unread history did not.
         project.users("a1");
@@ -619,6 +636,29 @@ class AlembicSourceTest {
                     .matches("SQLAlchemy [0-9][0-9.a-z]* of the Python at /\\S+ has no sqlalchemy\\.orm\\.Mapped_column7:"
                             + " name the interpreter that has the project's SQLAlchemy with --python <path> \\(key"
                             + " migrationtest\\.alembic\\.python\\)");
+        }
+    }
+
+    @Test
+    void an_env_py_calling_a_method_this_pythons_sqlalchemy_lacks_is_told_the_python_not_to_fix_the_statement()
+            throws Exception {
+        // halb7: an env.py written for SQLAlchemy 2.0 (a payments service's: pg_advisory_lock, then connection.commit()),
+        // run by Debian's 1.4, whose Connection has no commit(): 'Fix the statement at env.py' sent the user after a
+        // line that is right. Commit7 is in no version.
+        project.env(AlembicProjectDir.GENERIC_ENV.replace(
+                "    with connectable.connect() as connection:\n",
+                "    with connectable.connect() as connection:\n        connection.commit7()\n"));
+        project.users("a1");
+
+        try (MigrationSource source = opened(project)) {
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+
+            assertThat(failure.location()).isEqualTo("migrations/env.py:19");
+            assertThat(failure.fix()).matches("Run the revisions in the Python that has the project's SQLAlchemy:"
+                    + " --python <the application's interpreter> \\(key migrationtest\\.alembic\\.python\\), as"
+                    + " SQLAlchemy [0-9][0-9.a-z]* of /\\S+ has no sqlalchemy\\.engine\\.base\\.Connection\\.commit7;"
+                    + " or, if that name is a mistake, fix it at migrations/env\\.py:19");
         }
     }
 
