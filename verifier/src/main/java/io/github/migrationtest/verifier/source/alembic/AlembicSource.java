@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,11 @@ import java.util.stream.Collectors;
  * {@code env.py}, its version table and naming conventions, in a helper process of the user's Python.
  */
 final class AlembicSource implements MigrationSource {
+
+    /** undefined_object: what Postgres says of a constraint or index a statement names that does not exist. */
+    private static final String UNDEFINED_OBJECT = "42704";
+    private static final Pattern UNNAMED_BY_CONVENTION = Pattern.compile(
+            "^(?:constraint|index) \"[^\"]+\"(?: of relation \"[^\"]+\")? does not exist");
 
     private final String location;
     private final AlembicProject project;
@@ -327,10 +333,37 @@ final class AlembicSource implements MigrationSource {
         if (answer.has("lacking") && answer.get("lacking").isJsonObject()) {
             return failure.withFix(lackingFix(answer.getAsJsonObject("lacking"), failure.location()));
         }
+        if (isMinimalEnv() && UNNAMED_BY_CONVENTION.matcher(failure.message()).find()
+                && failure.sqlState().equals(UNDEFINED_OBJECT)) {
+            return withoutNamingConvention(failure);
+        }
         // A revision importing the application: the import line is what fails, but most often the Python is the wrong one.
         return "ModuleNotFoundError".equals(AlembicHistory.text(answer, "exception")) ? failure.withHint("The Python"
                 + " that runs the revisions cannot import it: if the application's interpreter (its virtualenv) can, name"
                 + " it with --python (key " + AlembicSettings.PYTHON_KEY + "), or put the project on PYTHONPATH") : failure;
+    }
+
+    private boolean isMinimalEnv() {
+        return SourceOptions.AlembicOptions.MINIMAL_ENV.equals(options.alembic().env());
+    }
+
+    /**
+     * A constraint or index the step names is not there, under the minimal env.py: that env.py passes no {@code
+     * target_metadata}, so Alembic applied no naming convention of the application's MetaData, and what an earlier
+     * revision made unnamed ({@code sa.ForeignKeyConstraint} in {@code op.create_table}, {@code
+     * op.create_foreign_key(None, ...)}) got Postgres's name, not the one the project's env.py would have given it.
+     * The statement is most likely right: following our own advice made the name differ (halb7, a project with a
+     * {@code naming_convention}).
+     */
+    private static MigrationFailure withoutNamingConvention(MigrationFailure failure) {
+        return failure.withHint("The minimal env.py (--alembic-env minimal) passes no target_metadata, so the"
+                        + " naming_convention of the application's MetaData was not applied: constraints and indexes"
+                        + " earlier revisions made without a name got Postgres's names, not the convention's this"
+                        + " statement uses")
+                .withFix("Run the revisions through an env.py that passes the application's target_metadata: the"
+                        + " project's own (give the history's Python the application: --python, key "
+                        + AlembicSettings.PYTHON_KEY + ", or PYTHONPATH) or a file of yours (--alembic-env <file>); if"
+                        + " the name is wrong, fix the statement at " + failure.location());
     }
 
     /**

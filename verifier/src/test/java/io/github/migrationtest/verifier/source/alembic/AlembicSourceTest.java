@@ -768,6 +768,39 @@ class AlembicSourceTest {
      * The project's source, logging in as {@link #db}'s connection does: the embedded server asks for a
      * password, and a JDBC connection does not reveal its own (the verifier passes it the same way).
      */
+    /**
+     * A project whose MetaData has a naming_convention, run with --alembic-env minimal (env.py needs the application):
+     * a foreign key made unnamed got Postgres's name, and the revision dropping it by the convention's name fails.
+     * The failure says the minimal env.py is why, not "fix the statement" (halb7, UDV-Team-Map).
+     */
+    @Test
+    void a_name_a_naming_convention_gave_is_missing_under_the_minimal_env_py_and_the_fix_says_why() throws Exception {
+        project.users("a1");
+        project.revision("b2", "'a1'", "notes", """
+                op.create_table("notes", sa.Column("id", sa.Integer, primary_key=True),
+                                sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id")))
+                """, "op.drop_table(\"notes\")");
+        project.revision("c3", "'b2'", "notes without users", """
+                op.drop_constraint("fk_notes_user_id_users", "notes", type_="foreignkey")
+                """, "op.create_foreign_key(\"fk_notes_user_id_users\", \"notes\", \"users\", [\"user_id\"], [\"id\"])");
+
+        MigrationSource source = MigrationSources.open(dir, AlembicProjectDir.options().withAlembicEnv("minimal"));
+        source.usePassword(db.password());
+        try (source) {
+            Connection connection = db.connection();
+            source.upgrade(source.revisions().get(0), connection);
+            source.upgrade(source.revisions().get(1), connection);
+            MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> source.upgrade(source.revisions().get(2), connection)).failure();
+
+            assertThat(failure.message()).startsWith("constraint \"fk_notes_user_id_users\" of relation \"notes\" does"
+                    + " not exist");
+            assertThat(failure.hint()).contains("passes no target_metadata, so the naming_convention");
+            assertThat(failure.fix()).startsWith("Run the revisions through an env.py that passes the application's"
+                    + " target_metadata").endsWith("fix the statement at " + failure.location());
+        }
+    }
+
     private MigrationSource opened(AlembicProjectDir project) {
         MigrationSource source = project.open();
         source.usePassword(db.password());
