@@ -30,13 +30,12 @@ import java.util.stream.Collectors;
 public final class Verifier {
 
     private final MigrationSource source;
+    /** The options as given; a walk runs with them and the source's bookkeeping ({@link #withBookkeeping}). */
     private final VerifierOptions requested;
-    private VerifierOptions options;
 
     public Verifier(MigrationSource source, VerifierOptions options) {
         this.source = source;
         this.requested = options;
-        this.options = withBookkeeping(source, options);
     }
 
     private static VerifierOptions withBookkeeping(MigrationSource source, VerifierOptions options) {
@@ -60,9 +59,8 @@ public final class Verifier {
             source.usePassword(scratch.migrationsPassword());
             source.learnBookkeeping(connection);
         } catch (SQLException e) {
-            return;
+            // Not learnt: a database that cannot be made or reached fails the walk the same way, which says so.
         }
-        options = withBookkeeping(source, requested);
     }
 
     public VerificationReport verify(PostgresServer server) {
@@ -73,6 +71,7 @@ public final class Verifier {
     public VerificationReport verify(PostgresServer server, ProgressListener listener) {
         long started = System.nanoTime();
         learnBookkeeping(server);
+        VerifierOptions options = withBookkeeping(source, requested);
         List<CheckResult> historyChecks = new ArrayList<>();
         if (options.runs(Check.HISTORY_IS_LINEAR)) {
             historyChecks.add(historyIsLinear());
@@ -115,7 +114,7 @@ public final class Verifier {
 
     private CheckResult historyIsLinear() {
         List<HistoryFinding> errors = new ArrayList<>(source.findings().stream().filter(HistoryFinding::isError).toList());
-        options.fileNamePattern().ifPresent(pattern -> errors.addAll(FileNames.notMatching(source.revisions(), pattern)));
+        requested.fileNamePattern().ifPresent(pattern -> errors.addAll(FileNames.notMatching(source.revisions(), pattern)));
         if (errors.isEmpty()) {
             return CheckResult.passed(Check.HISTORY_IS_LINEAR);
         }
