@@ -251,10 +251,10 @@ final class SnapshotState {
     /**
      * The units to read again: those the changes name, those dropped objects were in, the
      * tables that were partitions or children of a touched table (detaching a partition changes the
-     * partition, yet the catalogs no longer link it to the parent the command names), and the sequences
-     * a touched table's columns owned ({@code ALTER TABLE ... DROP IDENTITY} drops the column's sequence
-     * as an internal deletion, which no event trigger reports). Units that were themselves dropped go
-     * into {@code gone}: there is nothing left to read of them.
+     * partition, yet the catalogs no longer link it to the parent the command names), and the identity
+     * sequences of a touched table's columns ({@code ALTER TABLE ... DROP IDENTITY} drops the column's
+     * sequence as an internal deletion, which no event trigger reports). Units that were themselves dropped
+     * go into {@code gone}: there is nothing left to read of them.
      */
     private Set<ReadUnit> dirtyUnits(Changes changes, Set<ReadUnit> gone) {
         Set<ReadUnit> dirty = new HashSet<>(changes.units());
@@ -280,13 +280,13 @@ final class SnapshotState {
             }
         }
         dirty = withChildren(dirty);
-        dirty.addAll(ownedSequences(dirty));
+        dirty.addAll(identitySequences(dirty));
         gone.retainAll(dirty);
         return dirty;
     }
 
-    /** The sequence units owned by a column of a table among {@code units}, as the snapshot has them. */
-    private Set<ReadUnit> ownedSequences(Set<ReadUnit> units) {
+    /** The units of the identity sequences of the columns of a table among {@code units}, as the snapshot has them. */
+    private Set<ReadUnit> identitySequences(Set<ReadUnit> units) {
         Set<String> tables = new HashSet<>();
         for (ReadUnit unit : units) {
             Content content = this.units.get(unit);
@@ -300,7 +300,7 @@ final class SnapshotState {
         }
         this.units.forEach((unit, content) -> {
             if (unit.kind() == ReadUnit.Kind.SEQUENCE && content.keys.stream().anyMatch(key ->
-                    key.object() instanceof Sequence sequence && sequence.ownedBy() != null
+                    key.object() instanceof Sequence sequence && sequence.identity() && sequence.ownedBy() != null
                             && tables.stream().anyMatch(sequence.ownedBy()::startsWith))) {
                 owned.add(unit);
             }
