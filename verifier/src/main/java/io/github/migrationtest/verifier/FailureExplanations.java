@@ -11,16 +11,17 @@ import java.util.regex.Pattern;
  * what production has (an extension the server does not have or only a superuser creates, a role, schema or extension
  * no revision makes), the statement names production's database, or what it needs belongs elsewhere (an enum value
  * used where it was added, a drop before what depends on it, an enum type SQLAlchemy makes again), a role is held
- * by the verifier's own copy of the database, or the history is another database's (MySQL's, SQLite's) or another
- * major's (creating in schema public as any role, before Postgres 15). The first that recognises the failure explains
- * it.
+ * by the verifier's own copy of the database, a drop is refused for the verifier's own DDL recorder, the files are Go
+ * templates their tool renders first (pop's, GoTrue's), or the history is another database's (MySQL's, SQLite's) or
+ * another major's (creating in schema public as any role, before Postgres 15). The first that recognises the failure
+ * explains it.
  */
 final class FailureExplanations {
 
     private static final List<Function<MigrationFailure, Optional<MigrationFailure>>> EXPLANATIONS = List.of(
             MissingExtension::explain, UntrustedExtension::explain, FailureExplanations::missingUnlessDropped,
-            NamedDatabase::explain, RoleHeldByCopy::explain, OrderingFixes::explain, EnumMadeAgain::explain,
-            OtherDialect::explain, PublicSchemaCreate::explain);
+            NamedDatabase::explain, RoleHeldByCopy::explain, RecorderDependents::explain, OrderingFixes::explain,
+            EnumMadeAgain::explain, GoTemplate::explain, OtherDialect::explain, PublicSchemaCreate::explain);
 
     private FailureExplanations() {
     }

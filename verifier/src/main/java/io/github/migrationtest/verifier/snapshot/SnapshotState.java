@@ -249,10 +249,12 @@ final class SnapshotState {
     }
 
     /**
-     * The units to read again: those the changes name, those dropped objects were in, and the
+     * The units to read again: those the changes name, those dropped objects were in, the
      * tables that were partitions or children of a touched table (detaching a partition changes the
-     * partition, yet the catalogs no longer link it to the parent the command names). Units that
-     * were themselves dropped go into {@code gone}: there is nothing left to read of them.
+     * partition, yet the catalogs no longer link it to the parent the command names), and the identity
+     * sequences of a touched table's columns ({@code ALTER TABLE ... DROP IDENTITY} drops the column's
+     * sequence as an internal deletion, which no event trigger reports). Units that were themselves dropped
+     * go into {@code gone}: there is nothing left to read of them.
      */
     private Set<ReadUnit> dirtyUnits(Changes changes, Set<ReadUnit> gone) {
         Set<ReadUnit> dirty = new HashSet<>(changes.units());
@@ -278,8 +280,32 @@ final class SnapshotState {
             }
         }
         dirty = withChildren(dirty);
+        dirty.addAll(identitySequences(dirty));
         gone.retainAll(dirty);
         return dirty;
+    }
+
+    /** The units of the identity sequences of the columns of a table among {@code units}, as the snapshot has them. */
+    private Set<ReadUnit> identitySequences(Set<ReadUnit> units) {
+        Set<String> tables = new HashSet<>();
+        for (ReadUnit unit : units) {
+            Content content = this.units.get(unit);
+            if (content != null && content.table != null) {
+                tables.add(content.table.qualifiedName() + ".");
+            }
+        }
+        Set<ReadUnit> owned = new HashSet<>();
+        if (tables.isEmpty()) {
+            return owned;
+        }
+        this.units.forEach((unit, content) -> {
+            if (unit.kind() == ReadUnit.Kind.SEQUENCE && content.keys.stream().anyMatch(key ->
+                    key.object() instanceof Sequence sequence && sequence.identity() && sequence.ownedBy() != null
+                            && tables.stream().anyMatch(sequence.ownedBy()::startsWith))) {
+                owned.add(unit);
+            }
+        });
+        return owned;
     }
 
     /** {@code units} and the partitions and inheritance children of the tables among them. */

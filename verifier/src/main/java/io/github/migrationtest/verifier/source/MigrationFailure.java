@@ -56,6 +56,16 @@ public record MigrationFailure(
                 sqlState, statement, fix);
     }
 
+    /** The same failure without Postgres' hint, for an explanation that replaces it. */
+    public MigrationFailure withoutHint() {
+        return new MigrationFailure(file, line, column, message, detail, "", sqlState, statement, fix);
+    }
+
+    /** The same failure with another detail (Postgres' own, less what the verifier's objects added to it). */
+    public MigrationFailure withDetail(String value) {
+        return new MigrationFailure(file, line, column, message, value, hint, sqlState, statement, fix);
+    }
+
     /** The same failure with another message (Postgres' own, cleaned of what the verifier sent with the statement). */
     public MigrationFailure withMessage(String value) {
         return new MigrationFailure(file, line, column, value, detail, hint, sqlState, statement, fix);
