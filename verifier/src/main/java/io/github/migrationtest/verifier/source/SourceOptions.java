@@ -94,11 +94,19 @@ public record SourceOptions(
      */
     public record FlywayOptions(List<String> extraLocations, List<String> schemas, String defaultSchema, String table,
                                 String placeholderPrefix, String placeholderSuffix, Boolean placeholderReplacement,
-                                FlywayNames names) {
+                                FlywayNames names, Boolean validateMigrationNaming) {
         public FlywayOptions {
             extraLocations = extraLocations == null ? List.of() : List.copyOf(extraLocations);
             schemas = schemas == null ? List.of() : List.copyOf(schemas);
             names = names == null ? FlywayNames.DEFAULT : names;
+        }
+
+        /** Flyway's own {@code validateMigrationNaming} (false: a file whose name it cannot read is skipped). */
+        public FlywayOptions(List<String> extraLocations, List<String> schemas, String defaultSchema, String table,
+                             String placeholderPrefix, String placeholderSuffix, Boolean placeholderReplacement,
+                             FlywayNames names) {
+            this(extraLocations, schemas, defaultSchema, table, placeholderPrefix, placeholderSuffix, placeholderReplacement,
+                    names, null);
         }
 
         /** With Flyway's default file names. */

@@ -25,7 +25,7 @@ final class FlywaySettingsReader extends ToolSettings {
     private static final Set<String> APPLIED = Set.of("locations", "placeholders", "schemas", "default-schema", "table",
             "placeholder-prefix", "placeholder-suffix", "placeholder-replacement", "sql-migration-prefix",
             "undo-sql-migration-prefix", "repeatable-sql-migration-prefix", "baseline-migration-prefix",
-            "sql-migration-separator", "sql-migration-suffixes");
+            "sql-migration-separator", "sql-migration-suffixes", "validate-migration-naming");
 
     FlywaySettingsReader(SpringEnvironment spring, HistoryLocations locations) {
         super(spring, locations, PREFIX);
@@ -67,9 +67,11 @@ final class FlywaySettingsReader extends ToolSettings {
         String prefix = single("placeholder-prefix", reported);
         String suffix = single("placeholder-suffix", reported);
         String replacement = single("placeholder-replacement", reported);
+        String validateNaming = single("validate-migration-naming", reported);
         reported.addAll(naming);
         FlywayOptions flyway = new FlywayOptions(extras, schemas, defaultSchema, table, prefix, suffix,
-                replacement == null ? null : Boolean.valueOf(replacement.strip()), names);
+                replacement == null ? null : Boolean.valueOf(replacement.strip()), names,
+                validateNaming == null ? null : Boolean.valueOf(validateNaming.strip()));
         return new SpringMigrationSettings(SourceType.FLYWAY, main.location(), profiles, reported, notApplied(APPLIED),
                 Optional.ofNullable(table), options -> options.withPlaceholders(placeholders).withFlyway(flyway));
     }

@@ -58,6 +58,25 @@ class SchemaLintTest {
     }
 
     @Test
+    void foreign_keys_over_the_same_columns_are_given_one_index_not_one_each() throws SQLException {
+        // Mandroide/condominiospostgreedb: telefono_entidad_id references three tables; each key's finding proposed
+        // CREATE INDEX of the same column, and following every fix made three equal indexes.
+        assertThat(lint("""
+                create table propietario (id int primary key);
+                create table inquilino (id int primary key);
+                create table telefono (id int primary key, entidad_id int not null,
+                    constraint telefono_entidad_id_fkey foreign key (entidad_id) references propietario (id),
+                    constraint telefono_entidad_id_fkey1 foreign key (entidad_id) references inquilino (id));
+                """)).containsExactlyInAnyOrder(
+                "LINT_FK_WITHOUT_INDEX public.telefono: foreign key telefono_entidad_id_fkey (entidad_id) to"
+                        + " public.propietario has no index that starts with its columns; fix: CREATE INDEX CONCURRENTLY ON"
+                        + " public.telefono (entidad_id);",
+                "LINT_FK_WITHOUT_INDEX public.telefono: foreign key telefono_entidad_id_fkey1 (entidad_id) to"
+                        + " public.inquilino has no index that starts with its columns; the index proposed for foreign"
+                        + " key telefono_entidad_id_fkey (entidad_id) serves it too");
+    }
+
+    @Test
     void a_lint_during_a_warm_up_finds_what_it_finds_cold() throws Exception {
         try (DisposableDatabase empty = PostgresServer.shared().createDatabase(); Connection connection = empty.connect()) {
             Thread warming = new Thread(() -> SchemaLint.warmUp(connection));

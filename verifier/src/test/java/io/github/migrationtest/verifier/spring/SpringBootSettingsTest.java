@@ -102,6 +102,17 @@ class SpringBootSettingsTest {
     }
 
     @Test
+    void validate_migration_naming_is_applied_as_flyway_runs_with_it() {
+        // Left out, a stray 'old V2__x.sql' that makes the application's own migrate fail passed every upgrade (hjvm7).
+        files.put("application.properties", "spring.flyway.validate-migration-naming=true\n");
+
+        SpringMigrationSettings settings = read().orElseThrow();
+
+        assertThat(settings.applyTo(SourceOptions.defaults()).flyway().validateMigrationNaming()).isTrue();
+        assertThat(settings.notApplied()).isEmpty();
+    }
+
+    @Test
     void yaml_lists_and_profile_files_override_the_base_file_the_last_profile_winning() {
         files.put("application.yml", "spring:\n  flyway:\n    schemas:\n      - one\n      - two\n    table: base\n");
         files.put("application-a.yml", "spring.flyway.table: from_a\n");

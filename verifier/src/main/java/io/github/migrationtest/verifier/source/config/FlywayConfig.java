@@ -34,11 +34,12 @@ public final class FlywayConfig {
     private static final String PLACEHOLDERS = "placeholders";
     private static final Set<String> APPLIED = Set.of("locations", "schemas", "defaultSchema", "table", "placeholderPrefix",
             "placeholderSuffix", "placeholderReplacement", "sqlMigrationPrefix", "undoSqlMigrationPrefix",
-            "repeatableSqlMigrationPrefix", "baselineMigrationPrefix", "sqlMigrationSeparator", "sqlMigrationSuffixes");
+            "repeatableSqlMigrationPrefix", "baselineMigrationPrefix", "sqlMigrationSeparator", "sqlMigrationSuffixes",
+            "validateMigrationNaming");
     /** Connection and run switches: they do not change the history, and a disposable database ignores them. */
     private static final Set<String> IGNORED = Set.of("url", "user", "password", "driver", "connectRetries",
             "connectRetriesInterval", "initSql", "environment", "configFiles", "cleanDisabled", "validateOnMigrate",
-            "baselineOnMigrate", "outOfOrder", "mixed", "group", "installedBy", "createSchemas", "validateMigrationNaming",
+            "baselineOnMigrate", "outOfOrder", "mixed", "group", "installedBy", "createSchemas",
             "failOnMissingLocations", "loggers", "workingDirectory", "reportEnabled", "reportFilename", "jarDirs",
             "encoding", "detectEncoding", "cleanOnValidationError", "ignoreMigrationPatterns", "target", "baselineVersion",
             "baselineDescription", "lockRetryCount");
@@ -52,7 +53,8 @@ public final class FlywayConfig {
             Map.entry("FLYWAY_REPEATABLE_SQL_MIGRATION_PREFIX", "repeatableSqlMigrationPrefix"),
             Map.entry("FLYWAY_BASELINE_MIGRATION_PREFIX", "baselineMigrationPrefix"),
             Map.entry("FLYWAY_SQL_MIGRATION_SEPARATOR", "sqlMigrationSeparator"),
-            Map.entry("FLYWAY_SQL_MIGRATION_SUFFIXES", "sqlMigrationSuffixes"));
+            Map.entry("FLYWAY_SQL_MIGRATION_SUFFIXES", "sqlMigrationSuffixes"),
+            Map.entry("FLYWAY_VALIDATE_MIGRATION_NAMING", "validateMigrationNaming"));
     private static final String PLACEHOLDER_VARIABLE = "FLYWAY_PLACEHOLDERS_";
     private static final Pattern CONF_VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern TOML_VARIABLE = Pattern.compile("\\$\\{env\\.([A-Za-z_][A-Za-z0-9_]*)}");
@@ -208,8 +210,10 @@ public final class FlywayConfig {
             extras = chosen.extras();
             settings.put("locations", locations.get().value() + " -> " + shown(chosen.main()), locations.get().origin());
         }
+        String validateNaming = settings.value("validateMigrationNaming");
         FlywayOptions flyway = new FlywayOptions(extras, schemas, defaultSchema, table, prefix, suffix,
-                replacement == null ? null : Boolean.valueOf(replacement.strip()), names);
+                replacement == null ? null : Boolean.valueOf(replacement.strip()), names,
+                validateNaming == null ? null : Boolean.valueOf(validateNaming.strip()));
         boolean any = !settings.settings().isEmpty();
         return new ToolConfig("Flyway", settings.settings(), settings.notApplied(), location, Optional.ofNullable(table),
                 options -> any ? withOurs(options, placeholders, flyway) : options);
@@ -225,7 +229,8 @@ public final class FlywayConfig {
                 ours.schemas().isEmpty() ? theirs.schemas() : ours.schemas(),
                 or(ours.defaultSchema(), theirs.defaultSchema()), or(ours.table(), theirs.table()),
                 or(ours.placeholderPrefix(), theirs.placeholderPrefix()), or(ours.placeholderSuffix(), theirs.placeholderSuffix()),
-                or(ours.placeholderReplacement(), theirs.placeholderReplacement()), ours.names().orElse(theirs.names())));
+                or(ours.placeholderReplacement(), theirs.placeholderReplacement()), ours.names().orElse(theirs.names()),
+                or(ours.validateMigrationNaming(), theirs.validateMigrationNaming())));
     }
 
     private static <T> T or(T first, T second) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.resource.Resource;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
@@ -45,8 +46,21 @@ final class FlywayErrors {
         if (sqlError != null) {
             return PostgresErrors.failure(file, 0, 0, sqlError, "");
         }
+        String message = error.getMessage() == null ? "" : error.getMessage().strip();
+        if (message.startsWith(INVALID_NAMES)) {
+            // validateMigrationNaming = true: migrate refuses, before any SQL, the files it cannot read, one a line.
+            String names = message.substring(INVALID_NAMES.length()).lines().map(String::strip).filter(l -> !l.isEmpty())
+                    .collect(Collectors.joining("; "));
+            return MigrationFailure.of(file, INVALID_NAMES + " " + names + " (validateMigrationNaming is true, so Flyway's"
+                    + " migrate fails on them before it runs anything)").withFix("Rename each so Flyway reads it"
+                    + " (V<version>__<name>.sql, R__<name>.sql, a callback's name) or move it out of the location; or set"
+                    + " validateMigrationNaming to false, and Flyway skips them without a word");
+        }
         return MigrationFailure.of(file, firstLine(error.getMessage()));
     }
+
+    /** How Flyway starts the message of a migrate that validateMigrationNaming stopped. */
+    private static final String INVALID_NAMES = "Invalid SQL filenames found:";
 
     /** The failing script when it is not {@code file}: beside it when Flyway read it from disk, else as Flyway names it. */
     private static String otherScript(String file, FlywaySqlScriptException scriptError) {

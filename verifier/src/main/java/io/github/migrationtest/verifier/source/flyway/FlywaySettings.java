@@ -31,6 +31,10 @@ final class FlywaySettings {
         if (settings.placeholderReplacement() != null) {
             configuration.placeholderReplacement(settings.placeholderReplacement());
         }
+        if (settings.validateMigrationNaming() != null) {
+            // True, migrate refuses a file in the locations whose name Flyway cannot read, as the user's own runs do.
+            configuration.validateMigrationNaming(settings.validateMigrationNaming());
+        }
         names(settings.names(), configuration);
     }
 

@@ -107,6 +107,7 @@ final class FlywaySource extends FileHistorySource {
         long started = System.nanoTime();
         MigrateResult result;
         String outside;
+        Flyway flyway = null;
         try {
             // Flyway decides this for itself; the reason is our reading of the script, for the report.
             outside = TransactionRules.reasonToRunOutsideTransaction(plan.up().stream().map(ScriptPart::parse).toList(),
@@ -126,11 +127,15 @@ final class FlywaySource extends FileHistorySource {
             } else {
                 configuration.repeatableSqlMigrationPrefix(NO_REPEATABLES);
             }
-            Flyway flyway = configuration.load();
+            flyway = configuration.load();
             result = new SessionTimeouts(options.lockTimeout(), options.statementTimeout())
                     .around(connection, flyway::migrate);
         } catch (FlywayException e) {
-            throw new MigrationFailedException(revision, Direction.UP, FlywayErrors.failure(plan, e), e);
+            MigrationFailure failure = FlywayErrors.failure(plan, e);
+            if (flyway != null && isHead(revision)) {
+                failure = RepeatableOrder.explain(failure, flyway);
+            }
+            throw new MigrationFailedException(revision, Direction.UP, failure, e);
         } catch (SQLException e) {
             throw new MigrationFailedException(revision, Direction.UP, PostgresErrors.failure(location(), e), e);
         }

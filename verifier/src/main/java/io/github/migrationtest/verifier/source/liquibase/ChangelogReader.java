@@ -7,15 +7,18 @@ import io.github.migrationtest.verifier.source.ServerWideChanges;
 import io.github.migrationtest.verifier.source.SourceOptions.LiquibaseOptions;
 import io.github.migrationtest.verifier.source.SourceOptions.LiquibaseRevisions;
 import io.github.migrationtest.verifier.source.liquibase.ChangeSetUnit.ChangeSetKey;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.change.AbstractSQLChange;
@@ -32,10 +35,15 @@ import liquibase.database.core.PostgresDatabase;
 import liquibase.exception.DatabaseException;
 import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParserFactory;
+import liquibase.parser.core.formattedsql.FormattedSqlChangeLogParser;
+import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
 
 /** Parses a changelog into revisions (one per changeset, or per tag), reporting what is wrong as findings. */
 final class ChangelogReader {
+
+    /** What Liquibase's formatted SQL parser says where it stops: the line, never the file. */
+    private static final Pattern FORMATTED_SQL_AT_LINE = Pattern.compile("(?i)formatt.*\\bat line \\d+");
 
     private final ResourceAccessor accessor;
     private final Function<String, String> display;
@@ -108,8 +116,43 @@ final class ChangelogReader {
                     + syntax.get().line() + ", column " + syntax.get().column() + ": " + syntax.get().problem(),
                     "fix the changelog so Liquibase can read it");
         }
-        return HistoryFinding.error(Kind.INVALID_CHANGELOG, file, "cannot be parsed: " + LiquibaseErrors.message(e),
-                "fix the changelog so Liquibase can read it");
+        Optional<String> formattedSql = formattedSqlStoppedIn(changelogFile, e);
+        return HistoryFinding.error(Kind.INVALID_CHANGELOG, formattedSql.map(display).orElse(file), "cannot be parsed: "
+                + LiquibaseErrors.message(e), "fix the changelog so Liquibase can read it");
+    }
+
+    /**
+     * The formatted SQL changelog, included by the one given, that stopped Liquibase's parser: its messages give the
+     * line ("Duplicate formatted SQL header at line 9") but not the file, so the finding named the master, which has
+     * no such line (my-liquibase's includeAll of a folder with one file holding two headers). Each formatted SQL file
+     * below the master's folder is parsed alone; the one that stops with the same message is it. Empty when none does
+     * (an include from outside that folder): the master is named, as before.
+     */
+    private Optional<String> formattedSqlStoppedIn(String changelogFile, Exception e) {
+        String message = LiquibaseErrors.message(e);
+        if (!FORMATTED_SQL_AT_LINE.matcher(message).find() || changelogFile.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+            return Optional.empty();
+        }
+        int slash = changelogFile.lastIndexOf('/');
+        try {
+            ChangeLogParameters parameters = parameters(withSchemas(new PostgresDatabase(), options), options);
+            for (Resource resource : accessor.search(slash < 0 ? "." : changelogFile.substring(0, slash), true)) {
+                String path = resource.getPath();
+                if (!path.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+                    continue;
+                }
+                try {
+                    new FormattedSqlChangeLogParser().parse(path, parameters, accessor);
+                } catch (LiquibaseException | RuntimeException alone) {
+                    if (message.equals(LiquibaseErrors.message(alone))) {
+                        return Optional.of(path);
+                    }
+                }
+            }
+        } catch (IOException | LiquibaseException | RuntimeException notFound) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** The first change of a role, tablespace or database in the SQL of the changesets read (see {@link ServerWideChanges}). */

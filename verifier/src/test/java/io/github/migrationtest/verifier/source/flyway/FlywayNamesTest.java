@@ -1,17 +1,22 @@
 package io.github.migrationtest.verifier.source.flyway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.migrationtest.verifier.source.FlywayNames;
 import io.github.migrationtest.verifier.source.FreshDatabase;
 import io.github.migrationtest.verifier.source.HistoryFinding;
+import io.github.migrationtest.verifier.source.MigrationFailedException;
+import io.github.migrationtest.verifier.source.MigrationFailure;
 import io.github.migrationtest.verifier.source.MigrationSource;
 import io.github.migrationtest.verifier.source.MigrationSources;
 import io.github.migrationtest.verifier.source.Revision;
 import io.github.migrationtest.verifier.source.SourceOptions;
 import io.github.migrationtest.verifier.source.SourceOptions.FlywayOptions;
 import io.github.migrationtest.verifier.source.SourceType;
+import io.github.migrationtest.verifier.source.config.FlywayConfig;
+import io.github.migrationtest.verifier.source.config.ToolConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -147,5 +152,33 @@ class FlywayNamesTest {
         assertThat(empty.parse("1_2__a__b.SQL")).hasValue(new FlywayNames.Parsed(FlywayNames.Kind.VERSIONED, "1_2", "a__b"));
         assertThat(FlywayNames.DEFAULT.isDefault()).isTrue();
         assertThat(new FlywayNames("V", "U", "R", "B", "__", List.of(".sql")).isDefault()).isTrue();
+    }
+
+    @Test
+    void validate_migration_naming_from_flyway_toml_makes_the_upgrade_refuse_a_name_flyway_cannot_read() throws Exception {
+        // Mandroide/condominiospostgreedb's flyway.toml (Flyway Desktop's) sets validateMigrationNaming = true, so
+        // Flyway's migrate fails on a stray 'old V2__x.sql' in the location; the verifier ignored the setting, skipped
+        // the file and passed every upgrade.
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__a.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(migrations.resolve("old V2__stray.sql"), "CREATE TABLE stray (id int);\n");
+        Files.writeString(dir.resolve("flyway.toml"), """
+                [flyway]
+                locations = [ "filesystem:migrations" ]
+                validateMigrationNaming = true
+                """);
+        ToolConfig config = FlywayConfig.read(dir, null, java.util.Map.of(), java.util.Map.of(), false);
+        MigrationSource source = MigrationSources.open(migrations,
+                config.applyTo(SourceOptions.defaults()).withType(SourceType.FLYWAY));
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(source.revisions().get(0), db.connection())).failure();
+
+        assertThat(config.describe()).contains("validateMigrationNaming=true");
+        assertThat(failure.message()).isEqualTo("Invalid SQL filenames found: Unrecognised migration name format:"
+                + " old V2__stray.sql (validateMigrationNaming is true, so Flyway's migrate fails on them before it runs"
+                + " anything)");
+        assertThat(failure.fix()).startsWith("Rename each so Flyway reads it");
+        assertThat(db.probe().strings("select tablename from pg_tables where tablename in ('a', 'stray')")).isEmpty();
     }
 }

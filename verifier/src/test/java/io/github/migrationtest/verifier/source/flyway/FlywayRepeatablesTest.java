@@ -176,6 +176,31 @@ class FlywayRepeatablesTest {
     }
 
     @Test
+    void a_repeatable_that_needs_what_a_later_repeatable_makes_is_told_the_order_not_to_fix_the_statement()
+            throws Exception {
+        // RobWagMLP/mlp-backend: R__get_user.sql starts with select sp_drop_function('sp_get_user'), which
+        // R__sp_drop_function.sql makes; Flyway runs repeatables by description, "get user" first, so on a new database
+        // the call fails. The statement was told to be fixed.
+        write("R__get_user.sql", "select sp_drop_function('sp_get_user');\n"
+                + "create or replace function sp_get_user(n text) returns text language sql as $$ select n $$;");
+        write("R__sp_drop_function.sql", "create or replace function sp_drop_function(v_name varchar) returns void"
+                + " language plpgsql as $$ begin raise notice '%', v_name; end $$;");
+        MigrationSource source = MigrationSources.open(location, SourceOptions.defaults());
+        source.upgrade(source.revisions().get(0), db.connection());
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(source.revisions().get(1), db.connection())).failure();
+
+        assertThat(failure.location()).startsWith(location.resolve("R__get_user.sql").toRealPath() + ":1:");
+        assertThat(failure.hint()).endsWith("sp_drop_function is made by R__sp_drop_function.sql, a repeatable migration"
+                + " Flyway runs after R__get_user.sql: Flyway runs repeatable migrations in the order of their descriptions"
+                + " (\"get user\" before \"sp drop function\"), so on a new database sp_drop_function does not exist yet");
+        assertThat(failure.fix()).isEqualTo("Make sp_drop_function before R__get_user.sql runs: give"
+                + " R__sp_drop_function.sql a description that sorts first (R__00_...), or create sp_drop_function in a"
+                + " versioned migration");
+    }
+
+    @Test
     void a_verification_of_the_location_passes_every_check() {
         VerificationReport report = verify();
 

@@ -313,6 +313,50 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void a_formatted_sql_changelog_that_stops_the_parser_is_named_not_the_master_that_includes_it(@TempDir Path dir)
+            throws Exception {
+        // srankmeng/my-liquibase: an includeAll of a folder where one file has a second '--liquibase formatted sql'
+        // header at line 9. Liquibase says only "Duplicate formatted SQL header at line 9", and the finding named the
+        // master, which has no line 9 to look at.
+        Files.createDirectories(dir.resolve("changelogs"));
+        Path changelog = Files.writeString(dir.resolve("db.changelog-root.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.4.xsd">
+                  <includeAll path="changelogs" errorIfMissingOrEmpty="false"/>
+                </databaseChangeLog>
+                """);
+        Files.writeString(dir.resolve("changelogs/0.1.0_create.sql"), """
+                --liquibase formatted sql
+                --changeset srank:0.1.0
+                CREATE TABLE application_parameter (name varchar(128) PRIMARY KEY);
+                --rollback DROP TABLE application_parameter;
+                """);
+        Files.writeString(dir.resolve("changelogs/0.1.3_insert.sql"), """
+                --liquibase formatted sql
+                --changeset srank:0.1.3
+                INSERT INTO application_parameter (name) VALUES ('test3');
+                --rollback DELETE FROM application_parameter WHERE name = 'test3';
+
+
+                --liquibase formatted sql
+                --changeset srank:0.1.4
+                INSERT INTO application_parameter (name) VALUES ('test4');
+                --rollback DELETE FROM application_parameter WHERE name = 'test4';
+                """);
+
+        MigrationSource source = MigrationSources.open(changelog, SourceOptions.defaults());
+
+        assertThat(source.revisions()).isEmpty();
+        assertThat(source.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(Kind.INVALID_CHANGELOG);
+            assertThat(finding.file()).isEqualTo(dir + "/changelogs/0.1.3_insert.sql");
+            assertThat(finding.message()).isEqualTo("cannot be parsed: Duplicate formatted SQL header at line 7");
+        });
+    }
+
+    @Test
     void a_sql_changelog_whose_header_is_not_its_first_line_is_said_to_be_plain_sql(@TempDir Path dir) throws Exception {
         // DookuG-DB's add_privileges_to_table.sql: a licence comment above '--liquibase formatted sql' makes Liquibase
         // read the file as plain SQL, one changeset (raw) with no ${...} replaced. The finding said the parameter had no
