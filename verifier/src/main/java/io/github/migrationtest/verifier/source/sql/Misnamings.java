@@ -35,7 +35,8 @@ final class Misnamings {
                     ? "starts with a lower-case '" + prefix + "'"
                     : "does not have two underscores between version and description";
             return Optional.of(new Misnamed(Convention.FLYWAY, expected,
-                    "looks like a Flyway migration but " + slip + ", so Flyway would skip it without a word"));
+                    "looks like a Flyway migration but " + slip + ", so Flyway would skip it without a word (or, with"
+                            + " validateMigrationNaming, refuse to migrate)"));
         }
         Matcher upDown = UP_DOWN_LIKE.matcher(fileName);
         if (upDown.matches() && !upDown.group("extension").equals("sql")) {

@@ -486,11 +486,12 @@ class SqlHistoryReaderTest {
         assertThat(source.findings()).filteredOn(HistoryFinding::isError).extracting(HistoryFinding::toString)
                 .containsExactlyInAnyOrder(
                         shown("V6_add_phone.sql") + ": looks like a Flyway migration but does not have two underscores"
-                                + " between version and description, so Flyway would skip it without a word;"
-                                + " rename it to V6__add_phone.sql, or move it out of the migration folder",
+                                + " between version and description, so Flyway would skip it without a word (or, with"
+                                + " validateMigrationNaming, refuse to migrate); rename it to V6__add_phone.sql, or move it"
+                                + " out of the migration folder",
                         shown("v7__add_email.sql") + ": looks like a Flyway migration but starts with a lower-case 'v',"
-                                + " so Flyway would skip it without a word; rename it to V7__add_email.sql, or move it"
-                                + " out of the migration folder");
+                                + " so Flyway would skip it without a word (or, with validateMigrationNaming, refuse to"
+                                + " migrate); rename it to V7__add_email.sql, or move it out of the migration folder");
         assertThat(source.findings()).extracting(HistoryFinding::file).doesNotContain(shown("afterMigrate.sql"));
     }
 
