@@ -165,7 +165,7 @@ final class SnapshotState {
         if (changes.catalogObjects()) {
             also.add(UnitFilter.Also.CATALOG_OBJECTS);
         }
-        Set<String> tablesBefore = tableNames(dirty);
+        Set<String> identitiesBefore = identityColumns(dirty);
         read(connection, dirty, gone, also);
         eventTriggerDigest = changes.eventTriggers();
         Set<ReadUnit> renamedDependents = new HashSet<>();
@@ -183,8 +183,7 @@ final class SnapshotState {
             read(connection, dependents, Set.of(), EnumSet.noneOf(UnitFilter.Also.class));
             read.addAll(dependents);
         }
-        tablesBefore.addAll(tableNames(dirty));
-        droppedIdentitySequences(read, tablesBefore).forEach(this::forget);
+        droppedIdentitySequences(read, identitiesBefore).forEach(this::forget);
         unitsRead = dirty.size() + renamedDependents.size();
         if (!dirty.isEmpty() || !also.isEmpty()) {
             snapshot = build();
@@ -288,13 +287,17 @@ final class SnapshotState {
         return dirty;
     }
 
-    /** The qualified names of the tables among {@code units}, as the snapshot has them now. */
-    private Set<String> tableNames(Set<ReadUnit> units) {
+    /** The qualified names of the identity columns of the tables among {@code units}, as the snapshot has them now. */
+    private Set<String> identityColumns(Set<ReadUnit> units) {
         Set<String> names = new HashSet<>();
         for (ReadUnit unit : units) {
             Content content = this.units.get(unit);
             if (content != null && content.table != null) {
-                names.add(content.table.qualifiedName());
+                for (SchemaSnapshot.SortKey key : content.keys) {
+                    if (key.object() instanceof Column column && column.identity() != null) {
+                        names.add(column.qualifiedName());
+                    }
+                }
             }
         }
         return names;
@@ -304,35 +307,33 @@ final class SnapshotState {
      * The identity sequences the snapshot still holds that Postgres dropped without a word: {@code ALTER TABLE ...
      * DROP IDENTITY} drops the column's sequence as an internal deletion, which no event trigger reports (hsql7: a
      * correct downgrade failed on "unexpected sequence"), nor does a later {@code DROP TABLE}, the sequence being gone.
-     * Told without a query, from the tables just read or dropped: a sequence not read again whose owning column, of
-     * one of them, is no identity any more (or is gone with its table), or has another identity sequence, just read
-     * (dropped and added in one step).
+     * Told without a query, from the tables just read or dropped: a sequence not read again whose column was an
+     * identity before the read and is not now (or is gone with its table), or has another identity sequence just read
+     * (dropped and added in one step). Only those columns' sequences are looked for: most reads have none.
      *
      * @param read the units read in this update (the dropped among them now absent)
-     * @param tables the names of the tables among them, before and after the read
+     * @param identitiesBefore the identity columns of the tables among them before the read
      */
-    private Set<ReadUnit> droppedIdentitySequences(Set<ReadUnit> read, Set<String> tables) {
-        Set<ReadUnit> dropped = new HashSet<>();
-        if (tables.isEmpty()) {
-            return dropped;
-        }
-        Set<String> identities = new HashSet<>();
-        Set<String> renewed = new HashSet<>();
+    private Set<ReadUnit> droppedIdentitySequences(Set<ReadUnit> read, Set<String> identitiesBefore) {
+        Set<String> columns = new HashSet<>(identitiesBefore);
+        columns.removeAll(identityColumns(read));
         for (ReadUnit unit : read) {
             Content content = units.get(unit);
-            for (SchemaSnapshot.SortKey key : content == null ? List.<SchemaSnapshot.SortKey>of() : content.keys) {
-                if (key.object() instanceof Column column && column.identity() != null) {
-                    identities.add(column.qualifiedName());
-                } else if (key.object() instanceof Sequence sequence && sequence.identity() && sequence.ownedBy() != null) {
-                    renewed.add(sequence.ownedBy());
-                }
+            if (unit.kind() == ReadUnit.Kind.SEQUENCE && content != null) {
+                content.keys.stream().map(SchemaSnapshot.SortKey::object)
+                        .filter(object -> object instanceof Sequence sequence && sequence.identity()
+                                && sequence.ownedBy() != null)
+                        .forEach(object -> columns.add(((Sequence) object).ownedBy()));
             }
+        }
+        Set<ReadUnit> dropped = new HashSet<>();
+        if (columns.isEmpty()) {
+            return dropped;
         }
         units.forEach((unit, content) -> {
             if (unit.kind() == ReadUnit.Kind.SEQUENCE && !read.contains(unit) && content.keys.stream().anyMatch(key ->
-                    key.object() instanceof Sequence sequence && sequence.identity() && sequence.ownedBy() != null
-                            && ofOneOf(sequence.ownedBy(), tables)
-                            && (!identities.contains(sequence.ownedBy()) || renewed.contains(sequence.ownedBy())))) {
+                    key.object() instanceof Sequence sequence && sequence.identity()
+                            && columns.contains(sequence.ownedBy()))) {
                 dropped.add(unit);
             }
         });
@@ -349,19 +350,6 @@ final class SnapshotState {
             }
         }
         return null;
-    }
-
-    /**
-     * Whether a column's qualified name ({@code public.a.id}) is of one of the tables' ({@code public.a}): names with a
-     * dot in them are quoted, so the table's name and a dot start it only when it is that table's.
-     */
-    private static boolean ofOneOf(String column, Set<String> tables) {
-        for (String table : tables) {
-            if (column.length() > table.length() && column.startsWith(table) && column.charAt(table.length()) == '.') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code units} and the partitions and inheritance children of the tables among them. */
