@@ -25,14 +25,7 @@ final class RoutineSql implements ObjectSql<Routine> {
         if (!isWritable(routine, plan)) {
             return;
         }
-        if (tiedToViews(routine, plan)) {
-            addCreation(routine, definition("CREATE ", routine), plan);
-            // Not in CREATE_VIEW: there statements go by depth, and a comment must not overtake its routine.
-            Annotations.created(routine, Phase.ANNOTATE, plan);
-            return;
-        }
-        Phase phase = tiedToTables(routine, plan) ? Phase.CREATE_ATOMIC_ROUTINE : Phase.CREATE_ROUTINE;
-        plan.add(phase, definition("CREATE ", routine));
+        Phase phase = addDefinition(routine, "CREATE ", plan);
         Annotations.created(routine, phase, plan);
     }
 
@@ -47,11 +40,19 @@ final class RoutineSql implements ObjectSql<Routine> {
     }
 
     /**
-     * A routine tied to views is created among the views, by how deep it stacks on them: after the views it names,
-     * before the views that call it (which are deeper again).
+     * Adds the routine's definition where it runs: a routine tied to views among the views, by how deep it stacks on
+     * them (after the views it names, before the views that call it, which are deeper again); the others in their
+     * phase. Returns the phase for what follows the definition: for one among the views, comments and grants go after
+     * all of them, since there statements go by depth and a comment must not overtake its routine.
      */
-    private static void addCreation(Routine routine, String sql, Plan plan) {
-        plan.addRanked(Phase.CREATE_VIEW, plan.viewDepth(routine, plan.to()), sql);
+    private static Phase addDefinition(Routine routine, String start, Plan plan) {
+        if (tiedToViews(routine, plan)) {
+            plan.addRanked(Phase.CREATE_VIEW, plan.viewDepth(routine, plan.to()), definition(start, routine));
+            return Phase.ANNOTATE;
+        }
+        Phase phase = tiedToTables(routine, plan) ? Phase.CREATE_ATOMIC_ROUTINE : Phase.CREATE_ROUTINE;
+        plan.add(phase, definition(start, routine));
+        return phase;
     }
 
     @Override
@@ -65,12 +66,7 @@ final class RoutineSql implements ObjectSql<Routine> {
             replaced |= changed.take(property);
         }
         if (replaced && isWritable(to, plan)) {
-            if (tiedToViews(to, plan)) {
-                addCreation(to, definition("CREATE OR REPLACE ", to), plan);
-            } else {
-                plan.add(tiedToTables(to, plan) ? Phase.CREATE_ATOMIC_ROUTINE : Phase.CREATE_ROUTINE,
-                        definition("CREATE OR REPLACE ", to));
-            }
+            addDefinition(to, "CREATE OR REPLACE ", plan);
         }
     }
 
