@@ -231,7 +231,10 @@ class SafetyCorpusTest {
                     "ALTER TABLE nums ALTER COLUMN i TYPE int USING i::int, ALTER COLUMN u TYPE uuid USING u::uuid,"
                             + " ALTER COLUMN flag TYPE boolean USING flag::boolean;", TABLE_REWRITE),
             op("integer_to_varchar_too_short_narrows", TIMEOUT + "ALTER TABLE nums ALTER COLUMN j TYPE varchar(10);",
-                    "ALTER TABLE nums ALTER COLUMN j TYPE int USING j::int;", NARROWS_COLUMN_TYPE, TABLE_REWRITE));
+                    "ALTER TABLE nums ALTER COLUMN j TYPE int USING j::int;", NARROWS_COLUMN_TYPE, TABLE_REWRITE),
+            // TRUNCATE reads no row: Postgres counts each index it builds over the new, empty storage as a scan of the
+            // table (a real goose history's TRUNCATE of a table with six indexes made "6 sequential scan(s)").
+            op("truncate_reads_no_row", TIMEOUT + "TRUNCATE t15;", ""));
 
     @TempDir
     Path history;

@@ -18,7 +18,10 @@ public final class PostgresErrors {
     public static MigrationFailure failure(SqlScript script, SqlStatement statement, SQLException error) {
         ServerErrorMessage server = serverMessage(error);
         int position = server == null ? 0 : server.getPosition();
-        int index = position > 0 && position <= statement.sql().length() + 1 ? position - 1 : 0;
+        // The last statement of a step is sent with a new line and the step's bookkeeping after it (ScriptRunner), so
+        // "at end of input" can fall one past the statement's end: that is still its end.
+        int index = position > 0 && position <= statement.sql().length() + 2
+                ? Math.min(position - 1, statement.sql().length()) : 0;
         // The statement's own text places the error: the file is not read again.
         String before = statement.sql().substring(0, Math.min(index, statement.sql().length()));
         int newline = before.lastIndexOf('\n');

@@ -118,6 +118,21 @@ class SqlPairsSourceTest {
     }
 
     @Test
+    void an_unfinished_last_statement_points_at_its_end_not_at_its_start() throws Exception {
+        // The last statement goes to the server with the step's bookkeeping after a new line, and Postgres places
+        // "at end of input" past that new line: the position is still the statement's own end.
+        write("1_unfinished.up.sql", "create table a (id int);\ncreate table b\n");
+        write("1_unfinished.down.sql", "drop table a;");
+        MigrationSource source = open();
+
+        MigrationFailure failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> source.upgrade(only(source), db.connection())).failure();
+
+        assertThat(failure.message()).isEqualTo("syntax error at end of input");
+        assertThat(failure.location()).isEqualTo(dir.resolve("1_unfinished.up.sql") + ":2:15");
+    }
+
+    @Test
     void a_failure_without_a_position_points_at_the_statement_start_with_detail_and_hint() throws Exception {
         write("1_dup.up.sql", "create table t (id int primary key);\ninsert into t values (1);\n  insert into t values (1);\n");
         write("1_dup.down.sql", "drop table t;");
