@@ -203,8 +203,9 @@ final class SchemaCrawlerLint {
         if (coveringName == null) {
             return java.util.Optional.empty();
         }
+        String quoted = Identifiers.quote(coveringName);
         String covering = table.getIndexes().stream().filter(other -> other.getName().equals(coveringName))
-                .map(other -> coveringName + " (" + columns(other) + ")").findFirst().orElse(coveringName);
+                .map(other -> quoted + " (" + columns(other) + ")").findFirst().orElse(quoted);
         return java.util.Optional.of(new SafetyFinding(Finding.LINT_REDUNDANT_INDEX, Direction.UP, "", 0, path(table),
                 "index " + covered + " (" + columns(index) + ") is covered by " + covering
                         + "; fix: DROP INDEX CONCURRENTLY " + covered + ";", Evidence.LINT, ""));
