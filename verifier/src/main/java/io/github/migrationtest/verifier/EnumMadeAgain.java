@@ -30,6 +30,7 @@ final class EnumMadeAgain {
         return Optional.of(failure.withFix("The enum type " + type + " exists already (an earlier revision made it, or"
                 + " this one's downgrade was never run): SQLAlchemy's Enum creates its type with every table that uses it."
                 + " Where the type exists, give the column at " + failure.location()
-                + " sqlalchemy.dialects.postgresql.ENUM(..., name='" + name + "', create_type=False)"));
+                + " sqlalchemy.dialects.postgresql.ENUM(..., name='" + name + "', create_type=False)"
+                + " (sqlalchemy.Enum ignores create_type before SQLAlchemy 2.1)"));
     }
 }
