@@ -15,7 +15,8 @@ final class ColumnReader implements CatalogReader {
                    case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end,
                    %s,
                    case when a.attacl is not null then %s end,
-                   nullif(a.attstattarget, -1)::text, nullif(array_to_string(a.attoptions, ', '), ''),
+                   nullif(a.attstattarget, -1)::text, nullif(array_to_string(array(select o from unnest(a.attoptions) o
+                        where not starts_with(o, 'pg_attver=')), ', '), ''),
                    'TABLE' as unit_kind, a.attrelid as unit_oid, null::oid as member_oid
             from pg_attribute a
             join pg_class c on c.oid = a.attrelid

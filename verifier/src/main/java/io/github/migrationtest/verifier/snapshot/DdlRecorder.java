@@ -146,7 +146,13 @@ final class DdlRecorder {
                     d.classid, d.objid from pg_depend d where d.refclassid = l.classid and d.refobjid = l.objid
                     and d.deptype not in ('e', 'x', 'p') offset 0) d
                 union
-                select 'pg_class'::regclass, objid, null, null, true from descendants),
+                select 'pg_class'::regclass, objid, null, null, true from descendants
+                union
+                -- A partition's clone of a touched object, at every level: ALTER TRIGGER ... RENAME on a partitioned
+                -- table renames its clones in sub-partitions too, and only the parent's trigger is reported; each clone
+                -- depends ('P') on its parent partition's, so one level of pg_depend reached only the direct partitions'.
+                select d.classid, d.objid, null, null, true from affected a join pg_depend d
+                    on d.refclassid = a.classid and d.refobjid = a.objid and d.deptype = 'P'),
             placed as (
                 select distinct u.kind, u.oid, a.src_kind, a.src_oid, a.direct
                 from affected a cross join lateral (%2$s) u)

@@ -13,7 +13,7 @@ final class TriggerReader implements CatalogReader {
             from pg_trigger t
             join pg_class c on c.oid = t.tgrelid
             join pg_namespace n on n.oid = c.relnamespace
-            where not t.tgisinternal and not starts_with(t.tgname, '%s') and %s and %s""".formatted(
+            where USER_TRIGGER and not starts_with(t.tgname, '%s') and %s and %s""".formatted(
             ReadScope.comment("pg_trigger", "t.oid"), GuardObjects.TRIGGER_PREFIX,
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
@@ -46,9 +46,21 @@ final class TriggerReader implements CatalogReader {
             ReadScope.comment("pg_policy", "p.oid"),
             ReadScope.inSchemas("c.relnamespace"), ReadScope.notExtensionMember("pg_class", "c.oid"));
 
+    /**
+     * Before Postgres 15 a partition's clone of its parent's trigger is marked internal, as a foreign key's triggers
+     * are, yet {@code ALTER TABLE partition DISABLE TRIGGER} and {@code COMMENT ON TRIGGER} change it alone, and
+     * {@code pg_dump} shows them: from 13 a clone is told by its parent trigger (foreign keys' clones aside).
+     */
+    private static String triggers(int major) {
+        return TRIGGERS.replace("USER_TRIGGER", major >= 13 ? """
+                (not t.tgisinternal or t.tgparentid <> 0
+                    and not exists (select from pg_constraint k where k.oid = t.tgconstraint and k.contype = 'f'))"""
+                : "not t.tgisinternal");
+    }
+
     @Override
     public void read(ReadScope scope) {
-        scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_trigger", TRIGGERS, row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
+        scope.query(ReadUnit.TABLES_AND_VIEWS, "pg_trigger", triggers(scope.majorVersion()), row -> scope.excludesTable(row.getString(1), row.getString(2)) ? null
                 : new Trigger(row.getString(1), row.getString(2), row.getString(3), scope.expression(row.getString(4)),
                         row.getString(5), row.getString(6)));
         if (scope.reads(UnitFilter.Also.RULES)) {

@@ -188,6 +188,27 @@ class IncrementalReaderTest {
     }
 
     /**
+     * ALTER TRIGGER ... RENAME on a partitioned table renames the clones in every partition, sub-partitions too, and
+     * the event trigger reports only the parent's trigger: the read kept the sub-partition's clone under its old name,
+     * and the next whole read (a later revision's) reported its rename there, a false alarm.
+     */
+    @Test
+    void seesATriggerRenameReachTheClonesInSubPartitions() throws SQLException {
+        withStartedReader((connection, reader) -> {
+            execute(connection, """
+                    CREATE TABLE public.p (id int NOT NULL, k int NOT NULL) PARTITION BY RANGE (k);
+                    CREATE TABLE public.p3 PARTITION OF public.p FOR VALUES FROM (20) TO (30) PARTITION BY LIST (id);
+                    CREATE TABLE public.p3a PARTITION OF public.p3 FOR VALUES IN (1);
+                    CREATE FUNCTION public.trg() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NULL; END';
+                    CREATE TRIGGER ptr AFTER INSERT ON public.p FOR EACH ROW EXECUTE FUNCTION public.trg();
+                    """);
+            assertEqualsWholeRead(reader, connection, "the partitioned table with a trigger");
+            execute(connection, "ALTER TRIGGER ptr ON public.p RENAME TO ptr2");
+            assertEqualsWholeRead(reader, connection, "the trigger's rename");
+        });
+    }
+
+    /**
      * A change that keeps a table's, type's or routine's names leaves the units depending on it (the
      * foreign keys of other tables, views, triggers) unread; a rename reads them again, also when
      * the read sees only a name that looks kept (a column renamed, dropped or re-added between reads).

@@ -250,7 +250,9 @@ public final class ScriptRunner {
                     }
                 }
             }
-            boolean together = transactional && last != null;
+            // A routine with a BEGIN ATOMIC body is sent alone: the driver would put the bookkeeping after it into its
+            // prepared statement (SqlStatement#hasAtomicBody).
+            boolean together = transactional && last != null && !last.hasAtomicBody();
             if (last != null) {
                 execute(revision, direction, lastScript, last, null, together ? record : Recording.NONE, connection,
                         transactional, listener, keepExisting);

@@ -1,6 +1,7 @@
 package io.github.migrationtest.verifier.source.script;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One statement of a script, as sent to Postgres, with where it starts in its file.
@@ -24,10 +25,22 @@ public record SqlStatement(String sql, String code, int offset, int line, int co
     }
 
     private static final int EXCERPT = 2000;
+    private static final Pattern ATOMIC_ROUTINE =
+            Pattern.compile("^CREATE (OR REPLACE )?(FUNCTION|PROCEDURE)\\b.*\\bBEGIN ATOMIC\\b.*");
 
     /** Whether this is a {@code COPY ... FROM STDIN} with its data. */
     public boolean isCopyIn() {
         return copyData != null;
+    }
+
+    /**
+     * Whether this creates a function or procedure with an SQL-standard {@code BEGIN ATOMIC ... END} body, whose
+     * semicolons the JDBC driver's own statement splitting does not know: sent with more SQL after it in one round
+     * trip, the driver puts the rest into the same prepared statement, which Postgres refuses ("cannot insert
+     * multiple commands into a prepared statement").
+     */
+    public boolean hasAtomicBody() {
+        return ATOMIC_ROUTINE.matcher(code).matches();
     }
 
     /**

@@ -174,6 +174,24 @@ class SqlConventionsRunTest {
         assertThat(strings("select coalesce(to_regclass('t')::text, 'none')")).containsExactly("none");
     }
 
+    /**
+     * A file whose last statement creates a routine with a {@code BEGIN ATOMIC} body (golang-migrate and psql run it)
+     * failed with "cannot insert multiple commands into a prepared statement": the bookkeeping sent in its round trip
+     * went into the driver's prepared statement with it.
+     */
+    @Test
+    void a_file_that_ends_with_a_begin_atomic_routine_runs_and_records_its_step() throws Exception {
+        OneRevision one = oneRevision(
+                "create function f(x int) returns int language sql\nbegin atomic\n  select x + 1;\nend;",
+                "drop function f(int);");
+
+        one.source().upgrade(one.revision(), one.connection());
+        assertThat(strings("select version::text from schema_migrations")).containsExactly("1");
+        assertThat(strings("select f(1)::text")).containsExactly("2");
+        one.source().downgrade(one.revision(), one.connection());
+        assertThat(strings("select version::text from schema_migrations")).isEmpty();
+    }
+
     @Test
     void a_downgrade_that_drops_the_bookkeeping_table_gets_it_back_for_the_next_step() throws Exception {
         OneRevision one = oneRevision("create table t (id int);", "drop table t; drop table schema_migrations;");
