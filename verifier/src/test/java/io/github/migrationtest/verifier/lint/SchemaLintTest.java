@@ -123,6 +123,19 @@ class SchemaLintTest {
                 + " public.members_user_again;");
     }
 
+    /** An index name that needs quotes is quoted on both sides: the covered one and the one covering it. */
+    @Test
+    void a_covering_index_whose_name_needs_quotes_is_quoted() throws SQLException {
+        assertThat(lint("""
+                create table follows (account_id bigint primary key, follower_id bigint);
+                create unique index "uk-follows-account_id-follower_id" on follows (account_id, follower_id);
+                create index "ix-follows-account_id-follower_id" on follows (account_id, follower_id);
+                """)).containsExactly("LINT_REDUNDANT_INDEX public.follows: index"
+                + " public.\"ix-follows-account_id-follower_id\" (account_id, follower_id) is covered by"
+                + " \"uk-follows-account_id-follower_id\" (account_id, follower_id); fix: DROP INDEX CONCURRENTLY"
+                + " public.\"ix-follows-account_id-follower_id\";");
+    }
+
     /**
      * The columns come from one catalog query for all tables (CatalogQueries): quoted names, a dropped column, a key
      * over two columns, and a table of the same name with the same columns in a schema not linted, whose index must not

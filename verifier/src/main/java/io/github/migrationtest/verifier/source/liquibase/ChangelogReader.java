@@ -150,7 +150,7 @@ final class ChangelogReader {
                 }
             }
         } catch (IOException | LiquibaseException | RuntimeException notFound) {
-            return Optional.empty();
+            // the folder cannot be searched: the master is named
         }
         return Optional.empty();
     }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * (MySQL's, by name) would be run; so the PostgreSQL folder is the history, and the others are listed as another
  * database's. Only where the folder has no migration of its own and its subfolders are named after databases.
  */
-record DatabaseFolders(Path postgres, List<String> others) {
+record DatabaseFolders(Optional<Path> postgres, List<String> others) {
 
     private static final Set<String> POSTGRES = Set.of("postgres", "postgresql", "pg", "pgsql", "postgre");
     private static final Set<String> OTHERS = Set.of("mysql", "mariadb", "sqlite", "sqlite3", "mssql", "sqlserver",
@@ -26,7 +26,7 @@ record DatabaseFolders(Path postgres, List<String> others) {
 
     /**
      * The folder's subfolders, where it holds no SQL file of its own and they are one Postgres folder beside at least
-     * one other database's; also where there are only other databases' folders (then {@code postgres} is null).
+     * one other database's; also where there are only other databases' folders (then {@code postgres} is empty).
      */
     static Optional<DatabaseFolders> of(Path root) {
         List<Path> entries;
@@ -45,7 +45,7 @@ record DatabaseFolders(Path postgres, List<String> others) {
         if (others.isEmpty() || postgres.size() > 1) {
             return Optional.empty();
         }
-        return Optional.of(new DatabaseFolders(postgres.isEmpty() ? null : postgres.get(0), others));
+        return Optional.of(new DatabaseFolders(postgres.stream().findFirst(), others));
     }
 
     private static String name(Path folder) {

@@ -75,12 +75,13 @@ public final class SqlHistoryReader {
         }
         String others = folders.get().others().stream().map(other -> joined(display, other) + "/")
                 .collect(Collectors.joining(", "));
-        Path postgres = folders.get().postgres();
-        if (postgres == null) {
+        Optional<Path> found = folders.get().postgres();
+        if (found.isEmpty()) {
             return new SqlHistory(List.of(), List.of(HistoryFinding.error(Kind.NO_MIGRATIONS, display, "holds one"
                     + " history per database (" + others + "), none of them for PostgreSQL",
                     "point at a PostgreSQL history: migrationtest verifies PostgreSQL migrations")));
         }
+        Path postgres = found.get();
         String shown = joined(display, postgres.getFileName().toString());
         SqlHistoryReader reader = new SqlHistoryReader(postgres, shown, userPattern, false, FlywayNames.DEFAULT);
         reader.findings.add(HistoryFinding.note(Kind.IGNORED_FILE, display, "holds one history per database: "
